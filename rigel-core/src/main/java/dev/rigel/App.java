@@ -1,0 +1,174 @@
+package dev.rigel;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rigel.di.Provide;
+import dev.rigel.internal.app.AppRuntime;
+import dev.rigel.internal.app.AppSettings;
+import dev.rigel.protocol.Application;
+import dev.rigel.protocol.Lifespan;
+import dev.rigel.protocol.Receive;
+import dev.rigel.protocol.Scope;
+import dev.rigel.protocol.Send;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * A Rigel application: the outermost layer, holding route handlers, app-wide settings and
+ * lifecycle. It is an {@link Application}, so a server (or the test client) simply calls it.
+ *
+ * <pre>{@code
+ * App app = App.builder()
+ *     .routeHandlers(Route.get("/health", () -> Map.of("status", "ok")), apiRouter)
+ *     .dependency("cache", Provide.of(Cache::new).useCache())
+ *     .onStartup(a -> log.info("ready"))
+ *     .build();
+ * }</pre>
+ *
+ * Building the app resolves every route once: merged layers, bound parameters, the dependency
+ * graph. Anything wrong (missing dependency, cycle, conflicting routes) fails {@code build()}
+ * with an {@link dev.rigel.exceptions.ImproperlyConfiguredException}.
+ */
+public final class App implements Application, Lifespan {
+
+    private final AppRuntime runtime;
+
+    private App(AppSettings settings) {
+        this.runtime = new AppRuntime(this, settings);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public void call(Scope scope, Receive receive, Send send) throws Exception {
+        runtime.call(scope, receive, send);
+    }
+
+    @Override
+    public boolean runsInline(Scope scope) {
+        return runtime.runsInline(scope);
+    }
+
+    /** Runs the startup hooks and opens lifespan resources; called by servers and test clients. */
+    @Override
+    public void startup() {
+        runtime.startup();
+    }
+
+    /** Runs the shutdown hooks and closes lifespan resources in reverse order. */
+    @Override
+    public void shutdown() {
+        runtime.shutdown();
+    }
+
+    /** Application-wide state, also injectable as {@code state}. */
+    public State state() {
+        return runtime.state();
+    }
+
+    public boolean debug() {
+        return runtime.debug();
+    }
+
+    /** Every route handler, with its full path template and merged metadata. */
+    public List<HandlerInfo> routes() {
+        return runtime.routes();
+    }
+
+    /** The JSON mapper the app encodes and decodes with. */
+    public ObjectMapper objectMapper() {
+        return runtime.json().mapper();
+    }
+
+    /** Configures an {@link App}; the app layer's settings come from {@link LayerBuilder}. */
+    public static final class Builder extends LayerBuilder<Builder> {
+        private final List<Object> routeHandlers = new ArrayList<>();
+        private final List<LifecycleHook> onStartup = new ArrayList<>();
+        private final List<LifecycleHook> onShutdown = new ArrayList<>();
+        private final List<Function<App, AutoCloseable>> lifespans = new ArrayList<>();
+        private final Map<String, Provide> overrides = new LinkedHashMap<>();
+        private State state = new State();
+        private boolean debug;
+        private Consumer<ObjectMapper> json;
+
+        private Builder() {
+            super("app");
+        }
+
+        /**
+         * Adds handlers: {@link Router}s, {@link Controller} instances or classes, instances or
+         * classes with annotated handler methods, and {@link Route}s.
+         */
+        public Builder routeHandlers(Object... handlers) {
+            for (Object handler : handlers) {
+                routeHandlers.add(java.util.Objects.requireNonNull(handler, "route handler"));
+            }
+            return this;
+        }
+
+        public Builder onStartup(LifecycleHook hook) {
+            onStartup.add(hook);
+            return this;
+        }
+
+        public Builder onShutdown(LifecycleHook hook) {
+            onShutdown.add(hook);
+            return this;
+        }
+
+        /**
+         * A resource opened at startup (after the startup hooks) and closed at shutdown, in
+         * reverse order of opening: {@code .lifespan(app -> pool)}.
+         */
+        public Builder lifespan(Function<App, AutoCloseable> resource) {
+            lifespans.add(resource);
+            return this;
+        }
+
+        public Builder state(State initial) {
+            this.state = initial;
+            return this;
+        }
+
+        public Builder state(String key, Object value) {
+            state.put(key, value);
+            return this;
+        }
+
+        /** Debug mode: unexpected exceptions answer with their stack trace. Never in production. */
+        public Builder debug(boolean enabled) {
+            this.debug = enabled;
+            return this;
+        }
+
+        /** Adjusts the JSON mapper, e.g. {@code m -> m.setPropertyNamingStrategy(SNAKE_CASE)}. */
+        public Builder json(Consumer<ObjectMapper> customizer) {
+            this.json = customizer;
+            return this;
+        }
+
+        /**
+         * Replaces a dependency on every layer that defines it (tests use this to swap in
+         * fakes). An override beats the dependency wherever it was declared.
+         */
+        public Builder dependencyOverride(String key, Provide provide) {
+            overrides.put(key, provide);
+            return this;
+        }
+
+        public Builder dependencyOverrides(Map<String, Provide> dependencyOverrides) {
+            overrides.putAll(dependencyOverrides);
+            return this;
+        }
+
+        public App build() {
+            return new App(new AppSettings(List.copyOf(routeHandlers), layerSettings(), List.copyOf(onStartup),
+                    List.copyOf(onShutdown), List.copyOf(lifespans), state, debug, json, Map.copyOf(overrides)));
+        }
+    }
+}

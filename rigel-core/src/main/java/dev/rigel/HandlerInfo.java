@@ -1,0 +1,30 @@
+package dev.rigel;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What middleware, guards and hooks may know about the route handler a request matched: its
+ * resolved (all layers merged) metadata. Recorded in the {@link dev.rigel.protocol.Scope} after
+ * routing.
+ */
+public interface HandlerInfo {
+
+    /** The full path template, e.g. {@code /api/v1/users/{user_id:int}}. */
+    String pathTemplate();
+
+    /** HTTP methods this handler answers, upper-case. */
+    Set<String> methods();
+
+    /** A readable name, e.g. {@code UserController.get}. */
+    String name();
+
+    /** Free-form metadata merged across layers, closest layer winning. */
+    Map<String, Object> opt();
+
+    /** Tags from every layer, app first. */
+    List<String> tags();
+
+    boolean includeInSchema();
+}

@@ -1,0 +1,47 @@
+package dev.rigel.annotation;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/** Marks a method as the PUT handler for a path. */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.METHOD)
+public @interface Put {
+
+    /** Path(s) relative to the enclosing controller/router; empty means the controller's own path. */
+    String[] value() default {};
+
+    /** Response status; 0 means the default (POST 201, DELETE 204, otherwise 200). */
+    int status() default 0;
+
+    /** Media type of the response; empty means chosen from the return value. */
+    String mediaType() default "";
+
+    /** A name for the handler (route listings, OpenAPI); defaults to {@code Class.method}. */
+    String name() default "";
+
+    /** Guards for this handler, added after those of the enclosing layers. */
+    Class<? extends dev.rigel.Guard>[] guards() default {};
+
+    /** Middleware for this handler, innermost. Each class needs a public no-argument constructor. */
+    Class<? extends dev.rigel.middleware.Middleware>[] middleware() default {};
+
+    /** Tags, added to the enclosing layers' tags. */
+    String[] tags() default {};
+
+    /** Free-form metadata as {@code key=value} (or {@code key}, meaning true); beats the layers' opt. */
+    String[] opt() default {};
+
+    /** Request body limit in bytes for this handler; -1 inherits it from the layers (default 10 MB). */
+    long maxBodySize() default -1;
+
+    /**
+     * Set when the handler never blocks (no I/O, no locks): it then runs on the server's event loop
+     * instead of a virtual thread, saving a thread hand-off.
+     */
+    boolean nonBlocking() default false;
+}

@@ -1,0 +1,358 @@
+package dev.rigel.internal.app;
+
+import com.fasterxml.jackson.databind.ObjectWriter;
+import dev.rigel.App;
+import dev.rigel.Controller;
+import dev.rigel.HandlerInfo;
+import dev.rigel.LifecycleHook;
+import dev.rigel.Response;
+import dev.rigel.Route;
+import dev.rigel.Router;
+import dev.rigel.State;
+import dev.rigel.di.Provide;
+import dev.rigel.exceptions.ImproperlyConfiguredException;
+import dev.rigel.exceptions.MethodNotAllowedException;
+import dev.rigel.exceptions.NotFoundException;
+import dev.rigel.internal.invoke.Types;
+import dev.rigel.internal.json.JsonCodec;
+import dev.rigel.internal.routing.PathTemplate;
+import dev.rigel.internal.routing.RouteMatch;
+import dev.rigel.internal.routing.RouteTrie;
+import dev.rigel.protocol.Headers;
+import dev.rigel.protocol.Message;
+import dev.rigel.protocol.Receive;
+import dev.rigel.protocol.Scope;
+import dev.rigel.protocol.ScopeType;
+import dev.rigel.protocol.Send;
+import java.lang.reflect.Type;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running app: assembles every route plan at construction, then routes and serves requests.
+ * Requests that match no route (404), a route with another method (405) or OPTIONS are answered
+ * here without route middleware, as in Litestar.
+ */
+public final class AppRuntime {
+
+    private static final Logger LOG = LoggerFactory.getLogger("dev.rigel.app");
+
+    private final App app;
+    private final AppSettings settings;
+    private final JsonCodec json;
+    private final ErrorResponder errors;
+    private final RouteTrie<Endpoint> trie = new RouteTrie<>();
+    private final List<HandlerInfo> routes = new ArrayList<>();
+    private final Map<Provide, CachedValue> caches = new IdentityHashMap<>();
+    private final MergedLayers appLayers;
+    private final Deque<AutoCloseable> openResources = new ArrayDeque<>();
+    private boolean started;
+
+    /** The outcome of routing one request, kept in the scope between runsInline and call. */
+    private record Lookup(Endpoint endpoint, RoutePlan plan, Object[] values, boolean head) {
+    }
+
+    public AppRuntime(App app, AppSettings settings) {
+        this.app = app;
+        this.settings = settings;
+        this.json = new JsonCodec(settings.jsonCustomizer());
+        this.errors = new ErrorResponder(json, settings.debug());
+        this.appLayers = new MergedLayers(List.of(settings.appLayer()), Map.of());
+        List<LayerSettings> chain = List.of(settings.appLayer());
+        for (Object handler : settings.routeHandlers()) {
+            assemble(handler, "/", chain);
+        }
+    }
+
+    public State state() {
+        return settings.state();
+    }
+
+    public boolean debug() {
+        return settings.debug();
+    }
+
+    public JsonCodec json() {
+        return json;
+    }
+
+    ErrorResponder errors() {
+        return errors;
+    }
+
+    public List<HandlerInfo> routes() {
+        return Collections.unmodifiableList(routes);
+    }
+
+    synchronized CachedValue cacheFor(Provide provide) {
+        return caches.computeIfAbsent(provide, key -> new CachedValue());
+    }
+
+    // ---- assembly (startup) ----
+
+    private void assemble(Object handler, String prefix, List<LayerSettings> chain) {
+        switch (handler) {
+            case Router router -> {
+                List<LayerSettings> inner = append(chain, router.layer().layerSettings());
+                for (Object child : router.routeHandlers()) {
+                    assemble(child, PathTemplate.join(prefix, router.path()), inner);
+                }
+            }
+            case Controller controller -> {
+                List<LayerSettings> inner = append(chain, controller.layer().layerSettings());
+                String path = PathTemplate.join(prefix, controller.path());
+                List<HandlerDefinition> handlers = HandlerScanner.scan(controller);
+                if (handlers.isEmpty()) {
+                    throw new ImproperlyConfiguredException("Controller " + controller.getClass().getName()
+                            + " has no handler methods (annotate them with @Get, @Post, …)");
+                }
+                handlers.forEach(definition -> addHandler(path, inner, definition));
+            }
+            case Route route -> addHandler(prefix, chain, HandlerScanner.fromRoute(route));
+            case Class<?> type -> {
+                if (!Controller.class.isAssignableFrom(type) && !HandlerScanner.hasHandlers(type)) {
+                    throw new ImproperlyConfiguredException(type.getName() + " is not a route handler: it is not a"
+                            + " Controller and has no methods annotated with @Get, @Post, …");
+                }
+                assemble(HandlerScanner.instantiate(type, "route handlers"), prefix, chain);
+            }
+            default -> {
+                List<HandlerDefinition> handlers = HandlerScanner.scan(handler);
+                if (handlers.isEmpty()) {
+                    throw new ImproperlyConfiguredException(handler.getClass().getName() + " is not a route handler:"
+                            + " pass Routers, Controllers, Routes, or objects with methods annotated @Get, @Post, …");
+                }
+                handlers.forEach(definition -> addHandler(prefix, chain, definition));
+            }
+        }
+    }
+
+    private static List<LayerSettings> append(List<LayerSettings> chain, LayerSettings layer) {
+        List<LayerSettings> longer = new ArrayList<>(chain.size() + 1);
+        longer.addAll(chain);
+        longer.add(layer);
+        return List.copyOf(longer);
+    }
+
+    private void addHandler(String prefix, List<LayerSettings> chain, HandlerDefinition definition) {
+        for (String relative : definition.paths()) {
+            String fullPath = PathTemplate.join(prefix, relative);
+            PathTemplate template;
+            try {
+                template = PathTemplate.parse(fullPath);
+            } catch (IllegalArgumentException e) {
+                throw new ImproperlyConfiguredException(definition.name() + ": " + e.getMessage(), e);
+            }
+            String description = String.join("/", definition.methods()) + " " + template.template() + " ("
+                    + definition.name() + ")";
+            MergedLayers layers = new MergedLayers(append(chain, definition.layer()), settings.dependencyOverrides());
+            BindingPlanner planner = new BindingPlanner(description, template, layers, this);
+            BoundParam[] params = planner.bind(definition.callable(), "handler " + definition.name());
+            ResponseEncoder encoder = encoderFor(definition, layers);
+            RoutePlan plan = new RoutePlan(template.template(), definition.methods(), definition.name(), layers,
+                    definition.callable(), params, planner.steps(), planner.slotCount(), encoder, definition.status(),
+                    definition.nonBlocking(), this);
+            Endpoint endpoint;
+            try {
+                endpoint = trie.endpoint(template, Endpoint::new);
+            } catch (IllegalStateException e) {
+                throw new ImproperlyConfiguredException(definition.name() + ": " + e.getMessage(), e);
+            }
+            for (String method : definition.methods()) {
+                endpoint.add(method, plan);
+            }
+            routes.add(plan);
+        }
+    }
+
+    private ResponseEncoder encoderFor(HandlerDefinition definition, MergedLayers layers) {
+        Type declared = definition.callable().returnType();
+        if (Types.raw(declared) == Response.class) {
+            declared = Types.typeArgument(declared, 0);
+        }
+        Class<?> raw = Types.raw(declared);
+        boolean plainJson = raw != Object.class && raw != String.class && raw != byte[].class && raw != void.class
+                && raw != Void.class && !raw.isPrimitive();
+        ObjectWriter writer = plainJson ? json.writer(declared) : null;
+        return new ResponseEncoder(json, writer, Types.boxed(raw), definition.mediaType(), layers.responseHeaders,
+                layers.responseCookies);
+    }
+
+    // ---- serving ----
+
+    private Lookup lookup(Scope scope) {
+        Object cached = scope.routeData();
+        if (cached instanceof Lookup lookup) {
+            return lookup;
+        }
+        RouteMatch<Endpoint> match = trie.match(scope.rawPath());
+        Lookup lookup;
+        if (match == null) {
+            lookup = new Lookup(null, null, null, false);
+        } else {
+            Endpoint endpoint = match.endpoint();
+            String method = scope.method();
+            RoutePlan plan = endpoint.plan(method);
+            boolean head = false;
+            if (plan == null && method.equals("HEAD")) {
+                plan = endpoint.plan("GET");
+                head = plan != null;
+            }
+            lookup = new Lookup(endpoint, plan, match.values(), head);
+        }
+        scope.setRouteData(lookup);
+        return lookup;
+    }
+
+    public boolean runsInline(Scope scope) {
+        if (scope.type() != ScopeType.HTTP) {
+            return false;
+        }
+        Lookup lookup = lookup(scope);
+        // 404, 405 and OPTIONS answers never block; handlers only when they say so
+        return lookup.plan == null ? appLayers.exceptionHandlers.isEmpty() : lookup.plan.nonBlocking();
+    }
+
+    public void call(Scope scope, Receive receive, Send send) throws Exception {
+        if (scope.type() != ScopeType.HTTP) {
+            // WebSocket routes are not part of this app yet; refuse the handshake with a plain 404
+            errors.standard(new Exchange(scope, receive, this, null, MergedLayers.DEFAULT_MAX_BODY_SIZE),
+                    new NotFoundException()).send(send);
+            return;
+        }
+        Lookup lookup = lookup(scope);
+        RoutePlan plan = lookup.plan;
+        if (plan == null) {
+            answerWithoutRoute(scope, receive, send, lookup);
+            return;
+        }
+        scope.setRoute(plan, lookup.endpoint.pathParams(lookup.values));
+        Send target = lookup.head ? new HeadSend(send) : send;
+        if (!plan.hasMiddleware()) {
+            plan.entry().call(scope, receive, target);
+            return;
+        }
+        TrackingSend tracking = new TrackingSend(target);
+        try {
+            plan.entry().call(scope, receive, tracking);
+        } catch (Throwable failure) {
+            if (tracking.started) {
+                throw failure;
+            }
+            Exchange exchange = new Exchange(scope, receive, this, plan, plan.layers().maxBodySize);
+            errors.render(exchange, failure, plan.layers().exceptionHandlers).send(tracking);
+        }
+    }
+
+    private void answerWithoutRoute(Scope scope, Receive receive, Send send, Lookup lookup) throws Exception {
+        Exchange exchange = new Exchange(scope, receive, this, null, appLayers.maxBodySize);
+        if (lookup.endpoint == null) {
+            errors.render(exchange, new NotFoundException(), appLayers.exceptionHandlers).send(send);
+        } else if (scope.method().equals("OPTIONS")) {
+            Headers headers = Headers.of("allow", lookup.endpoint.allowHeader());
+            send.send(new Message.ResponseStart(204, headers));
+            send.send(Message.ResponseBody.EMPTY_LAST);
+        } else {
+            Send target = scope.method().equals("HEAD") ? new HeadSend(send) : send;
+            errors.render(exchange, new MethodNotAllowedException(lookup.endpoint.allowHeader()),
+                    appLayers.exceptionHandlers).send(target);
+        }
+    }
+
+    /** Notes whether the response has started, so a late failure is not answered twice. */
+    private static final class TrackingSend implements Send {
+        private final Send delegate;
+        boolean started;
+
+        TrackingSend(Send delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public void send(Message message) throws java.io.IOException {
+            if (message instanceof Message.ResponseStart) {
+                started = true;
+            }
+            delegate.send(message);
+        }
+    }
+
+    /** Answers HEAD with GET's status and headers (including content-length) but no body. */
+    private static final class HeadSend implements Send {
+        private final Send delegate;
+
+        HeadSend(Send delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public void send(Message message) throws java.io.IOException {
+            if (message instanceof Message.ResponseBody body) {
+                if (!body.moreBody()) {
+                    delegate.send(Message.ResponseBody.EMPTY_LAST);
+                }
+                return;
+            }
+            delegate.send(message);
+        }
+    }
+
+    // ---- lifecycle ----
+
+    public synchronized void startup() {
+        if (started) {
+            return;
+        }
+        started = true;
+        try {
+            for (LifecycleHook hook : settings.onStartup()) {
+                hook.run(app);
+            }
+            for (var resource : settings.lifespans()) {
+                AutoCloseable opened = resource.apply(app);
+                if (opened != null) {
+                    openResources.push(opened);
+                }
+            }
+        } catch (Exception e) {
+            shutdown();
+            throw new IllegalStateException("App startup failed: " + e.getMessage(), e);
+        }
+    }
+
+    public synchronized void shutdown() {
+        if (!started) {
+            return;
+        }
+        started = false;
+        for (LifecycleHook hook : settings.onShutdown()) {
+            try {
+                hook.run(app);
+            } catch (Exception e) {
+                LOG.error("Shutdown hook failed", e);
+            }
+        }
+        while (!openResources.isEmpty()) {
+            AutoCloseable resource = openResources.pop();
+            try {
+                resource.close();
+            } catch (Exception e) {
+                LOG.error("Closing lifespan resource {} failed", resource, e);
+            }
+        }
+        for (CachedValue cache : caches.values()) {
+            try {
+                cache.close();
+            } catch (Exception e) {
+                LOG.error("Cleanup of a cached dependency failed", e);
+            }
+        }
+    }
+}

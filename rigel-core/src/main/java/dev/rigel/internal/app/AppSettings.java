@@ -1,0 +1,17 @@
+package dev.rigel.internal.app;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rigel.App;
+import dev.rigel.LifecycleHook;
+import dev.rigel.State;
+import dev.rigel.di.Provide;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/** What {@code App.Builder} collected, handed to the runtime that serves it. */
+public record AppSettings(List<Object> routeHandlers, LayerSettings appLayer, List<LifecycleHook> onStartup,
+        List<LifecycleHook> onShutdown, List<Function<App, AutoCloseable>> lifespans, State state, boolean debug,
+        Consumer<ObjectMapper> jsonCustomizer, Map<String, Provide> dependencyOverrides) {
+}

@@ -1,0 +1,8 @@
+package dev.rigel.internal.app;
+
+/** Produces one argument for a handler or provider from the request in flight. */
+@FunctionalInterface
+interface Binder {
+
+    Object bind(Exchange exchange) throws Exception;
+}

@@ -1,0 +1,396 @@
+package dev.rigel.internal.app;
+
+import com.fasterxml.jackson.databind.ObjectReader;
+import dev.rigel.QueryParams;
+import dev.rigel.Request;
+import dev.rigel.State;
+import dev.rigel.annotation.Param;
+import dev.rigel.di.Provide;
+import dev.rigel.di.Scoped;
+import dev.rigel.exceptions.ImproperlyConfiguredException;
+import dev.rigel.exceptions.ValidationError;
+import dev.rigel.exceptions.ValidationException;
+import dev.rigel.internal.binding.ValueConverter;
+import dev.rigel.internal.binding.ValueConverters;
+import dev.rigel.internal.invoke.CallableSpec;
+import dev.rigel.internal.invoke.ParamSpec;
+import dev.rigel.internal.invoke.Types;
+import dev.rigel.internal.routing.PathTemplate;
+import dev.rigel.internal.validation.BeanValidation;
+import dev.rigel.protocol.Headers;
+import dev.rigel.protocol.Scope;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Decides, once per route at startup, where each handler and provider parameter comes from, and
+ * orders the route's dependencies. Parameters bind by name, as in Litestar: an explicit
+ * {@link Param} source; a reserved type or name ({@code request}, {@code state}, {@code data},
+ * {@code body}, …); a path parameter; a dependency key (closest layer wins); and otherwise, for
+ * scalar types, a query parameter. Anything else is a missing dependency, reported here.
+ */
+final class BindingPlanner {
+
+    private final String route;
+    private final PathTemplate template;
+    private final MergedLayers layers;
+    private final AppRuntime runtime;
+    private final Map<String, Integer> slots = new HashMap<>();
+    private final Deque<String> resolving = new ArrayDeque<>();
+    private final List<ProviderStep> steps = new ArrayList<>();
+
+    BindingPlanner(String route, PathTemplate template, MergedLayers layers, AppRuntime runtime) {
+        this.route = route;
+        this.template = template;
+        this.layers = layers;
+        this.runtime = runtime;
+    }
+
+    List<ProviderStep> steps() {
+        return steps;
+    }
+
+    int slotCount() {
+        return slots.size();
+    }
+
+    BoundParam[] bind(CallableSpec callable, String owner) {
+        BoundParam[] bound = new BoundParam[callable.arity()];
+        for (ParamSpec param : callable.params()) {
+            bound[param.index()] = bind(param, callable, owner);
+        }
+        return bound;
+    }
+
+    private BoundParam bind(ParamSpec param, CallableSpec callable, String owner) {
+        Param explicit = param.annotation(Param.class);
+        if (explicit != null) {
+            BoundParam bound = explicitSource(param, explicit, owner);
+            if (bound != null) {
+                return bound;
+            }
+        }
+        BoundParam reserved = reservedType(param.rawType());
+        if (reserved != null) {
+            return reserved;
+        }
+        String name = param.name();
+        if (name == null) {
+            throw new ImproperlyConfiguredException(route + ": parameter " + (param.index() + 1) + " ("
+                    + Types.describe(param.type()) + ") of " + callable.description() + " has no name at run time. "
+                    + (callable.description().startsWith("lambda")
+                    ? "Java keeps no parameter names for lambdas, so they can only take reserved types such as"
+                    + " Request or State; use a method reference or an annotated method to bind by name."
+                    : "The class was compiled without -parameters; add <parameters>true</parameters> to the"
+                    + " maven-compiler-plugin configuration (or pass -parameters to javac)."));
+        }
+        BoundParam byName = reservedName(param, owner);
+        if (byName != null) {
+            return byName;
+        }
+        BoundParam path = pathParam(param);
+        if (path != null) {
+            return path;
+        }
+        if (layers.dependencies.containsKey(name)) {
+            int slot = dependencySlot(name, param, owner);
+            return new BoundParam(exchange -> exchange.dependencyValues[slot], name, null);
+        }
+        BoundParam query = valueParam(param, name, "query", explicit, owner);
+        if (query != null) {
+            return query;
+        }
+        throw new ImproperlyConfiguredException(route + ": parameter '" + name + "' (" + Types.describe(param.type())
+                + ") of " + owner + " is not a path parameter, a reserved name, or a query value, and no layer"
+                + " provides a dependency named '" + name + "'. Searched: " + layers.searchedLayers()
+                + ". Register one with .dependency(\"" + name + "\", Provide.of(…)) on one of those layers.");
+    }
+
+    private BoundParam explicitSource(ParamSpec param, Param explicit, String owner) {
+        int sources = (explicit.header().isEmpty() ? 0 : 1) + (explicit.cookie().isEmpty() ? 0 : 1)
+                + (explicit.query().isEmpty() ? 0 : 1);
+        if (sources > 1) {
+            throw new ImproperlyConfiguredException(route + ": parameter '" + param.name() + "' of " + owner
+                    + " names more than one of header, cookie and query in @Param");
+        }
+        if (!explicit.header().isEmpty()) {
+            return valueParam(param, explicit.header(), "header", explicit, owner);
+        }
+        if (!explicit.cookie().isEmpty()) {
+            return valueParam(param, explicit.cookie(), "cookie", explicit, owner);
+        }
+        if (!explicit.query().isEmpty()) {
+            return valueParam(param, explicit.query(), "query", explicit, owner);
+        }
+        return null;
+    }
+
+    private static BoundParam reservedType(Class<?> type) {
+        if (type == Request.class) {
+            return new BoundParam(exchange -> exchange, "request", null);
+        }
+        if (type == State.class) {
+            return new BoundParam(Exchange::appState, "state", null);
+        }
+        if (type == Scope.class) {
+            return new BoundParam(Exchange::scope, "scope", null);
+        }
+        if (type == Headers.class) {
+            return new BoundParam(Exchange::headers, "headers", null);
+        }
+        if (type == QueryParams.class) {
+            return new BoundParam(Exchange::query, "query", null);
+        }
+        return null;
+    }
+
+    private BoundParam reservedName(ParamSpec param, String owner) {
+        Class<?> type = param.rawType();
+        return switch (param.name()) {
+            case "data" -> dataParam(param);
+            case "body" -> {
+                requireType(param, owner, byte[].class, "the raw request body");
+                yield new BoundParam(Exchange::body, "body", "body");
+            }
+            case "cookies" -> {
+                requireType(param, owner, Map.class, "the request cookies");
+                yield new BoundParam(Exchange::cookies, "cookies", null);
+            }
+            case "query" -> {
+                requireType(param, owner, Map.class, "the query parameters");
+                yield new BoundParam(exchange -> exchange.query().asMap(), "query", null);
+            }
+            case "request", "state", "scope", "headers" -> throw new ImproperlyConfiguredException(route
+                    + ": parameter '" + param.name() + "' of " + owner + " is a reserved name but has type "
+                    + type.getSimpleName() + "; declare it as " + switch (param.name()) {
+                        case "request" -> "Request";
+                        case "state" -> "State";
+                        case "scope" -> "Scope";
+                        default -> "Headers";
+                    } + " or rename it");
+            default -> null;
+        };
+    }
+
+    private void requireType(ParamSpec param, String owner, Class<?> expected, String what) {
+        if (!param.rawType().isAssignableFrom(expected) && !expected.isAssignableFrom(param.rawType())) {
+            throw new ImproperlyConfiguredException(route + ": parameter '" + param.name() + "' of " + owner
+                    + " receives " + what + " and must be a " + expected.getSimpleName() + ", not "
+                    + Types.describe(param.type()));
+        }
+    }
+
+    private BoundParam dataParam(ParamSpec param) {
+        Class<?> type = param.rawType();
+        if (type == byte[].class) {
+            return new BoundParam(Exchange::body, "data", "body");
+        }
+        if (type == String.class) {
+            return new BoundParam(Exchange::text, "data", "body");
+        }
+        ObjectReader reader = runtime.json().reader(param.type());
+        boolean validate = needsValidation(param);
+        boolean optional = type == Optional.class;
+        return new BoundParam(exchange -> {
+            byte[] body = exchange.body();
+            if (optional && body.length == 0) {
+                return Optional.empty();
+            }
+            Object data = runtime.json().decode(reader, body, exchange.method(), exchange.path());
+            if (validate) {
+                List<ValidationError> errors = BeanValidation.validateBody(optional ? ((Optional<?>) data).orElse(null) : data);
+                if (!errors.isEmpty()) {
+                    throw ValidationException.forRequest(exchange.method(), exchange.path(), errors);
+                }
+            }
+            return data;
+        }, "data", "body");
+    }
+
+    private static boolean needsValidation(ParamSpec param) {
+        Class<?> raw = param.rawType();
+        if (Collection.class.isAssignableFrom(raw) || raw == Optional.class) {
+            return BeanValidation.isConstrained(Types.raw(Types.typeArgument(param.type(), 0)));
+        }
+        if (Map.class.isAssignableFrom(raw)) {
+            return BeanValidation.isConstrained(Types.raw(Types.typeArgument(param.type(), 1)));
+        }
+        return BeanValidation.isConstrained(raw);
+    }
+
+    private BoundParam pathParam(ParamSpec param) {
+        List<PathTemplate.Segment> params = template.params();
+        for (int i = 0; i < params.size(); i++) {
+            PathTemplate.Segment segment = params.get(i);
+            if (segment.paramName().equals(param.name())
+                    || comparable(segment.paramName()).equals(comparable(param.name()))) {
+                String name = segment.paramName();
+                Class<?> target = Types.boxed(param.rawType());
+                Class<?> canonical = segment.paramType().javaType();
+                if (target.isAssignableFrom(canonical) || target == Object.class) {
+                    return new BoundParam(exchange -> exchange.pathParams().get(name), name, "path");
+                }
+                if (target == String.class) {
+                    return new BoundParam(exchange -> String.valueOf(exchange.pathParams().get(name)), name, "path");
+                }
+                ValueConverter converter = ValueConverters.forType(target);
+                if (converter == null) {
+                    throw new ImproperlyConfiguredException(route + ": path parameter '" + name + "' is a "
+                            + segment.paramType().label() + " and cannot be bound to " + Types.describe(param.type()));
+                }
+                return new BoundParam(exchange -> {
+                    Object value = exchange.pathParams().get(name);
+                    if (target.isInstance(value)) {
+                        return value;
+                    }
+                    try {
+                        return converter.convert(String.valueOf(value));
+                    } catch (IllegalArgumentException e) {
+                        throw new dev.rigel.exceptions.NotFoundException();
+                    }
+                }, name, "path");
+            }
+        }
+        return null;
+    }
+
+    /** {@code user_id} and {@code userId} name the same path parameter. */
+    private static String comparable(String name) {
+        return name.replace("_", "").toLowerCase(Locale.ROOT);
+    }
+
+    /** A query, header or cookie value, converted to the parameter's type. */
+    private BoundParam valueParam(ParamSpec param, String key, String source, Param explicit, String owner) {
+        Class<?> raw = param.rawType();
+        boolean optional = raw == Optional.class;
+        boolean multi = raw == List.class || raw == Set.class || raw == Collection.class;
+        Class<?> element = optional || multi ? Types.raw(Types.typeArgument(param.type(), 0)) : raw;
+        ValueConverter converter = ValueConverters.forType(element);
+        if (converter == null || element == Object.class) {
+            return null;
+        }
+        String defaultText = explicit != null && !Param.NO_DEFAULT.equals(explicit.defaultValue())
+                ? explicit.defaultValue() : null;
+        boolean required = !optional && !multi && defaultText == null && (explicit == null || explicit.required());
+        if (!required && !optional && !multi && defaultText == null && raw.isPrimitive()) {
+            throw new ImproperlyConfiguredException(route + ": " + source + " parameter '" + key + "' of " + owner
+                    + " is optional but has primitive type " + raw.getSimpleName()
+                    + "; give it a defaultValue or use Optional or a boxed type");
+        }
+        Object defaultValue;
+        try {
+            defaultValue = defaultText == null ? null : converter.convert(defaultText);
+        } catch (IllegalArgumentException e) {
+            throw new ImproperlyConfiguredException(route + ": default value of " + source + " parameter '" + key
+                    + "' of " + owner + " does not fit its type: " + e.getMessage());
+        }
+        ValueLookup lookup = switch (source) {
+            case "header" -> (exchange, name) -> exchange.headers().getAll(name);
+            case "cookie" -> (exchange, name) -> {
+                String value = exchange.cookies().get(name);
+                return value == null ? List.of() : List.of(value);
+            };
+            default -> (exchange, name) -> exchange.query().getAll(name);
+        };
+        String label = source.equals("query") ? "query parameter" : source;
+        boolean asSet = raw == Set.class;
+        return new BoundParam(exchange -> {
+            List<String> values = lookup.values(exchange, key);
+            if (multi) {
+                Collection<Object> converted = asSet ? new LinkedHashSet<>() : new ArrayList<>(values.size());
+                if (values.isEmpty() && defaultValue != null) {
+                    converted.add(defaultValue);
+                }
+                for (String value : values) {
+                    converted.add(convert(converter, value, key, source, exchange));
+                }
+                return asSet ? Set.copyOf(converted) : List.copyOf(converted);
+            }
+            if (values.isEmpty()) {
+                if (optional) {
+                    return Optional.ofNullable(defaultValue);
+                }
+                if (defaultValue != null || !required) {
+                    return defaultValue;
+                }
+                throw ValidationException.forRequest(exchange.method(), exchange.path(), List.of(
+                        new ValidationError(key, "Missing required " + label + " '" + key + "'", source)));
+            }
+            Object value = convert(converter, values.get(0), key, source, exchange);
+            return optional ? Optional.of(value) : value;
+        }, key, source);
+    }
+
+    @FunctionalInterface
+    private interface ValueLookup {
+        List<String> values(Exchange exchange, String name);
+    }
+
+    private static Object convert(ValueConverter converter, String text, String key, String source, Exchange exchange) {
+        try {
+            return converter.convert(text);
+        } catch (IllegalArgumentException e) {
+            throw ValidationException.forRequest(exchange.method(), exchange.path(),
+                    List.of(new ValidationError(key, e.getMessage(), source)));
+        }
+    }
+
+    private int dependencySlot(String key, ParamSpec requestedBy, String owner) {
+        Integer existing = slots.get(key);
+        if (existing != null) {
+            return existing;
+        }
+        if (resolving.contains(key)) {
+            List<String> cycle = new ArrayList<>(resolving);
+            java.util.Collections.reverse(cycle);
+            int start = cycle.indexOf(key);
+            List<String> loop = new ArrayList<>(cycle.subList(start, cycle.size()));
+            loop.add(key);
+            throw new ImproperlyConfiguredException(route + ": dependencies form a cycle: "
+                    + String.join(" -> ", loop) + ". Break it by removing one of these parameters.");
+        }
+        MergedLayers.DeclaredDependency declared = layers.dependencies.get(key);
+        Provide provide = declared.provide();
+        CallableSpec callable;
+        try {
+            callable = provide.spec();
+        } catch (RuntimeException e) {
+            throw new ImproperlyConfiguredException(route + ": dependency '" + key + "' (declared on "
+                    + declared.layer() + ") cannot be used: " + e.getMessage(), e);
+        }
+        checkType(key, declared, callable, requestedBy, owner);
+        resolving.push(key);
+        BoundParam[] params = bind(callable, "dependency '" + key + "' (" + callable.description() + ", declared on "
+                + declared.layer() + ")");
+        resolving.pop();
+        int slot = slots.size();
+        slots.put(key, slot);
+        steps.add(new ProviderStep(key, slot, callable, params, provide.cached() ? runtime.cacheFor(provide) : null));
+        return slot;
+    }
+
+    private void checkType(String key, MergedLayers.DeclaredDependency declared, CallableSpec callable,
+            ParamSpec requestedBy, String owner) {
+        java.lang.reflect.Type produced = callable.returnType();
+        if (Types.raw(produced) == Scoped.class) {
+            produced = Types.typeArgument(produced, 0);
+        }
+        Class<?> providedType = Types.boxed(Types.raw(produced));
+        Class<?> wanted = Types.boxed(requestedBy.rawType());
+        if (providedType == Object.class || wanted == Object.class || wanted.isAssignableFrom(providedType)) {
+            return;
+        }
+        throw new ImproperlyConfiguredException(route + ": parameter '" + requestedBy.name() + "' of " + owner
+                + " expects " + Types.describe(requestedBy.type()) + ", but dependency '" + key + "' (declared on "
+                + declared.layer() + ") provides " + Types.describe(produced) + " (" + callable.description() + ")");
+    }
+}

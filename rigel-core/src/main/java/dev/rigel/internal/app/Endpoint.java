@@ -1,0 +1,78 @@
+package dev.rigel.internal.app;
+
+import dev.rigel.exceptions.ImproperlyConfiguredException;
+import dev.rigel.internal.routing.PathTemplate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** One path template and the handlers registered on it, by HTTP method. */
+final class Endpoint {
+
+    final PathTemplate template;
+    final String[] paramNames;
+    private final Map<String, RoutePlan> byMethod = new HashMap<>();
+    private String allowHeader;
+
+    Endpoint(PathTemplate template) {
+        this.template = template;
+        List<PathTemplate.Segment> params = template.params();
+        this.paramNames = new String[params.size()];
+        for (int i = 0; i < params.size(); i++) {
+            paramNames[i] = params.get(i).paramName();
+        }
+    }
+
+    void add(String method, RoutePlan plan) {
+        RoutePlan existing = byMethod.putIfAbsent(method, plan);
+        if (existing != null) {
+            throw new ImproperlyConfiguredException("Two handlers for " + method + " " + template.template() + ": "
+                    + existing.name() + " (" + existing.pathTemplate() + ") and " + plan.name() + " ("
+                    + plan.pathTemplate() + "); remove one or give them different paths");
+        }
+        allowHeader = null;
+    }
+
+    RoutePlan plan(String method) {
+        return byMethod.get(method);
+    }
+
+    Map<String, RoutePlan> plans() {
+        return byMethod;
+    }
+
+    /** Methods this path answers, including the implied HEAD (for GET) and OPTIONS. */
+    Set<String> allowed() {
+        Set<String> allowed = new TreeSet<>(byMethod.keySet());
+        if (allowed.contains("GET")) {
+            allowed.add("HEAD");
+        }
+        allowed.add("OPTIONS");
+        return allowed;
+    }
+
+    String allowHeader() {
+        String current = allowHeader;
+        if (current == null) {
+            current = String.join(", ", allowed());
+            allowHeader = current;
+        }
+        return current;
+    }
+
+    Map<String, Object> pathParams(Object[] values) {
+        return switch (paramNames.length) {
+            case 0 -> Map.of();
+            case 1 -> Map.of(paramNames[0], values[0]);
+            default -> {
+                Map<String, Object> params = new HashMap<>(paramNames.length * 2);
+                for (int i = 0; i < paramNames.length; i++) {
+                    params.put(paramNames[i], values[i]);
+                }
+                yield params;
+            }
+        };
+    }
+}

@@ -1,0 +1,153 @@
+package dev.rigel.internal.app;
+
+import dev.rigel.ExceptionHandler;
+import dev.rigel.Request;
+import dev.rigel.Response;
+import dev.rigel.exceptions.ClientException;
+import dev.rigel.exceptions.HttpException;
+import dev.rigel.internal.json.JsonCodec;
+import dev.rigel.protocol.Headers;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns exceptions into responses: a registered exception handler if one applies, else the
+ * standard {@code {"status_code", "detail", "extra"}} body. Unexpected exceptions become a 500
+ * whose detail hides the cause (logged with its stack trace), unless the app runs in debug mode.
+ */
+final class ErrorResponder {
+
+    private static final Logger LOG = LoggerFactory.getLogger("dev.rigel.errors");
+
+    /** Handlers registered for these are consulted only after status-code handlers. */
+    private static final Set<Class<?>> GENERIC = Set.of(Throwable.class, Exception.class, RuntimeException.class,
+            Error.class, HttpException.class, ClientException.class);
+
+    /** Scope-state key under which an unhandled exception is left for test clients to re-throw. */
+    static final String UNHANDLED = "rigel.unhandled_exception";
+
+    private final JsonCodec json;
+    private final boolean debug;
+
+    ErrorResponder(JsonCodec json, boolean debug) {
+        this.json = json;
+        this.debug = debug;
+    }
+
+    EncodedResponse render(Request request, Throwable failure, Map<Object, ExceptionHandler> handlers) {
+        ExceptionHandler handler = handlers.isEmpty() ? null : find(failure, handlers);
+        if (handler != null) {
+            try {
+                Response<?> response = handler.handle(request, failure);
+                if (response != null) {
+                    int status = response.statusCode() != 0 ? response.statusCode() : statusOf(failure);
+                    return new ResponseEncoder(json, null, Object.class, null, List.of(), List.of())
+                            .encode(response, status);
+                }
+            } catch (Throwable handlerFailure) {
+                handlerFailure.addSuppressed(failure);
+                return standard(request, handlerFailure);
+            }
+        }
+        return standard(request, failure);
+    }
+
+    static int statusOf(Throwable failure) {
+        return failure instanceof HttpException http ? http.statusCode() : 500;
+    }
+
+    private static ExceptionHandler find(Throwable failure, Map<Object, ExceptionHandler> handlers) {
+        for (Class<?> type = failure.getClass(); type != null; type = type.getSuperclass()) {
+            if (!GENERIC.contains(type)) {
+                ExceptionHandler handler = handlers.get(type);
+                if (handler != null) {
+                    return handler;
+                }
+            }
+        }
+        ExceptionHandler byStatus = handlers.get(statusOf(failure));
+        if (byStatus != null) {
+            return byStatus;
+        }
+        for (Class<?> type = failure.getClass(); type != null; type = type.getSuperclass()) {
+            if (GENERIC.contains(type)) {
+                ExceptionHandler handler = handlers.get(type);
+                if (handler != null) {
+                    return handler;
+                }
+            }
+        }
+        return null;
+    }
+
+    EncodedResponse standard(Request request, Throwable failure) {
+        if (failure instanceof HttpException http) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("status_code", http.statusCode());
+            body.put("detail", http.detail());
+            if (http.extra() != null) {
+                body.put("extra", http.extra());
+            }
+            Headers headers = new Headers(4);
+            http.headers().forEach(headers::set);
+            if (http.statusCode() == 500 && !(failure.getClass() == dev.rigel.exceptions.InternalServerException.class)) {
+                LOG.error("{} {} failed with a 500", request.method(), request.path(), failure);
+            }
+            return json(http.statusCode(), headers, body);
+        }
+        LOG.error("Unhandled exception in {} {}", request.method(), request.path(), failure);
+        request.scope().state().put(UNHANDLED, failure);
+        if (!debug) {
+            return json(500, new Headers(2), Map.of("status_code", 500, "detail", "Internal Server Error"));
+        }
+        return debugResponse(request, failure);
+    }
+
+    private EncodedResponse debugResponse(Request request, Throwable failure) {
+        StringWriter trace = new StringWriter();
+        failure.printStackTrace(new PrintWriter(trace));
+        String accept = request.headers().get("accept");
+        accept = accept == null ? "" : accept;
+        if (accept.contains("text/html")) {
+            String html = "<!doctype html><html><head><meta charset=\"utf-8\"><title>500 Internal Server Error</title>"
+                    + "</head><body><h1>500 Internal Server Error</h1><h2>" + escape(failure.toString()) + "</h2><pre>"
+                    + escape(trace.toString()) + "</pre></body></html>";
+            return bytes(500, "text/html; charset=utf-8", html);
+        }
+        if (accept.contains("text/plain") && !accept.contains("json")) {
+            return bytes(500, ResponseEncoder.TEXT, trace.toString());
+        }
+        Map<String, Object> extra = new LinkedHashMap<>();
+        extra.put("exception", failure.getClass().getName());
+        extra.put("stack_trace", trace.toString().lines().map(String::strip).toList());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status_code", 500);
+        body.put("detail", failure.toString());
+        body.put("extra", extra);
+        return json(500, new Headers(2), body);
+    }
+
+    private EncodedResponse json(int status, Headers headers, Map<String, Object> body) {
+        byte[] bytes = json.encode(body);
+        headers.set("content-type", ResponseEncoder.JSON);
+        headers.set("content-length", Integer.toString(bytes.length));
+        return new EncodedResponse(status, headers, bytes);
+    }
+
+    private static EncodedResponse bytes(int status, String type, String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        return new EncodedResponse(status, Headers.of("content-type", type, "content-length",
+                Integer.toString(bytes.length)), bytes);
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+}

@@ -1,0 +1,204 @@
+package dev.rigel.internal.app;
+
+import dev.rigel.HandlerInfo;
+import dev.rigel.QueryParams;
+import dev.rigel.Request;
+import dev.rigel.State;
+import dev.rigel.di.Scoped;
+import dev.rigel.exceptions.ClientException;
+import dev.rigel.exceptions.RequestEntityTooLargeException;
+import dev.rigel.internal.binding.CookieParser;
+import dev.rigel.internal.binding.QueryStringParser;
+import dev.rigel.protocol.Headers;
+import dev.rigel.protocol.Message;
+import dev.rigel.protocol.Receive;
+import dev.rigel.protocol.Scope;
+import java.io.ByteArrayOutputStream;
+import java.lang.reflect.Type;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One HTTP request in flight: the {@link Request} handlers see, plus the per-request dependency
+ * values and the cleanups to run once the response is built. Query, cookies and body are parsed
+ * on first use.
+ */
+final class Exchange implements Request {
+
+    private final Scope scope;
+    private final Receive receive;
+    private final AppRuntime runtime;
+    private final HandlerInfo handler;
+    private final long maxBodySize;
+    private QueryParams query;
+    private Map<String, String> cookies;
+    private byte[] body;
+    Object[] dependencyValues;
+    List<Scoped.Cleanup> cleanups;
+
+    Exchange(Scope scope, Receive receive, AppRuntime runtime, HandlerInfo handler, long maxBodySize) {
+        this.scope = scope;
+        this.receive = receive;
+        this.runtime = runtime;
+        this.handler = handler;
+        this.maxBodySize = maxBodySize;
+    }
+
+    void addCleanup(Scoped.Cleanup cleanup) {
+        if (cleanups == null) {
+            cleanups = new ArrayList<>(2);
+        }
+        cleanups.add(cleanup);
+    }
+
+    @Override
+    public Scope scope() {
+        return scope;
+    }
+
+    @Override
+    public String method() {
+        return scope.method();
+    }
+
+    @Override
+    public String path() {
+        return scope.path();
+    }
+
+    @Override
+    public Headers headers() {
+        return scope.headers();
+    }
+
+    @Override
+    public QueryParams query() {
+        QueryParams current = query;
+        if (current == null) {
+            current = QueryStringParser.parse(scope.queryString());
+            query = current;
+        }
+        return current;
+    }
+
+    @Override
+    public Map<String, String> cookies() {
+        Map<String, String> current = cookies;
+        if (current == null) {
+            current = CookieParser.parse(scope.headers().getAll("cookie"));
+            cookies = current;
+        }
+        return current;
+    }
+
+    @Override
+    public Map<String, Object> pathParams() {
+        return scope.pathParams();
+    }
+
+    @Override
+    public Map<String, Object> state() {
+        return scope.state();
+    }
+
+    @Override
+    public State appState() {
+        return runtime.state();
+    }
+
+    @Override
+    public byte[] body() {
+        byte[] current = body;
+        if (current == null) {
+            current = readBody();
+            body = current;
+        }
+        return current;
+    }
+
+    private byte[] readBody() {
+        String declared = scope.headers().get("content-length");
+        if (declared != null) {
+            try {
+                if (Long.parseLong(declared.trim()) > maxBodySize) {
+                    throw new RequestEntityTooLargeException();
+                }
+            } catch (NumberFormatException e) {
+                throw new ClientException("Invalid Content-Length header: '" + declared + "'");
+            }
+        }
+        ByteArrayOutputStream out = null;
+        byte[] single = null;
+        long total = 0;
+        try {
+            while (true) {
+                Message message = receive.receive();
+                if (message instanceof Message.RequestBody chunk) {
+                    total += chunk.body().length;
+                    if (total > maxBodySize) {
+                        throw new RequestEntityTooLargeException();
+                    }
+                    if (single == null && out == null) {
+                        single = chunk.body();
+                    } else {
+                        if (out == null) {
+                            out = new ByteArrayOutputStream((int) Math.min(maxBodySize, Math.max(256, total * 2)));
+                            out.writeBytes(single);
+                        }
+                        out.writeBytes(chunk.body());
+                    }
+                    if (!chunk.moreBody()) {
+                        break;
+                    }
+                } else {
+                    if (total == 0 && single == null) {
+                        break;
+                    }
+                    throw new ClientException("The client went away before sending the whole body");
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ClientException("Interrupted while reading the request body");
+        }
+        if (out != null) {
+            return out.toByteArray();
+        }
+        return single == null ? Message.EMPTY : single;
+    }
+
+    @Override
+    public String text() {
+        return new String(body(), StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public <T> T json(Class<T> type) {
+        return type.cast(runtime.json().decode(runtime.json().reader(type), body(), method(), path()));
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> T json(Type type) {
+        return (T) runtime.json().decode(runtime.json().reader(type), body(), method(), path());
+    }
+
+    @Override
+    public Optional<InetSocketAddress> client() {
+        return Optional.ofNullable(scope.client());
+    }
+
+    @Override
+    public HandlerInfo handler() {
+        return handler;
+    }
+
+    @Override
+    public String toString() {
+        return "Request[" + scope + "]";
+    }
+}

@@ -1,0 +1,13 @@
+package dev.rigel.internal.app;
+
+import dev.rigel.internal.invoke.CallableSpec;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One route handler as declared (annotated method or {@code Route}), before layers are merged.
+ * {@code paths} are relative to the enclosing controller/router.
+ */
+record HandlerDefinition(String name, List<String> paths, Set<String> methods, CallableSpec callable,
+        int status, String mediaType, boolean nonBlocking, LayerSettings layer) {
+}

@@ -1,0 +1,150 @@
+package dev.rigel.internal.app;
+
+import dev.rigel.Guard;
+import dev.rigel.Route;
+import dev.rigel.annotation.Delete;
+import dev.rigel.annotation.ExcludeFromSchema;
+import dev.rigel.annotation.Get;
+import dev.rigel.annotation.Head;
+import dev.rigel.annotation.Patch;
+import dev.rigel.annotation.Post;
+import dev.rigel.annotation.Put;
+import dev.rigel.internal.invoke.Callables;
+import dev.rigel.middleware.Middleware;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** Finds the handlers of a controller or handler class: its methods with a route annotation. */
+final class HandlerScanner {
+
+    private HandlerScanner() {
+    }
+
+    /** The common attributes of {@code @Get}, {@code @Post}, … and {@code @Route}. */
+    private record RouteAnnotation(Set<String> methods, String[] paths, int status, String mediaType, String name,
+            Class<? extends Guard>[] guards, Class<? extends Middleware>[] middleware, String[] tags, String[] opt,
+            long maxBodySize, boolean nonBlocking) {
+    }
+
+    static List<HandlerDefinition> scan(Object instance) {
+        Class<?> type = instance.getClass();
+        List<Method> methods = new ArrayList<>();
+        for (Class<?> cls = type; cls != null && cls != Object.class; cls = cls.getSuperclass()) {
+            methods.addAll(Arrays.asList(cls.getDeclaredMethods()));
+        }
+        // declaration order is not guaranteed by reflection; sort so startup errors are stable
+        methods.sort(Comparator.comparing(Method::getName).thenComparing(Method::toGenericString));
+        boolean classHidden = type.isAnnotationPresent(ExcludeFromSchema.class);
+        List<HandlerDefinition> handlers = new ArrayList<>();
+        for (Method method : methods) {
+            RouteAnnotation route = routeAnnotation(method);
+            if (route == null || method.isBridge()) {
+                continue;
+            }
+            String name = route.name().isEmpty() ? Callables.describe(method) : route.name();
+            LayerSettings layer = new LayerSettings("handler " + name);
+            for (Class<? extends Guard> guard : route.guards()) {
+                layer.guard(instantiate(guard, name));
+            }
+            for (Class<? extends Middleware> middleware : route.middleware()) {
+                layer.middleware(instantiate(middleware, name));
+            }
+            for (String tag : route.tags()) {
+                layer.tag(tag);
+            }
+            for (String entry : route.opt()) {
+                int eq = entry.indexOf('=');
+                layer.opt(eq < 0 ? entry : entry.substring(0, eq), eq < 0 ? Boolean.TRUE : entry.substring(eq + 1));
+            }
+            if (route.maxBodySize() > 0) {
+                layer.maxBodySize(route.maxBodySize());
+            }
+            if (classHidden || method.isAnnotationPresent(ExcludeFromSchema.class)) {
+                layer.includeInSchema(false);
+            }
+            List<String> paths = route.paths().length == 0 ? List.of("") : List.of(route.paths());
+            handlers.add(new HandlerDefinition(name, paths, route.methods(), Callables.fromMethod(instance, method),
+                    route.status(), route.mediaType().isEmpty() ? null : route.mediaType(), route.nonBlocking(), layer));
+        }
+        return handlers;
+    }
+
+    static HandlerDefinition fromRoute(Route route) {
+        String name = route.name() != null ? route.name() : null;
+        var callable = route.callable();
+        return new HandlerDefinition(name != null ? name : callable.description(), List.of(route.path()),
+                route.methods(), callable, route.status(), route.mediaType(), route.isNonBlocking(),
+                route.layerSettings());
+    }
+
+    static boolean hasHandlers(Class<?> type) {
+        for (Class<?> cls = type; cls != null && cls != Object.class; cls = cls.getSuperclass()) {
+            for (Method method : cls.getDeclaredMethods()) {
+                if (routeAnnotation(method) != null) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    static <T> T instantiate(Class<T> type, String usedBy) {
+        try {
+            Constructor<T> constructor = type.getDeclaredConstructor();
+            constructor.setAccessible(true);
+            return constructor.newInstance();
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException(usedBy + ": " + type.getName()
+                    + " needs a no-argument constructor (or pass an instance instead of the class)");
+        } catch (ReflectiveOperationException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new IllegalStateException(usedBy + ": cannot create " + type.getName() + ": " + cause, cause);
+        }
+    }
+
+    private static RouteAnnotation routeAnnotation(Method method) {
+        for (Annotation annotation : method.getAnnotations()) {
+            RouteAnnotation route = switch (annotation) {
+                case Get a -> new RouteAnnotation(Set.of("GET"), a.value(), a.status(), a.mediaType(), a.name(),
+                        a.guards(), a.middleware(), a.tags(), a.opt(), a.maxBodySize(), a.nonBlocking());
+                case Post a -> new RouteAnnotation(Set.of("POST"), a.value(), a.status(), a.mediaType(), a.name(),
+                        a.guards(), a.middleware(), a.tags(), a.opt(), a.maxBodySize(), a.nonBlocking());
+                case Put a -> new RouteAnnotation(Set.of("PUT"), a.value(), a.status(), a.mediaType(), a.name(),
+                        a.guards(), a.middleware(), a.tags(), a.opt(), a.maxBodySize(), a.nonBlocking());
+                case Patch a -> new RouteAnnotation(Set.of("PATCH"), a.value(), a.status(), a.mediaType(), a.name(),
+                        a.guards(), a.middleware(), a.tags(), a.opt(), a.maxBodySize(), a.nonBlocking());
+                case Delete a -> new RouteAnnotation(Set.of("DELETE"), a.value(), a.status(), a.mediaType(), a.name(),
+                        a.guards(), a.middleware(), a.tags(), a.opt(), a.maxBodySize(), a.nonBlocking());
+                case Head a -> new RouteAnnotation(Set.of("HEAD"), a.value(), a.status(), a.mediaType(), a.name(),
+                        a.guards(), a.middleware(), a.tags(), a.opt(), a.maxBodySize(), a.nonBlocking());
+                case dev.rigel.annotation.Route a -> new RouteAnnotation(upper(a.methods()), a.value(), a.status(),
+                        a.mediaType(), a.name(), a.guards(), a.middleware(), a.tags(), a.opt(), a.maxBodySize(),
+                        a.nonBlocking());
+                default -> null;
+            };
+            if (route != null) {
+                return route;
+            }
+        }
+        return null;
+    }
+
+    private static Set<String> upper(String[] methods) {
+        Set<String> upper = new LinkedHashSet<>();
+        for (String method : methods) {
+            upper.add(method.toUpperCase(Locale.ROOT));
+        }
+        if (upper.isEmpty()) {
+            throw new IllegalArgumentException("@Route needs at least one method");
+        }
+        return Set.copyOf(upper);
+    }
+}

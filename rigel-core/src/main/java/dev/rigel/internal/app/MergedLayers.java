@@ -1,0 +1,99 @@
+package dev.rigel.internal.app;
+
+import dev.rigel.Cookie;
+import dev.rigel.ExceptionHandler;
+import dev.rigel.Guard;
+import dev.rigel.Hooks;
+import dev.rigel.di.Provide;
+import dev.rigel.middleware.Middleware;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The settings of every layer above a handler (app first, handler last) merged by Litestar's
+ * rules. Built once per route at startup.
+ */
+final class MergedLayers {
+
+    static final long DEFAULT_MAX_BODY_SIZE = 10L * 1024 * 1024;
+
+    /** A dependency and the layer that declared it (for error messages). */
+    record DeclaredDependency(Provide provide, String layer) {
+    }
+
+    final List<String> layerDescriptions;
+    final Map<String, DeclaredDependency> dependencies;
+    final List<Middleware> middleware;
+    final List<Guard> guards;
+    final Map<Object, ExceptionHandler> exceptionHandlers;
+    final List<String[]> responseHeaders;
+    final List<Cookie> responseCookies;
+    final Map<String, Object> opt;
+    final List<String> tags;
+    final Hooks.BeforeRequest beforeRequest;
+    final Hooks.AfterRequest afterRequest;
+    final Hooks.AfterResponse afterResponse;
+    final boolean includeInSchema;
+    final long maxBodySize;
+
+    MergedLayers(List<LayerSettings> layers, Map<String, Provide> overrides) {
+        List<String> descriptions = new ArrayList<>();
+        Map<String, DeclaredDependency> deps = new LinkedHashMap<>();
+        List<Middleware> mw = new ArrayList<>();
+        List<Guard> gs = new ArrayList<>();
+        Map<Object, ExceptionHandler> handlers = new LinkedHashMap<>();
+        Map<String, String[]> headers = new LinkedHashMap<>();
+        Map<String, Cookie> cookies = new LinkedHashMap<>();
+        Map<String, Object> options = new LinkedHashMap<>();
+        List<String> tagList = new ArrayList<>();
+        Hooks.BeforeRequest before = null;
+        Hooks.AfterRequest after = null;
+        Hooks.AfterResponse afterSent = null;
+        Boolean include = null;
+        Long limit = null;
+        for (LayerSettings layer : layers) {
+            descriptions.add(layer.description);
+            layer.dependencies.forEach((key, provide) -> deps.put(key, new DeclaredDependency(provide, layer.description)));
+            mw.addAll(layer.middleware);
+            gs.addAll(layer.guards);
+            handlers.putAll(layer.exceptionHandlers);
+            headers.putAll(layer.responseHeaders);
+            cookies.putAll(layer.responseCookies);
+            options.putAll(layer.opt);
+            for (String tag : layer.tags) {
+                if (!tagList.contains(tag)) {
+                    tagList.add(tag);
+                }
+            }
+            before = layer.beforeRequest != null ? layer.beforeRequest : before;
+            after = layer.afterRequest != null ? layer.afterRequest : after;
+            afterSent = layer.afterResponse != null ? layer.afterResponse : afterSent;
+            include = layer.includeInSchema != null ? layer.includeInSchema : include;
+            limit = layer.maxBodySize != null ? layer.maxBodySize : limit;
+        }
+        overrides.forEach((key, provide) -> deps.put(key, new DeclaredDependency(provide, "dependency overrides")));
+        Collections.reverse(descriptions);
+        this.layerDescriptions = List.copyOf(descriptions);
+        this.dependencies = Collections.unmodifiableMap(deps);
+        this.middleware = List.copyOf(mw);
+        this.guards = List.copyOf(gs);
+        this.exceptionHandlers = Collections.unmodifiableMap(handlers);
+        this.responseHeaders = List.copyOf(headers.values());
+        this.responseCookies = List.copyOf(cookies.values());
+        this.opt = Collections.unmodifiableMap(options);
+        this.tags = List.copyOf(tagList);
+        this.beforeRequest = before;
+        this.afterRequest = after;
+        this.afterResponse = afterSent;
+        this.includeInSchema = include == null || include;
+        this.maxBodySize = limit == null ? DEFAULT_MAX_BODY_SIZE : limit;
+    }
+
+    /** "handler X, controller Y, router /api, app" — nearest first, as searched. */
+    String searchedLayers() {
+        return String.join(", ", layerDescriptions);
+    }
+}

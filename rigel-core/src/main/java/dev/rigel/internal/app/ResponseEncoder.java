@@ -1,0 +1,82 @@
+package dev.rigel.internal.app;
+
+import com.fasterxml.jackson.databind.ObjectWriter;
+import dev.rigel.Cookie;
+import dev.rigel.Response;
+import dev.rigel.internal.json.JsonCodec;
+import dev.rigel.protocol.Headers;
+import dev.rigel.protocol.Message;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * Turns what a handler returned into bytes: String as UTF-8 text, byte[] as octets, anything else
+ * as JSON; then adds the layers' response headers and cookies where the handler set none.
+ */
+final class ResponseEncoder {
+
+    static final String TEXT = "text/plain; charset=utf-8";
+    static final String JSON = "application/json";
+    static final String OCTETS = "application/octet-stream";
+
+    private final JsonCodec json;
+    private final ObjectWriter writer;
+    private final Class<?> writerType;
+    private final String mediaType;
+    private final List<String[]> layerHeaders;
+    private final List<Cookie> layerCookies;
+
+    ResponseEncoder(JsonCodec json, ObjectWriter writer, Class<?> writerType, String mediaType, List<String[]> layerHeaders,
+            List<Cookie> layerCookies) {
+        this.json = json;
+        this.writer = writer;
+        this.writerType = writerType;
+        this.mediaType = mediaType;
+        this.layerHeaders = layerHeaders;
+        this.layerCookies = layerCookies;
+    }
+
+    EncodedResponse encode(Response<?> response, int defaultStatus) {
+        int status = response.statusCode() != 0 ? response.statusCode() : defaultStatus;
+        Object content = response.content();
+        String type = response.mediaType() != null ? response.mediaType() : mediaType;
+        Headers headers = response.headers();
+        byte[] body;
+        if (status == 204 || status == 304 || status < 200 || content == null) {
+            body = Message.EMPTY;
+        } else if (content instanceof String text) {
+            body = text.getBytes(StandardCharsets.UTF_8);
+            type = type != null ? type : TEXT;
+        } else if (content instanceof byte[] bytes) {
+            body = bytes;
+            type = type != null ? type : OCTETS;
+        } else {
+            // the prepared writer knows the declared generic type (List<User>); use it when the value fits
+            body = writer != null && writerType.isInstance(content) ? json.encode(writer, content) : json.encode(content);
+            type = type != null ? type : JSON;
+        }
+        if (type != null && body.length > 0) {
+            headers.setIfAbsent("content-type", type);
+        }
+        if (status != 204 && status != 304 && status >= 200) {
+            headers.set("content-length", Integer.toString(body.length));
+        }
+        addLayerDefaults(headers, response.cookies());
+        return new EncodedResponse(status, headers, body);
+    }
+
+    /** Adds the layers' headers and cookies, and the response's own cookies, to {@code headers}. */
+    void addLayerDefaults(Headers headers, List<Cookie> ownCookies) {
+        for (String[] header : layerHeaders) {
+            headers.setIfAbsent(header[0], header[1]);
+        }
+        for (Cookie cookie : layerCookies) {
+            if (ownCookies.stream().noneMatch(own -> own.name().equals(cookie.name()))) {
+                headers.add("set-cookie", cookie.toHeaderValue());
+            }
+        }
+        for (Cookie cookie : ownCookies) {
+            headers.add("set-cookie", cookie.toHeaderValue());
+        }
+    }
+}

@@ -1,0 +1,257 @@
+package dev.rigel.internal.app;
+
+import dev.rigel.Guard;
+import dev.rigel.HandlerInfo;
+import dev.rigel.Response;
+import dev.rigel.di.Outcome;
+import dev.rigel.di.Scoped;
+import dev.rigel.exceptions.ValidationError;
+import dev.rigel.exceptions.ValidationException;
+import dev.rigel.internal.invoke.CallableSpec;
+import dev.rigel.internal.validation.BeanValidation;
+import dev.rigel.middleware.Middleware;
+import dev.rigel.protocol.Application;
+import dev.rigel.protocol.Receive;
+import dev.rigel.protocol.Scope;
+import dev.rigel.protocol.Send;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Everything needed to serve one handler, resolved at startup: merged layer settings, argument
+ * binders, dependency steps in order, the response encoder and the middleware chain. Serving a
+ * request walks this plan and nothing else: no layer lookups, no reflection.
+ */
+final class RoutePlan implements HandlerInfo {
+
+    private static final Logger LOG = LoggerFactory.getLogger("dev.rigel.handlers");
+
+    private final String pathTemplate;
+    private final Set<String> methods;
+    private final String name;
+    private final MergedLayers layers;
+    private final CallableSpec callable;
+    private final BoundParam[] params;
+    private final ProviderStep[] steps;
+    private final int slotCount;
+    private final boolean validateParams;
+    private final ResponseEncoder encoder;
+    private final int configuredStatus;
+    private final boolean voidReturn;
+    private final boolean nonBlocking;
+    private final Guard[] guards;
+    private final AppRuntime runtime;
+    private final Application entry;
+
+    RoutePlan(String pathTemplate, Set<String> methods, String name, MergedLayers layers, CallableSpec callable,
+            BoundParam[] params, List<ProviderStep> steps, int slotCount, ResponseEncoder encoder, int configuredStatus,
+            boolean nonBlocking, AppRuntime runtime) {
+        this.pathTemplate = pathTemplate;
+        this.methods = Set.copyOf(methods);
+        this.name = name;
+        this.layers = layers;
+        this.callable = callable;
+        this.params = params;
+        this.steps = steps.toArray(ProviderStep[]::new);
+        this.slotCount = slotCount;
+        this.validateParams = BeanValidation.hasParameterConstraints(callable.executable());
+        this.encoder = encoder;
+        this.configuredStatus = configuredStatus;
+        Class<?> returned = dev.rigel.internal.invoke.Types.raw(callable.returnType());
+        this.voidReturn = returned == void.class || returned == Void.class;
+        this.nonBlocking = nonBlocking;
+        this.guards = layers.guards.toArray(Guard[]::new);
+        this.runtime = runtime;
+        Application chain = this::handle;
+        List<Middleware> middleware = layers.middleware;
+        for (int i = middleware.size() - 1; i >= 0; i--) {
+            chain = middleware.get(i).wrap(chain);
+            if (chain == null) {
+                throw new dev.rigel.exceptions.ImproperlyConfiguredException("Middleware " + middleware.get(i)
+                        + " returned no application for " + name);
+            }
+        }
+        this.entry = chain;
+    }
+
+    /** The route's entry point: its middleware chain around {@link #handle}. */
+    Application entry() {
+        return entry;
+    }
+
+    boolean hasMiddleware() {
+        return !layers.middleware.isEmpty();
+    }
+
+    boolean nonBlocking() {
+        return nonBlocking;
+    }
+
+    MergedLayers layers() {
+        return layers;
+    }
+
+    private void handle(Scope scope, Receive receive, Send send) throws Exception {
+        Exchange exchange = new Exchange(scope, receive, runtime, this, layers.maxBodySize);
+        EncodedResponse encoded;
+        Throwable failure = null;
+        try {
+            encoded = respond(exchange);
+        } catch (Throwable t) {
+            failure = t;
+            encoded = runtime.errors().render(exchange, t, layers.exceptionHandlers);
+        }
+        if (exchange.cleanups != null) {
+            encoded = runCleanups(exchange, failure, encoded);
+        }
+        encoded.send(send);
+        if (layers.afterResponse != null) {
+            try {
+                layers.afterResponse.accept(exchange);
+            } catch (Throwable t) {
+                LOG.error("after_response hook of {} failed", name, t);
+            }
+        }
+    }
+
+    private EncodedResponse respond(Exchange exchange) throws Throwable {
+        for (Guard guard : guards) {
+            guard.check(exchange, this);
+        }
+        Response<?> response = null;
+        if (layers.beforeRequest != null) {
+            Object early = layers.beforeRequest.apply(exchange);
+            if (early != null) {
+                response = early instanceof Response<?> r ? r : Response.of(early);
+            }
+        }
+        if (response == null) {
+            Object result = invoke(exchange);
+            response = result instanceof Response<?> r ? r : Response.of(result);
+        }
+        if (layers.afterRequest != null) {
+            response = layers.afterRequest.apply(response);
+        }
+        return encoder.encode(response, defaultStatus(exchange.method()));
+    }
+
+    private Object invoke(Exchange exchange) throws Throwable {
+        if (slotCount > 0) {
+            exchange.dependencyValues = new Object[slotCount];
+            for (ProviderStep step : steps) {
+                step.resolve(exchange);
+            }
+        }
+        Object[] args = new Object[params.length];
+        List<ValidationError> errors = null;
+        for (int i = 0; i < params.length; i++) {
+            try {
+                args[i] = params[i].binder().bind(exchange);
+            } catch (ValidationException e) {
+                // collect every bad parameter so the client can fix them all at once
+                if (errors == null) {
+                    errors = new ArrayList<>();
+                }
+                errors.addAll(e.errors());
+            }
+        }
+        if (errors != null) {
+            throw ValidationException.forRequest(exchange.method(), exchange.path(), errors);
+        }
+        if (validateParams) {
+            validate(exchange, args);
+        }
+        return callable.invoker().invoke(args);
+    }
+
+    private void validate(Exchange exchange, Object[] args) {
+        List<BeanValidation.ParameterViolation> violations =
+                BeanValidation.validateParameters(callable.target(), callable.executable(), args);
+        if (violations.isEmpty()) {
+            return;
+        }
+        List<ValidationError> errors = new ArrayList<>(violations.size());
+        for (BeanValidation.ParameterViolation violation : violations) {
+            BoundParam param = violation.index() >= 0 && violation.index() < params.length
+                    ? params[violation.index()] : null;
+            String key = param == null ? "" : param.key();
+            if (!violation.nestedPath().isEmpty()) {
+                key = "data".equals(key) ? violation.nestedPath() : key + "." + violation.nestedPath();
+            }
+            errors.add(new ValidationError(key, violation.message(), param == null ? null : param.source()));
+        }
+        throw ValidationException.forRequest(exchange.method(), exchange.path(), errors);
+    }
+
+    private int defaultStatus(String method) {
+        if (configuredStatus != 0) {
+            return configuredStatus;
+        }
+        return switch (method) {
+            case "POST" -> 201;
+            case "DELETE" -> 204;
+            default -> 200;
+        };
+    }
+
+    private EncodedResponse runCleanups(Exchange exchange, Throwable failure, EncodedResponse encoded) {
+        Outcome outcome = failure == null ? Outcome.success() : Outcome.failed(failure);
+        List<Scoped.Cleanup> cleanups = exchange.cleanups;
+        EncodedResponse result = encoded;
+        for (int i = cleanups.size() - 1; i >= 0; i--) {
+            try {
+                cleanups.get(i).close(outcome);
+            } catch (Throwable t) {
+                LOG.error("Cleanup of a dependency of {} failed", name, t);
+                if (failure == null) {
+                    failure = t;
+                    result = runtime.errors().render(exchange, t, layers.exceptionHandlers);
+                }
+            }
+        }
+        return result;
+    }
+
+    boolean returnsVoid() {
+        return voidReturn;
+    }
+
+    @Override
+    public String pathTemplate() {
+        return pathTemplate;
+    }
+
+    @Override
+    public Set<String> methods() {
+        return methods;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public Map<String, Object> opt() {
+        return layers.opt;
+    }
+
+    @Override
+    public List<String> tags() {
+        return layers.tags;
+    }
+
+    @Override
+    public boolean includeInSchema() {
+        return layers.includeInSchema;
+    }
+
+    @Override
+    public String toString() {
+        return String.join("/", methods) + " " + pathTemplate + " (" + name + ")";
+    }
+}

@@ -1,0 +1,183 @@
+package dev.rigel.internal.invoke;
+
+import java.io.Serializable;
+import java.lang.annotation.Annotation;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandleInfo;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.invoke.SerializedLambda;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Executable;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.Parameter;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Builds {@link CallableSpec}s from methods, constructors and lambdas. All reflection happens
+ * here, at startup; the resulting invokers use method handles.
+ */
+public final class Callables {
+
+    private static final Annotation[] NO_ANNOTATIONS = new Annotation[0];
+
+    private Callables() {
+    }
+
+    /** A method on {@code target} (null for static methods). */
+    public static CallableSpec fromMethod(Object target, Method method) {
+        MethodHandle handle;
+        try {
+            method.setAccessible(true);
+            handle = MethodHandles.lookup().unreflect(method);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new IllegalStateException("Rigel cannot call " + describe(method) + ": " + e.getMessage(), e);
+        }
+        if (!Modifier.isStatic(method.getModifiers())) {
+            handle = handle.bindTo(target);
+        }
+        return new CallableSpec(describe(method), params(method), method.getGenericReturnType(),
+                spread(handle, method.getParameterCount()), method, target);
+    }
+
+    public static CallableSpec fromConstructor(Constructor<?> constructor) {
+        MethodHandle handle;
+        try {
+            constructor.setAccessible(true);
+            handle = MethodHandles.lookup().unreflectConstructor(constructor);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new IllegalStateException("Rigel cannot call the constructor of "
+                    + constructor.getDeclaringClass().getName() + ": " + e.getMessage(), e);
+        }
+        return new CallableSpec("new " + constructor.getDeclaringClass().getSimpleName() + "(…)",
+                params(constructor), constructor.getDeclaringClass(), spread(handle, constructor.getParameterCount()),
+                constructor, null);
+    }
+
+    /**
+     * A lambda or method reference whose functional interface is {@link Serializable}. Parameter
+     * names and types come from the method the lambda points at; {@code invoker} calls the lambda
+     * object itself, so no reflection happens per call.
+     */
+    public static CallableSpec fromLambda(Serializable lambda, int arity, Invoker invoker) {
+        SerializedLambda serialized = serialized(lambda);
+        Class<?> implClass;
+        try {
+            implClass = Class.forName(serialized.getImplClass().replace('/', '.'), false,
+                    lambda.getClass().getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("Cannot load " + serialized.getImplClass(), e);
+        }
+        String implName = serialized.getImplMethodName();
+        String signature = serialized.getImplMethodSignature();
+        Executable impl = findImpl(implClass, implName, signature);
+        boolean receiverFirst = serialized.getImplMethodKind() == MethodHandleInfo.REF_invokeVirtual
+                || serialized.getImplMethodKind() == MethodHandleInfo.REF_invokeInterface
+                || serialized.getImplMethodKind() == MethodHandleInfo.REF_invokeSpecial && !implName.startsWith("lambda$");
+
+        List<ParamSpec> all = new ArrayList<>();
+        if (receiverFirst) {
+            all.add(new ParamSpec(0, null, implClass, NO_ANNOTATIONS));
+        }
+        Parameter[] parameters = impl.getParameters();
+        Type[] generic = impl.getGenericParameterTypes();
+        Annotation[][] annotations = impl.getParameterAnnotations();
+        // javac may leave synthetic parameters out of the generic signature; fall back to erased types then
+        boolean genericUsable = generic.length == parameters.length;
+        for (int i = 0; i < parameters.length; i++) {
+            Parameter parameter = parameters[i];
+            String name = parameter.isNamePresent() && !implName.startsWith("lambda$") ? parameter.getName() : null;
+            Type type = genericUsable ? generic[i] : parameter.getType();
+            Annotation[] paramAnnotations = i < annotations.length ? annotations[i] : NO_ANNOTATIONS;
+            all.add(new ParamSpec(0, name, type, paramAnnotations));
+        }
+        List<ParamSpec> functional = new ArrayList<>(arity);
+        int first = all.size() - arity;
+        if (first < 0) {
+            throw new IllegalStateException("Cannot read the parameters of " + implClass.getName() + "." + implName);
+        }
+        for (int i = first; i < all.size(); i++) {
+            ParamSpec spec = all.get(i);
+            functional.add(new ParamSpec(i - first, spec.name(), spec.type(), spec.annotations()));
+        }
+        Type returnType = impl instanceof Method method ? method.getGenericReturnType() : implClass;
+        String description = implName.startsWith("lambda$")
+                ? "lambda in " + implClass.getSimpleName()
+                : implClass.getSimpleName() + "::" + (implName.equals("<init>") ? "new" : implName);
+        Executable validatable = implName.startsWith("lambda$") ? null : impl;
+        return new CallableSpec(description, List.copyOf(functional), returnType, invoker, validatable, null);
+    }
+
+    private static SerializedLambda serialized(Serializable lambda) {
+        try {
+            Method writeReplace = lambda.getClass().getDeclaredMethod("writeReplace");
+            writeReplace.setAccessible(true);
+            Object replacement = writeReplace.invoke(lambda);
+            if (replacement instanceof SerializedLambda serializedLambda) {
+                return serializedLambda;
+            }
+        } catch (ReflectiveOperationException | RuntimeException ignored) {
+            // fall through: not a lambda (an ordinary class implementing the interface)
+        }
+        throw new IllegalArgumentException(lambda.getClass().getName()
+                + " is not a lambda or method reference; pass a lambda, a method reference, or a class");
+    }
+
+    private static Executable findImpl(Class<?> implClass, String name, String signature) {
+        if (name.equals("<init>")) {
+            for (Constructor<?> constructor : implClass.getDeclaredConstructors()) {
+                if (descriptor(constructor.getParameterTypes(), void.class).equals(signature)) {
+                    return constructor;
+                }
+            }
+        } else {
+            for (Class<?> cls = implClass; cls != null; cls = cls.getSuperclass()) {
+                for (Method method : cls.getDeclaredMethods()) {
+                    if (method.getName().equals(name)
+                            && descriptor(method.getParameterTypes(), method.getReturnType()).equals(signature)) {
+                        return method;
+                    }
+                }
+            }
+            for (Class<?> iface : implClass.getInterfaces()) {
+                for (Method method : iface.getMethods()) {
+                    if (method.getName().equals(name)
+                            && descriptor(method.getParameterTypes(), method.getReturnType()).equals(signature)) {
+                        return method;
+                    }
+                }
+            }
+        }
+        throw new IllegalStateException("Cannot find " + implClass.getName() + "." + name + signature);
+    }
+
+    private static String descriptor(Class<?>[] parameterTypes, Class<?> returnType) {
+        return MethodType.methodType(returnType, parameterTypes).toMethodDescriptorString();
+    }
+
+    private static List<ParamSpec> params(Executable executable) {
+        Parameter[] parameters = executable.getParameters();
+        Type[] generic = executable.getGenericParameterTypes();
+        boolean genericUsable = generic.length == parameters.length;
+        List<ParamSpec> specs = new ArrayList<>(parameters.length);
+        for (int i = 0; i < parameters.length; i++) {
+            Parameter parameter = parameters[i];
+            specs.add(new ParamSpec(i, parameter.isNamePresent() ? parameter.getName() : null,
+                    genericUsable ? generic[i] : parameter.getType(), parameter.getAnnotations()));
+        }
+        return List.copyOf(specs);
+    }
+
+    private static Invoker spread(MethodHandle handle, int arity) {
+        MethodHandle spread = handle.asSpreader(Object[].class, arity)
+                .asType(MethodType.methodType(Object.class, Object[].class));
+        return args -> (Object) spread.invokeExact(args);
+    }
+
+    public static String describe(Method method) {
+        return method.getDeclaringClass().getSimpleName() + "." + method.getName();
+    }
+}

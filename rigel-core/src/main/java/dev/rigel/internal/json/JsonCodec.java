@@ -1,0 +1,147 @@
+package dev.rigel.internal.json;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.rigel.exceptions.ClientException;
+import dev.rigel.exceptions.ValidationError;
+import dev.rigel.exceptions.ValidationException;
+import dev.rigel.internal.invoke.Types;
+import java.io.IOException;
+import java.lang.reflect.Type;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Rigel's JSON encoding and decoding, on Jackson. One instance per app; readers and writers for
+ * route types are prepared at startup and are thread-safe.
+ */
+public final class JsonCodec {
+
+    private final ObjectMapper mapper;
+
+    public JsonCodec(Consumer<ObjectMapper> customizer) {
+        ObjectMapper configured = JsonMapper.builder()
+                .addModule(new JavaTimeModule())
+                .addModule(new Jdk8Module())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+                .build();
+        if (customizer != null) {
+            customizer.accept(configured);
+        }
+        this.mapper = configured;
+    }
+
+    public ObjectMapper mapper() {
+        return mapper;
+    }
+
+    public JavaType type(Type type) {
+        return mapper.getTypeFactory().constructType(type);
+    }
+
+    public ObjectReader reader(Type type) {
+        return mapper.readerFor(type(type));
+    }
+
+    /** A writer for a declared type; {@code Object} and other open types fall back to runtime types. */
+    public ObjectWriter writer(Type declared) {
+        Class<?> raw = Types.raw(declared);
+        if (raw == Object.class || raw.isInterface() && !java.util.Collection.class.isAssignableFrom(raw)
+                && !java.util.Map.class.isAssignableFrom(raw)) {
+            return mapper.writer();
+        }
+        return mapper.writerFor(type(declared));
+    }
+
+    public byte[] encode(Object value) {
+        try {
+            return mapper.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot encode " + value.getClass().getName() + " as JSON: "
+                    + e.getOriginalMessage(), e);
+        }
+    }
+
+    public byte[] encode(ObjectWriter writer, Object value) {
+        try {
+            return writer.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot encode " + value.getClass().getName() + " as JSON: "
+                    + e.getOriginalMessage(), e);
+        }
+    }
+
+    /**
+     * Decodes a request body. Broken JSON is a 400 naming where it broke; well-formed JSON of the
+     * wrong shape is a 400 validation error naming the field, as in {@code Validation failed for …}.
+     */
+    public Object decode(ObjectReader reader, byte[] body, String method, String path) {
+        if (body.length == 0) {
+            throw new ClientException("Request body is empty; expected JSON");
+        }
+        try {
+            return reader.readValue(body);
+        } catch (MismatchedInputException e) {
+            String key = fieldPath(e);
+            String message = e instanceof InvalidFormatException invalid
+                    ? "expected " + Types.describe(invalid.getTargetType()) + ", got " + describeValue(invalid.getValue())
+                    : shortMessage(e);
+            if (key.isEmpty() && !(e instanceof InvalidFormatException)) {
+                throw new ClientException("Invalid JSON body: " + message);
+            }
+            throw ValidationException.forRequest(method, path, List.of(new ValidationError(key, message, "body")));
+        } catch (JsonMappingException e) {
+            String key = fieldPath(e);
+            throw ValidationException.forRequest(method, path,
+                    List.of(new ValidationError(key, shortMessage(e), "body")));
+        } catch (JacksonException e) {
+            String where = e.getLocation() == null ? ""
+                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            throw new ClientException("Malformed JSON in request body" + where + ": " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new ClientException("Cannot read request body: " + e.getMessage());
+        }
+    }
+
+    private static String fieldPath(JsonMappingException e) {
+        StringBuilder key = new StringBuilder();
+        for (JsonMappingException.Reference reference : e.getPath()) {
+            if (!key.isEmpty()) {
+                key.append('.');
+            }
+            key.append(reference.getFieldName() != null ? reference.getFieldName() : String.valueOf(reference.getIndex()));
+        }
+        return key.toString();
+    }
+
+    private static String shortMessage(JsonMappingException e) {
+        String message = e.getOriginalMessage();
+        int newline = message == null ? -1 : message.indexOf('\n');
+        message = newline < 0 ? message : message.substring(0, newline);
+        // Jackson names Java types in its messages; keep them short for clients
+        return message == null ? "invalid value" : message.replaceAll("`[\\w.$]+\\.(\\w+)`", "`$1`");
+    }
+
+    private static String describeValue(Object value) {
+        return value instanceof String text ? "'" + text + "'" : String.valueOf(value);
+    }
+}

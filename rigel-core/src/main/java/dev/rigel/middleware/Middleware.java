@@ -1,0 +1,22 @@
+package dev.rigel.middleware;
+
+import dev.rigel.protocol.Application;
+
+/**
+ * Wraps an application in another one. The wrapper may look at or change the scope, wrap
+ * {@code receive} or {@code send} (to add a response header, say), answer by itself, or call
+ * {@code next}. Middleware from every layer applies to a route, app outermost, and runs only for
+ * requests that matched a route.
+ *
+ * <pre>{@code
+ * Middleware poweredBy = next -> (scope, receive, send) -> next.call(scope, receive, message -> {
+ *     if (message instanceof Message.ResponseStart start) start.headers().add("x-powered-by", "rigel");
+ *     send.send(message);
+ * });
+ * }</pre>
+ */
+@FunctionalInterface
+public interface Middleware {
+
+    Application wrap(Application next);
+}

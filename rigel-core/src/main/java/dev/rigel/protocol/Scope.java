@@ -1,0 +1,201 @@
+package dev.rigel.protocol;
+
+import dev.rigel.HandlerInfo;
+import java.net.InetSocketAddress;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Everything known about one exchange before its body is read: what the server saw on the wire
+ * plus a mutable per-request {@link #state()} map. After routing, the framework records the
+ * matched handler and its converted path parameters here, so middleware and hooks can see them.
+ *
+ * <p>{@link #path()} is percent-decoded; {@link #rawPath()} is as received (no query string).
+ */
+public final class Scope {
+
+    private final ScopeType type;
+    private final String method;
+    private final String path;
+    private final String rawPath;
+    private final String queryString;
+    private final Headers headers;
+    private final InetSocketAddress client;
+    private final InetSocketAddress server;
+    private final String scheme;
+    private final String httpVersion;
+    private Map<String, Object> state;
+    private HandlerInfo handler;
+    private Map<String, Object> pathParams = Map.of();
+    private Object routeData;
+
+    private Scope(Builder builder) {
+        this.type = Objects.requireNonNull(builder.type, "type");
+        this.method = Objects.requireNonNull(builder.method, "method");
+        this.rawPath = Objects.requireNonNull(builder.rawPath, "rawPath");
+        this.path = builder.path != null ? builder.path : PathDecoder.decode(builder.rawPath);
+        this.queryString = builder.queryString == null ? "" : builder.queryString;
+        this.headers = builder.headers == null ? new Headers() : builder.headers;
+        this.client = builder.client;
+        this.server = builder.server;
+        this.scheme = builder.scheme == null ? (type == ScopeType.HTTP ? "http" : "ws") : builder.scheme;
+        this.httpVersion = builder.httpVersion == null ? "1.1" : builder.httpVersion;
+    }
+
+    public static Builder http(String method, String rawPath) {
+        return new Builder(ScopeType.HTTP, method, rawPath);
+    }
+
+    public static Builder websocket(String rawPath) {
+        return new Builder(ScopeType.WEBSOCKET, "GET", rawPath);
+    }
+
+    public ScopeType type() {
+        return type;
+    }
+
+    /** Upper-case request method, e.g. {@code GET}. WebSocket scopes report {@code GET}. */
+    public String method() {
+        return method;
+    }
+
+    public String path() {
+        return path;
+    }
+
+    public String rawPath() {
+        return rawPath;
+    }
+
+    /** The raw query string without the leading '?', or "" when there is none. */
+    public String queryString() {
+        return queryString;
+    }
+
+    public Headers headers() {
+        return headers;
+    }
+
+    /** The peer's address, or null when unknown (e.g. in-process tests that set none). */
+    public InetSocketAddress client() {
+        return client;
+    }
+
+    public InetSocketAddress server() {
+        return server;
+    }
+
+    /** {@code http}, {@code https}, {@code ws} or {@code wss}. */
+    public String scheme() {
+        return scheme;
+    }
+
+    /** {@code 1.0}, {@code 1.1} or {@code 2}. */
+    public String httpVersion() {
+        return httpVersion;
+    }
+
+    /** Per-request values shared by middleware, hooks, dependencies and the handler. */
+    public Map<String, Object> state() {
+        Map<String, Object> current = state;
+        if (current == null) {
+            current = new HashMap<>();
+            state = current;
+        }
+        return current;
+    }
+
+    /** The matched route handler; null before routing or when nothing matched. */
+    public HandlerInfo handler() {
+        return handler;
+    }
+
+    /** Converted path parameters of the matched route (empty before routing). */
+    public Map<String, Object> pathParams() {
+        return pathParams;
+    }
+
+    /** Recorded by the router once a route matched. */
+    public void setRoute(HandlerInfo handler, Map<String, Object> pathParams) {
+        this.handler = handler;
+        this.pathParams = pathParams == null ? Map.of() : pathParams;
+    }
+
+    /**
+     * Framework-private slot the application uses to remember its routing result between
+     * {@link Application#runsInline} and {@link Application#call}, so a request is routed once.
+     */
+    public Object routeData() {
+        return routeData;
+    }
+
+    public void setRouteData(Object routeData) {
+        this.routeData = routeData;
+    }
+
+    @Override
+    public String toString() {
+        return type.label() + " " + method + " " + rawPath + (queryString.isEmpty() ? "" : "?" + queryString);
+    }
+
+    /** Builds a scope; servers and test clients fill in what they know. */
+    public static final class Builder {
+        private final ScopeType type;
+        private final String method;
+        private final String rawPath;
+        private String path;
+        private String queryString;
+        private Headers headers;
+        private InetSocketAddress client;
+        private InetSocketAddress server;
+        private String scheme;
+        private String httpVersion;
+
+        private Builder(ScopeType type, String method, String rawPath) {
+            this.type = type;
+            this.method = method;
+            this.rawPath = rawPath;
+        }
+
+        /** Sets the decoded path; by default it is decoded from the raw path. */
+        public Builder path(String decodedPath) {
+            this.path = decodedPath;
+            return this;
+        }
+
+        public Builder queryString(String queryString) {
+            this.queryString = queryString;
+            return this;
+        }
+
+        public Builder headers(Headers headers) {
+            this.headers = headers;
+            return this;
+        }
+
+        public Builder client(InetSocketAddress client) {
+            this.client = client;
+            return this;
+        }
+
+        public Builder server(InetSocketAddress server) {
+            this.server = server;
+            return this;
+        }
+
+        public Builder scheme(String scheme) {
+            this.scheme = scheme;
+            return this;
+        }
+
+        public Builder httpVersion(String httpVersion) {
+            this.httpVersion = httpVersion;
+            return this;
+        }
+
+        public Scope build() {
+            return new Scope(this);
+        }
+    }
+}
