@@ -34,9 +34,11 @@ import java.util.function.Function;
  */
 public final class App implements Application, Lifespan {
 
+    private final AppSettings settings;
     private final AppRuntime runtime;
 
     private App(AppSettings settings) {
+        this.settings = settings;
         this.runtime = new AppRuntime(this, settings);
     }
 
@@ -83,6 +85,19 @@ public final class App implements Application, Lifespan {
     /** The JSON mapper the app encodes and decodes with. */
     public ObjectMapper objectMapper() {
         return runtime.json().mapper();
+    }
+
+    /**
+     * A new app with the same configuration whose dependencies {@code overrides} replace those of
+     * the same key on every layer. Meant for tests: swap a database for a fake without touching
+     * the app's code.
+     */
+    public App withDependencyOverrides(Map<String, Provide> overrides) {
+        Map<String, Provide> merged = new LinkedHashMap<>(settings.dependencyOverrides());
+        merged.putAll(overrides);
+        return new App(new AppSettings(settings.routeHandlers(), settings.appLayer(), settings.onStartup(),
+                settings.onShutdown(), settings.lifespans(), settings.state(), settings.debug(),
+                settings.jsonCustomizer(), Map.copyOf(merged)));
     }
 
     /** Configures an {@link App}; the app layer's settings come from {@link LayerBuilder}. */

@@ -31,7 +31,7 @@ final class ErrorResponder {
             Error.class, HttpException.class, ClientException.class);
 
     /** Scope-state key under which an unhandled exception is left for test clients to re-throw. */
-    static final String UNHANDLED = "rigel.unhandled_exception";
+    static final String UNHANDLED = StateKeys.UNHANDLED_EXCEPTION;
 
     private final JsonCodec json;
     private final boolean debug;

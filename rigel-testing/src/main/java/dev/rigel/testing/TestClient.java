@@ -1,0 +1,254 @@
+package dev.rigel.testing;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rigel.App;
+import dev.rigel.di.Provide;
+import dev.rigel.internal.app.StateKeys;
+import dev.rigel.protocol.Headers;
+import dev.rigel.protocol.Message;
+import dev.rigel.protocol.Scope;
+import java.io.ByteArrayOutputStream;
+import java.net.InetSocketAddress;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+
+/**
+ * Calls an app in-process, through the same protocol a server uses but without a socket.
+ * Opening the client runs the app's startup hooks; closing it runs the shutdown hooks. Cookies set
+ * by responses are kept and sent back. An exception that the app answered with a 500 is re-thrown
+ * by default, so a failing test shows the real cause.
+ *
+ * <pre>{@code
+ * try (TestClient client = TestClient.of(app)) {
+ *     TestResponse response = client.get("/health");
+ *     assertThat(response.jsonMap()).containsEntry("status", "ok");
+ * }
+ * }</pre>
+ */
+public final class TestClient implements AutoCloseable {
+
+    private static final InetSocketAddress CLIENT = InetSocketAddress.createUnresolved("testclient", 50000);
+    private static final InetSocketAddress SERVER = InetSocketAddress.createUnresolved("testserver.local", 80);
+
+    private final App app;
+    private final CookieJar cookies = new CookieJar();
+    private final Headers defaultHeaders = new Headers();
+    private boolean raiseServerExceptions = true;
+    private ExecutorService asyncExecutor;
+    private boolean open;
+
+    private TestClient(App app) {
+        this.app = Objects.requireNonNull(app, "app");
+        app.startup();
+        open = true;
+    }
+
+    /** A client for {@code app}; runs its startup hooks. */
+    public static TestClient of(App app) {
+        return new TestClient(app);
+    }
+
+    /** A client for {@code app} with some dependencies replaced on every layer. */
+    public static TestClient of(App app, Map<String, Provide> dependencyOverrides) {
+        return new TestClient(app.withDependencyOverrides(dependencyOverrides));
+    }
+
+    /** Litestar's {@code create_test_client}: an app of just these route handlers. */
+    public static TestClient create(Object... routeHandlers) {
+        return new TestClient(App.builder().routeHandlers(routeHandlers).build());
+    }
+
+    /** An app configured by {@code configure} (route handlers and any app setting). */
+    public static TestClient create(Consumer<App.Builder> configure) {
+        App.Builder builder = App.builder();
+        configure.accept(builder);
+        return new TestClient(builder.build());
+    }
+
+    /** Whether unhandled server exceptions are re-thrown (default) or answered with a 500. */
+    public TestClient raiseServerExceptions(boolean raise) {
+        this.raiseServerExceptions = raise;
+        return this;
+    }
+
+    /** A header sent with every request, e.g. an {@code Authorization} token. */
+    public TestClient defaultHeader(String name, String value) {
+        defaultHeaders.set(name, value);
+        return this;
+    }
+
+    public TestClient cookie(String name, String value) {
+        cookies.put(name, value);
+        return this;
+    }
+
+    /** Cookies the client currently holds. */
+    public Map<String, String> cookies() {
+        return cookies.snapshot();
+    }
+
+    public App app() {
+        return app;
+    }
+
+    ObjectMapper mapper() {
+        return app.objectMapper();
+    }
+
+    public TestRequest request(String method, String pathAndQuery) {
+        return new TestRequest(this, method.toUpperCase(java.util.Locale.ROOT), pathAndQuery);
+    }
+
+    public TestResponse get(String pathAndQuery) {
+        return request("GET", pathAndQuery).send();
+    }
+
+    public TestResponse head(String pathAndQuery) {
+        return request("HEAD", pathAndQuery).send();
+    }
+
+    public TestResponse options(String pathAndQuery) {
+        return request("OPTIONS", pathAndQuery).send();
+    }
+
+    public TestResponse delete(String pathAndQuery) {
+        return request("DELETE", pathAndQuery).send();
+    }
+
+    /** POSTs {@code json} encoded as JSON (null sends no body). */
+    public TestResponse post(String pathAndQuery, Object json) {
+        return withJson("POST", pathAndQuery, json);
+    }
+
+    public TestResponse put(String pathAndQuery, Object json) {
+        return withJson("PUT", pathAndQuery, json);
+    }
+
+    public TestResponse patch(String pathAndQuery, Object json) {
+        return withJson("PATCH", pathAndQuery, json);
+    }
+
+    private TestResponse withJson(String method, String pathAndQuery, Object json) {
+        TestRequest request = request(method, pathAndQuery);
+        return json == null ? request.send() : request.json(json).send();
+    }
+
+    TestResponse execute(String method, String pathAndQuery, Headers requestHeaders, byte[] body) {
+        if (!open) {
+            throw new IllegalStateException("This TestClient is closed");
+        }
+        int question = pathAndQuery.indexOf('?');
+        String rawPath = question < 0 ? pathAndQuery : pathAndQuery.substring(0, question);
+        String query = question < 0 ? "" : pathAndQuery.substring(question + 1);
+        Headers headers = new Headers(requestHeaders.size() + defaultHeaders.size() + 4);
+        headers.add("host", "testserver.local");
+        headers.addAll(defaultHeaders);
+        for (int i = 0; i < requestHeaders.size(); i++) {
+            headers.set(requestHeaders.nameAt(i), requestHeaders.valueAt(i));
+        }
+        String cookieHeader = cookies.header();
+        if (cookieHeader != null && !headers.contains("cookie")) {
+            headers.add("cookie", cookieHeader);
+        }
+        if (body.length > 0 || method.equals("POST") || method.equals("PUT") || method.equals("PATCH")) {
+            headers.setIfAbsent("content-length", Integer.toString(body.length));
+        }
+        Scope scope = Scope.http(method, rawPath.isEmpty() ? "/" : rawPath).queryString(query).headers(headers)
+                .client(CLIENT).server(SERVER).scheme("http").httpVersion("1.1").build();
+        ResponseCollector collector = new ResponseCollector();
+        boolean[] bodySent = {false};
+        try {
+            app.runsInline(scope);
+            app.call(scope, () -> {
+                if (!bodySent[0]) {
+                    bodySent[0] = true;
+                    return new Message.RequestBody(body, false);
+                }
+                return Message.Disconnect.INSTANCE;
+            }, collector);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("The app failed on " + method + " " + pathAndQuery + ": " + e, e);
+        }
+        Object unhandled = scope.state().get(StateKeys.UNHANDLED_EXCEPTION);
+        if (raiseServerExceptions && unhandled instanceof Throwable failure) {
+            if (failure instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (failure instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException("The app failed on " + method + " " + pathAndQuery + ": " + failure, failure);
+        }
+        TestResponse response = collector.response(mapper());
+        for (String setCookie : response.headers().getAll("set-cookie")) {
+            cookies.store(setCookie);
+        }
+        return response;
+    }
+
+    synchronized CompletableFuture<TestResponse> executeAsync(String method, String target, Headers headers, byte[] body) {
+        if (asyncExecutor == null) {
+            asyncExecutor = Executors.newVirtualThreadPerTaskExecutor();
+        }
+        return CompletableFuture.supplyAsync(() -> execute(method, target, headers, body), asyncExecutor);
+    }
+
+    /** Runs the app's shutdown hooks. */
+    @Override
+    public void close() {
+        if (!open) {
+            return;
+        }
+        open = false;
+        synchronized (this) {
+            if (asyncExecutor != null) {
+                asyncExecutor.close();
+            }
+        }
+        app.shutdown();
+    }
+
+    /** Checks the app keeps to the protocol while collecting what it sends. */
+    private static final class ResponseCollector implements dev.rigel.protocol.Send {
+        private Message.ResponseStart start;
+        private final ByteArrayOutputStream body = new ByteArrayOutputStream();
+        private boolean complete;
+
+        @Override
+        public synchronized void send(Message message) {
+            if (complete) {
+                throw new IllegalStateException("The app sent " + message.getClass().getSimpleName()
+                        + " after the response was complete");
+            }
+            switch (message) {
+                case Message.ResponseStart responseStart -> {
+                    if (start != null) {
+                        throw new IllegalStateException("The app sent a second response start");
+                    }
+                    start = responseStart;
+                }
+                case Message.ResponseBody chunk -> {
+                    if (start == null) {
+                        throw new IllegalStateException("The app sent a body before the response start");
+                    }
+                    body.writeBytes(chunk.body());
+                    complete = !chunk.moreBody();
+                }
+                default -> throw new IllegalStateException("The app sent an inbound message: " + message);
+            }
+        }
+
+        synchronized TestResponse response(ObjectMapper mapper) {
+            if (start == null || !complete) {
+                throw new IllegalStateException("The app returned without completing its response");
+            }
+            return new TestResponse(start.status(), start.headers(), body.toByteArray(), mapper);
+        }
+    }
+}

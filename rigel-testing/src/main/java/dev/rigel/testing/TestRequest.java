@@ -1,0 +1,70 @@
+package dev.rigel.testing;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.rigel.protocol.Headers;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A request being prepared by a {@link TestClient}: {@code client.request("PATCH", "/users/1")
+ * .header("x-token", "t").json(Map.of("name", "Ada")).send()}.
+ */
+public final class TestRequest {
+
+    private final TestClient client;
+    private final String method;
+    private final StringBuilder target;
+    private final Headers headers = new Headers();
+    private byte[] body = new byte[0];
+
+    TestRequest(TestClient client, String method, String pathAndQuery) {
+        this.client = client;
+        this.method = method;
+        this.target = new StringBuilder(pathAndQuery);
+    }
+
+    public TestRequest header(String name, String value) {
+        headers.add(name, value);
+        return this;
+    }
+
+    /** Adds a query parameter, URL-encoded. */
+    public TestRequest query(String name, Object value) {
+        target.append(target.indexOf("?") < 0 ? '?' : '&')
+                .append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
+                .append(URLEncoder.encode(String.valueOf(value), StandardCharsets.UTF_8));
+        return this;
+    }
+
+    /** Sends {@code value} encoded as JSON with the app's own mapper. */
+    public TestRequest json(Object value) {
+        try {
+            body = client.mapper().writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Cannot encode " + value + " as JSON", e);
+        }
+        headers.setIfAbsent("content-type", "application/json");
+        return this;
+    }
+
+    public TestRequest body(byte[] raw, String contentType) {
+        body = raw.clone();
+        if (contentType != null) {
+            headers.set("content-type", contentType);
+        }
+        return this;
+    }
+
+    public TestRequest text(String text) {
+        return body(text.getBytes(StandardCharsets.UTF_8), "text/plain; charset=utf-8");
+    }
+
+    public TestResponse send() {
+        return client.execute(method, target.toString(), headers, body);
+    }
+
+    public CompletableFuture<TestResponse> sendAsync() {
+        return client.executeAsync(method, target.toString(), headers, body);
+    }
+}
