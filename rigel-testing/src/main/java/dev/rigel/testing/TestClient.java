@@ -35,6 +35,7 @@ public final class TestClient implements AutoCloseable {
     private static final InetSocketAddress SERVER = InetSocketAddress.createUnresolved("testserver.local", 80);
 
     private final App app;
+    private final HttpExchanger remote;
     private final CookieJar cookies = new CookieJar();
     private final Headers defaultHeaders = new Headers();
     private boolean raiseServerExceptions = true;
@@ -43,8 +44,24 @@ public final class TestClient implements AutoCloseable {
 
     private TestClient(App app) {
         this.app = Objects.requireNonNull(app, "app");
+        this.remote = null;
         app.startup();
         open = true;
+    }
+
+    private TestClient(App app, java.net.URI baseUri) {
+        this.app = Objects.requireNonNull(app, "app");
+        this.remote = new HttpExchanger(baseUri);
+        open = true;
+    }
+
+    /**
+     * A client that sends real HTTP requests to {@code baseUri}, where a server is already serving
+     * {@code app} (which is used only for its JSON settings). Same API as the in-process client, so
+     * one test can run both ways; server exceptions cannot be re-thrown over the network.
+     */
+    public static TestClient overHttp(App app, java.net.URI baseUri) {
+        return new TestClient(app, baseUri);
     }
 
     /** A client for {@code app}; runs its startup hooks. */
@@ -157,6 +174,13 @@ public final class TestClient implements AutoCloseable {
         if (body.length > 0 || method.equals("POST") || method.equals("PUT") || method.equals("PATCH")) {
             headers.setIfAbsent("content-length", Integer.toString(body.length));
         }
+        if (remote != null) {
+            TestResponse response = remote.exchange(method, rawPath.isEmpty() ? "/" : pathAndQuery, headers, body, mapper());
+            for (String setCookie : response.headers().getAll("set-cookie")) {
+                cookies.store(setCookie);
+            }
+            return response;
+        }
         Scope scope = Scope.http(method, rawPath.isEmpty() ? "/" : rawPath).queryString(query).headers(headers)
                 .client(CLIENT).server(SERVER).scheme("http").httpVersion("1.1").build();
         ResponseCollector collector = new ResponseCollector();
@@ -211,7 +235,11 @@ public final class TestClient implements AutoCloseable {
                 asyncExecutor.close();
             }
         }
-        app.shutdown();
+        if (remote != null) {
+            remote.close();
+        } else {
+            app.shutdown();
+        }
     }
 
     /** Checks the app keeps to the protocol while collecting what it sends. */

@@ -207,7 +207,8 @@ final class BindingPlanner {
             }
             Object data = runtime.json().decode(reader, body, exchange.method(), exchange.path());
             if (validate) {
-                List<ValidationError> errors = BeanValidation.validateBody(optional ? ((Optional<?>) data).orElse(null) : data);
+                List<ValidationError> errors = BeanValidation.validateBody(
+                        optional ? ((Optional<?>) data).orElse(null) : data, runtime.json()::propertyName);
                 if (!errors.isEmpty()) {
                     throw ValidationException.forRequest(exchange.method(), exchange.path(), errors);
                 }

@@ -54,6 +54,17 @@ public final class JsonCodec {
         return mapper;
     }
 
+    /**
+     * The JSON name of a Java property under the mapper's naming strategy ({@code userId} becomes
+     * {@code user_id} with snake case), so error keys match what clients send.
+     */
+    public String propertyName(String javaName) {
+        if (mapper.getPropertyNamingStrategy() instanceof com.fasterxml.jackson.databind.PropertyNamingStrategies.NamingBase naming) {
+            return naming.translate(javaName);
+        }
+        return javaName;
+    }
+
     public JavaType type(Type type) {
         return mapper.getTypeFactory().constructType(type);
     }

@@ -66,28 +66,32 @@ public final class BeanValidation {
         return constructorDescriptor != null && constructorDescriptor.hasConstrainedParameters();
     }
 
-    /** Validates a decoded body; list elements and map values are validated one by one. */
-    public static List<ValidationError> validateBody(Object data) {
+    /**
+     * Validates a decoded body; list elements and map values are validated one by one. Property
+     * names in error keys go through {@code names} (the JSON naming strategy).
+     */
+    public static List<ValidationError> validateBody(Object data, java.util.function.UnaryOperator<String> names) {
         List<ValidationError> errors = new ArrayList<>();
-        collectBody(data, "", errors);
+        collectBody(data, "", errors, names);
         return errors;
     }
 
-    private static void collectBody(Object data, String prefix, List<ValidationError> errors) {
+    private static void collectBody(Object data, String prefix, List<ValidationError> errors,
+            java.util.function.UnaryOperator<String> names) {
         if (data == null) {
             return;
         }
         if (data instanceof Collection<?> collection) {
             int index = 0;
             for (Object element : collection) {
-                collectBody(element, prefix + index + ".", errors);
+                collectBody(element, prefix + index + ".", errors, names);
                 index++;
             }
             return;
         }
         if (data instanceof Map<?, ?> map) {
             for (Map.Entry<?, ?> entry : map.entrySet()) {
-                collectBody(entry.getValue(), prefix + entry.getKey() + ".", errors);
+                collectBody(entry.getValue(), prefix + entry.getKey() + ".", errors, names);
             }
             return;
         }
@@ -95,7 +99,7 @@ public final class BeanValidation {
             return;
         }
         for (ConstraintViolation<Object> violation : validator().validate(data)) {
-            String key = prefix + dotted(violation.getPropertyPath(), 0);
+            String key = prefix + dotted(violation.getPropertyPath(), 0, names);
             errors.add(new ValidationError(key.endsWith(".") ? key.substring(0, key.length() - 1) : key,
                     violation.getMessage(), "body"));
         }
@@ -124,7 +128,7 @@ public final class BeanValidation {
                     index = node.as(Path.ParameterNode.class).getParameterIndex();
                 } else if (index >= 0 && node.getKind() != jakarta.validation.ElementKind.METHOD
                         && node.getKind() != jakarta.validation.ElementKind.CONSTRUCTOR) {
-                    nested = dotted(violation.getPropertyPath(), position);
+                    nested = dotted(violation.getPropertyPath(), position, UnaryOperatorHolder.IDENTITY);
                     break;
                 }
                 position++;
@@ -138,7 +142,11 @@ public final class BeanValidation {
     public record ParameterViolation(int index, String nestedPath, String message) {
     }
 
-    private static String dotted(Path path, int skip) {
+    private static final class UnaryOperatorHolder {
+        static final java.util.function.UnaryOperator<String> IDENTITY = name -> name;
+    }
+
+    private static String dotted(Path path, int skip, java.util.function.UnaryOperator<String> names) {
         StringBuilder out = new StringBuilder();
         int position = 0;
         for (Path.Node node : path) {
@@ -151,7 +159,7 @@ public final class BeanValidation {
                 out.append(out.isEmpty() ? "" : ".").append(node.getKey());
             }
             if (node.getName() != null && !node.getName().startsWith("<")) {
-                out.append(out.isEmpty() ? "" : ".").append(node.getName());
+                out.append(out.isEmpty() ? "" : ".").append(names.apply(node.getName()));
             }
         }
         return out.toString();
