@@ -36,6 +36,7 @@ public final class TestClient implements AutoCloseable {
 
     private final App app;
     private final HttpExchanger remote;
+    private Runnable onRemoteClose;
     private final CookieJar cookies = new CookieJar();
     private final Headers defaultHeaders = new Headers();
     private boolean raiseServerExceptions = true;
@@ -49,9 +50,10 @@ public final class TestClient implements AutoCloseable {
         open = true;
     }
 
-    private TestClient(App app, java.net.URI baseUri) {
+    private TestClient(App app, java.net.URI baseUri, Runnable onClose) {
         this.app = Objects.requireNonNull(app, "app");
         this.remote = new HttpExchanger(baseUri);
+        this.onRemoteClose = onClose;
         open = true;
     }
 
@@ -61,7 +63,12 @@ public final class TestClient implements AutoCloseable {
      * one test can run both ways; server exceptions cannot be re-thrown over the network.
      */
     public static TestClient overHttp(App app, java.net.URI baseUri) {
-        return new TestClient(app, baseUri);
+        return new TestClient(app, baseUri, () -> { });
+    }
+
+    /** As {@link #overHttp(App, java.net.URI)}, running {@code onClose} (e.g. stopping the server) on close. */
+    public static TestClient overHttp(App app, java.net.URI baseUri, Runnable onClose) {
+        return new TestClient(app, baseUri, Objects.requireNonNull(onClose, "onClose"));
     }
 
     /** A client for {@code app}; runs its startup hooks. */
@@ -164,10 +171,12 @@ public final class TestClient implements AutoCloseable {
         Headers headers = new Headers(requestHeaders.size() + defaultHeaders.size() + 4);
         headers.add("host", "testserver.local");
         headers.addAll(defaultHeaders);
+        // a request's own header replaces a default of the same name, but repeated request headers all go out
         for (int i = 0; i < requestHeaders.size(); i++) {
-            headers.set(requestHeaders.nameAt(i), requestHeaders.valueAt(i));
+            headers.remove(requestHeaders.nameAt(i));
         }
-        String cookieHeader = cookies.header();
+        headers.addAll(requestHeaders);
+        String cookieHeader = cookies.header(rawPath.isEmpty() ? "/" : rawPath);
         if (cookieHeader != null && !headers.contains("cookie")) {
             headers.add("cookie", cookieHeader);
         }
@@ -229,14 +238,16 @@ public final class TestClient implements AutoCloseable {
         if (!open) {
             return;
         }
-        open = false;
+        // let requests already sent finish before the client refuses new ones and the app shuts down
         synchronized (this) {
             if (asyncExecutor != null) {
                 asyncExecutor.close();
             }
         }
+        open = false;
         if (remote != null) {
             remote.close();
+            onRemoteClose.run();
         } else {
             app.shutdown();
         }

@@ -73,6 +73,8 @@ public final class BeanValidation {
     public static List<ValidationError> validateBody(Object data, java.util.function.UnaryOperator<String> names) {
         List<ValidationError> errors = new ArrayList<>();
         collectBody(data, "", errors, names);
+        // Hibernate Validator reports violations in no particular order; clients get a stable one
+        errors.sort(java.util.Comparator.comparing(ValidationError::key).thenComparing(ValidationError::message));
         return errors;
     }
 

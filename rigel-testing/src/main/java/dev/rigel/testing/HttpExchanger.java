@@ -1,0 +1,63 @@
+package dev.rigel.testing;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rigel.protocol.Headers;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** Sends a {@link TestClient}'s requests over real HTTP/1.1 with the JDK's client. */
+final class HttpExchanger implements AutoCloseable {
+
+    /** Headers the JDK client sets itself and refuses to take from callers. */
+    private static final Set<String> RESTRICTED = Set.of("host", "content-length", "connection", "expect", "upgrade");
+
+    private final URI baseUri;
+    private final HttpClient client;
+
+    HttpExchanger(URI baseUri) {
+        this.baseUri = baseUri;
+        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    TestResponse exchange(String method, String pathAndQuery, Headers headers, byte[] body, ObjectMapper mapper) {
+        String base = baseUri.toString().endsWith("/") ? baseUri.toString().substring(0, baseUri.toString().length() - 1)
+                : baseUri.toString();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + pathAndQuery))
+                .timeout(Duration.ofSeconds(30))
+                .method(method, body.length == 0 && !List.of("POST", "PUT", "PATCH").contains(method)
+                        ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        for (int i = 0; i < headers.size(); i++) {
+            if (!RESTRICTED.contains(headers.nameAt(i).toLowerCase(Locale.ROOT))) {
+                request.header(headers.nameAt(i), headers.valueAt(i));
+            }
+        }
+        try {
+            HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            Headers received = new Headers();
+            response.headers().map().forEach((name, values) -> {
+                if (!name.startsWith(":")) {
+                    values.forEach(value -> received.add(name, value));
+                }
+            });
+            return new TestResponse(response.statusCode(), received, response.body(), mapper);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(method + " " + pathAndQuery + " failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted during " + method + " " + pathAndQuery, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+}
