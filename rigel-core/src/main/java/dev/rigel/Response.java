@@ -19,7 +19,7 @@ public final class Response<T> {
 
     private final T content;
     private final int status;
-    private final Headers headers;
+    private final Headers headers; // null until a header is set
     private final List<Cookie> cookies;
     private final String mediaType;
 
@@ -33,12 +33,12 @@ public final class Response<T> {
 
     /** A response whose status is the route's default (200, 201 for POST, 204 for DELETE). */
     public static <T> Response<T> of(T content) {
-        return new Response<>(content, 0, new Headers(2), List.of(), null);
+        return new Response<>(content, 0, null, List.of(), null);
     }
 
     /** An empty response with the given status, e.g. {@code Response.empty(202)}. */
     public static Response<Void> empty(int status) {
-        return new Response<Void>(null, 0, new Headers(2), List.of(), null).status(status);
+        return new Response<Void>(null, 0, null, List.of(), null).status(status);
     }
 
     public T content() {
@@ -52,7 +52,8 @@ public final class Response<T> {
 
     /** Headers set on this response (a copy; changing it does not change the response). */
     public Headers headers() {
-        return headers.copy();
+        // most responses set no headers: keep none until one is set, and hand out a fresh map
+        return headers == null ? new Headers(4) : headers.copy();
     }
 
     public List<Cookie> cookies() {
@@ -72,7 +73,7 @@ public final class Response<T> {
     }
 
     public Response<T> header(String name, String value) {
-        Headers copy = headers.copy();
+        Headers copy = headers == null ? new Headers(4) : headers.copy();
         copy.set(name, value);
         return new Response<>(content, status, copy, cookies, mediaType);
     }

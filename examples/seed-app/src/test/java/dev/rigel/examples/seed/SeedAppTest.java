@@ -1,0 +1,161 @@
+package dev.rigel.examples.seed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rigel.App;
+import dev.rigel.netty.RigelServer;
+import dev.rigel.netty.ServerConfig;
+import dev.rigel.testing.TestClient;
+import dev.rigel.testing.TestResponse;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** The seed app's API, run in-process and through the real server on an ephemeral port. */
+class SeedAppTest {
+
+    enum Transport { IN_PROCESS, REAL_SERVER }
+
+    private static final String TOKEN = "test-token";
+
+    private static TestClient open(Transport transport) {
+        App app = SeedApp.create(new SeedSettings("127.0.0.1", 0, TOKEN));
+        TestClient client;
+        if (transport == Transport.IN_PROCESS) {
+            client = TestClient.of(app);
+        } else {
+            RigelServer server = new RigelServer(app, ServerConfig.builder().port(0).build()).start();
+            client = TestClient.overHttp(app, URI.create(server.url()), server::stop);
+        }
+        return client;
+    }
+
+    private static TestClient authorized(Transport transport) {
+        return open(transport).defaultHeader("Authorization", "Bearer " + TOKEN);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void healthAndBenchmarkEndpointsNeedNoToken(Transport transport) {
+        try (TestClient client = open(transport)) {
+            TestResponse health = client.get("/health");
+            assertThat(health.status()).isEqualTo(200);
+            assertThat(health.text()).isEqualTo("{\"status\":\"ok\"}");
+            TestResponse plaintext = client.get("/plaintext");
+            assertThat(plaintext.text()).isEqualTo("Hello, World!");
+            assertThat(plaintext.header("content-type")).isEqualTo("text/plain; charset=utf-8");
+            assertThat(client.get("/json").text()).isEqualTo("{\"message\":\"Hello, World!\"}");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void apiRequiresTheBearerToken(Transport transport) {
+        try (TestClient client = open(transport)) {
+            TestResponse missing = client.get("/api/v1/users");
+            assertThat(missing.status()).isEqualTo(401);
+            assertThat(missing.jsonMap()).containsEntry("status_code", 401).containsEntry("detail", "Missing Authorization header");
+            assertThat(missing.header("www-authenticate")).isEqualTo("Bearer");
+            TestResponse wrong = client.request("GET", "/api/v1/users").header("Authorization", "Bearer nope").send();
+            assertThat(wrong.status()).isEqualTo(401);
+            assertThat(wrong.jsonMap()).containsEntry("detail", "Invalid bearer token");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void listsUsersWithoutSecrets(Transport transport) {
+        try (TestClient client = authorized(transport)) {
+            TestResponse response = client.get("/api/v1/users");
+            assertThat(response.status()).isEqualTo(200);
+            List<Map<String, Object>> users = response.jsonList();
+            assertThat(users).hasSizeGreaterThanOrEqualTo(3);
+            assertThat(users.get(0)).containsOnlyKeys("id", "name", "email", "created_at")
+                    .containsEntry("name", "Ada Lovelace");
+            assertThat(response.text()).doesNotContain("password").doesNotContain("internal");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void getsOneUserOr404(Transport transport) {
+        try (TestClient client = authorized(transport)) {
+            assertThat(client.get("/api/v1/users/2").jsonMap()).containsEntry("name", "Alan Turing");
+            TestResponse missing = client.get("/api/v1/users/42");
+            assertThat(missing.status()).isEqualTo(404);
+            assertThat(missing.text()).isEqualTo("{\"status_code\":404,\"detail\":\"User 42 not found\"}");
+            assertThat(client.get("/api/v1/users/not-a-number").status()).isEqualTo(404);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void createsUpdatesAndDeletesAUser(Transport transport) {
+        try (TestClient client = authorized(transport)) {
+            TestResponse created = client.post("/api/v1/users",
+                    Map.of("name", "Barbara Liskov", "email", "barbara@example.com", "password", "substitution"));
+            assertThat(created.status()).isEqualTo(201);
+            Map<String, Object> user = created.jsonMap();
+            assertThat(user).containsEntry("name", "Barbara Liskov").doesNotContainKey("password_hash");
+            long id = ((Number) user.get("id")).longValue();
+
+            TestResponse before = client.get("/api/v1/users/" + id);
+            assertThat(before.jsonMap()).containsEntry("email", "barbara@example.com");
+
+            TestResponse patched = client.patch("/api/v1/users/" + id, Map.of("email", "bl@example.com"));
+            assertThat(patched.status()).isEqualTo(200);
+            assertThat(patched.jsonMap()).containsEntry("email", "bl@example.com").containsEntry("name", "Barbara Liskov");
+            // the cached copy was dropped on update
+            assertThat(client.get("/api/v1/users/" + id).jsonMap()).containsEntry("email", "bl@example.com");
+
+            TestResponse deleted = client.delete("/api/v1/users/" + id);
+            assertThat(deleted.status()).isEqualTo(204);
+            assertThat(deleted.body()).isEmpty();
+            assertThat(client.get("/api/v1/users/" + id).status()).isEqualTo(404);
+            assertThat(client.delete("/api/v1/users/" + id).status()).isEqualTo(404);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void rejectsInvalidUsersWithFieldErrors(Transport transport) {
+        try (TestClient client = authorized(transport)) {
+            TestResponse response = client.post("/api/v1/users", Map.of("name", "X", "email", "not-an-email",
+                    "password", "short"));
+            assertThat(response.status()).isEqualTo(400);
+            assertThat(response.text()).isEqualTo("{\"status_code\":400,\"detail\":\"Validation failed for POST"
+                    + " /api/v1/users\",\"extra\":[{\"key\":\"email\",\"message\":\"must be a well-formed email"
+                    + " address\",\"source\":\"body\"},{\"key\":\"password\",\"message\":\"size must be between 8 and"
+                    + " 128\",\"source\":\"body\"}]}");
+            TestResponse malformed = client.request("POST", "/api/v1/users")
+                    .body("{\"name\":".getBytes(), "application/json").send();
+            assertThat(malformed.status()).isEqualTo(400);
+            assertThat(malformed.jsonMap().get("detail").toString()).startsWith("Malformed JSON in request body");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void ordersReferenceExistingUsers(Transport transport) {
+        try (TestClient client = authorized(transport)) {
+            TestResponse created = client.post("/api/v1/orders",
+                    Map.of("user_id", 1, "item", "Punched cards", "quantity", 3, "total", "9.99"));
+            assertThat(created.status()).isEqualTo(201);
+            Map<String, Object> order = created.jsonMap();
+            assertThat(order).containsEntry("user_id", 1).containsEntry("item", "Punched cards");
+            long id = ((Number) order.get("id")).longValue();
+            assertThat(client.get("/api/v1/orders/" + id).jsonMap()).containsEntry("quantity", 3);
+            assertThat(client.get("/api/v1/orders").jsonList()).extracting(o -> o.get("id"))
+                    .contains(order.get("id"));
+
+            TestResponse unknownUser = client.post("/api/v1/orders",
+                    Map.of("user_id", 999, "item", "Ghost", "quantity", 1, "total", "1.00"));
+            assertThat(unknownUser.status()).isEqualTo(400);
+            assertThat(unknownUser.jsonMap()).containsEntry("detail", "Order refers to user 999, who does not exist");
+            assertThat(client.get("/api/v1/orders/999").text())
+                    .isEqualTo("{\"status_code\":404,\"detail\":\"Order 999 not found\"}");
+        }
+    }
+}
