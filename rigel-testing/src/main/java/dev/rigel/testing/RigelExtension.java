@@ -3,6 +3,8 @@ package dev.rigel.testing;
 import dev.rigel.App;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -48,7 +50,7 @@ public final class RigelExtension implements ParameterResolver {
     }
 
     private static App buildApp(Class<?> testClass) {
-        for (Class<?> type = testClass; type != null; type = type.getSuperclass()) {
+        for (Class<?> type : searchOrder(testClass)) {
             for (Method method : type.getDeclaredMethods()) {
                 if (!method.isAnnotationPresent(TestApp.class)) {
                     continue;
@@ -69,5 +71,16 @@ public final class RigelExtension implements ParameterResolver {
         }
         throw new ExtensionConfigurationException(testClass.getName()
                 + " uses RigelExtension but has no static @TestApp method returning the App");
+    }
+
+    /** The test class and its superclasses, then those of each enclosing class (for {@code @Nested} tests). */
+    private static List<Class<?>> searchOrder(Class<?> testClass) {
+        List<Class<?>> order = new ArrayList<>();
+        for (Class<?> owner = testClass; owner != null; owner = owner.getEnclosingClass()) {
+            for (Class<?> type = owner; type != null; type = type.getSuperclass()) {
+                order.add(type);
+            }
+        }
+        return order;
     }
 }

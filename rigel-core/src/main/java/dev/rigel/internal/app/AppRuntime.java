@@ -234,7 +234,7 @@ public final class AppRuntime {
             return;
         }
         scope.setRoute(plan, lookup.endpoint.pathParams(lookup.values));
-        Send target = lookup.head ? new HeadSend(send) : send;
+        Send target = lookup.head || scope.method().equals("HEAD") ? new HeadSend(send) : send;
         if (!plan.hasMiddleware()) {
             plan.entry().call(scope, receive, target);
             return;
@@ -253,14 +253,14 @@ public final class AppRuntime {
 
     private void answerWithoutRoute(Scope scope, Receive receive, Send send, Lookup lookup) throws Exception {
         Exchange exchange = new Exchange(scope, receive, this, null, appLayers.maxBodySize);
+        Send target = scope.method().equals("HEAD") ? new HeadSend(send) : send;
         if (lookup.endpoint == null) {
-            errors.render(exchange, new NotFoundException(), appLayers.exceptionHandlers).send(send);
+            errors.render(exchange, new NotFoundException(), appLayers.exceptionHandlers).send(target);
         } else if (scope.method().equals("OPTIONS")) {
             Headers headers = Headers.of("allow", lookup.endpoint.allowHeader());
             send.send(new Message.ResponseStart(204, headers));
             send.send(Message.ResponseBody.EMPTY_LAST);
         } else {
-            Send target = scope.method().equals("HEAD") ? new HeadSend(send) : send;
             errors.render(exchange, new MethodNotAllowedException(lookup.endpoint.allowHeader()),
                     appLayers.exceptionHandlers).send(target);
         }
@@ -339,19 +339,20 @@ public final class AppRuntime {
                 LOG.error("Shutdown hook failed", e);
             }
         }
+        // cached values were made during requests, often from lifespan resources: close them first
+        for (CachedValue cache : caches.values()) {
+            try {
+                cache.close();
+            } catch (Exception e) {
+                LOG.error("Cleanup of a cached dependency failed", e);
+            }
+        }
         while (!openResources.isEmpty()) {
             AutoCloseable resource = openResources.pop();
             try {
                 resource.close();
             } catch (Exception e) {
                 LOG.error("Closing lifespan resource {} failed", resource, e);
-            }
-        }
-        for (CachedValue cache : caches.values()) {
-            try {
-                cache.close();
-            } catch (Exception e) {
-                LOG.error("Cleanup of a cached dependency failed", e);
             }
         }
     }

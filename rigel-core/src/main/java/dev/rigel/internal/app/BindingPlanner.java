@@ -15,6 +15,7 @@ import dev.rigel.internal.binding.ValueConverters;
 import dev.rigel.internal.invoke.CallableSpec;
 import dev.rigel.internal.invoke.ParamSpec;
 import dev.rigel.internal.invoke.Types;
+import dev.rigel.internal.routing.ParamType;
 import dev.rigel.internal.routing.PathTemplate;
 import dev.rigel.internal.validation.BeanValidation;
 import dev.rigel.protocol.Headers;
@@ -238,6 +239,17 @@ final class BindingPlanner {
                 Class<?> target = Types.boxed(param.rawType());
                 Class<?> canonical = segment.paramType().javaType();
                 if (target.isAssignableFrom(canonical) || target == Object.class) {
+                    if (target != Object.class && (segment.paramType() == ParamType.DATETIME
+                            || segment.paramType() == ParamType.TIME)) {
+                        // these also yield OffsetDateTime / OffsetTime, which a local type cannot hold: no match
+                        return new BoundParam(exchange -> {
+                            Object value = exchange.pathParams().get(name);
+                            if (!target.isInstance(value)) {
+                                throw new dev.rigel.exceptions.NotFoundException();
+                            }
+                            return value;
+                        }, name, "path");
+                    }
                     return new BoundParam(exchange -> exchange.pathParams().get(name), name, "path");
                 }
                 if (target == String.class) {
@@ -348,6 +360,9 @@ final class BindingPlanner {
     private int dependencySlot(String key, ParamSpec requestedBy, String owner) {
         Integer existing = slots.get(key);
         if (existing != null) {
+            // resolved once per route, but every parameter asking for it must accept its type
+            MergedLayers.DeclaredDependency known = layers.dependencies.get(key);
+            checkType(key, known, known.provide().spec(), requestedBy, owner);
             return existing;
         }
         if (resolving.contains(key)) {

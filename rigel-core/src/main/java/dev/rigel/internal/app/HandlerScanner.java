@@ -9,6 +9,7 @@ import dev.rigel.annotation.Head;
 import dev.rigel.annotation.Patch;
 import dev.rigel.annotation.Post;
 import dev.rigel.annotation.Put;
+import dev.rigel.exceptions.ImproperlyConfiguredException;
 import dev.rigel.internal.invoke.Callables;
 import dev.rigel.middleware.Middleware;
 import java.lang.annotation.Annotation;
@@ -102,11 +103,11 @@ final class HandlerScanner {
             constructor.setAccessible(true);
             return constructor.newInstance();
         } catch (NoSuchMethodException e) {
-            throw new IllegalStateException(usedBy + ": " + type.getName()
+            throw new ImproperlyConfiguredException(usedBy + ": " + type.getName()
                     + " needs a no-argument constructor (or pass an instance instead of the class)");
         } catch (ReflectiveOperationException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw new IllegalStateException(usedBy + ": cannot create " + type.getName() + ": " + cause, cause);
+            throw new ImproperlyConfiguredException(usedBy + ": cannot create " + type.getName() + ": " + cause, cause);
         }
     }
 

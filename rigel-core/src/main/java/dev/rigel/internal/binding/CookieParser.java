@@ -22,6 +22,9 @@ public final class CookieParser {
                     continue;
                 }
                 String name = pair.substring(0, eq).trim();
+                if (name.isEmpty()) {
+                    continue;
+                }
                 String value = pair.substring(eq + 1).trim();
                 if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
                     value = value.substring(1, value.length() - 1);

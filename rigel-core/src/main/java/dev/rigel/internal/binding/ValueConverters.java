@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.OffsetTime;
 import java.time.ZonedDateTime;
 import java.util.Locale;
 import java.util.UUID;
@@ -78,6 +79,9 @@ public final class ValueConverters {
         }
         if (type == LocalTime.class) {
             return text -> parse(text, "a time (HH:MM[:SS])", () -> LocalTime.parse(text.trim()));
+        }
+        if (type == OffsetTime.class) {
+            return text -> parse(text, "a time with offset (HH:MM[:SS]+HH:MM)", () -> OffsetTime.parse(text.trim()));
         }
         if (type == Duration.class) {
             return text -> parse(text, "an ISO-8601 duration (e.g. PT5M)", () -> Duration.parse(text.trim()));

@@ -107,8 +107,10 @@ public final class Callables {
         String description = implName.startsWith("lambda$")
                 ? "lambda in " + implClass.getSimpleName()
                 : implClass.getSimpleName() + "::" + (implName.equals("<init>") ? "new" : implName);
-        Executable validatable = implName.startsWith("lambda$") ? null : impl;
-        return new CallableSpec(description, List.copyOf(functional), returnType, invoker, validatable, null);
+        // a bound method reference (obj::method) captured its receiver, which validation of its parameters needs
+        Object receiver = receiverFirst && serialized.getCapturedArgCount() > 0 ? serialized.getCapturedArg(0) : null;
+        Executable validatable = implName.startsWith("lambda$") || receiverFirst && receiver == null ? null : impl;
+        return new CallableSpec(description, List.copyOf(functional), returnType, invoker, validatable, receiver);
     }
 
     private static SerializedLambda serialized(Serializable lambda) {

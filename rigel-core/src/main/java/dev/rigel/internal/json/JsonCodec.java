@@ -3,6 +3,7 @@ package dev.rigel.internal.json;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -23,12 +24,18 @@ import java.io.IOException;
 import java.lang.reflect.Type;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Rigel's JSON encoding and decoding, on Jackson. One instance per app; readers and writers for
  * route types are prepared at startup and are thread-safe.
  */
 public final class JsonCodec {
+
+    private static final Pattern QUOTED = Pattern.compile("`[^`]+`");
+    private static final Pattern QUALIFIER = Pattern.compile("\\b(?:[A-Za-z_]\\w*[.$])+(?=\\w)");
+    private static final Pattern CONFIG_HINT = Pattern.compile(" \\((?:set|enable|disable) [^)]*(?:Feature|Config)[^)]*\\)");
 
     private final ObjectMapper mapper;
 
@@ -37,10 +44,12 @@ public final class JsonCodec {
                 .addModule(new JavaTimeModule())
                 .addModule(new Jdk8Module())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
                 .build();
@@ -121,16 +130,24 @@ public final class JsonCodec {
             }
             throw ValidationException.forRequest(method, path, List.of(new ValidationError(key, message, "body")));
         } catch (JsonMappingException e) {
+            if (e.getCause() instanceof StreamReadException broken) {
+                // a syntax error met while binding (e.g. inside a list element) is still broken JSON
+                throw malformed(broken);
+            }
             String key = fieldPath(e);
             throw ValidationException.forRequest(method, path,
                     List.of(new ValidationError(key, shortMessage(e), "body")));
         } catch (JacksonException e) {
-            String where = e.getLocation() == null ? ""
-                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            throw new ClientException("Malformed JSON in request body" + where + ": " + e.getOriginalMessage());
+            throw malformed(e);
         } catch (IOException e) {
             throw new ClientException("Cannot read request body: " + e.getMessage());
         }
+    }
+
+    private static ClientException malformed(JacksonException e) {
+        String where = e.getLocation() == null ? ""
+                : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+        return new ClientException("Malformed JSON in request body" + where + ": " + e.getOriginalMessage());
     }
 
     private static String fieldPath(JsonMappingException e) {
@@ -148,8 +165,14 @@ public final class JsonCodec {
         String message = e.getOriginalMessage();
         int newline = message == null ? -1 : message.indexOf('\n');
         message = newline < 0 ? message : message.substring(0, newline);
-        // Jackson names Java types in its messages; keep them short for clients
-        return message == null ? "invalid value" : message.replaceAll("`[\\w.$]+\\.(\\w+)`", "`$1`");
+        if (message == null) {
+            return "invalid value";
+        }
+        // Jackson names Java types (`java.util.List<com.acme.Api$Item>`) and its own settings in its
+        // messages; keep the simple type names and drop the rest for clients
+        message = CONFIG_HINT.matcher(message).replaceAll("");
+        return QUOTED.matcher(message).replaceAll(quoted ->
+                Matcher.quoteReplacement(QUALIFIER.matcher(quoted.group()).replaceAll("")));
     }
 
     private static String describeValue(Object value) {
