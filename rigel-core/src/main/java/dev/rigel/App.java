@@ -56,13 +56,13 @@ public final class App implements Application, Lifespan {
         return runtime.runsInline(scope);
     }
 
-    /** Runs the startup hooks and opens lifespan resources; called by servers and test clients. */
+    /** Opens lifespan resources, then runs the startup hooks; called by servers and test clients. */
     @Override
     public void startup() {
         runtime.startup();
     }
 
-    /** Runs the shutdown hooks and closes lifespan resources in reverse order. */
+    /** Closes lifespan resources in reverse order, then runs the shutdown hooks. */
     @Override
     public void shutdown() {
         runtime.shutdown();
@@ -137,8 +137,8 @@ public final class App implements Application, Lifespan {
         }
 
         /**
-         * A resource opened at startup (after the startup hooks) and closed at shutdown, in
-         * reverse order of opening: {@code .lifespan(app -> pool)}.
+         * A resource opened at startup (before the startup hooks, which may use it) and closed at
+         * shutdown in reverse order of opening, before the shutdown hooks: {@code .lifespan(app -> pool)}.
          */
         public Builder lifespan(Function<App, AutoCloseable> resource) {
             lifespans.add(resource);

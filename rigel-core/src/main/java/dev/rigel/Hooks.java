@@ -23,7 +23,10 @@ public final class Hooks {
         Response<?> apply(Response<?> response) throws Exception;
     }
 
-    /** Runs after the response was sent; failures are logged, not reported to the client. */
+    /**
+     * Runs after the route's response was sent (not after an error response); failures are
+     * logged, not reported to the client.
+     */
     @FunctionalInterface
     public interface AfterResponse {
         void accept(Request request) throws Exception;

@@ -311,15 +311,16 @@ public final class AppRuntime {
             return;
         }
         started = true;
+        // as Litestar: lifespan resources are entered first, so startup hooks can use them
         try {
-            for (LifecycleHook hook : settings.onStartup()) {
-                hook.run(app);
-            }
             for (var resource : settings.lifespans()) {
                 AutoCloseable opened = resource.apply(app);
                 if (opened != null) {
                     openResources.push(opened);
                 }
+            }
+            for (LifecycleHook hook : settings.onStartup()) {
+                hook.run(app);
             }
         } catch (Exception e) {
             shutdown();
@@ -327,19 +328,15 @@ public final class AppRuntime {
         }
     }
 
+    /**
+     * Stops in Litestar's order: values cached for the app's lifetime first (they are often built
+     * on lifespan resources), then lifespan resources in reverse order, then shutdown hooks.
+     */
     public synchronized void shutdown() {
         if (!started) {
             return;
         }
         started = false;
-        for (LifecycleHook hook : settings.onShutdown()) {
-            try {
-                hook.run(app);
-            } catch (Exception e) {
-                LOG.error("Shutdown hook failed", e);
-            }
-        }
-        // cached values were made during requests, often from lifespan resources: close them first
         for (CachedValue cache : caches.values()) {
             try {
                 cache.close();
@@ -353,6 +350,13 @@ public final class AppRuntime {
                 resource.close();
             } catch (Exception e) {
                 LOG.error("Closing lifespan resource {} failed", resource, e);
+            }
+        }
+        for (LifecycleHook hook : settings.onShutdown()) {
+            try {
+                hook.run(app);
+            } catch (Exception e) {
+                LOG.error("Shutdown hook failed", e);
             }
         }
     }

@@ -100,6 +100,12 @@ final class BindingPlanner {
         }
         BoundParam path = pathParam(param);
         if (path != null) {
+            if (layers.dependencies.containsKey(name)) {
+                // as Litestar: a name that is both would be bound by a rule the reader cannot see
+                throw new ImproperlyConfiguredException(route + ": parameter '" + name + "' of " + owner
+                        + " is both a path parameter and a dependency (declared on "
+                        + layers.dependencies.get(name).layer() + "); rename one of them");
+            }
             return path;
         }
         if (layers.dependencies.containsKey(name)) {

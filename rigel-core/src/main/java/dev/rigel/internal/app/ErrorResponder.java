@@ -30,6 +30,10 @@ final class ErrorResponder {
     private static final Set<Class<?>> GENERIC = Set.of(Throwable.class, Exception.class, RuntimeException.class,
             Error.class, HttpException.class, ClientException.class);
 
+    /** The body of every unexpected 500; fixed, so field order never depends on a map's iteration. */
+    private static final byte[] INTERNAL_ERROR = "{\"status_code\":500,\"detail\":\"Internal Server Error\"}"
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
     /** Scope-state key under which an unhandled exception is left for test clients to re-throw. */
     static final String UNHANDLED = StateKeys.UNHANDLED_EXCEPTION;
 
@@ -105,7 +109,7 @@ final class ErrorResponder {
         LOG.error("Unhandled exception in {} {}", request.method(), request.path(), failure);
         request.scope().state().put(UNHANDLED, failure);
         if (!debug) {
-            return json(500, new Headers(2), Map.of("status_code", 500, "detail", "Internal Server Error"));
+            return json(500, new Headers(2), INTERNAL_ERROR.clone());
         }
         return debugResponse(request, failure);
     }
@@ -135,7 +139,10 @@ final class ErrorResponder {
     }
 
     private EncodedResponse json(int status, Headers headers, Map<String, Object> body) {
-        byte[] bytes = json.encode(body);
+        return json(status, headers, json.encode(body));
+    }
+
+    private static EncodedResponse json(int status, Headers headers, byte[] bytes) {
         headers.set("content-type", ResponseEncoder.JSON);
         headers.set("content-length", Integer.toString(bytes.length));
         return new EncodedResponse(status, headers, bytes);

@@ -120,7 +120,11 @@ final class Exchange implements Request {
         return current;
     }
 
-    private byte[] readBody() {
+    /**
+     * Refuses a body whose declared length is over the route's limit before the handler runs, so
+     * the limit holds even for handlers that never read the body.
+     */
+    void rejectDeclaredOversizedBody() {
         String declared = scope.headers().get("content-length");
         if (declared != null) {
             try {
@@ -131,6 +135,10 @@ final class Exchange implements Request {
                 throw new ClientException("Invalid Content-Length header: '" + declared + "'");
             }
         }
+    }
+
+    private byte[] readBody() {
+        rejectDeclaredOversizedBody();
         ByteArrayOutputStream out = null;
         byte[] single = null;
         long total = 0;

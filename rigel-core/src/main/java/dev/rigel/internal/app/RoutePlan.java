@@ -40,7 +40,7 @@ final class RoutePlan implements HandlerInfo {
     private final int slotCount;
     private final boolean validateParams;
     private final ResponseEncoder encoder;
-    private final int configuredStatus;
+    private final int defaultStatus;
     private final boolean voidReturn;
     private final boolean nonBlocking;
     private final Guard[] guards;
@@ -60,7 +60,7 @@ final class RoutePlan implements HandlerInfo {
         this.slotCount = slotCount;
         this.validateParams = BeanValidation.hasParameterConstraints(callable.executable());
         this.encoder = encoder;
-        this.configuredStatus = configuredStatus;
+        this.defaultStatus = defaultStatus(configuredStatus, methods);
         Class<?> returned = dev.rigel.internal.invoke.Types.raw(callable.returnType());
         this.voidReturn = returned == void.class || returned == Void.class;
         this.nonBlocking = nonBlocking;
@@ -109,7 +109,8 @@ final class RoutePlan implements HandlerInfo {
             encoded = runCleanups(exchange, failure, encoded);
         }
         encoded.send(send);
-        if (layers.afterResponse != null) {
+        // as Litestar: after_response follows a response the route produced, not an error answer
+        if (layers.afterResponse != null && failure == null) {
             try {
                 layers.afterResponse.accept(exchange);
             } catch (Throwable t) {
@@ -119,6 +120,7 @@ final class RoutePlan implements HandlerInfo {
     }
 
     private EncodedResponse respond(Exchange exchange) throws Throwable {
+        exchange.rejectDeclaredOversizedBody();
         for (Guard guard : guards) {
             guard.check(exchange, this);
         }
@@ -136,7 +138,7 @@ final class RoutePlan implements HandlerInfo {
         if (layers.afterRequest != null) {
             response = layers.afterRequest.apply(response);
         }
-        return encoder.encode(response, defaultStatus(exchange.method()));
+        return encoder.encode(response, defaultStatus);
     }
 
     private Object invoke(Exchange exchange) throws Throwable {
@@ -187,15 +189,15 @@ final class RoutePlan implements HandlerInfo {
         throw ValidationException.forRequest(exchange.method(), exchange.path(), errors);
     }
 
-    private int defaultStatus(String method) {
-        if (configuredStatus != 0) {
-            return configuredStatus;
+    /** Litestar's defaults: 201 for a POST-only handler, 204 for DELETE-only, else 200. */
+    private static int defaultStatus(int configured, Set<String> methods) {
+        if (configured != 0) {
+            return configured;
         }
-        return switch (method) {
-            case "POST" -> 201;
-            case "DELETE" -> 204;
-            default -> 200;
-        };
+        if (methods.equals(Set.of("POST"))) {
+            return 201;
+        }
+        return methods.equals(Set.of("DELETE")) ? 204 : 200;
     }
 
     private EncodedResponse runCleanups(Exchange exchange, Throwable failure, EncodedResponse encoded) {

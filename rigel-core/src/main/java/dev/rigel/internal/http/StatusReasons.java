@@ -36,6 +36,14 @@ public final class StatusReasons {
             case 414 -> "URI Too Long";
             case 415 -> "Unsupported Media Type";
             case 416 -> "Range Not Satisfiable";
+            case 417 -> "Expectation Failed";
+            case 418 -> "I'm a Teapot";
+            case 421 -> "Misdirected Request";
+            case 423 -> "Locked";
+            case 424 -> "Failed Dependency";
+            case 425 -> "Too Early";
+            case 426 -> "Upgrade Required";
+            case 428 -> "Precondition Required";
             case 422 -> "Unprocessable Content";
             case 429 -> "Too Many Requests";
             case 431 -> "Request Header Fields Too Large";
@@ -44,6 +52,9 @@ public final class StatusReasons {
             case 502 -> "Bad Gateway";
             case 503 -> "Service Unavailable";
             case 504 -> "Gateway Timeout";
+            case 505 -> "HTTP Version Not Supported";
+            case 507 -> "Insufficient Storage";
+            case 511 -> "Network Authentication Required";
             default -> status >= 500 ? "Server Error" : status >= 400 ? "Client Error" : "Status " + status;
         };
     }

@@ -51,7 +51,8 @@ public final class JsonCodec {
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+                // error details name line and column but never echo the client's bytes back
+                .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
                 .build();
         if (customizer != null) {
             customizer.accept(configured);

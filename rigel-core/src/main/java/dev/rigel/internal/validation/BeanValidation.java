@@ -34,7 +34,11 @@ public final class BeanValidation {
             synchronized (BeanValidation.class) {
                 current = shared;
                 if (current == null) {
-                    ValidatorFactory factory = jakarta.validation.Validation.buildDefaultValidatorFactory();
+                    // messages in English whatever the server's locale, so error bodies are stable
+                    ValidatorFactory factory = jakarta.validation.Validation
+                            .byProvider(org.hibernate.validator.HibernateValidator.class).configure()
+                            .defaultLocale(java.util.Locale.ENGLISH)
+                            .buildValidatorFactory();
                     current = factory.getValidator();
                     shared = current;
                 }
