@@ -9,6 +9,18 @@ import dev.rigel.Route;
 import dev.rigel.Router;
 import dev.rigel.annotation.Get;
 import dev.rigel.exceptions.ImproperlyConfiguredException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.net.URL;
+import java.net.URLClassLoader;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import dev.rigel.testing.TestClient;
+import dev.rigel.testing.support.Clients;
+import dev.rigel.testing.support.Transport;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -222,26 +234,47 @@ class DependencyGraphErrorsTest {
     }
 
     @Test
-    void aLambdaProviderWithParametersIsRefusedBecauseItsParameterNamesAreLost() {
-        App.Builder builder = App.builder()
-                .routeHandlers(Route.get("/shout", (dev.rigel.Request request) -> "ok"),
-                        Route.get("/use", DependencyGraphErrorsTest::name).dependency("name", Provide.of(
-                                (String shout) -> shout)));
-        assertThatThrownBy(builder::build)
-                .isInstanceOf(ImproperlyConfiguredException.class)
-                .hasMessageContaining("GET /use")
-                .hasMessageContaining("lambda")
-                .hasMessageContaining("no parameter names for lambdas")
-                .hasMessageContaining("method reference");
+    void aLambdaCompiledWithoutDebugInformationIsRefusedWithAHint(@TempDir Path dir) throws Exception {
+        Path source = dir.resolve("gen/NoDebugInfo.java");
+        Files.createDirectories(source.getParent());
+        Files.writeString(source, """
+                package gen;
+                import dev.rigel.Route;
+                import dev.rigel.di.Provide;
+                public class NoDebugInfo {
+                    public static Route route() {
+                        return Route.get("/use", (String shout) -> shout)
+                                .dependency("shout", Provide.of((String word) -> word + "!"));
+                    }
+                }
+                """);
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        String rigelCore = Path.of(Route.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        int status = javac.run(null, null, null, "-g:none", "-classpath", rigelCore, "-d", dir.toString(),
+                source.toString());
+        assertThat(status).as("javac exit status").isZero();
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()}, getClass().getClassLoader())) {
+            Route route = (Route) loader.loadClass("gen.NoDebugInfo").getMethod("route").invoke(null);
+            assertThatThrownBy(() -> App.builder().routeHandlers(route).build())
+                    .isInstanceOf(ImproperlyConfiguredException.class)
+                    .hasMessageContaining("GET /use")
+                    .hasMessageContaining("lambda")
+                    .hasMessageContaining("compiled without it; compile with -g")
+                    .hasMessageContaining("method reference");
+        }
     }
 
-    @Test
-    void aLambdaHandlerWithANonReservedParameterIsRefusedToo() {
-        App.Builder builder = App.builder().routeHandlers(Route.get("/echo", (String text) -> text));
-        assertThatThrownBy(builder::build)
-                .isInstanceOf(ImproperlyConfiguredException.class)
-                .hasMessageContaining("GET /echo")
-                .hasMessageContaining("no parameter names for lambdas");
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void lambdaProvidersBindTheirParametersByName(Transport transport) {
+        App app = App.builder()
+                .dependency("word", Provide.value("hey"))
+                .dependency("shout", Provide.of((String word, Integer times) -> (word + "!").repeat(times)))
+                .routeHandlers(Route.get("/shout", (String shout) -> shout))
+                .build();
+        try (TestClient client = Clients.open(app, transport)) {
+            assertThat(client.get("/shout?times=2").text()).isEqualTo("hey!hey!");
+        }
     }
 
     @Test

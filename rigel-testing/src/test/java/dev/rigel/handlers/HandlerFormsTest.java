@@ -24,6 +24,8 @@ import dev.rigel.testing.support.Transport;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.Optional;
+import dev.rigel.di.Provide;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -253,14 +255,36 @@ class HandlerFormsTest {
         }
     }
 
-    @Test
-    void lambdaParametersOfNonReservedTypesHaveNoNameAndFailAtStartup() {
-        Route route = Route.get("/hello", (String name) -> "hi " + name);
+    record Memo(String text) {
+    }
 
+    @Test
+    void aLambdaParameterThatNeedsItsTypeArgumentsIsRefused() {
+        // javac keeps no generic types for lambda parameters, so Optional<Integer> would arrive as a bare Optional
+        Route route = Route.get("/items", (java.util.List<Integer> ids) -> ids.size());
         assertThatThrownBy(() -> App.builder().routeHandlers(route).build())
                 .isInstanceOf(ImproperlyConfiguredException.class)
-                .hasMessageContaining("GET /hello")
-                .hasMessageContaining("no name at run time")
-                .hasMessageContaining("use a method reference");
+                .hasMessageContaining("GET /items")
+                .hasMessageContaining("'ids'")
+                .hasMessageContaining("Java erases the type arguments of a lambda's parameters");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void lambdaParametersBindByNameToo(Transport transport) {
+        // javac keeps a lambda's parameter names only in the debug info (-g, Maven's default); Rigel reads them there
+        App app = App.builder()
+                .routeHandlers(
+                        Route.get("/hello/{who}", (String who, Integer times) ->
+                                ("hi " + who + " ").repeat(times).trim()).dependency("times", Provide.value(1)),
+                        Route.get("/repeat/{who}", (String who, Integer times) -> ("hi " + who + " ").repeat(times).trim()),
+                        Route.post("/memos", (Memo data, Request request) -> data.text() + " via " + request.method()))
+                .build();
+        try (TestClient client = Clients.open(app, transport)) {
+            assertThat(client.get("/hello/ada").text()).isEqualTo("hi ada");
+            assertThat(client.get("/repeat/ada?times=2").text()).isEqualTo("hi ada hi ada");
+            assertThat(client.get("/repeat/ada").status()).isEqualTo(400);
+            assertThat(client.post("/memos", Map.of("text", "remember")).text()).isEqualTo("remember via POST");
+        }
     }
 }

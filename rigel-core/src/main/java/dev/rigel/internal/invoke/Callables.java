@@ -87,9 +87,12 @@ public final class Callables {
         Annotation[][] annotations = impl.getParameterAnnotations();
         // javac may leave synthetic parameters out of the generic signature; fall back to erased types then
         boolean genericUsable = generic.length == parameters.length;
+        boolean lambdaBody = implName.startsWith("lambda$");
+        String[] lambdaNames = lambdaBody && impl instanceof Method method ? LambdaParameterNames.read(method) : null;
         for (int i = 0; i < parameters.length; i++) {
             Parameter parameter = parameters[i];
-            String name = parameter.isNamePresent() && !implName.startsWith("lambda$") ? parameter.getName() : null;
+            String name = lambdaBody ? (lambdaNames == null ? null : lambdaNames[i])
+                    : parameter.isNamePresent() ? parameter.getName() : null;
             Type type = genericUsable ? generic[i] : parameter.getType();
             Annotation[] paramAnnotations = i < annotations.length ? annotations[i] : NO_ANNOTATIONS;
             all.add(new ParamSpec(0, name, type, paramAnnotations));
