@@ -25,10 +25,11 @@ import java.util.function.Supplier;
  *     .build();
  * }</pre>
  *
- * <p>A method reference's parameters bind by name, like an annotated method's. A lambda's
- * parameters have no names at run time, so they bind by type, which works for {@link Request},
- * {@link State} and the other reserved types. A route is also a layer: it takes dependencies,
- * guards, middleware and the rest.
+ * <p>Parameters bind by name, like an annotated method's: {@code (Long userId, Database db) -> …}.
+ * A lambda's parameter names come from the class file's debug information (Maven compiles with
+ * it by default); its generic parameter types do not survive compilation, so a parameter such as
+ * {@code List<Integer>} needs a method reference or an annotated method. A route is also a
+ * layer: it takes dependencies, guards, middleware and the rest.
  */
 public final class Route extends LayerBuilder<Route> {
 

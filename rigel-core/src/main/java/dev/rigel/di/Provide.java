@@ -20,11 +20,11 @@ import java.util.function.Supplier;
  * for it by naming a parameter after the key.
  *
  * <p>A provider may itself take parameters, bound by name like a handler's: other dependencies,
- * path/query/header values, {@code request}, {@code state}, … Use a method reference
+ * path/query/header values, {@code request}, {@code state}, … It may be a lambda
+ * ({@code Provide.of((DataSource pool) -> pool.getConnection())}), a method reference
  * ({@code Provide.of(Database::connect)}) or a class ({@code Provide.of(UserService.class)}, whose
- * public constructor's parameters are bound) when it has parameters: Java keeps the names of
- * those but not of a lambda's parameters, which bind by type only (reserved types such as
- * {@code Request}). A provider that returns {@link Scoped} gets cleanup after the request.
+ * public constructor's parameters are bound). A provider that returns {@link Scoped} gets cleanup
+ * after the request.
  *
  * <p>By default a provider runs at most once per request; {@link #useCache()} makes one value for
  * the app's lifetime.
