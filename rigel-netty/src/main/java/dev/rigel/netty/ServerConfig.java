@@ -1,0 +1,307 @@
+package dev.rigel.netty;
+
+import io.netty.handler.ssl.SslContext;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How a {@link RigelServer} listens and what it accepts. Immutable; build one with {@link #builder()}.
+ *
+ * <p>The limits are enforced by the server before the application sees a request, so an
+ * application never has to defend itself against oversized heads or bodies:
+ * <ul>
+ *   <li>a request line longer than {@link #maxInitialLineLength()} is answered with 414,</li>
+ *   <li>a header section larger than {@link #maxHeaderSize()} with 431,</li>
+ *   <li>a body larger than {@link #maxBodySize()} with 413, decided from {@code Content-Length}
+ *       before any of the body is read, or as soon as a chunked body grows past the limit,</li>
+ *   <li>a request that takes longer than {@link #readTimeout()} to arrive with 408.</li>
+ * </ul>
+ */
+public final class ServerConfig {
+
+    private final String host;
+    private final int port;
+    private final int ioThreads;
+    private final Duration idleTimeout;
+    private final Duration readTimeout;
+    private final int maxHeaderSize;
+    private final int maxInitialLineLength;
+    private final long maxBodySize;
+    private final boolean http2;
+    private final Duration shutdownTimeout;
+    private final SslContext sslContext;
+    private final Path tlsCertificateChain;
+    private final Path tlsPrivateKey;
+    private final boolean nativeTransport;
+    private final String serverHeader;
+
+    private ServerConfig(Builder b) {
+        this.host = b.host;
+        this.port = b.port;
+        this.ioThreads = b.ioThreads;
+        this.idleTimeout = b.idleTimeout;
+        this.readTimeout = b.readTimeout;
+        this.maxHeaderSize = b.maxHeaderSize;
+        this.maxInitialLineLength = b.maxInitialLineLength;
+        this.maxBodySize = b.maxBodySize;
+        this.http2 = b.http2;
+        this.shutdownTimeout = b.shutdownTimeout;
+        this.sslContext = b.sslContext;
+        this.tlsCertificateChain = b.tlsCertificateChain;
+        this.tlsPrivateKey = b.tlsPrivateKey;
+        this.nativeTransport = b.nativeTransport;
+        this.serverHeader = b.serverHeader;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The defaults: 127.0.0.1:8000, HTTP/1.1 and h2c, no TLS. */
+    public static ServerConfig defaults() {
+        return builder().build();
+    }
+
+    /** A builder pre-filled with this configuration, to derive a variant. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.host = host;
+        b.port = port;
+        b.ioThreads = ioThreads;
+        b.idleTimeout = idleTimeout;
+        b.readTimeout = readTimeout;
+        b.maxHeaderSize = maxHeaderSize;
+        b.maxInitialLineLength = maxInitialLineLength;
+        b.maxBodySize = maxBodySize;
+        b.http2 = http2;
+        b.shutdownTimeout = shutdownTimeout;
+        b.sslContext = sslContext;
+        b.tlsCertificateChain = tlsCertificateChain;
+        b.tlsPrivateKey = tlsPrivateKey;
+        b.nativeTransport = nativeTransport;
+        b.serverHeader = serverHeader;
+        return b;
+    }
+
+    /** Interface to bind; default {@code 127.0.0.1} so nothing is exposed by accident. */
+    public String host() {
+        return host;
+    }
+
+    /** Port to bind; 0 picks a free port (see {@link RigelServer#port()}). Default 8000. */
+    public int port() {
+        return port;
+    }
+
+    /** Number of event-loop threads; default: one per available processor. */
+    public int ioThreads() {
+        return ioThreads;
+    }
+
+    /** A connection with no request in flight and no traffic for this long is closed; zero disables. */
+    public Duration idleTimeout() {
+        return idleTimeout;
+    }
+
+    /** Longest time a request may take to arrive once its first byte was read; zero disables. */
+    public Duration readTimeout() {
+        return readTimeout;
+    }
+
+    public int maxHeaderSize() {
+        return maxHeaderSize;
+    }
+
+    public int maxInitialLineLength() {
+        return maxInitialLineLength;
+    }
+
+    public long maxBodySize() {
+        return maxBodySize;
+    }
+
+    /** Whether HTTP/2 is offered: h2c (upgrade and prior knowledge) in cleartext, h2 via ALPN with TLS. */
+    public boolean http2() {
+        return http2;
+    }
+
+    /** How long {@link RigelServer#stop()} lets in-flight requests finish before closing connections. */
+    public Duration shutdownTimeout() {
+        return shutdownTimeout;
+    }
+
+    /** A TLS context supplied as is; see {@link Builder#tls(SslContext)}. */
+    public Optional<SslContext> sslContext() {
+        return Optional.ofNullable(sslContext);
+    }
+
+    public Optional<Path> tlsCertificateChain() {
+        return Optional.ofNullable(tlsCertificateChain);
+    }
+
+    public Optional<Path> tlsPrivateKey() {
+        return Optional.ofNullable(tlsPrivateKey);
+    }
+
+    /** Whether TLS is configured, either way. */
+    public boolean tls() {
+        return sslContext != null || tlsCertificateChain != null;
+    }
+
+    /** Whether the native epoll transport is used when the platform has it (NIO otherwise). */
+    public boolean nativeTransport() {
+        return nativeTransport;
+    }
+
+    /** Value of the {@code Server} response header, or empty when none is sent. */
+    public Optional<String> serverHeader() {
+        return Optional.ofNullable(serverHeader);
+    }
+
+    @Override
+    public String toString() {
+        return "ServerConfig[host=" + host + ", port=" + port + ", ioThreads=" + ioThreads
+                + ", idleTimeout=" + idleTimeout + ", readTimeout=" + readTimeout
+                + ", maxHeaderSize=" + maxHeaderSize + ", maxInitialLineLength=" + maxInitialLineLength
+                + ", maxBodySize=" + maxBodySize + ", http2=" + http2 + ", tls=" + tls()
+                + ", shutdownTimeout=" + shutdownTimeout + ", nativeTransport=" + nativeTransport + "]";
+    }
+
+    /** Collects settings; every setter validates its argument at once so mistakes point at the call. */
+    public static final class Builder {
+        private String host = "127.0.0.1";
+        private int port = 8000;
+        private int ioThreads = Runtime.getRuntime().availableProcessors();
+        private Duration idleTimeout = Duration.ofSeconds(60);
+        private Duration readTimeout = Duration.ofSeconds(30);
+        private int maxHeaderSize = 8192;
+        private int maxInitialLineLength = 8192;
+        private long maxBodySize = 10L * 1024 * 1024;
+        private boolean http2 = true;
+        private Duration shutdownTimeout = Duration.ofSeconds(30);
+        private SslContext sslContext;
+        private Path tlsCertificateChain;
+        private Path tlsPrivateKey;
+        private boolean nativeTransport = true;
+        private String serverHeader = "Rigel";
+
+        private Builder() {
+        }
+
+        public Builder host(String host) {
+            this.host = Objects.requireNonNull(host, "host");
+            return this;
+        }
+
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port must be between 0 and 65535: " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        public Builder ioThreads(int ioThreads) {
+            if (ioThreads < 1) {
+                throw new IllegalArgumentException("ioThreads must be at least 1: " + ioThreads);
+            }
+            this.ioThreads = ioThreads;
+            return this;
+        }
+
+        public Builder idleTimeout(Duration idleTimeout) {
+            this.idleTimeout = nonNegative(idleTimeout, "idleTimeout");
+            return this;
+        }
+
+        public Builder readTimeout(Duration readTimeout) {
+            this.readTimeout = nonNegative(readTimeout, "readTimeout");
+            return this;
+        }
+
+        public Builder maxHeaderSize(int maxHeaderSize) {
+            this.maxHeaderSize = positive(maxHeaderSize, "maxHeaderSize");
+            return this;
+        }
+
+        public Builder maxInitialLineLength(int maxInitialLineLength) {
+            this.maxInitialLineLength = positive(maxInitialLineLength, "maxInitialLineLength");
+            return this;
+        }
+
+        public Builder maxBodySize(long maxBodySize) {
+            if (maxBodySize < 0) {
+                throw new IllegalArgumentException("maxBodySize must not be negative: " + maxBodySize);
+            }
+            this.maxBodySize = maxBodySize;
+            return this;
+        }
+
+        public Builder http2(boolean http2) {
+            this.http2 = http2;
+            return this;
+        }
+
+        public Builder shutdownTimeout(Duration shutdownTimeout) {
+            this.shutdownTimeout = nonNegative(shutdownTimeout, "shutdownTimeout");
+            return this;
+        }
+
+        /**
+         * Serves TLS with a ready-made server context. For HTTP/2 it must advertise ALPN with
+         * {@code h2} and {@code http/1.1}; a context without ALPN serves HTTP/1.1 only.
+         */
+        public Builder tls(SslContext sslContext) {
+            if (!Objects.requireNonNull(sslContext, "sslContext").isServer()) {
+                throw new IllegalArgumentException("sslContext must be a server context");
+            }
+            this.sslContext = sslContext;
+            this.tlsCertificateChain = null;
+            this.tlsPrivateKey = null;
+            return this;
+        }
+
+        /**
+         * Serves TLS with a PEM certificate chain and an unencrypted PKCS#8 PEM private key. The
+         * server builds the context at start, with ALPN offering h2 (when enabled) and http/1.1.
+         */
+        public Builder tls(Path certificateChainPem, Path privateKeyPem) {
+            this.tlsCertificateChain = Objects.requireNonNull(certificateChainPem, "certificateChainPem");
+            this.tlsPrivateKey = Objects.requireNonNull(privateKeyPem, "privateKeyPem");
+            this.sslContext = null;
+            return this;
+        }
+
+        public Builder nativeTransport(boolean nativeTransport) {
+            this.nativeTransport = nativeTransport;
+            return this;
+        }
+
+        /** The {@code Server} header value; null sends none. Applications may set their own. */
+        public Builder serverHeader(String serverHeader) {
+            this.serverHeader = serverHeader;
+            return this;
+        }
+
+        public ServerConfig build() {
+            return new ServerConfig(this);
+        }
+
+        private static Duration nonNegative(Duration d, String name) {
+            Objects.requireNonNull(d, name);
+            if (d.isNegative()) {
+                throw new IllegalArgumentException(name + " must not be negative: " + d);
+            }
+            return d;
+        }
+
+        private static int positive(int value, String name) {
+            if (value < 1) {
+                throw new IllegalArgumentException(name + " must be positive: " + value);
+            }
+            return value;
+        }
+    }
+}

@@ -1,0 +1,447 @@
+package dev.rigel.netty.internal;
+
+import dev.rigel.protocol.Headers;
+import dev.rigel.protocol.Message;
+import dev.rigel.protocol.Message.ResponseBody;
+import dev.rigel.protocol.Message.ResponseStart;
+import dev.rigel.protocol.Receive;
+import dev.rigel.protocol.Scope;
+import dev.rigel.protocol.Send;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.Channel;
+import io.netty.util.concurrent.EventExecutor;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.util.Objects;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.locks.LockSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One request/response exchange, protocol-neutral: it is the {@link Receive} and {@link Send} the
+ * application is called with, and it owns the request body on its way in and the response state
+ * machine on its way out. The HTTP/1.1 and HTTP/2 subclasses only turn protocol messages into
+ * Netty objects and hand them to their channel handler.
+ *
+ * <p>Threading: fields in the "event loop" group are touched only on the channel's event loop;
+ * the response state is touched only by the thread calling {@link #send} (the event loop itself
+ * for inline applications). Anything both sides read is volatile. All writes happen on the event
+ * loop, so the handler decides alone whether an exchange may still write.
+ */
+abstract class Exchange implements Receive, Send, Runnable {
+
+    static final Logger LOG = LoggerFactory.getLogger("dev.rigel.netty.RigelServer");
+
+    private static final int INIT = 0;
+    private static final int STARTED = 1;
+    private static final int STREAMING = 2;
+    private static final int DONE = 3;
+
+    final Dispatcher dispatcher;
+    final Scope scope;
+    final boolean headRequest;
+    final Channel channel;
+    final EventExecutor loop;
+    private final long contentLength;
+
+    /** A virtual-thread exchange buffers at most this much before it starts streaming. */
+    private static final int DEFER_LIMIT = 64 * 1024;
+
+    // ---- event loop
+    boolean inline;
+    /** The virtual thread has been started (unused for inline exchanges, which are called when complete). */
+    private boolean dispatched;
+    /** Request body bytes seen so far, checked against the limit. */
+    long received;
+    /** Still counted as active on its connection. */
+    boolean active = true;
+    private BodyBuffer buffer;
+    private BodyQueue queue;
+    /** The whole request has arrived (read by the application thread when building headers). */
+    volatile boolean requestComplete;
+    /** The client asked for 100 Continue and has not been sent one yet. */
+    volatile boolean expectContinue;
+
+    // ---- response side
+    private int state = INIT;
+    private ResponseStart pending;
+    private byte[] bufferedBody;
+    private boolean bufferedBodyTaken;
+    /** Something of the response was handed to the event loop; an error can no longer become a 500. */
+    volatile boolean onWire;
+    /** The connection (or stream) is gone or the server gave up on this exchange. */
+    volatile boolean closed;
+    private volatile Thread writer;
+    private volatile boolean writeDone;
+
+    Exchange(Dispatcher dispatcher, Scope scope, Channel channel, EventExecutor loop, long contentLength,
+             boolean expectContinue) {
+        this.dispatcher = dispatcher;
+        this.scope = scope;
+        this.headRequest = "HEAD".equals(scope.method());
+        this.channel = channel;
+        this.loop = loop;
+        this.contentLength = contentLength;
+        this.expectContinue = expectContinue;
+    }
+
+    // ------------------------------------------------------------------ protocol specifics
+
+    /** Application thread: the complete response (status, headers, whole body) as Netty message(s). */
+    abstract Object fullResponse(int status, Headers headers, byte[] body);
+
+    /** Application thread: the head of a streamed response plus its first chunk. */
+    abstract Object headResponse(int status, Headers headers, byte[] firstChunk);
+
+    /** Application thread: a further chunk; null when there is nothing to write. */
+    abstract Object bodyChunk(byte[] chunk, boolean last);
+
+    /** Any thread: a complete JSON error response. */
+    abstract Object errorResponse(int status, String detail);
+
+    /** Event loop: writes message(s); {@code last} ends the response. */
+    abstract void writeOnLoop(Object msg, boolean last);
+
+    /** Event loop: writes an interim 100 Continue. */
+    abstract void writeContinue();
+
+    /** Event loop: the application drained the body queue; read more. */
+    abstract void resumeReading();
+
+    /** Event loop: call {@link #writableAgain()} once the channel is writable (or closed). */
+    abstract void awaitWritable();
+
+    /** Event loop: the response cannot be completed; drop the connection (or reset the stream). */
+    abstract void abortOnLoop();
+
+    // ------------------------------------------------------------------ event loop side
+
+    /**
+     * Starts the exchange once the request head is known. An inline exchange is called when its
+     * body is complete. A blocking one is dispatched to its virtual thread when its body is
+     * complete or the current read ends, whichever comes first ({@link #dispatchIfDeferred}):
+     * a GET or small POST usually arrives whole in one read, and then the application gets the
+     * body already buffered, with no queue and no hand-off between threads.
+     */
+    final void begin(boolean inline) {
+        this.inline = inline;
+        // The body must be buffered before an inline call, so the client has to send it now.
+        if (inline && expectContinue) {
+            expectContinue = false;
+            writeContinue();
+        }
+    }
+
+    /**
+     * End of a read with this exchange's body still incomplete: start the application now and
+     * stream the rest to it, rather than make it wait for a slow body (or for a body the client
+     * only sends after a 100 Continue, which the application triggers by reading).
+     */
+    final void dispatchIfDeferred() {
+        if (!inline && !dispatched && !closed) {
+            dispatchStreaming();
+        }
+    }
+
+    private void dispatchStreaming() {
+        dispatched = true;
+        queue = new BodyQueue(this::resumeFromApplication);
+        if (buffer != null) {
+            byte[] head = buffer.finish();
+            buffer = null;
+            if (head.length > 0) {
+                queue.offer(new Message.RequestBody(head, true));
+            }
+        }
+        dispatcher.startVirtual(this);
+    }
+
+    /** Takes ownership of {@code content}. The caller has already checked the size limit. */
+    final void onBody(ByteBuf content, boolean last) {
+        if (last) {
+            requestComplete = true;
+        }
+        if (queue == null) {
+            // Inline, or not dispatched yet: collect the body.
+            if (content.isReadable()) {
+                if (buffer == null) {
+                    buffer = new BodyBuffer(channel.alloc(), contentLength);
+                }
+                buffer.add(content);
+            } else {
+                content.release();
+            }
+            if (last) {
+                bufferedBody = buffer == null ? Message.EMPTY : buffer.finish();
+                buffer = null;
+                if (!inline) {
+                    dispatched = true;
+                    dispatcher.startVirtual(this);
+                }
+            } else if (!inline && buffer != null && buffer.size() > DEFER_LIMIT) {
+                dispatchStreaming();
+            }
+            return;
+        }
+        byte[] bytes = content.isReadable() ? ByteBufUtil.getBytes(content) : Message.EMPTY;
+        content.release();
+        if (last) {
+            queue.offer(bytes.length == 0 ? Message.RequestBody.EMPTY_LAST : new Message.RequestBody(bytes, false));
+        } else if (bytes.length > 0) {
+            queue.offer(new Message.RequestBody(bytes, true));
+        }
+    }
+
+    /** Whether reading should pause because the application is behind on the body. */
+    final boolean inboundFull() {
+        return queue != null && queue.isFull();
+    }
+
+    /** Runs an inline application on the event loop, once the body is complete. */
+    final void callInline() {
+        try {
+            dispatcher.app().call(scope, this, this);
+        } catch (Throwable error) {
+            failed(error);
+        }
+        afterCall();
+    }
+
+    /** The connection or stream went away, or the server answered the request itself. */
+    final void connectionLost() {
+        closed = true;
+        detachBody();
+        writableAgain();
+    }
+
+    /** The response finished before the request body did: the rest of the body will not come. */
+    final void detachBody() {
+        if (queue != null) {
+            queue.disconnect();
+        }
+        if (buffer != null) {
+            buffer.release();
+            buffer = null;
+        }
+    }
+
+    /** Wakes an application thread blocked in {@link #send} on a full outbound buffer. */
+    final void writableAgain() {
+        writeDone = true;
+        Thread w = writer;
+        if (w != null) {
+            LockSupport.unpark(w);
+        }
+    }
+
+    private void resumeFromApplication() {
+        try {
+            loop.execute(this::resumeReading);
+        } catch (RejectedExecutionException shuttingDown) {
+            // the event loop is gone, and with it the connection
+        }
+    }
+
+    // ------------------------------------------------------------------ application side
+
+    @Override
+    public final void run() {
+        try {
+            dispatcher.app().call(scope, this, this);
+        } catch (Throwable error) {
+            failed(error);
+        } finally {
+            try {
+                afterCall();
+            } finally {
+                dispatcher.finished();
+            }
+        }
+    }
+
+    @Override
+    public final Message receive() throws InterruptedException {
+        if (queue == null) {
+            // Inline, or dispatched with the whole body already buffered: nothing to wait for.
+            if (!bufferedBodyTaken) {
+                bufferedBodyTaken = true;
+                byte[] body = bufferedBody == null ? Message.EMPTY : bufferedBody;
+                return body.length == 0 ? Message.RequestBody.EMPTY_LAST : new Message.RequestBody(body, false);
+            }
+            return Message.Disconnect.INSTANCE;
+        }
+        if (expectContinue) {
+            // The application wants the body: now is the time to tell the client to send it.
+            expectContinue = false;
+            try {
+                loop.execute(this::continueOnLoop);
+            } catch (RejectedExecutionException shuttingDown) {
+                return Message.Disconnect.INSTANCE;
+            }
+        }
+        return queue.take();
+    }
+
+    private void continueOnLoop() {
+        if (!closed && !requestComplete && !onWire) {
+            writeContinue();
+        }
+    }
+
+    @Override
+    public final void send(Message message) throws IOException {
+        Objects.requireNonNull(message, "message");
+        if (message instanceof ResponseStart start) {
+            if (state != INIT) {
+                throw new IllegalStateException("the response of " + scope + " was already started");
+            }
+            if (closed) {
+                throw closedException();
+            }
+            pending = start;
+            state = STARTED;
+        } else if (message instanceof ResponseBody body) {
+            sendBody(body);
+        } else {
+            throw new IllegalArgumentException("not a response message: " + message);
+        }
+    }
+
+    private void sendBody(ResponseBody body) throws IOException {
+        boolean last = !body.moreBody();
+        switch (state) {
+            case INIT -> throw new IllegalStateException("ResponseStart must be sent before ResponseBody");
+            case DONE -> throw new IllegalStateException("the response of " + scope + " is already complete");
+            case STARTED -> {
+                ResponseStart start = pending;
+                // Building may throw (e.g. a header value with CR/LF); the state stays STARTED
+                // and nothing reached the wire, so the failure still becomes a clean 500.
+                Object msg = last
+                        ? fullResponse(start.status(), start.headers(), body.body())
+                        : headResponse(start.status(), start.headers(), body.body());
+                pending = null;
+                state = last ? DONE : STREAMING;
+                onWire = true;
+                if (closed) {
+                    Messages.release(msg);
+                    throw closedException();
+                }
+                emit(msg, last);
+            }
+            default -> {
+                if (closed) {
+                    throw closedException();
+                }
+                Object msg = bodyChunk(body.body(), last);
+                if (last) {
+                    state = DONE;
+                }
+                emit(msg, last);
+            }
+        }
+    }
+
+    /**
+     * Hands message(s) to the event loop. The final message is fire-and-forget (one task, one
+     * flush). Intermediate chunks of a stream wait until they were written and the channel is
+     * writable again, which bounds the memory a fast producer can pin.
+     */
+    private void emit(Object msg, boolean last) throws IOException {
+        if (loop.inEventLoop()) {
+            writeOnLoop(msg, last);
+            return;
+        }
+        if (last) {
+            execute(msg, () -> writeOnLoop(msg, true));
+            return;
+        }
+        if (msg == null) {
+            return;
+        }
+        writeDone = false;
+        writer = Thread.currentThread();
+        execute(msg, () -> {
+            writeOnLoop(msg, false);
+            if (closed || channel.isWritable()) {
+                writableAgain();
+            } else {
+                awaitWritable();
+            }
+        });
+        while (!writeDone) {
+            LockSupport.park(this);
+            if (Thread.interrupted()) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while waiting to write the response of " + scope);
+            }
+        }
+        if (closed) {
+            throw closedException();
+        }
+    }
+
+    private void execute(Object msg, Runnable task) throws IOException {
+        try {
+            loop.execute(task);
+        } catch (RejectedExecutionException e) {
+            Messages.release(msg);
+            closed = true;
+            throw new IOException("the server is shutting down", e);
+        }
+    }
+
+    private IOException closedException() {
+        return new IOException("connection closed before the response of " + scope + " was complete");
+    }
+
+    /** The application threw. Becomes a 500 if nothing was written yet, else the connection is dropped. */
+    final void failed(Throwable error) {
+        if (closed) {
+            LOG.debug("{} ended after its connection was closed: {}", scope, error.toString());
+            return;
+        }
+        if (state == DONE) {
+            LOG.error("Exception in {} after its response was complete", scope, error);
+            return;
+        }
+        LOG.error("Unhandled exception in {}", scope, error);
+        state = DONE;
+        pending = null;
+        if (!onWire) {
+            onWire = true;
+            Object msg = errorResponse(500, ErrorBodies.INTERNAL_ERROR);
+            try {
+                emit(msg, true);
+            } catch (IOException gone) {
+                // the connection went away meanwhile; nothing left to tell
+            }
+        } else {
+            abort();
+        }
+    }
+
+    /** After the application returned: an unfinished response cannot be framed, so drop the connection. */
+    final void afterCall() {
+        if (state != DONE) {
+            if (!closed) {
+                LOG.warn("{} returned without completing its response; closing the connection", scope);
+            }
+            state = DONE;
+            abort();
+        }
+    }
+
+    private void abort() {
+        if (loop.inEventLoop()) {
+            abortOnLoop();
+            return;
+        }
+        try {
+            loop.execute(this::abortOnLoop);
+        } catch (RejectedExecutionException shuttingDown) {
+            // connection already gone with its event loop
+        }
+    }
+}

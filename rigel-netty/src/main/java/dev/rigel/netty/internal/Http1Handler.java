@@ -1,0 +1,577 @@
+package dev.rigel.netty.internal;
+
+import dev.rigel.protocol.Headers;
+import dev.rigel.protocol.Scope;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.socket.DuplexChannel;
+import io.netty.handler.codec.DecoderResult;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpObject;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.util.AsciiString;
+import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.EventExecutor;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Serves one HTTP/1.x connection, one request at a time.
+ *
+ * <p>Reading is driven by demand ({@code autoRead} off): the socket is asked for more bytes
+ * only while a request head is awaited or the current request's body is wanted. Pipelined
+ * requests that arrive in the same read wait in {@link #pending} until the response before them
+ * is complete, so responses always leave in request order. Responses written while a read is
+ * being processed are flushed once at the end of that read, so a batch of pipelined inline
+ * requests costs one syscall.
+ */
+final class Http1Handler extends ChannelInboundHandlerAdapter {
+
+    /** How long to keep swallowing a rejected request's body before closing (avoids a TCP reset eating the error response). */
+    private static final long LINGER_MILLIS = 2000;
+
+    private final Dispatcher dispatcher;
+    private final Connection connection;
+    private final String scheme;
+    private final ArrayDeque<HttpObject> pending = new ArrayDeque<>(4);
+    private ChannelHandlerContext ctx;
+    private Http1Exchange current;
+    private Http1Exchange waitingForWritable;
+    private boolean inDrain;
+    private boolean inReadLoop;
+    private boolean flushPending;
+    private boolean closing;
+    /** Bytes of an abandoned request body skipped so far. */
+    private long discarded;
+    /** Part of a request has arrived but not all of it (see the read timer). */
+    private boolean receiving;
+    /** Counts fully received requests, so the read timer knows whether progress was made. */
+    private long requestSeq;
+    private ScheduledFuture<?> readTimer;
+    // Scratch for the request being started, filled by copy().
+    private String contentLengthField;
+    private String expectField;
+    private String connectionField;
+    private boolean chunkedField;
+
+    Http1Handler(Dispatcher dispatcher, Connection connection, String scheme) {
+        this.dispatcher = dispatcher;
+        this.connection = connection;
+        this.scheme = scheme;
+    }
+
+    Channel channel() {
+        return ctx.channel();
+    }
+
+    EventExecutor executor() {
+        return ctx.executor();
+    }
+
+    AsciiString serverHeader() {
+        return dispatcher.serverHeader();
+    }
+
+    boolean draining() {
+        return connection.draining();
+    }
+
+    // ------------------------------------------------------------------ lifecycle
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        this.ctx = ctx;
+        connection.http1(this);
+        Channel ch = ctx.channel();
+        ch.config().setAutoRead(false);
+        if (ch.isRegistered() && ch.isActive()) {
+            ctx.read();
+        }
+    }
+
+    @Override
+    public void handlerRemoved(ChannelHandlerContext ctx) {
+        // Removed when the connection switches to HTTP/2, or when the channel is torn down.
+        connection.http1Removed(this);
+        dropEverything();
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        ctx.read();
+        ctx.fireChannelActive();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        dropEverything();
+        ctx.fireChannelInactive();
+    }
+
+    private void dropEverything() {
+        closing = true;
+        Http1Exchange ex = current;
+        if (ex != null) {
+            current = null;
+            finishAccounting(ex);
+            ex.connectionLost();
+        }
+        if (waitingForWritable != null) {
+            waitingForWritable.writableAgain();
+            waitingForWritable = null;
+        }
+        releasePending();
+        cancelReadTimer();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (cause instanceof IOException) {
+            Exchange.LOG.debug("Closing {}: {}", ctx.channel(), cause.toString());
+        } else {
+            Exchange.LOG.warn("Closing {} after an unexpected error", ctx.channel(), cause);
+        }
+        closing = true;
+        ctx.close();
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        Http1Exchange waiting = waitingForWritable;
+        if (waiting != null && ctx.channel().isWritable()) {
+            waitingForWritable = null;
+            waiting.writableAgain();
+        }
+        ctx.fireChannelWritabilityChanged();
+    }
+
+    // ------------------------------------------------------------------ reading
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        inReadLoop = true;
+        if (closing || !(msg instanceof HttpObject obj)) {
+            ReferenceCountUtil.release(msg);
+            return;
+        }
+        pending.add(obj);
+        drain();
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        inReadLoop = false;
+        if (flushPending) {
+            flushPending = false;
+            ctx.flush();
+        }
+        if (receiving && !closing) {
+            armReadTimer();
+        }
+        Http1Exchange ex = current;
+        if (ex != null) {
+            ex.dispatchIfDeferred();
+        }
+        maybeRead();
+    }
+
+    /** Called by {@link Connection} for every raw read: a request is (still) arriving. */
+    void bytesArrived() {
+        if (!closing) {
+            receiving = true;
+        }
+    }
+
+    /** Feeds queued inbound objects to the current exchange, starting the next one when it is done. */
+    private void drain() {
+        if (inDrain) {
+            return; // a response completed inside an inline call; the outer loop carries on
+        }
+        inDrain = true;
+        try {
+            while (!closing) {
+                HttpObject obj = pending.peek();
+                if (obj == null) {
+                    break;
+                }
+                Http1Exchange ex = current;
+                if (ex == null) {
+                    pending.poll();
+                    if (obj instanceof HttpRequest request) {
+                        startRequest(request);
+                    } else {
+                        discard((HttpContent) obj);
+                    }
+                } else if (obj instanceof HttpRequest || ex.inboundFull()) {
+                    break; // the next request waits for this response; or the application is behind
+                } else {
+                    pending.poll();
+                    onContent(ex, (HttpContent) obj);
+                }
+            }
+        } finally {
+            inDrain = false;
+        }
+    }
+
+    /** Asks the socket for more bytes if, and only if, they are wanted now. */
+    private void maybeRead() {
+        if (closing) {
+            return;
+        }
+        Http1Exchange ex = current;
+        if (ex == null || (!ex.requestComplete && pending.isEmpty() && !ex.inboundFull())) {
+            ctx.read();
+        }
+    }
+
+    private void startRequest(HttpRequest request) {
+        receiving = true;
+        DecoderResult result = request.decoderResult();
+        if (result.isFailure()) {
+            ReferenceCountUtil.release(request);
+            Throwable cause = result.cause();
+            if (cause instanceof TooLongHttpLineException) {
+                reject(HttpResponseStatus.REQUEST_URI_TOO_LONG, ErrorBodies.URI_TOO_LONG);
+            } else if (cause instanceof TooLongHttpHeaderException) {
+                reject(HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, ErrorBodies.HEADERS_TOO_LARGE);
+            } else {
+                reject(HttpResponseStatus.BAD_REQUEST, ErrorBodies.BAD_REQUEST);
+            }
+            return;
+        }
+        Headers headers = copy(request.headers());
+        long contentLength = -1;
+        if (contentLengthField != null) {
+            try {
+                contentLength = Long.parseLong(contentLengthField.trim());
+            } catch (NumberFormatException e) {
+                ReferenceCountUtil.release(request);
+                reject(HttpResponseStatus.BAD_REQUEST, ErrorBodies.BAD_REQUEST);
+                return;
+            }
+        }
+        if (contentLength > dispatcher.maxBodySize()) {
+            // Decided from the head alone: the body is never read.
+            ReferenceCountUtil.release(request);
+            reject(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, ErrorBodies.TOO_LARGE);
+            return;
+        }
+        HttpVersion version = request.protocolVersion();
+        boolean expectContinue = false;
+        if (expectField != null) {
+            if (!HttpHeaderValues.CONTINUE.contentEqualsIgnoreCase(expectField.trim())) {
+                ReferenceCountUtil.release(request);
+                reject(HttpResponseStatus.EXPECTATION_FAILED, ErrorBodies.EXPECTATION_FAILED);
+                return;
+            }
+            // HTTP/1.0 clients cannot wait for 100 Continue (RFC 9110 10.1.1).
+            expectContinue = version != HttpVersion.HTTP_1_0 && (contentLength > 0 || chunkedField);
+        }
+        boolean keepAlive = version.isKeepAliveDefault()
+                ? !HttpFields.hasToken(connectionField, "close")
+                : HttpFields.hasToken(connectionField, "keep-alive");
+        Scope scope = Scopes.http(request.method().name(), request.uri(), headers, ctx.channel(), scheme,
+                version == HttpVersion.HTTP_1_0 ? "1.0" : "1.1");
+        Http1Exchange ex = new Http1Exchange(this, dispatcher, scope, contentLength, expectContinue, version,
+                keepAlive);
+        current = ex;
+        connection.exchangeStarted();
+        boolean inline;
+        try {
+            inline = dispatcher.app().runsInline(scope);
+        } catch (Throwable error) {
+            ReferenceCountUtil.release(request);
+            ex.failed(error); // answers 500; the body, if any, is discarded as it arrives
+            return;
+        }
+        ex.begin(inline);
+        if (request instanceof HttpContent content) {
+            // A full request (e.g. an upgrade request that was not upgraded): head and body at once.
+            onContent(ex, content);
+        }
+    }
+
+    /**
+     * Copies the request fields into the protocol's {@link Headers} and, in the same pass, picks
+     * out those the server acts on (into the {@code *Field} scratch fields).
+     */
+    private Headers copy(HttpHeaders in) {
+        contentLengthField = null;
+        expectField = null;
+        connectionField = null;
+        chunkedField = false;
+        Headers out = new Headers(in.size());
+        Iterator<Map.Entry<CharSequence, CharSequence>> it = in.iteratorCharSequence();
+        while (it.hasNext()) {
+            Map.Entry<CharSequence, CharSequence> field = it.next();
+            CharSequence name = field.getKey();
+            String value = field.getValue().toString();
+            switch (HttpFields.kind(name)) {
+                case HttpFields.CONTENT_LENGTH -> contentLengthField = value;
+                case HttpFields.EXPECT -> expectField = value;
+                case HttpFields.CONNECTION -> connectionField =
+                        connectionField == null ? value : connectionField + "," + value;
+                case HttpFields.TRANSFER_ENCODING -> chunkedField |= HttpFields.hasToken(value, "chunked");
+                default -> {
+                }
+            }
+            out.add(name.toString(), value);
+        }
+        return out;
+    }
+
+    private void onContent(Http1Exchange ex, HttpContent content) {
+        if (content.decoderResult().isFailure()) {
+            content.release();
+            reject(HttpResponseStatus.BAD_REQUEST, ErrorBodies.BAD_REQUEST);
+            return;
+        }
+        ByteBuf buf = content.content();
+        ex.received += buf.readableBytes();
+        if (ex.received > dispatcher.maxBodySize()) {
+            // A chunked body grew past the limit: stop here rather than read the rest.
+            content.release();
+            reject(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, ErrorBodies.TOO_LARGE);
+            return;
+        }
+        boolean last = content instanceof LastHttpContent;
+        if (last) {
+            receiving = false;
+            requestSeq++;
+        }
+        ex.onBody(buf, last);
+        if (last && ex.inline) {
+            ex.callInline();
+        }
+    }
+
+    /** Skips the rest of a body whose response is already complete, keeping the connection usable. */
+    private void discard(HttpContent content) {
+        discarded += content.content().readableBytes();
+        boolean last = content instanceof LastHttpContent;
+        boolean failed = content.decoderResult().isFailure();
+        content.release();
+        if (failed || discarded > dispatcher.maxBodySize()) {
+            closing = true;
+            ctx.close();
+        } else if (last) {
+            discarded = 0;
+            receiving = false;
+            requestSeq++;
+        }
+    }
+
+    // ------------------------------------------------------------------ writing (event loop)
+
+    /** Writes an exchange's message(s); {@code last} completes its response. */
+    void write(Http1Exchange ex, Object msg, boolean last) {
+        if (ex != current || closing) {
+            Messages.release(msg);
+            return;
+        }
+        if (!last) {
+            Messages.write(ctx, msg);
+            flushSoon();
+            return;
+        }
+        finish(ex);
+        if (ex.closeAfter || connection.draining()) {
+            closing = true;
+            flushPending = false;
+            Messages.writeAndFlush(ctx, msg).addListener(ChannelFutureListener.CLOSE);
+            releasePending();
+            cancelReadTimer();
+            return;
+        }
+        Messages.write(ctx, msg);
+        flushSoon();
+        if (!inDrain) {
+            drain();
+            if (!inReadLoop) {
+                afterDrainOutsideRead();
+            }
+        }
+    }
+
+    /** What channelReadComplete would do, for drains triggered by the application's progress. */
+    private void afterDrainOutsideRead() {
+        Http1Exchange ex = current;
+        if (ex != null && !closing) {
+            ex.dispatchIfDeferred();
+        }
+        maybeRead();
+    }
+
+    void writeContinue(Http1Exchange ex) {
+        if (ex == current && !closing) {
+            ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE,
+                    Unpooled.EMPTY_BUFFER), ctx.voidPromise());
+        }
+    }
+
+    void resumeReading(Http1Exchange ex) {
+        if (ex == current && !closing) {
+            drain();
+            if (!inReadLoop) {
+                afterDrainOutsideRead();
+            }
+        }
+    }
+
+    void awaitWritable(Http1Exchange ex) {
+        if (closing || ctx.channel().isWritable()) {
+            ex.writableAgain();
+        } else {
+            waitingForWritable = ex;
+        }
+    }
+
+    /** The response cannot be completed properly: the only honest signal left is closing. */
+    void abort(Http1Exchange ex) {
+        if (ex == current) {
+            current = null;
+            finishAccounting(ex);
+            ex.connectionLost();
+            closing = true;
+            ctx.close();
+        }
+    }
+
+    private void flushSoon() {
+        if (inReadLoop) {
+            flushPending = true; // channelReadComplete flushes once for the whole read
+        } else {
+            ctx.flush();
+        }
+    }
+
+    private void finish(Http1Exchange ex) {
+        current = null;
+        finishAccounting(ex);
+        if (!ex.requestComplete) {
+            ex.detachBody(); // the rest of its body is skipped as it arrives
+        }
+    }
+
+    private void finishAccounting(Http1Exchange ex) {
+        if (ex.active) {
+            ex.active = false;
+            connection.exchangeFinished();
+        }
+    }
+
+    /**
+     * Answers a request the server refuses (malformed, too large, too slow) and closes the
+     * connection, since the rest of the request cannot be trusted to frame the next one.
+     */
+    private void reject(HttpResponseStatus status, String detail) {
+        Http1Exchange ex = current;
+        closing = true;
+        releasePending();
+        cancelReadTimer();
+        if (ex != null) {
+            current = null;
+            finishAccounting(ex);
+            ex.connectionLost(); // marks it closed before we look at whether it wrote anything
+            if (ex.onWire) {
+                ctx.close();
+                return;
+            }
+        }
+        FullHttpResponse response = Http1Exchange.error(HttpVersion.HTTP_1_1, status, detail,
+                dispatcher.serverHeader());
+        response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        flushPending = false;
+        ctx.writeAndFlush(response).addListener(future -> lingerAndClose());
+    }
+
+    /**
+     * Closes after an error response without resetting it away: closing a socket with unread
+     * input makes the kernel send RST, which can destroy the response before the client reads
+     * it. So shut down our side, swallow input for a moment, then close.
+     */
+    private void lingerAndClose() {
+        Channel ch = ctx.channel();
+        if (!ch.isActive()) {
+            return;
+        }
+        if (ch instanceof DuplexChannel duplex && ctx.pipeline().get(SslHandler.class) == null) {
+            duplex.shutdownOutput().addListener(done -> {
+                if (!done.isSuccess()) {
+                    ch.close();
+                    return;
+                }
+                ch.config().setAutoRead(true);
+                ch.eventLoop().schedule(() -> {
+                    ch.close();
+                }, LINGER_MILLIS, TimeUnit.MILLISECONDS);
+            });
+        } else {
+            ch.close();
+        }
+    }
+
+    private void releasePending() {
+        HttpObject obj;
+        while ((obj = pending.poll()) != null) {
+            ReferenceCountUtil.release(obj);
+        }
+    }
+
+    // ------------------------------------------------------------------ read timeout
+
+    /**
+     * Armed only when a read ends with a request incomplete, so requests that arrive in one read
+     * (nearly all of them) never touch the scheduler.
+     */
+    private void armReadTimer() {
+        long timeout = dispatcher.readTimeoutNanos();
+        if (readTimer != null || timeout <= 0) {
+            return;
+        }
+        long seq = requestSeq;
+        readTimer = ctx.executor().schedule(() -> readTimerFired(seq), timeout, TimeUnit.NANOSECONDS);
+    }
+
+    private void readTimerFired(long seqWhenArmed) {
+        readTimer = null;
+        if (closing || !receiving) {
+            return;
+        }
+        Http1Exchange ex = current;
+        boolean pausedByServer = ex != null && (ex.requestComplete || ex.inboundFull());
+        if (pausedByServer || seqWhenArmed != requestSeq) {
+            // Not the client's fault (we stopped reading), or a request completed meanwhile.
+            armReadTimer();
+            return;
+        }
+        reject(HttpResponseStatus.REQUEST_TIMEOUT, ErrorBodies.REQUEST_TIMEOUT);
+    }
+
+    private void cancelReadTimer() {
+        if (readTimer != null) {
+            readTimer.cancel(false);
+            readTimer = null;
+        }
+    }
+}

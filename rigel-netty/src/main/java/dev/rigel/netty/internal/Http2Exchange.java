@@ -1,0 +1,150 @@
+package dev.rigel.netty.internal;
+
+import dev.rigel.protocol.Headers;
+import dev.rigel.protocol.Scope;
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http2.DefaultHttp2DataFrame;
+import io.netty.handler.codec.http2.DefaultHttp2Headers;
+import io.netty.handler.codec.http2.DefaultHttp2HeadersFrame;
+import io.netty.handler.codec.http2.Http2Headers;
+import io.netty.util.AsciiString;
+import java.util.Locale;
+
+/** An HTTP/2 exchange (one stream): builds HEADERS and DATA frames for {@link Http2StreamHandler}. */
+final class Http2Exchange extends Exchange {
+
+    private static final AsciiString APPLICATION_JSON = AsciiString.cached("application/json");
+
+    private final Http2StreamHandler handler;
+    private boolean bodyless;
+
+    Http2Exchange(Http2StreamHandler handler, Dispatcher dispatcher, Scope scope, long contentLength,
+                  boolean expectContinue) {
+        super(dispatcher, scope, handler.channel(), handler.executor(), contentLength, expectContinue);
+        this.handler = handler;
+    }
+
+    @Override
+    Object fullResponse(int status, Headers headers, byte[] body) {
+        boolean bodyless = headRequest || Messages.bodylessStatus(status);
+        // As for HTTP/1: HEAD and 304 keep the application's Content-Length, a body its real one.
+        Http2Headers out = convert(status, headers, bodyless && status >= 200 && status != 204);
+        if (bodyless) {
+            return new DefaultHttp2HeadersFrame(out, true);
+        }
+        out.setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
+        if (body.length == 0) {
+            return new DefaultHttp2HeadersFrame(out, true);
+        }
+        return new Object[] {
+            new DefaultHttp2HeadersFrame(out, false),
+            new DefaultHttp2DataFrame(Unpooled.wrappedBuffer(body), true)
+        };
+    }
+
+    @Override
+    Object headResponse(int status, Headers headers, byte[] firstChunk) {
+        bodyless = headRequest || Messages.bodylessStatus(status);
+        Http2Headers out = convert(status, headers, status >= 200 && status != 204);
+        DefaultHttp2HeadersFrame head = new DefaultHttp2HeadersFrame(out, false);
+        if (bodyless || firstChunk.length == 0) {
+            return head;
+        }
+        return new Object[] {head, new DefaultHttp2DataFrame(Unpooled.wrappedBuffer(firstChunk), false)};
+    }
+
+    @Override
+    Object bodyChunk(byte[] chunk, boolean last) {
+        if (bodyless || chunk.length == 0) {
+            return last ? new DefaultHttp2DataFrame(true) : null;
+        }
+        return new DefaultHttp2DataFrame(Unpooled.wrappedBuffer(chunk), last);
+    }
+
+    @Override
+    Object errorResponse(int status, String detail) {
+        return error(status, detail, dispatcher.serverHeader());
+    }
+
+    /** A complete JSON error response as HEADERS + DATA frames. */
+    static Object[] error(int status, String detail, AsciiString server) {
+        byte[] body = ErrorBodies.json(status, detail);
+        Http2Headers out = new DefaultHttp2Headers(true, true, 6);
+        out.status(HttpFields.status(status).codeAsText());
+        out.set(HttpHeaderNames.CONTENT_TYPE, APPLICATION_JSON);
+        out.setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
+        out.set(HttpHeaderNames.DATE, HttpDate.now());
+        if (server != null) {
+            out.set(HttpHeaderNames.SERVER, server);
+        }
+        return new Object[] {
+            new DefaultHttp2HeadersFrame(out, false),
+            new DefaultHttp2DataFrame(Unpooled.wrappedBuffer(body), true)
+        };
+    }
+
+    /**
+     * HTTP/2 field names are lower case, and connection-specific fields are forbidden
+     * (RFC 9113 8.2.2), so those an application copied from HTTP/1 habits are dropped. Netty's
+     * validating headers reject anything else that is malformed.
+     */
+    private Http2Headers convert(int status, Headers headers, boolean keepContentLength) {
+        Http2Headers out = new DefaultHttp2Headers(true, true, headers.size() + 3);
+        out.status(HttpFields.status(status).codeAsText());
+        boolean hasDate = false;
+        boolean hasServer = false;
+        for (int i = 0, n = headers.size(); i < n; i++) {
+            String name = headers.nameAt(i);
+            switch (HttpFields.kind(name)) {
+                case HttpFields.DATE -> hasDate = true;
+                case HttpFields.SERVER -> hasServer = true;
+                case HttpFields.CONTENT_LENGTH -> {
+                    if (!keepContentLength) {
+                        continue;
+                    }
+                }
+                case HttpFields.CONNECTION, HttpFields.KEEP_ALIVE, HttpFields.PROXY_CONNECTION,
+                        HttpFields.TRANSFER_ENCODING, HttpFields.UPGRADE -> {
+                    continue;
+                }
+                default -> {
+                }
+            }
+            out.add(name.toLowerCase(Locale.ROOT), headers.valueAt(i));
+        }
+        if (!hasDate) {
+            out.add(HttpHeaderNames.DATE, HttpDate.now());
+        }
+        AsciiString server = dispatcher.serverHeader();
+        if (server != null && !hasServer) {
+            out.add(HttpHeaderNames.SERVER, server);
+        }
+        return out;
+    }
+
+    @Override
+    void writeOnLoop(Object msg, boolean last) {
+        handler.write(this, msg, last);
+    }
+
+    @Override
+    void writeContinue() {
+        handler.writeContinue(this);
+    }
+
+    @Override
+    void resumeReading() {
+        handler.resumeReading(this);
+    }
+
+    @Override
+    void awaitWritable() {
+        handler.awaitWritable(this);
+    }
+
+    @Override
+    void abortOnLoop() {
+        handler.abort(this);
+    }
+}

@@ -1,0 +1,126 @@
+package dev.rigel.netty.internal;
+
+import dev.rigel.netty.ServerConfig;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.handler.codec.http.HttpDecoderConfig;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http2.CleartextHttp2ServerUpgradeHandler;
+import io.netty.handler.codec.http2.Http2CodecUtil;
+import io.netty.handler.codec.http2.Http2FrameCodec;
+import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
+import io.netty.handler.codec.http2.Http2MultiplexHandler;
+import io.netty.handler.codec.http2.Http2ServerUpgradeCodec;
+import io.netty.handler.codec.http2.Http2Settings;
+import io.netty.handler.codec.http2.Http2StreamChannel;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.AsciiString;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Builds each accepted connection's pipeline:
+ * <pre>
+ * cleartext, h2 on:  [idle] Connection CleartextHttp2ServerUpgradeHandler HttpServerCodec UpgradeHandler Http1Handler
+ *                    (the first request removes the upgrade handlers, or the connection turns HTTP/2)
+ * cleartext, h2 off: [idle] Connection HttpServerCodec Http1Handler
+ * TLS:               SslHandler [idle] Connection AlpnHandler → HTTP/1.1 or HTTP/2 as negotiated
+ * HTTP/2:            ... Connection Http2FrameCodec Http2MultiplexHandler ExceptionTail,
+ *                    each stream: Http2StreamHandler
+ * </pre>
+ */
+public final class ServerInitializer extends ChannelInitializer<Channel> {
+
+    /** Chunks the HTTP/1 decoder hands over at most; larger than Netty's 8 KiB to cut per-chunk overhead. */
+    private static final int MAX_CHUNK_SIZE = 64 * 1024;
+    private static final long MAX_CONCURRENT_STREAMS = 256;
+    /**
+     * Netty's default of 128 closes the connection when one read holds more pipelined requests
+     * than that (easy with small requests in a 64 KiB read). Reading is demand-driven here, so
+     * the backlog is bounded by a single read anyway; this only stops absurd cases.
+     */
+    private static final int MAX_PIPELINE_DEPTH = 16 * 1024;
+
+    private final Dispatcher dispatcher;
+    private final ServerConfig config;
+    private final SslContext sslContext;
+    private final ChannelGroup channels;
+    private final long idleMillis;
+
+    public ServerInitializer(Dispatcher dispatcher, ServerConfig config, SslContext sslContext, ChannelGroup channels) {
+        this.dispatcher = dispatcher;
+        this.config = config;
+        this.sslContext = sslContext;
+        this.channels = channels;
+        this.idleMillis = config.idleTimeout().toMillis();
+    }
+
+    @Override
+    protected void initChannel(Channel ch) {
+        channels.add(ch);
+        Connection connection = new Connection();
+        ChannelPipeline pipeline = ch.pipeline();
+        if (sslContext != null) {
+            pipeline.addLast(sslContext.newHandler(ch.alloc()));
+        }
+        if (idleMillis > 0) {
+            pipeline.addLast(new IdleStateHandler(0, 0, idleMillis, TimeUnit.MILLISECONDS));
+        }
+        pipeline.addLast(connection);
+        if (sslContext != null) {
+            pipeline.addLast(new AlpnHandler(this, connection));
+            return;
+        }
+        if (config.http2()) {
+            HttpServerCodec codec = httpCodec();
+            UpgradeHandler upgrade = new UpgradeHandler(codec, protocol ->
+                    AsciiString.contentEquals(Http2CodecUtil.HTTP_UPGRADE_PROTOCOL_NAME, protocol)
+                            ? new Http2ServerUpgradeCodec(http2FrameCodec(), http2Multiplexer(connection, "http"),
+                                    new Http2Installer(this, connection, "http", false), ExceptionTail.INSTANCE)
+                            : null);
+            pipeline.addLast(new CleartextHttp2ServerUpgradeHandler(codec, upgrade,
+                    new Http2Installer(this, connection, "http", true)));
+        } else {
+            pipeline.addLast(httpCodec());
+        }
+        pipeline.addLast(new Http1Handler(dispatcher, connection, "http"));
+    }
+
+    Dispatcher dispatcher() {
+        return dispatcher;
+    }
+
+    boolean http2Enabled() {
+        return config.http2();
+    }
+
+    HttpServerCodec httpCodec() {
+        return new HttpServerCodec(new HttpDecoderConfig()
+                .setMaxInitialLineLength(config.maxInitialLineLength())
+                .setMaxHeaderSize(config.maxHeaderSize())
+                .setMaxChunkSize(MAX_CHUNK_SIZE), MAX_PIPELINE_DEPTH);
+    }
+
+    Http2FrameCodec http2FrameCodec() {
+        return Http2FrameCodecBuilder.forServer()
+                .initialSettings(Http2Settings.defaultSettings()
+                        .maxConcurrentStreams(MAX_CONCURRENT_STREAMS)
+                        .maxHeaderListSize(config.maxHeaderSize()))
+                // Netty's close() is graceful: GOAWAY, then wait this long for open streams.
+                .gracefulShutdownTimeoutMillis(config.shutdownTimeout().toMillis())
+                .validateHeaders(true)
+                .build();
+    }
+
+    ChannelHandler http2Multiplexer(Connection connection, String scheme) {
+        return new Http2MultiplexHandler(new ChannelInitializer<Http2StreamChannel>() {
+            @Override
+            protected void initChannel(Http2StreamChannel stream) {
+                stream.pipeline().addLast(new Http2StreamHandler(dispatcher, connection, scheme));
+            }
+        });
+    }
+}

@@ -1,0 +1,10 @@
+/**
+ * Implementation of the Netty server; not API. Classes are public only where
+ * {@link dev.rigel.netty.RigelServer} needs them across the package boundary.
+ *
+ * <p>Map: {@code ServerInitializer} builds each connection's pipeline; {@code Connection} holds
+ * per-connection state (idle, shutdown); {@code Http1Handler} and {@code Http2StreamHandler} turn
+ * requests into {@code Exchange}s, which are the {@code Receive}/{@code Send} an application is
+ * called with; {@code BodyQueue} and {@code BodyBuffer} carry request bodies.
+ */
+package dev.rigel.netty.internal;

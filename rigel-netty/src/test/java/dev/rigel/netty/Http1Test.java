@@ -1,0 +1,377 @@
+package dev.rigel.netty;
+
+import static dev.rigel.netty.TestApps.ECHO;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rigel.protocol.Application;
+import dev.rigel.protocol.Headers;
+import dev.rigel.protocol.Message;
+import dev.rigel.protocol.Scope;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** HTTP/1.x behaviour against a real server: framing, keep-alive, pipelining, dispatch, errors. */
+class Http1Test {
+
+    private static final List<String> warnings = new CopyOnWriteArrayList<>();
+
+    /** One app for most tests, routing on the path so a single server serves them all. */
+    private static final Application APP = new Application() {
+        @Override
+        public void call(Scope scope, dev.rigel.protocol.Receive receive, dev.rigel.protocol.Send send)
+                throws Exception {
+            switch (scope.rawPath()) {
+                case "/slow" -> {
+                    Thread.sleep(300);
+                    TestApps.text(send, 200, "slow");
+                }
+                case "/boom" -> throw new IllegalStateException("boom");
+                case "/boom-after-start" -> {
+                    send.send(new Message.ResponseStart(200, Headers.of("content-type", "text/plain")));
+                    throw new IllegalStateException("boom after start");
+                }
+                case "/boom-while-streaming" -> {
+                    send.send(new Message.ResponseStart(200, new Headers()));
+                    send.send(new Message.ResponseBody("partial".getBytes(StandardCharsets.UTF_8), true));
+                    throw new IllegalStateException("boom while streaming");
+                }
+                case "/incomplete" -> send.send(new Message.ResponseStart(200, new Headers()));
+                case "/stream" -> {
+                    send.send(new Message.ResponseStart(200, Headers.of("content-type", "text/plain")));
+                    for (String part : List.of("one,", "two,", "three")) {
+                        send.send(new Message.ResponseBody(part.getBytes(StandardCharsets.UTF_8), true));
+                    }
+                    send.send(Message.ResponseBody.EMPTY_LAST);
+                }
+                case "/head-aware" -> {
+                    // What the framework does for HEAD: the GET's length, an empty body.
+                    byte[] body = "hello world".getBytes(StandardCharsets.UTF_8);
+                    boolean head = scope.method().equals("HEAD");
+                    send.send(new Message.ResponseStart(200, Headers.of("content-type", "text/plain",
+                            "content-length", String.valueOf(body.length))));
+                    send.send(new Message.ResponseBody(head ? Message.EMPTY : body, false));
+                }
+                case "/no-content" -> {
+                    send.send(new Message.ResponseStart(204, new Headers()));
+                    send.send(new Message.ResponseBody("must not be sent".getBytes(StandardCharsets.UTF_8), false));
+                }
+                case "/not-modified" -> {
+                    send.send(new Message.ResponseStart(304, Headers.of("etag", "\"v1\"")));
+                    send.send(Message.ResponseBody.EMPTY_LAST);
+                }
+                case "/ignore-body" -> TestApps.text(send, 200, "ignored");
+                case "/header-injection" -> {
+                    send.send(new Message.ResponseStart(200, Headers.of("x-evil", "a\r\nSet-Cookie: stolen=1")));
+                    send.send(Message.ResponseBody.EMPTY_LAST);
+                }
+                default -> ECHO.call(scope, receive, send);
+            }
+        }
+
+        @Override
+        public boolean runsInline(Scope scope) {
+            return scope.rawPath().startsWith("/inline");
+        }
+    };
+
+    private static RigelServer server;
+    private static HttpClient client;
+
+    @BeforeAll
+    static void start() {
+        server = TestApps.start(APP);
+        client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.stop();
+        client.close();
+    }
+
+    private static HttpResponse<String> get(String path) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create(server.url() + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void buildsTheScopeFromTheRequest() throws Exception {
+        HttpResponse<String> response = get("/a%20b/c?x=1&y=2");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body())
+                .contains("method=GET", "rawPath=/a%20b/c", "path=/a b/c", "query=x=1&y=2", "version=1.1",
+                        "scheme=http", "host=127.0.0.1:" + server.port(), "client=true",
+                        "serverPort=" + server.port());
+        assertThat(response.headers().firstValue("content-length")).hasValue(
+                String.valueOf(response.body().getBytes(StandardCharsets.UTF_8).length));
+        assertThat(response.headers().firstValue("date")).isPresent();
+        assertThat(response.headers().firstValue("server")).hasValue("Rigel");
+    }
+
+    @Test
+    void postsABodyThroughTheClient() throws Exception {
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(server.url() + "/echo"))
+                .POST(HttpRequest.BodyPublishers.ofString("payload")).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.body()).contains("method=POST", "body=payload");
+    }
+
+    @Test
+    void inlineApplicationsRunOnTheIoThreadOthersOnVirtualThreads() throws Exception {
+        assertThat(get("/inline").body()).contains("virtual=false");
+        assertThat(get("/blocking").body()).contains("virtual=true");
+        HttpResponse<String> inlinePost = client.send(HttpRequest.newBuilder(URI.create(server.url() + "/inline"))
+                .POST(HttpRequest.BodyPublishers.ofString("x".repeat(100_000))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(inlinePost.body()).contains("virtual=false", "body=" + "x".repeat(100_000));
+    }
+
+    @Test
+    void keepsTheConnectionAliveAcrossRequests() throws Exception {
+        try (RawHttp http = new RawHttp(server.port())) {
+            for (int i = 0; i < 5; i++) {
+                String path = i % 2 == 0 ? "/inline/" + i : "/vt/" + i;
+                http.write("GET " + path + " HTTP/1.1\r\nHost: test\r\n\r\n");
+                RawHttp.Response response = http.read();
+                assertThat(response.status()).isEqualTo(200);
+                assertThat(response.header("connection")).isNull();
+                assertThat(response.text()).contains("rawPath=" + path);
+            }
+        }
+    }
+
+    @Test
+    void answersPipelinedRequestsInOrderEvenWhenTheFirstIsSlowest() throws Exception {
+        try (RawHttp http = new RawHttp(server.port())) {
+            http.write("GET /slow HTTP/1.1\r\nHost: t\r\n\r\n"
+                    + "GET /inline/second HTTP/1.1\r\nHost: t\r\n\r\n"
+                    + "POST /third HTTP/1.1\r\nHost: t\r\nContent-Length: 5\r\n\r\nthird"
+                    + "GET /inline/fourth HTTP/1.1\r\nHost: t\r\n\r\n");
+
+            assertThat(http.read().text()).isEqualTo("slow");
+            assertThat(http.read().text()).contains("rawPath=/inline/second");
+            assertThat(http.read().text()).contains("rawPath=/third", "body=third");
+            assertThat(http.read().text()).contains("rawPath=/inline/fourth");
+        }
+    }
+
+    @Test
+    void answersHundredsOfPipelinedRequestsSentAtOnce() throws Exception {
+        try (RawHttp http = new RawHttp(server.port())) {
+            StringBuilder batch = new StringBuilder();
+            for (int i = 0; i < 500; i++) {
+                batch.append("GET /").append(i % 3 == 0 ? "vt/" : "inline/").append(i).append(" HTTP/1.1\r\n\r\n");
+            }
+            http.write(batch.toString());
+            for (int i = 0; i < 500; i++) {
+                assertThat(http.read().text()).contains("rawPath=/" + (i % 3 == 0 ? "vt/" : "inline/") + i + "\n");
+            }
+        }
+    }
+
+    @Test
+    void readsChunkedRequestBodies() throws Exception {
+        for (String path : List.of("/chunked", "/inline/chunked")) {
+            try (RawHttp http = new RawHttp(server.port())) {
+                http.write("POST " + path + " HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: chunked\r\n\r\n"
+                        + "5\r\nhello\r\n");
+                Thread.sleep(50);
+                http.write("6\r\n world\r\n0\r\n\r\n");
+
+                RawHttp.Response response = http.read();
+                assertThat(response.status()).isEqualTo(200);
+                assertThat(response.text()).contains("body=hello world");
+            }
+        }
+    }
+
+    @Test
+    void sendsOneSingleMessageBodyWithContentLength() throws Exception {
+        try (RawHttp http = new RawHttp(server.port())) {
+            http.write("GET /inline/x HTTP/1.1\r\nHost: t\r\n\r\n");
+            RawHttp.Response response = http.read();
+
+            assertThat(response.header("content-length")).isEqualTo(String.valueOf(response.body().length));
+            assertThat(response.header("transfer-encoding")).isNull();
+        }
+    }
+
+    @Test
+    void streamsMultipleBodyMessagesChunked() throws Exception {
+        try (RawHttp http = new RawHttp(server.port())) {
+            http.write("GET /stream HTTP/1.1\r\nHost: t\r\n\r\n");
+            RawHttp.Response response = http.read();
+
+            assertThat(response.header("transfer-encoding")).isEqualTo("chunked");
+            assertThat(response.header("content-length")).isNull();
+            assertThat(response.text()).isEqualTo("one,two,three");
+
+            http.write("GET /inline/after HTTP/1.1\r\nHost: t\r\n\r\n");
+            assertThat(http.read().status()).isEqualTo(200); // still framed correctly
+        }
+    }
+
+    @Test
+    void http10GetsNoChunkingAndTheConnectionCloses() throws Exception {
+        try (RawHttp http = new RawHttp(server.port())) {
+            http.write("GET /stream HTTP/1.0\r\n\r\n");
+            RawHttp.Response response = http.read();
+
+            assertThat(response.statusLine()).startsWith("HTTP/1.0 200");
+            assertThat(response.header("transfer-encoding")).isNull();
+            assertThat(response.text()).isEqualTo("one,two,three"); // delimited by the close
+        }
+        try (RawHttp http = new RawHttp(server.port())) {
+            http.write("GET /inline/x HTTP/1.0\r\n\r\n");
+            assertThat(http.read().status()).isEqualTo(200);
+            assertThat(http.closedByServer(2000)).isTrue();
+        }
+        try (RawHttp http = new RawHttp(server.port())) {
+            http.write("GET /inline/x HTTP/1.0\r\nConnection: keep-alive\r\n\r\n");
+            assertThat(http.read().header("connection")).isEqualToIgnoringCase("keep-alive");
+            http.write("GET /inline/y HTTP/1.0\r\nConnection: keep-alive\r\n\r\n");
+            assertThat(http.read().text()).contains("rawPath=/inline/y", "version=1.0");
+        }
+    }
+
+    @Test
+    void connectionCloseIsHonoured() throws Exception {
+        try (RawHttp http = new RawHttp(server.port())) {
+            http.write("GET /inline/x HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n");
+            assertThat(http.read().header("connection")).isEqualTo("close");
+            assertThat(http.closedByServer(2000)).isTrue();
+        }
+    }
+
+    @Test
+    void headResponsesKeepContentLengthButHaveNoBody() throws Exception {
+        try (RawHttp http = new RawHttp(server.port())) {
+            http.write("HEAD /head-aware HTTP/1.1\r\nHost: t\r\n\r\n");
+            RawHttp.Response head = http.read(true);
+            assertThat(head.status()).isEqualTo(200);
+            assertThat(head.header("content-length")).isEqualTo("11");
+
+            // If any body bytes had leaked, this response would be garbled.
+            http.write("GET /head-aware HTTP/1.1\r\nHost: t\r\n\r\n");
+            assertThat(http.read().text()).isEqualTo("hello world");
+        }
+    }
+
+    @Test
+    void headOfAStreamedResponseHasNoBody() throws Exception {
+        try (RawHttp http = new RawHttp(server.port())) {
+            http.write("HEAD /stream HTTP/1.1\r\nHost: t\r\n\r\n");
+            RawHttp.Response head = http.read(true);
+            assertThat(head.status()).isEqualTo(200);
+            assertThat(head.header("transfer-encoding")).isNull();
+
+            http.write("GET /inline/after-head HTTP/1.1\r\nHost: t\r\n\r\n");
+            assertThat(http.read().text()).contains("rawPath=/inline/after-head");
+        }
+    }
+
+    @Test
+    void headerValuesCannotInjectHeaders() throws Exception {
+        try (RawHttp http = new RawHttp(server.port())) {
+            http.write("GET /header-injection HTTP/1.1\r\nHost: t\r\n\r\n");
+            RawHttp.Response response = http.read();
+            assertThat(response.status()).isEqualTo(500);
+            assertThat(response.header("set-cookie")).isNull();
+        }
+    }
+
+    @Test
+    void noContentAndNotModifiedCarryNoBody() throws Exception {
+        try (RawHttp http = new RawHttp(server.port())) {
+            http.write("GET /no-content HTTP/1.1\r\nHost: t\r\n\r\n");
+            RawHttp.Response noContent = http.read();
+            assertThat(noContent.status()).isEqualTo(204);
+            assertThat(noContent.header("content-length")).isNull();
+
+            http.write("GET /not-modified HTTP/1.1\r\nHost: t\r\n\r\n");
+            RawHttp.Response notModified = http.read();
+            assertThat(notModified.status()).isEqualTo(304);
+            assertThat(notModified.header("etag")).isEqualTo("\"v1\"");
+
+            http.write("GET /inline/after HTTP/1.1\r\nHost: t\r\n\r\n");
+            assertThat(http.read().text()).contains("rawPath=/inline/after");
+        }
+    }
+
+    @Test
+    void expectContinueIsAnsweredWhenTheBodyIsWanted() throws Exception {
+        for (String path : List.of("/vt-upload", "/inline/upload")) {
+            try (RawHttp http = new RawHttp(server.port())) {
+                http.write("POST " + path + " HTTP/1.1\r\nHost: t\r\nContent-Length: 4\r\nExpect: 100-continue\r\n\r\n");
+                RawHttp.Response interim = http.read();
+                assertThat(interim.status()).isEqualTo(100);
+
+                http.write("data");
+                RawHttp.Response response = http.read();
+                assertThat(response.status()).isEqualTo(200);
+                assertThat(response.text()).contains("body=data");
+            }
+        }
+    }
+
+    @Test
+    void aResponseWithoutReadingTheBodyClosesWhenTheClientStillAwaits100Continue() throws Exception {
+        try (RawHttp http = new RawHttp(server.port())) {
+            http.write("POST /ignore-body HTTP/1.1\r\nHost: t\r\nContent-Length: 4\r\nExpect: 100-continue\r\n\r\n");
+            RawHttp.Response response = http.read();
+            assertThat(response.status()).isEqualTo(200);
+            assertThat(response.header("connection")).isEqualTo("close");
+        }
+    }
+
+    @Test
+    void anUnreadBodyIsSkippedAndTheConnectionStaysUsable() throws Exception {
+        try (RawHttp http = new RawHttp(server.port())) {
+            http.write("POST /ignore-body HTTP/1.1\r\nHost: t\r\nContent-Length: 10\r\n\r\n0123456789"
+                    + "GET /inline/next HTTP/1.1\r\nHost: t\r\n\r\n");
+            assertThat(http.read().text()).isEqualTo("ignored");
+            assertThat(http.read().text()).contains("rawPath=/inline/next");
+        }
+    }
+
+    @Test
+    void anApplicationExceptionBecomesA500JsonResponse() throws Exception {
+        try (RawHttp http = new RawHttp(server.port())) {
+            for (String path : List.of("/boom", "/boom-after-start")) {
+                http.write("GET " + path + " HTTP/1.1\r\nHost: t\r\n\r\n");
+                RawHttp.Response response = http.read();
+                assertThat(response.status()).isEqualTo(500);
+                assertThat(response.header("content-type")).isEqualTo("application/json");
+                assertThat(response.text()).isEqualTo("{\"status_code\":500,\"detail\":\"Internal Server Error\"}");
+            }
+            http.write("GET /inline/still-alive HTTP/1.1\r\nHost: t\r\n\r\n");
+            assertThat(http.read().status()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void anExceptionAfterBodyBytesWereSentClosesTheConnection() throws Exception {
+        try (RawHttp http = new RawHttp(server.port())) {
+            http.write("GET /boom-while-streaming HTTP/1.1\r\nHost: t\r\n\r\n");
+            // the chunked response never terminates: reading it must hit EOF
+            org.assertj.core.api.Assertions.assertThatThrownBy(http::read).isInstanceOf(Exception.class);
+        }
+    }
+
+    @Test
+    void anIncompleteResponseClosesTheConnection() throws Exception {
+        try (RawHttp http = new RawHttp(server.port())) {
+            http.write("GET /incomplete HTTP/1.1\r\nHost: t\r\n\r\n");
+            assertThat(http.closedByServer(3000)).isTrue();
+        }
+    }
+}
