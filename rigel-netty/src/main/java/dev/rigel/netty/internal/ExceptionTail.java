@@ -7,7 +7,8 @@ import java.io.IOException;
 
 /**
  * Last handler of an HTTP/2 connection pipeline: whatever error gets this far closes the
- * connection, logged quietly when it is just the network.
+ * connection, logged quietly when it is just the network. {@link Http1Handler} ends its
+ * connections the same way, through {@link #logAndClose}.
  */
 @ChannelHandler.Sharable
 final class ExceptionTail extends ChannelInboundHandlerAdapter {
@@ -19,6 +20,10 @@ final class ExceptionTail extends ChannelInboundHandlerAdapter {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        logAndClose(ctx, cause);
+    }
+
+    static void logAndClose(ChannelHandlerContext ctx, Throwable cause) {
         if (cause instanceof IOException) {
             Exchange.LOG.debug("Closing {}: {}", ctx.channel(), cause.toString());
         } else {

@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * One request/response exchange, protocol-neutral: it is the {@link Receive} and {@link Send} the
  * application is called with, and it owns the request body on its way in and the response state
  * machine on its way out. The HTTP/1.1 and HTTP/2 subclasses only turn protocol messages into
- * Netty objects and hand them to their channel handler.
+ * Netty objects; everything that touches the channel goes through their {@link ExchangeHandler}.
  *
  * <p>Threading: fields in the "event loop" group are touched only on the channel's event loop;
  * the response state is touched only by the thread calling {@link #send} (the event loop itself
@@ -42,8 +42,10 @@ abstract class Exchange implements Receive, Send, Runnable {
     final Dispatcher dispatcher;
     final Scope scope;
     final boolean headRequest;
-    final Channel channel;
-    final EventExecutor loop;
+    final Connection connection;
+    private final ExchangeHandler handler;
+    private final Channel channel;
+    private final EventExecutor loop;
     private final long contentLength;
 
     /** A virtual-thread exchange buffers at most this much before it starts streaming. */
@@ -55,8 +57,11 @@ abstract class Exchange implements Receive, Send, Runnable {
     private boolean dispatched;
     /** Request body bytes seen so far, checked against the limit. */
     long received;
-    /** Still counted as active on its connection. */
-    boolean active = true;
+    /**
+     * Still counted as in flight on its connection: from construction until the response is
+     * complete or the exchange is lost, whichever comes first.
+     */
+    private boolean active = true;
     private BodyBuffer buffer;
     private BodyQueue queue;
     /** The whole request has arrived (read by the application thread when building headers). */
@@ -76,15 +81,19 @@ abstract class Exchange implements Receive, Send, Runnable {
     private volatile Thread writer;
     private volatile boolean writeDone;
 
-    Exchange(Dispatcher dispatcher, Scope scope, Channel channel, EventExecutor loop, long contentLength,
+    /** Event loop: the handler has just read the request head. */
+    Exchange(ExchangeHandler handler, Dispatcher dispatcher, Scope scope, long contentLength,
              boolean expectContinue) {
         this.dispatcher = dispatcher;
         this.scope = scope;
         this.headRequest = "HEAD".equals(scope.method());
-        this.channel = channel;
-        this.loop = loop;
+        this.handler = handler;
+        this.connection = handler.connection();
+        this.channel = handler.channel();
+        this.loop = handler.executor();
         this.contentLength = contentLength;
         this.expectContinue = expectContinue;
+        connection.exchangeStarted();
     }
 
     // ------------------------------------------------------------------ protocol specifics
@@ -101,21 +110,6 @@ abstract class Exchange implements Receive, Send, Runnable {
     /** Any thread: a complete JSON error response. */
     abstract Object errorResponse(int status, String detail);
 
-    /** Event loop: writes message(s); {@code last} ends the response. */
-    abstract void writeOnLoop(Object msg, boolean last);
-
-    /** Event loop: writes an interim 100 Continue. */
-    abstract void writeContinue();
-
-    /** Event loop: the application drained the body queue; read more. */
-    abstract void resumeReading();
-
-    /** Event loop: call {@link #writableAgain()} once the channel is writable (or closed). */
-    abstract void awaitWritable();
-
-    /** Event loop: the response cannot be completed; drop the connection (or reset the stream). */
-    abstract void abortOnLoop();
-
     // ------------------------------------------------------------------ event loop side
 
     /**
@@ -130,7 +124,7 @@ abstract class Exchange implements Receive, Send, Runnable {
         // The body must be buffered before an inline call, so the client has to send it now.
         if (inline && expectContinue) {
             expectContinue = false;
-            writeContinue();
+            handler.writeContinue(this);
         }
     }
 
@@ -201,23 +195,36 @@ abstract class Exchange implements Receive, Send, Runnable {
 
     /** Runs an inline application on the event loop, once the body is complete. */
     final void callInline() {
-        try {
-            dispatcher.app().call(scope, this, this);
-        } catch (Throwable error) {
-            failed(error);
-        }
+        callApplication();
         afterCall();
+    }
+
+    /** The handler has taken the last of the response: the exchange is over on this side. */
+    final void responseComplete() {
+        stopCounting();
+        if (!requestComplete) {
+            detachBody(); // answered early: the handler skips the rest of the request body
+        }
     }
 
     /** The connection or stream went away, or the server answered the request itself. */
     final void connectionLost() {
+        stopCounting();
         closed = true;
         detachBody();
         writableAgain();
     }
 
+    /** Once per exchange, however it ended: an idle timeout or a graceful stop may now close. */
+    private void stopCounting() {
+        if (active) {
+            active = false;
+            connection.exchangeFinished();
+        }
+    }
+
     /** The response finished before the request body did: the rest of the body will not come. */
-    final void detachBody() {
+    private void detachBody() {
         if (queue != null) {
             queue.disconnect();
         }
@@ -238,7 +245,7 @@ abstract class Exchange implements Receive, Send, Runnable {
 
     private void resumeFromApplication() {
         try {
-            loop.execute(this::resumeReading);
+            loop.execute(() -> handler.resumeReading(this));
         } catch (RejectedExecutionException shuttingDown) {
             // the event loop is gone, and with it the connection
         }
@@ -249,15 +256,22 @@ abstract class Exchange implements Receive, Send, Runnable {
     @Override
     public final void run() {
         try {
-            dispatcher.app().call(scope, this, this);
-        } catch (Throwable error) {
-            failed(error);
+            callApplication();
         } finally {
             try {
                 afterCall();
             } finally {
                 dispatcher.finished();
             }
+        }
+    }
+
+    /** Whatever the application throws becomes a 500, or a dropped connection if that is too late. */
+    private void callApplication() {
+        try {
+            dispatcher.app().call(scope, this, this);
+        } catch (Throwable error) {
+            failed(error);
         }
     }
 
@@ -286,7 +300,7 @@ abstract class Exchange implements Receive, Send, Runnable {
 
     private void continueOnLoop() {
         if (!closed && !requestComplete && !onWire) {
-            writeContinue();
+            handler.writeContinue(this);
         }
     }
 
@@ -350,11 +364,11 @@ abstract class Exchange implements Receive, Send, Runnable {
      */
     private void emit(Object msg, boolean last) throws IOException {
         if (loop.inEventLoop()) {
-            writeOnLoop(msg, last);
+            handler.write(this, msg, last);
             return;
         }
         if (last) {
-            execute(msg, () -> writeOnLoop(msg, true));
+            execute(msg, () -> handler.write(this, msg, true));
             return;
         }
         if (msg == null) {
@@ -363,11 +377,11 @@ abstract class Exchange implements Receive, Send, Runnable {
         writeDone = false;
         writer = Thread.currentThread();
         execute(msg, () -> {
-            writeOnLoop(msg, false);
+            handler.write(this, msg, false);
             if (closed || channel.isWritable()) {
                 writableAgain();
             } else {
-                awaitWritable();
+                handler.awaitWritable(this);
             }
         });
         while (!writeDone) {
@@ -435,11 +449,11 @@ abstract class Exchange implements Receive, Send, Runnable {
 
     private void abort() {
         if (loop.inEventLoop()) {
-            abortOnLoop();
+            handler.abort(this);
             return;
         }
         try {
-            loop.execute(this::abortOnLoop);
+            loop.execute(() -> handler.abort(this));
         } catch (RejectedExecutionException shuttingDown) {
             // connection already gone with its event loop
         }

@@ -27,7 +27,6 @@ final class Http1Exchange extends Exchange {
     private static final DefaultHttpHeadersFactory UNVALIDATED =
             DefaultHttpHeadersFactory.headersFactory().withValidation(false);
 
-    private final Http1Handler handler;
     private final HttpVersion version;
     private final boolean keepAliveRequested;
     /** Decided while building the response head: the connection closes after this response. */
@@ -41,8 +40,7 @@ final class Http1Exchange extends Exchange {
 
     Http1Exchange(Http1Handler handler, Dispatcher dispatcher, Scope scope, long contentLength,
                   boolean expectContinue, HttpVersion version, boolean keepAliveRequested) {
-        super(dispatcher, scope, handler.channel(), handler.executor(), contentLength, expectContinue);
-        this.handler = handler;
+        super(handler, dispatcher, scope, contentLength, expectContinue);
         this.version = version;
         this.keepAliveRequested = keepAliveRequested;
     }
@@ -105,7 +103,7 @@ final class Http1Exchange extends Exchange {
     @Override
     Object errorResponse(int status, String detail) {
         appClose = false; // whatever a failed attempt to build the real response noted
-        FullHttpResponse response = error(version, HttpFields.status(status), detail, handler.serverHeader());
+        FullHttpResponse response = error(version, HttpFields.status(status), detail, dispatcher.serverHeader());
         connectionHeaders(response.headers(), false);
         return response;
     }
@@ -164,7 +162,7 @@ final class Http1Exchange extends Exchange {
         if (!hasDate) {
             out.add(HttpHeaderNames.DATE, HttpDate.now());
         }
-        AsciiString server = handler.serverHeader();
+        AsciiString server = dispatcher.serverHeader();
         if (server != null && !hasServer) {
             out.add(HttpHeaderNames.SERVER, server);
         }
@@ -178,7 +176,7 @@ final class Http1Exchange extends Exchange {
      * otherwise be mistaken for the next request).
      */
     private void connectionHeaders(HttpHeaders out, boolean forceClose) {
-        boolean keepAlive = keepAliveRequested && !forceClose && !appClose && !handler.draining()
+        boolean keepAlive = keepAliveRequested && !forceClose && !appClose && !connection.draining()
                 && !(expectContinue && !requestComplete);
         closeAfter = !keepAlive;
         if (!keepAlive) {
@@ -186,30 +184,5 @@ final class Http1Exchange extends Exchange {
         } else if (version == HttpVersion.HTTP_1_0) {
             out.add(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
         }
-    }
-
-    @Override
-    void writeOnLoop(Object msg, boolean last) {
-        handler.write(this, msg, last);
-    }
-
-    @Override
-    void writeContinue() {
-        handler.writeContinue(this);
-    }
-
-    @Override
-    void resumeReading() {
-        handler.resumeReading(this);
-    }
-
-    @Override
-    void awaitWritable() {
-        handler.awaitWritable(this);
-    }
-
-    @Override
-    void abortOnLoop() {
-        handler.abort(this);
     }
 }

@@ -24,11 +24,8 @@ import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.handler.ssl.SslHandler;
-import io.netty.util.AsciiString;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.EventExecutor;
-import io.netty.util.concurrent.ScheduledFuture;
-import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.Map;
@@ -44,7 +41,7 @@ import java.util.concurrent.TimeUnit;
  * being processed are flushed once at the end of that read, so a batch of pipelined inline
  * requests costs one syscall.
  */
-final class Http1Handler extends ChannelInboundHandlerAdapter {
+final class Http1Handler extends ChannelInboundHandlerAdapter implements ExchangeHandler {
 
     /** How long to keep swallowing a rejected request's body before closing (avoids a TCP reset eating the error response). */
     private static final long LINGER_MILLIS = 2000;
@@ -53,9 +50,10 @@ final class Http1Handler extends ChannelInboundHandlerAdapter {
     private final Connection connection;
     private final String scheme;
     private final ArrayDeque<HttpObject> pending = new ArrayDeque<>(4);
+    private final ReadTimer readTimer;
     private ChannelHandlerContext ctx;
     private Http1Exchange current;
-    private Http1Exchange waitingForWritable;
+    private Exchange waitingForWritable;
     private boolean inDrain;
     private boolean inReadLoop;
     private boolean flushPending;
@@ -66,7 +64,6 @@ final class Http1Handler extends ChannelInboundHandlerAdapter {
     private boolean receiving;
     /** Counts fully received requests, so the read timer knows whether progress was made. */
     private long requestSeq;
-    private ScheduledFuture<?> readTimer;
     // Scratch for the request being started, filled by copy().
     private String contentLengthField;
     private String expectField;
@@ -77,22 +74,22 @@ final class Http1Handler extends ChannelInboundHandlerAdapter {
         this.dispatcher = dispatcher;
         this.connection = connection;
         this.scheme = scheme;
+        this.readTimer = new ReadTimer(dispatcher.readTimeoutNanos());
     }
 
-    Channel channel() {
+    @Override
+    public Channel channel() {
         return ctx.channel();
     }
 
-    EventExecutor executor() {
+    @Override
+    public EventExecutor executor() {
         return ctx.executor();
     }
 
-    AsciiString serverHeader() {
-        return dispatcher.serverHeader();
-    }
-
-    boolean draining() {
-        return connection.draining();
+    @Override
+    public Connection connection() {
+        return connection;
     }
 
     // ------------------------------------------------------------------ lifecycle
@@ -132,7 +129,6 @@ final class Http1Handler extends ChannelInboundHandlerAdapter {
         Http1Exchange ex = current;
         if (ex != null) {
             current = null;
-            finishAccounting(ex);
             ex.connectionLost();
         }
         if (waitingForWritable != null) {
@@ -140,23 +136,18 @@ final class Http1Handler extends ChannelInboundHandlerAdapter {
             waitingForWritable = null;
         }
         releasePending();
-        cancelReadTimer();
+        readTimer.cancel();
     }
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        if (cause instanceof IOException) {
-            Exchange.LOG.debug("Closing {}: {}", ctx.channel(), cause.toString());
-        } else {
-            Exchange.LOG.warn("Closing {} after an unexpected error", ctx.channel(), cause);
-        }
         closing = true;
-        ctx.close();
+        ExceptionTail.logAndClose(ctx, cause);
     }
 
     @Override
     public void channelWritabilityChanged(ChannelHandlerContext ctx) {
-        Http1Exchange waiting = waitingForWritable;
+        Exchange waiting = waitingForWritable;
         if (waiting != null && ctx.channel().isWritable()) {
             waitingForWritable = null;
             waiting.writableAgain();
@@ -295,7 +286,6 @@ final class Http1Handler extends ChannelInboundHandlerAdapter {
         Http1Exchange ex = new Http1Exchange(this, dispatcher, scope, contentLength, expectContinue, version,
                 keepAlive);
         current = ex;
-        connection.exchangeStarted();
         boolean inline;
         try {
             inline = dispatcher.app().runsInline(scope);
@@ -384,8 +374,10 @@ final class Http1Handler extends ChannelInboundHandlerAdapter {
     // ------------------------------------------------------------------ writing (event loop)
 
     /** Writes an exchange's message(s); {@code last} completes its response. */
-    void write(Http1Exchange ex, Object msg, boolean last) {
-        if (ex != current || closing) {
+    @Override
+    public void write(Exchange ex, Object msg, boolean last) {
+        Http1Exchange exchange = current; // once checked, ex itself, as the HTTP/1 type
+        if (ex != exchange || closing) {
             Messages.release(msg);
             return;
         }
@@ -394,13 +386,13 @@ final class Http1Handler extends ChannelInboundHandlerAdapter {
             flushSoon();
             return;
         }
-        finish(ex);
-        if (ex.closeAfter || connection.draining()) {
+        finish(exchange);
+        if (exchange.closeAfter || connection.draining()) {
             closing = true;
             flushPending = false;
             Messages.writeAndFlush(ctx, msg).addListener(ChannelFutureListener.CLOSE);
             releasePending();
-            cancelReadTimer();
+            readTimer.cancel();
             return;
         }
         Messages.write(ctx, msg);
@@ -422,14 +414,16 @@ final class Http1Handler extends ChannelInboundHandlerAdapter {
         maybeRead();
     }
 
-    void writeContinue(Http1Exchange ex) {
+    @Override
+    public void writeContinue(Exchange ex) {
         if (ex == current && !closing) {
             ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE,
                     Unpooled.EMPTY_BUFFER), ctx.voidPromise());
         }
     }
 
-    void resumeReading(Http1Exchange ex) {
+    @Override
+    public void resumeReading(Exchange ex) {
         if (ex == current && !closing) {
             drain();
             if (!inReadLoop) {
@@ -438,7 +432,8 @@ final class Http1Handler extends ChannelInboundHandlerAdapter {
         }
     }
 
-    void awaitWritable(Http1Exchange ex) {
+    @Override
+    public void awaitWritable(Exchange ex) {
         if (closing || ctx.channel().isWritable()) {
             ex.writableAgain();
         } else {
@@ -447,10 +442,10 @@ final class Http1Handler extends ChannelInboundHandlerAdapter {
     }
 
     /** The response cannot be completed properly: the only honest signal left is closing. */
-    void abort(Http1Exchange ex) {
+    @Override
+    public void abort(Exchange ex) {
         if (ex == current) {
             current = null;
-            finishAccounting(ex);
             ex.connectionLost();
             closing = true;
             ctx.close();
@@ -467,17 +462,7 @@ final class Http1Handler extends ChannelInboundHandlerAdapter {
 
     private void finish(Http1Exchange ex) {
         current = null;
-        finishAccounting(ex);
-        if (!ex.requestComplete) {
-            ex.detachBody(); // the rest of its body is skipped as it arrives
-        }
-    }
-
-    private void finishAccounting(Http1Exchange ex) {
-        if (ex.active) {
-            ex.active = false;
-            connection.exchangeFinished();
-        }
+        ex.responseComplete(); // the rest of its body, if any, is discarded as it arrives
     }
 
     /**
@@ -488,10 +473,9 @@ final class Http1Handler extends ChannelInboundHandlerAdapter {
         Http1Exchange ex = current;
         closing = true;
         releasePending();
-        cancelReadTimer();
+        readTimer.cancel();
         if (ex != null) {
             current = null;
-            finishAccounting(ex);
             ex.connectionLost(); // marks it closed before we look at whether it wrote anything
             if (ex.onWire) {
                 ctx.close();
@@ -545,16 +529,11 @@ final class Http1Handler extends ChannelInboundHandlerAdapter {
      * (nearly all of them) never touch the scheduler.
      */
     private void armReadTimer() {
-        long timeout = dispatcher.readTimeoutNanos();
-        if (readTimer != null || timeout <= 0) {
-            return;
-        }
         long seq = requestSeq;
-        readTimer = ctx.executor().schedule(() -> readTimerFired(seq), timeout, TimeUnit.NANOSECONDS);
+        readTimer.arm(ctx.executor(), () -> readTimerFired(seq));
     }
 
     private void readTimerFired(long seqWhenArmed) {
-        readTimer = null;
         if (closing || !receiving) {
             return;
         }
@@ -566,12 +545,5 @@ final class Http1Handler extends ChannelInboundHandlerAdapter {
             return;
         }
         reject(HttpResponseStatus.REQUEST_TIMEOUT, ErrorBodies.REQUEST_TIMEOUT);
-    }
-
-    private void cancelReadTimer() {
-        if (readTimer != null) {
-            readTimer.cancel(false);
-            readTimer = null;
-        }
     }
 }

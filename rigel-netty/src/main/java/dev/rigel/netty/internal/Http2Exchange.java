@@ -16,13 +16,11 @@ final class Http2Exchange extends Exchange {
 
     private static final AsciiString APPLICATION_JSON = AsciiString.cached("application/json");
 
-    private final Http2StreamHandler handler;
     private boolean bodyless;
 
     Http2Exchange(Http2StreamHandler handler, Dispatcher dispatcher, Scope scope, long contentLength,
                   boolean expectContinue) {
-        super(dispatcher, scope, handler.channel(), handler.executor(), contentLength, expectContinue);
-        this.handler = handler;
+        super(handler, dispatcher, scope, contentLength, expectContinue);
     }
 
     @Override
@@ -121,30 +119,5 @@ final class Http2Exchange extends Exchange {
             out.add(HttpHeaderNames.SERVER, server);
         }
         return out;
-    }
-
-    @Override
-    void writeOnLoop(Object msg, boolean last) {
-        handler.write(this, msg, last);
-    }
-
-    @Override
-    void writeContinue() {
-        handler.writeContinue(this);
-    }
-
-    @Override
-    void resumeReading() {
-        handler.resumeReading(this);
-    }
-
-    @Override
-    void awaitWritable() {
-        handler.awaitWritable(this);
-    }
-
-    @Override
-    void abortOnLoop() {
-        handler.abort(this);
     }
 }

@@ -19,10 +19,8 @@ import io.netty.handler.codec.http2.Http2HeadersFrame;
 import io.netty.util.AsciiString;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.EventExecutor;
-import io.netty.util.concurrent.ScheduledFuture;
 import java.io.IOException;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Serves one HTTP/2 stream (a child channel of {@code Http2MultiplexHandler}): HEADERS become a
@@ -30,33 +28,41 @@ import java.util.concurrent.TimeUnit;
  * Streams are independent, so there is no ordering to keep; backpressure toggles the child
  * channel's {@code autoRead}, which withholds WINDOW_UPDATEs and so slows the client down.
  */
-final class Http2StreamHandler extends ChannelInboundHandlerAdapter {
+final class Http2StreamHandler extends ChannelInboundHandlerAdapter implements ExchangeHandler {
 
     private static final AsciiString STATUS_100 = AsciiString.cached("100");
 
     private final Dispatcher dispatcher;
     private final Connection connection;
     private final String scheme;
+    private final ReadTimer readTimer;
     private ChannelHandlerContext ctx;
     private Http2Exchange exchange;
-    private Http2Exchange waitingForWritable;
+    private Exchange waitingForWritable;
     /** The stream was answered or refused; further frames from the client are ignored. */
     private boolean finished;
     private boolean paused;
-    private ScheduledFuture<?> readTimer;
 
     Http2StreamHandler(Dispatcher dispatcher, Connection connection, String scheme) {
         this.dispatcher = dispatcher;
         this.connection = connection;
         this.scheme = scheme;
+        this.readTimer = new ReadTimer(dispatcher.readTimeoutNanos());
     }
 
-    Channel channel() {
+    @Override
+    public Channel channel() {
         return ctx.channel();
     }
 
-    EventExecutor executor() {
+    @Override
+    public EventExecutor executor() {
         return ctx.executor();
+    }
+
+    @Override
+    public Connection connection() {
+        return connection;
     }
 
     @Override
@@ -135,7 +141,6 @@ final class Http2StreamHandler extends ChannelInboundHandlerAdapter {
         Scope scope = Scopes.http(method.toString(), path.toString(), headers, ctx.channel(), scheme, "2");
         Http2Exchange ex = new Http2Exchange(this, dispatcher, scope, contentLength, expectContinue);
         exchange = ex;
-        connection.exchangeStarted();
         boolean inline;
         try {
             inline = dispatcher.app().runsInline(scope);
@@ -161,7 +166,7 @@ final class Http2StreamHandler extends ChannelInboundHandlerAdapter {
         }
         ex.onBody(content, last);
         if (last) {
-            cancelReadTimer();
+            readTimer.cancel();
             if (ex.inline) {
                 ex.callInline();
             }
@@ -173,7 +178,8 @@ final class Http2StreamHandler extends ChannelInboundHandlerAdapter {
 
     // ------------------------------------------------------------------ writing (event loop)
 
-    void write(Http2Exchange ex, Object msg, boolean last) {
+    @Override
+    public void write(Exchange ex, Object msg, boolean last) {
         if (ex != exchange || finished || ex.closed) {
             Messages.release(msg);
             return;
@@ -201,21 +207,24 @@ final class Http2StreamHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
-    void writeContinue(Http2Exchange ex) {
+    @Override
+    public void writeContinue(Exchange ex) {
         if (ex == exchange && !finished && !ex.closed) {
             Http2Headers headers = new DefaultHttp2Headers().status(STATUS_100);
             ctx.writeAndFlush(new DefaultHttp2HeadersFrame(headers, false), ctx.voidPromise());
         }
     }
 
-    void resumeReading(Http2Exchange ex) {
+    @Override
+    public void resumeReading(Exchange ex) {
         if (ex == exchange && paused) {
             paused = false;
             ctx.channel().config().setAutoRead(true);
         }
     }
 
-    void awaitWritable(Http2Exchange ex) {
+    @Override
+    public void awaitWritable(Exchange ex) {
         if (finished || !ctx.channel().isActive() || ctx.channel().isWritable()) {
             ex.writableAgain();
         } else {
@@ -223,38 +232,27 @@ final class Http2StreamHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
-    void abort(Http2Exchange ex) {
+    @Override
+    public void abort(Exchange ex) {
         if (ex == exchange && !finished) {
             finished = true;
-            finishAccounting(ex);
             ex.connectionLost();
             ctx.close(); // resets the stream; the connection and its other streams live on
         }
     }
 
-    private void finish(Http2Exchange ex) {
+    private void finish(Exchange ex) {
         finished = true;
-        finishAccounting(ex);
-        cancelReadTimer();
-        if (!ex.requestComplete) {
-            ex.detachBody();
-        }
-    }
-
-    private void finishAccounting(Http2Exchange ex) {
-        if (ex.active) {
-            ex.active = false;
-            connection.exchangeFinished();
-        }
+        readTimer.cancel();
+        ex.responseComplete();
     }
 
     /** Answers a request the server refuses and resets the stream. */
     private void reject(int status, String detail) {
         Http2Exchange ex = exchange;
         finished = true;
-        cancelReadTimer();
+        readTimer.cancel();
         if (ex != null) {
-            finishAccounting(ex);
             ex.connectionLost();
             if (ex.onWire) {
                 ctx.close();
@@ -269,7 +267,7 @@ final class Http2StreamHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelWritabilityChanged(ChannelHandlerContext ctx) {
-        Http2Exchange waiting = waitingForWritable;
+        Exchange waiting = waitingForWritable;
         if (waiting != null && ctx.channel().isWritable()) {
             waitingForWritable = null;
             waiting.writableAgain();
@@ -280,10 +278,9 @@ final class Http2StreamHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         // The stream closed: normally after our response, else reset by the client.
-        cancelReadTimer();
+        readTimer.cancel();
         Http2Exchange ex = exchange;
         if (ex != null) {
-            finishAccounting(ex);
             ex.connectionLost();
         }
         finished = true;
@@ -302,14 +299,10 @@ final class Http2StreamHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void armReadTimer() {
-        long timeout = dispatcher.readTimeoutNanos();
-        if (timeout > 0 && readTimer == null) {
-            readTimer = ctx.executor().schedule(this::readTimerFired, timeout, TimeUnit.NANOSECONDS);
-        }
+        readTimer.arm(ctx.executor(), this::readTimerFired);
     }
 
     private void readTimerFired() {
-        readTimer = null;
         Http2Exchange ex = exchange;
         if (finished || ex == null || ex.requestComplete) {
             return;
@@ -319,12 +312,5 @@ final class Http2StreamHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         reject(408, ErrorBodies.REQUEST_TIMEOUT);
-    }
-
-    private void cancelReadTimer() {
-        if (readTimer != null) {
-            readTimer.cancel(false);
-            readTimer = null;
-        }
     }
 }
