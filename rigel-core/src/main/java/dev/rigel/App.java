@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rigel.di.Provide;
 import dev.rigel.internal.app.AppRuntime;
 import dev.rigel.internal.app.AppSettings;
+import dev.rigel.middleware.Middleware;
 import dev.rigel.protocol.Application;
 import dev.rigel.protocol.Lifespan;
 import dev.rigel.protocol.Receive;
@@ -93,11 +94,7 @@ public final class App implements Application, Lifespan {
      * the app's code.
      */
     public App withDependencyOverrides(Map<String, Provide> overrides) {
-        Map<String, Provide> merged = new LinkedHashMap<>(settings.dependencyOverrides());
-        merged.putAll(overrides);
-        return new App(new AppSettings(settings.routeHandlers(), settings.appLayer(), settings.onStartup(),
-                settings.onShutdown(), settings.lifespans(), settings.state(), settings.debug(),
-                settings.jsonCustomizer(), Map.copyOf(merged)));
+        return new App(settings.withDependencyOverrides(overrides));
     }
 
     /** Configures an {@link App}; the app layer's settings come from {@link LayerBuilder}. */
@@ -107,6 +104,7 @@ public final class App implements Application, Lifespan {
         private final List<LifecycleHook> onShutdown = new ArrayList<>();
         private final List<Function<App, AutoCloseable>> lifespans = new ArrayList<>();
         private final Map<String, Provide> overrides = new LinkedHashMap<>();
+        private final List<Middleware> unmatchedRouteMiddleware = new ArrayList<>();
         private State state = new State();
         private boolean debug;
         private Consumer<ObjectMapper> json;
@@ -168,6 +166,19 @@ public final class App implements Application, Lifespan {
         }
 
         /**
+         * Lets some of the app's own middleware also run for requests that match no route (404),
+         * match a path but not its method (405), or are OPTIONS requests answered by Rigel. By
+         * default, as in Litestar, middleware runs only for matched routes. Each one given must
+         * also be registered with {@link #middleware}; they run in that order, around the answer.
+         */
+        public Builder alsoForUnmatchedRoutes(Middleware... chosen) {
+            for (Middleware middleware : chosen) {
+                unmatchedRouteMiddleware.add(java.util.Objects.requireNonNull(middleware, "middleware"));
+            }
+            return this;
+        }
+
+        /**
          * Replaces a dependency on every layer that defines it (tests use this to swap in
          * fakes). An override beats the dependency wherever it was declared.
          */
@@ -183,7 +194,8 @@ public final class App implements Application, Lifespan {
 
         public App build() {
             return new App(new AppSettings(List.copyOf(routeHandlers), layerSettings(), List.copyOf(onStartup),
-                    List.copyOf(onShutdown), List.copyOf(lifespans), state, debug, json, Map.copyOf(overrides)));
+                    List.copyOf(onShutdown), List.copyOf(lifespans), state, debug, json, Map.copyOf(overrides),
+                    List.copyOf(unmatchedRouteMiddleware)));
         }
     }
 }

@@ -52,6 +52,8 @@ public final class AppRuntime {
     private final List<HandlerInfo> routes = new ArrayList<>();
     private final Map<Provide, CachedValue> caches = new IdentityHashMap<>();
     private final MergedLayers appLayers;
+    /** The chosen app middleware around 404/405/OPTIONS answers; null when none was chosen. */
+    private final dev.rigel.protocol.Application unmatchedChain;
     private final Deque<AutoCloseable> openResources = new ArrayDeque<>();
     private boolean started;
 
@@ -65,6 +67,7 @@ public final class AppRuntime {
         this.json = new JsonCodec(settings.jsonCustomizer());
         this.errors = new ErrorResponder(json, settings.debug());
         this.appLayers = new MergedLayers(List.of(settings.appLayer()), Map.of());
+        this.unmatchedChain = unmatchedChain(settings);
         List<LayerSettings> chain = List.of(settings.appLayer());
         for (Object handler : settings.routeHandlers()) {
             assemble(handler, "/", chain);
@@ -96,6 +99,48 @@ public final class AppRuntime {
     }
 
     // ---- assembly (startup) ----
+
+    private dev.rigel.protocol.Application unmatchedChain(AppSettings settings) {
+        List<dev.rigel.middleware.Middleware> appMiddleware = settings.appLayer().middleware;
+        List<dev.rigel.middleware.Middleware> chosen = settings.unmatchedRouteMiddleware();
+        for (dev.rigel.middleware.Middleware candidate : chosen) {
+            if (appMiddleware.stream().noneMatch(registered -> registered == candidate)) {
+                throw new ImproperlyConfiguredException("alsoForUnmatchedRoutes(" + candidate + "): it is not"
+                        + " registered on the app; add it with App.builder().middleware(…) too");
+            }
+        }
+        if (chosen.isEmpty()) {
+            return null;
+        }
+        List<dev.rigel.middleware.Middleware> ordered = appMiddleware.stream()
+                .filter(middleware -> chosen.stream().anyMatch(c -> c == middleware)).toList();
+        return chain(ordered, this::answerWithoutRoute, null, appLayers, "unmatched routes");
+    }
+
+    /**
+     * Composes middleware (first = outermost) around {@code core}, with an {@link ErrorBoundary}
+     * under each one and around the whole, so an exception a middleware raises is answered where
+     * it is raised and the middleware further out see that answer. The core itself needs no
+     * boundary: a route handler and the 404/405 answers render their own errors.
+     */
+    dev.rigel.protocol.Application chain(List<dev.rigel.middleware.Middleware> middleware,
+            dev.rigel.protocol.Application core, RoutePlan plan, MergedLayers layers, String usedBy) {
+        if (middleware.isEmpty()) {
+            return core;
+        }
+        dev.rigel.protocol.Application chain = core;
+        for (int i = middleware.size() - 1; i >= 0; i--) {
+            if (i < middleware.size() - 1) {
+                chain = new ErrorBoundary(chain, this, plan, layers);
+            }
+            chain = middleware.get(i).wrap(chain);
+            if (chain == null) {
+                throw new ImproperlyConfiguredException("Middleware " + middleware.get(i)
+                        + " returned no application for " + usedBy);
+            }
+        }
+        return new ErrorBoundary(chain, this, plan, layers);
+    }
 
     private void assemble(Object handler, String prefix, List<LayerSettings> chain) {
         switch (handler) {
@@ -217,7 +262,10 @@ public final class AppRuntime {
         }
         Lookup lookup = lookup(scope);
         // 404, 405 and OPTIONS answers never block; handlers only when they say so
-        return lookup.plan == null ? appLayers.exceptionHandlers.isEmpty() : lookup.plan.nonBlocking();
+        if (lookup.plan == null) {
+            return unmatchedChain == null && appLayers.exceptionHandlers.isEmpty();
+        }
+        return lookup.plan.nonBlocking();
     }
 
     public void call(Scope scope, Receive receive, Send send) throws Exception {
@@ -230,28 +278,20 @@ public final class AppRuntime {
         Lookup lookup = lookup(scope);
         RoutePlan plan = lookup.plan;
         if (plan == null) {
-            answerWithoutRoute(scope, receive, send, lookup);
+            if (unmatchedChain == null) {
+                answerWithoutRoute(scope, receive, send);
+            } else {
+                unmatchedChain.call(scope, receive, send);
+            }
             return;
         }
         scope.setRoute(plan, lookup.endpoint.pathParams(lookup.values));
         Send target = lookup.head || scope.method().equals("HEAD") ? new HeadSend(send) : send;
-        if (!plan.hasMiddleware()) {
-            plan.entry().call(scope, receive, target);
-            return;
-        }
-        TrackingSend tracking = new TrackingSend(target);
-        try {
-            plan.entry().call(scope, receive, tracking);
-        } catch (Throwable failure) {
-            if (tracking.started) {
-                throw failure;
-            }
-            Exchange exchange = new Exchange(scope, receive, this, plan, plan.layers().maxBodySize);
-            errors.render(exchange, failure, plan.layers().exceptionHandlers).send(tracking);
-        }
+        plan.entry().call(scope, receive, target);
     }
 
-    private void answerWithoutRoute(Scope scope, Receive receive, Send send, Lookup lookup) throws Exception {
+    private void answerWithoutRoute(Scope scope, Receive receive, Send send) throws Exception {
+        Lookup lookup = lookup(scope);
         Exchange exchange = new Exchange(scope, receive, this, null, appLayers.maxBodySize);
         Send target = scope.method().equals("HEAD") ? new HeadSend(send) : send;
         if (lookup.endpoint == null) {
@@ -263,24 +303,6 @@ public final class AppRuntime {
         } else {
             errors.render(exchange, new MethodNotAllowedException(lookup.endpoint.allowHeader()),
                     appLayers.exceptionHandlers).send(target);
-        }
-    }
-
-    /** Notes whether the response has started, so a late failure is not answered twice. */
-    private static final class TrackingSend implements Send {
-        private final Send delegate;
-        boolean started;
-
-        TrackingSend(Send delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public void send(Message message) throws java.io.IOException {
-            if (message instanceof Message.ResponseStart) {
-                started = true;
-            }
-            delegate.send(message);
         }
     }
 

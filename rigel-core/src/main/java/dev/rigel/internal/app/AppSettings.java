@@ -5,6 +5,7 @@ import dev.rigel.App;
 import dev.rigel.LifecycleHook;
 import dev.rigel.State;
 import dev.rigel.di.Provide;
+import dev.rigel.middleware.Middleware;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -13,5 +14,14 @@ import java.util.function.Function;
 /** What {@code App.Builder} collected, handed to the runtime that serves it. */
 public record AppSettings(List<Object> routeHandlers, LayerSettings appLayer, List<LifecycleHook> onStartup,
         List<LifecycleHook> onShutdown, List<Function<App, AutoCloseable>> lifespans, State state, boolean debug,
-        Consumer<ObjectMapper> jsonCustomizer, Map<String, Provide> dependencyOverrides) {
+        Consumer<ObjectMapper> jsonCustomizer, Map<String, Provide> dependencyOverrides,
+        List<Middleware> unmatchedRouteMiddleware) {
+
+    /** The same settings with more dependency overrides (later ones win). */
+    public AppSettings withDependencyOverrides(Map<String, Provide> overrides) {
+        Map<String, Provide> merged = new java.util.LinkedHashMap<>(dependencyOverrides);
+        merged.putAll(overrides);
+        return new AppSettings(routeHandlers, appLayer, onStartup, onShutdown, lifespans, state, debug, jsonCustomizer,
+                Map.copyOf(merged), unmatchedRouteMiddleware);
+    }
 }

@@ -66,25 +66,12 @@ final class RoutePlan implements HandlerInfo {
         this.nonBlocking = nonBlocking;
         this.guards = layers.guards.toArray(Guard[]::new);
         this.runtime = runtime;
-        Application chain = this::handle;
-        List<Middleware> middleware = layers.middleware;
-        for (int i = middleware.size() - 1; i >= 0; i--) {
-            chain = middleware.get(i).wrap(chain);
-            if (chain == null) {
-                throw new dev.rigel.exceptions.ImproperlyConfiguredException("Middleware " + middleware.get(i)
-                        + " returned no application for " + name);
-            }
-        }
-        this.entry = chain;
+        this.entry = runtime.chain(layers.middleware, this::handle, this, layers, name);
     }
 
-    /** The route's entry point: its middleware chain around {@link #handle}. */
+    /** The route's entry point: its middleware chain around {@link #handle}, with error boundaries. */
     Application entry() {
         return entry;
-    }
-
-    boolean hasMiddleware() {
-        return !layers.middleware.isEmpty();
     }
 
     boolean nonBlocking() {

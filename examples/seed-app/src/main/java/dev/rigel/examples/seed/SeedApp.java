@@ -29,7 +29,12 @@ public final class SeedApp {
                 .dependency("db", Provide.value(database))
                 .middleware(new AuthMiddleware(settings.apiToken()))
                 .build();
+        RequestTracingMiddleware tracing = new RequestTracingMiddleware();
+        // health checks, metrics scrapes and the benchmark endpoints are not traffic worth a log line each
+        tracing.exclude("^/health$", "^/metrics$", "^/plaintext$", "^/json$");
         return App.builder()
+                .middleware(tracing)
+                .alsoForUnmatchedRoutes(tracing)
                 .routeHandlers(
                         Route.get("/health", () -> OK).nonBlocking(),
                         Route.get("/plaintext", () -> "Hello, World!").nonBlocking(),
