@@ -69,7 +69,8 @@ public abstract class AbstractMiddleware implements Middleware {
         return this;
     }
 
-    public Set<ScopeType> scopes() {
+    /** The scope types this middleware sees. */
+    public Set<ScopeType> scopeTypes() {
         return Set.copyOf(scopes);
     }
 
