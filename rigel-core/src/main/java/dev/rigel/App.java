@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rigel.di.Provide;
 import dev.rigel.internal.app.AppRuntime;
 import dev.rigel.internal.app.AppSettings;
+import dev.rigel.internal.app.BuiltIn;
 import dev.rigel.middleware.Middleware;
 import dev.rigel.protocol.Application;
 import dev.rigel.protocol.Lifespan;
 import dev.rigel.protocol.Receive;
 import dev.rigel.protocol.Scope;
 import dev.rigel.protocol.Send;
+import dev.rigel.stores.StoreRegistry;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -78,6 +80,11 @@ public final class App implements Application, Lifespan {
         return runtime.debug();
     }
 
+    /** The app's named stores (rate limits, sessions, caches…); also injectable as a {@code StoreRegistry}. */
+    public StoreRegistry stores() {
+        return settings.stores();
+    }
+
     /** Every route handler, with its full path template and merged metadata. */
     public List<HandlerInfo> routes() {
         return runtime.routes();
@@ -105,7 +112,9 @@ public final class App implements Application, Lifespan {
         private final List<Function<App, AutoCloseable>> lifespans = new ArrayList<>();
         private final Map<String, Provide> overrides = new LinkedHashMap<>();
         private final List<Middleware> unmatchedRouteMiddleware = new ArrayList<>();
+        private final java.util.EnumMap<BuiltIn, Middleware> builtIns = new java.util.EnumMap<>(BuiltIn.class);
         private State state = new State();
+        private StoreRegistry stores = new StoreRegistry();
         private boolean debug;
         private Consumer<ObjectMapper> json;
 
@@ -140,6 +149,16 @@ public final class App implements Application, Lifespan {
          */
         public Builder lifespan(Function<App, AutoCloseable> resource) {
             lifespans.add(resource);
+            return this;
+        }
+
+        /**
+         * The registry that hands out the app's named stores; by default every name gets its own
+         * in-memory store. Stores that are {@link AutoCloseable} are closed at shutdown, after the
+         * shutdown hooks (which may still use them).
+         */
+        public Builder stores(StoreRegistry registry) {
+            this.stores = java.util.Objects.requireNonNull(registry, "stores");
             return this;
         }
 
@@ -192,10 +211,18 @@ public final class App implements Application, Lifespan {
             return this;
         }
 
+        // ---- built-in middleware settings: one method per BuiltIn slot, each calling builtIn(…) ----
+
+        /** Switches on a built-in middleware; a second setting for the same slot replaces the first. */
+        private Builder builtIn(BuiltIn slot, Middleware middleware) {
+            builtIns.put(slot, java.util.Objects.requireNonNull(middleware, "middleware"));
+            return this;
+        }
+
         public App build() {
             return new App(new AppSettings(List.copyOf(routeHandlers), layerSettings(), List.copyOf(onStartup),
                     List.copyOf(onShutdown), List.copyOf(lifespans), state, debug, json, Map.copyOf(overrides),
-                    List.copyOf(unmatchedRouteMiddleware)));
+                    List.copyOf(unmatchedRouteMiddleware), stores, List.copyOf(builtIns.values())));
         }
     }
 }

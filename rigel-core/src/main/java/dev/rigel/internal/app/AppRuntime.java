@@ -24,6 +24,7 @@ import dev.rigel.protocol.Receive;
 import dev.rigel.protocol.Scope;
 import dev.rigel.protocol.ScopeType;
 import dev.rigel.protocol.Send;
+import dev.rigel.stores.StoreRegistry;
 import java.lang.reflect.Type;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -82,6 +83,10 @@ public final class AppRuntime {
         return settings.debug();
     }
 
+    public StoreRegistry stores() {
+        return settings.stores();
+    }
+
     public JsonCodec json() {
         return json;
     }
@@ -109,12 +114,24 @@ public final class AppRuntime {
                         + " registered on the app; add it with App.builder().middleware(…) too");
             }
         }
-        if (chosen.isEmpty()) {
+        List<dev.rigel.middleware.Middleware> ordered = withBuiltIns(appMiddleware.stream()
+                .filter(middleware -> chosen.stream().anyMatch(c -> c == middleware)).toList());
+        if (ordered.isEmpty()) {
             return null;
         }
-        List<dev.rigel.middleware.Middleware> ordered = appMiddleware.stream()
-                .filter(middleware -> chosen.stream().anyMatch(c -> c == middleware)).toList();
         return chain(ordered, this::answerWithoutRoute, null, appLayers, "unmatched routes");
+    }
+
+    /** The app's built-in middleware (outermost, in {@link BuiltIn} order) followed by {@code middleware}. */
+    List<dev.rigel.middleware.Middleware> withBuiltIns(List<dev.rigel.middleware.Middleware> middleware) {
+        List<dev.rigel.middleware.Middleware> builtIns = settings.builtInMiddleware();
+        if (builtIns.isEmpty()) {
+            return middleware;
+        }
+        List<dev.rigel.middleware.Middleware> all = new ArrayList<>(builtIns.size() + middleware.size());
+        all.addAll(builtIns);
+        all.addAll(middleware);
+        return all;
     }
 
     /**
@@ -352,7 +369,8 @@ public final class AppRuntime {
 
     /**
      * Stops in Litestar's order: values cached for the app's lifetime first (they are often built
-     * on lifespan resources), then lifespan resources in reverse order, then shutdown hooks.
+     * on lifespan resources), then lifespan resources in reverse order, then shutdown hooks; the
+     * app's stores are closed last.
      */
     public synchronized void shutdown() {
         if (!started) {
@@ -380,6 +398,12 @@ public final class AppRuntime {
             } catch (Exception e) {
                 LOG.error("Shutdown hook failed", e);
             }
+        }
+        // last, since shutdown hooks may still write to stores (e.g. flush sessions)
+        try {
+            settings.stores().close();
+        } catch (Exception e) {
+            LOG.error("Closing the app's stores failed", e);
         }
     }
 }

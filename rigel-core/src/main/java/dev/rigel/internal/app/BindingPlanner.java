@@ -20,6 +20,7 @@ import dev.rigel.internal.routing.PathTemplate;
 import dev.rigel.internal.validation.BeanValidation;
 import dev.rigel.protocol.Headers;
 import dev.rigel.protocol.Scope;
+import dev.rigel.stores.StoreRegistry;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -79,6 +80,10 @@ final class BindingPlanner {
             if (bound != null) {
                 return bound;
             }
+        }
+        if (param.rawType() == StoreRegistry.class) {
+            StoreRegistry stores = runtime.stores();
+            return new BoundParam(exchange -> stores, "stores", null);
         }
         BoundParam reserved = reservedType(param.rawType());
         if (reserved != null) {

@@ -66,7 +66,7 @@ final class RoutePlan implements HandlerInfo {
         this.nonBlocking = nonBlocking;
         this.guards = layers.guards.toArray(Guard[]::new);
         this.runtime = runtime;
-        this.entry = runtime.chain(layers.middleware, this::handle, this, layers, name);
+        this.entry = runtime.chain(runtime.withBuiltIns(layers.middleware), this::handle, this, layers, name);
     }
 
     /** The route's entry point: its middleware chain around {@link #handle}, with error boundaries. */

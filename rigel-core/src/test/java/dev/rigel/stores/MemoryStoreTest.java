@@ -1,0 +1,42 @@
+package dev.rigel.stores;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class MemoryStoreTest extends StoreContract {
+
+    @Override
+    protected Store createStore() {
+        return new MemoryStore();
+    }
+
+    @Test
+    void aWriteAfterTheSweepIntervalSweepsExpiredKeysNobodyReads() throws InterruptedException {
+        MemoryStore memory = new MemoryStore(Duration.ofMillis(100));
+        for (int i = 0; i < 100; i++) {
+            memory.withNamespace("ns").set("key" + i, "v", Duration.ofMillis(50));
+        }
+        memory.set("kept", "v");
+        assertThat(memory.storedEntries()).isEqualTo(101);
+
+        Thread.sleep(150);
+        memory.set("trigger", "v");
+        long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+        while (memory.storedEntries() > 2 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(memory.storedEntries()).as("only the unexpired keys remain").isEqualTo(2);
+        assertThat(memory.getString("kept")).contains("v");
+    }
+
+    @Test
+    void valuesAreCopiedInAndOut() {
+        byte[] value = {1, 2, 3};
+        store.set("k", value);
+        value[0] = 9;
+        store.get("k").orElseThrow()[1] = 9;
+        assertThat(store.get("k")).hasValueSatisfying(stored -> assertThat(stored).containsExactly(1, 2, 3));
+    }
+}
