@@ -213,6 +213,76 @@ public final class App implements Application, Lifespan {
 
         // ---- built-in middleware settings: one method per BuiltIn slot, each calling builtIn(…) ----
 
+        /**
+         * Answers CORS preflights and marks cross-origin responses, for every request (Litestar's
+         * {@code cors_config}); see {@link dev.rigel.middleware.cors.CORSMiddleware}.
+         */
+        public Builder cors(dev.rigel.middleware.cors.CORSConfig config) {
+            return builtIn(BuiltIn.CORS, new dev.rigel.middleware.cors.CORSMiddleware(config));
+        }
+
+        /**
+         * Refuses requests for hosts not in {@code config} with a 400, before anything else runs
+         * (Litestar's {@code allowed_hosts}); see {@link dev.rigel.middleware.hosts.AllowedHostsConfig}.
+         */
+        public Builder allowedHosts(dev.rigel.middleware.hosts.AllowedHostsConfig config) {
+            return builtIn(BuiltIn.ALLOWED_HOSTS, new dev.rigel.middleware.hosts.AllowedHostsMiddleware(config));
+        }
+
+        /**
+         * CSRF protection for cookie-authenticated requests (see
+         * {@link dev.rigel.middleware.csrf.CSRFMiddleware}): unsafe methods must echo the signed
+         * token cookie in a header or form field, or are refused with 403.
+         */
+        public Builder csrf(dev.rigel.middleware.csrf.CSRFConfig config) {
+            return builtIn(BuiltIn.CSRF, new dev.rigel.middleware.csrf.CSRFMiddleware(config));
+        }
+
+        /**
+         * Sessions kept in the client, in AES-GCM encrypted cookies (see
+         * {@link dev.rigel.middleware.session.ClientSideSessionConfig}); handlers take a
+         * {@link dev.rigel.middleware.session.Session} parameter.
+         */
+        public Builder sessions(dev.rigel.middleware.session.ClientSideSessionConfig config) {
+            return builtIn(BuiltIn.SESSIONS, new dev.rigel.middleware.session.SessionMiddleware(config));
+        }
+
+        /**
+         * Sessions kept in the app store named by the config, with only a random id in the cookie
+         * (see {@link dev.rigel.middleware.session.ServerSideSessionConfig}); {@link #stores}
+         * decides where that store lives.
+         */
+        public Builder sessions(dev.rigel.middleware.session.ServerSideSessionConfig config) {
+            return builtIn(BuiltIn.SESSIONS, new dev.rigel.middleware.session.SessionMiddleware(config, () -> stores));
+        }
+
+        /**
+         * Limits how many requests each client may make per window, answering the rest with 429
+         * (see {@link dev.rigel.middleware.ratelimit.RateLimitConfig}). Counters live in the app
+         * store named by the config, so {@link #stores} decides whether instances share them.
+         */
+        public Builder rateLimit(dev.rigel.middleware.ratelimit.RateLimitConfig config) {
+            return builtIn(BuiltIn.RATE_LIMIT,
+                    new dev.rigel.middleware.ratelimit.internal.RateLimitMiddleware(config, () -> stores));
+        }
+
+        /**
+         * Compresses responses with brotli, zstd or gzip by the request's {@code Accept-Encoding}
+         * (see {@link dev.rigel.middleware.compression.CompressionConfig}).
+         */
+        public Builder compression(dev.rigel.middleware.compression.CompressionConfig config) {
+            return builtIn(BuiltIn.COMPRESSION,
+                    new dev.rigel.middleware.compression.internal.CompressionMiddleware(config));
+        }
+
+        /**
+         * Logs one structured line per request through SLF4J, with secrets obfuscated (see
+         * {@link dev.rigel.middleware.logging.LoggingConfig}).
+         */
+        public Builder logging(dev.rigel.middleware.logging.LoggingConfig config) {
+            return builtIn(BuiltIn.LOGGING, new dev.rigel.middleware.logging.internal.LoggingMiddleware(config));
+        }
+
         /** Switches on a built-in middleware; a second setting for the same slot replaces the first. */
         private Builder builtIn(BuiltIn slot, Middleware middleware) {
             builtIns.put(slot, java.util.Objects.requireNonNull(middleware, "middleware"));

@@ -19,4 +19,13 @@ import dev.rigel.protocol.Application;
 public interface Middleware {
 
     Application wrap(Application next);
+
+    /**
+     * Whether this middleware may block its thread (I/O, locks, a remote store). A route runs on
+     * the server's event loop only when its handler is declared non-blocking and none of its
+     * middleware may block; answer false only for middleware that never waits on anything.
+     */
+    default boolean mayBlock() {
+        return true;
+    }
 }

@@ -45,6 +45,33 @@ class DispatchTest {
     }
 
     @Test
+    void aRouteRunsInlineOnlyIfNoneOfItsMiddlewareMayBlock() {
+        dev.rigel.middleware.Middleware mayBlock = next -> next;
+        dev.rigel.middleware.Middleware neverBlocks = new dev.rigel.middleware.Middleware() {
+            @Override
+            public dev.rigel.protocol.Application wrap(dev.rigel.protocol.Application next) {
+                return next;
+            }
+
+            @Override
+            public boolean mayBlock() {
+                return false;
+            }
+        };
+        App app = App.builder()
+                .routeHandlers(
+                        Route.get("/quiet", () -> "q").nonBlocking().middleware(neverBlocks),
+                        Route.get("/waits", () -> "w").nonBlocking().middleware(mayBlock))
+                .build();
+        assertThat(app.runsInline(Scope.http("GET", "/quiet").build())).isTrue();
+        assertThat(app.runsInline(Scope.http("GET", "/waits").build())).isFalse();
+
+        App unmatched = App.builder().middleware(mayBlock).alsoForUnmatchedRoutes(mayBlock)
+                .routeHandlers(Route.get("/x", () -> "x")).build();
+        assertThat(unmatched.runsInline(Scope.http("GET", "/missing").build())).isFalse();
+    }
+
+    @Test
     void nonBlockingHandlersRunOnTheEventLoopOthersOnVirtualThreads() {
         try (TestClient client = Clients.open(app(), Transport.REAL_SERVER)) {
             assertThat(client.get("/inline").text()).isEqualTo("false");

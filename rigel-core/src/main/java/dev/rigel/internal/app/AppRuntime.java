@@ -55,6 +55,8 @@ public final class AppRuntime {
     private final MergedLayers appLayers;
     /** The chosen app middleware around 404/405/OPTIONS answers; null when none was chosen. */
     private final dev.rigel.protocol.Application unmatchedChain;
+    /** Whether any middleware around the unmatched-route answers may block. */
+    private final boolean unmatchedMayBlock;
     private final Deque<AutoCloseable> openResources = new ArrayDeque<>();
     private boolean started;
 
@@ -69,6 +71,8 @@ public final class AppRuntime {
         this.errors = new ErrorResponder(json, settings.debug());
         this.appLayers = new MergedLayers(List.of(settings.appLayer()), Map.of());
         this.unmatchedChain = unmatchedChain(settings);
+        this.unmatchedMayBlock = withBuiltIns(settings.unmatchedRouteMiddleware()).stream()
+                .anyMatch(dev.rigel.middleware.Middleware::mayBlock);
         List<LayerSettings> chain = List.of(settings.appLayer());
         for (Object handler : settings.routeHandlers()) {
             assemble(handler, "/", chain);
@@ -280,7 +284,7 @@ public final class AppRuntime {
         Lookup lookup = lookup(scope);
         // 404, 405 and OPTIONS answers never block; handlers only when they say so
         if (lookup.plan == null) {
-            return unmatchedChain == null && appLayers.exceptionHandlers.isEmpty();
+            return !unmatchedMayBlock && appLayers.exceptionHandlers.isEmpty();
         }
         return lookup.plan.nonBlocking();
     }

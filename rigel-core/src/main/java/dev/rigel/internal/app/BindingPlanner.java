@@ -169,6 +169,10 @@ final class BindingPlanner {
         if (type == QueryParams.class) {
             return new BoundParam(Exchange::query, "query", null);
         }
+        if (type == dev.rigel.middleware.session.Session.class) {
+            return new BoundParam(exchange -> dev.rigel.middleware.session.Session.require(exchange.scope()), "session",
+                    null);
+        }
         return null;
     }
 

@@ -63,7 +63,9 @@ final class RoutePlan implements HandlerInfo {
         this.defaultStatus = defaultStatus(configuredStatus, methods);
         Class<?> returned = dev.rigel.internal.invoke.Types.raw(callable.returnType());
         this.voidReturn = returned == void.class || returned == Void.class;
-        this.nonBlocking = nonBlocking;
+        // inline on the event loop only if nothing on the way to the handler may block either
+        this.nonBlocking = nonBlocking
+                && runtime.withBuiltIns(layers.middleware).stream().noneMatch(Middleware::mayBlock);
         this.guards = layers.guards.toArray(Guard[]::new);
         this.runtime = runtime;
         this.entry = runtime.chain(runtime.withBuiltIns(layers.middleware), this::handle, this, layers, name);

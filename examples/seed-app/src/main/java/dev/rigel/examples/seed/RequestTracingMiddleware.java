@@ -26,6 +26,12 @@ public final class RequestTracingMiddleware extends AbstractMiddleware {
     /** A client-sent id is echoed into a header and logs, so only plain tokens are accepted. */
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._-]{1,128}");
 
+    /** Logging goes through an asynchronous appender (see logback.xml), so nothing here waits. */
+    @Override
+    public boolean mayBlock() {
+        return false;
+    }
+
     @Override
     protected void handle(Scope scope, Receive receive, Send send, Application next) throws Exception {
         String sent = scope.headers().get(HEADER);

@@ -5,6 +5,8 @@ import dev.rigel.App;
 import dev.rigel.Route;
 import dev.rigel.Router;
 import dev.rigel.di.Provide;
+import dev.rigel.middleware.cors.CORSConfig;
+import dev.rigel.middleware.csrf.CSRFConfig;
 import java.util.Map;
 
 /**
@@ -41,7 +43,26 @@ public final class SeedApp {
                         Route.get("/json", () -> HELLO).nonBlocking(),
                         api)
                 .dependency("cache", Provide.of(UserCache.class).useCache())
+                // the seed's front end lives on its own origin; browsers there may call the API
+                .cors(CORSConfig.builder().allowOrigins("https://myapp.com").allowMethods("GET", "POST", "PUT", "DELETE")
+                        .build())
+                // health checks and the benchmark endpoints must never be throttled
+                .rateLimit(settings.rateLimitConfig().exclude("^/health$", "^/plaintext$", "^/json$"))
+                .csrf(csrfConfig(settings))
                 .json(mapper -> mapper.setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE))
                 .build();
+    }
+
+    /**
+     * CSRF protection as the seed configures it. The API under {@code /api/} is left out: it is
+     * authenticated by a bearer token that a client must attach on purpose, never by a cookie a
+     * browser attaches on its own, so a cross-site page cannot forge an authenticated call (which
+     * is all CSRF protects against), and API clients need no CSRF cookie dance. The benchmark
+     * endpoints are left out so they answer exactly as the peer frameworks they are measured
+     * against, without a Set-Cookie. Everything else (browser-facing, cookie-carrying routes) is
+     * checked.
+     */
+    static CSRFConfig csrfConfig(SeedSettings settings) {
+        return CSRFConfig.builder(settings.csrfSecret()).exclude("^/api/", "^/plaintext$", "^/json$").build();
     }
 }

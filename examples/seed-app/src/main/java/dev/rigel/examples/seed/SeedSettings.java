@@ -1,17 +1,43 @@
 package dev.rigel.examples.seed;
 
+import dev.rigel.middleware.ratelimit.RateLimitConfig;
 import java.util.Map;
 
 /**
  * The seed app's settings, from command-line flags or environment variables (flags win):
  * {@code --host} / {@code HOST}, {@code --port} / {@code PORT}, {@code --api-token} /
- * {@code API_TOKEN}.
+ * {@code API_TOKEN}, {@code --rate-limit} / {@code RATE_LIMIT} (requests per client and window,
+ * written {@code unit,limit}, e.g. {@code second,1000}), {@code --csrf-secret} / {@code CSRF_SECRET}
+ * (signs the CSRF tokens; the default is for development only).
  */
-public record SeedSettings(String host, int port, String apiToken) {
+public record SeedSettings(String host, int port, String apiToken, String rateLimit, String csrfSecret) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8000;
     public static final String DEFAULT_API_TOKEN = "dev-token";
+    public static final String DEFAULT_RATE_LIMIT = "minute,60";
+    /** Development only: anyone who knows a CSRF secret can mint tokens, so production sets its own. */
+    public static final String DEFAULT_CSRF_SECRET = "rigel-seed-development-csrf-secret";
+
+    /** Settings with the default rate limit. */
+    public SeedSettings(String host, int port, String apiToken) {
+        this(host, port, apiToken, DEFAULT_RATE_LIMIT);
+    }
+
+    /** Settings with the development CSRF secret. */
+    public SeedSettings(String host, int port, String apiToken, String rateLimit) {
+        this(host, port, apiToken, rateLimit, DEFAULT_CSRF_SECRET);
+    }
+
+    /** These settings with another rate limit, e.g. a high one for tests that send many requests. */
+    public SeedSettings withRateLimit(String unitAndLimit) {
+        return new SeedSettings(host, port, apiToken, unitAndLimit, csrfSecret);
+    }
+
+    /** The rate limit as the app's config (the seed excludes some paths from it on top). */
+    public RateLimitConfig rateLimitConfig() {
+        return RateLimitConfig.parse(rateLimit);
+    }
 
     public static SeedSettings defaults() {
         return new SeedSettings(DEFAULT_HOST, DEFAULT_PORT, DEFAULT_API_TOKEN);
@@ -22,6 +48,8 @@ public record SeedSettings(String host, int port, String apiToken) {
         String host = env.getOrDefault("HOST", DEFAULT_HOST);
         String port = env.getOrDefault("PORT", Integer.toString(DEFAULT_PORT));
         String token = env.getOrDefault("API_TOKEN", DEFAULT_API_TOKEN);
+        String rateLimit = env.getOrDefault("RATE_LIMIT", DEFAULT_RATE_LIMIT);
+        String csrfSecret = env.getOrDefault("CSRF_SECRET", DEFAULT_CSRF_SECRET);
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
@@ -39,6 +67,8 @@ public record SeedSettings(String host, int port, String apiToken) {
                 case "--host" -> host = value;
                 case "--port" -> port = value;
                 case "--api-token" -> token = value;
+                case "--rate-limit" -> rateLimit = value;
+                case "--csrf-secret" -> csrfSecret = value;
                 default -> throw new IllegalArgumentException("Unknown option " + name + "\n" + usage());
             }
         }
@@ -54,14 +84,25 @@ public record SeedSettings(String host, int port, String apiToken) {
         if (token.isBlank()) {
             throw new IllegalArgumentException("API token must not be empty");
         }
-        return new SeedSettings(host, portNumber, token);
+        try {
+            RateLimitConfig.parse(rateLimit); // refuse a bad limit at startup, not at the first request
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Bad rate limit: " + e.getMessage());
+        }
+        if (csrfSecret.isBlank()) {
+            throw new IllegalArgumentException("CSRF secret must not be empty");
+        }
+        return new SeedSettings(host, portNumber, token, rateLimit.trim(), csrfSecret);
     }
 
     public static String usage() {
         return """
-                Usage: java -jar seed-app.jar [--host HOST] [--port PORT] [--api-token TOKEN]
+                Usage: java -jar seed-app.jar [--host HOST] [--port PORT] [--api-token TOKEN] [--rate-limit UNIT,N]
+                                          [--csrf-secret SECRET]
                   --host       interface to listen on (env HOST, default 127.0.0.1)
                   --port       port to listen on, 0 for any free port (env PORT, default 8000)
-                  --api-token  bearer token the /api/v1 routes require (env API_TOKEN, default dev-token)""";
+                  --api-token  bearer token the /api/v1 routes require (env API_TOKEN, default dev-token)
+                  --rate-limit requests per client per second|minute|hour|day (env RATE_LIMIT, default minute,60)
+                  --csrf-secret signs CSRF tokens (env CSRF_SECRET, default a development secret)""";
     }
 }

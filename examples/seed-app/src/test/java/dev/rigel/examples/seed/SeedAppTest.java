@@ -21,7 +21,8 @@ class SeedAppTest {
     private static final String TOKEN = "test-token";
 
     private static TestClient open(Transport transport) {
-        App app = SeedApp.create(new SeedSettings("127.0.0.1", 0, TOKEN));
+        // these tests send more requests than the default limit allows; SeedRateLimitTest covers the limit
+        App app = SeedApp.create(new SeedSettings("127.0.0.1", 0, TOKEN).withRateLimit("minute,100000"));
         TestClient client;
         if (transport == Transport.IN_PROCESS) {
             client = TestClient.of(app);

@@ -1,0 +1,133 @@
+package dev.rigel.middleware.csrf;
+
+import dev.rigel.Cookie;
+import dev.rigel.Request;
+import dev.rigel.exceptions.PermissionDeniedException;
+import dev.rigel.internal.binding.CookieParser;
+import dev.rigel.middleware.AbstractMiddleware;
+import dev.rigel.middleware.csrf.internal.CsrfTokens;
+import dev.rigel.middleware.csrf.internal.FormTokenReader;
+import dev.rigel.protocol.Application;
+import dev.rigel.protocol.Headers;
+import dev.rigel.protocol.Message;
+import dev.rigel.protocol.Receive;
+import dev.rigel.protocol.Scope;
+import dev.rigel.protocol.ScopeType;
+import dev.rigel.protocol.Send;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Double-submit-cookie CSRF protection, as Litestar's {@code CSRFMiddleware}; switch it on with
+ * {@code App.builder().csrf(CSRFConfig.of(secret))}.
+ *
+ * <ul>
+ *   <li>A safe request (GET, HEAD, OPTIONS, TRACE by default) without a valid token cookie gets a
+ *       {@code Set-Cookie} with a fresh signed token.</li>
+ *   <li>Any other request must carry that token in the {@code x-csrftoken} header, or in the
+ *       {@value #FORM_FIELD} field of an {@code application/x-www-form-urlencoded} body, equal to
+ *       the cookie's and signed with the secret; otherwise it is refused with 403
+ *       {@code "CSRF token verification failed"} before the handler runs.</li>
+ *   <li>WebSocket handshakes are not checked (browsers send no custom header on them).</li>
+ * </ul>
+ *
+ * The token of the current request is in {@code request.state()} under {@value #STATE_KEY} and
+ * from {@link #token(Request)}, for templates that render forms. The token format is described in
+ * {@link CsrfTokens}: 128 lower-case hex characters, a random value and its HMAC-SHA256.
+ */
+public final class CSRFMiddleware extends AbstractMiddleware {
+
+    /** The {@code request.state()} key holding the current request's token. */
+    public static final String STATE_KEY = "csrf_token";
+    /** The form field an HTML form posts the token in. */
+    public static final String FORM_FIELD = "_csrf_token";
+
+    /** Forms larger than this are not searched for the token (and so refused unless the header carries it). */
+    private static final int FORM_SCAN_LIMIT = 1024 * 1024;
+
+    private final CSRFConfig config;
+    private final CsrfTokens tokens;
+    private final Set<String> safeMethods;
+
+    public CSRFMiddleware(CSRFConfig config) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.tokens = new CsrfTokens(config.secret());
+        this.safeMethods = config.safeMethods();
+        scopes(ScopeType.HTTP);
+        exclude(config.exclude().toArray(String[]::new));
+        if (config.excludeFromCsrfKey() != null) {
+            excludeOptKey(config.excludeFromCsrfKey());
+        }
+    }
+
+    /** The CSRF token of this request, to embed in a form or page; empty when the middleware did not run. */
+    public static Optional<String> token(Request request) {
+        return Optional.ofNullable(request.state().get(STATE_KEY)).map(Object::toString);
+    }
+
+    @Override
+    public boolean mayBlock() {
+        // hashing only; a form body it reads is already buffered when the route runs inline
+        return false;
+    }
+
+    @Override
+    protected void handle(Scope scope, Receive receive, Send send, Application next) throws Exception {
+        String cookieToken = CookieParser.parse(scope.headers().getAll("cookie")).get(config.cookieName());
+        boolean cookieValid = tokens.isValid(cookieToken);
+        if (safeMethods.contains(scope.method())) {
+            if (cookieValid) {
+                scope.state().put(STATE_KEY, cookieToken);
+                next.call(scope, receive, send);
+                return;
+            }
+            // no cookie, or one we did not sign: hand out a fresh token, which the next unsafe request needs
+            String fresh = tokens.generate();
+            scope.state().put(STATE_KEY, fresh);
+            String setCookie = cookie(fresh).toHeaderValue();
+            next.call(scope, receive, message -> {
+                if (message instanceof Message.ResponseStart start) {
+                    start.headers().add("set-cookie", setCookie);
+                }
+                send.send(message);
+            });
+            return;
+        }
+        if (!cookieValid) {
+            throw denied();
+        }
+        String submitted = scope.headers().get(config.headerName());
+        Receive downstream = receive;
+        if (submitted == null && isForm(scope.headers())) {
+            FormTokenReader form = FormTokenReader.read(receive, FORM_SCAN_LIMIT);
+            submitted = form.field(FORM_FIELD);
+            downstream = form.replay(receive);
+        }
+        if (!CsrfTokens.matches(submitted, cookieToken)) {
+            throw denied();
+        }
+        scope.state().put(STATE_KEY, cookieToken);
+        next.call(scope, downstream, send);
+    }
+
+    private Cookie cookie(String token) {
+        return new Cookie(config.cookieName(), token, config.cookiePath(), config.cookieDomain(), null,
+                config.cookieSecure(), config.cookieHttpOnly(), config.cookieSameSite());
+    }
+
+    private static boolean isForm(Headers headers) {
+        String type = headers.get("content-type");
+        return type != null && type.toLowerCase(Locale.ROOT).strip().startsWith("application/x-www-form-urlencoded");
+    }
+
+    private static PermissionDeniedException denied() {
+        return new PermissionDeniedException("CSRF token verification failed");
+    }
+
+    @Override
+    public String toString() {
+        return "CSRFMiddleware[cookie=" + config.cookieName() + ", header=" + config.headerName() + "]";
+    }
+}
