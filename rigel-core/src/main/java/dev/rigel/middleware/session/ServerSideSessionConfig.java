@@ -47,56 +47,14 @@ public record ServerSideSessionConfig(String storeName, String cookieName, Durat
     }
 
     /** Builds a {@link ServerSideSessionConfig}; every setting starts at its default. */
-    public static final class Builder {
+    public static final class Builder extends SessionCookieBuilder<Builder> {
         private String storeName = DEFAULT_STORE_NAME;
-        private String cookieName = DEFAULT_COOKIE_NAME;
-        private Duration maxAge = DEFAULT_MAX_AGE;
-        private String path = "/";
-        private String domain;
-        private boolean secure;
-        private boolean httpOnly = true;
-        private Cookie.SameSite sameSite = Cookie.SameSite.LAX;
 
         private Builder() {
         }
 
         public Builder storeName(String name) {
             this.storeName = name;
-            return this;
-        }
-
-        public Builder cookieName(String name) {
-            this.cookieName = name;
-            return this;
-        }
-
-        public Builder maxAge(Duration age) {
-            this.maxAge = age;
-            return this;
-        }
-
-        public Builder path(String cookiePath) {
-            this.path = cookiePath;
-            return this;
-        }
-
-        public Builder domain(String cookieDomain) {
-            this.domain = cookieDomain;
-            return this;
-        }
-
-        public Builder secure(boolean secureOnly) {
-            this.secure = secureOnly;
-            return this;
-        }
-
-        public Builder httpOnly(boolean hidden) {
-            this.httpOnly = hidden;
-            return this;
-        }
-
-        public Builder sameSite(Cookie.SameSite policy) {
-            this.sameSite = policy;
             return this;
         }
 
