@@ -40,7 +40,12 @@ public final class JsonCodec {
     private final ObjectMapper mapper;
 
     public JsonCodec(Consumer<ObjectMapper> customizer) {
-        ObjectMapper configured = JsonMapper.builder()
+        // Jackson's default buffer pool is per thread; a virtual thread lives for one request, so
+        // nothing would ever be reused. One shared pool keeps write buffers recycled across requests.
+        com.fasterxml.jackson.core.JsonFactory factory = com.fasterxml.jackson.core.JsonFactory.builder()
+                .recyclerPool(com.fasterxml.jackson.core.util.JsonRecyclerPools.sharedConcurrentDequePool())
+                .build();
+        ObjectMapper configured = JsonMapper.builder(factory)
                 .addModule(new JavaTimeModule())
                 .addModule(new Jdk8Module())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)

@@ -65,6 +65,19 @@ class RequestTracingTest {
         return event.getKeyValuePairs().stream().collect(Collectors.toMap(kv -> kv.key, kv -> kv.value));
     }
 
+    @org.junit.jupiter.api.Test
+    void newTraceIdsAreVersion4UuidsAndDistinct() {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int i = 0; i < 1000; i++) {
+            String id = RequestTracingMiddleware.newTraceId();
+            java.util.UUID uuid = java.util.UUID.fromString(id);
+            assertThat(uuid.version()).isEqualTo(4);
+            assertThat(uuid.variant()).isEqualTo(2);
+            seen.add(id);
+        }
+        assertThat(seen).hasSize(1000);
+    }
+
     @ParameterizedTest
     @EnumSource(Transport.class)
     void aRequestGetsATraceIdEchoedAndLogged(Transport transport) {

@@ -1,0 +1,153 @@
+#!/usr/bin/env bash
+# The load harness: builds every contender, then starts each in turn on loopback, checks that it
+# answers every workload correctly, warms it up and loads it with wrk, and prints one table with
+# requests/s, p50/p99 latency, errors and the ratio to the raw-Netty baseline of this same run.
+# Writes benchmarks/results/latest.json and benchmarks/results/latest.svg (the ratios as bars).
+#
+# Usage: benchmarks/run.sh            (from anywhere; see benchmarks/README.md)
+# Settings, all overridable from the environment:
+#   THREADS=1 CONNECTIONS=64 WARMUP=5 DURATION=10   wrk -t/-c, seconds of warm-up and of measurement
+#   CONTENDERS="raw-netty rigel-vt rigel-el rigel-seed helidon javalin vertx spring"
+#   WORKLOADS="plaintext json users user"
+#   ROUNDS=1 (N > 1 repeats the whole cycle N times, interleaved; the table shows each cell's median)
+#   BUILD=1 (0 skips the Maven build)   PORT=18080   JAVA_OPTS=""   OUT=benchmarks/results/latest
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+
+THREADS=${THREADS:-1}
+CONNECTIONS=${CONNECTIONS:-64}
+WARMUP=${WARMUP:-5}
+DURATION=${DURATION:-10}
+CONTENDERS=${CONTENDERS:-raw-netty rigel-vt rigel-el rigel-seed helidon javalin vertx spring}
+WORKLOADS=${WORKLOADS:-plaintext json users user}
+BUILD=${BUILD:-1}
+ROUNDS=${ROUNDS:-1}
+PORT=${PORT:-18080}
+JAVA_OPTS=${JAVA_OPTS:-}
+OUT=${OUT:-benchmarks/results/latest}
+
+if [ -z "${JAVA_HOME:-}" ] && [ -d /usr/lib/jvm/temurin-25-jdk-amd64 ]; then
+  export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
+fi
+JAVA=${JAVA_HOME:?set JAVA_HOME to a JDK 21+}/bin/java
+
+if ! command -v wrk >/dev/null; then
+  echo "wrk is missing; installing it with apt-get" >&2
+  if [ "$(id -u)" -eq 0 ]; then apt-get install -y wrk >&2 || { apt-get update >&2 && apt-get install -y wrk >&2; }
+  else sudo apt-get install -y wrk >&2 || { sudo apt-get update >&2 && sudo apt-get install -y wrk >&2; }; fi
+fi
+
+if [ "$BUILD" = 1 ]; then
+  echo "building (./mvnw -q -B package -DskipTests) ..." >&2
+  ./mvnw -q -B package -DskipTests >&2
+fi
+
+RESULTS_DIR=$(dirname "$OUT")
+RUN_DIR="$RESULTS_DIR/run"
+mkdir -p "$RUN_DIR"
+rm -f "$RUN_DIR"/*.json "$RUN_DIR"/*.log
+BASE="http://127.0.0.1:$PORT"
+AUTH='Authorization: Bearer dev-token'
+
+# What each workload requests. The users workloads send what a browser sends along with the token.
+workload_path() {
+  case $1 in
+    plaintext) echo /plaintext ;;
+    json) echo /json ;;
+    users) echo /api/v1/users ;;
+    user) echo /api/v1/users/1 ;;
+    *) echo "unknown workload $1" >&2; exit 2 ;;
+  esac
+}
+BROWSER_HEADERS=(
+  -H "$AUTH"
+  -H 'Cookie: session_id=5f2b8c1e9a7d4e3f8b6a1c2d3e4f5a6b; theme=dark; _ga=GA1.1.1234567890.1700000000; consent=analytics%3Dfalse'
+  -H 'Accept: application/json, text/plain, */*'
+  -H 'Accept-Language: en-GB,en;q=0.9'
+  -H 'User-Agent: Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36'
+)
+workload_headers() { # prints nothing for plaintext/json; the browser headers otherwise (via global array)
+  case $1 in users|user) return 0 ;; *) return 1 ;; esac
+}
+
+# How each contender starts (stdout/stderr go to $RUN_DIR/<name>.log; the seed's per-request log is discarded).
+NATIVE="--enable-native-access=ALL-UNNAMED"
+start_contender() { # name -> sets PID
+  local name=$1 log="$RUN_DIR/$1.log"
+  # shellcheck disable=SC2086
+  case $name in
+    raw-netty) "$JAVA" $NATIVE $JAVA_OPTS -cp benchmarks/target/benchmarks.jar dev.rigel.benchmarks.RawNettyServer "$PORT" >"$log" 2>&1 & ;;
+    rigel-vt) "$JAVA" $NATIVE $JAVA_OPTS -cp benchmarks/target/benchmarks.jar dev.rigel.benchmarks.RigelBenchServer "$PORT" vt >"$log" 2>&1 & ;;
+    rigel-el) "$JAVA" $NATIVE $JAVA_OPTS -cp benchmarks/target/benchmarks.jar dev.rigel.benchmarks.RigelBenchServer "$PORT" el >"$log" 2>&1 & ;;
+    # the seed's rate limiter stays in the stack but gets a limit the load cannot reach
+    rigel-seed) RATE_LIMIT=second,1000000000 "$JAVA" $NATIVE $JAVA_OPTS -jar examples/seed-app/target/seed-app.jar --port "$PORT" >/dev/null 2>"$log" & ;;
+    helidon) "$JAVA" $NATIVE $JAVA_OPTS -cp "benchmarks/helidon/target/classes:benchmarks/helidon/target/lib/*" dev.rigel.benchmarks.helidon.HelidonBenchServer "$PORT" >"$log" 2>&1 & ;;
+    javalin) "$JAVA" $NATIVE $JAVA_OPTS -cp "benchmarks/javalin/target/classes:benchmarks/javalin/target/lib/*" dev.rigel.benchmarks.javalin.JavalinBenchServer "$PORT" >"$log" 2>&1 & ;;
+    vertx) "$JAVA" $NATIVE $JAVA_OPTS -cp "benchmarks/vertx/target/classes:benchmarks/vertx/target/lib/*" dev.rigel.benchmarks.vertx.VertxBenchServer "$PORT" >"$log" 2>&1 & ;;
+    spring) "$JAVA" $NATIVE $JAVA_OPTS -jar benchmarks/spring/target/benchmarks-spring.jar --server.port="$PORT" >"$log" 2>&1 & ;;
+    *) echo "unknown contender $name" >&2; exit 2 ;;
+  esac
+  PID=$!
+}
+
+stop_contender() {
+  kill "$PID" 2>/dev/null || true
+  for _ in $(seq 1 100); do kill -0 "$PID" 2>/dev/null || break; sleep 0.1; done
+  kill -9 "$PID" 2>/dev/null || true
+  wait "$PID" 2>/dev/null || true
+  PID=
+}
+PID=
+trap '[ -n "$PID" ] && kill -9 "$PID" 2>/dev/null; true' EXIT
+
+port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; }
+
+# other work on the machine skews the numbers: the load average is recorded before and after
+cut -d' ' -f1-3 /proc/loadavg >"$RUN_DIR/loadavg-start"
+for round in $(seq 1 "$ROUNDS"); do
+for name in $CONTENDERS; do
+  if ! port_free; then echo "port $PORT is busy; set PORT" >&2; exit 1; fi
+  echo "== $name (round $round of $ROUNDS)" >&2
+  t0=$(date +%s%N)
+  start_contender "$name"
+  # startup: launch to the first successful GET /api/v1/users/1 (authenticated), polled every 10 ms, 60 s max
+  started=0
+  for _ in $(seq 1 6000); do
+    if curl -fs -o /dev/null -H "$AUTH" "$BASE/api/v1/users/1" 2>/dev/null; then started=1; break; fi
+    kill -0 "$PID" 2>/dev/null || break
+    sleep 0.01
+  done
+  startup_ms=$(( ($(date +%s%N) - t0) / 1000000 ))
+  if [ "$started" != 1 ]; then
+    echo "   $name did not answer; see $RUN_DIR/$name.log" >&2
+    printf '{"contender":"%s","status":"failed to start"}\n' "$name" >"$RUN_DIR/$name.r$round.json"
+    stop_contender; continue
+  fi
+  echo "   first successful request after ${startup_ms} ms" >&2
+  for w in $WORKLOADS; do
+    path=$(workload_path "$w")
+    args=(); if workload_headers "$w"; then args=("${BROWSER_HEADERS[@]}"); fi
+    # correctness check before loading: 200 and a non-empty body
+    code=$(curl -s -o "$RUN_DIR/$name.$w.body" -w '%{http_code}' "${args[@]}" "$BASE$path" || true)
+    if [ "$code" != 200 ] || [ ! -s "$RUN_DIR/$name.$w.body" ]; then
+      echo "   $w: answered $code, skipped" >&2
+      printf '{"contender":"%s","workload":"%s","status":"check failed: HTTP %s"}\n' "$name" "$w" "$code" >"$RUN_DIR/$name.$w.r$round.json"
+      continue
+    fi
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" "${args[@]}" "$BASE$path" >/dev/null
+    result=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" -s benchmarks/wrk/report.lua "${args[@]}" "$BASE$path" | tail -1)
+    printf '{"contender":"%s","workload":"%s","status":"ok","wrk":%s}\n' "$name" "$w" "$result" >"$RUN_DIR/$name.$w.r$round.json"
+    echo "   $w: $(echo "$result" | python3 -c 'import json,sys; r=json.load(sys.stdin); print(round(r["requests"]*1e6/r["duration_us"]), "req/s")')" >&2
+  done
+  rss_kb=$(awk '/VmRSS/ {print $2}' "/proc/$PID/status")
+  hwm_kb=$(awk '/VmHWM/ {print $2}' "/proc/$PID/status")
+  printf '{"contender":"%s","status":"ok","startup_ms":%d,"rss_kb":%d,"rss_peak_kb":%d}\n' "$name" "$startup_ms" "$rss_kb" "$hwm_kb" >"$RUN_DIR/$name.r$round.json"
+  stop_contender
+done
+done
+
+cut -d' ' -f1-3 /proc/loadavg >"$RUN_DIR/loadavg-end"
+SETTINGS="wrk -t$THREADS -c$CONNECTIONS, ${WARMUP}s warm-up + ${DURATION}s measurement per workload"
+[ "$ROUNDS" -gt 1 ] && SETTINGS="$SETTINGS, median of $ROUNDS interleaved rounds"
+python3 benchmarks/report.py "$RUN_DIR" "$OUT" "$SETTINGS" "$CONTENDERS" "$WORKLOADS"

@@ -1,0 +1,71 @@
+package dev.rigel.benchmarks.vertx;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.Router;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Map;
+
+/**
+ * Vert.x-web 5 with the benchmark routes, handlers on the event loops (one HTTP server per core
+ * sharing the port, the usual Vert.x scaling). JSON is written with one shared Jackson mapper; the
+ * bearer check is a route handler on {@code /api/v1/*} that calls {@code next()}.
+ *
+ * <p>Usage: {@code java -cp target/classes:target/lib/* dev.rigel.benchmarks.vertx.VertxBenchServer PORT}.
+ */
+public final class VertxBenchServer {
+
+    private static final Buffer PLAINTEXT = Buffer.buffer("Hello, World!");
+    private static final Map<String, String> HELLO = Map.of("message", "Hello, World!");
+    private static final byte[] TOKEN = BenchData.TOKEN.getBytes(StandardCharsets.UTF_8);
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private VertxBenchServer() {
+    }
+
+    public static void main(String[] args) {
+        int port = args.length > 0 ? Integer.parseInt(args[0]) : 8080;
+        BenchData db = new BenchData();
+        Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
+        Router router = Router.router(vertx);
+        router.get("/plaintext").handler(ctx -> ctx.response()
+                .putHeader("content-type", "text/plain; charset=utf-8").end(PLAINTEXT));
+        router.get("/json").handler(ctx -> json(ctx.response(), HELLO));
+        router.route("/api/v1/*").handler(ctx -> {
+            String auth = ctx.request().getHeader("Authorization");
+            if (auth == null || !MessageDigest.isEqual(TOKEN, auth.trim().getBytes(StandardCharsets.UTF_8))) {
+                ctx.response().setStatusCode(401).end();
+            } else {
+                ctx.next();
+            }
+        });
+        router.get("/api/v1/users").handler(ctx -> json(ctx.response(), db.users()));
+        router.get("/api/v1/users/:id").handler(ctx -> {
+            BenchUser user = db.user(Long.parseLong(ctx.pathParam("id")));
+            if (user == null) {
+                ctx.response().setStatusCode(404).end();
+            } else {
+                json(ctx.response(), user);
+            }
+        });
+        int loops = Runtime.getRuntime().availableProcessors();
+        for (int i = 0; i < loops; i++) {
+            // each server created off the event loops gets its own event loop; they share the port
+            vertx.createHttpServer().requestHandler(router).listen(port, "127.0.0.1").await();
+        }
+        System.out.println("vert.x listening on http://127.0.0.1:" + port + " (" + loops + " event loops, native transport " + vertx.isNativeTransportEnabled() + ")");
+    }
+
+    private static void json(HttpServerResponse response, Object value) {
+        try {
+            response.putHeader("content-type", "application/json").end(Buffer.buffer(MAPPER.writeValueAsBytes(value)));
+        } catch (JsonProcessingException e) {
+            response.setStatusCode(500).end();
+        }
+    }
+}
