@@ -18,8 +18,9 @@ public final class Main {
         try {
             settings = SeedSettings.parse(args, System.getenv());
         } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.exit(2);
+            boolean askedForHelp = e.getMessage().equals(SeedSettings.usage());
+            (askedForHelp ? System.out : System.err).println(e.getMessage());
+            System.exit(askedForHelp ? 0 : 2);
             return;
         }
         App app = SeedApp.create(settings);
