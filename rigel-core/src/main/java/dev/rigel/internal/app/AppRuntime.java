@@ -245,7 +245,8 @@ public final class AppRuntime {
         }
         Class<?> raw = Types.raw(declared);
         boolean plainJson = raw != Object.class && raw != String.class && raw != byte[].class && raw != void.class
-                && raw != Void.class && !raw.isPrimitive();
+                && raw != Void.class && !raw.isPrimitive()
+                && !dev.rigel.response.ResponseContent.class.isAssignableFrom(raw); // sent by ContentResponses
         ObjectWriter writer = plainJson ? json.writer(declared) : null;
         return new ResponseEncoder(json, writer, Types.boxed(raw), definition.mediaType(), layers.responseHeaders,
                 layers.responseCookies);

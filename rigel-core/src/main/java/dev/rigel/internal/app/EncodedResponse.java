@@ -5,10 +5,21 @@ import dev.rigel.protocol.Message;
 import dev.rigel.protocol.Send;
 import java.io.IOException;
 
-/** A response ready for the wire: status, headers (with content-length) and the whole body. */
-record EncodedResponse(int status, Headers headers, byte[] body) {
+/**
+ * A response ready for the wire: status, headers (with content-length) and the whole body, or,
+ * for files, streams and events, a {@link StreamedBody} that sends the body itself.
+ */
+record EncodedResponse(int status, Headers headers, byte[] body, StreamedBody streamed) {
+
+    EncodedResponse(int status, Headers headers, byte[] body) {
+        this(status, headers, body, null);
+    }
 
     void send(Send send) throws IOException {
+        if (streamed != null) {
+            streamed.send(send, status, headers);
+            return;
+        }
         send.send(new Message.ResponseStart(status, headers));
         send.send(body.length == 0 ? Message.ResponseBody.EMPTY_LAST : new Message.ResponseBody(body, false));
     }

@@ -2,16 +2,20 @@ package dev.rigel.internal.app;
 
 import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.rigel.Cookie;
+import dev.rigel.Request;
 import dev.rigel.Response;
 import dev.rigel.internal.json.JsonCodec;
 import dev.rigel.protocol.Headers;
 import dev.rigel.protocol.Message;
+import dev.rigel.response.ResponseContent;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
  * Turns what a handler returned into bytes: String as UTF-8 text, byte[] as octets, anything else
  * as JSON; then adds the layers' response headers and cookies where the handler set none.
+ * Redirects, files, streams and server-sent events are recognised by one type check and handed to
+ * {@link ContentResponses}.
  */
 final class ResponseEncoder {
 
@@ -36,9 +40,22 @@ final class ResponseEncoder {
         this.layerCookies = layerCookies;
     }
 
+    /** Encodes without a request at hand (exception handlers): no conditional answers, no HEAD. */
     EncodedResponse encode(Response<?> response, int defaultStatus) {
-        int status = response.statusCode() != 0 ? response.statusCode() : defaultStatus;
+        return encode(response, defaultStatus, null);
+    }
+
+    /**
+     * Encodes {@code response} for {@code request}: validators ({@code ETag}, {@code Last-Modified})
+     * the client already holds turn a 2xx answer to GET/HEAD into a 304 without body. Redirects,
+     * files, streams and events are prepared by {@link ContentResponses}.
+     */
+    EncodedResponse encode(Response<?> response, int defaultStatus, Request request) {
         Object content = response.content();
+        if (content instanceof ResponseContent special) {
+            return ContentResponses.encode(special, response, defaultStatus, request, json, this);
+        }
+        int status = response.statusCode() != 0 ? response.statusCode() : defaultStatus;
         String type = response.mediaType() != null ? response.mediaType() : mediaType;
         Headers headers = response.headers();
         byte[] body;
@@ -60,6 +77,16 @@ final class ResponseEncoder {
         }
         if (status != 204 && status != 304 && status >= 200) {
             headers.set("content-length", Integer.toString(body.length));
+        }
+        // two field reads for responses without validators: the common case stays as it was
+        if (response.etag() != null || response.lastModified() != null) {
+            ContentResponses.setValidators(headers, response.etag(), response.lastModified());
+            if (request != null && status >= 200 && status < 300 && Conditional.notModified(request.method(),
+                    request.headers(), response.etag(), response.lastModified())) {
+                EncodedResponse notModified = ContentResponses.notModified(headers);
+                addLayerDefaults(notModified.headers(), response.cookies());
+                return notModified;
+            }
         }
         addLayerDefaults(headers, response.cookies());
         return new EncodedResponse(status, headers, body);

@@ -5,6 +5,7 @@ import dev.rigel.HandlerInfo;
 import dev.rigel.Response;
 import dev.rigel.di.Outcome;
 import dev.rigel.di.Scoped;
+import dev.rigel.exceptions.ImproperlyConfiguredException;
 import dev.rigel.exceptions.ValidationError;
 import dev.rigel.exceptions.ValidationException;
 import dev.rigel.internal.invoke.CallableSpec;
@@ -14,6 +15,9 @@ import dev.rigel.protocol.Application;
 import dev.rigel.protocol.Receive;
 import dev.rigel.protocol.Scope;
 import dev.rigel.protocol.Send;
+import dev.rigel.response.FileResponse;
+import dev.rigel.response.ServerSentEvent;
+import dev.rigel.response.Stream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -66,6 +70,11 @@ final class RoutePlan implements HandlerInfo {
         // inline on the event loop only if nothing on the way to the handler may block either
         this.nonBlocking = nonBlocking
                 && runtime.withBuiltIns(layers.middleware).stream().noneMatch(Middleware::mayBlock);
+        if (nonBlocking && sendsStreamedBody(callable.returnType())) {
+            throw new ImproperlyConfiguredException(this + " is nonBlocking but returns a file, stream or server-sent"
+                    + " events, which are read and sent on the request's thread; drop nonBlocking so that thread is"
+                    + " a virtual thread and not the server's event loop");
+        }
         this.guards = layers.guards.toArray(Guard[]::new);
         this.runtime = runtime;
         this.entry = runtime.chain(runtime.withBuiltIns(layers.middleware), this::handle, this, layers, name);
@@ -94,10 +103,25 @@ final class RoutePlan implements HandlerInfo {
             failure = t;
             encoded = runtime.errors().render(exchange, t, layers.exceptionHandlers);
         }
-        if (exchange.cleanups != null) {
-            encoded = runCleanups(exchange, failure, encoded);
+        if (exchange.cleanups == null) {
+            encoded.send(send);
+        } else if (encoded.streamed() == null) {
+            // a whole body is built: cleanups run before it is sent, and a failing one can still be a 500
+            encoded = runCleanups(exchange, failure, encoded, true);
+            encoded.send(send);
+        } else {
+            // a file, stream or event source may still use the handler's dependencies while it is
+            // sent, so their cleanups wait for the last message (or for the client to leave)
+            Throwable sendFailure = failure;
+            try {
+                encoded.send(send);
+            } catch (Throwable t) {
+                sendFailure = t;
+                throw t;
+            } finally {
+                runCleanups(exchange, sendFailure, encoded, false);
+            }
         }
-        encoded.send(send);
         // as Litestar: after_response follows a response the route produced, not an error answer
         if (layers.afterResponse != null && failure == null) {
             try {
@@ -127,7 +151,24 @@ final class RoutePlan implements HandlerInfo {
         if (layers.afterRequest != null) {
             response = layers.afterRequest.apply(response);
         }
-        return encoder.encode(response, defaultStatus);
+        EncodedResponse encoded = encoder.encode(response, defaultStatus, exchange);
+        if (nonBlocking && encoded.streamed() != null) {
+            // declared as Object, so startup could not tell: reading a file or waiting for events
+            // would stall the event loop, and every connection on it
+            encoded.streamed().release();
+            throw new ImproperlyConfiguredException(this + " runs on the event loop (nonBlocking) but returned a"
+                    + " file, stream or server-sent events; drop nonBlocking");
+        }
+        return encoded;
+    }
+
+    /** Whether the declared return type (or {@code Response<T>}'s T) is one of the streamed contents. */
+    private static boolean sendsStreamedBody(java.lang.reflect.Type declared) {
+        Class<?> raw = dev.rigel.internal.invoke.Types.raw(declared);
+        if (raw == Response.class) {
+            raw = dev.rigel.internal.invoke.Types.raw(dev.rigel.internal.invoke.Types.typeArgument(declared, 0));
+        }
+        return raw == FileResponse.class || raw == Stream.class || raw == ServerSentEvent.class;
     }
 
     private Object invoke(Exchange exchange) throws Throwable {
@@ -189,7 +230,13 @@ final class RoutePlan implements HandlerInfo {
         return methods.equals(Set.of("DELETE")) ? 204 : 200;
     }
 
-    private EncodedResponse runCleanups(Exchange exchange, Throwable failure, EncodedResponse encoded) {
+    /**
+     * Runs the scoped dependencies' cleanups in reverse order. Before the response is sent
+     * ({@code canReplace}) a failing cleanup turns a success into an error response; after a
+     * streamed response was sent it can only be logged.
+     */
+    private EncodedResponse runCleanups(Exchange exchange, Throwable failure, EncodedResponse encoded,
+            boolean canReplace) {
         Outcome outcome = failure == null ? Outcome.success() : Outcome.failed(failure);
         List<Scoped.Cleanup> cleanups = exchange.cleanups;
         EncodedResponse result = encoded;
@@ -198,7 +245,7 @@ final class RoutePlan implements HandlerInfo {
                 cleanups.get(i).close(outcome);
             } catch (Throwable t) {
                 LOG.error("Cleanup of a dependency of {} failed", name, t);
-                if (failure == null) {
+                if (failure == null && canReplace) {
                     failure = t;
                     result = runtime.errors().render(exchange, t, layers.exceptionHandlers);
                 }

@@ -1,0 +1,224 @@
+package dev.rigel.internal.app;
+
+import dev.rigel.Request;
+import dev.rigel.Response;
+import dev.rigel.exceptions.NotFoundException;
+import dev.rigel.internal.json.JsonCodec;
+import dev.rigel.protocol.Headers;
+import dev.rigel.protocol.Message;
+import dev.rigel.response.FileResponse;
+import dev.rigel.response.Redirect;
+import dev.rigel.response.ResponseContent;
+import dev.rigel.response.ServerSentEvent;
+import dev.rigel.response.Stream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Prepares the {@link ResponseContent} types: status and headers are settled here, while the
+ * handler's error handling still applies (a missing file is a 404), and the body is left to a
+ * {@link StreamedBody} sent afterwards.
+ */
+final class ContentResponses {
+
+    /** Content types by extension; {@code Files.probeContentType} answers the rest. */
+    private static final Map<String, String> TYPES = Map.ofEntries(
+            Map.entry("html", "text/html; charset=utf-8"), Map.entry("htm", "text/html; charset=utf-8"),
+            Map.entry("css", "text/css; charset=utf-8"), Map.entry("js", "text/javascript; charset=utf-8"),
+            Map.entry("mjs", "text/javascript; charset=utf-8"), Map.entry("txt", "text/plain; charset=utf-8"),
+            Map.entry("csv", "text/csv; charset=utf-8"), Map.entry("md", "text/markdown; charset=utf-8"),
+            Map.entry("xml", "application/xml"), Map.entry("json", "application/json"),
+            Map.entry("svg", "image/svg+xml"), Map.entry("png", "image/png"), Map.entry("jpg", "image/jpeg"),
+            Map.entry("jpeg", "image/jpeg"), Map.entry("gif", "image/gif"), Map.entry("webp", "image/webp"),
+            Map.entry("avif", "image/avif"), Map.entry("ico", "image/vnd.microsoft.icon"),
+            Map.entry("pdf", "application/pdf"), Map.entry("zip", "application/zip"),
+            Map.entry("gz", "application/gzip"), Map.entry("tar", "application/x-tar"),
+            Map.entry("wasm", "application/wasm"), Map.entry("woff", "font/woff"), Map.entry("woff2", "font/woff2"),
+            Map.entry("mp4", "video/mp4"), Map.entry("webm", "video/webm"), Map.entry("mp3", "audio/mpeg"),
+            Map.entry("wav", "audio/wav"), Map.entry("ogg", "audio/ogg"));
+
+    private ContentResponses() {
+    }
+
+    /** {@code request} is null when no request is at hand (exception handlers): no HEAD, no conditions. */
+    static EncodedResponse encode(ResponseContent content, Response<?> response, int defaultStatus, Request request,
+            JsonCodec json, ResponseEncoder encoder) {
+        int status = response.statusCode() != 0 ? response.statusCode()
+                : content.status() != 0 ? content.status() : defaultStatus;
+        boolean head = request != null && request.method().equals("HEAD");
+        Headers headers = response.headers();
+        EncodedResponse encoded = switch (content) {
+            case Redirect redirect -> {
+                headers.set("location", redirect.location());
+                headers.set("content-length", "0");
+                yield new EncodedResponse(status, headers, Message.EMPTY);
+            }
+            case Stream stream -> {
+                headers.setIfAbsent("content-type", mediaType(response, stream.mediaType()));
+                yield validated(status, headers, response, request,
+                        new IteratorBody(stream.source(), json, head));
+            }
+            case ServerSentEvent events -> {
+                headers.setIfAbsent("content-type", mediaType(response, "text/event-stream"));
+                headers.setIfAbsent("cache-control", "no-cache");
+                // nginx buffers proxied responses by default, which would hold events back
+                headers.setIfAbsent("x-accel-buffering", "no");
+                yield new EncodedResponse(status, headers, Message.EMPTY, new SseBody(events, json, head));
+            }
+            case FileResponse file -> file(file, status, headers, response, request, head);
+        };
+        encoder.addLayerDefaults(encoded.headers(), response.cookies());
+        return encoded;
+    }
+
+    private static String mediaType(Response<?> response, String fallback) {
+        return response.mediaType() != null ? response.mediaType() : fallback;
+    }
+
+    /** A stream with validators set on its Response can still be answered with a 304. */
+    private static EncodedResponse validated(int status, Headers headers, Response<?> response, Request request,
+            StreamedBody body) {
+        if (response.etag() == null && response.lastModified() == null) {
+            return new EncodedResponse(status, headers, Message.EMPTY, body);
+        }
+        Instant lastModified = response.lastModified();
+        setValidators(headers, response.etag(), lastModified);
+        if (request != null && status >= 200 && status < 300
+                && Conditional.notModified(request.method(), request.headers(), response.etag(), lastModified)) {
+            body.release();
+            return notModified(headers);
+        }
+        return new EncodedResponse(status, headers, Message.EMPTY, body);
+    }
+
+    static void setValidators(Headers headers, String etag, Instant lastModified) {
+        if (etag != null) {
+            headers.set("etag", etag);
+        }
+        if (lastModified != null) {
+            headers.set("last-modified", HttpDates.format(lastModified));
+        }
+    }
+
+    /** 304: the validators and other headers the 200 would have had, but nothing describing a body. */
+    static EncodedResponse notModified(Headers headers) {
+        headers.remove("content-type");
+        headers.remove("content-length");
+        headers.remove("content-disposition");
+        return new EncodedResponse(304, headers, Message.EMPTY);
+    }
+
+    private static EncodedResponse file(FileResponse file, int status, Headers headers, Response<?> response,
+            Request request, boolean head) {
+        Path path = file.path();
+        BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(path, BasicFileAttributes.class);
+        } catch (NoSuchFileException e) {
+            throw new NotFoundException();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the attributes of " + path, e);
+        }
+        if (!attributes.isRegularFile()) {
+            throw new NotFoundException(); // a directory or device is as good as missing to the client
+        }
+        long size = attributes.size();
+        Instant modified = attributes.lastModifiedTime().toInstant();
+        String etag = response.etag() != null ? response.etag()
+                // changes whenever size or modification time does, without reading the file
+                : "\"" + Long.toHexString(size) + "-" + Long.toHexString(modified.toEpochMilli()) + "\"";
+        Instant lastModified = response.lastModified() != null ? response.lastModified() : modified;
+        String type = response.mediaType() != null ? response.mediaType()
+                : file.mediaType() != null ? file.mediaType() : contentType(file.filename(), path);
+        headers.setIfAbsent("content-type", type);
+        headers.setIfAbsent("content-disposition", disposition(file.isInline(), file.filename()));
+        headers.set("accept-ranges", "bytes");
+        setValidators(headers, etag, lastModified);
+        if (request == null || status < 200 || status >= 300) {
+            headers.set("content-length", Long.toString(size));
+            return new EncodedResponse(status, headers, Message.EMPTY,
+                    new FileBody(path, 0, size, file.chunkSize(), head));
+        }
+        if (Conditional.notModified(request.method(), request.headers(), etag, lastModified)) {
+            return notModified(headers);
+        }
+        String rangeHeader = request.headers().get("range");
+        ByteRange range = null;
+        if (rangeHeader != null && status == 200 && request.method().equals("GET")) {
+            String ifRange = request.headers().get("if-range");
+            if (ifRange == null || Conditional.rangeStillValid(ifRange, etag, lastModified)) {
+                range = ByteRange.parse(rangeHeader, size);
+            }
+        }
+        if (range == ByteRange.UNSATISFIABLE) {
+            Headers refused = new Headers(4);
+            refused.set("content-range", "bytes */" + size);
+            refused.set("accept-ranges", "bytes");
+            refused.set("content-length", "0");
+            return new EncodedResponse(416, refused, Message.EMPTY);
+        }
+        if (range != null) {
+            headers.set("content-range", "bytes " + range.start() + "-" + range.end() + "/" + size);
+            headers.set("content-length", Long.toString(range.length()));
+            return new EncodedResponse(206, headers, Message.EMPTY,
+                    new FileBody(path, range.start(), range.length(), file.chunkSize(), head));
+        }
+        headers.set("content-length", Long.toString(size));
+        return new EncodedResponse(status, headers, Message.EMPTY, new FileBody(path, 0, size, file.chunkSize(), head));
+    }
+
+    static String contentType(String filename, Path path) {
+        int dot = filename.lastIndexOf('.');
+        if (dot >= 0) {
+            String known = TYPES.get(filename.substring(dot + 1).toLowerCase(Locale.ROOT));
+            if (known != null) {
+                return known;
+            }
+        }
+        try {
+            String probed = Files.probeContentType(path);
+            if (probed != null) {
+                return probed;
+            }
+        } catch (IOException e) {
+            // no detector could tell: fall through to the generic type
+        }
+        return ResponseEncoder.OCTETS;
+    }
+
+    /**
+     * RFC 6266: a quoted ASCII {@code filename} every client understands, plus {@code filename*}
+     * (RFC 8187, UTF-8, percent-encoded) when the real name is not plain ASCII.
+     */
+    static String disposition(boolean inline, String filename) {
+        StringBuilder fallback = new StringBuilder(filename.length());
+        boolean ascii = true;
+        for (int i = 0; i < filename.length(); i++) {
+            char c = filename.charAt(i);
+            if (c >= 0x20 && c < 0x7f) {
+                fallback.append(c == '"' || c == '\\' ? '_' : c);
+            } else {
+                ascii = false;
+                if (!Character.isLowSurrogate(c)) {
+                    fallback.append('_');
+                }
+            }
+        }
+        String value = (inline ? "inline" : "attachment") + "; filename=\"" + fallback + "\"";
+        if (ascii) {
+            return value;
+        }
+        // URLEncoder is form encoding: space becomes '+', and a few attr-chars get escaped needlessly
+        String encoded = URLEncoder.encode(filename, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A");
+        return value + "; filename*=UTF-8''" + encoded;
+    }
+}

@@ -1,0 +1,70 @@
+package dev.rigel.internal.app;
+
+import dev.rigel.protocol.Headers;
+import dev.rigel.protocol.Message;
+import dev.rigel.protocol.Send;
+import java.io.IOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A body sent as several messages after the handler returned (file, stream, events). It owns its
+ * source and closes it however sending ends. A client that left shows up as an IOException from
+ * {@code send}; that ends the body quietly (the server drops the half-sent response without
+ * logging), since a departed client is normal for long streams and not an error of the app.
+ */
+abstract class StreamedBody {
+
+    static final Logger LOG = LoggerFactory.getLogger("dev.rigel.responses");
+
+    /** A HEAD request: send the status and headers, never touch the source. */
+    final boolean head;
+
+    StreamedBody(boolean head) {
+        this.head = head;
+    }
+
+    /** Sends start and body, then releases the source. */
+    final void send(Send send, int status, Headers headers) throws IOException {
+        try {
+            if (!deliver(send, new Message.ResponseStart(status, headers))) {
+                return;
+            }
+            if (head) {
+                deliver(send, Message.ResponseBody.EMPTY_LAST);
+                return;
+            }
+            sendBody(send);
+        } finally {
+            release();
+        }
+    }
+
+    /** Sends the body messages, the last with {@code moreBody == false}, unless the client left. */
+    abstract void sendBody(Send send) throws IOException;
+
+    /** Closes the source; must not throw. */
+    abstract void release();
+
+    /** Sends one message; false when the client has gone (the caller stops). */
+    static boolean deliver(Send send, Message message) {
+        try {
+            send.send(message);
+            return true;
+        } catch (IOException gone) {
+            LOG.debug("Client left during a streamed response: {}", gone.toString());
+            return false;
+        }
+    }
+
+    /** Closes {@code source} if it is AutoCloseable, logging (not throwing) a failure. */
+    static void closeQuietly(Object source) {
+        if (source instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                LOG.warn("Closing the source of a streamed response failed", e);
+            }
+        }
+    }
+}

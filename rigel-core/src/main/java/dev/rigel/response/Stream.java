@@ -1,0 +1,97 @@
+package dev.rigel.response;
+
+import java.io.InputStream;
+import java.util.Iterator;
+import java.util.Objects;
+
+/**
+ * A body produced piece by piece and sent as it is produced (chunked on HTTP/1.1, DATA frames on
+ * HTTP/2), with no {@code Content-Length}.
+ *
+ * <p>From an {@code Iterator} or {@code Iterable}: each element becomes one body message; a
+ * {@code String} is sent as UTF-8 and a {@code byte[]} as is, anything else as one line of JSON
+ * (JSON Lines: the JSON followed by {@code \n}). The default media type is
+ * {@code text/plain; charset=utf-8}. From an {@code InputStream}: read in chunks of up to 64 KiB,
+ * default media type {@code application/octet-stream}.
+ *
+ * <p>The source is closed when the stream ends, fails or the client leaves, if it is
+ * {@link AutoCloseable} (an {@code InputStream} always is). When the client leaves, the stream
+ * simply stops: nothing is logged as an error.
+ *
+ * <pre>{@code
+ * return Stream.of(rows.iterator()).mediaType("application/x-ndjson");
+ * }</pre>
+ */
+public final class Stream implements ResponseContent {
+
+    private final Object source;
+    private final String mediaType;
+
+    private Stream(Object source, String mediaType) {
+        this.source = source;
+        this.mediaType = mediaType;
+    }
+
+    public static Stream of(Iterator<?> elements) {
+        return new Stream(Objects.requireNonNull(elements, "elements"), "text/plain; charset=utf-8");
+    }
+
+    public static Stream of(Iterable<?> elements) {
+        Objects.requireNonNull(elements, "elements");
+        // an AutoCloseable Iterable is closed, not only its iterator
+        return new Stream(elements instanceof AutoCloseable ? new ClosingIterator(elements) : elements.iterator(),
+                "text/plain; charset=utf-8");
+    }
+
+    public static Stream of(InputStream input) {
+        return new Stream(Objects.requireNonNull(input, "input"), "application/octet-stream");
+    }
+
+    /** The {@code Content-Type} of the stream. */
+    public Stream mediaType(String newMediaType) {
+        return new Stream(source, Objects.requireNonNull(newMediaType, "mediaType"));
+    }
+
+    /** The source: an {@code Iterator<?>} or an {@code InputStream}. */
+    public Object source() {
+        return source;
+    }
+
+    public String mediaType() {
+        return mediaType;
+    }
+
+    @Override
+    public String toString() {
+        return "Stream[" + mediaType + "]";
+    }
+
+    /** Iterates an Iterable and closes the Iterable itself when closed. */
+    private static final class ClosingIterator implements Iterator<Object>, AutoCloseable {
+        private final Iterable<?> iterable;
+        private final Iterator<?> iterator;
+
+        ClosingIterator(Iterable<?> iterable) {
+            this.iterable = iterable;
+            this.iterator = iterable.iterator();
+        }
+
+        @Override
+        public boolean hasNext() {
+            return iterator.hasNext();
+        }
+
+        @Override
+        public Object next() {
+            return iterator.next();
+        }
+
+        @Override
+        public void close() throws Exception {
+            if (iterator instanceof AutoCloseable closeable && closeable != iterable) {
+                closeable.close();
+            }
+            ((AutoCloseable) iterable).close();
+        }
+    }
+}
