@@ -1,5 +1,7 @@
 package dev.rigel.benchmarks;
 
+import dev.rigel.benchmarks.common.BenchData;
+import dev.rigel.benchmarks.common.BenchUser;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;

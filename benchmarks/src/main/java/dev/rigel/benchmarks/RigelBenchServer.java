@@ -1,5 +1,7 @@
 package dev.rigel.benchmarks;
 
+import dev.rigel.benchmarks.common.BenchData;
+import dev.rigel.benchmarks.common.BenchUser;
 import dev.rigel.App;
 import dev.rigel.Route;
 import dev.rigel.Router;

@@ -1,5 +1,7 @@
 package dev.rigel.benchmarks.javalin;
 
+import dev.rigel.benchmarks.common.BenchData;
+import dev.rigel.benchmarks.common.BenchUser;
 import io.javalin.Javalin;
 import io.javalin.http.NotFoundResponse;
 import io.javalin.http.UnauthorizedResponse;

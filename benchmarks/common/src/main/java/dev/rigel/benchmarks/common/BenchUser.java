@@ -1,4 +1,4 @@
-package dev.rigel.benchmarks;
+package dev.rigel.benchmarks.common;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 

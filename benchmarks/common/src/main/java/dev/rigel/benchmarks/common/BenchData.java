@@ -1,4 +1,4 @@
-package dev.rigel.benchmarks.helidon;
+package dev.rigel.benchmarks.common;
 
 import java.util.List;
 import java.util.Map;
