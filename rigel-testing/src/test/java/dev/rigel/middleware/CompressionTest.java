@@ -95,7 +95,8 @@ class CompressionTest {
                         Route.get("/no-transform", CompressionTest::noTransform),
                         Route.delete("/gone", () -> null),
                         Route.get("/excluded", CompressionTest::text),
-                        Route.get("/stream", CompressionTest::text).middleware(STREAMING))
+                        Route.get("/stream", CompressionTest::text).middleware(STREAMING),
+                        Route.get("/tagged", () -> dev.rigel.Response.of(TEXT).etag("v1")))
                 .compression(config)
                 .build();
     }
@@ -152,6 +153,23 @@ class CompressionTest {
             assertThat(response.header("Content-Encoding")).isEqualTo(algorithm.token());
             assertThat(response.header("Content-Length")).isNull();
             assertThat(decode(algorithm.token(), response.body())).isEqualTo(String.join("", CHUNKS));
+        }
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(Transport.class)
+    void aCompressedBodyCarriesItsEtagMarkedWeakAndStillRevalidates(Transport transport) {
+        try (TestClient client = Clients.open(app(), transport)) {
+            TestResponse plain = client.get("/tagged");
+            assertThat(plain.header("Content-Encoding")).isNull();
+            assertThat(plain.header("ETag")).isEqualTo("\"v1\"");
+            TestResponse compressed = client.request("GET", "/tagged").header("Accept-Encoding", "gzip").send();
+            assertThat(compressed.header("Content-Encoding")).isEqualTo("gzip");
+            assertThat(compressed.header("ETag")).isEqualTo("W/\"v1\"");
+            TestResponse revalidated = client.request("GET", "/tagged").header("Accept-Encoding", "gzip")
+                    .header("If-None-Match", compressed.header("ETag")).send();
+            assertThat(revalidated.status()).isEqualTo(304);
+            assertThat(revalidated.body()).isEmpty();
         }
     }
 

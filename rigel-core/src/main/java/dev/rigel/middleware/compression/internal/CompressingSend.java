@@ -98,6 +98,7 @@ final class CompressingSend implements Send {
             }
             byte[] encoded = codec.compress(body.body());
             headers.set("Content-Encoding", algorithm.token());
+            weakenEtag(headers);
             headers.set("Content-Length", Integer.toString(encoded.length));
             forward(start, new Message.ResponseBody(encoded, false));
             return;
@@ -109,12 +110,25 @@ final class CompressingSend implements Send {
             return;
         }
         headers.set("Content-Encoding", algorithm.token());
+        weakenEtag(headers);
         headers.remove("Content-Length");
         downstream.send(start);
         compressed = new ByteArrayOutputStream(8192);
         encoder = codec.stream(compressed);
         mode = Mode.STREAM;
         onStreamBody(body);
+    }
+
+    /**
+     * A strong ETag promises byte-identical bodies, which the compressed and the plain variants
+     * are not (RFC 9110 section 8.8.1); the compressed one keeps the tag, marked weak, so
+     * If-None-Match (compared weakly) still revalidates it.
+     */
+    private static void weakenEtag(Headers headers) {
+        String etag = headers.get("etag");
+        if (etag != null && !etag.startsWith("W/")) {
+            headers.set("etag", "W/" + etag);
+        }
     }
 
     private void onStreamBody(Message.ResponseBody body) throws IOException {
