@@ -95,7 +95,7 @@ public final class Provide {
     /** A fixed value, the same for every request. */
     public static Provide value(Object value) {
         return new Provide(() -> new CallableSpec("value " + value,
-                List.of(), value == null ? Object.class : value.getClass(), args -> value, null, null), false);
+                List.of(), value == null ? Object.class : value.getClass(), args -> value, null, null, false), false);
     }
 
     /** The same provider, but run once for the app's lifetime and its value shared. */

@@ -93,14 +93,14 @@ final class BindingPlanner {
         if (name == null) {
             throw new ImproperlyConfiguredException(route + ": parameter " + (param.index() + 1) + " ("
                     + Types.describe(param.type()) + ") of " + callable.description() + " has no name at run time. "
-                    + (callable.description().startsWith("lambda")
+                    + (callable.lambdaBody()
                     ? "A lambda's parameter names are only in the class file's debug information, and this class"
                     + " was compiled without it; compile with -g (Maven's default), or take reserved types such as"
                     + " Request or State, or use a method reference or an annotated method."
                     : "The class was compiled without -parameters; add <parameters>true</parameters> to the"
                     + " maven-compiler-plugin configuration (or pass -parameters to javac)."));
         }
-        if (callable.description().startsWith("lambda") && param.type() instanceof Class<?> raw
+        if (callable.lambdaBody() && param.type() instanceof Class<?> raw
                 && raw.getTypeParameters().length > 0 && !name.equals("cookies") && !name.equals("query")) {
             throw new ImproperlyConfiguredException(route + ": parameter '" + name + "' of " + owner + " is a "
                     + raw.getSimpleName() + " without its type arguments: Java erases the type arguments of a"

@@ -138,7 +138,7 @@ final class Exchange implements Request {
     }
 
     private byte[] readBody() {
-        rejectDeclaredOversizedBody();
+        // the declared length was checked before the handler ran; the running total below holds the limit
         ByteArrayOutputStream out = null;
         byte[] single = null;
         long total = 0;

@@ -11,7 +11,7 @@ import java.util.List;
  * there is one (used for Bean Validation of parameters).
  */
 public record CallableSpec(String description, List<ParamSpec> params, Type returnType, Invoker invoker,
-        Executable executable, Object target) {
+        Executable executable, Object target, boolean lambdaBody) {
 
     public int arity() {
         return params.size();

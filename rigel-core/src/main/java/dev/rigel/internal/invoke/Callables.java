@@ -40,7 +40,7 @@ public final class Callables {
             handle = handle.bindTo(target);
         }
         return new CallableSpec(describe(method), params(method), method.getGenericReturnType(),
-                spread(handle, method.getParameterCount()), method, target);
+                spread(handle, method.getParameterCount()), method, target, false);
     }
 
     public static CallableSpec fromConstructor(Constructor<?> constructor) {
@@ -54,7 +54,7 @@ public final class Callables {
         }
         return new CallableSpec("new " + constructor.getDeclaringClass().getSimpleName() + "(…)",
                 params(constructor), constructor.getDeclaringClass(), spread(handle, constructor.getParameterCount()),
-                constructor, null);
+                constructor, null, false);
     }
 
     /**
@@ -74,9 +74,11 @@ public final class Callables {
         String implName = serialized.getImplMethodName();
         String signature = serialized.getImplMethodSignature();
         Executable impl = findImpl(implClass, implName, signature);
+        // javac names the synthetic method behind a lambda body lambda$…; a method reference keeps its own name
+        boolean lambdaBody = implName.startsWith("lambda$");
         boolean receiverFirst = serialized.getImplMethodKind() == MethodHandleInfo.REF_invokeVirtual
                 || serialized.getImplMethodKind() == MethodHandleInfo.REF_invokeInterface
-                || serialized.getImplMethodKind() == MethodHandleInfo.REF_invokeSpecial && !implName.startsWith("lambda$");
+                || serialized.getImplMethodKind() == MethodHandleInfo.REF_invokeSpecial && !lambdaBody;
 
         List<ParamSpec> all = new ArrayList<>();
         if (receiverFirst) {
@@ -87,7 +89,6 @@ public final class Callables {
         Annotation[][] annotations = impl.getParameterAnnotations();
         // javac may leave synthetic parameters out of the generic signature; fall back to erased types then
         boolean genericUsable = generic.length == parameters.length;
-        boolean lambdaBody = implName.startsWith("lambda$");
         String[] lambdaNames = lambdaBody && impl instanceof Method method ? LambdaParameterNames.read(method) : null;
         for (int i = 0; i < parameters.length; i++) {
             Parameter parameter = parameters[i];
@@ -107,13 +108,14 @@ public final class Callables {
             functional.add(new ParamSpec(i - first, spec.name(), spec.type(), spec.annotations()));
         }
         Type returnType = impl instanceof Method method ? method.getGenericReturnType() : implClass;
-        String description = implName.startsWith("lambda$")
+        String description = lambdaBody
                 ? "lambda in " + implClass.getSimpleName()
                 : implClass.getSimpleName() + "::" + (implName.equals("<init>") ? "new" : implName);
         // a bound method reference (obj::method) captured its receiver, which validation of its parameters needs
         Object receiver = receiverFirst && serialized.getCapturedArgCount() > 0 ? serialized.getCapturedArg(0) : null;
-        Executable validatable = implName.startsWith("lambda$") || receiverFirst && receiver == null ? null : impl;
-        return new CallableSpec(description, List.copyOf(functional), returnType, invoker, validatable, receiver);
+        Executable validatable = lambdaBody || receiverFirst && receiver == null ? null : impl;
+        return new CallableSpec(description, List.copyOf(functional), returnType, invoker, validatable, receiver,
+                lambdaBody);
     }
 
     private static SerializedLambda serialized(Serializable lambda) {
