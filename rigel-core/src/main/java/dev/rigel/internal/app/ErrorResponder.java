@@ -39,10 +39,13 @@ final class ErrorResponder {
 
     private final JsonCodec json;
     private final boolean debug;
+    /** Encodes what exception handlers return: no declared type, no layer defaults. */
+    private final ResponseEncoder handlerResponses;
 
     ErrorResponder(JsonCodec json, boolean debug) {
         this.json = json;
         this.debug = debug;
+        this.handlerResponses = new ResponseEncoder(json, null, Object.class, null, List.of(), List.of());
     }
 
     EncodedResponse render(Request request, Throwable failure, Map<Object, ExceptionHandler> handlers) {
@@ -52,8 +55,7 @@ final class ErrorResponder {
                 Response<?> response = handler.handle(request, failure);
                 if (response != null) {
                     int status = response.statusCode() != 0 ? response.statusCode() : statusOf(failure);
-                    return new ResponseEncoder(json, null, Object.class, null, List.of(), List.of())
-                            .encode(response, status);
+                    return handlerResponses.encode(response, status);
                 }
             } catch (Throwable handlerFailure) {
                 handlerFailure.addSuppressed(failure);
