@@ -6,6 +6,9 @@ import dev.rigel.internal.app.AppRuntime;
 import dev.rigel.internal.app.AppSettings;
 import dev.rigel.internal.app.BuiltIn;
 import dev.rigel.middleware.Middleware;
+import dev.rigel.plugin.InitPlugin;
+import dev.rigel.plugin.Plugin;
+import dev.rigel.plugin.PluginRegistry;
 import dev.rigel.protocol.Application;
 import dev.rigel.protocol.Lifespan;
 import dev.rigel.protocol.Receive;
@@ -85,6 +88,11 @@ public final class App implements Application, Lifespan {
         return settings.stores();
     }
 
+    /** The plugins the app was built with; look one up with {@code plugins().get(MyPlugin.class)}. */
+    public PluginRegistry plugins() {
+        return settings.plugins();
+    }
+
     /** Every route handler, with its full path template and merged metadata. */
     public List<HandlerInfo> routes() {
         return runtime.routes();
@@ -113,6 +121,8 @@ public final class App implements Application, Lifespan {
         private final Map<String, Provide> overrides = new LinkedHashMap<>();
         private final List<Middleware> unmatchedRouteMiddleware = new ArrayList<>();
         private final java.util.EnumMap<BuiltIn, Middleware> builtIns = new java.util.EnumMap<>(BuiltIn.class);
+        private final List<Plugin> plugins = new ArrayList<>();
+        private int initialisedPlugins;
         private State state = new State();
         private StoreRegistry stores = new StoreRegistry();
         private boolean debug;
@@ -129,6 +139,17 @@ public final class App implements Application, Lifespan {
         public Builder routeHandlers(Object... handlers) {
             for (Object handler : handlers) {
                 routeHandlers.add(java.util.Objects.requireNonNull(handler, "route handler"));
+            }
+            return this;
+        }
+
+        /**
+         * Registers plugins. {@link InitPlugin}s configure this builder when {@link #build()} runs,
+         * in registration order; every plugin can be found later through {@link App#plugins()}.
+         */
+        public Builder plugins(Plugin... added) {
+            for (Plugin plugin : added) {
+                plugins.add(java.util.Objects.requireNonNull(plugin, "plugin"));
             }
             return this;
         }
@@ -290,9 +311,23 @@ public final class App implements Application, Lifespan {
         }
 
         public App build() {
+            initialisePlugins();
             return new App(new AppSettings(List.copyOf(routeHandlers), layerSettings(), List.copyOf(onStartup),
                     List.copyOf(onShutdown), List.copyOf(lifespans), state, debug, json, Map.copyOf(overrides),
-                    List.copyOf(unmatchedRouteMiddleware), stores, List.copyOf(builtIns.values())));
+                    List.copyOf(unmatchedRouteMiddleware), stores, List.copyOf(builtIns.values()),
+                    new PluginRegistry(plugins)));
+        }
+
+        /**
+         * Runs each init plugin not yet run (plugins may register more plugins, hence the index
+         * loop), so building twice never initialises a plugin twice.
+         */
+        private void initialisePlugins() {
+            for (; initialisedPlugins < plugins.size(); initialisedPlugins++) {
+                if (plugins.get(initialisedPlugins) instanceof InitPlugin init) {
+                    init.onAppInit(this);
+                }
+            }
         }
     }
 }

@@ -6,6 +6,7 @@ import dev.rigel.LifecycleHook;
 import dev.rigel.State;
 import dev.rigel.di.Provide;
 import dev.rigel.middleware.Middleware;
+import dev.rigel.plugin.PluginRegistry;
 import dev.rigel.stores.StoreRegistry;
 import java.util.List;
 import java.util.Map;
@@ -16,13 +17,14 @@ import java.util.function.Function;
 public record AppSettings(List<Object> routeHandlers, LayerSettings appLayer, List<LifecycleHook> onStartup,
         List<LifecycleHook> onShutdown, List<Function<App, AutoCloseable>> lifespans, State state, boolean debug,
         Consumer<ObjectMapper> jsonCustomizer, Map<String, Provide> dependencyOverrides,
-        List<Middleware> unmatchedRouteMiddleware, StoreRegistry stores, List<Middleware> builtInMiddleware) {
+        List<Middleware> unmatchedRouteMiddleware, StoreRegistry stores, List<Middleware> builtInMiddleware,
+        PluginRegistry plugins) {
 
     /** The same settings with more dependency overrides (later ones win). */
     public AppSettings withDependencyOverrides(Map<String, Provide> overrides) {
         Map<String, Provide> merged = new java.util.LinkedHashMap<>(dependencyOverrides);
         merged.putAll(overrides);
         return new AppSettings(routeHandlers, appLayer, onStartup, onShutdown, lifespans, state, debug, jsonCustomizer,
-                Map.copyOf(merged), unmatchedRouteMiddleware, stores, builtInMiddleware);
+                Map.copyOf(merged), unmatchedRouteMiddleware, stores, builtInMiddleware, plugins);
     }
 }
