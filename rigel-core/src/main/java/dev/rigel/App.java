@@ -98,6 +98,23 @@ public final class App implements Application, Lifespan {
         return runtime.routes();
     }
 
+    /**
+     * The path of the route named {@code routeName} with {@code pathParams} filled in (Litestar's
+     * {@code route_reverse}); for building links outside a request. Inside one,
+     * {@code request.urlFor} gives the absolute URL.
+     *
+     * @throws dev.rigel.exceptions.NoRouteMatchFoundException for an unknown name, or parameters
+     *     that are missing, extra or of the wrong type
+     */
+    public String routeReverse(String routeName, Map<String, ?> pathParams) {
+        return runtime.routeReverse(routeName, pathParams, Map.of());
+    }
+
+    /** As {@link #routeReverse(String, Map)}, with {@code query} appended as a query string. */
+    public String routeReverse(String routeName, Map<String, ?> pathParams, Map<String, ?> query) {
+        return runtime.routeReverse(routeName, pathParams, query);
+    }
+
     /** The JSON mapper the app encodes and decodes with. */
     public ObjectMapper objectMapper() {
         return runtime.json().mapper();

@@ -64,4 +64,32 @@ public interface Request {
 
     /** The matched route handler. */
     HandlerInfo handler();
+
+    /**
+     * Content negotiation: which of {@code mediaTypes} (the types the handler can produce, in its
+     * order of preference) the client's {@code Accept} header prefers, by q-value and specificity
+     * (RFC 9110 §12.5.1). Without an {@code Accept} header the first is chosen; empty when the
+     * client accepts none of them (a handler typically answers 406 then).
+     *
+     * <pre>{@code
+     * return request.accepts("text/html", "application/json").orElse("application/json")
+     *         .equals("text/html") ? Template.of("user.html", Map.of("user", user)) : user;
+     * }</pre>
+     */
+    Optional<String> accepts(String... mediaTypes);
+
+    /**
+     * The absolute URL of the route named {@code routeName} (its {@code name} on {@code @Get} or
+     * {@code Route}), with {@code pathParams} filled in ({@code user_id} or {@code userId}), on the
+     * scheme and host this request came in on.
+     *
+     * @throws dev.rigel.exceptions.NoRouteMatchFoundException for an unknown name, or parameters
+     *     that are missing, extra or of the wrong type
+     */
+    default String urlFor(String routeName, Map<String, ?> pathParams) {
+        return urlFor(routeName, pathParams, Map.of());
+    }
+
+    /** As {@link #urlFor(String, Map)}, with {@code query} appended (an iterable value repeats its key). */
+    String urlFor(String routeName, Map<String, ?> pathParams, Map<String, ?> query);
 }

@@ -262,6 +262,7 @@ public final class Route extends LayerBuilder<Route> {
         return this;
     }
 
+    /** The route's name, unique in the app, for {@code request.urlFor(name, params)} and templates' {@code url_for}. */
     public Route name(String handlerName) {
         this.name = handlerName;
         return this;

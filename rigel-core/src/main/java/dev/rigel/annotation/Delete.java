@@ -21,7 +21,11 @@ public @interface Delete {
     /** Media type of the response; empty means chosen from the return value. */
     String mediaType() default "";
 
-    /** A name for the handler (route listings, OpenAPI); defaults to {@code Class.method}. */
+    /**
+     * The route's name, unique in the app: {@code request.urlFor(name, params)} and templates'
+     * {@code url_for} build its URL. Without one the handler is listed as {@code Class.method} and
+     * cannot be reversed.
+     */
     String name() default "";
 
     /** Guards for this handler, added after those of the enclosing layers. */

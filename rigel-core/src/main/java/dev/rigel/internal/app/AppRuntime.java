@@ -51,6 +51,7 @@ public final class AppRuntime {
     private final ErrorResponder errors;
     private final RouteTrie<Endpoint> trie = new RouteTrie<>();
     private final List<HandlerInfo> routes = new ArrayList<>();
+    private final RouteNames routeNames = new RouteNames();
     private final Map<Provide, CachedValue> caches = new IdentityHashMap<>();
     private final MergedLayers appLayers;
     /** The chosen app middleware around 404/405/OPTIONS answers; null when none was chosen. */
@@ -101,6 +102,11 @@ public final class AppRuntime {
 
     public List<HandlerInfo> routes() {
         return Collections.unmodifiableList(routes);
+    }
+
+    /** The path of the route named {@code name} (see {@link RouteNames#reverse}). */
+    public String routeReverse(String name, Map<String, ?> params, Map<String, ?> query) {
+        return routeNames.reverse(name, params, query);
     }
 
     synchronized CachedValue cacheFor(Provide provide) {
@@ -218,6 +224,9 @@ public final class AppRuntime {
             }
             String description = String.join("/", definition.methods()) + " " + template.template() + " ("
                     + definition.name() + ")";
+            if (definition.routeName() != null) {
+                routeNames.register(definition.routeName(), definition, description, template);
+            }
             MergedLayers layers = new MergedLayers(append(chain, definition.layer()), settings.dependencyOverrides());
             BindingPlanner planner = new BindingPlanner(description, template, layers, this);
             BoundParam[] params = planner.bind(definition.callable(), "handler " + definition.name());

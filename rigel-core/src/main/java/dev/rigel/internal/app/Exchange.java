@@ -206,6 +206,31 @@ final class Exchange implements Request {
     }
 
     @Override
+    public Optional<String> accepts(String... mediaTypes) {
+        return dev.rigel.internal.http.AcceptHeader.bestMatch(scope.headers().getAll("accept"), mediaTypes);
+    }
+
+    @Override
+    public String urlFor(String routeName, Map<String, ?> pathParams, Map<String, ?> query) {
+        return baseUrl() + runtime.routeReverse(routeName, pathParams, query);
+    }
+
+    /** {@code scheme://host[:port]} as the client addressed this server. */
+    private String baseUrl() {
+        String host = scope.headers().get("host");
+        if (host == null || host.isBlank()) {
+            InetSocketAddress server = scope.server();
+            host = server == null ? "localhost" : server.getHostString() + ":" + server.getPort();
+        }
+        String scheme = scope.scheme() == null ? "http" : scope.scheme();
+        return scheme + "://" + host.trim();
+    }
+
+    AppRuntime runtime() {
+        return runtime;
+    }
+
+    @Override
     public String toString() {
         return "Request[" + scope + "]";
     }

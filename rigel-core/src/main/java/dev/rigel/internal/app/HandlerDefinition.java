@@ -6,8 +6,9 @@ import java.util.Set;
 
 /**
  * One route handler as declared (annotated method or {@code Route}), before layers are merged.
- * {@code paths} are relative to the enclosing controller/router.
+ * {@code paths} are relative to the enclosing controller/router. {@code routeName} is the name
+ * given explicitly (for {@code urlFor}), or null when {@code name} is only the default description.
  */
-record HandlerDefinition(String name, List<String> paths, Set<String> methods, CallableSpec callable,
-        int status, String mediaType, boolean nonBlocking, LayerSettings layer) {
+record HandlerDefinition(String name, String routeName, List<String> paths, Set<String> methods,
+        CallableSpec callable, int status, String mediaType, boolean nonBlocking, LayerSettings layer) {
 }

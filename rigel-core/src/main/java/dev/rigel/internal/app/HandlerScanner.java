@@ -72,8 +72,9 @@ final class HandlerScanner {
                 layer.includeInSchema(false);
             }
             List<String> paths = route.paths().length == 0 ? List.of("") : List.of(route.paths());
-            handlers.add(new HandlerDefinition(name, paths, route.methods(), Callables.fromMethod(instance, method),
-                    route.status(), route.mediaType().isEmpty() ? null : route.mediaType(), route.nonBlocking(), layer));
+            handlers.add(new HandlerDefinition(name, route.name().isEmpty() ? null : route.name(), paths,
+                    route.methods(), Callables.fromMethod(instance, method), route.status(),
+                    route.mediaType().isEmpty() ? null : route.mediaType(), route.nonBlocking(), layer));
         }
         return handlers;
     }
@@ -81,7 +82,7 @@ final class HandlerScanner {
     static HandlerDefinition fromRoute(Route route) {
         String name = route.name() != null ? route.name() : null;
         var callable = route.callable();
-        return new HandlerDefinition(name != null ? name : callable.description(), List.of(route.path()),
+        return new HandlerDefinition(name != null ? name : callable.description(), name, List.of(route.path()),
                 route.methods(), callable, route.status(), route.mediaType(), route.isNonBlocking(),
                 route.layerSettings());
     }
