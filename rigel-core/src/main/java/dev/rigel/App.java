@@ -144,6 +144,7 @@ public final class App implements Application, Lifespan {
         private StoreRegistry stores = new StoreRegistry();
         private boolean debug;
         private Consumer<ObjectMapper> json;
+        private dev.rigel.form.FormConfig forms = dev.rigel.form.FormConfig.DEFAULT;
 
         private Builder() {
             super("app");
@@ -219,6 +220,16 @@ public final class App implements Application, Lifespan {
         /** Adjusts the JSON mapper, e.g. {@code m -> m.setPropertyNamingStrategy(SNAKE_CASE)}. */
         public Builder json(Consumer<ObjectMapper> customizer) {
             this.json = customizer;
+            return this;
+        }
+
+        /**
+         * Limits and storage for form bodies (url-encoded and multipart): part counts and sizes, the
+         * size up to which an uploaded file stays in memory, the directory larger ones are spooled
+         * to; see {@link dev.rigel.form.FormConfig} for the defaults.
+         */
+        public Builder forms(dev.rigel.form.FormConfig config) {
+            this.forms = java.util.Objects.requireNonNull(config, "config");
             return this;
         }
 
@@ -332,7 +343,7 @@ public final class App implements Application, Lifespan {
             return new App(new AppSettings(List.copyOf(routeHandlers), layerSettings(), List.copyOf(onStartup),
                     List.copyOf(onShutdown), List.copyOf(lifespans), state, debug, json, Map.copyOf(overrides),
                     List.copyOf(unmatchedRouteMiddleware), stores, List.copyOf(builtIns.values()),
-                    new PluginRegistry(plugins)));
+                    new PluginRegistry(plugins), forms));
         }
 
         /**

@@ -56,6 +56,15 @@ public interface Request {
     /** The body decoded from JSON into {@code type}; malformed input raises a 400. */
     <T> T json(Class<T> type);
 
+    /**
+     * The body decoded as a form ({@code application/x-www-form-urlencoded} or
+     * {@code multipart/form-data}), read on first call. Another content type is a 415, a malformed
+     * body or too many parts a 400, a part over its size limit a 413 (see
+     * {@link dev.rigel.form.FormConfig}). Uploaded files spooled to disk are deleted after the
+     * response.
+     */
+    dev.rigel.form.FormData form();
+
     /** The body decoded from JSON into a generic {@code type}; malformed input raises a 400. */
     <T> T json(Type type);
 

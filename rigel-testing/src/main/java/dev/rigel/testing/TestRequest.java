@@ -56,6 +56,27 @@ public final class TestRequest {
         return this;
     }
 
+    /**
+     * Sends {@code fields} as an {@code application/x-www-form-urlencoded} body; an iterable value
+     * repeats its field.
+     */
+    public TestRequest form(java.util.Map<String, ?> fields) {
+        StringBuilder encoded = new StringBuilder();
+        fields.forEach((name, value) -> {
+            Iterable<?> values = value instanceof Iterable<?> many ? many : java.util.List.of(value);
+            for (Object single : values) {
+                encoded.append(encoded.isEmpty() ? "" : "&").append(URLEncoder.encode(name, StandardCharsets.UTF_8))
+                        .append('=').append(URLEncoder.encode(String.valueOf(single), StandardCharsets.UTF_8));
+            }
+        });
+        return body(encoded.toString().getBytes(StandardCharsets.US_ASCII), "application/x-www-form-urlencoded");
+    }
+
+    /** Sends a {@code multipart/form-data} body (see {@link Multipart}). */
+    public TestRequest multipart(Multipart multipart) {
+        return body(multipart.body(), multipart.contentType());
+    }
+
     public TestRequest text(String text) {
         return body(text.getBytes(StandardCharsets.UTF_8), "text/plain; charset=utf-8");
     }

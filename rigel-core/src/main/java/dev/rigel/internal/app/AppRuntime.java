@@ -96,6 +96,10 @@ public final class AppRuntime {
         return json;
     }
 
+    dev.rigel.form.FormConfig formConfig() {
+        return settings.forms();
+    }
+
     ErrorResponder errors() {
         return errors;
     }

@@ -18,13 +18,13 @@ public record AppSettings(List<Object> routeHandlers, LayerSettings appLayer, Li
         List<LifecycleHook> onShutdown, List<Function<App, AutoCloseable>> lifespans, State state, boolean debug,
         Consumer<ObjectMapper> jsonCustomizer, Map<String, Provide> dependencyOverrides,
         List<Middleware> unmatchedRouteMiddleware, StoreRegistry stores, List<Middleware> builtInMiddleware,
-        PluginRegistry plugins) {
+        PluginRegistry plugins, dev.rigel.form.FormConfig forms) {
 
     /** The same settings with more dependency overrides (later ones win). */
     public AppSettings withDependencyOverrides(Map<String, Provide> overrides) {
         Map<String, Provide> merged = new java.util.LinkedHashMap<>(dependencyOverrides);
         merged.putAll(overrides);
         return new AppSettings(routeHandlers, appLayer, onStartup, onShutdown, lifespans, state, debug, jsonCustomizer,
-                Map.copyOf(merged), unmatchedRouteMiddleware, stores, builtInMiddleware, plugins);
+                Map.copyOf(merged), unmatchedRouteMiddleware, stores, builtInMiddleware, plugins, forms);
     }
 }

@@ -214,6 +214,10 @@ final class BindingPlanner {
 
     private BoundParam dataParam(ParamSpec param) {
         Class<?> type = param.rawType();
+        if (param.annotation(dev.rigel.form.Form.class) != null
+                || dev.rigel.internal.form.FormBinding.formOnly(param.type())) {
+            return formParam(param);
+        }
         if (type == byte[].class) {
             return new BoundParam(Exchange::body, "data", "body");
         }
@@ -232,6 +236,35 @@ final class BindingPlanner {
             if (validate) {
                 List<ValidationError> errors = BeanValidation.validateBody(
                         optional ? ((Optional<?>) data).orElse(null) : data, runtime.json()::propertyName);
+                if (!errors.isEmpty()) {
+                    throw ValidationException.forRequest(exchange.method(), exchange.path(), errors);
+                }
+            }
+            return data;
+        }, "data", "body");
+    }
+
+    /** {@code data} read from a url-encoded or multipart form (see {@link dev.rigel.form.Form}). */
+    private BoundParam formParam(ParamSpec param) {
+        dev.rigel.internal.form.FormBinding.FormBinder binder = dev.rigel.internal.form.FormBinding.plan(param.type(),
+                runtime.json()::propertyName, route + ": parameter 'data'");
+        boolean validate = needsValidation(param);
+        return new BoundParam(exchange -> {
+            List<ValidationError> errors = new ArrayList<>(0);
+            Object data;
+            try {
+                data = binder.bind(exchange.form(), errors);
+            } catch (RuntimeException | Error e) {
+                throw e;
+            } catch (Throwable t) {
+                throw new IllegalStateException("Binding the form of " + route + " failed", t);
+            }
+            if (!errors.isEmpty()) {
+                throw ValidationException.forRequest(exchange.method(), exchange.path(), errors);
+            }
+            if (validate) {
+                errors = BeanValidation.validateBody(data instanceof Optional<?> optional ? optional.orElse(null) : data,
+                        runtime.json()::propertyName);
                 if (!errors.isEmpty()) {
                     throw ValidationException.forRequest(exchange.method(), exchange.path(), errors);
                 }

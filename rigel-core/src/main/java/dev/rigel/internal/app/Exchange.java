@@ -37,6 +37,9 @@ final class Exchange implements Request {
     private QueryParams query;
     private Map<String, String> cookies;
     private byte[] body;
+    /** Set once the body was handed out as a stream, which leaves nothing for {@link #body()}. */
+    private boolean bodyStreamed;
+    private dev.rigel.form.FormData form;
     Object[] dependencyValues;
     List<Scoped.Cleanup> cleanups;
 
@@ -114,10 +117,59 @@ final class Exchange implements Request {
     public byte[] body() {
         byte[] current = body;
         if (current == null) {
+            if (bodyStreamed) {
+                throw new IllegalStateException("The request body was already read as a form; use request.form()");
+            }
             current = readBody();
             body = current;
         }
         return current;
+    }
+
+    @Override
+    public dev.rigel.form.FormData form() {
+        dev.rigel.form.FormData current = form;
+        if (current == null) {
+            current = dev.rigel.internal.form.FormReader.read(scope.headers().get("content-type"), declaredLength(),
+                    bodyStream(), runtime.formConfig(), this::deleteAfterResponse);
+            form = current;
+        }
+        return current;
+    }
+
+    /**
+     * The body as a stream: the bytes already read if {@link #body()} ran, else straight from the
+     * client (then {@code body()} has nothing left to give).
+     */
+    java.io.InputStream bodyStream() {
+        if (body != null) {
+            return new java.io.ByteArrayInputStream(body);
+        }
+        if (bodyStreamed) {
+            throw new IllegalStateException("The request body was already read as a stream");
+        }
+        bodyStreamed = true;
+        return new ReceiveInputStream(receive, maxBodySize);
+    }
+
+    private long declaredLength() {
+        String declared = scope.headers().get("content-length");
+        try {
+            return declared == null ? -1 : Long.parseLong(declared.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /** Deletes a temporary file once the response is sent, whether the handler succeeded or not. */
+    private void deleteAfterResponse(java.nio.file.Path file) {
+        addCleanup(outcome -> {
+            try {
+                java.nio.file.Files.deleteIfExists(file);
+            } catch (java.io.IOException e) {
+                org.slf4j.LoggerFactory.getLogger("dev.rigel.forms").warn("Could not delete upload {}", file, e);
+            }
+        });
     }
 
     /**
