@@ -78,7 +78,13 @@ public final class FormReader {
             if (type.param("boundary") == null || type.param("boundary").isEmpty()) {
                 throw new ClientException("Malformed multipart body: the Content-Type has no boundary");
             }
-            return multipart(contentType, declaredLength, body, config, onTempFile);
+            DelimiterWatch watched = new DelimiterWatch(body, type.param("boundary"));
+            FormData form = multipart(contentType, declaredLength, watched, config, onTempFile);
+            if (form.isEmpty() && !watched.seen()) {
+                throw new ClientException("Malformed multipart body: the boundary given in the Content-Type never"
+                        + " occurs in the body");
+            }
+            return form;
         } catch (FileUploadSizeException e) {
             throw new ClientException("Malformed multipart body: " + e.getMessage());
         } catch (FileUploadException e) {
