@@ -49,6 +49,7 @@ public final class AppRuntime {
     private final AppSettings settings;
     private final JsonCodec json;
     private final ErrorResponder errors;
+    private final TemplateRenderer templates;
     private final RouteTrie<Endpoint> trie = new RouteTrie<>();
     private final List<HandlerInfo> routes = new ArrayList<>();
     private final RouteNames routeNames = new RouteNames();
@@ -69,7 +70,9 @@ public final class AppRuntime {
         this.app = app;
         this.settings = settings;
         this.json = new JsonCodec(settings.jsonCustomizer());
-        this.errors = new ErrorResponder(json, settings.debug());
+        this.templates = new TemplateRenderer(settings.plugins().find(dev.rigel.template.TemplateEngine.class)
+                .orElse(null), this::routeReverse);
+        this.errors = new ErrorResponder(json, settings.debug(), templates);
         this.appLayers = new MergedLayers(List.of(settings.appLayer()), Map.of());
         this.unmatchedChain = unmatchedChain(settings);
         this.unmatchedMayBlock = withBuiltIns(settings.unmatchedRouteMiddleware()).stream()
@@ -257,12 +260,17 @@ public final class AppRuntime {
             declared = Types.typeArgument(declared, 0);
         }
         Class<?> raw = Types.raw(declared);
+        if (raw == dev.rigel.response.Template.class && !templates.hasEngine()) {
+            throw new ImproperlyConfiguredException(definition.name() + " returns templates but the app has no template"
+                    + " engine; register one as a plugin, e.g. App.builder().plugins(PebbleTemplates.classpath("
+                    + "\"templates\")) from rigel-pebble");
+        }
         boolean plainJson = raw != Object.class && raw != String.class && raw != byte[].class && raw != void.class
                 && raw != Void.class && !raw.isPrimitive()
                 && !dev.rigel.response.ResponseContent.class.isAssignableFrom(raw); // sent by ContentResponses
         ObjectWriter writer = plainJson ? json.writer(declared) : null;
         return new ResponseEncoder(json, writer, Types.boxed(raw), definition.mediaType(), layers.responseHeaders,
-                layers.responseCookies);
+                layers.responseCookies, templates);
     }
 
     // ---- serving ----

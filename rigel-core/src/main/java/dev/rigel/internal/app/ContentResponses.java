@@ -11,6 +11,7 @@ import dev.rigel.response.Redirect;
 import dev.rigel.response.ResponseContent;
 import dev.rigel.response.ServerSentEvent;
 import dev.rigel.response.Stream;
+import dev.rigel.response.Template;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
@@ -75,6 +76,8 @@ final class ContentResponses {
                 yield new EncodedResponse(status, headers, Message.EMPTY, new SseBody(events, json, head));
             }
             case FileResponse file -> file(file, status, headers, response, request, head);
+            case Template template -> throw new IllegalStateException(template + " reached the content encoder"
+                    + " unrendered; ResponseEncoder renders templates first");
         };
         encoder.addLayerDefaults(encoded.headers(), response.cookies());
         return encoded;

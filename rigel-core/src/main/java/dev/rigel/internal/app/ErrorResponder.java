@@ -42,10 +42,10 @@ final class ErrorResponder {
     /** Encodes what exception handlers return: no declared type, no layer defaults. */
     private final ResponseEncoder handlerResponses;
 
-    ErrorResponder(JsonCodec json, boolean debug) {
+    ErrorResponder(JsonCodec json, boolean debug, TemplateRenderer templates) {
         this.json = json;
         this.debug = debug;
-        this.handlerResponses = new ResponseEncoder(json, null, Object.class, null, List.of(), List.of());
+        this.handlerResponses = new ResponseEncoder(json, null, Object.class, null, List.of(), List.of(), templates);
     }
 
     EncodedResponse render(Request request, Throwable failure, Map<Object, ExceptionHandler> handlers) {
@@ -55,7 +55,7 @@ final class ErrorResponder {
                 Response<?> response = handler.handle(request, failure);
                 if (response != null) {
                     int status = response.statusCode() != 0 ? response.statusCode() : statusOf(failure);
-                    return handlerResponses.encode(response, status);
+                    return handlerResponses.encode(response, status, null, request);
                 }
             } catch (Throwable handlerFailure) {
                 handlerFailure.addSuppressed(failure);

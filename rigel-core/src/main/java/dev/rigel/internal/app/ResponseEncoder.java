@@ -8,6 +8,7 @@ import dev.rigel.internal.json.JsonCodec;
 import dev.rigel.protocol.Headers;
 import dev.rigel.protocol.Message;
 import dev.rigel.response.ResponseContent;
+import dev.rigel.response.Template;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -29,9 +30,11 @@ final class ResponseEncoder {
     private final String mediaType;
     private final List<String[]> layerHeaders;
     private final List<Cookie> layerCookies;
+    private final TemplateRenderer templates;
 
     ResponseEncoder(JsonCodec json, ObjectWriter writer, Class<?> writerType, String mediaType, List<String[]> layerHeaders,
-            List<Cookie> layerCookies) {
+            List<Cookie> layerCookies, TemplateRenderer templates) {
+        this.templates = templates;
         this.json = json;
         this.writer = writer;
         this.writerType = writerType;
@@ -51,6 +54,18 @@ final class ResponseEncoder {
      * files, streams and events are prepared by {@link ContentResponses}.
      */
     EncodedResponse encode(Response<?> response, int defaultStatus, Request request) {
+        return encode(response, defaultStatus, request, request);
+    }
+
+    /**
+     * As {@link #encode(Response, int, Request)}; {@code templateRequest} is the request a template
+     * sees, given even where {@code request} is null so no conditional answer is made (exception
+     * handlers' responses).
+     */
+    EncodedResponse encode(Response<?> response, int defaultStatus, Request request, Request templateRequest) {
+        if (response.content() instanceof Template template) {
+            response = templates.render(response, template, templateRequest);
+        }
         Object content = response.content();
         if (content instanceof ResponseContent special) {
             return ContentResponses.encode(special, response, defaultStatus, request, json, this);
