@@ -5,13 +5,17 @@ import dev.rigel.App;
 import dev.rigel.Route;
 import dev.rigel.Router;
 import dev.rigel.di.Provide;
+import dev.rigel.metrics.MetricsPlugin;
 import dev.rigel.middleware.cors.CORSConfig;
 import dev.rigel.middleware.csrf.CSRFConfig;
+import dev.rigel.staticfiles.StaticFiles;
 import java.util.Map;
 
 /**
  * The seed app: a health check and benchmark endpoints at the top, and the users/orders API under
- * {@code /api/v1}, behind bearer-token auth, with its own {@code db} dependency.
+ * {@code /api/v1}, behind bearer-token auth, with its own {@code db} dependency. Request and JVM
+ * metrics are scraped at {@code /metrics} (rigel-metrics), and a small page is served from the
+ * jar's {@code static/} resources at {@code /static/}.
  */
 public final class SeedApp {
 
@@ -41,13 +45,16 @@ public final class SeedApp {
                         Route.get("/health", () -> OK).nonBlocking(),
                         Route.get("/plaintext", () -> "Hello, World!").nonBlocking(),
                         Route.get("/json", () -> HELLO).nonBlocking(),
-                        api)
+                        api,
+                        StaticFiles.builder("/static").classpath("static").htmlMode(true).build())
+                // request counts and latencies by route, JVM metrics, GET /metrics for Prometheus
+                .plugins(MetricsPlugin.prometheus())
                 .dependency("cache", Provide.of(UserCache.class).useCache())
                 // the seed's front end lives on its own origin; browsers there may call the API
                 .cors(CORSConfig.builder().allowOrigins("https://myapp.com").allowMethods("GET", "POST", "PUT", "DELETE")
                         .build())
-                // health checks and the benchmark endpoints must never be throttled
-                .rateLimit(settings.rateLimitConfig().exclude("^/health$", "^/plaintext$", "^/json$"))
+                // health checks, metrics scrapes and the benchmark endpoints must never be throttled
+                .rateLimit(settings.rateLimitConfig().exclude("^/health$", "^/metrics$", "^/plaintext$", "^/json$"))
                 .csrf(csrfConfig(settings))
                 .json(mapper -> mapper.setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE))
                 .build();
