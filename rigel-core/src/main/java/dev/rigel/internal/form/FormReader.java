@@ -98,6 +98,36 @@ public final class FormReader {
         }
     }
 
+    /**
+     * The value of text field {@code name} in the first bytes of a multipart body, or null when it is
+     * not among the parts complete within {@code prefix}: a middleware's look ahead (the CSRF token),
+     * which must not read a whole upload to find one small field.
+     */
+    public static String peekField(String contentType, byte[] prefix, String name, int maxParts) {
+        MediaType type = MediaType.parse(contentType);
+        if (type == null || !type.essence().equals(MULTIPART) || type.param("boundary") == null) {
+            return null;
+        }
+        try {
+            Parser parser = new Parser();
+            parser.setMaxPartHeaderSize(FormConfig.DEFAULT.maxPartHeaderSize());
+            parser.setHeaderCharset(StandardCharsets.UTF_8);
+            FileItemInputIterator parts = parser.getItemIterator(new BodyContext(contentType, -1,
+                    new java.io.ByteArrayInputStream(prefix)));
+            for (int count = 0; count < maxParts && parts.hasNext(); count++) {
+                FileItemInput part = parts.next();
+                if (part.isFormField() && name.equals(part.getFieldName())) {
+                    try (InputStream in = part.getInputStream()) {
+                        return new String(in.readNBytes(4096), charset(part));
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException truncatedOrMalformed) {
+            // the prefix ended inside a part, or the body is no valid multipart: no field found
+        }
+        return null;
+    }
+
     private static FormData urlEncoded(InputStream body, int maxFields) throws IOException {
         // browsers percent-encode every non-ASCII byte as UTF-8; raw UTF-8 from other clients reads the same
         String text = new String(body.readAllBytes(), StandardCharsets.UTF_8);

@@ -8,7 +8,6 @@ import dev.rigel.middleware.AbstractMiddleware;
 import dev.rigel.middleware.csrf.internal.CsrfTokens;
 import dev.rigel.middleware.csrf.internal.FormTokenReader;
 import dev.rigel.protocol.Application;
-import dev.rigel.protocol.Headers;
 import dev.rigel.protocol.Message;
 import dev.rigel.protocol.Receive;
 import dev.rigel.protocol.Scope;
@@ -27,7 +26,8 @@ import java.util.Set;
  *   <li>A safe request (GET, HEAD, OPTIONS, TRACE by default) without a valid token cookie gets a
  *       {@code Set-Cookie} with a fresh signed token.</li>
  *   <li>Any other request must carry that token in the {@code x-csrftoken} header, or in the
- *       {@value #FORM_FIELD} field of an {@code application/x-www-form-urlencoded} body, equal to
+ *       {@value #FORM_FIELD} field of a form body ({@code application/x-www-form-urlencoded} whole,
+ *       or {@code multipart/form-data} within its first MiB, so before the file inputs), equal to
  *       the cookie's and signed with the secret; otherwise it is refused with 403
  *       {@code "CSRF token verification failed"} before the handler runs.</li>
  *   <li>WebSocket handshakes are not checked (browsers send no custom header on them).</li>
@@ -100,9 +100,14 @@ public final class CSRFMiddleware extends AbstractMiddleware {
         }
         String submitted = scope.headers().get(config.headerName());
         Receive downstream = receive;
-        if (submitted == null && isForm(scope.headers())) {
+        String contentType = scope.headers().get("content-type");
+        if (submitted == null && isForm(contentType)) {
             FormTokenReader form = FormTokenReader.read(receive, FORM_SCAN_LIMIT);
             submitted = form.field(FORM_FIELD);
+            downstream = form.replay(receive);
+        } else if (submitted == null && isMultipart(contentType)) {
+            FormTokenReader form = FormTokenReader.read(receive, FORM_SCAN_LIMIT);
+            submitted = form.multipartField(contentType, FORM_FIELD);
             downstream = form.replay(receive);
         }
         if (!CsrfTokens.matches(submitted, cookieToken)) {
@@ -117,9 +122,12 @@ public final class CSRFMiddleware extends AbstractMiddleware {
                 config.cookieSecure(), config.cookieHttpOnly(), config.cookieSameSite());
     }
 
-    private static boolean isForm(Headers headers) {
-        String type = headers.get("content-type");
+    private static boolean isForm(String type) {
         return type != null && type.toLowerCase(Locale.ROOT).strip().startsWith("application/x-www-form-urlencoded");
+    }
+
+    private static boolean isMultipart(String type) {
+        return type != null && type.toLowerCase(Locale.ROOT).strip().startsWith("multipart/form-data");
     }
 
     private static PermissionDeniedException denied() {
