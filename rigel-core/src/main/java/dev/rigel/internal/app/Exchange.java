@@ -7,20 +7,30 @@ import dev.rigel.State;
 import dev.rigel.di.Scoped;
 import dev.rigel.exceptions.ClientException;
 import dev.rigel.exceptions.RequestEntityTooLargeException;
+import dev.rigel.form.FormData;
 import dev.rigel.internal.binding.CookieParser;
 import dev.rigel.internal.binding.QueryStringParser;
+import dev.rigel.internal.form.FormReader;
+import dev.rigel.internal.http.AcceptHeader;
 import dev.rigel.protocol.Headers;
 import dev.rigel.protocol.Message;
 import dev.rigel.protocol.Receive;
 import dev.rigel.protocol.Scope;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.lang.reflect.Type;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One HTTP request in flight: the {@link Request} handlers see, plus the per-request dependency
@@ -28,6 +38,8 @@ import java.util.Optional;
  * on first use.
  */
 final class Exchange implements Request {
+
+    private static final Logger LOG = LoggerFactory.getLogger("dev.rigel.forms");
 
     private final Scope scope;
     private final Receive receive;
@@ -39,7 +51,9 @@ final class Exchange implements Request {
     private byte[] body;
     /** Set once the body was handed out as a stream, which leaves nothing for {@link #body()}. */
     private boolean bodyStreamed;
-    private dev.rigel.form.FormData form;
+    private FormData form;
+    /** Why reading the form failed, raised again on a second attempt (the body is gone by then). */
+    private RuntimeException formFailure;
     Object[] dependencyValues;
     List<Scoped.Cleanup> cleanups;
 
@@ -127,11 +141,19 @@ final class Exchange implements Request {
     }
 
     @Override
-    public dev.rigel.form.FormData form() {
-        dev.rigel.form.FormData current = form;
+    public FormData form() {
+        FormData current = form;
         if (current == null) {
-            current = dev.rigel.internal.form.FormReader.read(scope.headers().get("content-type"), declaredLength(),
-                    bodyStream(), runtime.formConfig(), this::deleteAfterResponse);
+            if (formFailure != null) {
+                throw formFailure;
+            }
+            try {
+                current = FormReader.read(scope.headers().get("content-type"), declaredLength(), bodyStream(),
+                        runtime.formConfig(), this::deleteAfterResponse);
+            } catch (RuntimeException e) {
+                formFailure = e;
+                throw e;
+            }
             form = current;
         }
         return current;
@@ -141,9 +163,9 @@ final class Exchange implements Request {
      * The body as a stream: the bytes already read if {@link #body()} ran, else straight from the
      * client (then {@code body()} has nothing left to give).
      */
-    java.io.InputStream bodyStream() {
+    InputStream bodyStream() {
         if (body != null) {
-            return new java.io.ByteArrayInputStream(body);
+            return new ByteArrayInputStream(body);
         }
         if (bodyStreamed) {
             throw new IllegalStateException("The request body was already read as a stream");
@@ -162,12 +184,12 @@ final class Exchange implements Request {
     }
 
     /** Deletes a temporary file once the response is sent, whether the handler succeeded or not. */
-    private void deleteAfterResponse(java.nio.file.Path file) {
+    private void deleteAfterResponse(Path file) {
         addCleanup(outcome -> {
             try {
-                java.nio.file.Files.deleteIfExists(file);
-            } catch (java.io.IOException e) {
-                org.slf4j.LoggerFactory.getLogger("dev.rigel.forms").warn("Could not delete upload {}", file, e);
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                LOG.warn("Could not delete the uploaded file {}", file, e);
             }
         });
     }
@@ -259,7 +281,7 @@ final class Exchange implements Request {
 
     @Override
     public Optional<String> accepts(String... mediaTypes) {
-        return dev.rigel.internal.http.AcceptHeader.bestMatch(scope.headers().getAll("accept"), mediaTypes);
+        return AcceptHeader.bestMatch(scope.headers().getAll("accept"), mediaTypes);
     }
 
     @Override
@@ -276,10 +298,6 @@ final class Exchange implements Request {
         }
         String scheme = scope.scheme() == null ? "http" : scope.scheme();
         return scheme + "://" + host.trim();
-    }
-
-    AppRuntime runtime() {
-        return runtime;
     }
 
     @Override
