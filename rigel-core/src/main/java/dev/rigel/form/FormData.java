@@ -76,6 +76,11 @@ public final class FormData {
         return files;
     }
 
+    /** Whether a text field or a file was sent under {@code name}. */
+    public boolean contains(String name) {
+        return fields.containsKey(name) || files.containsKey(name);
+    }
+
     /** The names of every field and file. */
     public Set<String> names() {
         Set<String> names = new LinkedHashSet<>(fields.keySet());

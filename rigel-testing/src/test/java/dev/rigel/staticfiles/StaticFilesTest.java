@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rigel.App;
 import dev.rigel.Route;
+import dev.rigel.Router;
 import dev.rigel.exceptions.ImproperlyConfiguredException;
 import dev.rigel.exceptions.NotAuthorizedException;
 import dev.rigel.testing.TestClient;
@@ -194,6 +195,24 @@ class StaticFilesTest {
             assertThat(response.status()).isEqualTo(200);
             assertThat(response.text()).isEqualTo("hello from the class path\n");
             assertThat(client.get("/assets/nested/deeper.txt").text()).isEqualTo("deeper\n");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void worksUnderNestedRoutersWithParametersAndAtTheRoot(Transport transport) {
+        App app = App.builder().routeHandlers(
+                Router.of("/t/{tenant:str}", StaticFiles.builder("/files").directories(publicDir).name("tenant_files")
+                        .build()),
+                StaticFiles.builder("/").directories(site).htmlMode(true).name("root").build()).build();
+        try (TestClient client = Clients.open(app, transport)) {
+            assertThat(client.get("/t/acme/files/css/site.css").text()).isEqualTo("body { color: red }");
+            assertThat(client.get("/t/a%2Fb/files/hello.txt").text()).isEqualTo("hello from public");
+            assertThat(client.get("/t/acme/files/../files/hello.txt").status()).isEqualTo(404);
+            assertThat(client.get("/").text()).isEqualTo("<h1>home</h1>");
+            assertThat(client.get("/docs/").text()).isEqualTo("<h1>docs</h1>");
+            assertThat(client.app().routeReverse("tenant_files", Map.of("tenant", "acme", "file_path", "hello.txt")))
+                    .isEqualTo("/t/acme/files/hello.txt");
         }
     }
 

@@ -132,10 +132,10 @@ final class FormField {
 
     /** The wire name, else the Java name when the form used that spelling instead. */
     private String name(FormData form) {
-        if (key.equals(javaName) || form.names().contains(key)) {
+        if (key.equals(javaName) || form.contains(key)) {
             return key;
         }
-        return form.names().contains(javaName) ? javaName : key;
+        return form.contains(javaName) ? javaName : key;
     }
 
     private List<String> texts(FormData form) {
