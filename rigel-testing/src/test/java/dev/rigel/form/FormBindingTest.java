@@ -37,6 +37,14 @@ class FormBindingTest {
     public record Checked(@NotBlank @Email String email, @Min(18) int age) {
     }
 
+    public record Range(int low, int high) {
+        public Range {
+            if (low > high) {
+                throw new IllegalArgumentException("low must not be above high");
+            }
+        }
+    }
+
     public static class Settings {
         private String theme = "light";
         private int fontSize = 12;
@@ -73,6 +81,11 @@ class FormBindingTest {
         @Post("/settings")
         public Map<String, Object> settings(@Form Settings data) {
             return Map.of("theme", data.getTheme(), "font_size", data.getFontSize(), "tags", data.tags);
+        }
+
+        @Post("/range")
+        public Range range(@Form Range data) {
+            return data;
         }
 
         @Post("/multi")
@@ -190,6 +203,18 @@ class FormBindingTest {
             TestResponse good = client.request("POST", "/checked").form(Map.of("email", "a@b.example", "age", "30"))
                     .send();
             assertThat(good.status()).isEqualTo(201);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void aConstructorRefusingTheValuesIsA400(Transport transport) {
+        try (TestClient client = Clients.open(app(), transport)) {
+            TestResponse refused = client.request("POST", "/range").form(Map.of("low", "5", "high", "1")).send();
+            assertThat(refused.status()).isEqualTo(400);
+            assertThat(refused.text()).contains("low must not be above high");
+            assertThat(client.request("POST", "/range").form(Map.of("low", "1", "high", "5")).send().jsonMap())
+                    .containsEntry("low", 1).containsEntry("high", 5);
         }
     }
 

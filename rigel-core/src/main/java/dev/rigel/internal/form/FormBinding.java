@@ -164,7 +164,14 @@ public final class FormBinding {
             if (!errors.isEmpty()) {
                 return null;
             }
-            return (Object) constructor.invokeExact(args);
+            try {
+                return (Object) constructor.invokeExact(args);
+            } catch (RuntimeException refused) {
+                // a compact constructor checking its arguments: the client's data, so a 400 as for JSON
+                errors.add(new ValidationError("", refused.getMessage() == null ? refused.toString()
+                        : refused.getMessage(), "body"));
+                return null;
+            }
         };
     }
 
@@ -226,7 +233,12 @@ public final class FormBinding {
                 if (planned[i].present(form)) {
                     Object value = planned[i].value(form, errors);
                     if (value != null) {
-                        handles[i].invokeExact(bean, value);
+                        try {
+                            handles[i].invokeExact(bean, value);
+                        } catch (RuntimeException refused) {
+                            errors.add(new ValidationError(planned[i].key(), refused.getMessage() == null
+                                    ? refused.toString() : refused.getMessage(), "body"));
+                        }
                     }
                 }
             }

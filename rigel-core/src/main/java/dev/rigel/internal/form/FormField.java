@@ -91,6 +91,11 @@ final class FormField {
         return javaName;
     }
 
+    /** The field's name on the wire, used in validation errors. */
+    String key() {
+        return key;
+    }
+
     /** The field's value from {@code form}, or null when absent (a conversion failure is added to {@code errors}). */
     Object value(FormData form, List<ValidationError> errors) {
         return switch (kind) {
