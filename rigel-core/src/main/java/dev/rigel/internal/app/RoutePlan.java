@@ -246,13 +246,18 @@ final class RoutePlan implements HandlerInfo {
             try {
                 cleanups.get(i).close(outcome);
             } catch (Throwable t) {
-                LOG.error("Cleanup of a dependency of {} failed", name, t);
                 if (failure == null && canReplace) {
                     failure = t;
                     result = runtime.errors().render(exchange, t, layers.exceptionHandlers);
                     // the client now gets an error: the remaining (outer) cleanups must not commit
                     outcome = Outcome.failed(t, result.status());
+                    if (result.status() < 500) {
+                        // answered as the client's error (a unique key taken at commit → 409): not a server fault
+                        LOG.debug("Cleanup of a dependency of {} failed; answered with {}", name, result.status(), t);
+                        continue;
+                    }
                 }
+                LOG.error("Cleanup of a dependency of {} failed", name, t);
             }
         }
         return result;
