@@ -284,6 +284,29 @@ class JpaPluginTest {
         }
     }
 
+    static Object badSql(EntityManager dbSession) {
+        return dbSession.createNativeQuery("SELEC 1").getResultList();
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.rigel.jpa.support.TestDatabase#withTransports")
+    void databaseErrorsWithoutATranslationReachTheAppsOwnHandlers(TestDatabase kind, Transport transport) {
+        App app = App.builder()
+                .plugins(plugin(kind, TransactionMode.AUTOCOMMIT, config -> { }))
+                .exceptionHandler(500, (request, e) -> Response.of(Map.of("oops", e.getClass().getSimpleName()))
+                        .status(500))
+                .routeHandlers(Route.get("/bad-sql", JpaPluginTest::badSql), Route.post("/authors", JpaPluginTest::create))
+                .build();
+        try (TestClient client = Clients.open(app, transport)) {
+            TestResponse failed = client.get("/bad-sql");
+            assertThat(failed.status()).isEqualTo(500);
+            assertThat(failed.jsonMap()).isEqualTo(Map.of("oops", "SQLGrammarException"));
+            // what the plugin translates is still translated
+            client.post("/authors?name=Ann&email=ann@example.com", Map.of());
+            assertThat(client.post("/authors?name=Ann&email=ann@example.com", Map.of()).status()).isEqualTo(409);
+        }
+    }
+
     // ---- the pool ----
 
     @ParameterizedTest
