@@ -57,6 +57,7 @@ public abstract class LayerBuilder<B extends LayerBuilder<B>> {
      * exception, the one for its nearest class wins; a status-code handler is consulted after the
      * specific classes and before the generic roots ({@code Exception}, {@code RuntimeException},
      * {@code Throwable}, {@code HttpException} and its direct family such as {@code ClientException}).
+     * A handler that returns null declines, and the next one in that order is asked.
      */
     public B exceptionHandler(Class<? extends Throwable> type, ExceptionHandler handler) {
         settings.exceptionHandler(type, handler);

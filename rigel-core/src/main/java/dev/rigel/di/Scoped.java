@@ -11,13 +11,15 @@ import java.util.Objects;
  * Provide.of(() -> {
  *     Connection connection = pool.getConnection();
  *     return Scoped.of(connection, outcome -> {
- *         if (outcome.failed()) connection.rollback(); else connection.commit();
+ *         if (outcome.failed() || outcome.status() >= 300) connection.rollback(); else connection.commit();
  *         connection.close();
  *     });
  * })
  * }</pre>
  *
- * A cleanup that throws is logged and turns a successful response into a 500.
+ * A cleanup that throws is logged and turns a successful response into an error response,
+ * rendered through the exception handlers like a handler's exception (a 500 unless it is an
+ * {@code HttpException} or a handler maps it); the cleanups that run after it see that failure.
  */
 public record Scoped<T>(T value, Cleanup cleanup) {
 

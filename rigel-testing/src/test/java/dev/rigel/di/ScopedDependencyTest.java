@@ -34,7 +34,8 @@ class ScopedDependencyTest {
     }
 
     static String describe(Outcome outcome) {
-        return outcome.failed() ? "failed with " + outcome.error().orElseThrow().getClass().getSimpleName() : "success";
+        return (outcome.failed() ? "failed with " + outcome.error().orElseThrow().getClass().getSimpleName() : "success")
+                + " " + outcome.status();
     }
 
     static Scoped<String> outer() {
@@ -108,7 +109,7 @@ class ScopedDependencyTest {
             assertThat(response.text()).isEqualTo("ok");
             eventually(() -> assertThat(EVENTS).containsExactly(
                     "open outer", "open inner", "handler got inner(outer)", "after_request",
-                    "close inner: success", "close outer: success"));
+                    "close inner: success 200", "close outer: success 200"));
         }
     }
 
@@ -120,7 +121,8 @@ class ScopedDependencyTest {
             assertThat(crashed.status()).isEqualTo(500);
             eventually(() -> assertThat(EVENTS).containsExactly(
                     "open outer", "open inner", "handler got inner(outer)",
-                    "close inner: failed with IllegalStateException", "close outer: failed with IllegalStateException"));
+                    "close inner: failed with IllegalStateException 500",
+                    "close outer: failed with IllegalStateException 500"));
 
             EVENTS.clear();
             TestResponse missing = client.get("/scoped?mode=missing");
@@ -128,20 +130,20 @@ class ScopedDependencyTest {
             assertThat(missing.jsonMap()).containsEntry("detail", "no such thing");
             eventually(() -> assertThat(EVENTS).containsExactly(
                     "open outer", "open inner", "handler got inner(outer)",
-                    "close inner: failed with NotFoundException", "close outer: failed with NotFoundException"));
+                    "close inner: failed with NotFoundException 404", "close outer: failed with NotFoundException 404"));
         }
     }
 
     @ParameterizedTest
     @EnumSource(Transport.class)
-    void aFailingCleanupTurnsASuccessInto500AndTheOtherCleanupsStillRun(Transport transport) {
+    void aFailingCleanupTurnsASuccessInto500AndTheOtherCleanupsStillRunKnowingIt(Transport transport) {
         try (TestClient client = Clients.open(app(), transport)) {
             TestResponse response = client.get("/fragile?mode=ok");
             assertThat(response.status()).isEqualTo(500);
             assertThat(response.jsonMap()).isEqualTo(Map.of("status_code", 500, "detail", "Internal Server Error"));
             eventually(() -> assertThat(EVENTS).containsExactly(
                     "open outer", "open fragile", "handler got outer and fragile", "after_request",
-                    "close fragile: success", "close outer: success"));
+                    "close fragile: success 200", "close outer: failed with IllegalStateException 500"));
         }
     }
 
@@ -154,7 +156,7 @@ class ScopedDependencyTest {
             assertThat(response.jsonMap()).containsEntry("detail", "no such thing");
             eventually(() -> assertThat(EVENTS).containsExactly(
                     "open outer", "open fragile", "handler got outer and fragile",
-                    "close fragile: failed with NotFoundException", "close outer: failed with NotFoundException"));
+                    "close fragile: failed with NotFoundException 404", "close outer: failed with NotFoundException 404"));
         }
     }
 
@@ -166,7 +168,7 @@ class ScopedDependencyTest {
             assertThat(response.status()).isEqualTo(503);
             assertThat(response.jsonMap()).containsEntry("detail", "cannot connect");
             eventually(() -> assertThat(EVENTS).containsExactly(
-                    "open outer", "exploding", "close outer: failed with ServiceUnavailableException"));
+                    "open outer", "exploding", "close outer: failed with ServiceUnavailableException 503"));
         }
     }
 
@@ -188,7 +190,60 @@ class ScopedDependencyTest {
             TestResponse response = client.get("/fragile");
             assertThat(response.status()).isEqualTo(409);
             assertThat(response.jsonMap()).isEqualTo(Map.of("cleanup_error", "cleanup failed"));
-            eventually(() -> assertThat(EVENTS).containsExactly("open fragile", "handler", "close fragile: success"));
+            eventually(() -> assertThat(EVENTS).containsExactly("open fragile", "handler", "close fragile: success 200"));
+        }
+    }
+
+    static Object answer(String outer, int status) {
+        EVENTS.add("handler got " + outer);
+        return status >= 300 && status < 400
+                ? dev.rigel.response.Redirect.to("/elsewhere").status(status)
+                : Response.of("answer").status(status);
+    }
+
+    static String created(String outer) {
+        EVENTS.add("handler got " + outer);
+        return "created";
+    }
+
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void cleanupsLearnTheResponseStatus(Transport transport) {
+        App app = App.builder()
+                .dependency("outer", Provide.of(ScopedDependencyTest::outer))
+                .routeHandlers(Route.get("/answer/{status:int}", ScopedDependencyTest::answer),
+                        Route.post("/created", ScopedDependencyTest::created))
+                .build();
+        try (TestClient client = Clients.open(app, transport)) {
+            assertThat(client.post("/created", Map.of()).status()).isEqualTo(201);
+            eventually(() -> assertThat(EVENTS).containsExactly("open outer", "handler got outer",
+                    "close outer: success 201"));
+
+            for (int status : new int[] {202, 303, 409, 503}) {
+                EVENTS.clear();
+                assertThat(client.get("/answer/" + status).status()).isEqualTo(status);
+                // a status the handler chose is not a failure: only the status tells
+                eventually(() -> assertThat(EVENTS).containsExactly("open outer", "handler got outer",
+                        "close outer: success " + status));
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void cleanupsAfterAFailingOneLearnTheStatusItsExceptionWasRenderedWith(Transport transport) {
+        App app = App.builder()
+                .dependency("outer", Provide.of(ScopedDependencyTest::outer))
+                .dependency("fragile", Provide.of(ScopedDependencyTest::fragile))
+                .exceptionHandler(IllegalStateException.class, (request, e) ->
+                        Response.of(Map.of("cleanup_error", e.getMessage())).status(409))
+                .routeHandlers(Route.get("/fragile", ScopedDependencyTest::handleFragile))
+                .build();
+        try (TestClient client = Clients.open(app, transport)) {
+            assertThat(client.get("/fragile?mode=ok").status()).isEqualTo(409);
+            eventually(() -> assertThat(EVENTS).containsExactly("open outer", "open fragile",
+                    "handler got outer and fragile", "close fragile: success 200",
+                    "close outer: failed with IllegalStateException 409"));
         }
     }
 
@@ -246,7 +301,7 @@ class ScopedDependencyTest {
             assertThat(response.status()).isEqualTo(500);
             assertThat(response.jsonMap()).isEqualTo(Map.of("status_code", 500, "detail", "Internal Server Error"));
             eventually(() -> assertThat(EVENTS).containsExactly("open outer", "handler got outer",
-                    "close outer: failed with IllegalStateException"));
+                    "close outer: failed with IllegalStateException 500"));
         }
     }
 }

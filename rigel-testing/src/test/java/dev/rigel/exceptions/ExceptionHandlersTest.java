@@ -302,4 +302,28 @@ class ExceptionHandlersTest {
             assertThat(declined.text()).isEqualTo("{\"status_code\":404,\"detail\":\"no such thing\"}");
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void aDecliningHandlerLeavesTheExceptionToTheNextOneThatApplies(Transport transport) {
+        App app = App.builder()
+                // a translator for IllegalStateException that knows only one message
+                .exceptionHandler(IllegalStateException.class, (request, exception) ->
+                        "known".equals(exception.getMessage()) ? Response.of("translated").status(409) : null)
+                .exceptionHandler(500, labelled("status 500"))
+                .exceptionHandler(RuntimeException.class, labelled("runtime"))
+                .exceptionHandler(NotFoundException.class, (request, exception) -> null)
+                .routeHandlers(Raising.class)
+                .build();
+        try (TestClient client = Clients.open(app, transport)) {
+            // declined by the IllegalStateException handler: the status handler answers
+            TestResponse declined = client.get("/illegal-state");
+            assertThat(declined.status()).isEqualTo(500);
+            assertThat(handledBy(declined)).isEqualTo("status 500");
+
+            // declined with nothing left but the generic root, which answers
+            TestResponse generic = client.get("/not-found");
+            assertThat(handledBy(generic)).isEqualTo("runtime");
+        }
+    }
 }

@@ -65,6 +65,9 @@ class ExceptionsTest {
                 Map.of("retry-after", "120")));
         CASES.put("conflict", new Case(() -> new HttpException(409, "Email taken"), 409,
                 "{\"status_code\":409,\"detail\":\"Email taken\"}", Map.of()));
+        CASES.put("conflict-class", new Case(() -> new ConflictException("Email taken", Map.of("constraint", "uk_email")),
+                409, "{\"status_code\":409,\"detail\":\"Email taken\",\"extra\":{\"constraint\":\"uk_email\"}}",
+                Map.of()));
         CASES.put("conflict-empty", new Case(() -> new HttpException(409, ""), 409,
                 "{\"status_code\":409,\"detail\":\"Conflict\"}", Map.of()));
         CASES.put("gateway", new Case(() -> new HttpException(502), 502,
@@ -239,6 +242,8 @@ class ExceptionsTest {
         assertThat(new NotFoundException()).isInstanceOf(ClientException.class);
         assertThat(new ValidationException("x")).isInstanceOf(ClientException.class);
         assertThat(new TooManyRequestsException()).isInstanceOf(ClientException.class);
+        assertThat(new ConflictException()).isInstanceOf(ClientException.class);
+        assertThat(new ConflictException().detail()).isEqualTo("Conflict");
         assertThat(new ServiceUnavailableException()).isNotInstanceOf(ClientException.class).isInstanceOf(HttpException.class);
         assertThat(new InternalServerException().statusCode()).isEqualTo(500);
         assertThat(new ValidationException("x").errors()).isEmpty();

@@ -49,17 +49,19 @@ final class ErrorResponder {
     }
 
     EncodedResponse render(Request request, Throwable failure, Map<Object, ExceptionHandler> handlers) {
-        ExceptionHandler handler = handlers.isEmpty() ? null : find(failure, handlers);
-        if (handler != null) {
-            try {
-                Response<?> response = handler.handle(request, failure);
-                if (response != null) {
-                    int status = response.statusCode() != 0 ? response.statusCode() : statusOf(failure);
-                    return handlerResponses.encode(response, status, null, request);
+        if (!handlers.isEmpty()) {
+            // in precedence order; a handler answering null declines and the next one is asked
+            for (ExceptionHandler handler : candidates(failure, handlers)) {
+                try {
+                    Response<?> response = handler.handle(request, failure);
+                    if (response != null) {
+                        int status = response.statusCode() != 0 ? response.statusCode() : statusOf(failure);
+                        return handlerResponses.encode(response, status, null, request);
+                    }
+                } catch (Throwable handlerFailure) {
+                    handlerFailure.addSuppressed(failure);
+                    return standard(request, handlerFailure);
                 }
-            } catch (Throwable handlerFailure) {
-                handlerFailure.addSuppressed(failure);
-                return standard(request, handlerFailure);
             }
         }
         return standard(request, failure);
@@ -69,28 +71,32 @@ final class ErrorResponder {
         return failure instanceof HttpException http ? http.statusCode() : 500;
     }
 
-    private static ExceptionHandler find(Throwable failure, Map<Object, ExceptionHandler> handlers) {
+    /**
+     * The handlers that apply to {@code failure}, most specific first: its nearest specific class
+     * and the ones above it, then its status code, then the generic roots. Each handler once.
+     */
+    private static java.util.Collection<ExceptionHandler> candidates(Throwable failure,
+            Map<Object, ExceptionHandler> handlers) {
+        java.util.Set<ExceptionHandler> ordered = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        List<ExceptionHandler> result = new java.util.ArrayList<>(2);
         for (Class<?> type = failure.getClass(); type != null; type = type.getSuperclass()) {
             if (!GENERIC.contains(type)) {
-                ExceptionHandler handler = handlers.get(type);
-                if (handler != null) {
-                    return handler;
-                }
+                add(handlers.get(type), ordered, result);
             }
         }
-        ExceptionHandler byStatus = handlers.get(statusOf(failure));
-        if (byStatus != null) {
-            return byStatus;
-        }
+        add(handlers.get(statusOf(failure)), ordered, result);
         for (Class<?> type = failure.getClass(); type != null; type = type.getSuperclass()) {
             if (GENERIC.contains(type)) {
-                ExceptionHandler handler = handlers.get(type);
-                if (handler != null) {
-                    return handler;
-                }
+                add(handlers.get(type), ordered, result);
             }
         }
-        return null;
+        return result;
+    }
+
+    private static void add(ExceptionHandler handler, java.util.Set<ExceptionHandler> seen, List<ExceptionHandler> result) {
+        if (handler != null && seen.add(handler)) {
+            result.add(handler);
+        }
     }
 
     EncodedResponse standard(Request request, Throwable failure) {

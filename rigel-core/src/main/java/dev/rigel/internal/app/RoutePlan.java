@@ -231,24 +231,33 @@ final class RoutePlan implements HandlerInfo {
     }
 
     /**
-     * Runs the scoped dependencies' cleanups in reverse order. Before the response is sent
-     * ({@code canReplace}) a failing cleanup turns a success into an error response; after a
+     * Runs the scoped dependencies' cleanups in reverse order, telling each the failure (if any)
+     * and the response status. Before the response is sent ({@code canReplace}) a failing cleanup
+     * turns a success into an error response, which the cleanups after it are told about; after a
      * streamed response was sent it can only be logged.
      */
     private EncodedResponse runCleanups(Exchange exchange, Throwable failure, EncodedResponse encoded,
             boolean canReplace) {
-        Outcome outcome = failure == null ? Outcome.success() : Outcome.failed(failure);
+        Outcome outcome = failure == null
+                ? Outcome.success(encoded.status()) : Outcome.failed(failure, encoded.status());
         List<Scoped.Cleanup> cleanups = exchange.cleanups;
         EncodedResponse result = encoded;
         for (int i = cleanups.size() - 1; i >= 0; i--) {
             try {
                 cleanups.get(i).close(outcome);
             } catch (Throwable t) {
-                LOG.error("Cleanup of a dependency of {} failed", name, t);
                 if (failure == null && canReplace) {
                     failure = t;
                     result = runtime.errors().render(exchange, t, layers.exceptionHandlers);
+                    // the client now gets an error: the remaining (outer) cleanups must not commit
+                    outcome = Outcome.failed(t, result.status());
+                    if (result.status() < 500) {
+                        // answered as the client's error (a unique key taken at commit → 409): not a server fault
+                        LOG.debug("Cleanup of a dependency of {} failed; answered with {}", name, result.status(), t);
+                        continue;
+                    }
                 }
+                LOG.error("Cleanup of a dependency of {} failed", name, t);
             }
         }
         return result;

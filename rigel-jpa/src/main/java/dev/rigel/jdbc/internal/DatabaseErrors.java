@@ -1,0 +1,163 @@
+package dev.rigel.jdbc.internal;
+
+import dev.rigel.ExceptionHandler;
+import dev.rigel.exceptions.ConflictException;
+import dev.rigel.exceptions.HttpException;
+import dev.rigel.exceptions.NotFoundException;
+import dev.rigel.exceptions.ServiceUnavailableException;
+import jakarta.persistence.EntityNotFoundException;
+import jakarta.persistence.OptimisticLockException;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import org.hibernate.ObjectNotFoundException;
+import org.hibernate.StaleStateException;
+import org.hibernate.exception.ConstraintViolationException;
+import org.hibernate.exception.ConstraintViolationException.ConstraintKind;
+import org.hibernate.exception.JDBCConnectionException;
+
+/**
+ * Turns database failures into the HTTP errors a client can act on, walking the exception's cause
+ * chain (Hibernate wraps a driver's {@link SQLException}; a failed commit wraps Hibernate's):
+ *
+ * <ul>
+ *   <li>an integrity constraint violation (unique, foreign key, not-null, check; SQLState class 23)
+ *       → 409 naming the constraint, with {@code extra = {"constraint": …, "kind": …}}, never the SQL;
+ *   <li>a row that is not there ({@code EntityNotFoundException}, Hibernate's {@code ObjectNotFoundException}) → 404;
+ *   <li>a row changed by someone else meanwhile (optimistic locking) → 409;
+ *   <li>no connection within the pool's timeout, or a database that cannot be reached → 503.
+ * </ul>
+ *
+ * Anything else is left alone (the app's usual 500).
+ */
+public final class DatabaseErrors {
+
+    /** App-state key under which a plugin leaves the constraint-name reader of its database. */
+    public static final String CONSTRAINT_NAMES_STATE_KEY = "dev.rigel.jdbc.constraintNames";
+
+    private DatabaseErrors() {
+    }
+
+    /**
+     * An exception handler that answers with the translated error, or leaves the exception to the
+     * standard 500 (by returning null) when it is not one of the above. Throwing the translated
+     * {@link HttpException} lets the app render it in its standard error shape.
+     */
+    public static ExceptionHandler handler() {
+        return (request, exception) -> {
+            ConstraintNames names = request.appState()
+                    .find(CONSTRAINT_NAMES_STATE_KEY, ConstraintNames.class).orElse(null);
+            Optional<HttpException> translated = translate(exception, names == null ? null : names::extract);
+            if (translated.isPresent()) {
+                throw translated.get();
+            }
+            return null;
+        };
+    }
+
+    /**
+     * The HTTP error for {@code failure}, if it is a database failure with one.
+     *
+     * @param constraintNames reads a constraint's name from a driver's exception (Hibernate's own
+     *                        exceptions carry it already); may be null
+     */
+    public static Optional<HttpException> translate(Throwable failure, Function<SQLException, String> constraintNames) {
+        Set<Throwable> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Throwable t = failure; t != null && seen.add(t); t = t.getCause()) {
+            HttpException translated = translateOne(t, constraintNames);
+            if (translated != null) {
+                return Optional.of(translated);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static HttpException translateOne(Throwable t, Function<SQLException, String> constraintNames) {
+        if (t instanceof HttpException http) {
+            return http;
+        }
+        if (t instanceof ConstraintViolationException violation) {
+            return conflict(violation.getKind(), violation.getConstraintName());
+        }
+        if (t instanceof ObjectNotFoundException missing) {
+            return new NotFoundException(simpleName(missing.getEntityName()) + " " + missing.getIdentifier()
+                    + " not found");
+        }
+        if (t instanceof EntityNotFoundException missing) {
+            return new NotFoundException(missing.getMessage());
+        }
+        if (t instanceof OptimisticLockException || t instanceof StaleStateException) {
+            return new ConflictException("The row was changed or deleted by another request meanwhile; reload it"
+                    + " and try again");
+        }
+        if (t instanceof SQLTransientConnectionException timedOut) {
+            return timedOut.getCause() == null
+                    ? new ServiceUnavailableException("No database connection became free in time: the connection pool"
+                            + " is exhausted; try again shortly")
+                    : unreachable();
+        }
+        if (t instanceof SQLException sql && sql.getSQLState() != null) {
+            String state = sql.getSQLState();
+            if (state.startsWith("23")) {
+                return conflict(kindOf(state), constraintNames == null ? null : constraintNames.apply(sql));
+            }
+            if (state.startsWith("08")) {
+                return unreachable();
+            }
+        }
+        if (t instanceof JDBCConnectionException && !(t.getCause() instanceof SQLTransientConnectionException)) {
+            return unreachable();
+        }
+        return null;
+    }
+
+    private static ServiceUnavailableException unreachable() {
+        return new ServiceUnavailableException("The database cannot be reached; try again shortly");
+    }
+
+    /** SQLState codes of class 23 (integrity constraint violation), as PostgreSQL and H2 report them. */
+    private static ConstraintKind kindOf(String sqlState) {
+        return switch (sqlState) {
+            case "23505" -> ConstraintKind.UNIQUE;
+            // 23503: PostgreSQL both ways, H2 when a referenced row is deleted; 23506: H2 when it is missing
+            case "23503", "23506" -> ConstraintKind.FOREIGN_KEY;
+            case "23502" -> ConstraintKind.NOT_NULL;
+            case "23513", "23514" -> ConstraintKind.CHECK;
+            default -> ConstraintKind.OTHER;
+        };
+    }
+
+    private static ConflictException conflict(ConstraintKind kind, String rawName) {
+        String name = ConstraintNames.normalise(rawName);
+        ConstraintKind known = kind == null ? ConstraintKind.OTHER : kind;
+        String named = name == null ? "" : " " + name;
+        String detail = switch (known) {
+            case UNIQUE -> "Unique constraint" + named + " violated: a row with the same value already exists";
+            case FOREIGN_KEY -> "Foreign key constraint" + named + " violated: the referenced row does not exist,"
+                    + " or this row is still referenced";
+            case NOT_NULL -> "Not-null constraint" + named + " violated: a required value is missing";
+            case CHECK -> "Check constraint" + named + " violated";
+            case OTHER -> "Integrity constraint" + named + " violated";
+        };
+        Map<String, String> extra = new LinkedHashMap<>();
+        if (name != null) {
+            extra.put("constraint", name);
+        }
+        extra.put("kind", known.name().toLowerCase(Locale.ROOT));
+        return new ConflictException(detail, extra);
+    }
+
+    private static String simpleName(String entityName) {
+        if (entityName == null) {
+            return "Entity";
+        }
+        int dot = Math.max(entityName.lastIndexOf('.'), entityName.lastIndexOf('$'));
+        return entityName.substring(dot + 1);
+    }
+}

@@ -1,0 +1,74 @@
+package dev.rigel.jpa.internal;
+
+import dev.rigel.State;
+import dev.rigel.di.Outcome;
+import dev.rigel.di.Scoped;
+import dev.rigel.jdbc.TransactionMode;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.EntityTransaction;
+
+/**
+ * The per-request half of the JPA plugin: an {@code EntityManager} for each request whose route
+ * asks for one, with a transaction begun at once (no connection is taken until the first
+ * statement), ended by the {@link TransactionMode} once the response is built, then closed.
+ */
+public final class SessionProvider {
+
+    private final String engineStateKey;
+    private final TransactionMode mode;
+
+    public SessionProvider(String engineStateKey, TransactionMode mode) {
+        this.engineStateKey = engineStateKey;
+        this.mode = mode;
+    }
+
+    public EntityManagerFactory engine(State state) {
+        return state.find(engineStateKey, EntityManagerFactory.class).orElseThrow(() -> new IllegalStateException(
+                "JpaPlugin: no EntityManagerFactory under app state '" + engineStateKey + "'; the app has not been"
+                        + " started (serve it, or open a TestClient, which runs the startup)"));
+    }
+
+    public Scoped<EntityManager> open(State state) {
+        EntityManager session = engine(state).createEntityManager();
+        try {
+            session.getTransaction().begin();
+        } catch (RuntimeException e) {
+            session.close();
+            throw e;
+        }
+        return Scoped.of(session, outcome -> finish(session, outcome));
+    }
+
+    /**
+     * Commits or rolls back what the handler left open, then closes the session. A failed commit
+     * is rolled back and re-thrown: the app answers it like a handler's exception (the plugin's
+     * exception handler makes a constraint violation a 409).
+     */
+    private void finish(EntityManager session, Outcome outcome) {
+        try {
+            EntityTransaction transaction = session.getTransaction();
+            if (!transaction.isActive()) {
+                return;
+            }
+            if (!mode.commits(outcome)) {
+                transaction.rollback();
+                return;
+            }
+            try {
+                transaction.commit();
+            } catch (RuntimeException e) {
+                if (transaction.isActive()) {
+                    try {
+                        transaction.rollback();
+                    } catch (RuntimeException rollbackFailure) {
+                        e.addSuppressed(rollbackFailure);
+                    }
+                }
+                throw e;
+            }
+        } finally {
+            session.close();
+        }
+    }
+}

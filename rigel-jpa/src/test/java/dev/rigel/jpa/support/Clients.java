@@ -1,0 +1,30 @@
+package dev.rigel.jpa.support;
+
+import dev.rigel.App;
+import dev.rigel.netty.RigelServer;
+import dev.rigel.netty.ServerConfig;
+import dev.rigel.testing.TestClient;
+import java.net.URI;
+import java.time.Duration;
+
+/**
+ * Opens a {@link TestClient} for an app over the chosen {@link Transport} (rigel-testing's test
+ * support, which is not published). Closing the client stops the server; server exceptions are not
+ * re-thrown, so both transports answer alike (a 500).
+ */
+public final class Clients {
+
+    private Clients() {
+    }
+
+    public static TestClient open(App app, Transport transport) {
+        return switch (transport) {
+            case IN_PROCESS -> TestClient.of(app).raiseServerExceptions(false);
+            case REAL_SERVER -> {
+                RigelServer server = new RigelServer(app, ServerConfig.builder().host("127.0.0.1").port(0)
+                        .shutdownTimeout(Duration.ofSeconds(2)).build()).start();
+                yield TestClient.overHttp(app, URI.create(server.url()), server::stop);
+            }
+        };
+    }
+}
