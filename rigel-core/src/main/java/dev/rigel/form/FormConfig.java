@@ -9,7 +9,7 @@ import java.util.Objects;
  *
  * <ul>
  *   <li>{@code memoryThreshold} (1 MiB): an uploaded file up to this size stays in memory; a larger
- *       one goes to a temporary file, deleted after the response.</li>
+ *       one goes to a temporary file, deleted when the request is over.</li>
  *   <li>{@code maxParts} (1000): parts (fields and files) one multipart body may have; more is a 400.</li>
  *   <li>{@code maxFieldSize} (1 MiB): a text field's size (text fields are held in memory); over is a 413.</li>
  *   <li>{@code maxFileSize} (-1, only the body limit): one file's size; over is a 413.</li>

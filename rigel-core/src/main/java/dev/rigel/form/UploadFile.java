@@ -10,7 +10,8 @@ import java.util.Optional;
 /**
  * A file sent in a {@code multipart/form-data} body. Small files are kept in memory; one larger
  * than {@link FormConfig#memoryThreshold()} is written to a temporary file as it arrives, and that
- * file is deleted once the response has been sent (also when the handler failed). Copy what must
+ * file is deleted when the request is over, with the handler's other cleanups (also when it
+ * failed): once the response is built, or once a streamed response was sent. Copy what must
  * outlive the request with {@link #transferTo(Path)}.
  *
  * <pre>{@code

@@ -183,7 +183,10 @@ final class Exchange implements Request {
         }
     }
 
-    /** Deletes a temporary file once the response is sent, whether the handler succeeded or not. */
+    /**
+     * Deletes a temporary file with the request's cleanups (once the response is built, or sent when
+     * streamed), whether the handler succeeded or not.
+     */
     private void deleteAfterResponse(Path file) {
         addCleanup(outcome -> {
             try {
