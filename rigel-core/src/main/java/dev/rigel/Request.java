@@ -61,9 +61,11 @@ public interface Request {
      * {@code multipart/form-data}), read on first call. Another content type is a 415, a malformed
      * body or too many parts a 400, a part over its size limit a 413 (see
      * {@link dev.rigel.form.FormConfig}). Uploaded files spooled to disk are deleted after the
-     * response.
+     * response. Requests without an HTTP body to read (a hand-made test double) have no form.
      */
-    dev.rigel.form.FormData form();
+    default dev.rigel.form.FormData form() {
+        throw new UnsupportedOperationException(getClass().getName() + " has no request body to read a form from");
+    }
 
     /** The body decoded from JSON into a generic {@code type}; malformed input raises a 400. */
     <T> T json(Type type);
@@ -85,7 +87,9 @@ public interface Request {
      *         .equals("text/html") ? Template.of("user.html", Map.of("user", user)) : user;
      * }</pre>
      */
-    Optional<String> accepts(String... mediaTypes);
+    default Optional<String> accepts(String... mediaTypes) {
+        return dev.rigel.internal.http.AcceptHeader.bestMatch(headers().getAll("accept"), mediaTypes);
+    }
 
     /**
      * The absolute URL of the route named {@code routeName} (its {@code name} on {@code @Get} or
@@ -99,6 +103,11 @@ public interface Request {
         return urlFor(routeName, pathParams, Map.of());
     }
 
-    /** As {@link #urlFor(String, Map)}, with {@code query} appended (an iterable value repeats its key). */
-    String urlFor(String routeName, Map<String, ?> pathParams, Map<String, ?> query);
+    /**
+     * As {@link #urlFor(String, Map)}, with {@code query} appended (an iterable value repeats its
+     * key). Requests that do not belong to an app's route (a hand-made test double) cannot build URLs.
+     */
+    default String urlFor(String routeName, Map<String, ?> pathParams, Map<String, ?> query) {
+        throw new UnsupportedOperationException(getClass().getName() + " does not know the app's routes");
+    }
 }

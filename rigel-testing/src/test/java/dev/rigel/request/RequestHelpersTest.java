@@ -48,7 +48,8 @@ class RequestHelpersTest {
         @Get("/links/{user_id:int}")
         public Map<String, String> links(int userId, Request request) {
             return Map.of("self", request.urlFor("get_user", Map.of("userId", userId)),
-                    "search", request.urlFor("search", Map.of(), Map.of("q", "a b&c", "tag", List.of("x", "y"))),
+                    "search", request.urlFor("search", Map.of(),
+                            new java.util.TreeMap<>(Map.of("q", "a b&c", "tag", List.of("x", "y")))),
                     "file", request.urlFor("files", Map.of("path", "docs/read me.txt")));
         }
     }

@@ -11,7 +11,6 @@ import dev.rigel.form.FormData;
 import dev.rigel.internal.binding.CookieParser;
 import dev.rigel.internal.binding.QueryStringParser;
 import dev.rigel.internal.form.FormReader;
-import dev.rigel.internal.http.AcceptHeader;
 import dev.rigel.protocol.Headers;
 import dev.rigel.protocol.Message;
 import dev.rigel.protocol.Receive;
@@ -280,11 +279,6 @@ final class Exchange implements Request {
     @Override
     public HandlerInfo handler() {
         return handler;
-    }
-
-    @Override
-    public Optional<String> accepts(String... mediaTypes) {
-        return AcceptHeader.bestMatch(scope.headers().getAll("accept"), mediaTypes);
     }
 
     @Override
