@@ -1,6 +1,6 @@
 package dev.rigel.pebble;
 
-import dev.rigel.pebble.internal.RigelExtension;
+import dev.rigel.pebble.internal.RigelFunctions;
 import dev.rigel.template.TemplateEngine;
 import dev.rigel.template.TemplateNotFoundException;
 import io.pebbletemplates.pebble.PebbleEngine;
@@ -135,7 +135,7 @@ public final class PebbleTemplates implements TemplateEngine {
                 throw new IllegalStateException("Say where templates are: classpath(…) or directory(…)");
             }
             PebbleEngine.Builder builder = new PebbleEngine.Builder().loader(loader).autoEscaping(true)
-                    .cacheActive(cache).strictVariables(strictVariables).extension(new RigelExtension());
+                    .cacheActive(cache).strictVariables(strictVariables).extension(new RigelFunctions());
             customizer.accept(builder);
             return new PebbleTemplates(builder.build());
         }

@@ -5,7 +5,7 @@ import io.pebbletemplates.pebble.extension.Function;
 import java.util.Map;
 
 /** Adds Rigel's template functions to Pebble. */
-public final class RigelExtension extends AbstractExtension {
+public final class RigelFunctions extends AbstractExtension {
 
     @Override
     public Map<String, Function> getFunctions() {
