@@ -32,7 +32,6 @@ import org.apache.commons.fileupload2.core.FileItemHeaders;
 import org.apache.commons.fileupload2.core.FileItemInput;
 import org.apache.commons.fileupload2.core.FileItemInputIterator;
 import org.apache.commons.fileupload2.core.FileUploadException;
-import org.apache.commons.fileupload2.core.FileUploadSizeException;
 import org.apache.commons.fileupload2.core.RequestContext;
 
 /**
@@ -85,9 +84,8 @@ public final class FormReader {
                         + " occurs in the body");
             }
             return form;
-        } catch (FileUploadSizeException e) {
-            throw new ClientException("Malformed multipart body: " + e.getMessage());
         } catch (FileUploadException e) {
+            // the parser's own refusals, the part-header size limit among them: the body is at fault
             throw new ClientException("Malformed multipart body: " + e.getMessage());
         } catch (IOException e) {
             // the client's body ended early or could not be read; spooling to disk failing is ours
