@@ -6,8 +6,9 @@ import java.util.Set;
 
 /**
  * One route handler as declared (annotated method or {@code Route}), before layers are merged.
- * {@code paths} are relative to the enclosing controller/router.
+ * {@code paths} are relative to the enclosing controller/router; {@code cache} is the handler's
+ * response-cache option ({@link dev.rigel.cache.Cache}).
  */
 record HandlerDefinition(String name, List<String> paths, Set<String> methods, CallableSpec callable,
-        int status, String mediaType, boolean nonBlocking, LayerSettings layer) {
+        int status, String mediaType, boolean nonBlocking, LayerSettings layer, int cache) {
 }
