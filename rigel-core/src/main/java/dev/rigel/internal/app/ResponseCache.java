@@ -62,12 +62,18 @@ final class ResponseCache {
     }
 
     /**
-     * The cached answer to {@code exchange}, or null (also when the store failed). Remembers the
-     * key in the exchange for {@link #store}.
+     * The cached answer to {@code exchange}, or null (also when the store failed). On a miss it
+     * remembers the key in the exchange for {@link #store}; a hit is never stored again, which
+     * would push its expiry out.
      */
     EncodedResponse lookup(Exchange exchange) {
         String key = config.keyBuilder().key(exchange);
-        exchange.cacheKey = key;
+        EncodedResponse hit = find(exchange, key);
+        exchange.cacheKey = hit == null ? key : null;
+        return hit;
+    }
+
+    private EncodedResponse find(Exchange exchange, String key) {
         Optional<byte[]> stored;
         try {
             stored = store.get(key);
