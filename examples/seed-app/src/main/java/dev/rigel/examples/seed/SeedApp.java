@@ -43,6 +43,7 @@ public final class SeedApp {
                         Route.get("/json", () -> HELLO).nonBlocking(),
                         api)
                 .dependency("cache", Provide.of(UserCache.class).useCache())
+                .listeners(new UserEvents())
                 // the seed's front end lives on its own origin; browsers there may call the API
                 .cors(CORSConfig.builder().allowOrigins("https://myapp.com").allowMethods("GET", "POST", "PUT", "DELETE")
                         .build())
