@@ -4,7 +4,10 @@ package dev.rigel;
  * Hooks into the life of a request. {@link BeforeRequest}, {@link AfterRequest} and
  * {@link AfterResponse} are set per layer and the closest layer's hook wins (they do not chain).
  * {@link BeforeSend} and {@link AfterException} are app-wide ({@code App.Builder.beforeSend},
- * {@code App.Builder.afterException}); every one registered runs, in registration order.
+ * {@code App.Builder.afterException}); every one registered runs, in registration order. All of
+ * them run on the request's thread, which for {@code nonBlocking} routes and for Rigel's own
+ * 404/405/OPTIONS answers is the server's event loop: there they must not block (hand slow work to
+ * {@code app.emit(…)} or a virtual thread).
  */
 public final class Hooks {
 

@@ -87,7 +87,12 @@ class EventsTest {
     }
 
     List<String> errors() {
-        return logged.list.stream().map(event -> event.getFormattedMessage()
+        List<ILoggingEvent> events;
+        // listeners log from their own threads; the appender appends while holding its own lock
+        synchronized (logged) {
+            events = List.copyOf(logged.list);
+        }
+        return events.stream().map(event -> event.getFormattedMessage()
                 + (event.getThrowableProxy() == null ? "" : ": " + event.getThrowableProxy().getMessage())).toList();
     }
 
