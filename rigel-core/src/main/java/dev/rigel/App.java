@@ -1,7 +1,10 @@
 package dev.rigel;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rigel.cache.ResponseCacheConfig;
 import dev.rigel.di.Provide;
+import dev.rigel.events.EventEmitter;
+import dev.rigel.exceptions.ImproperlyConfiguredException;
 import dev.rigel.internal.app.AppRuntime;
 import dev.rigel.internal.app.AppSettings;
 import dev.rigel.internal.app.BuiltIn;
@@ -15,6 +18,7 @@ import dev.rigel.protocol.Receive;
 import dev.rigel.protocol.Scope;
 import dev.rigel.protocol.Send;
 import dev.rigel.stores.StoreRegistry;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -93,6 +97,25 @@ public final class App implements Application, Lifespan {
         return settings.plugins();
     }
 
+    /**
+     * The app's first plugin of {@code type}, e.g. {@code app.plugin(ChannelsPlugin.class)}.
+     *
+     * @throws IllegalStateException naming the registered plugins when there is none
+     */
+    public <P> P plugin(Class<P> type) {
+        return settings.plugins().get(type);
+    }
+
+    /**
+     * Emits an event to its listeners, each on its own virtual thread; returns at once. See
+     * {@link EventEmitter} (handlers can take one as a parameter).
+     *
+     * @throws dev.rigel.exceptions.ImproperlyConfiguredException when no listener listens to {@code eventId}
+     */
+    public void emit(String eventId, Object... args) {
+        runtime.events().emit(eventId, args);
+    }
+
     /** Every route handler, with its full path template and merged metadata. */
     public List<HandlerInfo> routes() {
         return runtime.routes();
@@ -129,7 +152,14 @@ public final class App implements Application, Lifespan {
         return new App(settings.withDependencyOverrides(overrides));
     }
 
-    /** Configures an {@link App}; the app layer's settings come from {@link LayerBuilder}. */
+    /**
+     * Configures an {@link App}; the app layer's settings come from {@link LayerBuilder}. The
+     * builder is the app's whole configuration (Litestar's {@code AppConfig}), which is what
+     * {@link #onAppInit} hooks and {@link InitPlugin}s receive: each collected setting can be read
+     * and changed through an accessor of the same name without arguments ({@link #routeHandlers()},
+     * {@link #onStartup()}, {@link #middleware()}, {@link #dependencies()}, {@link #state()}, …),
+     * which returns the live collection; single values are replaced by setting them again.
+     */
     public static final class Builder extends LayerBuilder<Builder> {
         private final List<Object> routeHandlers = new ArrayList<>();
         private final List<LifecycleHook> onStartup = new ArrayList<>();
@@ -140,10 +170,17 @@ public final class App implements Application, Lifespan {
         private final java.util.EnumMap<BuiltIn, Middleware> builtIns = new java.util.EnumMap<>(BuiltIn.class);
         private final List<Plugin> plugins = new ArrayList<>();
         private int initialisedPlugins;
+        private final List<Consumer<Builder>> onAppInit = new ArrayList<>();
+        private int ranAppInitHooks;
+        private final List<Hooks.BeforeSend> beforeSend = new ArrayList<>();
+        private final List<Hooks.AfterException> afterException = new ArrayList<>();
+        private final List<Object> listeners = new ArrayList<>();
+        private ResponseCacheConfig responseCache = ResponseCacheConfig.defaults();
+        private Duration shutdownDrainTimeout = Duration.ofSeconds(10);
         private State state = new State();
         private StoreRegistry stores = new StoreRegistry();
         private boolean debug;
-        private Consumer<ObjectMapper> json;
+        private final List<Consumer<ObjectMapper>> json = new ArrayList<>();
         private dev.rigel.form.FormConfig forms = dev.rigel.form.FormConfig.DEFAULT;
 
         private Builder() {
@@ -161,9 +198,15 @@ public final class App implements Application, Lifespan {
             return this;
         }
 
+        /** The route handlers given so far, live. */
+        public List<Object> routeHandlers() {
+            return routeHandlers;
+        }
+
         /**
          * Registers plugins. {@link InitPlugin}s configure this builder when {@link #build()} runs,
-         * in registration order; every plugin can be found later through {@link App#plugins()}.
+         * in registration order (after the {@link #onAppInit} hooks); every plugin can be found
+         * later through {@link App#plugin(Class)}.
          */
         public Builder plugins(Plugin... added) {
             for (Plugin plugin : added) {
@@ -172,14 +215,107 @@ public final class App implements Application, Lifespan {
             return this;
         }
 
-        public Builder onStartup(LifecycleHook hook) {
-            onStartup.add(hook);
+        /** The plugins registered so far, read-only (init plugins may already have run). */
+        public List<Plugin> plugins() {
+            return java.util.Collections.unmodifiableList(plugins);
+        }
+
+        /**
+         * A hook that configures this builder when {@link #build()} runs, before any init plugin
+         * (Litestar's {@code on_app_init}, which runs before the plugins' too). Hooks run once
+         * each, in registration order; one added while the app is being initialised runs next.
+         */
+        public Builder onAppInit(Consumer<Builder> hook) {
+            onAppInit.add(java.util.Objects.requireNonNull(hook, "onAppInit hook"));
             return this;
         }
 
-        public Builder onShutdown(LifecycleHook hook) {
-            onShutdown.add(hook);
+        public Builder onStartup(LifecycleHook hook) {
+            onStartup.add(java.util.Objects.requireNonNull(hook, "startup hook"));
             return this;
+        }
+
+        /** The startup hooks in the order they run, live. */
+        public List<LifecycleHook> onStartup() {
+            return onStartup;
+        }
+
+        public Builder onShutdown(LifecycleHook hook) {
+            onShutdown.add(java.util.Objects.requireNonNull(hook, "shutdown hook"));
+            return this;
+        }
+
+        /** The shutdown hooks in the order they run, live. */
+        public List<LifecycleHook> onShutdown() {
+            return onShutdown;
+        }
+
+        /**
+         * Sees, and may change or replace, every message the app sends; see {@link Hooks.BeforeSend}.
+         * Several run in registration order, each getting what the one before returned.
+         */
+        public Builder beforeSend(Hooks.BeforeSend hook) {
+            beforeSend.add(java.util.Objects.requireNonNull(hook, "beforeSend hook"));
+            return this;
+        }
+
+        /** The before-send hooks, live. */
+        public List<Hooks.BeforeSend> beforeSend() {
+            return beforeSend;
+        }
+
+        /** Is told about every exception raised while serving a request; see {@link Hooks.AfterException}. */
+        public Builder afterException(Hooks.AfterException hook) {
+            afterException.add(java.util.Objects.requireNonNull(hook, "afterException hook"));
+            return this;
+        }
+
+        /** The after-exception hooks, live. */
+        public List<Hooks.AfterException> afterException() {
+            return afterException;
+        }
+
+        /**
+         * Adds event listeners: {@link dev.rigel.events.EventListener}s, and objects or classes
+         * with {@link dev.rigel.events.Listener @Listener} methods (a class is instantiated once
+         * through its no-argument constructor, unless all its listener methods are static).
+         */
+        public Builder listeners(Object... added) {
+            for (Object listener : added) {
+                listeners.add(java.util.Objects.requireNonNull(listener, "listener"));
+            }
+            return this;
+        }
+
+        /** The listeners given so far, live. */
+        public List<Object> listeners() {
+            return listeners;
+        }
+
+        /**
+         * How long shutdown waits for event listeners (and background tasks of {@code nonBlocking}
+         * routes) still running before it goes on; default 10 seconds. Whatever still runs then is
+         * logged and left alone.
+         */
+        public Builder shutdownDrainTimeout(Duration timeout) {
+            if (timeout == null || timeout.isNegative()) {
+                throw new IllegalArgumentException("shutdownDrainTimeout must not be negative");
+            }
+            this.shutdownDrainTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * How handlers with a {@code cache} option are cached: default expiry, key, store, which
+         * responses; see {@link ResponseCacheConfig}.
+         */
+        public Builder responseCache(ResponseCacheConfig config) {
+            this.responseCache = java.util.Objects.requireNonNull(config, "responseCache");
+            return this;
+        }
+
+        public ResponseCacheConfig responseCache() {
+            return responseCache;
         }
 
         /**
@@ -187,8 +323,13 @@ public final class App implements Application, Lifespan {
          * shutdown in reverse order of opening, before the shutdown hooks: {@code .lifespan(app -> pool)}.
          */
         public Builder lifespan(Function<App, AutoCloseable> resource) {
-            lifespans.add(resource);
+            lifespans.add(java.util.Objects.requireNonNull(resource, "lifespan"));
             return this;
+        }
+
+        /** The lifespan resources in the order they are opened, live. */
+        public List<Function<App, AutoCloseable>> lifespans() {
+            return lifespans;
         }
 
         /**
@@ -201,9 +342,19 @@ public final class App implements Application, Lifespan {
             return this;
         }
 
+        /** The store registry the app will use (register stores on it, or replace it). */
+        public StoreRegistry stores() {
+            return stores;
+        }
+
         public Builder state(State initial) {
-            this.state = initial;
+            this.state = java.util.Objects.requireNonNull(initial, "state");
             return this;
+        }
+
+        /** The app's initial state, live. */
+        public State state() {
+            return state;
         }
 
         public Builder state(String key, Object value) {
@@ -217,10 +368,23 @@ public final class App implements Application, Lifespan {
             return this;
         }
 
-        /** Adjusts the JSON mapper, e.g. {@code m -> m.setPropertyNamingStrategy(SNAKE_CASE)}. */
+        public boolean debug() {
+            return debug;
+        }
+
+        /**
+         * Adjusts the JSON mapper, e.g. {@code m -> m.setPropertyNamingStrategy(SNAKE_CASE)}.
+         * Customizers add up and run in order, after the modules of
+         * {@link dev.rigel.plugin.SerializationPlugin}s.
+         */
         public Builder json(Consumer<ObjectMapper> customizer) {
-            this.json = customizer;
+            json.add(java.util.Objects.requireNonNull(customizer, "json customizer"));
             return this;
+        }
+
+        /** The JSON customizers in the order they run, live. */
+        public List<Consumer<ObjectMapper>> json() {
+            return json;
         }
 
         /**
@@ -246,6 +410,11 @@ public final class App implements Application, Lifespan {
             return this;
         }
 
+        /** The middleware chosen to run for unmatched routes too, live. */
+        public List<Middleware> alsoForUnmatchedRoutes() {
+            return unmatchedRouteMiddleware;
+        }
+
         /**
          * Replaces a dependency on every layer that defines it (tests use this to swap in
          * fakes). An override beats the dependency wherever it was declared.
@@ -258,6 +427,11 @@ public final class App implements Application, Lifespan {
         public Builder dependencyOverrides(Map<String, Provide> dependencyOverrides) {
             overrides.putAll(dependencyOverrides);
             return this;
+        }
+
+        /** The dependency overrides by key, live. */
+        public Map<String, Provide> dependencyOverrides() {
+            return overrides;
         }
 
         // ---- built-in middleware settings: one method per BuiltIn slot, each calling builtIn(…) ----
@@ -339,23 +513,46 @@ public final class App implements Application, Lifespan {
         }
 
         public App build() {
-            initialisePlugins();
-            return new App(new AppSettings(List.copyOf(routeHandlers), layerSettings(), List.copyOf(onStartup),
-                    List.copyOf(onShutdown), List.copyOf(lifespans), state, debug, json, Map.copyOf(overrides),
-                    List.copyOf(unmatchedRouteMiddleware), stores, List.copyOf(builtIns.values()),
-                    new PluginRegistry(plugins), forms));
+            initialise();
+            return new App(new AppSettings(copy(routeHandlers, "route handlers"), layerSettings(),
+                    copy(onStartup, "startup hooks"), copy(onShutdown, "shutdown hooks"), copy(lifespans, "lifespans"),
+                    state, debug, copy(json, "json customizers"), copyOverrides(),
+                    copy(unmatchedRouteMiddleware, "unmatched-route middleware"), stores,
+                    List.copyOf(builtIns.values()), new PluginRegistry(plugins), copy(beforeSend, "beforeSend hooks"),
+                    copy(afterException, "afterException hooks"), copy(listeners, "listeners"), responseCache,
+                    shutdownDrainTimeout, forms));
         }
 
         /**
-         * Runs each init plugin not yet run (plugins may register more plugins, hence the index
-         * loop), so building twice never initialises a plugin twice.
+         * Runs the onAppInit hooks, then the init plugins, each once (they may register more of
+         * both, hence the index loops; a hook registered on the way runs before the next plugin),
+         * so building twice never initialises anything twice.
          */
-        private void initialisePlugins() {
-            for (; initialisedPlugins < plugins.size(); initialisedPlugins++) {
-                if (plugins.get(initialisedPlugins) instanceof InitPlugin init) {
+        private void initialise() {
+            while (ranAppInitHooks < onAppInit.size() || initialisedPlugins < plugins.size()) {
+                while (ranAppInitHooks < onAppInit.size()) {
+                    onAppInit.get(ranAppInitHooks++).accept(this);
+                }
+                if (initialisedPlugins < plugins.size()
+                        && plugins.get(initialisedPlugins++) instanceof InitPlugin init) {
                     init.onAppInit(this);
                 }
             }
+        }
+
+        /** An immutable copy of a list a plugin may have changed; a null entry fails the build. */
+        private static <T> List<T> copy(List<T> values, String what) {
+            if (values.contains(null)) {
+                throw new ImproperlyConfiguredException("app: " + what + " hold a null entry");
+            }
+            return List.copyOf(values);
+        }
+
+        private Map<String, Provide> copyOverrides() {
+            if (overrides.containsKey(null) || overrides.containsValue(null)) {
+                throw new ImproperlyConfiguredException("app: dependency overrides hold a null key or provider");
+            }
+            return Map.copyOf(overrides);
         }
     }
 }

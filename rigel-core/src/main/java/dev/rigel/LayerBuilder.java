@@ -1,15 +1,26 @@
 package dev.rigel;
 
+import dev.rigel.cache.CacheControlHeader;
 import dev.rigel.di.Provide;
 import dev.rigel.internal.app.LayerSettings;
 import dev.rigel.middleware.Middleware;
+import java.util.List;
 import java.util.Map;
 
 /**
  * The settings every layer shares: app, router, controller and handler. Litestar's merge rules
  * apply when a route is built: dependencies, exception handlers, opt and response headers and
  * cookies merge by key with the closest layer winning; guards, middleware and tags add up, app
- * outermost; hooks, include-in-schema and the body size limit take the closest layer's value.
+ * outermost; hooks, {@code Cache-Control}, include-in-schema and the body size limit take the
+ * closest layer's value.
+ *
+ * <p>Reading and changing what was collected: each collected setting has an accessor of the same
+ * name without arguments that returns the live, modifiable collection ({@link #middleware()},
+ * {@link #dependencies()}, {@link #exceptionHandlers()}, …), so a plugin can inspect, reorder,
+ * replace or remove entries with the ordinary collection methods, e.g.
+ * {@code app.middleware().removeIf(m -> m instanceof LegacyAuth)}. Single-valued settings
+ * (hooks, {@code Cache-Control}) have a getter and are replaced by setting them again ({@code null}
+ * clears a hook). Entries put in through the collections are checked when the app is built.
  *
  * @param <B> the concrete builder, returned by every setter for chaining
  */
@@ -37,6 +48,11 @@ public abstract class LayerBuilder<B extends LayerBuilder<B>> {
         return self();
     }
 
+    /** This layer's dependencies by key, live: changes apply to the routes built afterwards. */
+    public Map<String, Provide> dependencies() {
+        return settings.dependencies();
+    }
+
     /** Adds middleware; on one layer, the first one given is the outermost. */
     public B middleware(Middleware... middleware) {
         for (Middleware entry : middleware) {
@@ -45,11 +61,21 @@ public abstract class LayerBuilder<B extends LayerBuilder<B>> {
         return self();
     }
 
+    /** This layer's middleware, outermost first, live. */
+    public List<Middleware> middleware() {
+        return settings.middleware();
+    }
+
     public B guards(Guard... guards) {
         for (Guard guard : guards) {
             settings.guard(guard);
         }
         return self();
+    }
+
+    /** This layer's guards in the order they run, live. */
+    public List<Guard> guards() {
+        return settings.guards();
     }
 
     /**
@@ -70,10 +96,25 @@ public abstract class LayerBuilder<B extends LayerBuilder<B>> {
         return self();
     }
 
+    /** This layer's exception handlers by exception class, live. */
+    public Map<Class<? extends Throwable>, ExceptionHandler> exceptionHandlers() {
+        return settings.exceptionHandlers();
+    }
+
+    /** This layer's exception handlers by status code, live. */
+    public Map<Integer, ExceptionHandler> statusCodeHandlers() {
+        return settings.statusHandlers();
+    }
+
     /** A header added to every response of this layer's routes unless the handler sets it. */
     public B responseHeader(String name, String value) {
         settings.responseHeader(name, value);
         return self();
+    }
+
+    /** This layer's response headers, live; names compare case-insensitively. */
+    public Map<String, String> responseHeaders() {
+        return settings.responseHeaders();
     }
 
     /** A cookie set on every response of this layer's routes unless the handler sets the same name. */
@@ -82,19 +123,57 @@ public abstract class LayerBuilder<B extends LayerBuilder<B>> {
         return self();
     }
 
+    /** This layer's response cookies, live (of two with one name, the later one is sent). */
+    public List<Cookie> responseCookies() {
+        return settings.responseCookies();
+    }
+
+    /**
+     * The {@code Cache-Control} header of this layer's responses (Litestar's {@code cache_control}):
+     * the closest layer's value is sent, unless the handler's response sets the header itself.
+     * {@code null} removes this layer's value.
+     */
+    public B cacheControl(CacheControlHeader header) {
+        settings.cacheControl(header);
+        return self();
+    }
+
+    /** This layer's own {@code Cache-Control}, or null. */
+    public CacheControlHeader cacheControl() {
+        return settings.cacheControl();
+    }
+
+    /** Replaces this layer's before-request hook ({@code null} removes it). */
     public B beforeRequest(Hooks.BeforeRequest hook) {
         settings.beforeRequest(hook);
         return self();
     }
 
+    /** This layer's own before-request hook, or null. */
+    public Hooks.BeforeRequest beforeRequest() {
+        return settings.beforeRequest();
+    }
+
+    /** Replaces this layer's after-request hook ({@code null} removes it). */
     public B afterRequest(Hooks.AfterRequest hook) {
         settings.afterRequest(hook);
         return self();
     }
 
+    /** This layer's own after-request hook, or null. */
+    public Hooks.AfterRequest afterRequest() {
+        return settings.afterRequest();
+    }
+
+    /** Replaces this layer's after-response hook ({@code null} removes it). */
     public B afterResponse(Hooks.AfterResponse hook) {
         settings.afterResponse(hook);
         return self();
+    }
+
+    /** This layer's own after-response hook, or null. */
+    public Hooks.AfterResponse afterResponse() {
+        return settings.afterResponse();
     }
 
     /** Free-form metadata, readable by guards and middleware through {@link HandlerInfo#opt()}. */
@@ -103,11 +182,21 @@ public abstract class LayerBuilder<B extends LayerBuilder<B>> {
         return self();
     }
 
+    /** This layer's opt, live. */
+    public Map<String, Object> opt() {
+        return settings.opt();
+    }
+
     public B tags(String... tags) {
         for (String tag : tags) {
             settings.tag(tag);
         }
         return self();
+    }
+
+    /** This layer's tags, live. */
+    public List<String> tags() {
+        return settings.tags();
     }
 
     public B includeInSchema(boolean include) {

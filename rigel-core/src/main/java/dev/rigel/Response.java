@@ -28,13 +28,15 @@ public final class Response<T> {
     private final String mediaType;
     private final String etag; // the entity-tag as sent, quotes (and W/) included; null when none
     private final Instant lastModified; // null when none
+    private final List<BackgroundTask> background;
 
     private Response(T content, int status, Headers headers, List<Cookie> cookies, String mediaType) {
-        this(content, status, headers, cookies, mediaType, null, null);
+        this(content, status, headers, cookies, mediaType, null, null, List.of());
     }
 
     private Response(T content, int status, Headers headers, List<Cookie> cookies, String mediaType, String etag,
-            Instant lastModified) {
+            Instant lastModified, List<BackgroundTask> background) {
+        this.background = background;
         this.content = content;
         this.status = status;
         this.headers = headers;
@@ -92,13 +94,13 @@ public final class Response<T> {
         if (newStatus < 100 || newStatus > 599) {
             throw new IllegalArgumentException("status out of range: " + newStatus);
         }
-        return new Response<>(content, newStatus, headers, cookies, mediaType, etag, lastModified);
+        return new Response<>(content, newStatus, headers, cookies, mediaType, etag, lastModified, background);
     }
 
     public Response<T> header(String name, String value) {
         Headers copy = headers == null ? new Headers(4) : headers.copy();
         copy.set(name, value);
-        return new Response<>(content, status, copy, cookies, mediaType, etag, lastModified);
+        return new Response<>(content, status, copy, cookies, mediaType, etag, lastModified, background);
     }
 
     /**
@@ -107,7 +109,8 @@ public final class Response<T> {
      * with no body, if the response would have been a 2xx.
      */
     public Response<T> etag(String value) {
-        return new Response<>(content, status, headers, cookies, mediaType, entityTag(value, false), lastModified);
+        return new Response<>(content, status, headers, cookies, mediaType, entityTag(value, false), lastModified,
+                background);
     }
 
     /**
@@ -115,7 +118,8 @@ public final class Response<T> {
      * {@code If-None-Match} compares weakly, so it produces 304s like a strong one.
      */
     public Response<T> weakEtag(String value) {
-        return new Response<>(content, status, headers, cookies, mediaType, entityTag(value, true), lastModified);
+        return new Response<>(content, status, headers, cookies, mediaType, entityTag(value, true), lastModified,
+                background);
     }
 
     /**
@@ -123,7 +127,26 @@ public final class Response<T> {
      * not older gets a 304, unless it also sent {@code If-None-Match} (which then decides alone).
      */
     public Response<T> lastModified(Instant time) {
-        return new Response<>(content, status, headers, cookies, mediaType, etag, Objects.requireNonNull(time, "time"));
+        return new Response<>(content, status, headers, cookies, mediaType, etag, Objects.requireNonNull(time, "time"),
+                background);
+    }
+
+    /**
+     * Adds tasks to run after this response has been sent, after any added before (see
+     * {@link BackgroundTask} for when exactly and on which thread).
+     */
+    public Response<T> background(BackgroundTask... tasks) {
+        List<BackgroundTask> all = new ArrayList<>(background.size() + tasks.length);
+        all.addAll(background);
+        for (BackgroundTask task : tasks) {
+            all.add(Objects.requireNonNull(task, "background task"));
+        }
+        return new Response<>(content, status, headers, cookies, mediaType, etag, lastModified, List.copyOf(all));
+    }
+
+    /** The tasks to run after this response has been sent, in order. */
+    public List<BackgroundTask> backgroundTasks() {
+        return background;
     }
 
     private static String entityTag(String value, boolean weak) {
@@ -140,7 +163,7 @@ public final class Response<T> {
         List<Cookie> copy = new ArrayList<>(cookies);
         copy.removeIf(existing -> existing.name().equals(cookie.name()));
         copy.add(Objects.requireNonNull(cookie));
-        return new Response<>(content, status, headers, List.copyOf(copy), mediaType, etag, lastModified);
+        return new Response<>(content, status, headers, List.copyOf(copy), mediaType, etag, lastModified, background);
     }
 
     public Response<T> cookie(String name, String value) {
@@ -148,12 +171,12 @@ public final class Response<T> {
     }
 
     public Response<T> mediaType(String newMediaType) {
-        return new Response<>(content, status, headers, cookies, newMediaType, etag, lastModified);
+        return new Response<>(content, status, headers, cookies, newMediaType, etag, lastModified, background);
     }
 
     /** The same status, headers and cookies around other content (used by after-request hooks). */
     public <U> Response<U> withContent(U newContent) {
-        return new Response<>(newContent, status, headers, cookies, mediaType, etag, lastModified);
+        return new Response<>(newContent, status, headers, cookies, mediaType, etag, lastModified, background);
     }
 
     @Override

@@ -40,6 +40,7 @@ public final class Route extends LayerBuilder<Route> {
     private String mediaType;
     private String name;
     private boolean nonBlocking;
+    private int cache = dev.rigel.cache.Cache.NONE;
 
     private Route(String path, Set<String> methods, Supplier<CallableSpec> spec) {
         super("handler " + String.join("/", methods) + " " + path);
@@ -272,6 +273,30 @@ public final class Route extends LayerBuilder<Route> {
     public Route nonBlocking() {
         this.nonBlocking = true;
         return this;
+    }
+
+    /**
+     * Keeps this handler's responses in the app's response cache for {@code seconds}, or
+     * {@link dev.rigel.cache.Cache#DEFAULT} (the app's default expiry) or
+     * {@link dev.rigel.cache.Cache#FOREVER}; see {@link dev.rigel.cache.ResponseCacheConfig}.
+     */
+    public Route cache(int seconds) {
+        this.cache = dev.rigel.cache.Cache.check(seconds, "Route " + path);
+        return this;
+    }
+
+    public Route cache(java.time.Duration expiry) {
+        long seconds = expiry.toSeconds();
+        if (seconds <= 0 || seconds > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("Route " + path + ": cache expiry must be at least a second, got "
+                    + expiry);
+        }
+        return cache((int) seconds);
+    }
+
+    /** The response-cache option ({@link dev.rigel.cache.Cache}); 0 when not cached. */
+    public int cache() {
+        return cache;
     }
 
     public String path() {

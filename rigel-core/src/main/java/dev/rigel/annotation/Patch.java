@@ -44,6 +44,20 @@ public @interface Patch {
     long maxBodySize() default -1;
 
     /**
+     * The {@code Cache-Control} header of this handler's responses, e.g. {@code "public, max-age=60"};
+     * beats the layers' {@code cacheControl}. Empty: the layers decide. Checked at startup.
+     */
+    String cacheControl() default "";
+
+    /**
+     * Keeps this handler's responses in the app's response cache for this many seconds, or
+     * {@link dev.rigel.cache.Cache#DEFAULT} (the app's default expiry) or
+     * {@link dev.rigel.cache.Cache#FOREVER}; {@link dev.rigel.cache.Cache#NONE} (0) caches nothing.
+     * By default only 2xx answers to GET and HEAD are kept; see {@link dev.rigel.cache.ResponseCacheConfig}.
+     */
+    int cache() default 0;
+
+    /**
      * Set when the handler never blocks (no I/O, no locks): it then runs on the server's event loop
      * instead of a virtual thread, saving a thread hand-off.
      */

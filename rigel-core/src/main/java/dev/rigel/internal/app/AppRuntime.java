@@ -13,7 +13,12 @@ import dev.rigel.di.Provide;
 import dev.rigel.exceptions.ImproperlyConfiguredException;
 import dev.rigel.exceptions.MethodNotAllowedException;
 import dev.rigel.exceptions.NotFoundException;
+import dev.rigel.internal.binding.ValueConverter;
+import dev.rigel.internal.binding.ValueConverters;
+import dev.rigel.internal.events.EventBus;
 import dev.rigel.internal.invoke.Types;
+import dev.rigel.internal.work.BackgroundWork;
+import dev.rigel.plugin.SerializationPlugin;
 import dev.rigel.internal.json.JsonCodec;
 import dev.rigel.internal.routing.PathTemplate;
 import dev.rigel.internal.routing.RouteMatch;
@@ -60,6 +65,12 @@ public final class AppRuntime {
     /** Whether any middleware around the unmatched-route answers may block. */
     private final boolean unmatchedMayBlock;
     private final Deque<AutoCloseable> openResources = new ArrayDeque<>();
+    /** Text parsers contributed by serialization plugins, by exact type. */
+    private final Map<Class<?>, java.util.function.Function<String, ?>> textDecoders;
+    private final BackgroundWork work = new BackgroundWork("rigel-background-");
+    private final EventBus events;
+    /** The before-send hooks; null when there are none, so sending costs nothing extra. */
+    private final BeforeSendHooks beforeSend;
     private boolean started;
 
     /** The outcome of routing one request, kept in the scope between runsInline and call. */
@@ -69,10 +80,20 @@ public final class AppRuntime {
     public AppRuntime(App app, AppSettings settings) {
         this.app = app;
         this.settings = settings;
-        this.json = new JsonCodec(settings.jsonCustomizer());
+        List<SerializationPlugin> serialization = settings.plugins().allOf(SerializationPlugin.class);
+        this.json = new JsonCodec(mapper -> {
+            // plugins first, so the app's own customizers have the last word
+            serialization.forEach(plugin -> mapper.registerModule(plugin.jacksonModule()));
+            settings.jsonCustomizers().forEach(customizer -> customizer.accept(mapper));
+        });
+        Map<Class<?>, java.util.function.Function<String, ?>> decoders = new java.util.HashMap<>();
+        serialization.forEach(plugin -> decoders.putAll(plugin.textDecoders()));
+        this.textDecoders = Map.copyOf(decoders);
         this.templates = new TemplateRenderer(settings.plugins().find(dev.rigel.template.TemplateEngine.class)
                 .orElse(null), this::routeReverse);
-        this.errors = new ErrorResponder(json, settings.debug(), templates);
+        this.errors = new ErrorResponder(json, settings.debug(), templates, settings.afterException());
+        this.events = new EventBus(settings.listeners(), work);
+        this.beforeSend = settings.beforeSend().isEmpty() ? null : new BeforeSendHooks(settings.beforeSend());
         this.appLayers = new MergedLayers(List.of(settings.appLayer()), Map.of());
         this.unmatchedChain = unmatchedChain(settings);
         this.unmatchedMayBlock = withBuiltIns(settings.unmatchedRouteMiddleware()).stream()
@@ -101,6 +122,48 @@ public final class AppRuntime {
 
     dev.rigel.form.FormConfig formConfig() {
         return settings.forms();
+    }
+
+    public EventBus events() {
+        return events;
+    }
+
+    BackgroundWork work() {
+        return work;
+    }
+
+    /**
+     * The converter from text to {@code type} for path, query, header and cookie values: a
+     * serialization plugin's decoder for exactly that type, else Rigel's own; null when neither
+     * knows the type.
+     */
+    ValueConverter valueConverter(Class<?> type) {
+        java.util.function.Function<String, ?> decoder = textDecoders.get(type);
+        if (decoder == null) {
+            return ValueConverters.forType(type);
+        }
+        String expected = "expected a " + type.getSimpleName() + ", got '";
+        return text -> {
+            Object value;
+            try {
+                value = decoder.apply(text);
+            } catch (RuntimeException e) {
+                value = null;
+            }
+            if (value == null) {
+                throw new IllegalArgumentException(expected + text + "'");
+            }
+            return value;
+        };
+    }
+
+    /** The response cache of a route with {@code cache} option {@code option}, or null. */
+    ResponseCache responseCache(int option, String route) {
+        try {
+            return ResponseCache.forRoute(option, settings.responseCache(), settings.stores(), route);
+        } catch (IllegalArgumentException e) {
+            throw new ImproperlyConfiguredException(e.getMessage(), e);
+        }
     }
 
     ErrorResponder errors() {
@@ -240,7 +303,7 @@ public final class AppRuntime {
             ResponseEncoder encoder = encoderFor(definition, layers);
             RoutePlan plan = new RoutePlan(template.template(), definition.methods(), definition.name(), layers,
                     definition.callable(), params, planner.steps(), planner.slotCount(), encoder, definition.status(),
-                    definition.nonBlocking(), this);
+                    definition.nonBlocking(), responseCache(definition.cache(), description), this);
             Endpoint endpoint;
             try {
                 endpoint = trie.endpoint(template, Endpoint::new);
@@ -269,7 +332,15 @@ public final class AppRuntime {
                 && raw != Void.class && !raw.isPrimitive()
                 && !dev.rigel.response.ResponseContent.class.isAssignableFrom(raw); // sent by ContentResponses
         ObjectWriter writer = plainJson ? json.writer(declared) : null;
-        return new ResponseEncoder(json, writer, Types.boxed(raw), definition.mediaType(), layers.responseHeaders,
+        List<String[]> headers = layers.responseHeaders;
+        if (layers.cacheControl != null) {
+            // first, so the cacheControl setting beats a plain layer header of the same name
+            List<String[]> withCacheControl = new ArrayList<>(headers.size() + 1);
+            withCacheControl.add(new String[] {"cache-control", layers.cacheControl.toHeaderValue()});
+            withCacheControl.addAll(headers);
+            headers = List.copyOf(withCacheControl);
+        }
+        return new ResponseEncoder(json, writer, Types.boxed(raw), definition.mediaType(), headers,
                 layers.responseCookies, templates);
     }
 
@@ -312,6 +383,23 @@ public final class AppRuntime {
     }
 
     public void call(Scope scope, Receive receive, Send send) throws Exception {
+        Send out = beforeSend == null ? send : beforeSend.wrap(scope, send);
+        if (!errors.reportsExceptions()) {
+            serve(scope, receive, out);
+            return;
+        }
+        try {
+            serve(scope, receive, out);
+        } catch (Throwable escaped) {
+            // raised after the response started: not rendered, but the hooks still hear of it
+            Lookup lookup = scope.routeData() instanceof Lookup known ? known : null;
+            errors.report(new Exchange(scope, receive, this, lookup == null ? null : lookup.plan,
+                    MergedLayers.DEFAULT_MAX_BODY_SIZE), escaped);
+            throw escaped;
+        }
+    }
+
+    private void serve(Scope scope, Receive receive, Send send) throws Exception {
         if (scope.type() != ScopeType.HTTP) {
             // WebSocket routes are not part of this app yet; refuse the handshake with a plain 404
             errors.standard(new Exchange(scope, receive, this, null, MergedLayers.DEFAULT_MAX_BODY_SIZE),
@@ -403,6 +491,12 @@ public final class AppRuntime {
             return;
         }
         started = false;
+        // listeners may use everything below, so they finish first
+        int left = work.drain(settings.shutdownDrainTimeout());
+        if (left > 0) {
+            LOG.warn("{} event listener(s) or background task(s) still running after {}; shutting down without them",
+                    left, settings.shutdownDrainTimeout());
+        }
         for (CachedValue cache : caches.values()) {
             try {
                 cache.close();

@@ -2,12 +2,15 @@ package dev.rigel.internal.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rigel.App;
+import dev.rigel.Hooks;
 import dev.rigel.LifecycleHook;
 import dev.rigel.State;
+import dev.rigel.cache.ResponseCacheConfig;
 import dev.rigel.di.Provide;
 import dev.rigel.middleware.Middleware;
 import dev.rigel.plugin.PluginRegistry;
 import dev.rigel.stores.StoreRegistry;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -16,15 +19,18 @@ import java.util.function.Function;
 /** What {@code App.Builder} collected, handed to the runtime that serves it. */
 public record AppSettings(List<Object> routeHandlers, LayerSettings appLayer, List<LifecycleHook> onStartup,
         List<LifecycleHook> onShutdown, List<Function<App, AutoCloseable>> lifespans, State state, boolean debug,
-        Consumer<ObjectMapper> jsonCustomizer, Map<String, Provide> dependencyOverrides,
+        List<Consumer<ObjectMapper>> jsonCustomizers, Map<String, Provide> dependencyOverrides,
         List<Middleware> unmatchedRouteMiddleware, StoreRegistry stores, List<Middleware> builtInMiddleware,
-        PluginRegistry plugins, dev.rigel.form.FormConfig forms) {
+        PluginRegistry plugins, List<Hooks.BeforeSend> beforeSend, List<Hooks.AfterException> afterException,
+        List<Object> listeners, ResponseCacheConfig responseCache, Duration shutdownDrainTimeout,
+        dev.rigel.form.FormConfig forms) {
 
     /** The same settings with more dependency overrides (later ones win). */
     public AppSettings withDependencyOverrides(Map<String, Provide> overrides) {
         Map<String, Provide> merged = new java.util.LinkedHashMap<>(dependencyOverrides);
         merged.putAll(overrides);
-        return new AppSettings(routeHandlers, appLayer, onStartup, onShutdown, lifespans, state, debug, jsonCustomizer,
-                Map.copyOf(merged), unmatchedRouteMiddleware, stores, builtInMiddleware, plugins, forms);
+        return new AppSettings(routeHandlers, appLayer, onStartup, onShutdown, lifespans, state, debug, jsonCustomizers,
+                Map.copyOf(merged), unmatchedRouteMiddleware, stores, builtInMiddleware, plugins, beforeSend,
+                afterException, listeners, responseCache, shutdownDrainTimeout, forms);
     }
 }

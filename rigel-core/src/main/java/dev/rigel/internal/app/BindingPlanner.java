@@ -7,11 +7,11 @@ import dev.rigel.State;
 import dev.rigel.annotation.Param;
 import dev.rigel.di.Provide;
 import dev.rigel.di.Scoped;
+import dev.rigel.events.EventEmitter;
 import dev.rigel.exceptions.ImproperlyConfiguredException;
 import dev.rigel.exceptions.ValidationError;
 import dev.rigel.exceptions.ValidationException;
 import dev.rigel.internal.binding.ValueConverter;
-import dev.rigel.internal.binding.ValueConverters;
 import dev.rigel.internal.invoke.CallableSpec;
 import dev.rigel.internal.invoke.ParamSpec;
 import dev.rigel.internal.invoke.Types;
@@ -84,6 +84,10 @@ final class BindingPlanner {
         if (param.rawType() == StoreRegistry.class) {
             StoreRegistry stores = runtime.stores();
             return new BoundParam(exchange -> stores, "stores", null);
+        }
+        if (param.rawType() == EventEmitter.class) {
+            EventEmitter events = runtime.events();
+            return new BoundParam(exchange -> events, "events", null);
         }
         BoundParam reserved = reservedType(param.rawType());
         if (reserved != null) {
@@ -310,7 +314,7 @@ final class BindingPlanner {
                 if (target == String.class) {
                     return new BoundParam(exchange -> String.valueOf(exchange.pathParams().get(name)), name, "path");
                 }
-                ValueConverter converter = ValueConverters.forType(target);
+                ValueConverter converter = runtime.valueConverter(target);
                 if (converter == null) {
                     throw new ImproperlyConfiguredException(route + ": path parameter '" + name + "' is a "
                             + segment.paramType().label() + " and cannot be bound to " + Types.describe(param.type()));
@@ -342,7 +346,7 @@ final class BindingPlanner {
         boolean optional = raw == Optional.class;
         boolean multi = raw == List.class || raw == Set.class || raw == Collection.class;
         Class<?> element = optional || multi ? Types.raw(Types.typeArgument(param.type(), 0)) : raw;
-        ValueConverter converter = ValueConverters.forType(element);
+        ValueConverter converter = runtime.valueConverter(element);
         if (converter == null || element == Object.class) {
             return null;
         }

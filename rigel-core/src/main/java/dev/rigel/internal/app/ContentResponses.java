@@ -3,6 +3,7 @@ package dev.rigel.internal.app;
 import dev.rigel.Request;
 import dev.rigel.Response;
 import dev.rigel.exceptions.NotFoundException;
+import dev.rigel.exceptions.PreconditionFailedException;
 import dev.rigel.internal.json.JsonCodec;
 import dev.rigel.protocol.Headers;
 import dev.rigel.protocol.Message;
@@ -95,10 +96,18 @@ final class ContentResponses {
         }
         Instant lastModified = response.lastModified();
         setValidators(headers, response.etag(), lastModified);
-        if (request != null && status >= 200 && status < 300
-                && Conditional.notModified(request.method(), request.headers(), response.etag(), lastModified)) {
-            body.release();
-            return notModified(headers);
+        if (request != null && status >= 200 && status < 300) {
+            EncodedResponse notModified;
+            try {
+                notModified = conditional(request, headers, response.etag(), lastModified);
+            } catch (PreconditionFailedException e) {
+                body.release();
+                throw e;
+            }
+            if (notModified != null) {
+                body.release();
+                return notModified;
+            }
         }
         return new EncodedResponse(status, headers, Message.EMPTY, body);
     }
@@ -110,6 +119,20 @@ final class ContentResponses {
         if (lastModified != null) {
             headers.set("last-modified", HttpDates.format(lastModified));
         }
+    }
+
+    /**
+     * Applies a GET/HEAD request's conditions to a 2xx response with validators: null to send it,
+     * a 304 to send instead, or a {@link PreconditionFailedException} (412) when {@code If-Match}
+     * or {@code If-Unmodified-Since} does not hold.
+     */
+    static EncodedResponse conditional(Request request, Headers headers, String etag, Instant lastModified) {
+        return switch (Conditional.evaluate(request.method(), request.headers(), etag, lastModified)) {
+            case PROCEED -> null;
+            case NOT_MODIFIED -> notModified(headers);
+            case PRECONDITION_FAILED -> throw new PreconditionFailedException(
+                    "The resource does not match the request's If-Match or If-Unmodified-Since condition");
+        };
     }
 
     /** 304: the validators and other headers the 200 would have had, but nothing describing a body. */
@@ -151,8 +174,9 @@ final class ContentResponses {
             return new EncodedResponse(status, headers, Message.EMPTY,
                     new FileBody(path, 0, size, file.chunkSize(), head));
         }
-        if (Conditional.notModified(request.method(), request.headers(), etag, lastModified)) {
-            return notModified(headers);
+        EncodedResponse notModified = conditional(request, headers, etag, lastModified);
+        if (notModified != null) {
+            return notModified;
         }
         String rangeHeader = request.headers().get("range");
         ByteRange range = null;

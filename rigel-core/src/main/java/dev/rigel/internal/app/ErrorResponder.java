@@ -1,6 +1,7 @@
 package dev.rigel.internal.app;
 
 import dev.rigel.ExceptionHandler;
+import dev.rigel.Hooks;
 import dev.rigel.Request;
 import dev.rigel.Response;
 import dev.rigel.exceptions.ClientException;
@@ -37,18 +38,28 @@ final class ErrorResponder {
     /** Scope-state key under which an unhandled exception is left for test clients to re-throw. */
     static final String UNHANDLED = StateKeys.UNHANDLED_EXCEPTION;
 
+    /** Scope-state key of the last exception the after-exception hooks were told about. */
+    private static final String REPORTED = "rigel.reported_exception";
+
     private final JsonCodec json;
     private final boolean debug;
     /** Encodes what exception handlers return: no declared type, no layer defaults. */
     private final ResponseEncoder handlerResponses;
 
-    ErrorResponder(JsonCodec json, boolean debug, TemplateRenderer templates) {
+    /** The app's after-exception hooks; empty when there are none. */
+    private final Hooks.AfterException[] afterException;
+
+    ErrorResponder(JsonCodec json, boolean debug, TemplateRenderer templates, List<Hooks.AfterException> afterException) {
         this.json = json;
         this.debug = debug;
         this.handlerResponses = new ResponseEncoder(json, null, Object.class, null, List.of(), List.of(), templates);
+        this.afterException = afterException.toArray(Hooks.AfterException[]::new);
     }
 
     EncodedResponse render(Request request, Throwable failure, Map<Object, ExceptionHandler> handlers) {
+        if (afterException.length > 0) {
+            report(request, failure);
+        }
         if (!handlers.isEmpty()) {
             // in precedence order; a handler answering null declines and the next one is asked
             for (ExceptionHandler handler : candidates(failure, handlers)) {
@@ -60,11 +71,39 @@ final class ErrorResponder {
                     }
                 } catch (Throwable handlerFailure) {
                     handlerFailure.addSuppressed(failure);
+                    report(request, handlerFailure);
                     return standard(request, handlerFailure);
                 }
             }
         }
         return standard(request, failure);
+    }
+
+    /**
+     * Tells the after-exception hooks about {@code failure}, once per exception and request: an
+     * exception rendered by an error boundary and one that escapes to the server are the same
+     * event.
+     */
+    void report(Request request, Throwable failure) {
+        if (afterException.length == 0) {
+            return;
+        }
+        Map<String, Object> state = request.scope().state();
+        if (state.get(REPORTED) == failure) {
+            return;
+        }
+        state.put(REPORTED, failure);
+        for (Hooks.AfterException hook : afterException) {
+            try {
+                hook.accept(failure, request);
+            } catch (Throwable hookFailure) {
+                LOG.error("after_exception hook failed while reporting {}", failure.toString(), hookFailure);
+            }
+        }
+    }
+
+    boolean reportsExceptions() {
+        return afterException.length > 0;
     }
 
     static int statusOf(Throwable failure) {

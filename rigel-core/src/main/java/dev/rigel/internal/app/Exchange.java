@@ -55,6 +55,10 @@ final class Exchange implements Request {
     private RuntimeException formFailure;
     Object[] dependencyValues;
     List<Scoped.Cleanup> cleanups;
+    /** The response-cache key, once a cached route has looked the request up. */
+    String cacheKey;
+    /** The background tasks of the response the route produced. */
+    List<dev.rigel.BackgroundTask> background = List.of();
 
     Exchange(Scope scope, Receive receive, AppRuntime runtime, HandlerInfo handler, long maxBodySize) {
         this.scope = scope;

@@ -9,6 +9,7 @@ import dev.rigel.annotation.Head;
 import dev.rigel.annotation.Patch;
 import dev.rigel.annotation.Post;
 import dev.rigel.annotation.Put;
+import dev.rigel.cache.CacheControlHeader;
 import dev.rigel.exceptions.ImproperlyConfiguredException;
 import dev.rigel.internal.invoke.Callables;
 import dev.rigel.middleware.Middleware;
@@ -32,7 +33,7 @@ final class HandlerScanner {
     /** The common attributes of {@code @Get}, {@code @Post}, … and {@code @Route}. */
     private record RouteAnnotation(Set<String> methods, String[] paths, int status, String mediaType, String name,
             Class<? extends Guard>[] guards, Class<? extends Middleware>[] middleware, String[] tags, String[] opt,
-            long maxBodySize, boolean nonBlocking) {
+            long maxBodySize, boolean nonBlocking, String cacheControl, int cache) {
     }
 
     static List<HandlerDefinition> scan(Object instance) {
@@ -68,13 +69,21 @@ final class HandlerScanner {
             if (route.maxBodySize() > 0) {
                 layer.maxBodySize(route.maxBodySize());
             }
+            if (!route.cacheControl().isEmpty()) {
+                try {
+                    layer.cacheControl(CacheControlHeader.parse(route.cacheControl()));
+                } catch (IllegalArgumentException e) {
+                    throw new ImproperlyConfiguredException(name + ": cacheControl: " + e.getMessage(), e);
+                }
+            }
             if (classHidden || method.isAnnotationPresent(ExcludeFromSchema.class)) {
                 layer.includeInSchema(false);
             }
             List<String> paths = route.paths().length == 0 ? List.of("") : List.of(route.paths());
             handlers.add(new HandlerDefinition(name, route.name().isEmpty() ? null : route.name(), paths,
                     route.methods(), Callables.fromMethod(instance, method), route.status(),
-                    route.mediaType().isEmpty() ? null : route.mediaType(), route.nonBlocking(), layer));
+                    route.mediaType().isEmpty() ? null : route.mediaType(), route.nonBlocking(), layer,
+                    route.cache()));
         }
         return handlers;
     }
@@ -84,7 +93,7 @@ final class HandlerScanner {
         var callable = route.callable();
         return new HandlerDefinition(name != null ? name : callable.description(), name, List.of(route.path()),
                 route.methods(), callable, route.status(), route.mediaType(), route.isNonBlocking(),
-                route.layerSettings());
+                route.layerSettings(), route.cache());
     }
 
     static boolean hasHandlers(Class<?> type) {
@@ -116,20 +125,26 @@ final class HandlerScanner {
         for (Annotation annotation : method.getAnnotations()) {
             RouteAnnotation route = switch (annotation) {
                 case Get a -> new RouteAnnotation(Set.of("GET"), a.value(), a.status(), a.mediaType(), a.name(),
-                        a.guards(), a.middleware(), a.tags(), a.opt(), a.maxBodySize(), a.nonBlocking());
+                        a.guards(), a.middleware(), a.tags(), a.opt(), a.maxBodySize(), a.nonBlocking(),
+                        a.cacheControl(), a.cache());
                 case Post a -> new RouteAnnotation(Set.of("POST"), a.value(), a.status(), a.mediaType(), a.name(),
-                        a.guards(), a.middleware(), a.tags(), a.opt(), a.maxBodySize(), a.nonBlocking());
+                        a.guards(), a.middleware(), a.tags(), a.opt(), a.maxBodySize(), a.nonBlocking(),
+                        a.cacheControl(), a.cache());
                 case Put a -> new RouteAnnotation(Set.of("PUT"), a.value(), a.status(), a.mediaType(), a.name(),
-                        a.guards(), a.middleware(), a.tags(), a.opt(), a.maxBodySize(), a.nonBlocking());
+                        a.guards(), a.middleware(), a.tags(), a.opt(), a.maxBodySize(), a.nonBlocking(),
+                        a.cacheControl(), a.cache());
                 case Patch a -> new RouteAnnotation(Set.of("PATCH"), a.value(), a.status(), a.mediaType(), a.name(),
-                        a.guards(), a.middleware(), a.tags(), a.opt(), a.maxBodySize(), a.nonBlocking());
+                        a.guards(), a.middleware(), a.tags(), a.opt(), a.maxBodySize(), a.nonBlocking(),
+                        a.cacheControl(), a.cache());
                 case Delete a -> new RouteAnnotation(Set.of("DELETE"), a.value(), a.status(), a.mediaType(), a.name(),
-                        a.guards(), a.middleware(), a.tags(), a.opt(), a.maxBodySize(), a.nonBlocking());
+                        a.guards(), a.middleware(), a.tags(), a.opt(), a.maxBodySize(), a.nonBlocking(),
+                        a.cacheControl(), a.cache());
                 case Head a -> new RouteAnnotation(Set.of("HEAD"), a.value(), a.status(), a.mediaType(), a.name(),
-                        a.guards(), a.middleware(), a.tags(), a.opt(), a.maxBodySize(), a.nonBlocking());
+                        a.guards(), a.middleware(), a.tags(), a.opt(), a.maxBodySize(), a.nonBlocking(),
+                        a.cacheControl(), a.cache());
                 case dev.rigel.annotation.Route a -> new RouteAnnotation(upper(a.methods()), a.value(), a.status(),
                         a.mediaType(), a.name(), a.guards(), a.middleware(), a.tags(), a.opt(), a.maxBodySize(),
-                        a.nonBlocking());
+                        a.nonBlocking(), a.cacheControl(), a.cache());
                 default -> null;
             };
             if (route != null) {

@@ -4,17 +4,19 @@ import dev.rigel.Cookie;
 import dev.rigel.ExceptionHandler;
 import dev.rigel.Guard;
 import dev.rigel.Hooks;
+import dev.rigel.cache.CacheControlHeader;
 import dev.rigel.di.Provide;
 import dev.rigel.middleware.Middleware;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * The settings of every layer above a handler (app first, handler last) merged by Litestar's
- * rules. Built once per route at startup.
+ * rules (hooks and {@code Cache-Control}: the closest layer's value). Built once per route at startup.
  */
 final class MergedLayers {
 
@@ -36,6 +38,8 @@ final class MergedLayers {
     final Hooks.BeforeRequest beforeRequest;
     final Hooks.AfterRequest afterRequest;
     final Hooks.AfterResponse afterResponse;
+    /** The closest layer's {@code Cache-Control}, or null. */
+    final CacheControlHeader cacheControl;
     final boolean includeInSchema;
     final long maxBodySize;
 
@@ -52,16 +56,20 @@ final class MergedLayers {
         Hooks.BeforeRequest before = null;
         Hooks.AfterRequest after = null;
         Hooks.AfterResponse afterSent = null;
+        CacheControlHeader cache = null;
         Boolean include = null;
         Long limit = null;
         for (LayerSettings layer : layers) {
+            layer.validate();
             descriptions.add(layer.description);
             layer.dependencies.forEach((key, provide) -> deps.put(key, new DeclaredDependency(provide, layer.description)));
             mw.addAll(layer.middleware);
             gs.addAll(layer.guards);
             handlers.putAll(layer.exceptionHandlers);
-            headers.putAll(layer.responseHeaders);
-            cookies.putAll(layer.responseCookies);
+            handlers.putAll(layer.statusHandlers);
+            layer.responseHeaders.forEach((name, value) ->
+                    headers.put(name.toLowerCase(Locale.ROOT), new String[] {name, value}));
+            layer.responseCookies.forEach(cookie -> cookies.put(cookie.name(), cookie));
             options.putAll(layer.opt);
             for (String tag : layer.tags) {
                 if (!tagList.contains(tag)) {
@@ -71,6 +79,7 @@ final class MergedLayers {
             before = layer.beforeRequest != null ? layer.beforeRequest : before;
             after = layer.afterRequest != null ? layer.afterRequest : after;
             afterSent = layer.afterResponse != null ? layer.afterResponse : afterSent;
+            cache = layer.cacheControl != null ? layer.cacheControl : cache;
             include = layer.includeInSchema != null ? layer.includeInSchema : include;
             limit = layer.maxBodySize != null ? layer.maxBodySize : limit;
         }
@@ -88,6 +97,7 @@ final class MergedLayers {
         this.beforeRequest = before;
         this.afterRequest = after;
         this.afterResponse = afterSent;
+        this.cacheControl = cache;
         this.includeInSchema = include == null || include;
         this.maxBodySize = limit == null ? DEFAULT_MAX_BODY_SIZE : limit;
     }

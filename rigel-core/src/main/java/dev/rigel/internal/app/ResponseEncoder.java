@@ -96,9 +96,9 @@ final class ResponseEncoder {
         // two field reads for responses without validators: the common case stays as it was
         if (response.etag() != null || response.lastModified() != null) {
             ContentResponses.setValidators(headers, response.etag(), response.lastModified());
-            if (request != null && status >= 200 && status < 300 && Conditional.notModified(request.method(),
-                    request.headers(), response.etag(), response.lastModified())) {
-                EncodedResponse notModified = ContentResponses.notModified(headers);
+            EncodedResponse notModified = request != null && status >= 200 && status < 300
+                    ? ContentResponses.conditional(request, headers, response.etag(), response.lastModified()) : null;
+            if (notModified != null) {
                 addLayerDefaults(notModified.headers(), response.cookies());
                 return notModified;
             }

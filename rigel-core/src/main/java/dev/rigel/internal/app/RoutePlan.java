@@ -48,12 +48,14 @@ final class RoutePlan implements HandlerInfo {
     private final boolean voidReturn;
     private final boolean nonBlocking;
     private final Guard[] guards;
+    /** Null unless the handler asked for its responses to be cached. */
+    private final ResponseCache cache;
     private final AppRuntime runtime;
     private final Application entry;
 
     RoutePlan(String pathTemplate, Set<String> methods, String name, MergedLayers layers, CallableSpec callable,
             BoundParam[] params, List<ProviderStep> steps, int slotCount, ResponseEncoder encoder, int configuredStatus,
-            boolean nonBlocking, AppRuntime runtime) {
+            boolean nonBlocking, ResponseCache cache, AppRuntime runtime) {
         this.pathTemplate = pathTemplate;
         this.methods = Set.copyOf(methods);
         this.name = name;
@@ -68,8 +70,9 @@ final class RoutePlan implements HandlerInfo {
         Class<?> returned = dev.rigel.internal.invoke.Types.raw(callable.returnType());
         this.voidReturn = returned == void.class || returned == Void.class;
         // inline on the event loop only if nothing on the way to the handler may block either
-        this.nonBlocking = nonBlocking
+        this.nonBlocking = nonBlocking && (cache == null || !cache.mayBlock())
                 && runtime.withBuiltIns(layers.middleware).stream().noneMatch(Middleware::mayBlock);
+        this.cache = cache;
         if (nonBlocking && sendsStreamedBody(callable.returnType())) {
             throw new ImproperlyConfiguredException(this + " is nonBlocking but returns a file, stream or server-sent"
                     + " events, which are read and sent on the request's thread; drop nonBlocking so that thread is"
@@ -103,11 +106,21 @@ final class RoutePlan implements HandlerInfo {
             failure = t;
             encoded = runtime.errors().render(exchange, t, layers.exceptionHandlers);
         }
-        if (exchange.cleanups == null) {
+        // whether the response going out is the one the route produced (not an error answer)
+        boolean produced = failure == null;
+        if (encoded.streamed() == null) {
+            if (exchange.cleanups != null) {
+                // a whole body is built: cleanups run before it is sent, and a failing one can still be a 500
+                EncodedResponse built = encoded;
+                encoded = runCleanups(exchange, failure, encoded, true);
+                produced &= encoded == built;
+            }
+            if (cache != null && produced) {
+                // stored before it is sent, so the client's next request already finds it
+                cache.store(exchange, encoded);
+            }
             encoded.send(send);
-        } else if (encoded.streamed() == null) {
-            // a whole body is built: cleanups run before it is sent, and a failing one can still be a 500
-            encoded = runCleanups(exchange, failure, encoded, true);
+        } else if (exchange.cleanups == null) {
             encoded.send(send);
         } else {
             // a file, stream or event source may still use the handler's dependencies while it is
@@ -122,6 +135,9 @@ final class RoutePlan implements HandlerInfo {
                 runCleanups(exchange, sendFailure, encoded, false);
             }
         }
+        if (produced && !exchange.background.isEmpty()) {
+            runBackground(exchange.background);
+        }
         // as Litestar: after_response follows a response the route produced, not an error answer
         if (layers.afterResponse != null && failure == null) {
             try {
@@ -132,10 +148,39 @@ final class RoutePlan implements HandlerInfo {
         }
     }
 
+    /**
+     * Runs a response's background tasks in order, each failure logged. A route on the event loop
+     * must not block it, so there they move to a virtual thread (counted for shutdown).
+     */
+    private void runBackground(List<dev.rigel.BackgroundTask> tasks) {
+        if (nonBlocking) {
+            runtime.work().start("Background tasks of " + name, () -> runTasks(tasks));
+        } else {
+            runTasks(tasks);
+        }
+    }
+
+    private void runTasks(List<dev.rigel.BackgroundTask> tasks) {
+        for (dev.rigel.BackgroundTask task : tasks) {
+            try {
+                task.run();
+            } catch (Throwable t) {
+                LOG.error("Background task of {} failed", name, t);
+            }
+        }
+    }
+
     private EncodedResponse respond(Exchange exchange) throws Throwable {
         exchange.rejectDeclaredOversizedBody();
         for (Guard guard : guards) {
             guard.check(exchange, this);
+        }
+        if (cache != null) {
+            // after the guards (they decide per request), before anything the handler would cost
+            EncodedResponse cached = cache.lookup(exchange);
+            if (cached != null) {
+                return cached;
+            }
         }
         Response<?> response = null;
         if (layers.beforeRequest != null) {
@@ -152,6 +197,7 @@ final class RoutePlan implements HandlerInfo {
             response = layers.afterRequest.apply(response);
         }
         EncodedResponse encoded = encoder.encode(response, defaultStatus, exchange);
+        exchange.background = response.backgroundTasks();
         if (nonBlocking && encoded.streamed() != null) {
             // declared as Object, so startup could not tell: reading a file or waiting for events
             // would stall the event loop, and every connection on it

@@ -50,6 +50,7 @@ public final class SeedApp {
                 // request counts and latencies by route, JVM metrics, GET /metrics for Prometheus
                 .plugins(MetricsPlugin.prometheus())
                 .dependency("cache", Provide.of(UserCache.class).useCache())
+                .listeners(new UserEvents())
                 // the seed's front end lives on its own origin; browsers there may call the API
                 .cors(CORSConfig.builder().allowOrigins("https://myapp.com").allowMethods("GET", "POST", "PUT", "DELETE")
                         .build())

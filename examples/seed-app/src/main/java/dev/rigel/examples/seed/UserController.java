@@ -5,6 +5,7 @@ import dev.rigel.annotation.Delete;
 import dev.rigel.annotation.Get;
 import dev.rigel.annotation.Patch;
 import dev.rigel.annotation.Post;
+import dev.rigel.events.EventEmitter;
 import dev.rigel.exceptions.NotFoundException;
 import java.time.Duration;
 import java.util.List;
@@ -35,8 +36,10 @@ public final class UserController extends Controller {
     }
 
     @Post
-    public UserView create(UserCreate data, Database db) {
-        return UserView.of(db.addUser(data.name(), data.email(), PasswordHasher.hash(data.password())));
+    public UserView create(UserCreate data, Database db, EventEmitter events) {
+        UserView user = UserView.of(db.addUser(data.name(), data.email(), PasswordHasher.hash(data.password())));
+        events.emit(UserEvents.USER_CREATED, user);
+        return user;
     }
 
     @Patch("/{user_id:int}")

@@ -1,0 +1,130 @@
+package dev.rigel.cache;
+
+import dev.rigel.Request;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How the app caches the responses of handlers that ask for it with a {@code cache} option
+ * (Litestar's {@code ResponseCacheConfig}); set with {@code App.Builder.responseCache(…)}.
+ *
+ * <p>A cached handler's response is stored, before it is sent, in the app store named
+ * {@link #store()} ({@code response_cache} by default, so {@code App.Builder.stores(…)} decides
+ * whether it lives in memory or in Redis), under the key {@link #keyBuilder()} makes. Until the
+ * entry expires, requests with the same key get its status, headers and body back without the
+ * handler running. What runs on a hit and what does not:
+ *
+ * <ul>
+ *   <li>all middleware and the guards run (they decide per request, e.g. authentication, CORS,
+ *       compression); the before-request and after-request hooks, dependencies and the handler
+ *       do not; the after-response hook does.
+ *   <li>an {@code If-None-Match} / {@code If-Modified-Since} matching the cached validators
+ *       gets a 304.
+ * </ul>
+ *
+ * <p>Stored are the responses {@link #filter()} accepts: by default 2xx answers to GET and HEAD.
+ * Files, streams and server-sent events are never stored, nor 304s. The cache is shared by every
+ * client whose request has the same key: a handler whose answer depends on who asks (a header, a
+ * cookie, the session) must not be cached with the default key. A store that fails is logged and
+ * treated as a miss: the cache never turns a working handler into an error. Concurrent misses of
+ * one key may all run the handler.
+ */
+public final class ResponseCacheConfig {
+
+    /** Litestar's default: a minute. */
+    public static final Duration DEFAULT_EXPIRATION = Duration.ofSeconds(60);
+
+    /** The default store name. */
+    public static final String DEFAULT_STORE = "response_cache";
+
+    /** Whether a response may be stored. */
+    @FunctionalInterface
+    public interface Filter {
+        boolean shouldCache(Request request, int status);
+
+        /** 2xx answers to GET and HEAD. */
+        Filter DEFAULT = (request, status) -> status >= 200 && status < 300
+                && (request.method().equals("GET") || request.method().equals("HEAD"));
+    }
+
+    private final Duration defaultExpiration;
+    private final CacheKeyBuilder keyBuilder;
+    private final String store;
+    private final Filter filter;
+
+    private ResponseCacheConfig(Builder builder) {
+        this.defaultExpiration = builder.defaultExpiration;
+        this.keyBuilder = builder.keyBuilder;
+        this.store = builder.store;
+        this.filter = builder.filter;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The configuration an app uses when none is set. */
+    public static ResponseCacheConfig defaults() {
+        return builder().build();
+    }
+
+    /** How long {@code cache = Cache.DEFAULT} keeps a response; null means forever. */
+    public Duration defaultExpiration() {
+        return defaultExpiration;
+    }
+
+    public CacheKeyBuilder keyBuilder() {
+        return keyBuilder;
+    }
+
+    /** The name of the app store responses are kept in. */
+    public String store() {
+        return store;
+    }
+
+    public Filter filter() {
+        return filter;
+    }
+
+    /** Builds a {@link ResponseCacheConfig}. */
+    public static final class Builder {
+        private Duration defaultExpiration = DEFAULT_EXPIRATION;
+        private CacheKeyBuilder keyBuilder = CacheKeyBuilder.DEFAULT;
+        private String store = DEFAULT_STORE;
+        private Filter filter = Filter.DEFAULT;
+
+        private Builder() {
+        }
+
+        /** Expiry for {@code cache = Cache.DEFAULT}; null keeps those responses until the store drops them. */
+        public Builder defaultExpiration(Duration expiration) {
+            if (expiration != null && (expiration.isNegative() || expiration.isZero())) {
+                throw new IllegalArgumentException("defaultExpiration must be positive, got " + expiration);
+            }
+            this.defaultExpiration = expiration;
+            return this;
+        }
+
+        public Builder keyBuilder(CacheKeyBuilder builder) {
+            this.keyBuilder = Objects.requireNonNull(builder, "keyBuilder");
+            return this;
+        }
+
+        public Builder store(String name) {
+            if (name == null || name.isBlank()) {
+                throw new IllegalArgumentException("store name must not be empty");
+            }
+            this.store = name;
+            return this;
+        }
+
+        public Builder filter(Filter cacheFilter) {
+            this.filter = Objects.requireNonNull(cacheFilter, "filter");
+            return this;
+        }
+
+        public ResponseCacheConfig build() {
+            return new ResponseCacheConfig(this);
+        }
+    }
+}
