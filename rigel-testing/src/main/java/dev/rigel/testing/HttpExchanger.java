@@ -56,6 +56,15 @@ final class HttpExchanger implements AutoCloseable {
         }
     }
 
+    /** Opens a real WebSocket to {@code pathAndQuery} on the server (ws: or wss: by the base URI's scheme). */
+    WebSocketTestSession openWebSocket(String pathAndQuery, Headers headers, List<String> subprotocols,
+            ObjectMapper mapper) {
+        String base = baseUri.toString().endsWith("/") ? baseUri.toString().substring(0, baseUri.toString().length() - 1)
+                : baseUri.toString();
+        URI uri = URI.create(base.replaceFirst("^http", "ws") + pathAndQuery);
+        return JdkWebSocket.connect(client, uri, headers, subprotocols, pathAndQuery, mapper);
+    }
+
     @Override
     public void close() {
         client.close();

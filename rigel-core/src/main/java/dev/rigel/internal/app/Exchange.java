@@ -39,6 +39,9 @@ final class Exchange implements Request {
     private byte[] body;
     Object[] dependencyValues;
     List<Scoped.Cleanup> cleanups;
+    /** On a WebSocket route: the connection, and the message a listener is being called for. */
+    WebSocketSession webSocket;
+    Message.WebSocketReceive webSocketMessage;
 
     Exchange(Scope scope, Receive receive, AppRuntime runtime, HandlerInfo handler, long maxBodySize) {
         this.scope = scope;
