@@ -20,6 +20,8 @@ final class HttpExchanger implements AutoCloseable {
 
     private final URI baseUri;
     private final HttpClient client;
+    /** WebSockets opened through this client; any still open are aborted on close, which would otherwise wait for them. */
+    private final java.util.Set<JdkWebSocket> webSockets = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     HttpExchanger(URI baseUri) {
         this.baseUri = baseUri;
@@ -62,11 +64,14 @@ final class HttpExchanger implements AutoCloseable {
         String base = baseUri.toString().endsWith("/") ? baseUri.toString().substring(0, baseUri.toString().length() - 1)
                 : baseUri.toString();
         URI uri = URI.create(base.replaceFirst("^http", "ws") + pathAndQuery);
-        return JdkWebSocket.connect(client, uri, headers, subprotocols, pathAndQuery, mapper);
+        JdkWebSocket socket = JdkWebSocket.connect(client, uri, headers, subprotocols, pathAndQuery, mapper);
+        webSockets.add(socket);
+        return socket;
     }
 
     @Override
     public void close() {
+        webSockets.forEach(JdkWebSocket::abort);
         client.close();
     }
 }

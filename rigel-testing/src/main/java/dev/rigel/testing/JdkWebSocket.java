@@ -73,6 +73,11 @@ final class JdkWebSocket extends ClientWebSocket implements WebSocket.Listener {
         return session;
     }
 
+    /** Drops the connection without a close handshake (when the client shuts down with it still open). */
+    void abort() {
+        socket.abort();
+    }
+
     @Override
     public String subprotocol() {
         String chosen = socket.getSubprotocol();

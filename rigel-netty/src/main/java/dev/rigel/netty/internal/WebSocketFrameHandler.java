@@ -101,13 +101,15 @@ final class WebSocketFrameHandler extends ChannelInboundHandlerAdapter {
         String reason = frame.reasonText();
         frame.release();
         closeReceived = true;
-        inbox.end(code, reason == null ? "" : reason);
         if (closeSent) {
+            inbox.end(code, reason == null ? "" : reason);
             ctx.close(); // the answer to our own close: the handshake is complete
             return;
         }
-        // answer with the same code (none if it sent none), then the server closes the TCP connection
+        // answer with the same code (none if it sent none), then the server closes the TCP connection;
+        // answered before the application hears of it, so a close of its own cannot overtake the answer
         enqueueClose(code == 1005 ? new CloseWebSocketFrame() : new CloseWebSocketFrame(code, ""), true);
+        inbox.end(code, reason == null ? "" : reason);
     }
 
     @Override
@@ -186,8 +188,9 @@ final class WebSocketFrameHandler extends ChannelInboundHandlerAdapter {
 
     /** Closes from the server's side with {@code code}; the application receives the same code. */
     private void closeFromServer(int code, String reason) {
-        inbox.end(code, reason);
+        // the frame first: woken by the disconnect, the application may close too, and must find it sent
         enqueueClose(new CloseWebSocketFrame(code, reason), closeReceived);
+        inbox.end(code, reason);
     }
 
     // ------------------------------------------------------------------ writing (any thread)
