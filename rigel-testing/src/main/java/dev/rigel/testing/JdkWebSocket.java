@@ -104,6 +104,11 @@ final class JdkWebSocket extends ClientWebSocket implements WebSocket.Listener {
         sending.lock();
         try {
             await(socket.sendClose(code, reason), "send a close");
+        } catch (IllegalStateException failed) {
+            // the server's close got here first and the JDK already answered it: the connection is closed
+            if (!socket.isOutputClosed()) {
+                throw failed;
+            }
         } finally {
             sending.unlock();
         }

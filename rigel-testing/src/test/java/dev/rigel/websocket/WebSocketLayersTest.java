@@ -143,27 +143,31 @@ class WebSocketLayersTest {
     @ParameterizedTest
     @EnumSource(Transport.class)
     void middlewareAppliesByScopeType(Transport transport) {
-        try (TestClient client = Clients.open(app(), transport);
-                WebSocketTestSession socket = client.websocketConnect("/m/tagged")) {
-            socket.sendText("hi");
-            // the first middleware given is the outermost, so its tag ends up first
-            assertThat(socket.receiveText()).isEqualTo("ws:both:hi");
+        try (TestClient client = Clients.open(app(), transport)) {
+            try (WebSocketTestSession socket = client.websocketConnect("/m/tagged")) {
+                socket.sendText("hi");
+                // the first middleware given is the outermost, so its tag ends up first
+                assertThat(socket.receiveText()).isEqualTo("ws:both:hi");
+            }
+            // before the client closes, which stops the server and would close the socket with 1001
+            eventually(() -> assertThat(EVENTS).containsExactly("ws saw websocket", "both saw websocket"));
         }
-        eventually(() -> assertThat(EVENTS).containsExactly("ws saw websocket", "both saw websocket"));
     }
 
     @ParameterizedTest
     @EnumSource(Transport.class)
     void dependenciesAreResolvedOncePerConnectionAndCleanedUpAfterIt(Transport transport) {
-        try (TestClient client = Clients.open(app(), transport);
-                WebSocketTestSession socket = client.websocketConnect("/g/resource", Headers.of("x-token", "secret"))) {
-            socket.sendText("a");
-            assertThat(socket.receiveText()).isEqualTo("res");
-            socket.sendText("b");
-            assertThat(socket.receiveText()).isEqualTo("res");
+        try (TestClient client = Clients.open(app(), transport)) {
+            try (WebSocketTestSession socket = client.websocketConnect("/g/resource", Headers.of("x-token", "secret"))) {
+                socket.sendText("a");
+                assertThat(socket.receiveText()).isEqualTo("res");
+                socket.sendText("b");
+                assertThat(socket.receiveText()).isEqualTo("res");
+            }
+            // before the client closes, which stops the server and would close the socket with 1001
+            eventually(() -> assertThat(EVENTS).containsExactly("guard saw GET /g/resource on WEBSOCKET",
+                    "open for /g/resource", "using res for a", "using res for b", "closed cleanly"));
         }
-        eventually(() -> assertThat(EVENTS).containsExactly("guard saw GET /g/resource on WEBSOCKET",
-                "open for /g/resource", "using res for a", "using res for b", "closed cleanly"));
     }
 
     @ParameterizedTest
