@@ -120,7 +120,17 @@ class WebSocketLayersTest {
                                 new Tagging("both"))
                         .dependency("account", Provide.value("unused"))
                         .dependency("resource", Provide.of(WebSocketLayersTest::openResource))
-                        .build())
+                        .build(),
+                        Router.builder("/key").routeHandlers(Sockets.class)
+                                .middleware(next -> (scope, receive, send) -> {
+                                    if (!scope.headers().contains("x-key")) {
+                                        throw new NotAuthorizedException("An x-key is required");
+                                    }
+                                    next.call(scope, receive, send);
+                                })
+                                .dependency("account", Provide.value("keyed"))
+                                .dependency("resource", Provide.value("r"))
+                                .build())
                 .build();
     }
 
@@ -138,6 +148,18 @@ class WebSocketLayersTest {
             }
         }
         assertThat(EVENTS).containsOnly("guard saw GET /g/secure on WEBSOCKET");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void aMiddlewareThatRaisesBeforeTheHandshakeRefusesIt(Transport transport) {
+        try (TestClient client = Clients.open(app(), transport)) {
+            assertThatThrownBy(() -> client.websocketConnect("/key/secure"))
+                    .isInstanceOfSatisfying(WebSocketRejectedException.class, e -> assertThat(e.status()).isEqualTo(401));
+            try (WebSocketTestSession socket = client.websocketConnect("/key/secure", Headers.of("x-key", "k"))) {
+                assertThat(socket.receiveText()).isEqualTo("hello keyed");
+            }
+        }
     }
 
     @ParameterizedTest
