@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Sends a {@link TestClient}'s requests over real HTTP/1.1 with the JDK's client. */
 final class HttpExchanger implements AutoCloseable {
@@ -21,7 +22,7 @@ final class HttpExchanger implements AutoCloseable {
     private final URI baseUri;
     private final HttpClient client;
     /** WebSockets opened through this client; any still open are aborted on close, which would otherwise wait for them. */
-    private final java.util.Set<JdkWebSocket> webSockets = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<JdkWebSocket> webSockets = ConcurrentHashMap.newKeySet();
 
     HttpExchanger(URI baseUri) {
         this.baseUri = baseUri;

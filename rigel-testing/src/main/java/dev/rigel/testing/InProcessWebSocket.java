@@ -3,7 +3,6 @@ package dev.rigel.testing;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rigel.internal.app.StateKeys;
 import dev.rigel.protocol.Application;
-import dev.rigel.protocol.Headers;
 import dev.rigel.protocol.Message;
 import dev.rigel.protocol.Scope;
 import java.io.ByteArrayOutputStream;
