@@ -217,6 +217,27 @@ public final class AppRuntime {
         return List.copyOf(longer);
     }
 
+    private void addWebSocket(String prefix, List<LayerSettings> chain, WebSocketDefinition definition) {
+        for (String relative : definition.paths()) {
+            PathTemplate template;
+            try {
+                template = PathTemplate.parse(PathTemplate.join(prefix, relative));
+            } catch (IllegalArgumentException e) {
+                throw new ImproperlyConfiguredException(definition.name() + ": " + e.getMessage(), e);
+            }
+            MergedLayers layers = new MergedLayers(append(chain, definition.layer()), settings.dependencyOverrides());
+            WebSocketRoutePlan plan = WebSocketPlanner.plan(template, definition, layers, this);
+            Endpoint endpoint;
+            try {
+                endpoint = trie.endpoint(template, Endpoint::new);
+            } catch (IllegalStateException e) {
+                throw new ImproperlyConfiguredException(definition.name() + ": " + e.getMessage(), e);
+            }
+            endpoint.addWebSocket(plan);
+            routes.add(plan);
+        }
+    }
+
     private void addHandler(String prefix, List<LayerSettings> chain, HandlerDefinition definition) {
         for (String relative : definition.paths()) {
             String fullPath = PathTemplate.join(prefix, relative);
@@ -244,27 +265,6 @@ public final class AppRuntime {
             for (String method : definition.methods()) {
                 endpoint.add(method, plan);
             }
-            routes.add(plan);
-        }
-    }
-
-    private void addWebSocket(String prefix, List<LayerSettings> chain, WebSocketDefinition definition) {
-        for (String relative : definition.paths()) {
-            PathTemplate template;
-            try {
-                template = PathTemplate.parse(PathTemplate.join(prefix, relative));
-            } catch (IllegalArgumentException e) {
-                throw new ImproperlyConfiguredException(definition.name() + ": " + e.getMessage(), e);
-            }
-            MergedLayers layers = new MergedLayers(append(chain, definition.layer()), settings.dependencyOverrides());
-            WebSocketRoutePlan plan = WebSocketPlanner.plan(template, definition, layers, this);
-            Endpoint endpoint;
-            try {
-                endpoint = trie.endpoint(template, Endpoint::new);
-            } catch (IllegalStateException e) {
-                throw new ImproperlyConfiguredException(definition.name() + ": " + e.getMessage(), e);
-            }
-            endpoint.addWebSocket(plan);
             routes.add(plan);
         }
     }
