@@ -14,8 +14,13 @@ public interface HandlerInfo {
     /** The full path template, e.g. {@code /api/v1/users/{user_id:int}}. */
     String pathTemplate();
 
-    /** HTTP methods this handler answers, upper-case. */
+    /** HTTP methods this handler answers, upper-case; empty for a WebSocket route. */
     Set<String> methods();
+
+    /** {@code HTTP} for request handlers, {@code WEBSOCKET} for WebSocket handlers and listeners. */
+    default dev.rigel.protocol.ScopeType scopeType() {
+        return dev.rigel.protocol.ScopeType.HTTP;
+    }
 
     /** A readable name, e.g. {@code UserController.get}. */
     String name();

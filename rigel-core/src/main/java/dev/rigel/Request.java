@@ -9,9 +9,11 @@ import java.util.Optional;
 
 /**
  * The HTTP request as handlers, dependencies, guards and hooks see it. Inject it by naming a
- * parameter {@code request} (or giving it this type).
+ * parameter {@code request} (or giving it this type). On a WebSocket route it is the handshake
+ * request, without a body. The accessors it shares with a WebSocket connection come from
+ * {@link HttpConnection} (they are repeated here unchanged).
  */
-public interface Request {
+public interface Request extends HttpConnection {
 
     /** The underlying protocol scope (per-request state, matched handler, raw values). */
     Scope scope();

@@ -16,7 +16,9 @@ import java.util.Optional;
  *   <li>a header section larger than {@link #maxHeaderSize()} with 431,</li>
  *   <li>a body larger than {@link #maxBodySize()} with 413, decided from {@code Content-Length}
  *       before any of the body is read, or as soon as a chunked body grows past the limit,</li>
- *   <li>a request that takes longer than {@link #readTimeout()} to arrive with 408.</li>
+ *   <li>a request that takes longer than {@link #readTimeout()} to arrive with 408,</li>
+ *   <li>a WebSocket frame over {@link #webSocketMaxFrameSize()} or message over
+ *       {@link #webSocketMaxMessageSize()} by closing the connection with 1009.</li>
  * </ul>
  */
 public final class ServerConfig {
@@ -36,6 +38,9 @@ public final class ServerConfig {
     private final Path tlsPrivateKey;
     private final boolean nativeTransport;
     private final String serverHeader;
+    private final int webSocketMaxFrameSize;
+    private final int webSocketMaxMessageSize;
+    private final boolean webSocketCompression;
 
     private ServerConfig(Builder b) {
         this.host = b.host;
@@ -53,6 +58,9 @@ public final class ServerConfig {
         this.tlsPrivateKey = b.tlsPrivateKey;
         this.nativeTransport = b.nativeTransport;
         this.serverHeader = b.serverHeader;
+        this.webSocketMaxFrameSize = b.webSocketMaxFrameSize;
+        this.webSocketMaxMessageSize = b.webSocketMaxMessageSize;
+        this.webSocketCompression = b.webSocketCompression;
     }
 
     public static Builder builder() {
@@ -82,6 +90,9 @@ public final class ServerConfig {
         b.tlsPrivateKey = tlsPrivateKey;
         b.nativeTransport = nativeTransport;
         b.serverHeader = serverHeader;
+        b.webSocketMaxFrameSize = webSocketMaxFrameSize;
+        b.webSocketMaxMessageSize = webSocketMaxMessageSize;
+        b.webSocketCompression = webSocketCompression;
         return b;
     }
 
@@ -160,13 +171,33 @@ public final class ServerConfig {
         return Optional.ofNullable(serverHeader);
     }
 
+    /** The largest WebSocket frame payload accepted from a client; a larger one closes with 1009. */
+    public int webSocketMaxFrameSize() {
+        return webSocketMaxFrameSize;
+    }
+
+    /**
+     * The largest WebSocket message accepted from a client, after reassembling its fragments and
+     * decompressing it; a larger one closes with 1009.
+     */
+    public int webSocketMaxMessageSize() {
+        return webSocketMaxMessageSize;
+    }
+
+    /** Whether permessage-deflate (RFC 7692) is agreed to when a WebSocket client offers it. */
+    public boolean webSocketCompression() {
+        return webSocketCompression;
+    }
+
     @Override
     public String toString() {
         return "ServerConfig[host=" + host + ", port=" + port + ", ioThreads=" + ioThreads
                 + ", idleTimeout=" + idleTimeout + ", readTimeout=" + readTimeout
                 + ", maxHeaderSize=" + maxHeaderSize + ", maxInitialLineLength=" + maxInitialLineLength
                 + ", maxBodySize=" + maxBodySize + ", http2=" + http2 + ", tls=" + tls()
-                + ", shutdownTimeout=" + shutdownTimeout + ", nativeTransport=" + nativeTransport + "]";
+                + ", shutdownTimeout=" + shutdownTimeout + ", nativeTransport=" + nativeTransport
+                + ", webSocketMaxFrameSize=" + webSocketMaxFrameSize + ", webSocketMaxMessageSize="
+                + webSocketMaxMessageSize + ", webSocketCompression=" + webSocketCompression + "]";
     }
 
     /** Collects settings; every setter validates its argument at once so mistakes point at the call. */
@@ -186,6 +217,9 @@ public final class ServerConfig {
         private Path tlsPrivateKey;
         private boolean nativeTransport = true;
         private String serverHeader = "Rigel";
+        private int webSocketMaxFrameSize = 1024 * 1024;
+        private int webSocketMaxMessageSize = 1024 * 1024;
+        private boolean webSocketCompression = true;
 
         private Builder() {
         }
@@ -282,6 +316,24 @@ public final class ServerConfig {
         /** The {@code Server} header value; null sends none. Applications may set their own. */
         public Builder serverHeader(String serverHeader) {
             this.serverHeader = serverHeader;
+            return this;
+        }
+
+        /** Largest WebSocket frame payload from a client, in bytes (default 1 MiB). */
+        public Builder webSocketMaxFrameSize(int bytes) {
+            this.webSocketMaxFrameSize = positive(bytes, "webSocketMaxFrameSize");
+            return this;
+        }
+
+        /** Largest WebSocket message from a client, in bytes, fragments and compression undone (default 1 MiB). */
+        public Builder webSocketMaxMessageSize(int bytes) {
+            this.webSocketMaxMessageSize = positive(bytes, "webSocketMaxMessageSize");
+            return this;
+        }
+
+        /** Whether to agree to permessage-deflate when a WebSocket client offers it (default true). */
+        public Builder webSocketCompression(boolean enabled) {
+            this.webSocketCompression = enabled;
             return this;
         }
 

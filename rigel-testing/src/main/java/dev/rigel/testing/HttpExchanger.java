@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Sends a {@link TestClient}'s requests over real HTTP/1.1 with the JDK's client. */
 final class HttpExchanger implements AutoCloseable {
@@ -20,6 +21,8 @@ final class HttpExchanger implements AutoCloseable {
 
     private final URI baseUri;
     private final HttpClient client;
+    /** WebSockets opened through this client; any still open are aborted on close, which would otherwise wait for them. */
+    private final Set<JdkWebSocket> webSockets = ConcurrentHashMap.newKeySet();
 
     HttpExchanger(URI baseUri) {
         this.baseUri = baseUri;
@@ -56,8 +59,20 @@ final class HttpExchanger implements AutoCloseable {
         }
     }
 
+    /** Opens a real WebSocket to {@code pathAndQuery} on the server (ws: or wss: by the base URI's scheme). */
+    WebSocketTestSession openWebSocket(String pathAndQuery, Headers headers, List<String> subprotocols,
+            ObjectMapper mapper) {
+        String base = baseUri.toString().endsWith("/") ? baseUri.toString().substring(0, baseUri.toString().length() - 1)
+                : baseUri.toString();
+        URI uri = URI.create(base.replaceFirst("^http", "ws") + pathAndQuery);
+        JdkWebSocket socket = JdkWebSocket.connect(client, uri, headers, subprotocols, pathAndQuery, mapper);
+        webSockets.add(socket);
+        return socket;
+    }
+
     @Override
     public void close() {
+        webSockets.forEach(JdkWebSocket::abort);
         client.close();
     }
 }

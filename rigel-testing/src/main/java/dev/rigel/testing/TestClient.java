@@ -9,11 +9,14 @@ import dev.rigel.protocol.Message;
 import dev.rigel.protocol.Scope;
 import java.io.ByteArrayOutputStream;
 import java.net.InetSocketAddress;
+import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 
 /**
@@ -161,14 +164,54 @@ public final class TestClient implements AutoCloseable {
         return json == null ? request.send() : request.json(json).send();
     }
 
-    TestResponse execute(String method, String pathAndQuery, Headers requestHeaders, byte[] body) {
+    /**
+     * Opens a WebSocket to {@code pathAndQuery}: in-process the app answers directly, over
+     * {@link #overHttp} it is a real connection. Cookies and default headers are sent with the
+     * handshake.
+     *
+     * @throws WebSocketRejectedException if the app refuses the handshake
+     */
+    public WebSocketTestSession websocketConnect(String pathAndQuery) {
+        return websocketConnect(pathAndQuery, new Headers(0));
+    }
+
+    /** As {@link #websocketConnect(String)}, offering {@code subprotocols} (most preferred first). */
+    public WebSocketTestSession websocketConnect(String pathAndQuery, String... subprotocols) {
+        return websocketConnect(pathAndQuery, new Headers(0), subprotocols);
+    }
+
+    /** As {@link #websocketConnect(String)}, with extra handshake headers and offered subprotocols. */
+    public WebSocketTestSession websocketConnect(String pathAndQuery, Headers handshakeHeaders,
+            String... subprotocols) {
         if (!open) {
             throw new IllegalStateException("This TestClient is closed");
         }
         int question = pathAndQuery.indexOf('?');
         String rawPath = question < 0 ? pathAndQuery : pathAndQuery.substring(0, question);
         String query = question < 0 ? "" : pathAndQuery.substring(question + 1);
-        Headers headers = new Headers(requestHeaders.size() + defaultHeaders.size() + 4);
+        Headers headers = requestHeaders(rawPath, handshakeHeaders);
+        List<String> offered = List.of(subprotocols);
+        if (remote != null) {
+            return remote.openWebSocket(rawPath.isEmpty() ? "/" : pathAndQuery, headers, offered, mapper());
+        }
+        // what a browser's handshake carries, so the app sees the same headers as behind a server
+        headers.add("upgrade", "websocket");
+        headers.add("connection", "Upgrade");
+        headers.add("sec-websocket-version", "13");
+        byte[] key = new byte[16];
+        ThreadLocalRandom.current().nextBytes(key);
+        headers.add("sec-websocket-key", Base64.getEncoder().encodeToString(key));
+        if (!offered.isEmpty()) {
+            headers.add("sec-websocket-protocol", String.join(", ", offered));
+        }
+        Scope scope = Scope.websocket(rawPath.isEmpty() ? "/" : rawPath).queryString(query).headers(headers)
+                .client(CLIENT).server(SERVER).scheme("ws").httpVersion("1.1").build();
+        return InProcessWebSocket.connect(app, scope, pathAndQuery, mapper(), raiseServerExceptions);
+    }
+
+    /** Host, default headers, the request's own headers (replacing defaults of the same name) and cookies. */
+    private Headers requestHeaders(String rawPath, Headers requestHeaders) {
+        Headers headers = new Headers(requestHeaders.size() + defaultHeaders.size() + 8);
         headers.add("host", "testserver.local");
         headers.addAll(defaultHeaders);
         // a request's own header replaces a default of the same name, but repeated request headers all go out
@@ -180,6 +223,17 @@ public final class TestClient implements AutoCloseable {
         if (cookieHeader != null && !headers.contains("cookie")) {
             headers.add("cookie", cookieHeader);
         }
+        return headers;
+    }
+
+    TestResponse execute(String method, String pathAndQuery, Headers requestHeaders, byte[] body) {
+        if (!open) {
+            throw new IllegalStateException("This TestClient is closed");
+        }
+        int question = pathAndQuery.indexOf('?');
+        String rawPath = question < 0 ? pathAndQuery : pathAndQuery.substring(0, question);
+        String query = question < 0 ? "" : pathAndQuery.substring(question + 1);
+        Headers headers = requestHeaders(rawPath, requestHeaders);
         if (body.length > 0 || method.equals("POST") || method.equals("PUT") || method.equals("PATCH")) {
             headers.setIfAbsent("content-length", Integer.toString(body.length));
         }

@@ -10,6 +10,7 @@ import dev.rigel.Route;
 import dev.rigel.Router;
 import dev.rigel.State;
 import dev.rigel.di.Provide;
+import dev.rigel.exceptions.ClientException;
 import dev.rigel.exceptions.ImproperlyConfiguredException;
 import dev.rigel.exceptions.MethodNotAllowedException;
 import dev.rigel.exceptions.NotFoundException;
@@ -49,6 +50,9 @@ import org.slf4j.LoggerFactory;
 public final class AppRuntime {
 
     private static final Logger LOG = LoggerFactory.getLogger("dev.rigel.app");
+
+    /** The 400 detail for a plain HTTP request to a path that only has a WebSocket route. */
+    static final String EXPECTED_UPGRADE = "Expected a WebSocket upgrade request";
 
     private final App app;
     private final AppSettings settings;
@@ -221,7 +225,7 @@ public final class AppRuntime {
      * boundary: a route handler and the 404/405 answers render their own errors.
      */
     dev.rigel.protocol.Application chain(List<dev.rigel.middleware.Middleware> middleware,
-            dev.rigel.protocol.Application core, RoutePlan plan, MergedLayers layers, String usedBy) {
+            dev.rigel.protocol.Application core, HandlerInfo plan, MergedLayers layers, String usedBy) {
         if (middleware.isEmpty()) {
             return core;
         }
@@ -251,27 +255,33 @@ public final class AppRuntime {
                 List<LayerSettings> inner = append(chain, controller.layer().layerSettings());
                 String path = PathTemplate.join(prefix, controller.path());
                 List<HandlerDefinition> handlers = HandlerScanner.scan(controller);
-                if (handlers.isEmpty()) {
+                List<WebSocketDefinition> sockets = WebSocketScanner.scan(controller);
+                if (handlers.isEmpty() && sockets.isEmpty()) {
                     throw new ImproperlyConfiguredException("Controller " + controller.getClass().getName()
-                            + " has no handler methods (annotate them with @Get, @Post, …)");
+                            + " has no handler methods (annotate them with @Get, @Post, …, @WebSocket)");
                 }
                 handlers.forEach(definition -> addHandler(path, inner, definition));
+                sockets.forEach(definition -> addWebSocket(path, inner, definition));
             }
             case Route route -> addHandler(prefix, chain, HandlerScanner.fromRoute(route));
+            case dev.rigel.websocket.WebSocketRoute route -> addWebSocket(prefix, chain, WebSocketScanner.fromRoute(route));
             case Class<?> type -> {
-                if (!Controller.class.isAssignableFrom(type) && !HandlerScanner.hasHandlers(type)) {
+                if (!Controller.class.isAssignableFrom(type) && !HandlerScanner.hasHandlers(type)
+                        && !WebSocketScanner.hasRoutes(type)) {
                     throw new ImproperlyConfiguredException(type.getName() + " is not a route handler: it is not a"
-                            + " Controller and has no methods annotated with @Get, @Post, …");
+                            + " Controller and has no methods annotated with @Get, @Post, …, @WebSocket");
                 }
                 assemble(HandlerScanner.instantiate(type, "route handlers"), prefix, chain);
             }
             default -> {
                 List<HandlerDefinition> handlers = HandlerScanner.scan(handler);
-                if (handlers.isEmpty()) {
+                List<WebSocketDefinition> sockets = WebSocketScanner.scan(handler);
+                if (handlers.isEmpty() && sockets.isEmpty()) {
                     throw new ImproperlyConfiguredException(handler.getClass().getName() + " is not a route handler:"
                             + " pass Routers, Controllers, Routes, or objects with methods annotated @Get, @Post, …");
                 }
                 handlers.forEach(definition -> addHandler(prefix, chain, definition));
+                sockets.forEach(definition -> addWebSocket(prefix, chain, definition));
             }
         }
     }
@@ -281,6 +291,27 @@ public final class AppRuntime {
         longer.addAll(chain);
         longer.add(layer);
         return List.copyOf(longer);
+    }
+
+    private void addWebSocket(String prefix, List<LayerSettings> chain, WebSocketDefinition definition) {
+        for (String relative : definition.paths()) {
+            PathTemplate template;
+            try {
+                template = PathTemplate.parse(PathTemplate.join(prefix, relative));
+            } catch (IllegalArgumentException e) {
+                throw new ImproperlyConfiguredException(definition.name() + ": " + e.getMessage(), e);
+            }
+            MergedLayers layers = new MergedLayers(append(chain, definition.layer()), settings.dependencyOverrides());
+            WebSocketRoutePlan plan = WebSocketPlanner.plan(template, definition, layers, this);
+            Endpoint endpoint;
+            try {
+                endpoint = trie.endpoint(template, Endpoint::new);
+            } catch (IllegalStateException e) {
+                throw new ImproperlyConfiguredException(definition.name() + ": " + e.getMessage(), e);
+            }
+            endpoint.addWebSocket(plan);
+            routes.add(plan);
+        }
     }
 
     private void addHandler(String prefix, List<LayerSettings> chain, HandlerDefinition definition) {
@@ -400,10 +431,8 @@ public final class AppRuntime {
     }
 
     private void serve(Scope scope, Receive receive, Send send) throws Exception {
-        if (scope.type() != ScopeType.HTTP) {
-            // WebSocket routes are not part of this app yet; refuse the handshake with a plain 404
-            errors.standard(new Exchange(scope, receive, this, null, MergedLayers.DEFAULT_MAX_BODY_SIZE),
-                    new NotFoundException()).send(send);
+        if (scope.type() == ScopeType.WEBSOCKET) {
+            callWebSocket(scope, receive, send);
             return;
         }
         Lookup lookup = lookup(scope);
@@ -421,12 +450,36 @@ public final class AppRuntime {
         plan.entry().call(scope, receive, target);
     }
 
+    /** A WebSocket connection: to its route, or refused with 404 when its path has none. */
+    private void callWebSocket(Scope scope, Receive receive, Send send) throws Exception {
+        RouteMatch<Endpoint> match = trie.match(scope.rawPath());
+        WebSocketRoutePlan plan = match == null ? null : match.endpoint().webSocket();
+        if (plan == null) {
+            if (unmatchedChain == null) {
+                answerWithoutRoute(scope, receive, send);
+            } else {
+                unmatchedChain.call(scope, receive, send);
+            }
+            return;
+        }
+        scope.setRoute(plan, match.endpoint().pathParams(match.values()));
+        plan.entry().call(scope, receive, send);
+    }
+
     private void answerWithoutRoute(Scope scope, Receive receive, Send send) throws Exception {
+        if (scope.type() == ScopeType.WEBSOCKET) {
+            // refused before the handshake: the server sends this instead of the 101
+            Exchange exchange = new Exchange(scope, () -> Message.Disconnect.INSTANCE, this, null, 0);
+            errors.render(exchange, new NotFoundException(), appLayers.exceptionHandlers).send(send);
+            return;
+        }
         Lookup lookup = lookup(scope);
         Exchange exchange = new Exchange(scope, receive, this, null, appLayers.maxBodySize);
         Send target = scope.method().equals("HEAD") ? new HeadSend(send) : send;
         if (lookup.endpoint == null) {
             errors.render(exchange, new NotFoundException(), appLayers.exceptionHandlers).send(target);
+        } else if (lookup.endpoint.webSocketOnly()) {
+            errors.render(exchange, new ClientException(EXPECTED_UPGRADE), appLayers.exceptionHandlers).send(target);
         } else if (scope.method().equals("OPTIONS")) {
             Headers headers = Headers.of("allow", lookup.endpoint.allowHeader());
             send.send(new Message.ResponseStart(204, headers));

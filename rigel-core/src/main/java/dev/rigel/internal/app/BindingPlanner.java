@@ -46,15 +46,23 @@ final class BindingPlanner {
     private final PathTemplate template;
     private final MergedLayers layers;
     private final AppRuntime runtime;
+    private final WebSocketParams sockets;
     private final Map<String, Integer> slots = new HashMap<>();
     private final Deque<String> resolving = new ArrayDeque<>();
     private final List<ProviderStep> steps = new ArrayList<>();
 
     BindingPlanner(String route, PathTemplate template, MergedLayers layers, AppRuntime runtime) {
+        this(route, template, layers, runtime, WebSocketParams.HTTP);
+    }
+
+    /** A planner for a route whose connection-specific parameters follow {@code sockets}. */
+    BindingPlanner(String route, PathTemplate template, MergedLayers layers, AppRuntime runtime,
+            WebSocketParams sockets) {
         this.route = route;
         this.template = template;
         this.layers = layers;
         this.runtime = runtime;
+        this.sockets = sockets;
     }
 
     List<ProviderStep> steps() {
@@ -90,6 +98,9 @@ final class BindingPlanner {
             return new BoundParam(exchange -> events, "events", null);
         }
         BoundParam reserved = reservedType(param.rawType());
+        if (reserved == null) {
+            reserved = sockets.reservedType(param, route, owner);
+        }
         if (reserved != null) {
             return reserved;
         }
@@ -181,6 +192,10 @@ final class BindingPlanner {
     }
 
     private BoundParam reservedName(ParamSpec param, String owner) {
+        BoundParam socketParam = sockets.reservedName(param, route, owner);
+        if (socketParam != null) {
+            return socketParam;
+        }
         Class<?> type = param.rawType();
         return switch (param.name()) {
             case "data" -> dataParam(param);

@@ -8,12 +8,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** One path template and the handlers registered on it, by HTTP method. */
+/** One path template and the handlers registered on it: by HTTP method, and its WebSocket route. */
 final class Endpoint {
 
     final PathTemplate template;
     final String[] paramNames;
     private final Map<String, RoutePlan> byMethod = new HashMap<>();
+    private WebSocketRoutePlan webSocket;
     private String allowHeader;
 
     Endpoint(PathTemplate template) {
@@ -35,8 +36,26 @@ final class Endpoint {
         allowHeader = null;
     }
 
+    void addWebSocket(WebSocketRoutePlan plan) {
+        if (webSocket != null) {
+            throw new ImproperlyConfiguredException("Two WebSocket routes for " + template.template() + ": "
+                    + webSocket.name() + " and " + plan.name() + "; remove one or give them different paths");
+        }
+        webSocket = plan;
+    }
+
     RoutePlan plan(String method) {
         return byMethod.get(method);
+    }
+
+    /** The WebSocket route on this path, or null. */
+    WebSocketRoutePlan webSocket() {
+        return webSocket;
+    }
+
+    /** Whether only a WebSocket route lives here, so an HTTP request must have meant to upgrade. */
+    boolean webSocketOnly() {
+        return webSocket != null && byMethod.isEmpty();
     }
 
     Map<String, RoutePlan> plans() {

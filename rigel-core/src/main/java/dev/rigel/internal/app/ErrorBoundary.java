@@ -11,16 +11,17 @@ import dev.rigel.protocol.Send;
  * escapes. Placed under every middleware, so a middleware further out (tracing, logging, CORS)
  * sees a 401 raised by an auth middleware as an ordinary response passing through its
  * {@code send}, not as an exception. After the response has started there is nothing left to
- * answer with, so the exception goes on up to the server.
+ * answer with, so the exception goes on up to the server. Before a WebSocket handshake is
+ * answered, the error response refuses it.
  */
 final class ErrorBoundary implements Application {
 
     private final Application inner;
     private final AppRuntime runtime;
-    private final RoutePlan plan;
+    private final dev.rigel.HandlerInfo plan;
     private final MergedLayers layers;
 
-    ErrorBoundary(Application inner, AppRuntime runtime, RoutePlan plan, MergedLayers layers) {
+    ErrorBoundary(Application inner, AppRuntime runtime, dev.rigel.HandlerInfo plan, MergedLayers layers) {
         this.inner = inner;
         this.runtime = runtime;
         this.plan = plan;
@@ -41,7 +42,10 @@ final class ErrorBoundary implements Application {
         }
     }
 
-    /** Notes whether the response has started, so a late failure is not answered twice. */
+    /**
+     * Notes whether the response has started, so a late failure is not answered twice. For a
+     * WebSocket, answering the handshake (accepting or refusing it) is the start.
+     */
     private static final class TrackingSend implements Send {
         private final Send delegate;
         boolean started;
@@ -52,7 +56,8 @@ final class ErrorBoundary implements Application {
 
         @Override
         public void send(Message message) throws java.io.IOException {
-            if (message instanceof Message.ResponseStart) {
+            if (message instanceof Message.ResponseStart || message instanceof Message.WebSocketAccept
+                    || message instanceof Message.WebSocketClose) {
                 started = true;
             }
             delegate.send(message);

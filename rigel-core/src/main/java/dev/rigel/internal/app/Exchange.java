@@ -59,6 +59,9 @@ final class Exchange implements Request {
     String cacheKey;
     /** The background tasks of the response the route produced. */
     List<dev.rigel.BackgroundTask> background = List.of();
+    /** On a WebSocket route: the connection, and the message a listener is being called for. */
+    WebSocketSession webSocket;
+    Message.WebSocketReceive webSocketMessage;
 
     Exchange(Scope scope, Receive receive, AppRuntime runtime, HandlerInfo handler, long maxBodySize) {
         this.scope = scope;

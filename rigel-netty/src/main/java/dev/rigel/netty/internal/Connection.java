@@ -11,7 +11,8 @@ import javax.net.ssl.SSLException;
  * connection-level event whatever protocol runs above it: it counts exchanges in flight (an
  * idle timeout must not cut a slow handler off), turns the server's shutdown signals into a
  * graceful or forced close, and tells the HTTP/1 handler when raw bytes arrive (the start of a
- * request for the read timeout).
+ * request for the read timeout). On a connection upgraded to a WebSocket, an idle period sends a
+ * ping and a graceful stop a close with 1001.
  */
 public final class Connection extends ChannelDuplexHandler {
 
@@ -27,6 +28,7 @@ public final class Connection extends ChannelDuplexHandler {
     private volatile boolean draining;
     private boolean http2;
     private Http1Handler http1;
+    private WebSocketFrameHandler webSocket;
 
     void exchangeStarted() {
         active++;
@@ -50,6 +52,12 @@ public final class Connection extends ChannelDuplexHandler {
         }
     }
 
+    /** The connection was upgraded to a WebSocket served by {@code handler}. */
+    void switchedToWebSocket(WebSocketFrameHandler handler) {
+        webSocket = handler;
+        http1 = null;
+    }
+
     void switchedToHttp2() {
         http2 = true;
         http1 = null;
@@ -67,6 +75,10 @@ public final class Connection extends ChannelDuplexHandler {
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
         if (evt instanceof IdleStateEvent) {
+            if (webSocket != null) {
+                webSocket.idle(); // a WebSocket may be quiet for long: ping it instead
+                return;
+            }
             if (active == 0) {
                 // channel().close() runs through the whole pipeline, so HTTP/2 says GOAWAY first.
                 ctx.channel().close();
@@ -75,6 +87,10 @@ public final class Connection extends ChannelDuplexHandler {
         }
         if (evt == Signal.GRACEFUL) {
             draining = true;
+            if (webSocket != null) {
+                webSocket.goingAway(); // 1001; the connection closes when the client answers
+                return;
+            }
             // HTTP/1 connections with a request in flight close after its response; HTTP/2's
             // own close is graceful (GOAWAY, then wait for the open streams).
             if (active == 0 || http2) {

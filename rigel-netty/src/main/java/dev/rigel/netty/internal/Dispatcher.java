@@ -50,8 +50,8 @@ public final class Dispatcher {
         return serverHeader;
     }
 
-    /** Runs a blocking exchange on its own virtual thread. */
-    void startVirtual(Exchange exchange) {
+    /** Runs a blocking exchange (HTTP or WebSocket) on its own virtual thread; it calls {@link #finished()} at the end. */
+    void startVirtual(Runnable exchange) {
         running.incrementAndGet();
         try {
             virtualThreads.newThread(exchange).start();

@@ -15,6 +15,8 @@ final class ErrorBodies {
     static final String HEADERS_TOO_LARGE = "Request Header Fields Too Large";
     static final String EXPECTATION_FAILED = "Expectation Failed";
     static final String INTERNAL_ERROR = "Internal Server Error";
+    static final String FORBIDDEN = "Forbidden";
+    static final String SERVICE_UNAVAILABLE = "Service Unavailable";
 
     private ErrorBodies() {
     }

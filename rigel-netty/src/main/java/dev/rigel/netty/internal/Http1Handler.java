@@ -26,9 +26,11 @@ import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.EventExecutor;
+import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -53,6 +55,8 @@ final class Http1Handler extends ChannelInboundHandlerAdapter implements Exchang
     private final ReadTimer readTimer;
     private ChannelHandlerContext ctx;
     private Http1Exchange current;
+    /** A WebSocket upgrade whose handshake the application has not answered yet: no more HTTP on this connection. */
+    private WebSocketExchange webSocket;
     private Exchange waitingForWritable;
     private boolean inDrain;
     private boolean inReadLoop;
@@ -68,6 +72,7 @@ final class Http1Handler extends ChannelInboundHandlerAdapter implements Exchang
     private String contentLengthField;
     private String expectField;
     private String connectionField;
+    private String upgradeField;
     private boolean chunkedField;
 
     Http1Handler(Dispatcher dispatcher, Connection connection, String scheme) {
@@ -130,6 +135,11 @@ final class Http1Handler extends ChannelInboundHandlerAdapter implements Exchang
         if (ex != null) {
             current = null;
             ex.connectionLost();
+        }
+        WebSocketExchange ws = webSocket;
+        if (ws != null) {
+            webSocket = null;
+            ws.connectionLost();
         }
         if (waitingForWritable != null) {
             waitingForWritable.writableAgain();
@@ -199,7 +209,7 @@ final class Http1Handler extends ChannelInboundHandlerAdapter implements Exchang
         }
         inDrain = true;
         try {
-            while (!closing) {
+            while (!closing && webSocket == null) {
                 HttpObject obj = pending.peek();
                 if (obj == null) {
                     break;
@@ -226,8 +236,8 @@ final class Http1Handler extends ChannelInboundHandlerAdapter implements Exchang
 
     /** Asks the socket for more bytes if, and only if, they are wanted now. */
     private void maybeRead() {
-        if (closing) {
-            return;
+        if (closing || webSocket != null) {
+            return; // a pending upgrade: nothing is read until the WebSocket takes over the connection
         }
         Http1Exchange ex = current;
         if (ex == null || (!ex.requestComplete && pending.isEmpty() && !ex.inboundFull())) {
@@ -260,6 +270,10 @@ final class Http1Handler extends ChannelInboundHandlerAdapter implements Exchang
                 reject(HttpResponseStatus.BAD_REQUEST, ErrorBodies.BAD_REQUEST);
                 return;
             }
+        }
+        if (upgradeField != null && HttpFields.hasToken(upgradeField, "websocket")) {
+            startWebSocket(request, headers, contentLength);
+            return;
         }
         if (contentLength > dispatcher.maxBodySize()) {
             // Decided from the head alone: the body is never read.
@@ -309,6 +323,7 @@ final class Http1Handler extends ChannelInboundHandlerAdapter implements Exchang
         contentLengthField = null;
         expectField = null;
         connectionField = null;
+        upgradeField = null;
         chunkedField = false;
         Headers out = new Headers(in.size());
         Iterator<Map.Entry<CharSequence, CharSequence>> it = in.iteratorCharSequence();
@@ -322,6 +337,7 @@ final class Http1Handler extends ChannelInboundHandlerAdapter implements Exchang
                 case HttpFields.CONNECTION -> connectionField =
                         connectionField == null ? value : connectionField + "," + value;
                 case HttpFields.TRANSFER_ENCODING -> chunkedField |= HttpFields.hasToken(value, "chunked");
+                case HttpFields.UPGRADE -> upgradeField = value;
                 default -> {
                 }
             }
@@ -489,6 +505,83 @@ final class Http1Handler extends ChannelInboundHandlerAdapter implements Exchang
         ctx.writeAndFlush(response).addListener(future -> lingerAndClose());
     }
 
+    // ------------------------------------------------------------------ WebSocket upgrade
+
+    /**
+     * An {@code Upgrade: websocket} request. A malformed handshake is refused here (RFC 6455
+     * 4.2.2: 400, or 426 for a protocol version other than 13); a valid one goes to the
+     * application on a virtual thread, which accepts or refuses it, and the connection serves no
+     * more HTTP requests.
+     */
+    private void startWebSocket(HttpRequest request, Headers headers, long contentLength) {
+        receiving = false;
+        readTimer.cancel();
+        ReferenceCountUtil.release(request); // a full request has no content worth keeping
+        String problem = WebSocketHandshakes.problem(request, connectionField, contentLength, chunkedField);
+        if (problem != null) {
+            reject(HttpResponseStatus.BAD_REQUEST, problem);
+            return;
+        }
+        if (!WebSocketHandshakes.supportedVersion(request)) {
+            FullHttpResponse response = Http1Exchange.error(HttpVersion.HTTP_1_1, HttpResponseStatus.UPGRADE_REQUIRED,
+                    WebSocketHandshakes.UNSUPPORTED_VERSION, dispatcher.serverHeader());
+            response.headers().set(HttpHeaderNames.SEC_WEBSOCKET_VERSION, "13");
+            rejectWith(response);
+            return;
+        }
+        Scope scope = Scopes.webSocket(request.uri(), headers, ctx.channel(), "https".equals(scheme) ? "wss" : "ws");
+        WebSocketExchange ex = new WebSocketExchange(this, dispatcher, scope, request.headers(), request.uri());
+        webSocket = ex;
+        try {
+            dispatcher.startVirtual(ex);
+        } catch (RuntimeException | Error e) {
+            webSocket = null;
+            ex.connectionLost();
+            reject(HttpResponseStatus.SERVICE_UNAVAILABLE, ErrorBodies.SERVICE_UNAVAILABLE);
+        }
+    }
+
+    /** Event loop: the application accepted {@code ex}; upgrade unless the connection is gone or draining. */
+    void acceptWebSocket(WebSocketExchange ex, String subprotocol, HttpHeaders extraHeaders,
+            CompletableFuture<WebSocketFrameHandler> upgraded) {
+        if (ex != webSocket || closing || !ctx.channel().isActive()) {
+            upgraded.completeExceptionally(new IOException("the connection closed before the handshake was answered"));
+            return;
+        }
+        if (connection.draining()) {
+            upgraded.completeExceptionally(new IOException("the server is shutting down"));
+            webSocket = null;
+            ex.connectionLost();
+            reject(HttpResponseStatus.SERVICE_UNAVAILABLE, ErrorBodies.SERVICE_UNAVAILABLE);
+            return;
+        }
+        WebSocketUpgrade.perform(ctx, ex, subprotocol, extraHeaders, dispatcher.config(), frames -> {
+            webSocket = null; // handed over: removing this handler must not end the exchange
+            closing = true;
+            connection.switchedToWebSocket(frames);
+        }, upgraded);
+    }
+
+    /** Event loop: the application refused {@code ex} with {@code response}; send it and close. */
+    void refuseWebSocket(WebSocketExchange ex, FullHttpResponse response) {
+        if (ex != webSocket || closing) {
+            response.release();
+            return;
+        }
+        closing = true;
+        ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+    }
+
+    /** As {@link #reject}, with a response already built. */
+    private void rejectWith(FullHttpResponse response) {
+        closing = true;
+        releasePending();
+        readTimer.cancel();
+        response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        flushPending = false;
+        ctx.writeAndFlush(response).addListener(future -> lingerAndClose());
+    }
+
     /**
      * Closes after an error response without resetting it away: closing a socket with unread
      * input makes the kernel send RST, which can destroy the response before the client reads
@@ -534,7 +627,7 @@ final class Http1Handler extends ChannelInboundHandlerAdapter implements Exchang
     }
 
     private void readTimerFired(long seqWhenArmed) {
-        if (closing || !receiving) {
+        if (closing || !receiving || webSocket != null) {
             return;
         }
         Http1Exchange ex = current;

@@ -18,6 +18,17 @@ final class Scopes {
      */
     static Scope http(String method, String target, Headers headers, Channel channel, String scheme,
                       String httpVersion) {
+        return parse(method, target, headers, channel, scheme, httpVersion);
+    }
+
+    /** A WebSocket scope from the target of an HTTP/1.1 upgrade request; {@code scheme} is ws or wss. */
+    static Scope webSocket(String target, Headers headers, Channel channel, String scheme) {
+        return parse(null, target, headers, channel, scheme, "1.1");
+    }
+
+    /** {@code method} is null for a WebSocket scope. */
+    private static Scope parse(String method, String target, Headers headers, Channel channel, String scheme,
+                               String httpVersion) {
         int pathStart = 0;
         if (!target.isEmpty() && target.charAt(0) != '/' && !"*".equals(target)) {
             int schemeEnd = target.indexOf("://");
@@ -50,7 +61,7 @@ final class Scopes {
 
     private static Scope build(String method, String rawPath, String query, Headers headers, Channel channel,
                                String scheme, String httpVersion) {
-        return Scope.http(method, rawPath)
+        return (method == null ? Scope.websocket(rawPath) : Scope.http(method, rawPath))
                 .queryString(query)
                 .headers(headers)
                 .client(inet(channel.remoteAddress()))

@@ -1,6 +1,7 @@
 package dev.rigel.netty.internal;
 
 import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerUpgradeHandler;
@@ -23,6 +24,9 @@ final class UpgradeHandler extends HttpServerUpgradeHandler {
 
     @Override
     protected boolean shouldHandleUpgradeRequest(HttpRequest request) {
+        if (!request.headers().containsValue(HttpHeaderNames.UPGRADE, "h2c", true)) {
+            return false; // a WebSocket upgrade (or anything else) is Http1Handler's, and must not be aggregated here
+        }
         if (HttpUtil.isTransferEncodingChunked(request)) {
             return false;
         }

@@ -1,0 +1,54 @@
+package dev.rigel;
+
+import dev.rigel.protocol.Headers;
+import dev.rigel.protocol.Scope;
+import java.net.InetSocketAddress;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What an HTTP {@link Request} and a {@link dev.rigel.websocket.WebSocketConnection} have in
+ * common (Litestar's {@code ASGIConnection}): where the client connected to and what its request
+ * head said. A dependency that only needs these can take an {@code HttpConnection} and serve both
+ * HTTP routes and WebSocket routes.
+ */
+public interface HttpConnection {
+
+    /** The underlying protocol scope (per-request state, matched handler, raw values). */
+    Scope scope();
+
+    /** The decoded path, without the query string. */
+    String path();
+
+    Headers headers();
+
+    /** The first value of a header, if present. */
+    default Optional<String> header(String name) {
+        return Optional.ofNullable(headers().get(name));
+    }
+
+    /** Parsed query string; multi-valued. */
+    QueryParams query();
+
+    /** Request cookies by name (the first value wins when a name repeats). */
+    Map<String, String> cookies();
+
+    default Optional<String> cookie(String name) {
+        return Optional.ofNullable(cookies().get(name));
+    }
+
+    /** Converted path parameters of the matched route. */
+    Map<String, Object> pathParams();
+
+    /** Per-connection values shared between middleware, dependencies and the handler. */
+    Map<String, Object> state();
+
+    /** Application-wide state. */
+    State appState();
+
+    /** The client's address, if the server knows it. */
+    Optional<InetSocketAddress> client();
+
+    /** The matched route handler. */
+    HandlerInfo handler();
+}

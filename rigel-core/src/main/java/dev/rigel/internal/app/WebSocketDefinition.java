@@ -1,0 +1,14 @@
+package dev.rigel.internal.app;
+
+import dev.rigel.internal.invoke.CallableSpec;
+import java.util.List;
+
+/**
+ * One WebSocket route as declared ({@code @WebSocket}, {@code @WebSocketListener} or a
+ * {@code WebSocketRoute}), before layers are merged. For a handler, {@code callable} runs once
+ * per connection; for a listener it runs once per message, and {@code onAccept} /
+ * {@code onDisconnect} (each may be null) around the connection.
+ */
+record WebSocketDefinition(String name, List<String> paths, boolean listener, CallableSpec callable,
+        CallableSpec onAccept, CallableSpec onDisconnect, LayerSettings layer) {
+}

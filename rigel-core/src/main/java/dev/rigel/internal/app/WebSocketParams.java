@@ -1,0 +1,91 @@
+package dev.rigel.internal.app;
+
+import com.fasterxml.jackson.databind.ObjectReader;
+import dev.rigel.HttpConnection;
+import dev.rigel.exceptions.ImproperlyConfiguredException;
+import dev.rigel.exceptions.ValidationError;
+import dev.rigel.exceptions.ValidationException;
+import dev.rigel.internal.invoke.ParamSpec;
+import dev.rigel.internal.invoke.Types;
+import dev.rigel.internal.validation.BeanValidation;
+import dev.rigel.websocket.WebSocketConnection;
+import java.util.List;
+
+/**
+ * The binding rules that depend on whether a route is HTTP or WebSocket: a
+ * {@link WebSocketConnection} parameter exists only on WebSocket routes, {@link HttpConnection}
+ * is the request or the connection, and on a WebSocket route {@code data} is the message a
+ * listener is called for (a handler has no request body at all).
+ */
+final class WebSocketParams {
+
+    enum Kind { HTTP, HANDLER, LISTENER }
+
+    static final WebSocketParams HTTP = new WebSocketParams(Kind.HTTP, null);
+
+    private final Kind kind;
+    private final AppRuntime runtime;
+
+    WebSocketParams(Kind kind, AppRuntime runtime) {
+        this.kind = kind;
+        this.runtime = runtime;
+    }
+
+    /** The connection types; null when {@code param} is neither. */
+    BoundParam reservedType(ParamSpec param, String route, String owner) {
+        Class<?> type = param.rawType();
+        if (type == WebSocketConnection.class) {
+            if (kind == Kind.HTTP) {
+                throw new ImproperlyConfiguredException(route + ": parameter '" + param.name() + "' of " + owner
+                        + " is a WebSocketConnection, which only WebSocket routes have (@WebSocket,"
+                        + " @WebSocketListener, WebSocketRoute)");
+            }
+            return new BoundParam(exchange -> exchange.webSocket, "socket", null);
+        }
+        if (type == HttpConnection.class) {
+            return kind == Kind.HTTP ? new BoundParam(exchange -> exchange, "connection", null)
+                    : new BoundParam(exchange -> exchange.webSocket, "socket", null);
+        }
+        return null;
+    }
+
+    /**
+     * {@code data} and {@code body} on a WebSocket route; null on HTTP routes, where they keep
+     * their usual meaning, and for every other name.
+     */
+    BoundParam reservedName(ParamSpec param, String route, String owner) {
+        String name = param.name();
+        if (kind == Kind.HTTP || !name.equals("data") && !name.equals("body")) {
+            return null;
+        }
+        if (kind == Kind.LISTENER && name.equals("data")) {
+            return message(param);
+        }
+        throw new ImproperlyConfiguredException(route + ": parameter '" + name + "' of " + owner + " would be a"
+                + " request body, and a WebSocket handshake has none. Receive messages from the WebSocketConnection,"
+                + " or use a @WebSocketListener, whose 'data' parameter is each message.");
+    }
+
+    /** A listener's {@code data}: the current message as text, bytes, or decoded from JSON. */
+    private BoundParam message(ParamSpec param) {
+        Class<?> type = param.rawType();
+        if (type == String.class) {
+            return new BoundParam(exchange -> WebSocketSession.text(exchange.webSocketMessage), "data", "body");
+        }
+        if (type == byte[].class) {
+            return new BoundParam(exchange -> exchange.webSocketMessage.data(), "data", "body");
+        }
+        ObjectReader reader = runtime.json().reader(param.type());
+        boolean validate = BeanValidation.isConstrained(Types.raw(param.type()));
+        return new BoundParam(exchange -> {
+            Object data = exchange.webSocket.decodeJson(reader, exchange.webSocketMessage);
+            if (validate) {
+                List<ValidationError> errors = BeanValidation.validateBody(data, runtime.json()::propertyName);
+                if (!errors.isEmpty()) {
+                    throw ValidationException.forRequest("WEBSOCKET", exchange.path(), errors);
+                }
+            }
+            return data;
+        }, "data", "body");
+    }
+}

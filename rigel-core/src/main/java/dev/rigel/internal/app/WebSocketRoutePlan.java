@@ -1,0 +1,288 @@
+package dev.rigel.internal.app;
+
+import com.fasterxml.jackson.databind.ObjectWriter;
+import dev.rigel.Guard;
+import dev.rigel.HandlerInfo;
+import dev.rigel.di.Outcome;
+import dev.rigel.di.Scoped;
+import dev.rigel.exceptions.HttpException;
+import dev.rigel.exceptions.ValidationError;
+import dev.rigel.exceptions.ValidationException;
+import dev.rigel.exceptions.WebSocketDisconnectException;
+import dev.rigel.exceptions.WebSocketException;
+import dev.rigel.internal.invoke.CallableSpec;
+import dev.rigel.protocol.Application;
+import dev.rigel.protocol.Message;
+import dev.rigel.protocol.Receive;
+import dev.rigel.protocol.Scope;
+import dev.rigel.protocol.ScopeType;
+import dev.rigel.protocol.Send;
+import dev.rigel.websocket.CloseCodes;
+import dev.rigel.websocket.WebSocketConnection.ReadyState;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Everything needed to serve one WebSocket route, resolved at startup: merged layers, bound
+ * parameters of the handler (or of a listener's three callbacks), dependency steps and the
+ * middleware chain.
+ *
+ * <p>A connection runs: guards, dependencies (once per connection), then the handler, or for a
+ * listener: accept, {@code onAccept}, {@code onReceive} per message (its result is the reply),
+ * and {@code onDisconnect} once the connection is over. A failure before the handshake was
+ * answered becomes the HTTP error response the exception stands for (through the layers'
+ * exception handlers), which the server sends instead of the 101; after it, the connection is
+ * closed with the code of a {@link WebSocketException} or with 4500. Scoped dependencies are
+ * cleaned up after the connection is over.
+ */
+final class WebSocketRoutePlan implements HandlerInfo {
+
+    private static final Logger LOG = LoggerFactory.getLogger("dev.rigel.websocket");
+
+    /** A WebSocket handshake has no body: what {@link Exchange} reads when something asks for one. */
+    private static final Receive NO_BODY = () -> Message.Disconnect.INSTANCE;
+
+    /** Something to call with its bound parameters. */
+    record Call(CallableSpec callable, BoundParam[] params) {
+    }
+
+    private final String pathTemplate;
+    private final String name;
+    private final MergedLayers layers;
+    private final boolean listener;
+    private final Call handler;
+    private final Call onAccept;
+    private final Call onDisconnect;
+    private final ProviderStep[] steps;
+    private final int slotCount;
+    private final Guard[] guards;
+    /** Encodes a listener's replies of its declared type; null for a plain handler or an open type. */
+    private final ObjectWriter replyWriter;
+    private final AppRuntime runtime;
+    private final Application entry;
+
+    WebSocketRoutePlan(String pathTemplate, String name, MergedLayers layers, boolean listener, Call handler,
+            Call onAccept, Call onDisconnect, List<ProviderStep> steps, int slotCount, ObjectWriter replyWriter,
+            AppRuntime runtime) {
+        this.pathTemplate = pathTemplate;
+        this.name = name;
+        this.layers = layers;
+        this.listener = listener;
+        this.handler = handler;
+        this.onAccept = onAccept;
+        this.onDisconnect = onDisconnect;
+        this.steps = steps.toArray(ProviderStep[]::new);
+        this.slotCount = slotCount;
+        this.guards = layers.guards.toArray(Guard[]::new);
+        this.replyWriter = replyWriter;
+        this.runtime = runtime;
+        this.entry = runtime.chain(runtime.withBuiltIns(layers.middleware), this::handle, this, layers, name);
+    }
+
+    /** The route's entry point: its middleware chain around {@link #handle}. */
+    Application entry() {
+        return entry;
+    }
+
+    private void handle(Scope scope, Receive receive, Send send) throws Exception {
+        Message first = receive.receive();
+        if (first instanceof Message.WebSocketDisconnect) {
+            return; // the client left before the handshake was answered
+        }
+        if (!(first instanceof Message.WebSocketConnect)) {
+            throw new IllegalStateException("A WebSocket exchange starts with WebSocketConnect, not " + first);
+        }
+        Exchange exchange = new Exchange(scope, NO_BODY, runtime, this, 0);
+        WebSocketSession socket = new WebSocketSession(exchange, receive, send, runtime);
+        exchange.webSocket = socket;
+        Throwable failure = null;
+        boolean listening = false;
+        try {
+            for (Guard guard : guards) {
+                guard.check(exchange, this);
+            }
+            if (slotCount > 0) {
+                exchange.dependencyValues = new Object[slotCount];
+                for (ProviderStep step : steps) {
+                    step.resolve(exchange);
+                }
+            }
+            if (listener) {
+                socket.accept();
+                listening = true;
+                listen(exchange, socket);
+            } else {
+                call(handler, exchange);
+            }
+            if (socket.readyState() != ReadyState.CLOSED) {
+                if (!socket.wasAccepted()) {
+                    LOG.warn("{} returned without accepting the connection; refusing it", this);
+                }
+                socket.close();
+            }
+        } catch (Throwable t) {
+            failure = t;
+            fail(exchange, socket, t, send);
+        } finally {
+            if (listening && onDisconnect != null) {
+                try {
+                    call(onDisconnect, exchange);
+                } catch (Throwable t) {
+                    LOG.error("onDisconnect of {} failed", this, t);
+                    failure = failure == null ? t : failure;
+                }
+            }
+            if (exchange.cleanups != null) {
+                runCleanups(exchange, failure instanceof WebSocketDisconnectException ? null : failure);
+            }
+        }
+    }
+
+    private void listen(Exchange exchange, WebSocketSession socket) throws Throwable {
+        if (onAccept != null) {
+            call(onAccept, exchange);
+        }
+        Message.WebSocketReceive message;
+        while ((message = socket.nextMessage()) != null) {
+            exchange.webSocketMessage = message;
+            Object reply = call(handler, exchange);
+            exchange.webSocketMessage = null;
+            if (reply != null) {
+                reply(socket, reply);
+            }
+        }
+    }
+
+    private void reply(WebSocketSession socket, Object reply) {
+        switch (reply) {
+            case String text -> socket.sendText(text);
+            case byte[] data -> socket.sendBytes(data);
+            case Message.WebSocketSend prepared -> socket.send(prepared);
+            default -> socket.send(new Message.WebSocketSend(replyWriter == null ? runtime.json().encode(reply)
+                    : runtime.json().encode(replyWriter, reply), true));
+        }
+    }
+
+    /** Binds every parameter (reporting all bad ones at once, as for HTTP) and calls. */
+    private static Object call(Call call, Exchange exchange) throws Throwable {
+        BoundParam[] params = call.params();
+        Object[] args = new Object[params.length];
+        List<ValidationError> errors = null;
+        for (int i = 0; i < params.length; i++) {
+            try {
+                args[i] = params[i].binder().bind(exchange);
+            } catch (ValidationException e) {
+                if (errors == null) {
+                    errors = new ArrayList<>();
+                }
+                errors.addAll(e.errors());
+            }
+        }
+        if (errors != null) {
+            throw ValidationException.forRequest("WEBSOCKET", exchange.path(), errors);
+        }
+        return call.callable().invoker().invoke(args);
+    }
+
+    /**
+     * Answers a failure: before the handshake, with the HTTP error response for it; after, by
+     * closing with its code. A disconnect needs no answer: the connection is already gone.
+     */
+    private void fail(Exchange exchange, WebSocketSession socket, Throwable failure, Send send) {
+        ReadyState state = socket.readyState();
+        if (failure instanceof WebSocketDisconnectException && state == ReadyState.CLOSED) {
+            LOG.debug("{} ended: the WebSocket closed with {}", this, socket.closeCode());
+            return;
+        }
+        if (state == ReadyState.CONNECTING && failure instanceof WebSocketException refusal) {
+            // an explicit close code: refuse as the handler would have with close(code, reason)
+            LOG.debug("{} refuses the connection with {} {}", this, refusal.code(), refusal.reason());
+            socket.close(refusal.code(), refusal.reason());
+            return;
+        }
+        if (state == ReadyState.CONNECTING) {
+            try {
+                runtime.errors().render(exchange, failure, layers.exceptionHandlers).send(send);
+            } catch (IOException gone) {
+                LOG.debug("{}: the client left before it was refused", this);
+            }
+            return;
+        }
+        int code = CloseCodes.HANDLER_ERROR;
+        String reason = "Internal Server Error";
+        if (failure instanceof WebSocketException socketFailure) {
+            code = socketFailure.code();
+            reason = socketFailure.reason();
+            LOG.debug("{} closes with {} {}", this, code, reason);
+        } else if (failure instanceof HttpException http && http.statusCode() < 500) {
+            reason = WebSocketException.fit(http.detail());
+            LOG.info("{} failed with {}; closing with {}", this, http, code);
+        } else {
+            if (failure instanceof HttpException http) {
+                reason = WebSocketException.fit(http.detail());
+            }
+            LOG.error("Unhandled exception in {}; closing with {}", this, code, failure);
+            exchange.scope().state().put(ErrorResponder.UNHANDLED, failure);
+        }
+        if (state == ReadyState.OPEN) {
+            socket.close(code, reason);
+        }
+    }
+
+    private void runCleanups(Exchange exchange, Throwable failure) {
+        Outcome outcome = failure == null ? Outcome.success() : Outcome.failed(failure);
+        List<Scoped.Cleanup> cleanups = exchange.cleanups;
+        for (int i = cleanups.size() - 1; i >= 0; i--) {
+            try {
+                cleanups.get(i).close(outcome);
+            } catch (Throwable t) {
+                LOG.error("Cleanup of a dependency of {} failed", this, t);
+            }
+        }
+    }
+
+    @Override
+    public String pathTemplate() {
+        return pathTemplate;
+    }
+
+    @Override
+    public Set<String> methods() {
+        return Set.of();
+    }
+
+    @Override
+    public ScopeType scopeType() {
+        return ScopeType.WEBSOCKET;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public Map<String, Object> opt() {
+        return layers.opt;
+    }
+
+    @Override
+    public List<String> tags() {
+        return layers.tags;
+    }
+
+    @Override
+    public boolean includeInSchema() {
+        return layers.includeInSchema;
+    }
+
+    @Override
+    public String toString() {
+        return "WEBSOCKET " + pathTemplate + " (" + name + ")";
+    }
+}

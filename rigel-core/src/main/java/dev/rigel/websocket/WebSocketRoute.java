@@ -1,0 +1,235 @@
+package dev.rigel.websocket;
+
+import dev.rigel.LayerBuilder;
+import dev.rigel.function.Action1;
+import dev.rigel.function.Action2;
+import dev.rigel.function.Action3;
+import dev.rigel.function.Action4;
+import dev.rigel.function.Fn1;
+import dev.rigel.function.Fn2;
+import dev.rigel.function.Fn3;
+import dev.rigel.function.Fn4;
+import dev.rigel.internal.invoke.CallableSpec;
+import dev.rigel.internal.invoke.Callables;
+import java.util.function.Supplier;
+
+/**
+ * A WebSocket route written as a lambda or method reference, the counterpart of
+ * {@link dev.rigel.Route} for {@link dev.rigel.annotation.WebSocket @WebSocket} handlers and
+ * {@link dev.rigel.annotation.WebSocketListener @WebSocketListener}s:
+ *
+ * <pre>{@code
+ * App app = App.builder()
+ *     .routeHandlers(
+ *         WebSocketRoute.handler("/echo", (WebSocketConnection socket) -> {
+ *             socket.accept();
+ *             for (String text : socket.textMessages()) socket.sendText(text);
+ *         }),
+ *         WebSocketRoute.listener("/upper", (String data) -> data.toUpperCase())
+ *             .onAccept((WebSocketConnection socket) -> socket.sendText("ready")))
+ *     .build();
+ * }</pre>
+ *
+ * Parameters bind by name and type as for {@code Route}s (a lambda's names come from the class
+ * file's debug information, and its generic parameter types are lost). A route is also a layer:
+ * it takes dependencies, guards, middleware and the rest.
+ */
+public final class WebSocketRoute extends LayerBuilder<WebSocketRoute> {
+
+    private final String path;
+    private final boolean listener;
+    private final Supplier<CallableSpec> spec;
+    private Supplier<CallableSpec> onAccept;
+    private Supplier<CallableSpec> onDisconnect;
+    private String name;
+
+    private WebSocketRoute(String path, boolean listener, Supplier<CallableSpec> spec) {
+        super((listener ? "WebSocket listener " : "WebSocket handler ") + path);
+        this.path = java.util.Objects.requireNonNull(path, "path");
+        this.listener = listener;
+        this.spec = spec;
+    }
+
+    /** A WebSocket handler for {@code path}: it accepts, receives, sends and closes itself. */
+    @SuppressWarnings("unchecked")
+    public static <A> WebSocketRoute handler(String path, Action1<A> handler) {
+        return new WebSocketRoute(path, false, () -> Callables.fromLambda(handler, 1, args -> {
+            handler.run((A) args[0]);
+            return null;
+        }));
+    }
+
+    @SuppressWarnings("unchecked")
+    public static <A, B> WebSocketRoute handler(String path, Action2<A, B> handler) {
+        return new WebSocketRoute(path, false, () -> Callables.fromLambda(handler, 2, args -> {
+            handler.run((A) args[0], (B) args[1]);
+            return null;
+        }));
+    }
+
+    @SuppressWarnings("unchecked")
+    public static <A, B, C> WebSocketRoute handler(String path, Action3<A, B, C> handler) {
+        return new WebSocketRoute(path, false, () -> Callables.fromLambda(handler, 3, args -> {
+            handler.run((A) args[0], (B) args[1], (C) args[2]);
+            return null;
+        }));
+    }
+
+    @SuppressWarnings("unchecked")
+    public static <A, B, C, D> WebSocketRoute handler(String path, Action4<A, B, C, D> handler) {
+        return new WebSocketRoute(path, false, () -> Callables.fromLambda(handler, 4, args -> {
+            handler.run((A) args[0], (B) args[1], (C) args[2], (D) args[3]);
+            return null;
+        }));
+    }
+
+    /**
+     * A listener for {@code path}: Rigel accepts the connection, passes each message to
+     * {@code onReceive} as its {@code data} parameter and sends back what it returns.
+     */
+    @SuppressWarnings("unchecked")
+    public static <A, R> WebSocketRoute listener(String path, Fn1<A, R> onReceive) {
+        return new WebSocketRoute(path, true, () -> Callables.fromLambda(onReceive, 1,
+                args -> onReceive.apply((A) args[0])));
+    }
+
+    @SuppressWarnings("unchecked")
+    public static <A, B, R> WebSocketRoute listener(String path, Fn2<A, B, R> onReceive) {
+        return new WebSocketRoute(path, true, () -> Callables.fromLambda(onReceive, 2,
+                args -> onReceive.apply((A) args[0], (B) args[1])));
+    }
+
+    @SuppressWarnings("unchecked")
+    public static <A, B, C, R> WebSocketRoute listener(String path, Fn3<A, B, C, R> onReceive) {
+        return new WebSocketRoute(path, true, () -> Callables.fromLambda(onReceive, 3,
+                args -> onReceive.apply((A) args[0], (B) args[1], (C) args[2])));
+    }
+
+    @SuppressWarnings("unchecked")
+    public static <A, B, C, D, R> WebSocketRoute listener(String path, Fn4<A, B, C, D, R> onReceive) {
+        return new WebSocketRoute(path, true, () -> Callables.fromLambda(onReceive, 4,
+                args -> onReceive.apply((A) args[0], (B) args[1], (C) args[2], (D) args[3])));
+    }
+
+    /** Called once the listener accepted the connection (listeners only). */
+    @SuppressWarnings("unchecked")
+    public <A> WebSocketRoute onAccept(Action1<A> callback) {
+        requireListener("onAccept");
+        this.onAccept = () -> Callables.fromLambda(callback, 1, args -> {
+            callback.run((A) args[0]);
+            return null;
+        });
+        return this;
+    }
+
+    @SuppressWarnings("unchecked")
+    public <A, B> WebSocketRoute onAccept(Action2<A, B> callback) {
+        requireListener("onAccept");
+        this.onAccept = () -> Callables.fromLambda(callback, 2, args -> {
+            callback.run((A) args[0], (B) args[1]);
+            return null;
+        });
+        return this;
+    }
+
+    @SuppressWarnings("unchecked")
+    public <A, B, C> WebSocketRoute onAccept(Action3<A, B, C> callback) {
+        requireListener("onAccept");
+        this.onAccept = () -> Callables.fromLambda(callback, 3, args -> {
+            callback.run((A) args[0], (B) args[1], (C) args[2]);
+            return null;
+        });
+        return this;
+    }
+
+    @SuppressWarnings("unchecked")
+    public <A, B, C, D> WebSocketRoute onAccept(Action4<A, B, C, D> callback) {
+        requireListener("onAccept");
+        this.onAccept = () -> Callables.fromLambda(callback, 4, args -> {
+            callback.run((A) args[0], (B) args[1], (C) args[2], (D) args[3]);
+            return null;
+        });
+        return this;
+    }
+
+    /** Called once an accepted connection is over, however it ended (listeners only). */
+    @SuppressWarnings("unchecked")
+    public <A> WebSocketRoute onDisconnect(Action1<A> callback) {
+        requireListener("onDisconnect");
+        this.onDisconnect = () -> Callables.fromLambda(callback, 1, args -> {
+            callback.run((A) args[0]);
+            return null;
+        });
+        return this;
+    }
+
+    @SuppressWarnings("unchecked")
+    public <A, B> WebSocketRoute onDisconnect(Action2<A, B> callback) {
+        requireListener("onDisconnect");
+        this.onDisconnect = () -> Callables.fromLambda(callback, 2, args -> {
+            callback.run((A) args[0], (B) args[1]);
+            return null;
+        });
+        return this;
+    }
+
+    @SuppressWarnings("unchecked")
+    public <A, B, C> WebSocketRoute onDisconnect(Action3<A, B, C> callback) {
+        requireListener("onDisconnect");
+        this.onDisconnect = () -> Callables.fromLambda(callback, 3, args -> {
+            callback.run((A) args[0], (B) args[1], (C) args[2]);
+            return null;
+        });
+        return this;
+    }
+
+    @SuppressWarnings("unchecked")
+    public <A, B, C, D> WebSocketRoute onDisconnect(Action4<A, B, C, D> callback) {
+        requireListener("onDisconnect");
+        this.onDisconnect = () -> Callables.fromLambda(callback, 4, args -> {
+            callback.run((A) args[0], (B) args[1], (C) args[2], (D) args[3]);
+            return null;
+        });
+        return this;
+    }
+
+    private void requireListener(String callback) {
+        if (!listener) {
+            throw new IllegalStateException(callback + " is for listeners; a WebSocket handler (" + path
+                    + ") runs its own code after accepting and when the connection ends");
+        }
+    }
+
+    public WebSocketRoute name(String handlerName) {
+        this.name = handlerName;
+        return this;
+    }
+
+    public String path() {
+        return path;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** Whether this is a listener (one call per message) rather than a handler (one call per connection). */
+    public boolean isListener() {
+        return listener;
+    }
+
+    /** Introspects the handler (or the listener's onReceive). Internal: called once when the app is built. */
+    public CallableSpec callable() {
+        return spec.get();
+    }
+
+    /** Introspects the onAccept callback, or null. Internal: called once when the app is built. */
+    public CallableSpec onAcceptCallable() {
+        return onAccept == null ? null : onAccept.get();
+    }
+
+    /** Introspects the onDisconnect callback, or null. Internal: called once when the app is built. */
+    public CallableSpec onDisconnectCallable() {
+        return onDisconnect == null ? null : onDisconnect.get();
+    }
+}
