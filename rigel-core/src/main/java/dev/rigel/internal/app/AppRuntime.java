@@ -49,6 +49,7 @@ public final class AppRuntime {
     private final AppSettings settings;
     private final JsonCodec json;
     private final ErrorResponder errors;
+    private final DTORegistry dtos;
     private final RouteTrie<Endpoint> trie = new RouteTrie<>();
     private final List<HandlerInfo> routes = new ArrayList<>();
     private final Map<Provide, CachedValue> caches = new IdentityHashMap<>();
@@ -69,6 +70,7 @@ public final class AppRuntime {
         this.settings = settings;
         this.json = new JsonCodec(settings.jsonCustomizer());
         this.errors = new ErrorResponder(json, settings.debug());
+        this.dtos = new DTORegistry(json.mapper());
         this.appLayers = new MergedLayers(List.of(settings.appLayer()), Map.of());
         this.unmatchedChain = unmatchedChain(settings);
         this.unmatchedMayBlock = withBuiltIns(settings.unmatchedRouteMiddleware()).stream()
@@ -93,6 +95,10 @@ public final class AppRuntime {
 
     public JsonCodec json() {
         return json;
+    }
+
+    DTORegistry dtos() {
+        return dtos;
     }
 
     ErrorResponder errors() {
@@ -221,10 +227,14 @@ public final class AppRuntime {
             MergedLayers layers = new MergedLayers(append(chain, definition.layer()), settings.dependencyOverrides());
             BindingPlanner planner = new BindingPlanner(description, template, layers, this);
             BoundParam[] params = planner.bind(definition.callable(), "handler " + definition.name());
-            ResponseEncoder encoder = encoderFor(definition, layers);
+            dev.rigel.dto.internal.CompiledDTO<?> returnDto = dtos.resolve(layers.returnDto, description);
+            dev.rigel.dto.internal.DTOResponseWriter dtoWriter = returnDto == null ? null : DTOBindings.responseWriter(
+                    definition.callable().returnType(), returnDto, description, "handler " + definition.name());
+            ResponseEncoder encoder = encoderFor(definition, layers, dtoWriter);
             RoutePlan plan = new RoutePlan(template.template(), definition.methods(), definition.name(), layers,
                     definition.callable(), params, planner.steps(), planner.slotCount(), encoder, definition.status(),
                     definition.nonBlocking(), this);
+            plan.describeDtos(planner.dataDto(), dtoWriter == null ? null : returnDto);
             Endpoint endpoint;
             try {
                 endpoint = trie.endpoint(template, Endpoint::new);
@@ -238,7 +248,8 @@ public final class AppRuntime {
         }
     }
 
-    private ResponseEncoder encoderFor(HandlerDefinition definition, MergedLayers layers) {
+    private ResponseEncoder encoderFor(HandlerDefinition definition, MergedLayers layers,
+            dev.rigel.dto.internal.DTOResponseWriter dtoWriter) {
         Type declared = definition.callable().returnType();
         if (Types.raw(declared) == Response.class) {
             declared = Types.typeArgument(declared, 0);
@@ -249,7 +260,7 @@ public final class AppRuntime {
                 && !dev.rigel.response.ResponseContent.class.isAssignableFrom(raw); // sent by ContentResponses
         ObjectWriter writer = plainJson ? json.writer(declared) : null;
         return new ResponseEncoder(json, writer, Types.boxed(raw), definition.mediaType(), layers.responseHeaders,
-                layers.responseCookies);
+                layers.responseCookies, dtoWriter);
     }
 
     // ---- serving ----

@@ -49,12 +49,18 @@ final class BindingPlanner {
     private final Map<String, Integer> slots = new HashMap<>();
     private final Deque<String> resolving = new ArrayDeque<>();
     private final List<ProviderStep> steps = new ArrayList<>();
+    private dev.rigel.dto.internal.CompiledDTO<?> dataDto;
 
     BindingPlanner(String route, PathTemplate template, MergedLayers layers, AppRuntime runtime) {
         this.route = route;
         this.template = template;
         this.layers = layers;
         this.runtime = runtime;
+    }
+
+    /** The DTO the {@code data} parameter is decoded through, or null. */
+    dev.rigel.dto.internal.CompiledDTO<?> dataDto() {
+        return dataDto;
     }
 
     List<ProviderStep> steps() {
@@ -179,7 +185,7 @@ final class BindingPlanner {
     private BoundParam reservedName(ParamSpec param, String owner) {
         Class<?> type = param.rawType();
         return switch (param.name()) {
-            case "data" -> dataParam(param);
+            case "data" -> dataParam(param, owner);
             case "body" -> {
                 requireType(param, owner, byte[].class, "the raw request body");
                 yield new BoundParam(Exchange::body, "body", "body");
@@ -212,7 +218,12 @@ final class BindingPlanner {
         }
     }
 
-    private BoundParam dataParam(ParamSpec param) {
+    private BoundParam dataParam(ParamSpec param, String owner) {
+        dev.rigel.dto.internal.CompiledDTO<?> dto = runtime.dtos().resolve(layers.dto, route);
+        if (dto != null) {
+            dataDto = dto;
+            return DTOBindings.dataParam(param, dto, route, owner);
+        }
         Class<?> type = param.rawType();
         if (type == byte[].class) {
             return new BoundParam(Exchange::body, "data", "body");

@@ -32,7 +32,7 @@ final class HandlerScanner {
     /** The common attributes of {@code @Get}, {@code @Post}, … and {@code @Route}. */
     private record RouteAnnotation(Set<String> methods, String[] paths, int status, String mediaType, String name,
             Class<? extends Guard>[] guards, Class<? extends Middleware>[] middleware, String[] tags, String[] opt,
-            long maxBodySize, boolean nonBlocking) {
+            long maxBodySize, boolean nonBlocking, Class<?> dto, Class<?> returnDto) {
     }
 
     static List<HandlerDefinition> scan(Object instance) {
@@ -67,6 +67,13 @@ final class HandlerScanner {
             }
             if (route.maxBodySize() > 0) {
                 layer.maxBodySize(route.maxBodySize());
+            }
+            // AbstractDTO.class is the annotations' "not set": the layers' DTO applies
+            if (route.dto() != dev.rigel.dto.AbstractDTO.class) {
+                layer.dto(route.dto());
+            }
+            if (route.returnDto() != dev.rigel.dto.AbstractDTO.class) {
+                layer.returnDto(route.returnDto());
             }
             if (classHidden || method.isAnnotationPresent(ExcludeFromSchema.class)) {
                 layer.includeInSchema(false);
@@ -115,20 +122,26 @@ final class HandlerScanner {
         for (Annotation annotation : method.getAnnotations()) {
             RouteAnnotation route = switch (annotation) {
                 case Get a -> new RouteAnnotation(Set.of("GET"), a.value(), a.status(), a.mediaType(), a.name(),
-                        a.guards(), a.middleware(), a.tags(), a.opt(), a.maxBodySize(), a.nonBlocking());
+                        a.guards(), a.middleware(), a.tags(), a.opt(), a.maxBodySize(), a.nonBlocking(), a.dto(),
+                        a.returnDto());
                 case Post a -> new RouteAnnotation(Set.of("POST"), a.value(), a.status(), a.mediaType(), a.name(),
-                        a.guards(), a.middleware(), a.tags(), a.opt(), a.maxBodySize(), a.nonBlocking());
+                        a.guards(), a.middleware(), a.tags(), a.opt(), a.maxBodySize(), a.nonBlocking(), a.dto(),
+                        a.returnDto());
                 case Put a -> new RouteAnnotation(Set.of("PUT"), a.value(), a.status(), a.mediaType(), a.name(),
-                        a.guards(), a.middleware(), a.tags(), a.opt(), a.maxBodySize(), a.nonBlocking());
+                        a.guards(), a.middleware(), a.tags(), a.opt(), a.maxBodySize(), a.nonBlocking(), a.dto(),
+                        a.returnDto());
                 case Patch a -> new RouteAnnotation(Set.of("PATCH"), a.value(), a.status(), a.mediaType(), a.name(),
-                        a.guards(), a.middleware(), a.tags(), a.opt(), a.maxBodySize(), a.nonBlocking());
+                        a.guards(), a.middleware(), a.tags(), a.opt(), a.maxBodySize(), a.nonBlocking(), a.dto(),
+                        a.returnDto());
                 case Delete a -> new RouteAnnotation(Set.of("DELETE"), a.value(), a.status(), a.mediaType(), a.name(),
-                        a.guards(), a.middleware(), a.tags(), a.opt(), a.maxBodySize(), a.nonBlocking());
+                        a.guards(), a.middleware(), a.tags(), a.opt(), a.maxBodySize(), a.nonBlocking(), a.dto(),
+                        a.returnDto());
                 case Head a -> new RouteAnnotation(Set.of("HEAD"), a.value(), a.status(), a.mediaType(), a.name(),
-                        a.guards(), a.middleware(), a.tags(), a.opt(), a.maxBodySize(), a.nonBlocking());
+                        a.guards(), a.middleware(), a.tags(), a.opt(), a.maxBodySize(), a.nonBlocking(), a.dto(),
+                        a.returnDto());
                 case dev.rigel.annotation.Route a -> new RouteAnnotation(upper(a.methods()), a.value(), a.status(),
                         a.mediaType(), a.name(), a.guards(), a.middleware(), a.tags(), a.opt(), a.maxBodySize(),
-                        a.nonBlocking());
+                        a.nonBlocking(), a.dto(), a.returnDto());
                 default -> null;
             };
             if (route != null) {

@@ -38,6 +38,10 @@ final class MergedLayers {
     final Hooks.AfterResponse afterResponse;
     final boolean includeInSchema;
     final long maxBodySize;
+    /** the closest layer's DTO class or instance for request bodies, or null */
+    final Object dto;
+    /** the closest layer's return DTO, or else {@link #dto} (Litestar's fallback) */
+    final Object returnDto;
 
     MergedLayers(List<LayerSettings> layers, Map<String, Provide> overrides) {
         List<String> descriptions = new ArrayList<>();
@@ -54,6 +58,8 @@ final class MergedLayers {
         Hooks.AfterResponse afterSent = null;
         Boolean include = null;
         Long limit = null;
+        Object dataDto = null;
+        Object returnedDto = null;
         for (LayerSettings layer : layers) {
             descriptions.add(layer.description);
             layer.dependencies.forEach((key, provide) -> deps.put(key, new DeclaredDependency(provide, layer.description)));
@@ -73,6 +79,8 @@ final class MergedLayers {
             afterSent = layer.afterResponse != null ? layer.afterResponse : afterSent;
             include = layer.includeInSchema != null ? layer.includeInSchema : include;
             limit = layer.maxBodySize != null ? layer.maxBodySize : limit;
+            dataDto = layer.dto != null ? layer.dto : dataDto;
+            returnedDto = layer.returnDto != null ? layer.returnDto : returnedDto;
         }
         overrides.forEach((key, provide) -> deps.put(key, new DeclaredDependency(provide, "dependency overrides")));
         Collections.reverse(descriptions);
@@ -90,6 +98,8 @@ final class MergedLayers {
         this.afterResponse = afterSent;
         this.includeInSchema = include == null || include;
         this.maxBodySize = limit == null ? DEFAULT_MAX_BODY_SIZE : limit;
+        this.dto = dataDto;
+        this.returnDto = returnedDto != null ? returnedDto : dataDto;
     }
 
     /** "handler X, controller Y, router /api, app" — nearest first, as searched. */
