@@ -104,6 +104,27 @@ class DTOLayersTest {
         }
     }
 
+    record Range(int from, int to) {
+        Range {
+            if (from > to) {
+                throw new IllegalArgumentException("from must not be after to");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void aModelWhoseConstructorRefusesTheInputIsABadRequest(Transport transport) {
+        App app = App.builder().routeHandlers(Route.post("/ranges", (Range data) -> data.to() - data.from())
+                .dto(RecordDTO.of(Range.class, DTOConfig.defaults())).returnDto(NoDTO.class)).build();
+        try (TestClient client = Clients.open(app, transport)) {
+            assertThat(client.post("/ranges", java.util.Map.of("from", 1, "to", 3)).text()).isEqualTo("2");
+            assertThat(client.post("/ranges", java.util.Map.of("from", 3, "to", 1)).text()).isEqualTo(
+                    "{\"status_code\":400,\"detail\":\"Validation failed for POST /ranges\",\"extra\":[{\"key\":\"\","
+                            + "\"message\":\"cannot make a Range: from must not be after to\",\"source\":\"body\"}]}");
+        }
+    }
+
     // ---- startup checks ----
 
     record Other(String name) {

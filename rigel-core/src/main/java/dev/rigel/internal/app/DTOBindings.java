@@ -6,6 +6,8 @@ import dev.rigel.dto.DTOData;
 import dev.rigel.dto.internal.CompiledDTO;
 import dev.rigel.dto.internal.DTOResponseWriter;
 import dev.rigel.exceptions.ImproperlyConfiguredException;
+import dev.rigel.exceptions.ValidationError;
+import dev.rigel.exceptions.ValidationException;
 import dev.rigel.internal.invoke.ParamSpec;
 import dev.rigel.internal.invoke.Types;
 import dev.rigel.response.ResponseContent;
@@ -48,22 +50,36 @@ final class DTOBindings {
                 return new BoundParam(exchange -> {
                     List<? extends DTOData<?>> decoded = dto.decodeAll(exchange.body(), exchange.method(), exchange.path());
                     List<Object> models = new ArrayList<>(decoded.size());
-                    for (DTOData<?> data : decoded) {
-                        models.add(data.create());
+                    for (int i = 0; i < decoded.size(); i++) {
+                        models.add(create(decoded.get(i), Integer.toString(i), model, exchange));
                     }
                     return models;
                 }, param.name(), "body");
             }
         }
         if (raw != Object.class && raw.isAssignableFrom(model)) {
-            return new BoundParam(exchange -> dto.decode(exchange.body(), exchange.method(), exchange.path()).create(),
-                    param.name(), "body");
+            return new BoundParam(exchange -> create(dto.decode(exchange.body(), exchange.method(), exchange.path()), "",
+                    model, exchange), param.name(), "body");
         }
         String name = model.getSimpleName();
         throw new ImproperlyConfiguredException(route + ": parameter '" + param.name() + "' of " + owner + " is a "
                 + Types.describe(type) + ", but its DTO " + dto + " shapes " + name + "; declare it as " + name
                 + ", List<" + name + ">, DTOData<" + name + "> or List<DTOData<" + name + ">>, or set dto = NoDTO.class"
                 + " on the handler");
+    }
+
+    /**
+     * Makes the model for a handler that asked for it directly. A constructor that refuses the values
+     * (a record's compact constructor checking them) refuses the client's input: a 400, as Jackson
+     * answers a creator that throws.
+     */
+    private static Object create(DTOData<?> data, String key, Class<?> model, Exchange exchange) {
+        try {
+            return data.create();
+        } catch (RuntimeException e) {
+            throw ValidationException.forRequest(exchange.method(), exchange.path(), List.of(new ValidationError(key,
+                    "cannot make a " + model.getSimpleName() + ": " + e.getMessage(), "body")));
+        }
     }
 
     /**
