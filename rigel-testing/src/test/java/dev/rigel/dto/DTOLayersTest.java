@@ -216,5 +216,9 @@ class DTOLayersTest {
         Class<? extends AbstractDTO<?>> notADto = (Class) String.class;
         assertThatThrownBy(() -> App.builder().dto(notADto))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must be a DTO class or instance");
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        Class<? extends AbstractDTO<?>> abstractDto = (Class) RecordDTO.class;
+        assertThatThrownBy(() -> App.builder().returnDto(abstractDto))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("RecordDTO is abstract");
     }
 }

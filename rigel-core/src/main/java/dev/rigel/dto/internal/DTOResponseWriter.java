@@ -25,10 +25,6 @@ public final class DTOResponseWriter {
         this.shape = shape;
     }
 
-    public CompiledDTO<?> dto() {
-        return dto;
-    }
-
     /** The JSON for {@code content}, or null when the DTO does not shape it. */
     public byte[] encode(Object content) {
         boolean one = shape == Shape.ONE || shape == Shape.ANY;

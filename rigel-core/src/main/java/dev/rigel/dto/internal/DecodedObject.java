@@ -42,10 +42,6 @@ final class DecodedObject implements DTOData<Object> {
         return plan.update(existing, this, overrides);
     }
 
-    Object update(Object existing, Map<String, ?> overrides) {
-        return plan.update(existing, this, overrides);
-    }
-
     @Override
     public Map<String, Object> asMap() {
         return Collections.unmodifiableMap(plan.asMap(this));

@@ -184,7 +184,7 @@ abstract class InField {
             if (current == null || decoded == null) {
                 return materialize(decoded);
             }
-            return ((DecodedObject) decoded).update(current, null);
+            return ((DecodedObject) decoded).updateInstance(current);
         }
 
         @Override

@@ -42,14 +42,6 @@ public final class ModelProperty {
         this.jsonName = jsonName;
     }
 
-    public String name() {
-        return name;
-    }
-
-    public Type type() {
-        return type;
-    }
-
     Object get(Object owner) {
         try {
             return (Object) getter.invokeExact(owner);

@@ -37,14 +37,6 @@ public final class ModelShape {
         }
     }
 
-    public Class<?> type() {
-        return type;
-    }
-
-    public List<ModelProperty> properties() {
-        return properties;
-    }
-
     /** Fresh constructor arguments for a record, every field at its default. */
     Object[] defaultArguments() {
         return defaults.clone();

@@ -122,6 +122,10 @@ public final class LayerSettings {
             throw new IllegalArgumentException(description + ": " + setting + " must be a DTO class or instance"
                     + " (a RecordDTO or BeanDTO, or NoDTO), got " + dto);
         }
+        if (dto instanceof Class<?> type && java.lang.reflect.Modifier.isAbstract(type.getModifiers())) {
+            throw new IllegalArgumentException(description + ": " + setting + " " + type.getSimpleName()
+                    + " is abstract; give a class that extends it with a config (or RecordDTO.of/BeanDTO.of)");
+        }
         return dto;
     }
 
