@@ -1,7 +1,9 @@
 package dev.rigel;
 
+import dev.rigel.dto.DTODescription;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -32,4 +34,17 @@ public interface HandlerInfo {
     List<String> tags();
 
     boolean includeInSchema();
+
+    /**
+     * The fields a client sends in the request body, when the handler's {@code data} is decoded
+     * through a DTO (see {@link dev.rigel.dto.AbstractDTO}).
+     */
+    default Optional<DTODescription> dataDTO() {
+        return Optional.empty();
+    }
+
+    /** The fields of the response body, when the handler's return value goes through a DTO. */
+    default Optional<DTODescription> returnDTO() {
+        return Optional.empty();
+    }
 }

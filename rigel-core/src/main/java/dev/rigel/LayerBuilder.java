@@ -11,8 +11,8 @@ import java.util.Map;
  * The settings every layer shares: app, router, controller and handler. Litestar's merge rules
  * apply when a route is built: dependencies, exception handlers, opt and response headers and
  * cookies merge by key with the closest layer winning; guards, middleware and tags add up, app
- * outermost; hooks, {@code Cache-Control}, include-in-schema and the body size limit take the
- * closest layer's value.
+ * outermost; hooks, {@code Cache-Control}, include-in-schema, the body size limit and the DTOs take
+ * the closest layer's value.
  *
  * <p>Reading and changing what was collected: each collected setting has an accessor of the same
  * name without arguments that returns the live, modifiable collection ({@link #middleware()},
@@ -201,6 +201,34 @@ public abstract class LayerBuilder<B extends LayerBuilder<B>> {
 
     public B includeInSchema(boolean include) {
         settings.includeInSchema(include);
+        return self();
+    }
+
+    /**
+     * The DTO that decodes the {@code data} parameter of this layer's handlers (and shapes their
+     * responses unless {@link #returnDto} is set): {@code .dto(UserWriteDTO.class)}. The closest
+     * layer wins; {@link dev.rigel.dto.NoDTO} switches an outer layer's DTO off.
+     */
+    public B dto(Class<? extends dev.rigel.dto.AbstractDTO<?>> type) {
+        settings.dto(type);
+        return self();
+    }
+
+    /** {@link #dto(Class)} with a DTO instance, e.g. {@code RecordDTO.of(User.class, config)}. */
+    public B dto(dev.rigel.dto.AbstractDTO<?> instance) {
+        settings.dto(instance);
+        return self();
+    }
+
+    /** The DTO that shapes this layer's responses; without one, {@link #dto} shapes them too. */
+    public B returnDto(Class<? extends dev.rigel.dto.AbstractDTO<?>> type) {
+        settings.returnDto(type);
+        return self();
+    }
+
+    /** {@link #returnDto(Class)} with a DTO instance. */
+    public B returnDto(dev.rigel.dto.AbstractDTO<?> instance) {
+        settings.returnDto(instance);
         return self();
     }
 

@@ -62,4 +62,16 @@ public @interface Put {
      * instead of a virtual thread, saving a thread hand-off.
      */
     boolean nonBlocking() default false;
+
+    /**
+     * The DTO that decodes this handler's {@code data} parameter (and shapes its response unless
+     * {@link #returnDto} is set); {@code AbstractDTO.class}, the default, inherits the layers' DTO and
+     * {@code NoDTO.class} switches it off.
+     */
+    @SuppressWarnings("rawtypes")
+    Class<? extends dev.rigel.dto.AbstractDTO> dto() default dev.rigel.dto.AbstractDTO.class;
+
+    /** The DTO that shapes this handler's response; {@code AbstractDTO.class} inherits, {@code NoDTO.class} switches off. */
+    @SuppressWarnings("rawtypes")
+    Class<? extends dev.rigel.dto.AbstractDTO> returnDto() default dev.rigel.dto.AbstractDTO.class;
 }

@@ -59,6 +59,7 @@ public final class AppRuntime {
     private final JsonCodec json;
     private final ErrorResponder errors;
     private final TemplateRenderer templates;
+    private final DTORegistry dtos;
     private final RouteTrie<Endpoint> trie = new RouteTrie<>();
     private final List<HandlerInfo> routes = new ArrayList<>();
     private final RouteNames routeNames = new RouteNames();
@@ -95,6 +96,7 @@ public final class AppRuntime {
         this.textDecoders = Map.copyOf(decoders);
         this.templates = new TemplateRenderer(settings.plugins().find(dev.rigel.template.TemplateEngine.class)
                 .orElse(null), this::routeReverse);
+        this.dtos = new DTORegistry(json.mapper());
         this.errors = new ErrorResponder(json, settings.debug(), templates, settings.afterException());
         this.events = new EventBus(settings.listeners(), work);
         this.beforeSend = settings.beforeSend().isEmpty() ? null : new BeforeSendHooks(settings.beforeSend());
@@ -168,6 +170,10 @@ public final class AppRuntime {
         } catch (IllegalArgumentException e) {
             throw new ImproperlyConfiguredException(e.getMessage(), e);
         }
+    }
+
+    DTORegistry dtos() {
+        return dtos;
     }
 
     ErrorResponder errors() {
@@ -331,10 +337,14 @@ public final class AppRuntime {
             MergedLayers layers = new MergedLayers(append(chain, definition.layer()), settings.dependencyOverrides());
             BindingPlanner planner = new BindingPlanner(description, template, layers, this);
             BoundParam[] params = planner.bind(definition.callable(), "handler " + definition.name());
-            ResponseEncoder encoder = encoderFor(definition, layers);
+            dev.rigel.dto.internal.CompiledDTO<?> returnDto = dtos.resolve(layers.returnDto, description);
+            dev.rigel.dto.internal.DTOResponseWriter dtoWriter = returnDto == null ? null : DTOBindings.responseWriter(
+                    definition.callable().returnType(), returnDto, description, "handler " + definition.name());
+            ResponseEncoder encoder = encoderFor(definition, layers, dtoWriter);
             RoutePlan plan = new RoutePlan(template.template(), definition.methods(), definition.name(), layers,
                     definition.callable(), params, planner.steps(), planner.slotCount(), encoder, definition.status(),
                     definition.nonBlocking(), responseCache(definition.cache(), description), this);
+            plan.describeDtos(planner.dataDto(), dtoWriter == null ? null : returnDto);
             Endpoint endpoint;
             try {
                 endpoint = trie.endpoint(template, Endpoint::new);
@@ -348,7 +358,8 @@ public final class AppRuntime {
         }
     }
 
-    private ResponseEncoder encoderFor(HandlerDefinition definition, MergedLayers layers) {
+    private ResponseEncoder encoderFor(HandlerDefinition definition, MergedLayers layers,
+            dev.rigel.dto.internal.DTOResponseWriter dtoWriter) {
         Type declared = definition.callable().returnType();
         if (Types.raw(declared) == Response.class) {
             declared = Types.typeArgument(declared, 0);
@@ -372,7 +383,7 @@ public final class AppRuntime {
             headers = List.copyOf(withCacheControl);
         }
         return new ResponseEncoder(json, writer, Types.boxed(raw), definition.mediaType(), headers,
-                layers.responseCookies, templates);
+                layers.responseCookies, templates, dtoWriter);
     }
 
     // ---- serving ----

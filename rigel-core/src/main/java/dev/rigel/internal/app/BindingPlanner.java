@@ -50,6 +50,7 @@ final class BindingPlanner {
     private final Map<String, Integer> slots = new HashMap<>();
     private final Deque<String> resolving = new ArrayDeque<>();
     private final List<ProviderStep> steps = new ArrayList<>();
+    private dev.rigel.dto.internal.CompiledDTO<?> dataDto;
 
     BindingPlanner(String route, PathTemplate template, MergedLayers layers, AppRuntime runtime) {
         this(route, template, layers, runtime, WebSocketParams.HTTP);
@@ -63,6 +64,11 @@ final class BindingPlanner {
         this.layers = layers;
         this.runtime = runtime;
         this.sockets = sockets;
+    }
+
+    /** The DTO the {@code data} parameter is decoded through, or null. */
+    dev.rigel.dto.internal.CompiledDTO<?> dataDto() {
+        return dataDto;
     }
 
     List<ProviderStep> steps() {
@@ -198,7 +204,7 @@ final class BindingPlanner {
         }
         Class<?> type = param.rawType();
         return switch (param.name()) {
-            case "data" -> dataParam(param);
+            case "data" -> dataParam(param, owner);
             case "body" -> {
                 requireType(param, owner, byte[].class, "the raw request body");
                 yield new BoundParam(Exchange::body, "body", "body");
@@ -231,7 +237,12 @@ final class BindingPlanner {
         }
     }
 
-    private BoundParam dataParam(ParamSpec param) {
+    private BoundParam dataParam(ParamSpec param, String owner) {
+        dev.rigel.dto.internal.CompiledDTO<?> dto = runtime.dtos().resolve(layers.dto, route);
+        if (dto != null) {
+            dataDto = dto;
+            return DTOBindings.dataParam(param, dto, route, owner);
+        }
         Class<?> type = param.rawType();
         if (param.annotation(dev.rigel.form.Form.class) != null
                 || dev.rigel.internal.form.FormBinding.formOnly(param.type())) {

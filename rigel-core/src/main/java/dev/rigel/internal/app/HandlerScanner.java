@@ -33,7 +33,8 @@ final class HandlerScanner {
     /** The common attributes of {@code @Get}, {@code @Post}, … and {@code @Route}. */
     private record RouteAnnotation(Set<String> methods, String[] paths, int status, String mediaType, String name,
             Class<? extends Guard>[] guards, Class<? extends Middleware>[] middleware, String[] tags, String[] opt,
-            long maxBodySize, boolean nonBlocking, String cacheControl, int cache) {
+            long maxBodySize, boolean nonBlocking, String cacheControl, int cache,
+            Class<?> dto, Class<?> returnDto) {
     }
 
     static List<HandlerDefinition> scan(Object instance) {
@@ -75,6 +76,13 @@ final class HandlerScanner {
                 } catch (IllegalArgumentException e) {
                     throw new ImproperlyConfiguredException(name + ": cacheControl: " + e.getMessage(), e);
                 }
+            }
+            // AbstractDTO.class is the annotations' "not set": the layers' DTO applies
+            if (route.dto() != dev.rigel.dto.AbstractDTO.class) {
+                layer.dto(route.dto());
+            }
+            if (route.returnDto() != dev.rigel.dto.AbstractDTO.class) {
+                layer.returnDto(route.returnDto());
             }
             if (classHidden || method.isAnnotationPresent(ExcludeFromSchema.class)) {
                 layer.includeInSchema(false);
@@ -126,25 +134,25 @@ final class HandlerScanner {
             RouteAnnotation route = switch (annotation) {
                 case Get a -> new RouteAnnotation(Set.of("GET"), a.value(), a.status(), a.mediaType(), a.name(),
                         a.guards(), a.middleware(), a.tags(), a.opt(), a.maxBodySize(), a.nonBlocking(),
-                        a.cacheControl(), a.cache());
+                        a.cacheControl(), a.cache(), a.dto(), a.returnDto());
                 case Post a -> new RouteAnnotation(Set.of("POST"), a.value(), a.status(), a.mediaType(), a.name(),
                         a.guards(), a.middleware(), a.tags(), a.opt(), a.maxBodySize(), a.nonBlocking(),
-                        a.cacheControl(), a.cache());
+                        a.cacheControl(), a.cache(), a.dto(), a.returnDto());
                 case Put a -> new RouteAnnotation(Set.of("PUT"), a.value(), a.status(), a.mediaType(), a.name(),
                         a.guards(), a.middleware(), a.tags(), a.opt(), a.maxBodySize(), a.nonBlocking(),
-                        a.cacheControl(), a.cache());
+                        a.cacheControl(), a.cache(), a.dto(), a.returnDto());
                 case Patch a -> new RouteAnnotation(Set.of("PATCH"), a.value(), a.status(), a.mediaType(), a.name(),
                         a.guards(), a.middleware(), a.tags(), a.opt(), a.maxBodySize(), a.nonBlocking(),
-                        a.cacheControl(), a.cache());
+                        a.cacheControl(), a.cache(), a.dto(), a.returnDto());
                 case Delete a -> new RouteAnnotation(Set.of("DELETE"), a.value(), a.status(), a.mediaType(), a.name(),
                         a.guards(), a.middleware(), a.tags(), a.opt(), a.maxBodySize(), a.nonBlocking(),
-                        a.cacheControl(), a.cache());
+                        a.cacheControl(), a.cache(), a.dto(), a.returnDto());
                 case Head a -> new RouteAnnotation(Set.of("HEAD"), a.value(), a.status(), a.mediaType(), a.name(),
                         a.guards(), a.middleware(), a.tags(), a.opt(), a.maxBodySize(), a.nonBlocking(),
-                        a.cacheControl(), a.cache());
+                        a.cacheControl(), a.cache(), a.dto(), a.returnDto());
                 case dev.rigel.annotation.Route a -> new RouteAnnotation(upper(a.methods()), a.value(), a.status(),
                         a.mediaType(), a.name(), a.guards(), a.middleware(), a.tags(), a.opt(), a.maxBodySize(),
-                        a.nonBlocking(), a.cacheControl(), a.cache());
+                        a.nonBlocking(), a.cacheControl(), a.cache(), a.dto(), a.returnDto());
                 default -> null;
             };
             if (route != null) {

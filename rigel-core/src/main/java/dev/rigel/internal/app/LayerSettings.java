@@ -40,6 +40,9 @@ public final class LayerSettings {
     CacheControlHeader cacheControl;
     Boolean includeInSchema;
     Long maxBodySize;
+    /** a DTO class, a DTO instance, or null when this layer sets none */
+    Object dto;
+    Object returnDto;
 
     public LayerSettings(String description) {
         this.description = description;
@@ -170,6 +173,31 @@ public final class LayerSettings {
 
     public void includeInSchema(boolean include) {
         includeInSchema = include;
+    }
+
+    /** The DTO for request bodies: an {@code AbstractDTO} subclass or instance ({@code NoDTO} opts out). */
+    public void dto(Object classOrInstance) {
+        dto = checkedDto(classOrInstance, "dto");
+    }
+
+    /** The DTO for responses; when no layer sets one, the data DTO serves both ways. */
+    public void returnDto(Object classOrInstance) {
+        returnDto = checkedDto(classOrInstance, "returnDto");
+    }
+
+    private Object checkedDto(Object dto, String setting) {
+        boolean valid = dto instanceof dev.rigel.dto.AbstractDTO<?>
+                || dto instanceof Class<?> type && dev.rigel.dto.AbstractDTO.class.isAssignableFrom(type)
+                && type != dev.rigel.dto.AbstractDTO.class;
+        if (!valid) {
+            throw new IllegalArgumentException(description + ": " + setting + " must be a DTO class or instance"
+                    + " (a RecordDTO or BeanDTO, or NoDTO), got " + dto);
+        }
+        if (dto instanceof Class<?> type && java.lang.reflect.Modifier.isAbstract(type.getModifiers())) {
+            throw new IllegalArgumentException(description + ": " + setting + " " + type.getSimpleName()
+                    + " is abstract; give a class that extends it with a config (or RecordDTO.of/BeanDTO.of)");
+        }
+        return dto;
     }
 
     public void maxBodySize(long bytes) {

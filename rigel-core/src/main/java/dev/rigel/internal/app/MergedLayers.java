@@ -42,6 +42,10 @@ final class MergedLayers {
     final CacheControlHeader cacheControl;
     final boolean includeInSchema;
     final long maxBodySize;
+    /** the closest layer's DTO class or instance for request bodies, or null */
+    final Object dto;
+    /** the closest layer's return DTO, or else {@link #dto} (Litestar's fallback) */
+    final Object returnDto;
 
     MergedLayers(List<LayerSettings> layers, Map<String, Provide> overrides) {
         List<String> descriptions = new ArrayList<>();
@@ -59,6 +63,8 @@ final class MergedLayers {
         CacheControlHeader cache = null;
         Boolean include = null;
         Long limit = null;
+        Object dataDto = null;
+        Object returnedDto = null;
         for (LayerSettings layer : layers) {
             layer.validate();
             descriptions.add(layer.description);
@@ -82,6 +88,8 @@ final class MergedLayers {
             cache = layer.cacheControl != null ? layer.cacheControl : cache;
             include = layer.includeInSchema != null ? layer.includeInSchema : include;
             limit = layer.maxBodySize != null ? layer.maxBodySize : limit;
+            dataDto = layer.dto != null ? layer.dto : dataDto;
+            returnedDto = layer.returnDto != null ? layer.returnDto : returnedDto;
         }
         overrides.forEach((key, provide) -> deps.put(key, new DeclaredDependency(provide, "dependency overrides")));
         Collections.reverse(descriptions);
@@ -100,6 +108,8 @@ final class MergedLayers {
         this.cacheControl = cache;
         this.includeInSchema = include == null || include;
         this.maxBodySize = limit == null ? DEFAULT_MAX_BODY_SIZE : limit;
+        this.dto = dataDto;
+        this.returnDto = returnedDto != null ? returnedDto : dataDto;
     }
 
     /** "handler X, controller Y, router /api, app" — nearest first, as searched. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.rigel.Cookie;
 import dev.rigel.Request;
 import dev.rigel.Response;
+import dev.rigel.dto.internal.DTOResponseWriter;
 import dev.rigel.internal.json.JsonCodec;
 import dev.rigel.protocol.Headers;
 import dev.rigel.protocol.Message;
@@ -13,8 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * Turns what a handler returned into bytes: String as UTF-8 text, byte[] as octets, anything else
- * as JSON; then adds the layers' response headers and cookies where the handler set none.
+ * Turns what a handler returned into bytes: String as UTF-8 text, byte[] as octets, what the route's
+ * return DTO shapes through it, anything else as JSON; then adds the layers' response headers and cookies where the handler set none.
  * Redirects, files, streams and server-sent events are recognised by one type check and handed to
  * {@link ContentResponses}.
  */
@@ -31,10 +32,18 @@ final class ResponseEncoder {
     private final List<String[]> layerHeaders;
     private final List<Cookie> layerCookies;
     private final TemplateRenderer templates;
+    /** the route's return DTO, or null */
+    private final DTOResponseWriter dtoWriter;
 
     ResponseEncoder(JsonCodec json, ObjectWriter writer, Class<?> writerType, String mediaType, List<String[]> layerHeaders,
             List<Cookie> layerCookies, TemplateRenderer templates) {
+        this(json, writer, writerType, mediaType, layerHeaders, layerCookies, templates, null);
+    }
+
+    ResponseEncoder(JsonCodec json, ObjectWriter writer, Class<?> writerType, String mediaType, List<String[]> layerHeaders,
+            List<Cookie> layerCookies, TemplateRenderer templates, DTOResponseWriter dtoWriter) {
         this.templates = templates;
+        this.dtoWriter = dtoWriter;
         this.json = json;
         this.writer = writer;
         this.writerType = writerType;
@@ -83,8 +92,12 @@ final class ResponseEncoder {
             body = bytes;
             type = type != null ? type : OCTETS;
         } else {
-            // the prepared writer knows the declared generic type (List<User>); use it when the value fits
-            body = writer != null && writerType.isInstance(content) ? json.encode(writer, content) : json.encode(content);
+            body = dtoWriter == null ? null : dtoWriter.encode(content);
+            if (body == null) {
+                // the prepared writer knows the declared generic type (List<User>); use it when the value fits
+                body = writer != null && writerType.isInstance(content) ? json.encode(writer, content)
+                        : json.encode(content);
+            }
             type = type != null ? type : JSON;
         }
         if (type != null && body.length > 0) {

@@ -52,6 +52,9 @@ final class RoutePlan implements HandlerInfo {
     private final ResponseCache cache;
     private final AppRuntime runtime;
     private final Application entry;
+    /** set once while the app is assembled, before the plan serves anything */
+    private dev.rigel.dto.DTODescription dataDto;
+    private dev.rigel.dto.DTODescription returnDto;
 
     RoutePlan(String pathTemplate, Set<String> methods, String name, MergedLayers layers, CallableSpec callable,
             BoundParam[] params, List<ProviderStep> steps, int slotCount, ResponseEncoder encoder, int configuredStatus,
@@ -307,6 +310,22 @@ final class RoutePlan implements HandlerInfo {
             }
         }
         return result;
+    }
+
+    /** Records which DTOs this route's body and response go through (null for none), for {@link HandlerInfo}. */
+    void describeDtos(dev.rigel.dto.DTOCodec<?> data, dev.rigel.dto.DTOCodec<?> returned) {
+        this.dataDto = data == null ? null : data.describe(dev.rigel.dto.DTODescription.Direction.INBOUND);
+        this.returnDto = returned == null ? null : returned.describe(dev.rigel.dto.DTODescription.Direction.OUTBOUND);
+    }
+
+    @Override
+    public java.util.Optional<dev.rigel.dto.DTODescription> dataDTO() {
+        return java.util.Optional.ofNullable(dataDto);
+    }
+
+    @Override
+    public java.util.Optional<dev.rigel.dto.DTODescription> returnDTO() {
+        return java.util.Optional.ofNullable(returnDto);
     }
 
     boolean returnsVoid() {

@@ -128,9 +128,7 @@ public final class JsonCodec {
             return reader.readValue(body);
         } catch (MismatchedInputException e) {
             String key = fieldPath(e);
-            String message = e instanceof InvalidFormatException invalid
-                    ? "expected " + Types.describe(invalid.getTargetType()) + ", got " + describeValue(invalid.getValue())
-                    : shortMessage(e);
+            String message = mismatchMessage(e);
             if (key.isEmpty() && !(e instanceof InvalidFormatException)) {
                 throw new ClientException("Invalid JSON body: " + message);
             }
@@ -150,7 +148,18 @@ public final class JsonCodec {
         }
     }
 
-    private static ClientException malformed(JacksonException e) {
+    /**
+     * What is wrong with a value that is well-formed JSON of the wrong type, for clients:
+     * {@code expected int, got 'abc'}, or Jackson's message without Java package names.
+     */
+    public static String mismatchMessage(JsonMappingException e) {
+        return e instanceof InvalidFormatException invalid
+                ? "expected " + Types.describe(invalid.getTargetType()) + ", got " + describeValue(invalid.getValue())
+                : shortMessage(e);
+    }
+
+    /** The 400 for a body that is not JSON, naming where it broke (never echoing the client's bytes). */
+    public static ClientException malformed(JacksonException e) {
         String where = e.getLocation() == null ? ""
                 : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
         return new ClientException("Malformed JSON in request body" + where + ": " + e.getOriginalMessage());

@@ -68,9 +68,16 @@ public final class Database {
     }
 
     public Order addOrder(long userId, String item, int quantity, BigDecimal total) {
-        long id = orderIds.incrementAndGet();
-        Order order = new Order(id, userId, item, quantity, total, Instant.now());
-        orders.put(id, order);
+        return saveOrder(new Order(nextOrderId(), userId, item, quantity, total, Instant.now(), ""));
+    }
+
+    /** A fresh order id, for an order made elsewhere and then saved. */
+    public long nextOrderId() {
+        return orderIds.incrementAndGet();
+    }
+
+    public Order saveOrder(Order order) {
+        orders.put(order.id(), order);
         return order;
     }
 }

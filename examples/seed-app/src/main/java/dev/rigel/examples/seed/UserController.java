@@ -6,53 +6,60 @@ import dev.rigel.annotation.Get;
 import dev.rigel.annotation.Patch;
 import dev.rigel.annotation.Post;
 import dev.rigel.events.EventEmitter;
+import dev.rigel.annotation.Put;
+import dev.rigel.dto.DTOData;
 import dev.rigel.exceptions.NotFoundException;
 import java.time.Duration;
 import java.util.List;
 
-/** {@code /api/v1/users}: list, read, create, update and delete users. */
+/**
+ * {@code /api/v1/users}: list, read, create, replace, update and delete users. Every response goes
+ * through {@link UserDTOs.Read}, set once on this controller's layer, so handlers return the
+ * stored {@link User} and its secrets never leave.
+ */
 public final class UserController extends Controller {
 
     private static final Duration CACHE_FOR = Duration.ofSeconds(300);
 
     public UserController() {
         super("/users");
-        layer().tags("users");
+        layer().tags("users").returnDto(UserDTOs.Read.class);
     }
 
     @Get
-    public List<UserView> list(Database db) {
-        return db.users().stream().map(UserView::of).toList();
+    public List<User> list(Database db) {
+        return db.users();
     }
 
     @Get("/{user_id:int}")
-    public UserView get(long userId, Database db, UserCache cache) {
+    public User get(long userId, Database db, UserCache cache) {
         String key = "user:" + userId;
-        return cache.get(key, UserView.class).orElseGet(() -> {
-            UserView user = UserView.of(find(db, userId));
+        return cache.get(key, User.class).orElseGet(() -> {
+            User user = find(db, userId);
             cache.set(key, user, CACHE_FOR);
             return user;
         });
     }
 
+    /**
+     * Takes a {@link UserCreate}, not a DTO over {@link User}: the client sends a password, which
+     * is no field of the model (only its hash is), so no view of the model can carry it.
+     */
     @Post
-    public UserView create(UserCreate data, Database db, EventEmitter events) {
-        UserView user = UserView.of(db.addUser(data.name(), data.email(), PasswordHasher.hash(data.password())));
+    public User create(UserCreate data, Database db, EventEmitter events) {
+        User user = db.addUser(data.name(), data.email(), PasswordHasher.hash(data.password()));
         events.emit(UserEvents.USER_CREATED, user);
         return user;
     }
 
-    @Patch("/{user_id:int}")
-    public UserView update(long userId, UserPatch data, Database db, UserCache cache) {
-        User user = find(db, userId);
-        if (data.name() != null) {
-            user = user.withName(data.name());
-        }
-        if (data.email() != null) {
-            user = user.withEmail(data.email());
-        }
-        cache.delete("user:" + userId);
-        return UserView.of(db.saveUser(user));
+    @Put(value = "/{user_id:int}", dto = UserDTOs.Write.class)
+    public User replace(long userId, DTOData<User> data, Database db, UserCache cache) {
+        return save(data.updateInstance(find(db, userId)), db, cache);
+    }
+
+    @Patch(value = "/{user_id:int}", dto = UserDTOs.Patch.class)
+    public User update(long userId, DTOData<User> data, Database db, UserCache cache) {
+        return save(data.updateInstance(find(db, userId)), db, cache);
     }
 
     @Delete("/{user_id:int}")
@@ -61,6 +68,11 @@ public final class UserController extends Controller {
             throw notFound(userId);
         }
         cache.delete("user:" + userId);
+    }
+
+    private static User save(User user, Database db, UserCache cache) {
+        cache.delete("user:" + user.id());
+        return db.saveUser(user);
     }
 
     static User find(Database db, long userId) {

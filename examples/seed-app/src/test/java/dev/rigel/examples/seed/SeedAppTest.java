@@ -99,23 +99,52 @@ class SeedAppTest {
                     Map.of("name", "Barbara Liskov", "email", "barbara@example.com", "password", "substitution"));
             assertThat(created.status()).isEqualTo(201);
             Map<String, Object> user = created.jsonMap();
-            assertThat(user).containsEntry("name", "Barbara Liskov").doesNotContainKey("password_hash");
+            assertThat(user).containsOnlyKeys("id", "name", "email", "created_at")
+                    .containsEntry("name", "Barbara Liskov");
             long id = ((Number) user.get("id")).longValue();
 
             TestResponse before = client.get("/api/v1/users/" + id);
-            assertThat(before.jsonMap()).containsEntry("email", "barbara@example.com");
+            assertThat(before.jsonMap()).containsOnlyKeys("id", "name", "email", "created_at")
+                    .containsEntry("email", "barbara@example.com");
 
             TestResponse patched = client.patch("/api/v1/users/" + id, Map.of("email", "bl@example.com"));
             assertThat(patched.status()).isEqualTo(200);
-            assertThat(patched.jsonMap()).containsEntry("email", "bl@example.com").containsEntry("name", "Barbara Liskov");
+            assertThat(patched.jsonMap()).containsOnlyKeys("id", "name", "email", "created_at")
+                    .containsEntry("email", "bl@example.com").containsEntry("name", "Barbara Liskov")
+                    .containsEntry("created_at", user.get("created_at"));
             // the cached copy was dropped on update
             assertThat(client.get("/api/v1/users/" + id).jsonMap()).containsEntry("email", "bl@example.com");
+
+            TestResponse replaced = client.put("/api/v1/users/" + id,
+                    Map.of("name", "B. Liskov", "email", "liskov@example.com", "id", 1, "password_hash", "forged"));
+            assertThat(replaced.status()).isEqualTo(200);
+            assertThat(replaced.jsonMap()).containsOnlyKeys("id", "name", "email", "created_at")
+                    .containsEntry("id", user.get("id")).containsEntry("name", "B. Liskov");
 
             TestResponse deleted = client.delete("/api/v1/users/" + id);
             assertThat(deleted.status()).isEqualTo(204);
             assertThat(deleted.body()).isEmpty();
             assertThat(client.get("/api/v1/users/" + id).status()).isEqualTo(404);
             assertThat(client.delete("/api/v1/users/" + id).status()).isEqualTo(404);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void patchAndPutAreCheckedAgainstTheModel(Transport transport) {
+        try (TestClient client = authorized(transport)) {
+            TestResponse nullEmail = client.request("PATCH", "/api/v1/users/3")
+                    .body("{\"email\":null}".getBytes(), "application/json").send();
+            assertThat(nullEmail.status()).isEqualTo(400);
+            assertThat(nullEmail.text()).isEqualTo("{\"status_code\":400,\"detail\":\"Validation failed for PATCH"
+                    + " /api/v1/users/3\",\"extra\":[{\"key\":\"email\",\"message\":\"must not be null\","
+                    + "\"source\":\"body\"}]}");
+            TestResponse missingEmail = client.put("/api/v1/users/3", Map.of("name", "Grace"));
+            assertThat(missingEmail.status()).isEqualTo(400);
+            assertThat(missingEmail.jsonMap().get("extra")).asList()
+                    .containsExactly(Map.of("key", "email", "message", "must not be null", "source", "body"));
+            TestResponse untouched = client.get("/api/v1/users/3");
+            assertThat(untouched.jsonMap()).containsEntry("name", "Grace Hopper").containsEntry("email", "grace@example.com");
         }
     }
 
@@ -145,11 +174,21 @@ class SeedAppTest {
                     Map.of("user_id", 1, "item", "Punched cards", "quantity", 3, "total", "9.99"));
             assertThat(created.status()).isEqualTo(201);
             Map<String, Object> order = created.jsonMap();
-            assertThat(order).containsEntry("user_id", 1).containsEntry("item", "Punched cards");
+            assertThat(order).containsOnlyKeys("id", "user_id", "item", "quantity", "total", "created_at")
+                    .containsEntry("user_id", 1).containsEntry("item", "Punched cards");
             long id = ((Number) order.get("id")).longValue();
             assertThat(client.get("/api/v1/orders/" + id).jsonMap()).containsEntry("quantity", 3);
             assertThat(client.get("/api/v1/orders").jsonList()).extracting(o -> o.get("id"))
                     .contains(order.get("id"));
+            TestResponse patched = client.patch("/api/v1/orders/" + id, Map.of("quantity", 5, "user_id", 2));
+            assertThat(patched.jsonMap()).containsEntry("quantity", 5).containsEntry("user_id", 1)
+                    .containsEntry("item", "Punched cards").doesNotContainKey("internal_notes");
+            TestResponse invalid = client.post("/api/v1/orders", Map.of("user_id", 1, "item", "", "quantity", 0));
+            assertThat(invalid.status()).isEqualTo(400);
+            assertThat(invalid.jsonMap().get("extra").toString())
+                    .isEqualTo("[{key=item, message=must not be blank, source=body}, {key=quantity, message=must be"
+                            + " greater than or equal to 1, source=body}, {key=total, message=must not be null,"
+                            + " source=body}]");
 
             TestResponse unknownUser = client.post("/api/v1/orders",
                     Map.of("user_id", 999, "item", "Ghost", "quantity", 1, "total", "1.00"));

@@ -1,0 +1,44 @@
+package dev.rigel.dto;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.rigel.OffsetPagination;
+import java.io.IOException;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * A DTO compiled against one app's JSON mapper (see {@link AbstractDTO#compile}): direct field
+ * accessors and Jackson streaming, with no reflection per call. Routes use it through
+ * {@code dto}/{@code returnDto}; it can also be used on its own. Thread-safe.
+ *
+ * @param <T> the model type
+ */
+public interface DTOCodec<T> {
+
+    Class<T> modelType();
+
+    /** The model as JSON, with only the DTO's outbound fields. */
+    byte[] encode(T value);
+
+    /** A JSON array of models. */
+    byte[] encodeAll(Collection<? extends T> values);
+
+    /** {@code {"items": [...], "limit": …, "offset": …, "total": …}} with the items through this DTO. */
+    byte[] encodePage(OffsetPagination<? extends T> page);
+
+    /** Writes the model as one JSON object to {@code generator} (e.g. as part of a larger document). */
+    void write(T value, JsonGenerator generator) throws IOException;
+
+    /**
+     * Decodes and validates a JSON object. Malformed JSON is a {@link dev.rigel.exceptions.ClientException}
+     * (400); wrong types, constraint violations, missing required and forbidden unknown fields are a
+     * {@link dev.rigel.exceptions.ValidationException} (400) with one dotted key per field.
+     */
+    DTOData<T> decode(byte[] json);
+
+    /** Decodes and validates a JSON array of objects; error keys start with the element's index. */
+    List<DTOData<T>> decodeAll(byte[] json);
+
+    /** The fields this DTO accepts ({@code INBOUND}) or sends ({@code OUTBOUND}). */
+    DTODescription describe(DTODescription.Direction direction);
+}

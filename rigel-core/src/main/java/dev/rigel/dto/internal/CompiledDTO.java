@@ -1,0 +1,245 @@
+package dev.rigel.dto.internal;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.core.util.BufferRecycler;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import dev.rigel.OffsetPagination;
+import dev.rigel.dto.DTOCodec;
+import dev.rigel.dto.DTOData;
+import dev.rigel.dto.DTODescription;
+import dev.rigel.exceptions.ClientException;
+import dev.rigel.internal.json.JsonCodec;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.UnaryOperator;
+
+/**
+ * A DTO compiled for one JSON mapper: encodes with the outbound plan straight to a Jackson
+ * generator and decodes with the inbound plan straight from a Jackson parser. Immutable and
+ * thread-safe; per-call state lives in {@link EncodeState} and {@link DecodeState}.
+ */
+public final class CompiledDTO<T> implements DTOCodec<T> {
+
+    private static final int ONE = 0;
+    private static final int ALL = 1;
+    private static final int PAGE = 2;
+
+    private final Class<T> modelType;
+    private final String name;
+    private final JsonBridge json;
+    private final OutObject out;
+    private final InObject in;
+    private final boolean rejectTrailingTokens;
+    private final SerializedString items;
+    private final SerializedString limit;
+    private final SerializedString offset;
+    private final SerializedString total;
+
+    CompiledDTO(Class<T> modelType, String name, JsonBridge json, OutObject out, InObject in,
+            UnaryOperator<String> appNames) {
+        this.modelType = modelType;
+        this.name = name;
+        this.json = json;
+        this.out = out;
+        this.in = in;
+        this.rejectTrailingTokens = json.mapper.isEnabled(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        // a page is written as the app's mapper would write the record: its naming applies
+        this.items = new SerializedString(appNames.apply("items"));
+        this.limit = new SerializedString(appNames.apply("limit"));
+        this.offset = new SerializedString(appNames.apply("offset"));
+        this.total = new SerializedString(appNames.apply("total"));
+    }
+
+    @Override
+    public Class<T> modelType() {
+        return modelType;
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+
+    // ---- encoding ----
+
+    @Override
+    public byte[] encode(T value) {
+        return bytes(ONE, Objects.requireNonNull(value, "value"));
+    }
+
+    @Override
+    public byte[] encodeAll(Collection<? extends T> values) {
+        return bytes(ALL, Objects.requireNonNull(values, "values"));
+    }
+
+    @Override
+    public byte[] encodePage(OffsetPagination<? extends T> page) {
+        return bytes(PAGE, Objects.requireNonNull(page, "page"));
+    }
+
+    /** A model, a collection of models or a page of them, as the declared shape said; for the response path. */
+    byte[] encodeShaped(Object value, boolean many) {
+        return bytes(value instanceof OffsetPagination<?> ? PAGE : many ? ALL : ONE, value);
+    }
+
+    @Override
+    public void write(T value, JsonGenerator generator) throws IOException {
+        out.write(value, generator, new EncodeState(json));
+    }
+
+    private byte[] bytes(int shape, Object value) {
+        // as ObjectMapper.writeValueAsBytes: buffers from the mapper's recycler pool, returned after
+        BufferRecycler recycler = json.mapper.getFactory()._getBufferRecycler();
+        try (ByteArrayBuilder buffer = new ByteArrayBuilder(recycler)) {
+            try (JsonGenerator generator = json.mapper.createGenerator(buffer, JsonEncoding.UTF8)) {
+                EncodeState state = new EncodeState(json);
+                switch (shape) {
+                    case ONE -> out.write(value, generator, state);
+                    case ALL -> out.writeArray((Iterable<?>) value, generator, state);
+                    default -> writePage((OffsetPagination<?>) value, generator, state);
+                }
+            }
+            byte[] bytes = buffer.toByteArray();
+            buffer.release();
+            return bytes;
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot encode " + value.getClass().getSimpleName() + " through " + name
+                    + ": " + e.getMessage(), e);
+        } finally {
+            recycler.releaseToPool();
+        }
+    }
+
+    private void writePage(OffsetPagination<?> page, JsonGenerator generator, EncodeState state) throws IOException {
+        generator.writeStartObject();
+        generator.writeFieldName(items);
+        out.writeArray(page.items(), generator, state);
+        generator.writeFieldName(limit);
+        generator.writeNumber(page.limit());
+        generator.writeFieldName(offset);
+        generator.writeNumber(page.offset());
+        generator.writeFieldName(total);
+        generator.writeNumber(page.total());
+        generator.writeEndObject();
+    }
+
+    // ---- decoding ----
+
+    @Override
+    public DTOData<T> decode(byte[] body) {
+        return decode(body, null, null);
+    }
+
+    @Override
+    public List<DTOData<T>> decodeAll(byte[] body) {
+        return decodeAll(body, null, null);
+    }
+
+    /** {@link #decode(byte[])} for a request: errors name {@code method} and {@code path}. */
+    @SuppressWarnings("unchecked")
+    public DTOData<T> decode(byte[] body, String method, String path) {
+        DecodeState state = new DecodeState(json, method, path);
+        try (JsonParser parser = open(body)) {
+            expect(parser.nextToken(), JsonToken.START_OBJECT, "an object");
+            DecodedObject decoded = in.read(parser, state, "");
+            finish(parser, state);
+            if (in.needsCheck) {
+                in.check(decoded, "", state);
+                state.throwIfFailed();
+            }
+            return (DTOData<T>) (DTOData<?>) decoded;
+        } catch (StreamReadException e) {
+            throw JsonCodec.malformed(e);
+        } catch (IOException e) {
+            throw new ClientException("Cannot read request body: " + e.getMessage());
+        }
+    }
+
+    /** {@link #decodeAll(byte[])} for a request: errors name {@code method} and {@code path}. */
+    @SuppressWarnings("unchecked")
+    public List<DTOData<T>> decodeAll(byte[] body, String method, String path) {
+        DecodeState state = new DecodeState(json, method, path);
+        try (JsonParser parser = open(body)) {
+            expect(parser.nextToken(), JsonToken.START_ARRAY, "an array");
+            List<DecodedObject> decoded = new ArrayList<>();
+            int index = 0;
+            for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
+                if (token == JsonToken.START_OBJECT) {
+                    decoded.add(in.read(parser, state, index + "."));
+                } else {
+                    state.error(Integer.toString(index), "expected an object");
+                    parser.skipChildren();
+                }
+                index++;
+            }
+            finish(parser, state);
+            if (in.needsCheck) {
+                for (int i = 0; i < decoded.size(); i++) {
+                    in.check(decoded.get(i), i + ".", state);
+                }
+                state.throwIfFailed();
+            }
+            List<DTOData<T>> data = new ArrayList<>(decoded.size());
+            for (DecodedObject object : decoded) {
+                data.add((DTOData<T>) (DTOData<?>) object);
+            }
+            return data;
+        } catch (StreamReadException e) {
+            throw JsonCodec.malformed(e);
+        } catch (IOException e) {
+            throw new ClientException("Cannot read request body: " + e.getMessage());
+        }
+    }
+
+    private JsonParser open(byte[] body) throws IOException {
+        if (body.length == 0) {
+            throw new ClientException("Request body is empty; expected JSON");
+        }
+        return json.mapper.createParser(body);
+    }
+
+    private static void expect(JsonToken token, JsonToken wanted, String what) {
+        if (token != wanted) {
+            throw new ClientException("Invalid JSON body: expected " + what + ", got " + describe(token));
+        }
+    }
+
+    /** After the value: nothing but whitespace may follow (when the mapper says so), then report problems. */
+    private void finish(JsonParser parser, DecodeState state) throws IOException {
+        if (rejectTrailingTokens && parser.nextToken() != null) {
+            throw new ClientException("Invalid JSON body: more content follows the JSON value");
+        }
+        state.throwIfFailed();
+    }
+
+    private static String describe(JsonToken token) {
+        if (token == null) {
+            return "nothing";
+        }
+        return switch (token) {
+            case START_ARRAY -> "an array";
+            case START_OBJECT -> "an object";
+            case VALUE_STRING -> "a string";
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+            case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+            case VALUE_NULL -> "null";
+            default -> token.asString() == null ? token.name() : token.asString();
+        };
+    }
+
+    // ---- description ----
+
+    @Override
+    public DTODescription describe(DTODescription.Direction direction) {
+        return direction == DTODescription.Direction.INBOUND ? in.description() : out.description();
+    }
+}

@@ -1,0 +1,53 @@
+package dev.rigel.dto.internal;
+
+import dev.rigel.OffsetPagination;
+import java.util.Collection;
+
+/**
+ * Encodes a route's return value through its return DTO, in the shape the handler declared: one
+ * model, a collection of them, or an {@link OffsetPagination} of them ({@code Response<…>} around
+ * any of these is unwrapped before). A handler declared to return {@code Object} is looked at per
+ * value. Content that is not what the DTO shapes (an after-request hook may replace it) is left
+ * to the plain JSON encoder.
+ */
+public final class DTOResponseWriter {
+
+    /** What the handler's declared return type says it gives. */
+    public enum Shape { ONE, MANY, PAGE, ANY }
+
+    private final CompiledDTO<?> dto;
+    private final Class<?> model;
+    private final Shape shape;
+
+    public DTOResponseWriter(CompiledDTO<?> dto, Shape shape) {
+        this.dto = dto;
+        this.model = dto.modelType();
+        this.shape = shape;
+    }
+
+    /** The JSON for {@code content}, or null when the DTO does not shape it. */
+    public byte[] encode(Object content) {
+        boolean one = shape == Shape.ONE || shape == Shape.ANY;
+        boolean many = shape == Shape.MANY || shape == Shape.ANY;
+        boolean page = shape == Shape.PAGE || shape == Shape.ANY;
+        if (one && model.isInstance(content)) {
+            return dto.encodeShaped(content, false);
+        }
+        if (many && content instanceof Collection<?> values && allModels(values)) {
+            return dto.encodeShaped(content, true);
+        }
+        if (page && content instanceof OffsetPagination<?> values && allModels(values.items())) {
+            return dto.encodeShaped(content, true);
+        }
+        return null;
+    }
+
+    private boolean allModels(Collection<?> values) {
+        for (Object value : values) {
+            if (value != null && !model.isInstance(value)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,73 @@
+package dev.rigel.dto.internal;
+
+import dev.rigel.dto.Mark;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Type;
+
+/**
+ * One field of a model as Rigel reads and writes it: its Java name and type, method handles to
+ * read it (boxed, and exact for primitives so hot paths do not box) and to write it (mutable
+ * classes only), its position in a record's canonical constructor, and its marks.
+ */
+public final class ModelProperty {
+
+    private static final MethodType BOXED_GET = MethodType.methodType(Object.class, Object.class);
+    private static final MethodType BOXED_SET = MethodType.methodType(void.class, Object.class, Object.class);
+
+    final String name;
+    final Type type;
+    final Class<?> raw;
+    final int index;
+    /** (Object)Object */
+    final MethodHandle getter;
+    /** (Object)raw: exact for primitives, so int fields are read as ints */
+    final MethodHandle exactGetter;
+    /** (Object,Object)void, or null when the field cannot be written after construction */
+    final MethodHandle setter;
+    final Mark mark;
+    /** The name {@code @JsonProperty} gives the field, or null. */
+    final String jsonName;
+
+    ModelProperty(String name, Type type, Class<?> raw, int index, MethodHandle getter, MethodHandle setter, Mark mark,
+            String jsonName) {
+        this.name = name;
+        this.type = type;
+        this.raw = raw;
+        this.index = index;
+        this.getter = getter.asType(BOXED_GET);
+        this.exactGetter = getter.asType(MethodType.methodType(raw.isPrimitive() ? raw : Object.class, Object.class));
+        this.setter = setter == null ? null : setter.asType(BOXED_SET);
+        this.mark = mark;
+        this.jsonName = jsonName;
+    }
+
+    Object get(Object owner) {
+        try {
+            return (Object) getter.invokeExact(owner);
+        } catch (Throwable t) {
+            throw Failures.unchecked(t);
+        }
+    }
+
+    void set(Object owner, Object value) {
+        try {
+            setter.invokeExact(owner, value);
+        } catch (Throwable t) {
+            throw Failures.unchecked(t);
+        }
+    }
+
+    /** The value a record gets for this field when nothing sets it. */
+    Object defaultValue() {
+        if (!raw.isPrimitive()) {
+            return null;
+        }
+        return java.lang.reflect.Array.get(java.lang.reflect.Array.newInstance(raw, 1), 0);
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

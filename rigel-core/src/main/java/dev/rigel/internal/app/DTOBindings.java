@@ -1,0 +1,119 @@
+package dev.rigel.internal.app;
+
+import dev.rigel.OffsetPagination;
+import dev.rigel.Response;
+import dev.rigel.dto.DTOData;
+import dev.rigel.dto.internal.CompiledDTO;
+import dev.rigel.dto.internal.DTOResponseWriter;
+import dev.rigel.exceptions.ImproperlyConfiguredException;
+import dev.rigel.exceptions.ValidationError;
+import dev.rigel.exceptions.ValidationException;
+import dev.rigel.internal.invoke.ParamSpec;
+import dev.rigel.internal.invoke.Types;
+import dev.rigel.response.ResponseContent;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Where a route's DTOs meet its handler, decided at startup: how the {@code data} parameter is
+ * decoded through the data DTO, and in which shape the return value goes through the return DTO.
+ * A declared type that does not fit the DTO's model fails the app's build, naming the route.
+ */
+final class DTOBindings {
+
+    private DTOBindings() {
+    }
+
+    /**
+     * The binder of {@code data} through {@code dto}: the model itself ({@code User}), a list of
+     * them ({@code List<User>}), or {@link DTOData} of either ({@code DTOData<User>},
+     * {@code List<DTOData<User>>}) to control how the model is made.
+     */
+    static BoundParam dataParam(ParamSpec param, CompiledDTO<?> dto, String route, String owner) {
+        Class<?> model = dto.modelType();
+        Type type = param.type();
+        Class<?> raw = param.rawType();
+        if (raw == DTOData.class && Types.raw(Types.typeArgument(type, 0)) == model) {
+            return new BoundParam(exchange -> dto.decode(exchange.body(), exchange.method(), exchange.path()),
+                    param.name(), "body");
+        }
+        if (raw == List.class || raw == Collection.class) {
+            Type elementType = Types.typeArgument(type, 0);
+            Class<?> element = Types.raw(elementType);
+            if (element == DTOData.class && Types.raw(Types.typeArgument(elementType, 0)) == model) {
+                return new BoundParam(exchange -> dto.decodeAll(exchange.body(), exchange.method(), exchange.path()),
+                        param.name(), "body");
+            }
+            if (element == model) {
+                return new BoundParam(exchange -> {
+                    List<? extends DTOData<?>> decoded = dto.decodeAll(exchange.body(), exchange.method(), exchange.path());
+                    List<Object> models = new ArrayList<>(decoded.size());
+                    for (int i = 0; i < decoded.size(); i++) {
+                        models.add(create(decoded.get(i), Integer.toString(i), model, exchange));
+                    }
+                    return models;
+                }, param.name(), "body");
+            }
+        }
+        if (raw != Object.class && raw.isAssignableFrom(model)) {
+            return new BoundParam(exchange -> create(dto.decode(exchange.body(), exchange.method(), exchange.path()), "",
+                    model, exchange), param.name(), "body");
+        }
+        String name = model.getSimpleName();
+        throw new ImproperlyConfiguredException(route + ": parameter '" + param.name() + "' of " + owner + " is a "
+                + Types.describe(type) + ", but its DTO " + dto + " shapes " + name + "; declare it as " + name
+                + ", List<" + name + ">, DTOData<" + name + "> or List<DTOData<" + name + ">>, or set dto = NoDTO.class"
+                + " on the handler");
+    }
+
+    /**
+     * Makes the model for a handler that asked for it directly. A constructor that refuses the values
+     * (a record's compact constructor checking them) refuses the client's input: a 400, as Jackson
+     * answers a creator that throws.
+     */
+    private static Object create(DTOData<?> data, String key, Class<?> model, Exchange exchange) {
+        try {
+            return data.create();
+        } catch (RuntimeException e) {
+            throw ValidationException.forRequest(exchange.method(), exchange.path(), List.of(new ValidationError(key,
+                    "cannot make a " + model.getSimpleName() + ": " + e.getMessage(), "body")));
+        }
+    }
+
+    /**
+     * How the handler's return value goes through {@code dto}, from the declared return type (inside
+     * {@code Response<…>}); null when nothing it returns is data (void, redirects, files, streams).
+     */
+    static DTOResponseWriter responseWriter(Type declared, CompiledDTO<?> dto, String route, String owner) {
+        Type content = Types.raw(declared) == Response.class ? Types.typeArgument(declared, 0) : declared;
+        Class<?> raw = Types.raw(content);
+        Class<?> model = dto.modelType();
+        if (raw == void.class || raw == Void.class || ResponseContent.class.isAssignableFrom(raw)) {
+            return null;
+        }
+        if (raw == Object.class) {
+            // an open type (or a lambda, whose generic return type javac erases): decided per value
+            return new DTOResponseWriter(dto, DTOResponseWriter.Shape.ANY);
+        }
+        if (model.isAssignableFrom(raw)) {
+            return new DTOResponseWriter(dto, DTOResponseWriter.Shape.ONE);
+        }
+        if (Collection.class.isAssignableFrom(raw) || raw == OffsetPagination.class) {
+            Class<?> element = Types.raw(Types.typeArgument(content, 0));
+            boolean page = raw == OffsetPagination.class;
+            if (element == Object.class) {
+                return new DTOResponseWriter(dto, DTOResponseWriter.Shape.ANY);
+            }
+            if (model.isAssignableFrom(element)) {
+                return new DTOResponseWriter(dto, page ? DTOResponseWriter.Shape.PAGE : DTOResponseWriter.Shape.MANY);
+            }
+        }
+        String name = model.getSimpleName();
+        throw new ImproperlyConfiguredException(route + ": " + owner + " returns " + Types.describe(declared)
+                + ", but its return DTO " + dto + " shapes " + name + "; return " + name + ", a collection of " + name
+                + ", OffsetPagination<" + name + "> (or Response<…> of these), or set returnDto = NoDTO.class on the"
+                + " handler");
+    }
+}
