@@ -24,18 +24,18 @@ import java.util.concurrent.locks.ReentrantLock;
  * app's lifespan.
  *
  * <pre>{@code
- * ChannelsPlugin channels = ChannelsPlugin.builder(new MemoryChannelsBackend(50))
+ * ChannelsPlugin plugin = ChannelsPlugin.builder(new MemoryChannelsBackend(50))
  *         .arbitraryChannelsAllowed(true)
  *         .build();
  * App app = App.builder()
- *         .plugins(channels)
+ *         .plugins(plugin)
  *         .routeHandlers(Route.post("/notify/{user}", (String user, String data, ChannelsPlugin channels) -> {
  *             channels.publish(Map.of("message", data), "user:" + user);
  *             return "sent";
  *         }))
  *         .build();
  *
- * try (Subscriber subscriber = channels.subscribe("user:42")) {
+ * try (Subscriber subscriber = plugin.subscribe("user:42")) {
  *     for (ChannelEvent event : subscriber.iterEvents()) { … }
  * }
  * }</pre>

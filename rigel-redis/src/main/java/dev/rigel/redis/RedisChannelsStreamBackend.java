@@ -52,6 +52,9 @@ import org.slf4j.LoggerFactory;
  *   <li>When Redis goes away, Lettuce reconnects (50 ms, backing off to 1 s) and the reader resumes
  *       from the ids it remembered: events still in the streams are delivered. Meanwhile publish,
  *       subscribe and history fail at once with a {@link ChannelsException}.</li>
+ *   <li>The stream is also the reader's buffer: if more than {@code history} events are published
+ *       to a channel before this instance's reader gets to them, the ones trimmed meanwhile are
+ *       lost to it. Choose a history above the bursts you expect.</li>
  * </ul>
  *
  * Not for Redis Cluster: one publish touches several streams in one script.
