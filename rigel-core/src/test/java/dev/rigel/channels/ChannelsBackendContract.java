@@ -251,11 +251,13 @@ public abstract class ChannelsBackendContract {
                 .subscriberMaxBacklog(5).subscriberBacklogStrategy(strategy));
         String busy = channel("busy");
         CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch stuckTookOne = new CountDownLatch(1);
         try (Subscriber neverReads = bounded.subscribe(busy);
                 Subscriber stuck = bounded.subscribe(busy);
                 Subscriber fast = bounded.subscribe(busy)) {
             // a consumer stuck inside its callback, as a client that stopped reading would be
             stuck.runInBackground(event -> {
+                stuckTookOne.countDown();
                 try {
                     release.await();
                 } catch (InterruptedException e) {
@@ -279,8 +281,10 @@ public abstract class ChannelsBackendContract {
             }
             List<Integer> expected = strategy == BacklogStrategy.BACKOFF ? List.of(0, 1, 2, 3, 4) : List.of(95, 96, 97, 98, 99);
             assertThat(kept).containsExactlyElementsOf(expected.stream().map(i -> "event " + i).toList());
-            // its worker holds one event; every other one is queued or dropped, and the queue is
-            // full unless the worker took its event after the queue had filled
+            // its worker holds one event (it may only have been scheduled now); every other one is
+            // queued or dropped, and the queue is full unless the worker took its event after the
+            // queue had filled
+            assertThat(stuckTookOne.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
             long deadline = System.nanoTime() + WAIT.toNanos();
             while (stuck.droppedEvents() + stuck.backlogSize() < 99 && System.nanoTime() < deadline) {
                 Thread.sleep(5);
