@@ -7,7 +7,9 @@
 # Usage: benchmarks/run.sh            (from anywhere; see benchmarks/README.md)
 # Settings, all overridable from the environment:
 #   THREADS=1 CONNECTIONS=64 WARMUP=5 DURATION=10   wrk -t/-c, seconds of warm-up and of measurement
-#   CONTENDERS="raw-netty rigel-vt rigel-el rigel-seed helidon javalin vertx spring"
+#   CONTENDERS="raw-netty rigel-vt rigel-el rigel-seed rigel-seed-pg helidon javalin vertx spring"
+#   SEED_PG_SCHEMA=rigel_bench_seed (rigel-seed-pg: the seed on the local PostgreSQL, database test,
+#   user postgres, in this schema, dropped and made afresh before each start)
 #   WORKLOADS="plaintext json users user"
 #   ROUNDS=1 (N > 1 repeats the whole cycle N times, interleaved; the table shows each cell's median)
 #   BUILD=1 (0 skips the Maven build)   PORT=18080   JAVA_OPTS=""   OUT=benchmarks/results/latest
@@ -19,7 +21,8 @@ THREADS=${THREADS:-1}
 CONNECTIONS=${CONNECTIONS:-64}
 WARMUP=${WARMUP:-5}
 DURATION=${DURATION:-10}
-CONTENDERS=${CONTENDERS:-raw-netty rigel-vt rigel-el rigel-seed helidon javalin vertx spring}
+CONTENDERS=${CONTENDERS:-raw-netty rigel-vt rigel-el rigel-seed rigel-seed-pg helidon javalin vertx spring}
+SEED_PG_SCHEMA=${SEED_PG_SCHEMA:-rigel_bench_seed}
 WORKLOADS=${WORKLOADS:-plaintext json users user}
 BUILD=${BUILD:-1}
 ROUNDS=${ROUNDS:-1}
@@ -82,6 +85,11 @@ start_contender() { # name -> sets PID
     rigel-el) "$JAVA" $NATIVE $JAVA_OPTS -cp benchmarks/target/benchmarks.jar dev.rigel.benchmarks.RigelBenchServer "$PORT" el >"$log" 2>&1 & ;;
     # the seed's rate limiter stays in the stack but gets a limit the load cannot reach
     rigel-seed) RATE_LIMIT=second,1000000000 "$JAVA" $NATIVE $JAVA_OPTS -jar examples/seed-app/target/seed-app.jar --port "$PORT" >/dev/null 2>"$log" & ;;
+    # the same jar on PostgreSQL: a fresh schema, so the seed stores its three sample users again
+    rigel-seed-pg)
+      psql -q -h 127.0.0.1 -U postgres -d test -c "DROP SCHEMA IF EXISTS $SEED_PG_SCHEMA CASCADE" -c "CREATE SCHEMA $SEED_PG_SCHEMA" >"$log" 2>&1
+      DATABASE_URL="postgresql://postgres@127.0.0.1:5432/test?currentSchema=$SEED_PG_SCHEMA" RATE_LIMIT=second,1000000000 \
+        "$JAVA" $NATIVE $JAVA_OPTS -jar examples/seed-app/target/seed-app.jar --port "$PORT" >/dev/null 2>>"$log" & ;;
     helidon) "$JAVA" $NATIVE $JAVA_OPTS -cp "benchmarks/helidon/target/classes:benchmarks/helidon/target/lib/*" dev.rigel.benchmarks.helidon.HelidonBenchServer "$PORT" >"$log" 2>&1 & ;;
     javalin) "$JAVA" $NATIVE $JAVA_OPTS -cp "benchmarks/javalin/target/classes:benchmarks/javalin/target/lib/*" dev.rigel.benchmarks.javalin.JavalinBenchServer "$PORT" >"$log" 2>&1 & ;;
     vertx) "$JAVA" $NATIVE $JAVA_OPTS -cp "benchmarks/vertx/target/classes:benchmarks/vertx/target/lib/*" dev.rigel.benchmarks.vertx.VertxBenchServer "$PORT" >"$log" 2>&1 & ;;

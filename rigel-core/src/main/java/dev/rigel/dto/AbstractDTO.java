@@ -34,8 +34,12 @@ public abstract class AbstractDTO<T> {
     private final Class<T> modelType;
     private final DTOConfig config;
 
-    /** Subclasses only: {@link RecordDTO} and {@link BeanDTO} (and the factories of later modules). */
-    AbstractDTO(Class<T> modelType, DTOConfig config) {
+    /**
+     * Subclasses only: {@link RecordDTO}, {@link BeanDTO}, and the DTO factories of other Rigel
+     * modules ({@code JpaDTO} in rigel-jpa). Applications extend one of those, not this class: the
+     * {@link #introspection()} they must supply is internal API.
+     */
+    protected AbstractDTO(Class<T> modelType, DTOConfig config) {
         this.config = Objects.requireNonNull(config, "config");
         this.modelType = modelType != null ? modelType : ModelTypes.modelTypeOf(getClass());
     }
@@ -61,8 +65,11 @@ public abstract class AbstractDTO<T> {
         return DTOCompiler.compile(modelType, config, introspection(), mapper, toString());
     }
 
-    /** How this kind of DTO reads its model and nested models. */
-    abstract Introspection introspection();
+    /**
+     * How this kind of DTO reads its model and nested models. The seam for the DTO factories of
+     * other Rigel modules; {@link Introspection} lives in an internal package and may change.
+     */
+    protected abstract Introspection introspection();
 
     @Override
     public String toString() {

@@ -35,7 +35,7 @@ public abstract class BeanDTO<T> extends AbstractDTO<T> {
     }
 
     @Override
-    final Introspection introspection() {
+    protected final Introspection introspection() {
         return Introspection.BEANS;
     }
 }

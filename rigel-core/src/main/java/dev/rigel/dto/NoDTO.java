@@ -13,7 +13,7 @@ public final class NoDTO extends AbstractDTO<Object> {
     }
 
     @Override
-    dev.rigel.dto.internal.Introspection introspection() {
+    protected dev.rigel.dto.internal.Introspection introspection() {
         throw new UnsupportedOperationException("NoDTO is a marker, not a DTO");
     }
 }

@@ -41,7 +41,7 @@ public abstract class RecordDTO<T extends Record> extends AbstractDTO<T> {
     }
 
     @Override
-    final Introspection introspection() {
+    protected final Introspection introspection() {
         return Introspection.RECORDS;
     }
 }

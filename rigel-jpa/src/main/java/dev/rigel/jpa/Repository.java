@@ -1,5 +1,6 @@
 package dev.rigel.jpa;
 
+import dev.rigel.OffsetPagination;
 import dev.rigel.exceptions.NotFoundException;
 import dev.rigel.jpa.internal.Queries;
 import jakarta.persistence.EntityManager;

@@ -42,6 +42,42 @@ public final class ModelProperty {
         this.jsonName = jsonName;
     }
 
+    /** The field's Java name. */
+    public String name() {
+        return name;
+    }
+
+    /** The field's declared class. */
+    public Class<?> rawType() {
+        return raw;
+    }
+
+    /** The mark the model's annotations give the field, or null. */
+    public Mark mark() {
+        return mark;
+    }
+
+    /** The field read as {@code (Object)Object}. */
+    public MethodHandle getter() {
+        return getter;
+    }
+
+    /** This field with another mark (a DTO factory's default, e.g. read-only ids). */
+    public ModelProperty withMark(Mark newMark) {
+        return new ModelProperty(name, type, raw, index, getter, setter, newMark, jsonName);
+    }
+
+    /**
+     * This field read through {@code newGetter}, an {@code (Object)Object} handle (a DTO factory's
+     * guard, e.g. one that will not load a lazy association). Only for reference-typed fields.
+     */
+    public ModelProperty withGetter(MethodHandle newGetter) {
+        if (raw.isPrimitive()) {
+            throw new IllegalArgumentException("primitive field " + name + " keeps its exact getter");
+        }
+        return new ModelProperty(name, type, raw, index, newGetter, setter, mark, jsonName);
+    }
+
     Object get(Object owner) {
         try {
             return (Object) getter.invokeExact(owner);

@@ -37,6 +37,33 @@ public final class ModelShape {
         }
     }
 
+    /** The model class. */
+    public Class<?> type() {
+        return type;
+    }
+
+    /** The model's fields, in order. */
+    public List<ModelProperty> properties() {
+        return properties;
+    }
+
+    /**
+     * The same model with its fields replaced by {@code adjusted}, one for each field in the same
+     * order (a DTO factory's marks and getters over a shape the core read).
+     */
+    public ModelShape withProperties(List<ModelProperty> adjusted) {
+        if (adjusted.size() != properties.size()) {
+            throw new IllegalArgumentException("one property per field of " + type.getName() + " expected");
+        }
+        for (int i = 0; i < adjusted.size(); i++) {
+            if (!adjusted.get(i).name.equals(properties.get(i).name) || adjusted.get(i).index != properties.get(i).index) {
+                throw new IllegalArgumentException("property " + i + " of " + type.getName() + " must stay "
+                        + properties.get(i).name);
+            }
+        }
+        return new ModelShape(type, record, adjusted, constructor);
+    }
+
     /** Fresh constructor arguments for a record, every field at its default. */
     Object[] defaultArguments() {
         return defaults.clone();

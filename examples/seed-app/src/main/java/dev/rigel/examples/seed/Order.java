@@ -2,20 +2,70 @@ package dev.rigel.examples.seed;
 
 import dev.rigel.dto.DTOField;
 import dev.rigel.dto.Mark;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
-/** An order placed by a user; clients see it through {@link OrderDTOs}. */
-public record Order(
-        @DTOField(mark = Mark.READ_ONLY) long id,
-        long userId,
-        @NotBlank String item,
-        @Min(1) int quantity,
-        @NotNull @DecimalMin("0.00") BigDecimal total,
-        @DTOField(mark = Mark.READ_ONLY) Instant createdAt,
-        @DTOField(mark = Mark.PRIVATE) String internalNotes) {
+/**
+ * An order placed by a user (table {@code orders}); clients see it through {@link OrderDTOs}. The
+ * user is kept as its id, which is what the API exchanges ({@code user_id}); the handler checks
+ * it names a user.
+ */
+@Entity
+@Table(name = "orders")
+public class Order {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(nullable = false)
+    private long userId;
+
+    @NotBlank
+    @Column(nullable = false)
+    private String item;
+
+    @Min(1)
+    private int quantity;
+
+    @NotNull
+    @DecimalMin("0.00")
+    @Column(nullable = false, precision = 12, scale = 2)
+    private BigDecimal total;
+
+    @DTOField(mark = Mark.READ_ONLY)
+    @Column(nullable = false)
+    private Instant createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+
+    @DTOField(mark = Mark.PRIVATE)
+    private String internalNotes = "";
+
+    protected Order() {
+    }
+
+    public Order(long userId, String item, int quantity, BigDecimal total) {
+        this.userId = userId;
+        this.item = item;
+        this.quantity = quantity;
+        this.total = total;
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public long userId() {
+        return userId;
+    }
 }

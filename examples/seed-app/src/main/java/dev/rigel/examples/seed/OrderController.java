@@ -5,12 +5,12 @@ import dev.rigel.annotation.Get;
 import dev.rigel.annotation.Patch;
 import dev.rigel.annotation.Post;
 import dev.rigel.dto.DTOData;
-import dev.rigel.exceptions.NotFoundException;
 import dev.rigel.exceptions.ValidationError;
 import dev.rigel.exceptions.ValidationException;
-import java.time.Instant;
+import dev.rigel.jpa.Filter;
+import dev.rigel.jpa.Repository;
+import jakarta.persistence.EntityManager;
 import java.util.List;
-import java.util.Map;
 
 /** {@code /api/v1/orders}: list, read, place and change orders, all answered through {@link OrderDTOs.Read}. */
 public final class OrderController extends Controller {
@@ -21,31 +21,31 @@ public final class OrderController extends Controller {
     }
 
     @Get
-    public List<Order> list(Database db) {
-        return db.orders();
+    public List<Order> list(EntityManager db) {
+        return orders(db).list(Filter.asc("id"));
     }
 
     @Get("/{order_id:int}")
-    public Order get(long orderId, Database db) {
-        return find(db, orderId);
+    public Order get(long orderId, EntityManager db) {
+        return orders(db).get(orderId); // 404 "Order 42 not found"
     }
 
     @Post(dto = OrderDTOs.Write.class)
-    public Order create(DTOData<Order> data, Database db) {
-        Order order = data.create(Map.of("id", db.nextOrderId(), "createdAt", Instant.now(), "internalNotes", ""));
-        if (db.user(order.userId()).isEmpty()) {
+    public Order create(DTOData<Order> data, EntityManager db) {
+        Order order = data.create();
+        if (db.find(User.class, order.userId()) == null) {
             throw new ValidationException("Order refers to user " + order.userId() + ", who does not exist",
                     List.of(new ValidationError("user_id", "no user with id " + order.userId(), "body")));
         }
-        return db.saveOrder(order);
+        return orders(db).add(order);
     }
 
     @Patch(value = "/{order_id:int}", dto = OrderDTOs.Patch.class)
-    public Order update(long orderId, DTOData<Order> data, Database db) {
-        return db.saveOrder(data.updateInstance(find(db, orderId)));
+    public Order update(long orderId, DTOData<Order> data, EntityManager db) {
+        return orders(db).update(data.updateInstance(orders(db).get(orderId)));
     }
 
-    private static Order find(Database db, long orderId) {
-        return db.order(orderId).orElseThrow(() -> new NotFoundException("Order " + orderId + " not found"));
+    private static Repository<Order, Long> orders(EntityManager db) {
+        return Repository.of(db, Order.class);
     }
 }

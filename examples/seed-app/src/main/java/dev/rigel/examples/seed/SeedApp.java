@@ -5,15 +5,27 @@ import dev.rigel.App;
 import dev.rigel.Route;
 import dev.rigel.Router;
 import dev.rigel.di.Provide;
+import dev.rigel.jdbc.TransactionMode;
+import dev.rigel.jpa.JpaConfig;
+import dev.rigel.jpa.JpaPlugin;
+import dev.rigel.jpa.Repository;
+import dev.rigel.jpa.SchemaAction;
 import dev.rigel.metrics.MetricsPlugin;
 import dev.rigel.middleware.cors.CORSConfig;
 import dev.rigel.middleware.csrf.CSRFConfig;
+import dev.rigel.redis.RedisStore;
 import dev.rigel.staticfiles.StaticFiles;
+import dev.rigel.stores.StoreRegistry;
+import jakarta.persistence.EntityManager;
+import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
 
 /**
  * The seed app: a health check and benchmark endpoints at the top, and the users/orders API under
- * {@code /api/v1}, behind bearer-token auth, with its own {@code db} dependency. Request and JVM
+ * {@code /api/v1}, behind bearer-token auth, whose {@code db} dependency is the request's JPA
+ * session (H2 in memory by default, PostgreSQL with {@code DATABASE_URL}; committed on a 2xx) and
+ * whose user cache is a store (memory, or Redis with {@code REDIS_URL}). Request and JVM
  * metrics are scraped at {@code /metrics} (rigel-metrics), and a small page is served from the
  * jar's {@code static/} resources at {@code /static/}.
  */
@@ -25,14 +37,39 @@ public final class SeedApp {
     private SeedApp() {
     }
 
+    /** The app on {@code DATABASE_URL} (else H2 in memory) with its cache in {@code REDIS_URL} (else memory). */
     public static App create(SeedSettings settings) {
-        return create(settings, Database.seeded());
+        return create(settings, null, System.getenv("REDIS_URL"));
     }
 
-    public static App create(SeedSettings settings, Database database) {
+    /**
+     * The app on {@code databaseUrl} (a JDBC or {@code postgresql://} URL; null: {@code DATABASE_URL},
+     * else an H2 database in memory), caching users in Redis at {@code redisUrl} (null: in memory).
+     * Tables are created when missing, and the sample users are stored when there are none.
+     */
+    public static App create(SeedSettings settings, String databaseUrl, String redisUrl) {
+        return create(settings, databaseUrl, redisUrl, "seed:users");
+    }
+
+    /** As {@link #create(SeedSettings, String, String)}, with the Redis cache's keys under {@code redisNamespace}. */
+    static App create(SeedSettings settings, String databaseUrl, String redisUrl, String redisNamespace) {
+        JpaConfig.Builder database = JpaConfig.builder()
+                .entities(User.class, Order.class)
+                .schemaAction(SchemaAction.CREATE_ALL)
+                .transactionMode(TransactionMode.AUTOCOMMIT)
+                .sessionKey("db");
+        if (databaseUrl != null) {
+            database.url(databaseUrl);
+        }
+        JpaPlugin jpa = new JpaPlugin(database.build());
+        StoreRegistry stores = new StoreRegistry();
+        if (redisUrl != null && !redisUrl.isBlank()) {
+            // the connected store owns the connection, so the app closes it at shutdown
+            stores.register("users", RedisStore.connect(redisUrl, redisNamespace));
+        }
+        UserCache cache = new UserCache(stores.get("users"));
         Router api = Router.builder("/api/v1")
                 .routeHandlers(UserController.class, OrderController.class)
-                .dependency("db", Provide.value(database))
                 .middleware(new AuthMiddleware(settings.apiToken()))
                 .build();
         RequestTracingMiddleware tracing = new RequestTracingMiddleware();
@@ -48,8 +85,10 @@ public final class SeedApp {
                         api,
                         StaticFiles.builder("/static").classpath("static").htmlMode(true).build())
                 // request counts and latencies by route, JVM metrics, GET /metrics for Prometheus
-                .plugins(MetricsPlugin.prometheus())
-                .dependency("cache", Provide.of(UserCache.class).useCache())
+                .plugins(MetricsPlugin.prometheus(), jpa)
+                .stores(stores)
+                .onStartup(app -> addSampleData(jpa, app))
+                .dependency("cache", Provide.value(cache))
                 .listeners(new UserEvents())
                 // the seed's front end lives on its own origin; browsers there may call the API
                 .cors(CORSConfig.builder().allowOrigins("https://myapp.com").allowMethods("GET", "POST", "PUT", "DELETE")
@@ -59,6 +98,29 @@ public final class SeedApp {
                 .csrf(csrfConfig(settings))
                 .json(mapper -> mapper.setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE))
                 .build();
+    }
+
+    /** The seed's sample users and their first order, stored once: a database that has users keeps them. */
+    static void addSampleData(JpaPlugin jpa, App app) {
+        EntityManager session = jpa.engine(app).createEntityManager();
+        try {
+            session.getTransaction().begin();
+            Repository<User, Long> users = Repository.of(session, User.class);
+            if (users.count() == 0) {
+                List<User> sample = users.addAll(List.of(
+                        new User("Ada Lovelace", "ada@example.com", PasswordHasher.hash("analytical-engine")),
+                        new User("Alan Turing", "alan@example.com", PasswordHasher.hash("enigma-machine")),
+                        new User("Grace Hopper", "grace@example.com", PasswordHasher.hash("compiler-first"))));
+                Repository.of(session, Order.class)
+                        .add(new Order(sample.get(0).id(), "Difference Engine manual", 1, new BigDecimal("42.00")));
+            }
+            session.getTransaction().commit();
+        } finally {
+            if (session.getTransaction().isActive()) {
+                session.getTransaction().rollback();
+            }
+            session.close();
+        }
     }
 
     /**

@@ -1,49 +1,61 @@
 package dev.rigel.examples.seed;
 
-import java.time.Clock;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rigel.stores.Store;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The seed's {@code cache} dependency: values with an expiry, as in {@code cache.set(key, value,
- * ex=300)}. The stores issue replaces it with a Store (memory or Redis).
+ * The seed's {@code cache} dependency: users kept for five minutes under {@code user:{id}}, as the
+ * seed's {@code cache.set(f"user:{id}", …, ex=300)}, in a {@link Store} — memory by default, Redis
+ * when {@code REDIS_URL} is set. A cached user holds what responses show (id, name, email,
+ * creation time), never the password hash: what leaves the process may be read elsewhere.
  */
 public final class UserCache {
 
-    private record Entry(Object value, Instant expiresAt) {
+    static final Duration CACHE_FOR = Duration.ofSeconds(300);
+
+    /** The cached form: exactly what the read DTO shows. */
+    record Cached(long id, String name, String email, String createdAt) {
     }
 
-    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
-    private final Clock clock;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
-    public UserCache() {
-        this(Clock.systemUTC());
+    private final Store store;
+
+    public UserCache(Store store) {
+        this.store = store;
     }
 
-    UserCache(Clock clock) {
-        this.clock = clock;
+    static String key(long userId) {
+        return "user:" + userId;
     }
 
-    public void set(String key, Object value, Duration expiresIn) {
-        entries.put(key, new Entry(value, clock.instant().plus(expiresIn)));
+    /** The cached user (detached; no password hash), if there is one. */
+    public Optional<User> get(long userId) {
+        return store.get(key(userId)).map(bytes -> {
+            try {
+                Cached cached = JSON.readValue(bytes, Cached.class);
+                return new User(cached.id(), cached.name(), cached.email(), null, Instant.parse(cached.createdAt()), null);
+            } catch (IOException e) {
+                throw new UncheckedIOException("unreadable cache entry " + key(userId), e);
+            }
+        });
     }
 
-    public <T> Optional<T> get(String key, Class<T> type) {
-        Entry entry = entries.get(key);
-        if (entry == null) {
-            return Optional.empty();
+    public void put(User user) {
+        try {
+            store.set(key(user.id()), JSON.writeValueAsBytes(new Cached(user.id(), user.name(), user.email(),
+                    user.createdAt().toString())), CACHE_FOR);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        if (!entry.expiresAt().isAfter(clock.instant())) {
-            entries.remove(key, entry);
-            return Optional.empty();
-        }
-        return type.isInstance(entry.value()) ? Optional.of(type.cast(entry.value())) : Optional.empty();
     }
 
-    public void delete(String key) {
-        entries.remove(key);
+    public void delete(long userId) {
+        store.delete(key(userId));
     }
 }

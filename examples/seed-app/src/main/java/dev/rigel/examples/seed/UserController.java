@@ -5,21 +5,21 @@ import dev.rigel.annotation.Delete;
 import dev.rigel.annotation.Get;
 import dev.rigel.annotation.Patch;
 import dev.rigel.annotation.Post;
-import dev.rigel.events.EventEmitter;
 import dev.rigel.annotation.Put;
 import dev.rigel.dto.DTOData;
-import dev.rigel.exceptions.NotFoundException;
-import java.time.Duration;
+import dev.rigel.events.EventEmitter;
+import dev.rigel.jpa.Filter;
+import dev.rigel.jpa.Repository;
+import jakarta.persistence.EntityManager;
 import java.util.List;
 
 /**
  * {@code /api/v1/users}: list, read, create, replace, update and delete users. Every response goes
  * through {@link UserDTOs.Read}, set once on this controller's layer, so handlers return the
- * stored {@link User} and its secrets never leave.
+ * stored {@link User} and its secrets never leave. {@code db} is the request's JPA session; the
+ * session commits when the response is a 2xx.
  */
 public final class UserController extends Controller {
-
-    private static final Duration CACHE_FOR = Duration.ofSeconds(300);
 
     public UserController() {
         super("/users");
@@ -27,16 +27,15 @@ public final class UserController extends Controller {
     }
 
     @Get
-    public List<User> list(Database db) {
-        return db.users();
+    public List<User> list(EntityManager db) {
+        return users(db).list(Filter.asc("id"));
     }
 
     @Get("/{user_id:int}")
-    public User get(long userId, Database db, UserCache cache) {
-        String key = "user:" + userId;
-        return cache.get(key, User.class).orElseGet(() -> {
-            User user = find(db, userId);
-            cache.set(key, user, CACHE_FOR);
+    public User get(long userId, EntityManager db, UserCache cache) {
+        return cache.get(userId).orElseGet(() -> {
+            User user = users(db).get(userId); // 404 "User 42 not found"
+            cache.put(user);
             return user;
         });
     }
@@ -46,40 +45,34 @@ public final class UserController extends Controller {
      * is no field of the model (only its hash is), so no view of the model can carry it.
      */
     @Post
-    public User create(UserCreate data, Database db, EventEmitter events) {
-        User user = db.addUser(data.name(), data.email(), PasswordHasher.hash(data.password()));
+    public User create(UserCreate data, EntityManager db, EventEmitter events) {
+        User user = users(db).add(new User(data.name(), data.email(), PasswordHasher.hash(data.password())));
         events.emit(UserEvents.USER_CREATED, user);
         return user;
     }
 
     @Put(value = "/{user_id:int}", dto = UserDTOs.Write.class)
-    public User replace(long userId, DTOData<User> data, Database db, UserCache cache) {
-        return save(data.updateInstance(find(db, userId)), db, cache);
+    public User replace(long userId, DTOData<User> data, EntityManager db, UserCache cache) {
+        return save(data.updateInstance(users(db).get(userId)), db, cache);
     }
 
     @Patch(value = "/{user_id:int}", dto = UserDTOs.Patch.class)
-    public User update(long userId, DTOData<User> data, Database db, UserCache cache) {
-        return save(data.updateInstance(find(db, userId)), db, cache);
+    public User update(long userId, DTOData<User> data, EntityManager db, UserCache cache) {
+        return save(data.updateInstance(users(db).get(userId)), db, cache);
     }
 
     @Delete("/{user_id:int}")
-    public void delete(long userId, Database db, UserCache cache) {
-        if (!db.deleteUser(userId)) {
-            throw notFound(userId);
-        }
-        cache.delete("user:" + userId);
+    public void delete(long userId, EntityManager db, UserCache cache) {
+        users(db).delete(userId);
+        cache.delete(userId);
     }
 
-    private static User save(User user, Database db, UserCache cache) {
-        cache.delete("user:" + user.id());
-        return db.saveUser(user);
+    private static User save(User user, EntityManager db, UserCache cache) {
+        cache.delete(user.id());
+        return users(db).update(user);
     }
 
-    static User find(Database db, long userId) {
-        return db.user(userId).orElseThrow(() -> notFound(userId));
-    }
-
-    private static NotFoundException notFound(long userId) {
-        return new NotFoundException("User " + userId + " not found");
+    static Repository<User, Long> users(EntityManager db) {
+        return Repository.of(db, User.class);
     }
 }

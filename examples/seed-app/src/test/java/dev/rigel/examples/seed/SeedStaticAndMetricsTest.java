@@ -53,7 +53,15 @@ class SeedStaticAndMetricsTest {
             client.request("GET", "/api/v1/users").header("Authorization", "Bearer " + TOKEN).send();
             client.request("GET", "/api/v1/users/1").header("Authorization", "Bearer " + TOKEN).send();
             client.request("GET", "/api/v1/users/2").header("Authorization", "Bearer " + TOKEN).send();
+            // a request is counted once its last byte went out, which over the server may be just after
+            // the client read it: scrape until the last one shows (or give up after two seconds)
             TestResponse scrape = client.get("/metrics");
+            long deadline = System.nanoTime() + 2_000_000_000L;
+            while (count(scrape.text(), "uri=\"/api/v1/users/{user_id}\"", "status=\"200\"") < 2.0
+                    && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+                scrape = client.get("/metrics");
+            }
             assertThat(scrape.status()).isEqualTo(200);
             assertThat(scrape.header("content-type")).startsWith("text/plain; version=0.0.4");
             String text = scrape.text();

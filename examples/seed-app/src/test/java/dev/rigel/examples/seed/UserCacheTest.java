@@ -2,30 +2,34 @@ package dev.rigel.examples.seed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
+import dev.rigel.stores.MemoryStore;
+import dev.rigel.stores.Store;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class UserCacheTest {
 
     @Test
-    void entriesExpire() {
-        AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-01-01T00:00:00Z"));
-        Clock clock = new Clock() {
-            @Override public ZoneOffset getZone() { return ZoneOffset.UTC; }
-            @Override public Clock withZone(java.time.ZoneId zone) { return this; }
-            @Override public Instant instant() { return now.get(); }
-        };
-        UserCache cache = new UserCache(clock);
-        cache.set("user:1", "Ada", Duration.ofSeconds(300));
-        assertThat(cache.get("user:1", String.class)).contains("Ada");
-        assertThat(cache.get("user:1", Integer.class)).isEmpty();
-        now.set(now.get().plusSeconds(299));
-        assertThat(cache.get("user:1", String.class)).contains("Ada");
-        now.set(now.get().plusSeconds(1));
-        assertThat(cache.get("user:1", String.class)).isEmpty();
+    void keepsWhatResponsesShowForFiveMinutesAndNeverTheHash() {
+        Store store = new MemoryStore();
+        UserCache cache = new UserCache(store);
+        Instant created = Instant.parse("2026-01-01T10:00:00.123456Z");
+        cache.put(new User(7L, "Ada", "ada@example.com", "secret-hash", created, "notes"));
+
+        assertThat(store.expiresIn("user:7")).hasValueSatisfying(left ->
+                assertThat(left).isLessThanOrEqualTo(Duration.ofSeconds(300)).isGreaterThan(Duration.ofSeconds(290)));
+        assertThat(store.getString("user:7")).hasValueSatisfying(json ->
+                assertThat(json).doesNotContain("secret").doesNotContain("notes"));
+        User cached = cache.get(7).orElseThrow();
+        assertThat(cached.id()).isEqualTo(7L);
+        assertThat(cached.name()).isEqualTo("Ada");
+        assertThat(cached.email()).isEqualTo("ada@example.com");
+        assertThat(cached.createdAt()).isEqualTo(created);
+        assertThat(cached.passwordHash()).isNull();
+
+        cache.delete(7);
+        assertThat(cache.get(7)).isEmpty();
+        assertThat(cache.get(8)).isEmpty();
     }
 }
