@@ -66,7 +66,9 @@ public final class OpenAPIConfig {
         this.license = builder.license;
         this.tags = List.copyOf(builder.tags);
         Map<String, Map<String, Object>> schemes = new LinkedHashMap<>();
-        builder.securitySchemes.forEach((name, scheme) -> schemes.put(name, Map.copyOf(scheme)));
+        // keys sorted: a Map.of iterates in a per-JVM random order, and the document must be stable
+        builder.securitySchemes.forEach((name, scheme) -> schemes.put(name,
+                java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(scheme))));
         this.securitySchemes = java.util.Collections.unmodifiableMap(schemes);
         this.security = List.copyOf(builder.security);
         this.path = builder.path;

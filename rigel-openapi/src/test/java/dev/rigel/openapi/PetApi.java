@@ -138,6 +138,11 @@ final class PetApi {
                 .build();
     }
 
+    /** For {@link OpenAPIExport}: a public static factory. */
+    public static App exported() {
+        return app(config());
+    }
+
     static OpenAPIConfig config() {
         return OpenAPIConfig.builder("Pet API", "1.2.3")
                 .description("Pets and their vaccines")
