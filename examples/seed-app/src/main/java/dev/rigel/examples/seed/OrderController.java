@@ -26,7 +26,7 @@ public final class OrderController extends Controller {
     }
 
     @Get("/{order_id:int}")
-    public Order get(long orderId, Database db) {
+    public Order get(long orderId, Database db) throws NotFoundException {
         return find(db, orderId);
     }
 
@@ -41,7 +41,7 @@ public final class OrderController extends Controller {
     }
 
     @Patch(value = "/{order_id:int}", dto = OrderDTOs.Patch.class)
-    public Order update(long orderId, DTOData<Order> data, Database db) {
+    public Order update(long orderId, DTOData<Order> data, Database db) throws NotFoundException {
         return db.saveOrder(data.updateInstance(find(db, orderId)));
     }
 

@@ -6,6 +6,8 @@ import dev.rigel.Route;
 import dev.rigel.Router;
 import dev.rigel.di.Provide;
 import dev.rigel.metrics.MetricsPlugin;
+import dev.rigel.openapi.OpenAPIConfig;
+import dev.rigel.openapi.OpenAPIPlugin;
 import dev.rigel.middleware.cors.CORSConfig;
 import dev.rigel.middleware.csrf.CSRFConfig;
 import dev.rigel.staticfiles.StaticFiles;
@@ -49,6 +51,8 @@ public final class SeedApp {
                         StaticFiles.builder("/static").classpath("static").htmlMode(true).build())
                 // request counts and latencies by route, JVM metrics, GET /metrics for Prometheus
                 .plugins(MetricsPlugin.prometheus())
+                // the API's OpenAPI 3.1 document at /schema/openapi.json and /schema/openapi.yaml
+                .plugins(OpenAPIPlugin.of(openApiConfig()))
                 .dependency("cache", Provide.of(UserCache.class).useCache())
                 .listeners(new UserEvents())
                 // the seed's front end lives on its own origin; browsers there may call the API
@@ -58,6 +62,17 @@ public final class SeedApp {
                 .rateLimit(settings.rateLimitConfig().exclude("^/health$", "^/metrics$", "^/plaintext$", "^/json$"))
                 .csrf(csrfConfig(settings))
                 .json(mapper -> mapper.setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE))
+                .build();
+    }
+
+    /** What the seed's OpenAPI document says about the API as a whole. */
+    static OpenAPIConfig openApiConfig() {
+        return OpenAPIConfig.builder("Rigel seed app", "0.1.0")
+                .description("Users and orders behind a bearer token, plus health and benchmark endpoints.")
+                .server("http://localhost:8000", "local development")
+                .license("Apache 2.0", "Apache-2.0")
+                .tag("users", "Accounts of the shop")
+                .tag("orders", "Orders placed by users")
                 .build();
     }
 

@@ -32,7 +32,7 @@ public final class UserController extends Controller {
     }
 
     @Get("/{user_id:int}")
-    public User get(long userId, Database db, UserCache cache) {
+    public User get(long userId, Database db, UserCache cache) throws NotFoundException {
         String key = "user:" + userId;
         return cache.get(key, User.class).orElseGet(() -> {
             User user = find(db, userId);
@@ -53,17 +53,17 @@ public final class UserController extends Controller {
     }
 
     @Put(value = "/{user_id:int}", dto = UserDTOs.Write.class)
-    public User replace(long userId, DTOData<User> data, Database db, UserCache cache) {
+    public User replace(long userId, DTOData<User> data, Database db, UserCache cache) throws NotFoundException {
         return save(data.updateInstance(find(db, userId)), db, cache);
     }
 
     @Patch(value = "/{user_id:int}", dto = UserDTOs.Patch.class)
-    public User update(long userId, DTOData<User> data, Database db, UserCache cache) {
+    public User update(long userId, DTOData<User> data, Database db, UserCache cache) throws NotFoundException {
         return save(data.updateInstance(find(db, userId)), db, cache);
     }
 
     @Delete("/{user_id:int}")
-    public void delete(long userId, Database db, UserCache cache) {
+    public void delete(long userId, Database db, UserCache cache) throws NotFoundException {
         if (!db.deleteUser(userId)) {
             throw notFound(userId);
         }
