@@ -54,6 +54,8 @@ public final class OpenAPIGenerator {
     private static final List<String> METHOD_ORDER =
             List.of("GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE");
     private static final String ERROR = "ErrorResponse";
+    /** The layer opt naming the security schemes a route requires, e.g. {@code opt("security", "bearer")}. */
+    public static final String SECURITY_OPT = "security";
     private static final String VALIDATION_ERROR = "ValidationErrorResponse";
 
     private final App app;
@@ -153,7 +155,8 @@ public final class OpenAPIGenerator {
             new LinkedHashSet<>(route.tags()).forEach(tags::add);
         }
         Optional<Method> handler = route.handlerMethod();
-        handler.ifPresent(m -> operation.put("summary", Operations.summary(m.getName())));
+        operation.put("summary", handler.map(m -> Operations.summary(m.getName()))
+                .orElseGet(() -> Operations.summary(method + " " + path.replaceAll("\\{[^}]*}", ""))));
         operation.put("operationId", operations.operationId(method, path));
         ArrayNode parameters = NODES.arrayNode();
         ObjectNode requestBody = null;
@@ -179,14 +182,18 @@ public final class OpenAPIGenerator {
         if (clientInput) {
             responses.set("400", errorResponse("Validation failed or malformed request", validationError()));
         }
-        if (route.guarded()) {
+        List<String> required = securityFor(route);
+        if (route.guarded() || !required.isEmpty()) {
             responses.set("401", errorResponse(StatusReasons.reason(401), error()));
+        }
+        if (route.guarded()) {
             responses.set("403", errorResponse(StatusReasons.reason(403), error()));
-            if (!config.security().isEmpty()) {
-                ArrayNode security = operation.putArray("security");
-                ObjectNode requirement = security.addObject();
-                config.security().forEach(name -> requirement.putArray(name));
-            }
+        }
+        // always explicit: an empty list says "no credentials", rather than leaving readers to guess
+        ArrayNode security = operation.putArray("security");
+        if (!required.isEmpty()) {
+            ObjectNode requirement = security.addObject();
+            required.forEach(requirement::putArray);
         }
         if (handler.isPresent() && declaresNotFound(handler.get())) {
             responses.set("404", errorResponse(StatusReasons.reason(404), error()));
@@ -195,6 +202,34 @@ public final class OpenAPIGenerator {
             operation.put("deprecated", true);
         }
         return operation;
+    }
+
+    /**
+     * The schemes a route requires: its {@value #SECURITY_OPT} opt (closest layer wins; a
+     * comma-separated string or a collection of scheme names, empty for a public route), else the
+     * config's {@code security} for guarded routes, else none. Auth done in middleware is
+     * invisible to Rigel, so a layer says so through this opt.
+     */
+    private List<String> securityFor(HandlerInfo route) {
+        Object opt = route.opt().get(SECURITY_OPT);
+        List<String> names;
+        if (opt == null) {
+            names = route.guarded() ? config.security() : List.of();
+        } else if (opt instanceof java.util.Collection<?> collection) {
+            names = collection.stream().map(String::valueOf).map(String::strip).filter(n -> !n.isEmpty()).toList();
+        } else {
+            names = java.util.Arrays.stream(String.valueOf(opt).split(",")).map(String::strip)
+                    .filter(n -> !n.isEmpty()).toList();
+        }
+        for (String name : names) {
+            if (!config.securitySchemes().containsKey(name)) {
+                throw new dev.rigel.exceptions.ImproperlyConfiguredException(route.name() + " ("
+                        + route.pathTemplate() + ") requires security scheme '" + name + "' through its '"
+                        + SECURITY_OPT + "' opt, but the OpenAPI config declares only "
+                        + config.securitySchemes().keySet());
+            }
+        }
+        return names;
     }
 
     private static boolean declaresNotFound(Method method) {

@@ -164,7 +164,8 @@ class OpenAPIGeneratorTest {
         assertThat(op("/api/pets/{pet_id}", "delete").path("responses").has("404")).isFalse();
         JsonNode health = op("/health", "get").path("responses");
         assertThat(health.has("401")).isFalse();
-        assertThat(op("/health", "get").has("security")).isFalse();
+        assertThat(op("/health", "get").path("security").isArray()).isTrue();
+        assertThat(op("/health", "get").path("security")).isEmpty();
         assertThat(op("/api/pets", "get").at("/security/0").has("bearer")).isTrue();
     }
 
@@ -180,6 +181,26 @@ class OpenAPIGeneratorTest {
         List<String> ids = new ArrayList<>();
         doc.path("paths").forEach(item -> item.forEach(operation -> ids.add(operation.path("operationId").asText())));
         assertThat(ids).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aLayerOptDeclaresSecurityForAuthDoneInMiddleware() {
+        OpenAPIConfig config = OpenAPIConfig.builder("t", "1")
+                .securityScheme("key", java.util.Map.of("type", "apiKey", "in", "header", "name", "x-key")).build();
+        App app = App.builder().routeHandlers(
+                dev.rigel.Router.builder("/api").opt("security", "key").routeHandlers(Route.get("/x", () -> "x"))
+                        .build(),
+                Route.get("/open", () -> "y")).build();
+        ObjectNode generated = OpenAPIGenerator.generate(app, config);
+        assertThat(generated.at("/paths/~1api~1x/get/security/0").has("key")).isTrue();
+        assertThat(generated.at("/paths/~1api~1x/get/responses").has("401")).isTrue();
+        assertThat(generated.at("/paths/~1api~1x/get/responses").has("403")).isFalse();
+        assertThat(generated.at("/paths/~1open/get/security")).isEmpty();
+        // lambdas have no method name: the summary comes from method and path
+        assertThat(generated.at("/paths/~1open/get/summary").asText()).isEqualTo("GET Open");
+        App wrong = App.builder().routeHandlers(Route.get("/z", () -> "z").opt("security", "jwt")).build();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> OpenAPIGenerator.generate(wrong, config))
+                .hasMessageContaining("jwt");
     }
 
     @Test

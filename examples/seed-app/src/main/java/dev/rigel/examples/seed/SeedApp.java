@@ -36,6 +36,8 @@ public final class SeedApp {
                 .routeHandlers(UserController.class, OrderController.class)
                 .dependency("db", Provide.value(database))
                 .middleware(new AuthMiddleware(settings.apiToken()))
+                // tells the OpenAPI document that AuthMiddleware wants a bearer token here
+                .opt("security", "bearer")
                 .build();
         RequestTracingMiddleware tracing = new RequestTracingMiddleware();
         // health checks, metrics scrapes and the benchmark endpoints are not traffic worth a log line each
@@ -73,6 +75,7 @@ public final class SeedApp {
                 .license("Apache 2.0", "Apache-2.0")
                 .tag("users", "Accounts of the shop")
                 .tag("orders", "Orders placed by users")
+                .securityScheme("bearer", Map.of("type", "http", "scheme", "bearer"))
                 .build();
     }
 
