@@ -198,8 +198,10 @@ public final class OpenAPIConfig {
 
         /** Where the document is served; {@code /schema} by default. */
         public Builder path(String path) {
-            if (path == null || !path.startsWith("/") || (path.length() > 1 && path.endsWith("/"))) {
-                throw new IllegalArgumentException("OpenAPI path must start with '/' and not end with one: " + path);
+            // plain path characters only: the path is written into the UI page's HTML and script
+            if (path == null || !path.matches("(/[A-Za-z0-9._~-]+)+")) {
+                throw new IllegalArgumentException("OpenAPI path must be '/segment[/segment…]' of letters, digits"
+                        + " and . _ ~ -, without a trailing '/': " + path);
             }
             this.path = path;
             return this;

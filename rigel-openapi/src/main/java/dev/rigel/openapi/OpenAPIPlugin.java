@@ -4,12 +4,16 @@ import dev.rigel.App;
 import dev.rigel.Response;
 import dev.rigel.Route;
 import dev.rigel.exceptions.ServiceUnavailableException;
+import dev.rigel.openapi.internal.SwaggerUi;
 import dev.rigel.plugin.InitPlugin;
+import dev.rigel.staticfiles.StaticFiles;
 import java.util.Objects;
 
 /**
  * Serves the app's OpenAPI 3.1 document (Litestar's {@code OpenAPIConfig}):
- * {@code GET /schema/openapi.json} and {@code /schema/openapi.yaml} under the configured path.
+ * {@code GET /schema/openapi.json} and {@code /schema/openapi.yaml} under the configured path, and
+ * Swagger UI at {@code /schema/swagger} (also the default page at {@code /schema}), its assets
+ * served from the swagger-ui webjar in the jar: no CDN, no internet needed.
  *
  * <pre>{@code
  * App.builder()
@@ -27,6 +31,7 @@ public final class OpenAPIPlugin implements InitPlugin {
 
     private static final String JSON = "application/json";
     private static final String YAML = "application/yaml";
+    private static final String HTML = "text/html; charset=utf-8";
 
     private final OpenAPIConfig config;
     private volatile OpenAPIDocument document;
@@ -53,8 +58,16 @@ public final class OpenAPIPlugin implements InitPlugin {
         if (!config.enabled()) {
             return;
         }
-        String base = config.path().equals("/") ? "" : config.path();
+        String base = config.path();
+        String assets = base + "/swagger/assets";
+        String page = SwaggerUi.page(config.title(), base, assets);
         app.routeHandlers(
+                        // {path} itself shows the default UI, as in Litestar
+                        Route.get(base, () -> Response.of(page).mediaType(HTML)).name("openapi").includeInSchema(false),
+                        Route.get(base + "/swagger", () -> Response.of(page).mediaType(HTML))
+                                .name("openapi.swagger").includeInSchema(false),
+                        StaticFiles.builder(assets).classpath(SwaggerUi.assetDirectory())
+                                .name("openapi.swagger.assets").build(),
                         Route.get(base + "/openapi.json", () -> Response.of(started().jsonBytes()).mediaType(JSON))
                                 .name("openapi.json").includeInSchema(false),
                         Route.get(base + "/openapi.yaml", () -> Response.of(started().yamlBytes()).mediaType(YAML))

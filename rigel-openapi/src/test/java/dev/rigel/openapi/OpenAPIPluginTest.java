@@ -43,11 +43,37 @@ class OpenAPIPluginTest {
 
     @ParameterizedTest
     @EnumSource(Transport.class)
+    void servesSwaggerUiFromTheWebjarAtSwaggerAndAsTheDefaultPage(Transport transport) {
+        App app = PetApi.app(PetApi.config());
+        try (TestClient client = Clients.open(app, transport)) {
+            for (String page : new String[] {"/schema/swagger", "/schema"}) {
+                TestResponse html = client.get(page);
+                assertThat(html.status()).as(page).isEqualTo(200);
+                assertThat(html.header("content-type")).startsWith("text/html");
+                assertThat(html.text()).contains("<title>Pet API</title>")
+                        .contains("src=\"/schema/swagger/assets/swagger-ui-bundle.js\"")
+                        .contains("href=\"/schema/swagger/assets/swagger-ui.css\"")
+                        .contains("url: \"/schema/openapi.json\"")
+                        // nothing is fetched from anywhere but this server
+                        .doesNotContain("http://").doesNotContain("https://");
+            }
+            TestResponse bundle = client.get("/schema/swagger/assets/swagger-ui-bundle.js");
+            assertThat(bundle.status()).isEqualTo(200);
+            assertThat(bundle.header("content-type")).contains("javascript");
+            assertThat(bundle.body().length).isGreaterThan(100_000);
+            assertThat(client.get("/schema/swagger/assets/swagger-ui.css").status()).isEqualTo(200);
+            assertThat(client.get("/schema/swagger/assets/nothing.js").status()).isEqualTo(404);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Transport.class)
     void pathIsConfigurable(Transport transport) {
         App app = App.builder().routeHandlers(Route.get("/x", () -> "x"))
                 .plugins(OpenAPIPlugin.of(OpenAPIConfig.builder("t", "1").path("/docs").build())).build();
         try (TestClient client = Clients.open(app, transport)) {
             assertThat(client.get("/docs/openapi.json").status()).isEqualTo(200);
+            assertThat(client.get("/docs/swagger").text()).contains("/docs/swagger/assets/swagger-ui-bundle.js");
             assertThat(client.get("/schema/openapi.json").status()).isEqualTo(404);
         }
     }
@@ -60,6 +86,8 @@ class OpenAPIPluginTest {
         try (TestClient client = Clients.open(app, transport)) {
             assertThat(client.get("/schema/openapi.json").status()).isEqualTo(404);
             assertThat(client.get("/schema/openapi.yaml").status()).isEqualTo(404);
+            assertThat(client.get("/schema/swagger").status()).isEqualTo(404);
+            assertThat(client.get("/schema").status()).isEqualTo(404);
             assertThat(plugin.document()).isEmpty();
         }
     }
@@ -83,6 +111,12 @@ class OpenAPIPluginTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("jwt");
         assertThatThrownBy(() -> OpenAPIConfig.builder("t", "1").path("schema"))
                 .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> OpenAPIConfig.builder("t", "1").path("/docs/"))
+                .isInstanceOf(IllegalArgumentException.class);
+        // the path goes into the UI page's script: nothing that could end a string or a tag
+        assertThatThrownBy(() -> OpenAPIConfig.builder("t", "1").path("/a\"<script>"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(OpenAPIConfig.builder("t", "1").path("/api/docs").build().path()).isEqualTo("/api/docs");
         assertThatThrownBy(() -> OpenAPIConfig.builder(" ", "1")).isInstanceOf(IllegalArgumentException.class);
     }
 
