@@ -155,9 +155,18 @@ public final class OpenAPIGenerator {
             new LinkedHashSet<>(route.tags()).forEach(tags::add);
         }
         Optional<Method> handler = route.handlerMethod();
-        operation.put("summary", handler.map(m -> Operations.summary(m.getName()))
-                .orElseGet(() -> Operations.summary(method + " " + path.replaceAll("\\{[^}]*}", ""))));
-        operation.put("operationId", operations.operationId(method, path));
+        dev.rigel.annotation.Operation described = handler.map(m -> m.getAnnotation(dev.rigel.annotation.Operation.class))
+                .orElse(null);
+        String summary = described != null && !described.summary().isBlank() ? described.summary()
+                : handler.map(m -> Operations.summary(m.getName()))
+                        .orElseGet(() -> Operations.summary(method + " " + path.replaceAll("\\{[^}]*}", "")));
+        operation.put("summary", summary);
+        if (described != null && !described.description().isBlank()) {
+            operation.put("description", described.description());
+        }
+        operation.put("operationId", described != null && !described.operationId().isBlank()
+                ? operations.explicitId(described.operationId(), method + " " + path)
+                : operations.operationId(method, path));
         ArrayNode parameters = NODES.arrayNode();
         ObjectNode requestBody = null;
         // a path value that does not convert is a 404 (no route matched); anything else the client sends may be a 400

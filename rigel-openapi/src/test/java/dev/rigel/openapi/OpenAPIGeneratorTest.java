@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rigel.App;
 import dev.rigel.Route;
+import dev.rigel.annotation.Get;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -176,7 +177,13 @@ class OpenAPIGeneratorTest {
         assertThat(list.path("summary").asText()).isEqualTo("List Pets");
         assertThat(list.path("operationId").asText()).isEqualTo("getApiPets");
         assertThat(op("/api/pets/{pet_id}", "put").path("operationId").asText()).isEqualTo("putApiPetsPetId");
-        assertThat(op("/api/pets/legacy", "get").path("deprecated").asBoolean()).isTrue();
+        JsonNode legacy = op("/api/pets/legacy", "get");
+        assertThat(legacy.path("deprecated").asBoolean()).isTrue();
+        // @Operation overrides what is derived
+        assertThat(legacy.path("summary").asText()).isEqualTo("The old greeting");
+        assertThat(legacy.path("description").asText()).isEqualTo("Use **/health** instead.");
+        assertThat(legacy.path("operationId").asText()).isEqualTo("legacyGreeting");
+        assertThat(list.has("description")).isFalse();
         assertThat(list.has("deprecated")).isFalse();
         List<String> ids = new ArrayList<>();
         doc.path("paths").forEach(item -> item.forEach(operation -> ids.add(operation.path("operationId").asText())));
@@ -201,6 +208,28 @@ class OpenAPIGeneratorTest {
         App wrong = App.builder().routeHandlers(Route.get("/z", () -> "z").opt("security", "jwt")).build();
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> OpenAPIGenerator.generate(wrong, config))
                 .hasMessageContaining("jwt");
+    }
+
+    public static class SameIds {
+        @Get("/one")
+        @dev.rigel.annotation.Operation(operationId = "same")
+        public String one() {
+            return "1";
+        }
+
+        @Get("/two")
+        @dev.rigel.annotation.Operation(operationId = "same")
+        public String two() {
+            return "2";
+        }
+    }
+
+    @Test
+    void chosenOperationIdsMustBeUnique() {
+        App app = App.builder().routeHandlers(new SameIds()).build();
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> OpenAPIGenerator.generate(app, OpenAPIConfig.builder("t", "1").build()))
+                .hasMessageContaining("operationId 'same'").hasMessageContaining("/two");
     }
 
     @Test

@@ -105,6 +105,8 @@ final class PetApi {
 
         @Deprecated
         @Get("/legacy")
+        @dev.rigel.annotation.Operation(summary = "The old greeting", description = "Use **/health** instead.",
+                operationId = "legacyGreeting")
         public String legacy() {
             return "old";
         }

@@ -16,6 +16,18 @@ public final class Operations {
 
     private final Set<String> used = new HashSet<>();
 
+    /**
+     * An id the handler chose ({@code @Operation(operationId = …)}); two handlers choosing the same
+     * one is a mistake, reported naming the second.
+     */
+    public String explicitId(String id, String operation) {
+        if (!used.add(id)) {
+            throw new dev.rigel.exceptions.ImproperlyConfiguredException("operationId '" + id + "' of " + operation
+                    + " is already used by another operation; operation ids must be unique");
+        }
+        return id;
+    }
+
     /** {@code GET /api/v1/users/{user_id:int}} → {@code getApiV1UsersUserId}. */
     public String operationId(String method, String openApiPath) {
         StringBuilder id = new StringBuilder(method.toLowerCase(Locale.ROOT));
