@@ -47,4 +47,36 @@ public interface HandlerInfo {
     default Optional<DTODescription> returnDTO() {
         return Optional.empty();
     }
+
+    /**
+     * The values this route reads from the request (its handler's and its dependencies'
+     * providers'), in the order first bound, path parameters of the template included even when
+     * no parameter binds them. Empty for WebSocket routes.
+     */
+    default List<RouteParameter> parameters() {
+        return List.of();
+    }
+
+    /** The handler's declared generic return type ({@code void.class} when it returns nothing). */
+    default java.lang.reflect.Type returnType() {
+        return Object.class;
+    }
+
+    /** The status of a successful answer unless the handler says otherwise (POST 201, DELETE 204, else 200). */
+    default int defaultStatus() {
+        return 200;
+    }
+
+    /** Whether any layer puts guards in front of this route. */
+    default boolean guarded() {
+        return false;
+    }
+
+    /**
+     * The method behind the handler, for its annotations and declared exceptions; empty for
+     * lambdas and routes without one.
+     */
+    default Optional<java.lang.reflect.Method> handlerMethod() {
+        return Optional.empty();
+    }
 }

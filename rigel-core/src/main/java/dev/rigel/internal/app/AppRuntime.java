@@ -345,6 +345,7 @@ public final class AppRuntime {
                     definition.callable(), params, planner.steps(), planner.slotCount(), encoder, definition.status(),
                     definition.nonBlocking(), responseCache(definition.cache(), description), this);
             plan.describeDtos(planner.dataDto(), dtoWriter == null ? null : returnDto);
+            plan.describeParameters(planner.describedParameters());
             Endpoint endpoint;
             try {
                 endpoint = trie.endpoint(template, Endpoint::new);

@@ -52,6 +52,9 @@ final class BindingPlanner {
     private final List<ProviderStep> steps = new ArrayList<>();
     private dev.rigel.dto.internal.CompiledDTO<?> dataDto;
 
+    /** request values as they are bound, see {@link #describedParameters()} */
+    private final List<dev.rigel.RouteParameter> described = new ArrayList<>();
+
     BindingPlanner(String route, PathTemplate template, MergedLayers layers, AppRuntime runtime) {
         this(route, template, layers, runtime, WebSocketParams.HTTP);
     }
@@ -73,6 +76,34 @@ final class BindingPlanner {
 
     List<ProviderStep> steps() {
         return steps;
+    }
+
+    /**
+     * The request values bound so far (handler and providers), for {@link dev.rigel.HandlerInfo#parameters()}:
+     * the template's path parameters first (also those nothing binds), then the rest in binding order, each
+     * (source, name) once.
+     */
+    List<dev.rigel.RouteParameter> describedParameters() {
+        Map<String, dev.rigel.RouteParameter> byKey = new java.util.LinkedHashMap<>();
+        for (PathTemplate.Segment segment : template.params()) {
+            dev.rigel.RouteParameter bound = described.stream()
+                    .filter(p -> p.source() == dev.rigel.RouteParameter.Source.PATH
+                            && p.name().equals(segment.paramName()))
+                    .findFirst().orElse(null);
+            byKey.put("PATH " + segment.paramName(), bound != null ? bound : new dev.rigel.RouteParameter(
+                    segment.paramName(), dev.rigel.RouteParameter.Source.PATH, segment.paramType().javaType(), true,
+                    null, List.of(), false));
+        }
+        for (dev.rigel.RouteParameter parameter : described) {
+            byKey.putIfAbsent(parameter.source() + " " + parameter.name(), parameter);
+        }
+        return List.copyOf(byKey.values());
+    }
+
+    private void describe(ParamSpec param, String key, dev.rigel.RouteParameter.Source source, boolean required,
+            String defaultValue, boolean form) {
+        described.add(new dev.rigel.RouteParameter(key, source, param.type(), required, defaultValue,
+                List.of(param.annotations()), form));
     }
 
     int slotCount() {
@@ -207,6 +238,7 @@ final class BindingPlanner {
             case "data" -> dataParam(param, owner);
             case "body" -> {
                 requireType(param, owner, byte[].class, "the raw request body");
+                describe(param, "body", dev.rigel.RouteParameter.Source.BODY, false, null, false);
                 yield new BoundParam(Exchange::body, "body", "body");
             }
             case "cookies" -> {
@@ -241,13 +273,16 @@ final class BindingPlanner {
         dev.rigel.dto.internal.CompiledDTO<?> dto = runtime.dtos().resolve(layers.dto, route);
         if (dto != null) {
             dataDto = dto;
+            describe(param, "data", dev.rigel.RouteParameter.Source.BODY, true, null, false);
             return DTOBindings.dataParam(param, dto, route, owner);
         }
         Class<?> type = param.rawType();
         if (param.annotation(dev.rigel.form.Form.class) != null
                 || dev.rigel.internal.form.FormBinding.formOnly(param.type())) {
+            describe(param, "data", dev.rigel.RouteParameter.Source.BODY, type != Optional.class, null, true);
             return formParam(param);
         }
+        describe(param, "data", dev.rigel.RouteParameter.Source.BODY, type != Optional.class, null, false);
         if (type == byte[].class) {
             return new BoundParam(Exchange::body, "data", "body");
         }
@@ -321,6 +356,7 @@ final class BindingPlanner {
             if (segment.paramName().equals(param.name())
                     || comparable(segment.paramName()).equals(comparable(param.name()))) {
                 String name = segment.paramName();
+                describe(param, name, dev.rigel.RouteParameter.Source.PATH, true, null, false);
                 Class<?> target = Types.boxed(param.rawType());
                 Class<?> canonical = segment.paramType().javaType();
                 if (target.isAssignableFrom(canonical) || target == Object.class) {
@@ -399,6 +435,8 @@ final class BindingPlanner {
             };
             default -> (exchange, name) -> exchange.query().getAll(name);
         };
+        describe(param, key, dev.rigel.RouteParameter.Source.valueOf(source.toUpperCase(Locale.ROOT)), required,
+                defaultText, false);
         String label = source.equals("query") ? "query parameter" : source;
         boolean asSet = raw == Set.class;
         return new BoundParam(exchange -> {

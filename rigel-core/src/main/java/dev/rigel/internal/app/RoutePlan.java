@@ -52,6 +52,7 @@ final class RoutePlan implements HandlerInfo {
     private final ResponseCache cache;
     private final AppRuntime runtime;
     private final Application entry;
+    private java.util.List<dev.rigel.RouteParameter> parameters = java.util.List.of();
     /** set once while the app is assembled, before the plan serves anything */
     private dev.rigel.dto.DTODescription dataDto;
     private dev.rigel.dto.DTODescription returnDto;
@@ -316,6 +317,37 @@ final class RoutePlan implements HandlerInfo {
     void describeDtos(dev.rigel.dto.DTOCodec<?> data, dev.rigel.dto.DTOCodec<?> returned) {
         this.dataDto = data == null ? null : data.describe(dev.rigel.dto.DTODescription.Direction.INBOUND);
         this.returnDto = returned == null ? null : returned.describe(dev.rigel.dto.DTODescription.Direction.OUTBOUND);
+    }
+
+    /** Records the request values the route reads, for {@link HandlerInfo#parameters()}. */
+    void describeParameters(java.util.List<dev.rigel.RouteParameter> described) {
+        this.parameters = java.util.List.copyOf(described);
+    }
+
+    @Override
+    public java.util.List<dev.rigel.RouteParameter> parameters() {
+        return parameters;
+    }
+
+    @Override
+    public java.lang.reflect.Type returnType() {
+        return callable.returnType();
+    }
+
+    @Override
+    public int defaultStatus() {
+        return defaultStatus;
+    }
+
+    @Override
+    public boolean guarded() {
+        return guards.length > 0;
+    }
+
+    @Override
+    public java.util.Optional<java.lang.reflect.Method> handlerMethod() {
+        return callable.executable() instanceof java.lang.reflect.Method method && !callable.lambdaBody()
+                ? java.util.Optional.of(method) : java.util.Optional.empty();
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.rigel.annotation.Get;
 import dev.rigel.annotation.Patch;
 import dev.rigel.annotation.Post;
 import dev.rigel.dto.DTOData;
+import dev.rigel.exceptions.NotFoundException;
 import dev.rigel.exceptions.ValidationError;
 import dev.rigel.exceptions.ValidationException;
 import dev.rigel.jpa.Filter;
@@ -26,7 +27,7 @@ public final class OrderController extends Controller {
     }
 
     @Get("/{order_id:int}")
-    public Order get(long orderId, EntityManager db) {
+    public Order get(long orderId, EntityManager db) throws NotFoundException {
         return orders(db).get(orderId); // 404 "Order 42 not found"
     }
 
@@ -41,7 +42,7 @@ public final class OrderController extends Controller {
     }
 
     @Patch(value = "/{order_id:int}", dto = OrderDTOs.Patch.class)
-    public Order update(long orderId, DTOData<Order> data, EntityManager db) {
+    public Order update(long orderId, DTOData<Order> data, EntityManager db) throws NotFoundException {
         return orders(db).update(data.updateInstance(orders(db).get(orderId)));
     }
 

@@ -11,6 +11,8 @@ import dev.rigel.jpa.JpaPlugin;
 import dev.rigel.jpa.Repository;
 import dev.rigel.jpa.SchemaAction;
 import dev.rigel.metrics.MetricsPlugin;
+import dev.rigel.openapi.OpenAPIConfig;
+import dev.rigel.openapi.OpenAPIPlugin;
 import dev.rigel.middleware.cors.CORSConfig;
 import dev.rigel.middleware.csrf.CSRFConfig;
 import dev.rigel.redis.RedisStore;
@@ -71,6 +73,8 @@ public final class SeedApp {
         Router api = Router.builder("/api/v1")
                 .routeHandlers(UserController.class, OrderController.class)
                 .middleware(new AuthMiddleware(settings.apiToken()))
+                // tells the OpenAPI document that AuthMiddleware wants a bearer token here
+                .opt("security", "bearer")
                 .build();
         RequestTracingMiddleware tracing = new RequestTracingMiddleware();
         // health checks, metrics scrapes and the benchmark endpoints are not traffic worth a log line each
@@ -86,6 +90,8 @@ public final class SeedApp {
                         StaticFiles.builder("/static").classpath("static").htmlMode(true).build())
                 // request counts and latencies by route, JVM metrics, GET /metrics for Prometheus
                 .plugins(MetricsPlugin.prometheus(), jpa)
+                // the API's OpenAPI 3.1 document at /schema/openapi.json and /schema/openapi.yaml
+                .plugins(OpenAPIPlugin.of(openApiConfig()))
                 .stores(stores)
                 .onStartup(app -> addSampleData(jpa, app))
                 .dependency("cache", Provide.value(cache))
@@ -121,6 +127,18 @@ public final class SeedApp {
             }
             session.close();
         }
+    }
+
+    /** What the seed's OpenAPI document says about the API as a whole. */
+    static OpenAPIConfig openApiConfig() {
+        return OpenAPIConfig.builder("Rigel seed app", "0.1.0")
+                .description("Users and orders behind a bearer token, plus health and benchmark endpoints.")
+                .server("http://localhost:8000", "local development")
+                .license("Apache 2.0", "Apache-2.0")
+                .tag("users", "Accounts of the shop")
+                .tag("orders", "Orders placed by users")
+                .securityScheme("bearer", Map.of("type", "http", "scheme", "bearer"))
+                .build();
     }
 
     /**

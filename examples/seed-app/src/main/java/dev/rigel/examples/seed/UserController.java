@@ -8,6 +8,7 @@ import dev.rigel.annotation.Post;
 import dev.rigel.annotation.Put;
 import dev.rigel.dto.DTOData;
 import dev.rigel.events.EventEmitter;
+import dev.rigel.exceptions.NotFoundException;
 import dev.rigel.jpa.Filter;
 import dev.rigel.jpa.Repository;
 import jakarta.persistence.EntityManager;
@@ -32,7 +33,7 @@ public final class UserController extends Controller {
     }
 
     @Get("/{user_id:int}")
-    public User get(long userId, EntityManager db, UserCache cache) {
+    public User get(long userId, EntityManager db, UserCache cache) throws NotFoundException {
         return cache.get(userId).orElseGet(() -> {
             User user = users(db).get(userId); // 404 "User 42 not found"
             cache.put(user);
@@ -52,17 +53,17 @@ public final class UserController extends Controller {
     }
 
     @Put(value = "/{user_id:int}", dto = UserDTOs.Write.class)
-    public User replace(long userId, DTOData<User> data, EntityManager db, UserCache cache) {
+    public User replace(long userId, DTOData<User> data, EntityManager db, UserCache cache) throws NotFoundException {
         return save(data.updateInstance(users(db).get(userId)), db, cache);
     }
 
     @Patch(value = "/{user_id:int}", dto = UserDTOs.Patch.class)
-    public User update(long userId, DTOData<User> data, EntityManager db, UserCache cache) {
+    public User update(long userId, DTOData<User> data, EntityManager db, UserCache cache) throws NotFoundException {
         return save(data.updateInstance(users(db).get(userId)), db, cache);
     }
 
     @Delete("/{user_id:int}")
-    public void delete(long userId, EntityManager db, UserCache cache) {
+    public void delete(long userId, EntityManager db, UserCache cache) throws NotFoundException {
         users(db).delete(userId);
         cache.delete(userId);
     }

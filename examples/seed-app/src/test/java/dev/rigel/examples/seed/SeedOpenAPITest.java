@@ -1,0 +1,52 @@
+package dev.rigel.examples.seed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rigel.App;
+import dev.rigel.netty.RigelServer;
+import dev.rigel.netty.ServerConfig;
+import dev.rigel.testing.TestClient;
+import dev.rigel.testing.TestResponse;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The seed app's OpenAPI document, served in-process and by the real server, must equal the
+ * reviewed golden file {@code src/test/resources/openapi/seed-openapi.json}. After an intended
+ * change to the API or the generator, rewrite the file with
+ * {@code -Drigel.openapi.updateGolden=true}, review the diff, and commit it.
+ */
+class SeedOpenAPITest {
+
+    enum Transport { IN_PROCESS, REAL_SERVER }
+
+    private static final Path GOLDEN = Path.of("src/test/resources/openapi/seed-openapi.json");
+
+    private static TestClient open(Transport transport) {
+        App app = SeedApp.create(new SeedSettings("127.0.0.1", 0, "test-token"));
+        if (transport == Transport.IN_PROCESS) {
+            return TestClient.of(app);
+        }
+        RigelServer server = new RigelServer(app, ServerConfig.builder().port(0).build()).start();
+        return TestClient.overHttp(app, URI.create(server.url()), server::stop);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void documentMatchesTheGoldenFile(Transport transport) throws IOException {
+        try (TestClient client = open(transport)) {
+            TestResponse response = client.get("/schema/openapi.json");
+            assertThat(response.status()).isEqualTo(200);
+            String served = response.text();
+            if (Boolean.getBoolean("rigel.openapi.updateGolden")) {
+                Files.writeString(GOLDEN, served.endsWith("\n") ? served : served + "\n");
+            }
+            assertThat(served.strip()).isEqualTo(Files.readString(GOLDEN, StandardCharsets.UTF_8).strip());
+        }
+    }
+}

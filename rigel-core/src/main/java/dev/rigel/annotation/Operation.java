@@ -1,0 +1,27 @@
+package dev.rigel.annotation;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * How a handler is described in the OpenAPI document (Litestar's {@code summary},
+ * {@code description} and {@code operation_id}). Every member is optional: an empty one keeps
+ * the generated value (the method name in words, none, the method and path in camel case).
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.METHOD)
+public @interface Operation {
+
+    /** A short summary; empty: the method name in words. */
+    String summary() default "";
+
+    /** A longer description (CommonMark); empty: none. */
+    String description() default "";
+
+    /** The operation id, unique in the app; empty: derived from method and path. */
+    String operationId() default "";
+}

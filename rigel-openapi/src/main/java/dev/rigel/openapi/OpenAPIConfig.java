@@ -1,0 +1,226 @@
+package dev.rigel.openapi;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What the OpenAPI document says about the app as a whole (its {@code info}, servers, tags and
+ * security schemes) and where it is served. Immutable; made with {@link #builder(String, String)}.
+ *
+ * <pre>{@code
+ * OpenAPIConfig.builder("Shop API", "1.0.0")
+ *     .description("Orders and users")
+ *     .server("https://api.example.com", "production")
+ *     .securityScheme("bearer", Map.of("type", "http", "scheme", "bearer"))
+ *     .build();
+ * }</pre>
+ */
+public final class OpenAPIConfig {
+
+    /** A server the API is reachable at. */
+    public record Server(String url, String description) {
+        public Server {
+            Objects.requireNonNull(url, "server url");
+        }
+    }
+
+    /** Who to contact about the API; any part may be null. */
+    public record Contact(String name, String url, String email) {
+    }
+
+    /** The API's licence: an SPDX identifier or a URL (OpenAPI 3.1 allows one of them). */
+    public record License(String name, String identifier, String url) {
+        public License {
+            Objects.requireNonNull(name, "license name");
+        }
+    }
+
+    /** A tag's description in the document's top-level {@code tags}. */
+    public record Tag(String name, String description) {
+        public Tag {
+            Objects.requireNonNull(name, "tag name");
+        }
+    }
+
+    private final String title;
+    private final String version;
+    private final String description;
+    private final List<Server> servers;
+    private final Contact contact;
+    private final License license;
+    private final List<Tag> tags;
+    private final Map<String, Map<String, Object>> securitySchemes;
+    private final List<String> security;
+    private final String path;
+    private final boolean enabled;
+
+    private OpenAPIConfig(Builder builder) {
+        this.title = builder.title;
+        this.version = builder.version;
+        this.description = builder.description;
+        this.servers = List.copyOf(builder.servers);
+        this.contact = builder.contact;
+        this.license = builder.license;
+        this.tags = List.copyOf(builder.tags);
+        Map<String, Map<String, Object>> schemes = new LinkedHashMap<>();
+        // keys sorted: a Map.of iterates in a per-JVM random order, and the document must be stable
+        builder.securitySchemes.forEach((name, scheme) -> schemes.put(name,
+                java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(scheme))));
+        this.securitySchemes = java.util.Collections.unmodifiableMap(schemes);
+        this.security = List.copyOf(builder.security);
+        this.path = builder.path;
+        this.enabled = builder.enabled;
+    }
+
+    /** A config with the document's required {@code info.title} and {@code info.version}. */
+    public static Builder builder(String title, String version) {
+        return new Builder(title, version);
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String version() {
+        return version;
+    }
+
+    /** Null when not set. */
+    public String description() {
+        return description;
+    }
+
+    public List<Server> servers() {
+        return servers;
+    }
+
+    /** Null when not set. */
+    public Contact contact() {
+        return contact;
+    }
+
+    /** Null when not set. */
+    public License license() {
+        return license;
+    }
+
+    public List<Tag> tags() {
+        return tags;
+    }
+
+    /** Security schemes by name, each the scheme object as OpenAPI spells it. */
+    public Map<String, Map<String, Object>> securitySchemes() {
+        return securitySchemes;
+    }
+
+    /** Names of the security schemes every operation of a guarded route requires. */
+    public List<String> security() {
+        return security;
+    }
+
+    /** Where the document and its UIs are served, {@code /schema} by default. */
+    public String path() {
+        return path;
+    }
+
+    /** False when the plugin should add nothing to the app. */
+    public boolean enabled() {
+        return enabled;
+    }
+
+    /** Builds an {@link OpenAPIConfig}. */
+    public static final class Builder {
+
+        private final String title;
+        private final String version;
+        private String description;
+        private final List<Server> servers = new ArrayList<>();
+        private Contact contact;
+        private License license;
+        private final List<Tag> tags = new ArrayList<>();
+        private final Map<String, Map<String, Object>> securitySchemes = new LinkedHashMap<>();
+        private final List<String> security = new ArrayList<>();
+        private String path = "/schema";
+        private boolean enabled = true;
+
+        private Builder(String title, String version) {
+            if (title == null || title.isBlank() || version == null || version.isBlank()) {
+                throw new IllegalArgumentException("OpenAPI title and version must not be blank");
+            }
+            this.title = title;
+            this.version = version;
+        }
+
+        public Builder description(String description) {
+            this.description = description;
+            return this;
+        }
+
+        public Builder server(String url, String description) {
+            servers.add(new Server(url, description));
+            return this;
+        }
+
+        public Builder contact(String name, String url, String email) {
+            this.contact = new Contact(name, url, email);
+            return this;
+        }
+
+        /** A licence named by its SPDX identifier, e.g. {@code ("Apache 2.0", "Apache-2.0")}. */
+        public Builder license(String name, String identifier) {
+            this.license = new License(name, identifier, null);
+            return this;
+        }
+
+        /** Describes a tag in the document's {@code tags} list. */
+        public Builder tag(String name, String description) {
+            tags.add(new Tag(name, description));
+            return this;
+        }
+
+        /**
+         * Declares a security scheme, e.g. {@code ("bearer", Map.of("type", "http", "scheme", "bearer"))}.
+         * Routes with guards require every scheme passed to {@link #security(String...)}.
+         */
+        public Builder securityScheme(String name, Map<String, Object> scheme) {
+            securitySchemes.put(Objects.requireNonNull(name, "scheme name"), Objects.requireNonNull(scheme, "scheme"));
+            return this;
+        }
+
+        /** The schemes guarded routes require; each must be declared with {@link #securityScheme}. */
+        public Builder security(String... schemeNames) {
+            security.addAll(List.of(schemeNames));
+            return this;
+        }
+
+        /** Where the document is served; {@code /schema} by default. */
+        public Builder path(String path) {
+            // plain path characters only: the path is written into the UI page's HTML and script
+            if (path == null || !path.matches("(/[A-Za-z0-9._~-]+)+")) {
+                throw new IllegalArgumentException("OpenAPI path must be '/segment[/segment…]' of letters, digits"
+                        + " and . _ ~ -, without a trailing '/': " + path);
+            }
+            this.path = path;
+            return this;
+        }
+
+        /** {@code false} turns the whole feature off: no document, no routes. */
+        public Builder enabled(boolean enabled) {
+            this.enabled = enabled;
+            return this;
+        }
+
+        public OpenAPIConfig build() {
+            for (String name : security) {
+                if (!securitySchemes.containsKey(name)) {
+                    throw new IllegalArgumentException("security names scheme '" + name
+                            + "', which is not declared; declared: " + securitySchemes.keySet());
+                }
+            }
+            return new OpenAPIConfig(this);
+        }
+    }
+}

@@ -1,0 +1,437 @@
+package dev.rigel.openapi;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rigel.App;
+import dev.rigel.HandlerInfo;
+import dev.rigel.Response;
+import dev.rigel.RouteParameter;
+import dev.rigel.dto.DTODescription;
+import dev.rigel.exceptions.NotFoundException;
+import dev.rigel.form.UploadFile;
+import dev.rigel.internal.http.StatusReasons;
+import dev.rigel.openapi.internal.Operations;
+import dev.rigel.openapi.internal.Schemas;
+import dev.rigel.protocol.ScopeType;
+import dev.rigel.response.FileResponse;
+import dev.rigel.response.Redirect;
+import dev.rigel.response.ServerSentEvent;
+import dev.rigel.response.Stream;
+import dev.rigel.response.Template;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Builds the OpenAPI 3.1 document of an app from its resolved routes ({@link App#routes()}): the
+ * same plans that serve requests, so the document cannot drift from what the app does. Run once,
+ * at startup, by {@link OpenAPIPlugin}, or on its own for tooling ({@link OpenAPIExport}).
+ *
+ * <p>Left out: WebSocket routes, routes with {@code includeInSchema(false)} or
+ * {@code @ExcludeFromSchema}, and every handler parameter that is not read from the request
+ * (dependencies, {@code Request}, {@code State}…); the request parameters of dependency providers
+ * are part of the operation that uses them.
+ */
+public final class OpenAPIGenerator {
+
+    /** The OpenAPI version the document declares. */
+    public static final String OPENAPI_VERSION = "3.1.0";
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final List<String> METHOD_ORDER =
+            List.of("GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE");
+    private static final String ERROR = "ErrorResponse";
+    /** The layer opt naming the security schemes a route requires, e.g. {@code opt("security", "bearer")}. */
+    public static final String SECURITY_OPT = "security";
+    private static final String VALIDATION_ERROR = "ValidationErrorResponse";
+
+    private final App app;
+    private final OpenAPIConfig config;
+    private final Schemas schemas;
+    private final Operations operations = new Operations();
+
+    private OpenAPIGenerator(App app, OpenAPIConfig config) {
+        this.app = app;
+        this.config = config;
+        this.schemas = new Schemas(app.objectMapper());
+    }
+
+    /** The document of {@code app} (which must be built) described by {@code config}. */
+    public static ObjectNode generate(App app, OpenAPIConfig config) {
+        return new OpenAPIGenerator(app, config).document();
+    }
+
+    private ObjectNode document() {
+        ObjectNode document = NODES.objectNode();
+        document.put("openapi", OPENAPI_VERSION);
+        document.set("info", info());
+        if (!config.servers().isEmpty()) {
+            ArrayNode servers = document.putArray("servers");
+            for (OpenAPIConfig.Server server : config.servers()) {
+                ObjectNode node = servers.addObject().put("url", server.url());
+                putIfPresent(node, "description", server.description());
+            }
+        }
+        Map<String, List<HandlerInfo>> byPath = new TreeMap<>();
+        for (HandlerInfo route : app.routes()) {
+            if (route.scopeType() == ScopeType.WEBSOCKET || !route.includeInSchema()) {
+                continue;
+            }
+            byPath.computeIfAbsent(Operations.openApiPath(route.pathTemplate()), p -> new ArrayList<>()).add(route);
+        }
+        Set<String> usedTags = new LinkedHashSet<>();
+        ObjectNode paths = document.putObject("paths");
+        for (Map.Entry<String, List<HandlerInfo>> entry : byPath.entrySet()) {
+            ObjectNode item = paths.putObject(entry.getKey());
+            for (String method : METHOD_ORDER) {
+                for (HandlerInfo route : entry.getValue()) {
+                    if (route.methods().contains(method)) {
+                        item.set(method.toLowerCase(Locale.ROOT), operation(method, entry.getKey(), route));
+                        usedTags.addAll(route.tags());
+                    }
+                }
+            }
+        }
+        ObjectNode components = document.putObject("components");
+        components.set("schemas", schemas.components());
+        if (!config.securitySchemes().isEmpty()) {
+            components.set("securitySchemes", new ObjectMapper().valueToTree(config.securitySchemes()));
+        }
+        ArrayNode tags = NODES.arrayNode();
+        Set<String> described = new LinkedHashSet<>();
+        for (OpenAPIConfig.Tag tag : config.tags()) {
+            ObjectNode node = tags.addObject().put("name", tag.name());
+            putIfPresent(node, "description", tag.description());
+            described.add(tag.name());
+        }
+        for (String tag : usedTags) {
+            if (!described.contains(tag)) {
+                tags.addObject().put("name", tag);
+            }
+        }
+        if (!tags.isEmpty()) {
+            document.set("tags", tags);
+        }
+        return document;
+    }
+
+    private ObjectNode info() {
+        ObjectNode info = NODES.objectNode();
+        info.put("title", config.title());
+        info.put("version", config.version());
+        putIfPresent(info, "description", config.description());
+        if (config.contact() != null) {
+            ObjectNode contact = info.putObject("contact");
+            putIfPresent(contact, "name", config.contact().name());
+            putIfPresent(contact, "url", config.contact().url());
+            putIfPresent(contact, "email", config.contact().email());
+        }
+        if (config.license() != null) {
+            ObjectNode license = info.putObject("license");
+            license.put("name", config.license().name());
+            putIfPresent(license, "identifier", config.license().identifier());
+            putIfPresent(license, "url", config.license().url());
+        }
+        return info;
+    }
+
+    private ObjectNode operation(String method, String path, HandlerInfo route) {
+        ObjectNode operation = NODES.objectNode();
+        if (!route.tags().isEmpty()) {
+            ArrayNode tags = operation.putArray("tags");
+            new LinkedHashSet<>(route.tags()).forEach(tags::add);
+        }
+        Optional<Method> handler = route.handlerMethod();
+        dev.rigel.annotation.Operation described = handler.map(m -> m.getAnnotation(dev.rigel.annotation.Operation.class))
+                .orElse(null);
+        String summary = described != null && !described.summary().isBlank() ? described.summary()
+                : handler.map(m -> Operations.summary(m.getName()))
+                        .orElseGet(() -> Operations.summary(method + " " + path.replaceAll("\\{[^}]*}", "")));
+        operation.put("summary", summary);
+        if (described != null && !described.description().isBlank()) {
+            operation.put("description", described.description());
+        }
+        operation.put("operationId", described != null && !described.operationId().isBlank()
+                ? operations.explicitId(described.operationId(), method + " " + path)
+                : operations.operationId(method, path));
+        ArrayNode parameters = NODES.arrayNode();
+        ObjectNode requestBody = null;
+        // a path value that does not convert is a 404 (no route matched); anything else the client sends may be a 400
+        boolean clientInput = false;
+        for (RouteParameter parameter : route.parameters()) {
+            if (parameter.source() == RouteParameter.Source.BODY) {
+                requestBody = requestBody(parameter, route);
+                clientInput = true;
+            } else {
+                parameters.add(parameter(parameter));
+                clientInput |= parameter.source() != RouteParameter.Source.PATH;
+            }
+        }
+        if (!parameters.isEmpty()) {
+            operation.set("parameters", parameters);
+        }
+        if (requestBody != null) {
+            operation.set("requestBody", requestBody);
+        }
+        ObjectNode responses = operation.putObject("responses");
+        success(responses, route);
+        if (clientInput) {
+            responses.set("400", errorResponse("Validation failed or malformed request", validationError()));
+        }
+        List<String> required = securityFor(route);
+        if (route.guarded() || !required.isEmpty()) {
+            responses.set("401", errorResponse(StatusReasons.reason(401), error()));
+        }
+        if (route.guarded()) {
+            responses.set("403", errorResponse(StatusReasons.reason(403), error()));
+        }
+        // always explicit: an empty list says "no credentials", rather than leaving readers to guess
+        ArrayNode security = operation.putArray("security");
+        if (!required.isEmpty()) {
+            ObjectNode requirement = security.addObject();
+            required.forEach(requirement::putArray);
+        }
+        if (handler.isPresent() && declaresNotFound(handler.get())) {
+            responses.set("404", errorResponse(StatusReasons.reason(404), error()));
+        }
+        if (handler.isPresent() && handler.get().isAnnotationPresent(Deprecated.class)) {
+            operation.put("deprecated", true);
+        }
+        return operation;
+    }
+
+    /**
+     * The schemes a route requires: its {@value #SECURITY_OPT} opt (closest layer wins; a
+     * comma-separated string or a collection of scheme names, empty for a public route), else the
+     * config's {@code security} for guarded routes, else none. Auth done in middleware is
+     * invisible to Rigel, so a layer says so through this opt.
+     */
+    private List<String> securityFor(HandlerInfo route) {
+        Object opt = route.opt().get(SECURITY_OPT);
+        List<String> names;
+        if (opt == null) {
+            names = route.guarded() ? config.security() : List.of();
+        } else if (opt instanceof java.util.Collection<?> collection) {
+            names = collection.stream().map(String::valueOf).map(String::strip).filter(n -> !n.isEmpty()).toList();
+        } else {
+            names = java.util.Arrays.stream(String.valueOf(opt).split(",")).map(String::strip)
+                    .filter(n -> !n.isEmpty()).toList();
+        }
+        for (String name : names) {
+            if (!config.securitySchemes().containsKey(name)) {
+                throw new dev.rigel.exceptions.ImproperlyConfiguredException(route.name() + " ("
+                        + route.pathTemplate() + ") requires security scheme '" + name + "' through its '"
+                        + SECURITY_OPT + "' opt, but the OpenAPI config declares only "
+                        + config.securitySchemes().keySet());
+            }
+        }
+        return names;
+    }
+
+    private static boolean declaresNotFound(Method method) {
+        for (Class<?> thrown : method.getExceptionTypes()) {
+            if (NotFoundException.class.isAssignableFrom(thrown)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private ObjectNode parameter(RouteParameter parameter) {
+        ObjectNode node = NODES.objectNode();
+        node.put("name", parameter.name());
+        node.put("in", parameter.source().name().toLowerCase(Locale.ROOT));
+        node.put("required", parameter.source() == RouteParameter.Source.PATH || parameter.required());
+        ObjectNode schema = schemas.schemaFor(parameter.type(), parameter.annotations().toArray(Annotation[]::new));
+        if (parameter.defaultValue() != null) {
+            schema.set("default", defaultValue(schema, parameter.defaultValue()));
+        }
+        node.set("schema", schema);
+        return node;
+    }
+
+    /** The default's text as the JSON value of the schema's type, as the server converts it. */
+    private static JsonNode defaultValue(ObjectNode schema, String text) {
+        JsonNode scalar = schema.path("type").asText().equals("array") ? schema.path("items") : schema;
+        try {
+            return switch (scalar.path("type").asText()) {
+                case "integer" -> NODES.numberNode(new java.math.BigInteger(text.trim()));
+                case "number" -> NODES.numberNode(new BigDecimal(text.trim()));
+                case "boolean" -> NODES.booleanNode(Boolean.parseBoolean(text.trim()));
+                default -> NODES.textNode(text);
+            };
+        } catch (NumberFormatException e) {
+            return NODES.textNode(text);
+        }
+    }
+
+    private ObjectNode requestBody(RouteParameter parameter, HandlerInfo route) {
+        ObjectNode body = NODES.objectNode();
+        body.put("required", parameter.required());
+        ObjectNode content = body.putObject("content");
+        if (parameter.name().equals("body")) {
+            content.putObject("application/octet-stream").set("schema", binary());
+            return body;
+        }
+        Optional<DTODescription> dto = route.dataDTO();
+        ObjectNode schema = dto.isPresent() ? dtoBody(parameter.type(), dto.get())
+                : parameter.type() == String.class ? Schemas.typeNode("string")
+                : parameter.type() == byte[].class ? binary()
+                : schemas.schemaFor(parameter.type(), parameter.annotations().toArray(Annotation[]::new));
+        String mediaType = parameter.form() ? (mentions(parameter.type(), UploadFile.class) ? "multipart/form-data"
+                : "application/x-www-form-urlencoded")
+                : parameter.type() == String.class ? "text/plain"
+                : parameter.type() == byte[].class ? "application/octet-stream" : "application/json";
+        content.putObject(mediaType).set("schema", schema);
+        return body;
+    }
+
+    /** {@code T}, {@code DTOData<T>} → the DTO's component; a {@code List} of those → an array of it. */
+    private ObjectNode dtoBody(Type type, DTODescription dto) {
+        ObjectNode component = schemas.dtoSchema(dto);
+        if (type instanceof ParameterizedType parameterized
+                && java.util.Collection.class.isAssignableFrom((Class<?>) parameterized.getRawType())) {
+            ObjectNode array = Schemas.typeNode("array");
+            array.set("items", component);
+            return array;
+        }
+        return component;
+    }
+
+    private void success(ObjectNode responses, HandlerInfo route) {
+        Type type = route.returnType();
+        Class<?> raw = rawClass(type);
+        if (raw == Response.class) {
+            type = type instanceof ParameterizedType p ? p.getActualTypeArguments()[0] : Object.class;
+            raw = rawClass(type);
+        }
+        int status = route.defaultStatus();
+        if (raw == Redirect.class) {
+            ObjectNode redirect = responses.putObject("302");
+            redirect.put("description", StatusReasons.reason(302));
+            redirect.putObject("headers").putObject("location").putObject("schema").put("type", "string");
+            return;
+        }
+        ObjectNode response = responses.putObject(Integer.toString(status));
+        response.put("description", StatusReasons.reason(status));
+        if (raw == void.class || raw == Void.class || status == 204 || status == 304) {
+            return;
+        }
+        String mediaType;
+        ObjectNode schema;
+        if (raw == String.class) {
+            mediaType = "text/plain";
+            schema = Schemas.typeNode("string");
+        } else if (raw == byte[].class || raw == FileResponse.class || raw == Stream.class) {
+            mediaType = "application/octet-stream";
+            schema = binary();
+        } else if (raw == ServerSentEvent.class) {
+            mediaType = "text/event-stream";
+            schema = Schemas.typeNode("string");
+        } else if (raw == Template.class) {
+            mediaType = "text/html";
+            schema = Schemas.typeNode("string");
+        } else {
+            mediaType = "application/json";
+            schema = route.returnDTO().isPresent() ? schemas.schemaFor(type, route.returnDTO().get())
+                    : schemas.schemaFor(type, new Annotation[0]);
+        }
+        response.putObject("content").putObject(mediaType).set("schema", schema);
+    }
+
+    private static ObjectNode binary() {
+        ObjectNode schema = Schemas.typeNode("string");
+        schema.put("contentMediaType", "application/octet-stream");
+        return schema;
+    }
+
+    private ObjectNode errorResponse(String description, ObjectNode schema) {
+        ObjectNode response = NODES.objectNode();
+        response.put("description", description);
+        response.putObject("content").putObject("application/json").set("schema", schema);
+        return response;
+    }
+
+    /** Rigel's error body: {@code {"status_code", "detail", "extra"?}}. */
+    private ObjectNode error() {
+        ObjectNode schema = Schemas.typeNode("object");
+        ObjectNode properties = schema.putObject("properties");
+        properties.putObject("status_code").put("type", "integer");
+        properties.putObject("detail").put("type", "string");
+        properties.putObject("extra");
+        schema.putArray("required").add("status_code").add("detail");
+        return schemas.component(ERROR, schema);
+    }
+
+    /** The 400 body: the error shape whose {@code extra} lists each problem (absent for malformed bodies). */
+    private ObjectNode validationError() {
+        ObjectNode schema = Schemas.typeNode("object");
+        ObjectNode properties = schema.putObject("properties");
+        properties.putObject("status_code").put("type", "integer");
+        properties.putObject("detail").put("type", "string");
+        ObjectNode extra = properties.putObject("extra");
+        extra.put("type", "array");
+        ObjectNode item = extra.putObject("items");
+        item.put("type", "object");
+        ObjectNode itemProperties = item.putObject("properties");
+        itemProperties.putObject("key").put("type", "string");
+        itemProperties.putObject("message").put("type", "string");
+        ObjectNode source = itemProperties.putObject("source");
+        source.put("type", "string");
+        source.putArray("enum").add("path").add("query").add("header").add("cookie").add("body");
+        item.putArray("required").add("key").add("message");
+        schema.putArray("required").add("status_code").add("detail");
+        return schemas.component(VALIDATION_ERROR, schema);
+    }
+
+    private static boolean mentions(Type type, Class<?> wanted) {
+        if (type == wanted) {
+            return true;
+        }
+        if (type instanceof ParameterizedType p) {
+            for (Type argument : p.getActualTypeArguments()) {
+                if (mentions(argument, wanted)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        if (type instanceof Class<?> c && c.isRecord()) {
+            for (var component : c.getRecordComponents()) {
+                if (mentions(component.getGenericType(), wanted)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static Class<?> rawClass(Type type) {
+        if (type instanceof Class<?> c) {
+            return c;
+        }
+        if (type instanceof ParameterizedType p) {
+            return (Class<?>) p.getRawType();
+        }
+        return Object.class;
+    }
+
+    private static void putIfPresent(ObjectNode node, String field, String value) {
+        if (value != null) {
+            node.put(field, value);
+        }
+    }
+}

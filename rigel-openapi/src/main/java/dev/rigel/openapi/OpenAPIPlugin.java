@@ -1,0 +1,90 @@
+package dev.rigel.openapi;
+
+import dev.rigel.App;
+import dev.rigel.Response;
+import dev.rigel.Route;
+import dev.rigel.exceptions.ServiceUnavailableException;
+import dev.rigel.openapi.internal.SwaggerUi;
+import dev.rigel.plugin.InitPlugin;
+import dev.rigel.staticfiles.StaticFiles;
+import java.util.Objects;
+
+/**
+ * Serves the app's OpenAPI 3.1 document (Litestar's {@code OpenAPIConfig}):
+ * {@code GET /schema/openapi.json} and {@code /schema/openapi.yaml} under the configured path, and
+ * Swagger UI at {@code /schema/swagger} (also the default page at {@code /schema}), its assets
+ * served from the swagger-ui webjar in the jar: no CDN, no internet needed.
+ *
+ * <pre>{@code
+ * App.builder()
+ *     .routeHandlers(...)
+ *     .plugins(OpenAPIPlugin.of(OpenAPIConfig.builder("Shop API", "1.0.0").build()))
+ *     .build();
+ * }</pre>
+ *
+ * <p>The document is generated once, in a startup hook, from the app's resolved routes, and its
+ * JSON and YAML bytes are kept: serving it costs a copy to the socket. The plugin's own routes are
+ * left out of the document. {@link OpenAPIConfig.Builder#enabled(boolean) enabled(false)} adds
+ * nothing at all. One plugin instance belongs to one app.
+ */
+public final class OpenAPIPlugin implements InitPlugin {
+
+    private static final String JSON = "application/json";
+    private static final String YAML = "application/yaml";
+    private static final String HTML = "text/html; charset=utf-8";
+
+    private final OpenAPIConfig config;
+    private volatile OpenAPIDocument document;
+
+    private OpenAPIPlugin(OpenAPIConfig config) {
+        this.config = Objects.requireNonNull(config, "config");
+    }
+
+    public static OpenAPIPlugin of(OpenAPIConfig config) {
+        return new OpenAPIPlugin(config);
+    }
+
+    public OpenAPIConfig config() {
+        return config;
+    }
+
+    /** The document generated at the app's startup; empty before it. */
+    public java.util.Optional<OpenAPIDocument> document() {
+        return java.util.Optional.ofNullable(document);
+    }
+
+    @Override
+    public void onAppInit(App.Builder app) {
+        if (!config.enabled()) {
+            return;
+        }
+        String base = config.path();
+        String assets = base + "/swagger/assets";
+        String page = SwaggerUi.page(config.title(), base, assets);
+        app.routeHandlers(
+                        // {path} itself shows the default UI, as in Litestar
+                        Route.get(base, () -> Response.of(page).mediaType(HTML)).name("openapi").includeInSchema(false),
+                        Route.get(base + "/swagger", () -> Response.of(page).mediaType(HTML))
+                                .name("openapi.swagger").includeInSchema(false),
+                        StaticFiles.builder(assets).classpath(SwaggerUi.assetDirectory())
+                                .name("openapi.swagger.assets").build(),
+                        Route.get(base + "/openapi.json", () -> Response.of(started().jsonBytes()).mediaType(JSON))
+                                .name("openapi.json").includeInSchema(false),
+                        Route.get(base + "/openapi.yaml", () -> Response.of(started().yamlBytes()).mediaType(YAML))
+                                .name("openapi.yaml").includeInSchema(false))
+                .onStartup(this::generate);
+    }
+
+    private void generate(App app) {
+        document = OpenAPIDocument.of(app, config);
+    }
+
+    private OpenAPIDocument started() {
+        OpenAPIDocument current = document;
+        if (current == null) {
+            // only an app served without its startup lifespan gets here
+            throw new ServiceUnavailableException("The OpenAPI document is made at startup, which has not run");
+        }
+        return current;
+    }
+}

@@ -1,0 +1,139 @@
+package dev.rigel.openapi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.rigel.App;
+import dev.rigel.Route;
+import dev.rigel.testing.TestClient;
+import dev.rigel.testing.TestResponse;
+import dev.rigel.testing.support.Clients;
+import dev.rigel.testing.support.Transport;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** The plugin serves the document made at startup, in process and over the real server. */
+class OpenAPIPluginTest {
+
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void servesJsonAndYamlOfTheSameDocument(Transport transport) throws Exception {
+        App app = PetApi.app(PetApi.config());
+        try (TestClient client = Clients.open(app, transport)) {
+            TestResponse json = client.get("/schema/openapi.json");
+            assertThat(json.status()).isEqualTo(200);
+            assertThat(json.header("content-type")).startsWith("application/json");
+            assertThat(json.json().at("/info/title").asText()).isEqualTo("Pet API");
+            assertThat(json.json().at("/paths/~1api~1pets/get/operationId").asText()).isEqualTo("getApiPets");
+            TestResponse yaml = client.get("/schema/openapi.yaml");
+            assertThat(yaml.status()).isEqualTo(200);
+            assertThat(yaml.header("content-type")).startsWith("application/yaml");
+            JsonNode fromYaml = new ObjectMapper(new YAMLFactory()).readTree(yaml.body());
+            assertThat(fromYaml.toString()).isEqualTo(json.json().toString());
+            assertThat(json.text()).isEqualTo(new String(OpenAPIDocument.of(app, PetApi.config()).json(), java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void servesSwaggerUiFromTheWebjarAtSwaggerAndAsTheDefaultPage(Transport transport) {
+        App app = PetApi.app(PetApi.config());
+        try (TestClient client = Clients.open(app, transport)) {
+            for (String page : new String[] {"/schema/swagger", "/schema"}) {
+                TestResponse html = client.get(page);
+                assertThat(html.status()).as(page).isEqualTo(200);
+                assertThat(html.header("content-type")).startsWith("text/html");
+                assertThat(html.text()).contains("<title>Pet API</title>")
+                        .contains("src=\"/schema/swagger/assets/swagger-ui-bundle.js\"")
+                        .contains("href=\"/schema/swagger/assets/swagger-ui.css\"")
+                        .contains("url: \"/schema/openapi.json\"")
+                        // nothing is fetched from anywhere but this server
+                        .doesNotContain("http://").doesNotContain("https://");
+            }
+            TestResponse bundle = client.get("/schema/swagger/assets/swagger-ui-bundle.js");
+            assertThat(bundle.status()).isEqualTo(200);
+            assertThat(bundle.header("content-type")).contains("javascript");
+            assertThat(bundle.body().length).isGreaterThan(100_000);
+            assertThat(client.get("/schema/swagger/assets/swagger-ui.css").status()).isEqualTo(200);
+            assertThat(client.get("/schema/swagger/assets/nothing.js").status()).isEqualTo(404);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void pathIsConfigurable(Transport transport) {
+        App app = App.builder().routeHandlers(Route.get("/x", () -> "x"))
+                .plugins(OpenAPIPlugin.of(OpenAPIConfig.builder("t", "1").path("/docs").build())).build();
+        try (TestClient client = Clients.open(app, transport)) {
+            assertThat(client.get("/docs/openapi.json").status()).isEqualTo(200);
+            assertThat(client.get("/docs/swagger").text()).contains("/docs/swagger/assets/swagger-ui-bundle.js");
+            assertThat(client.get("/schema/openapi.json").status()).isEqualTo(404);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void oneSettingTurnsItOff(Transport transport) {
+        OpenAPIPlugin plugin = OpenAPIPlugin.of(OpenAPIConfig.builder("t", "1").enabled(false).build());
+        App app = App.builder().routeHandlers(Route.get("/x", () -> "x")).plugins(plugin).build();
+        try (TestClient client = Clients.open(app, transport)) {
+            assertThat(client.get("/schema/openapi.json").status()).isEqualTo(404);
+            assertThat(client.get("/schema/openapi.yaml").status()).isEqualTo(404);
+            assertThat(client.get("/schema/swagger").status()).isEqualTo(404);
+            assertThat(client.get("/schema").status()).isEqualTo(404);
+            assertThat(plugin.document()).isEmpty();
+        }
+    }
+
+    @Test
+    void theDocumentIsMadeOnceAtStartup() {
+        OpenAPIPlugin plugin = OpenAPIPlugin.of(PetApi.config());
+        App app = App.builder().routeHandlers(Route.get("/x", () -> "x")).plugins(plugin).build();
+        assertThat(plugin.document()).isEmpty();
+        try (TestClient client = TestClient.of(app)) {
+            client.get("/x");
+            OpenAPIDocument made = plugin.document().orElseThrow();
+            client.get("/schema/openapi.json");
+            assertThat(plugin.document().orElseThrow()).isSameAs(made);
+        }
+    }
+
+    @Test
+    void configRefusesUndeclaredSecuritySchemesAndBadPaths() {
+        assertThatThrownBy(() -> OpenAPIConfig.builder("t", "1").security("jwt").build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("jwt");
+        assertThatThrownBy(() -> OpenAPIConfig.builder("t", "1").path("schema"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> OpenAPIConfig.builder("t", "1").path("/docs/"))
+                .isInstanceOf(IllegalArgumentException.class);
+        // the path goes into the UI page's script: nothing that could end a string or a tag
+        assertThatThrownBy(() -> OpenAPIConfig.builder("t", "1").path("/a\"<script>"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(OpenAPIConfig.builder("t", "1").path("/api/docs").build().path()).isEqualTo("/api/docs");
+        assertThatThrownBy(() -> OpenAPIConfig.builder(" ", "1")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void exportWritesTheDocumentWithoutAServer(@TempDir Path dir) throws Exception {
+        Path json = dir.resolve("out/openapi.json");
+        Path yaml = dir.resolve("openapi.yaml");
+        OpenAPIExport.main(new String[] {"--app", PetApi.class.getName() + "#exported", "--output", json.toString()});
+        OpenAPIExport.main(new String[] {"--app", PetApi.class.getName() + "#exported", "--output", yaml.toString()});
+        JsonNode fromJson = new ObjectMapper().readTree(Files.readAllBytes(json));
+        JsonNode fromYaml = new ObjectMapper(new YAMLFactory()).readTree(Files.readAllBytes(yaml));
+        assertThat(fromJson.at("/info/title").asText()).isEqualTo("Pet API");
+        assertThat(fromYaml.toString()).isEqualTo(fromJson.toString());
+        assertThatThrownBy(() -> OpenAPIExport.main(new String[] {"--output", "x.json"}))
+                .hasMessageContaining("--app");
+        App without = App.builder().routeHandlers(Route.get("/x", () -> "x")).build();
+        assertThatThrownBy(() -> OpenAPIExport.write(without, dir.resolve("y.json")))
+                .hasMessageContaining("OpenAPIPlugin");
+    }
+}
