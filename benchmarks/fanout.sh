@@ -6,7 +6,7 @@
 # benchmarks/results/fanout.txt.
 #
 # Usage: benchmarks/fanout.sh      settings from the environment:
-#   CLIENTS=1000 RATE=100 PHASE_SECONDS=10 WARMUP=3 WINDOW=8 BACKENDS=memory,redis REDIS_URL=redis://127.0.0.1:6379/0
+#   CLIENTS=1000 RATE=20 PHASE_SECONDS=10 WARMUP=3 WINDOW=8 BACKENDS=memory,redis REDIS_URL=redis://127.0.0.1:6379/0
 #   BUILD=0 skips the Maven build; JAVA_OPTS adds JVM flags.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,7 +25,7 @@ fi
 mkdir -p benchmarks/results
 echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)" | tee benchmarks/results/fanout.txt
 # shellcheck disable=SC2086
-"$JAVA" ${JAVA_OPTS:-} -Dclients="$CLIENTS" -Drate="${RATE:-100}" -Dseconds="${PHASE_SECONDS:-10}" \
+"$JAVA" ${JAVA_OPTS:-} -Dclients="$CLIENTS" -Drate="${RATE:-20}" -Dseconds="${PHASE_SECONDS:-10}" \
   -Dwarmup="${WARMUP:-3}" -Dwindow="${WINDOW:-8}" -Dbackends="${BACKENDS:-memory,redis}" \
   -Dredis="${REDIS_URL:-redis://127.0.0.1:6379/0}" \
   -cp benchmarks/target/benchmarks.jar dev.rigel.benchmarks.FanoutBenchmark 2>benchmarks/results/fanout.log \

@@ -52,7 +52,7 @@ import java.util.concurrent.locks.LockSupport;
  * </ul>
  *
  * <p>Usage: {@code java -cp benchmarks.jar dev.rigel.benchmarks.FanoutBenchmark} with settings
- * from system properties: {@code clients} (1000), {@code rate} (100), {@code seconds} (10),
+ * from system properties: {@code clients} (1000), {@code rate} (20), {@code seconds} (10),
  * {@code warmup} (3), {@code window} (8), {@code backends} ({@code memory,redis}), {@code redis}
  * ({@code redis://127.0.0.1:6379/0}).
  */
@@ -65,7 +65,7 @@ public final class FanoutBenchmark {
 
     public static void main(String[] args) throws Exception {
         int clients = Integer.getInteger("clients", 1000);
-        int rate = Integer.getInteger("rate", 100);
+        int rate = Integer.getInteger("rate", 20);
         int seconds = Integer.getInteger("seconds", 10);
         int warmup = Integer.getInteger("warmup", 3);
         int window = Integer.getInteger("window", 8);
