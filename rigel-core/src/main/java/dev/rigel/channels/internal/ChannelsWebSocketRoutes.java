@@ -79,6 +79,9 @@ public final class ChannelsWebSocketRoutes {
     private void push(WebSocketConnection socket, ChannelEvent event) {
         try {
             socket.send(new Message.WebSocketSend(event.data(), text));
+        } catch (WebSocketDisconnectException gone) {
+            // the client left, which is no failure: the handler's receive sees it too and closes the
+            // subscriber, which stops this worker; events until then have nowhere to go
         } catch (RuntimeException e) {
             // a socket that cannot take more is useless to its client: close it, which also ends the
             // handler's receive loop and so the subscription; the exception ends this worker
