@@ -127,6 +127,25 @@ class ChannelsWebSocketTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void aBackendThatCannotSubscribeRefusesTheHandshakeInsteadOfAcceptingADeadSocket(Transport transport) {
+        RecordingBackend backend = new RecordingBackend();
+        App app = app(arbitrary(backend).build());
+        try (TestClient client = Clients.open(app, transport)) {
+            backend.refuseSubscriptions = true;
+            assertThatThrownBy(() -> client.websocketConnect("/ws/room"))
+                    .isInstanceOfSatisfying(WebSocketRejectedException.class,
+                            refused -> assertThat(refused.status()).isEqualTo(500));
+
+            backend.refuseSubscriptions = false;
+            try (WebSocketTestSession socket = client.websocketConnect("/ws/room")) {
+                client.request("POST", "/publish/room").text("back").send();
+                assertThat(socket.receiveText()).isEqualTo("back");
+            }
+        }
+    }
+
     @Test
     void sendingHistoryNeedsABackendThatKeepsIt() {
         assertThatThrownBy(() -> arbitrary(new RecordingBackend()).wsHandlerSendHistory(1).build())
@@ -152,6 +171,7 @@ class ChannelsWebSocketTest {
         final MemoryChannelsBackend delegate = new MemoryChannelsBackend();
         final List<String> subscribed = new CopyOnWriteArrayList<>();
         final List<String> unsubscribed = new CopyOnWriteArrayList<>();
+        volatile boolean refuseSubscriptions;
 
         @Override
         public void start(ChannelEventListener listener) {
@@ -170,6 +190,9 @@ class ChannelsWebSocketTest {
 
         @Override
         public void subscribe(Collection<String> channels) {
+            if (refuseSubscriptions) {
+                throw new ChannelsException("broker unavailable");
+            }
             subscribed.addAll(channels);
             delegate.subscribe(channels);
         }
