@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rigel.App;
 import dev.rigel.channels.internal.Backlog;
+import dev.rigel.channels.internal.ChannelsWebSocketRoutes;
 import dev.rigel.channels.internal.SubscriptionRegistry;
 import dev.rigel.di.Provide;
 import dev.rigel.exceptions.ImproperlyConfiguredException;
@@ -61,6 +62,10 @@ public final class ChannelsPlugin implements InitPlugin {
     private final boolean arbitraryChannelsAllowed;
     private final int subscriberMaxBacklog;
     private final BacklogStrategy subscriberBacklogStrategy;
+    private final boolean createWsRouteHandlers;
+    private final String wsHandlerBasePath;
+    private final int wsHandlerSendHistory;
+    private final WsSendMode wsSendMode;
     private final SubscriptionRegistry registry;
     private final ReentrantLock lifecycle = new ReentrantLock();
     private int starts;
@@ -72,6 +77,10 @@ public final class ChannelsPlugin implements InitPlugin {
         this.arbitraryChannelsAllowed = builder.arbitraryChannelsAllowed;
         this.subscriberMaxBacklog = builder.subscriberMaxBacklog;
         this.subscriberBacklogStrategy = builder.subscriberBacklogStrategy;
+        this.createWsRouteHandlers = builder.createWsRouteHandlers;
+        this.wsHandlerBasePath = builder.wsHandlerBasePath;
+        this.wsHandlerSendHistory = builder.wsHandlerSendHistory;
+        this.wsSendMode = builder.wsSendMode;
         this.registry = new SubscriptionRegistry(backend);
     }
 
@@ -80,7 +89,10 @@ public final class ChannelsPlugin implements InitPlugin {
         return new Builder(backend);
     }
 
-    /** Provides the plugin as the {@code channels} dependency and starts it with the app. */
+    /**
+     * Provides the plugin as the {@code channels} dependency, starts it with the app and, when
+     * {@link Builder#createWsRouteHandlers(boolean)} is set, adds its WebSocket routes.
+     */
     @Override
     public void onAppInit(App.Builder app) {
         app.dependency(DEPENDENCY_KEY, Provide.value(this))
@@ -88,6 +100,10 @@ public final class ChannelsPlugin implements InitPlugin {
                     start(started.objectMapper());
                     return this::stop;
                 });
+        if (createWsRouteHandlers) {
+            app.routeHandlers(new ChannelsWebSocketRoutes(this, wsHandlerSendHistory, wsSendMode)
+                    .routes(wsHandlerBasePath).toArray());
+        }
     }
 
     // ---- lifecycle ----
@@ -273,6 +289,22 @@ public final class ChannelsPlugin implements InitPlugin {
         return subscriberBacklogStrategy;
     }
 
+    public boolean createWsRouteHandlers() {
+        return createWsRouteHandlers;
+    }
+
+    public String wsHandlerBasePath() {
+        return wsHandlerBasePath;
+    }
+
+    public int wsHandlerSendHistory() {
+        return wsHandlerSendHistory;
+    }
+
+    public WsSendMode wsSendMode() {
+        return wsSendMode;
+    }
+
     /** Whether the plugin serves {@code channel}. */
     public boolean servesChannel(String channel) {
         return arbitraryChannelsAllowed || channels.contains(channel);
@@ -317,6 +349,10 @@ public final class ChannelsPlugin implements InitPlugin {
         private boolean arbitraryChannelsAllowed;
         private int subscriberMaxBacklog = DEFAULT_MAX_BACKLOG;
         private BacklogStrategy subscriberBacklogStrategy = BacklogStrategy.BACKOFF;
+        private boolean createWsRouteHandlers;
+        private String wsHandlerBasePath = "/";
+        private int wsHandlerSendHistory;
+        private WsSendMode wsSendMode = WsSendMode.TEXT;
 
         private Builder(ChannelsBackend backend) {
             this.backend = Objects.requireNonNull(backend, "backend");
@@ -352,8 +388,40 @@ public final class ChannelsPlugin implements InitPlugin {
         }
 
         /**
+         * Add WebSocket routes that stream a channel's events to each connected client: with
+         * arbitrary channels one route {@code {base}/{channel_name}}, otherwise one route
+         * {@code {base}/{name}} per configured channel (any other name is a 404). Each connection
+         * subscribes before the handshake is accepted, ignores what the client sends, and
+         * unsubscribes when the client leaves.
+         */
+        public Builder createWsRouteHandlers(boolean create) {
+            createWsRouteHandlers = create;
+            return this;
+        }
+
+        /** The path the WebSocket routes hang under (default {@code "/"}). */
+        public Builder wsHandlerBasePath(String basePath) {
+            wsHandlerBasePath = Objects.requireNonNull(basePath, "basePath");
+            return this;
+        }
+
+        /** How many past events of its channel a new WebSocket client gets first (default 0). */
+        public Builder wsHandlerSendHistory(int history) {
+            wsHandlerSendHistory = history;
+            return this;
+        }
+
+        /** Whether the WebSocket routes send events as text (default) or binary messages. */
+        public Builder wsSendMode(WsSendMode mode) {
+            wsSendMode = Objects.requireNonNull(mode, "mode");
+            return this;
+        }
+
+        /**
          * @throws ImproperlyConfiguredException when neither channels nor arbitrary channels are
-         *     configured, a channel name is empty, or the backlog bound is below 1
+         *     configured, a channel name is empty, the backlog bound is below 1, the WebSocket base
+         *     path does not start with {@code /}, or history is asked of WebSocket routes (negative,
+         *     or positive on a backend that keeps none)
          */
         public ChannelsPlugin build() {
             if (channels.isEmpty() && !arbitraryChannelsAllowed) {
@@ -369,6 +437,18 @@ public final class ChannelsPlugin implements InitPlugin {
             if (subscriberMaxBacklog < 1) {
                 throw new ImproperlyConfiguredException("ChannelsPlugin subscriberMaxBacklog must be at least 1, got "
                         + subscriberMaxBacklog);
+            }
+            if (!wsHandlerBasePath.startsWith("/")) {
+                throw new ImproperlyConfiguredException("ChannelsPlugin wsHandlerBasePath must start with '/', got '"
+                        + wsHandlerBasePath + "'");
+            }
+            if (wsHandlerSendHistory < 0) {
+                throw new ImproperlyConfiguredException("ChannelsPlugin wsHandlerSendHistory must be 0 or more, got "
+                        + wsHandlerSendHistory);
+            }
+            if (wsHandlerSendHistory > 0 && !backend.hasHistory()) {
+                throw new ImproperlyConfiguredException("ChannelsPlugin wsHandlerSendHistory(" + wsHandlerSendHistory
+                        + ") needs a backend that keeps history, and " + backend + " keeps none");
             }
             return new ChannelsPlugin(this);
         }

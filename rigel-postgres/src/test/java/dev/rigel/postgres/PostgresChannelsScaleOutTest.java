@@ -11,6 +11,7 @@ import dev.rigel.netty.RigelServer;
 import dev.rigel.netty.ServerConfig;
 import dev.rigel.testing.TestClient;
 import dev.rigel.testing.TestResponse;
+import dev.rigel.testing.WebSocketTestSession;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -32,7 +33,8 @@ class PostgresChannelsScaleOutTest {
     App instance(String name) {
         return App.builder()
                 .plugins(ChannelsPlugin.builder(PostgresChannelsBackend.builder(PostgresChannelsBackendTest.URL)
-                        .applicationName("rigel-test-" + name).prefix(prefix).build()).arbitraryChannelsAllowed(true).build())
+                        .applicationName("rigel-test-" + name).prefix(prefix).build()).arbitraryChannelsAllowed(true)
+                        .createWsRouteHandlers(true).wsHandlerBasePath("/ws").build())
                 .routeHandlers(Route.post("/api/v1/notifications", PostgresChannelsScaleOutTest::notifyUser))
                 .build();
     }
@@ -64,6 +66,19 @@ class PostgresChannelsScaleOutTest {
             assertThat(onFirst.next(WAIT).map(ChannelEvent::text))
                     .contains(first.objectMapper().writeValueAsString(new Notification("7", "hello from B")));
             assertThat(onSecond.poll()).as("user:7 is not user:42").isEmpty();
+        }
+    }
+
+    @Test
+    void aNotificationPostedToOneInstanceReachesAWebSocketClientOfTheOther() throws Exception {
+        App first = instance("ws-a");
+        App second = instance("ws-b");
+        try (TestClient a = serve(first); TestClient b = serve(second);
+                WebSocketTestSession onSecond = b.websocketConnect("/ws/user:42")) {
+            TestResponse posted = a.post("/api/v1/notifications", Map.of("userId", "42", "message", "over the socket"));
+            assertThat(posted.status()).isEqualTo(201);
+            assertThat(onSecond.receiveText(WAIT))
+                    .isEqualTo(second.objectMapper().writeValueAsString(new Notification("42", "over the socket")));
         }
     }
 }

@@ -12,6 +12,7 @@ import dev.rigel.netty.RigelServer;
 import dev.rigel.netty.ServerConfig;
 import dev.rigel.testing.TestClient;
 import dev.rigel.testing.TestResponse;
+import dev.rigel.testing.WebSocketTestSession;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.net.URI;
@@ -46,7 +47,8 @@ class RedisChannelsScaleOutTest {
 
     static App instance(ChannelsBackend backend) {
         return App.builder()
-                .plugins(ChannelsPlugin.builder(backend).arbitraryChannelsAllowed(true).build())
+                .plugins(ChannelsPlugin.builder(backend).arbitraryChannelsAllowed(true)
+                        .createWsRouteHandlers(true).wsHandlerBasePath("/ws").build())
                 .routeHandlers(Route.post("/publish/{channel:str}", (String channel, String data, ChannelsPlugin channels) -> {
                     channels.publish(data, channel);
                     return "published";
@@ -78,6 +80,21 @@ class RedisChannelsScaleOutTest {
             b.request("POST", "/publish/" + channel).text("hello from B").send();
             assertThat(onFirst.next(WAIT).map(ChannelEvent::text)).contains("hello from B");
             assertThat(onSecond.next(WAIT).map(ChannelEvent::text)).contains("hello from B");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void anEventPublishedOnOneInstanceReachesWebSocketClientsOfTheOther(Kind kind) {
+        App first = instance(kind.backend.get());
+        App second = instance(kind.backend.get());
+        String channel = "user:" + UUID.randomUUID();
+        try (TestClient a = serve(first); TestClient b = serve(second);
+                WebSocketTestSession onSecond = b.websocketConnect("/ws/" + channel);
+                WebSocketTestSession onFirst = a.websocketConnect("/ws/" + channel)) {
+            assertThat(a.request("POST", "/publish/" + channel).text("to every socket").send().status()).isEqualTo(201);
+            assertThat(onSecond.receiveText(WAIT)).isEqualTo("to every socket");
+            assertThat(onFirst.receiveText(WAIT)).isEqualTo("to every socket");
         }
     }
 

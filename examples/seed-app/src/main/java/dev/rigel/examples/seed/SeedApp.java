@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import dev.rigel.App;
 import dev.rigel.Route;
 import dev.rigel.Router;
+import dev.rigel.channels.ChannelsBackend;
+import dev.rigel.channels.ChannelsPlugin;
+import dev.rigel.channels.MemoryChannelsBackend;
 import dev.rigel.di.Provide;
 import dev.rigel.jdbc.TransactionMode;
 import dev.rigel.jpa.JpaConfig;
@@ -16,6 +19,8 @@ import dev.rigel.openapi.OpenAPIPlugin;
 import dev.rigel.middleware.cors.CORSConfig;
 import dev.rigel.middleware.csrf.CSRFConfig;
 import dev.rigel.redis.RedisStore;
+import dev.rigel.protocol.ScopeType;
+import dev.rigel.redis.RedisChannelsPubSubBackend;
 import dev.rigel.staticfiles.StaticFiles;
 import dev.rigel.stores.StoreRegistry;
 import jakarta.persistence.EntityManager;
@@ -29,7 +34,10 @@ import java.util.Map;
  * session (H2 in memory by default, PostgreSQL with {@code DATABASE_URL}; committed on a 2xx) and
  * whose user cache is a store (memory, or Redis with {@code REDIS_URL}). Request and JVM
  * metrics are scraped at {@code /metrics} (rigel-metrics), and a small page is served from the
- * jar's {@code static/} resources at {@code /static/}.
+ * jar's {@code static/} resources at {@code /static/}. Notifications posted to
+ * {@code /api/v1/notifications} are published to the channel {@code user:{user_id}}, which
+ * WebSocket clients follow at {@code /ws/{channel_name}} (channels in memory, or through Redis
+ * when {@code REDIS_URL} is set, so that several instances share them).
  */
 public final class SeedApp {
 
@@ -39,14 +47,18 @@ public final class SeedApp {
     private SeedApp() {
     }
 
-    /** The app on {@code DATABASE_URL} (else H2 in memory) with its cache in {@code REDIS_URL} (else memory). */
+    /**
+     * The app on {@code DATABASE_URL} (else H2 in memory), with its user cache and channels in Redis
+     * when the settings name one ({@code --redis-url} / {@code REDIS_URL}), else in memory.
+     */
     public static App create(SeedSettings settings) {
-        return create(settings, null, System.getenv("REDIS_URL"));
+        return create(settings, null, settings.usesRedis() ? settings.redisUrl() : null);
     }
 
     /**
      * The app on {@code databaseUrl} (a JDBC or {@code postgresql://} URL; null: {@code DATABASE_URL},
-     * else an H2 database in memory), caching users in Redis at {@code redisUrl} (null: in memory).
+     * else an H2 database in memory), caching users and carrying channels through Redis at
+     * {@code redisUrl} (null: in memory).
      * Tables are created when missing, and the sample users are stored when there are none.
      */
     public static App create(SeedSettings settings, String databaseUrl, String redisUrl) {
@@ -71,12 +83,14 @@ public final class SeedApp {
         }
         UserCache cache = new UserCache(stores.get("users"));
         Router api = Router.builder("/api/v1")
-                .routeHandlers(UserController.class, OrderController.class)
+                .routeHandlers(UserController.class, OrderController.class, NotificationController.class)
                 .middleware(new AuthMiddleware(settings.apiToken()))
                 // tells the OpenAPI document that AuthMiddleware wants a bearer token here
                 .opt("security", "bearer")
                 .build();
         RequestTracingMiddleware tracing = new RequestTracingMiddleware();
+        // one log line per request; a WebSocket connection is not one (and its sends stay unwrapped)
+        tracing.scopes(ScopeType.HTTP);
         // health checks, metrics scrapes and the benchmark endpoints are not traffic worth a log line each
         tracing.exclude("^/health$", "^/metrics$", "^/plaintext$", "^/json$");
         return App.builder()
@@ -89,7 +103,7 @@ public final class SeedApp {
                         api,
                         StaticFiles.builder("/static").classpath("static").htmlMode(true).build())
                 // request counts and latencies by route, JVM metrics, GET /metrics for Prometheus
-                .plugins(MetricsPlugin.prometheus(), jpa)
+                .plugins(MetricsPlugin.prometheus(), jpa, channels(redisUrl))
                 // the API's OpenAPI 3.1 document at /schema/openapi.json and /schema/openapi.yaml
                 .plugins(OpenAPIPlugin.of(openApiConfig()))
                 .stores(stores)
@@ -139,6 +153,19 @@ public final class SeedApp {
                 .tag("orders", "Orders placed by users")
                 .securityScheme("bearer", Map.of("type", "http", "scheme", "bearer"))
                 .build();
+    }
+
+    /**
+     * Channels on any name (e.g. {@code user:42}), each followed over a WebSocket at
+     * {@code /ws/{channel_name}}. In memory by default; with a Redis URL through Redis Pub/Sub,
+     * so a notification posted to one instance reaches clients connected to another.
+     */
+    static ChannelsPlugin channels(String redisUrl) {
+        ChannelsBackend backend = redisUrl != null && !redisUrl.isBlank()
+                ? RedisChannelsPubSubBackend.builder(redisUrl).build()
+                : new MemoryChannelsBackend();
+        return ChannelsPlugin.builder(backend).arbitraryChannelsAllowed(true)
+                .createWsRouteHandlers(true).wsHandlerBasePath("/ws").build();
     }
 
     /**

@@ -8,9 +8,12 @@ import java.util.Map;
  * {@code --host} / {@code HOST}, {@code --port} / {@code PORT}, {@code --api-token} /
  * {@code API_TOKEN}, {@code --rate-limit} / {@code RATE_LIMIT} (requests per client and window,
  * written {@code unit,limit}, e.g. {@code second,1000}), {@code --csrf-secret} / {@code CSRF_SECRET}
- * (signs the CSRF tokens; the default is for development only).
+ * (signs the CSRF tokens; the default is for development only), {@code --redis-url} /
+ * {@code REDIS_URL} (channels go through Redis Pub/Sub, so several instances share them; without
+ * it they stay in memory, within this process).
  */
-public record SeedSettings(String host, int port, String apiToken, String rateLimit, String csrfSecret) {
+public record SeedSettings(String host, int port, String apiToken, String rateLimit, String csrfSecret,
+        String redisUrl) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8000;
@@ -29,9 +32,19 @@ public record SeedSettings(String host, int port, String apiToken, String rateLi
         this(host, port, apiToken, rateLimit, DEFAULT_CSRF_SECRET);
     }
 
+    /** Settings without Redis: channels stay in memory. */
+    public SeedSettings(String host, int port, String apiToken, String rateLimit, String csrfSecret) {
+        this(host, port, apiToken, rateLimit, csrfSecret, null);
+    }
+
+    /** Whether the user cache and channels go through Redis ({@link #redisUrl()} is set) rather than memory. */
+    public boolean usesRedis() {
+        return redisUrl != null;
+    }
+
     /** These settings with another rate limit, e.g. a high one for tests that send many requests. */
     public SeedSettings withRateLimit(String unitAndLimit) {
-        return new SeedSettings(host, port, apiToken, unitAndLimit, csrfSecret);
+        return new SeedSettings(host, port, apiToken, unitAndLimit, csrfSecret, redisUrl);
     }
 
     /** The rate limit as the app's config (the seed excludes some paths from it on top). */
@@ -50,6 +63,7 @@ public record SeedSettings(String host, int port, String apiToken, String rateLi
         String token = env.getOrDefault("API_TOKEN", DEFAULT_API_TOKEN);
         String rateLimit = env.getOrDefault("RATE_LIMIT", DEFAULT_RATE_LIMIT);
         String csrfSecret = env.getOrDefault("CSRF_SECRET", DEFAULT_CSRF_SECRET);
+        String redisUrl = env.get("REDIS_URL");
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
@@ -69,6 +83,7 @@ public record SeedSettings(String host, int port, String apiToken, String rateLi
                 case "--api-token" -> token = value;
                 case "--rate-limit" -> rateLimit = value;
                 case "--csrf-secret" -> csrfSecret = value;
+                case "--redis-url" -> redisUrl = value;
                 default -> throw new IllegalArgumentException("Unknown option " + name + "\n" + usage());
             }
         }
@@ -92,17 +107,26 @@ public record SeedSettings(String host, int port, String apiToken, String rateLi
         if (csrfSecret.isBlank()) {
             throw new IllegalArgumentException("CSRF secret must not be empty");
         }
-        return new SeedSettings(host, portNumber, token, rateLimit.trim(), csrfSecret);
+        if (redisUrl != null && redisUrl.isBlank()) {
+            redisUrl = null; // an empty REDIS_URL (as compose files leave it) means no Redis
+        }
+        if (redisUrl != null && !redisUrl.startsWith("redis://") && !redisUrl.startsWith("rediss://")) {
+            throw new IllegalArgumentException("Redis URL must start with redis:// or rediss://, got '" + redisUrl + "'");
+        }
+        return new SeedSettings(host, portNumber, token, rateLimit.trim(), csrfSecret,
+                redisUrl == null ? null : redisUrl.trim());
     }
 
     public static String usage() {
         return """
                 Usage: java -jar seed-app.jar [--host HOST] [--port PORT] [--api-token TOKEN] [--rate-limit UNIT,N]
-                                          [--csrf-secret SECRET]
+                                          [--csrf-secret SECRET] [--redis-url URL]
                   --host       interface to listen on (env HOST, default 127.0.0.1)
                   --port       port to listen on, 0 for any free port (env PORT, default 8000)
                   --api-token  bearer token the /api/v1 routes require (env API_TOKEN, default dev-token)
                   --rate-limit requests per client per second|minute|hour|day (env RATE_LIMIT, default minute,60)
-                  --csrf-secret signs CSRF tokens (env CSRF_SECRET, default a development secret)""";
+                  --csrf-secret signs CSRF tokens (env CSRF_SECRET, default a development secret)
+                  --redis-url  channels through Redis Pub/Sub, e.g. redis://127.0.0.1:6379 (env REDIS_URL;
+                               default: channels in memory)""";
     }
 }
