@@ -1,5 +1,6 @@
 package dev.rigel.jpa.support;
 
+import dev.rigel.testing.support.Transport;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
