@@ -55,6 +55,7 @@ public final class OpenAPIConfig {
     private final Map<String, Map<String, Object>> securitySchemes;
     private final List<String> security;
     private final String path;
+    private final List<Renderer> renderers;
     private final boolean enabled;
 
     private OpenAPIConfig(Builder builder) {
@@ -72,6 +73,7 @@ public final class OpenAPIConfig {
         this.securitySchemes = java.util.Collections.unmodifiableMap(schemes);
         this.security = List.copyOf(builder.security);
         this.path = builder.path;
+        this.renderers = List.copyOf(builder.renderers);
         this.enabled = builder.enabled;
     }
 
@@ -126,6 +128,14 @@ public final class OpenAPIConfig {
         return path;
     }
 
+    /**
+     * The UIs served under {@link #path()}, each at {@code {path}/{segment}}; the first is also the
+     * page at {@code {path}} itself. All five by default, Swagger UI first.
+     */
+    public List<Renderer> renderers() {
+        return renderers;
+    }
+
     /** False when the plugin should add nothing to the app. */
     public boolean enabled() {
         return enabled;
@@ -144,6 +154,7 @@ public final class OpenAPIConfig {
         private final Map<String, Map<String, Object>> securitySchemes = new LinkedHashMap<>();
         private final List<String> security = new ArrayList<>();
         private String path = "/schema";
+        private List<Renderer> renderers = List.of(Renderer.values());
         private boolean enabled = true;
 
         private Builder(String title, String version) {
@@ -204,6 +215,19 @@ public final class OpenAPIConfig {
                         + " and . _ ~ -, without a trailing '/': " + path);
             }
             this.path = path;
+            return this;
+        }
+
+        /**
+         * Which UIs to serve, in order: the first is the default page at {@code {path}}. At least
+         * one, each once; a UI left out answers 404 and its assets are not served.
+         */
+        public Builder renderers(Renderer... renderers) {
+            List<Renderer> chosen = List.of(renderers);
+            if (chosen.isEmpty() || new java.util.HashSet<>(chosen).size() != chosen.size()) {
+                throw new IllegalArgumentException("OpenAPI renderers must name at least one UI, each once: " + chosen);
+            }
+            this.renderers = chosen;
             return this;
         }
 

@@ -4,16 +4,21 @@ import dev.rigel.App;
 import dev.rigel.Response;
 import dev.rigel.Route;
 import dev.rigel.exceptions.ServiceUnavailableException;
-import dev.rigel.openapi.internal.SwaggerUi;
+import dev.rigel.openapi.internal.UiAssets;
+import dev.rigel.openapi.internal.UiPages;
 import dev.rigel.plugin.InitPlugin;
 import dev.rigel.staticfiles.StaticFiles;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
  * Serves the app's OpenAPI 3.1 document (Litestar's {@code OpenAPIConfig}):
  * {@code GET /schema/openapi.json} and {@code /schema/openapi.yaml} under the configured path, and
- * Swagger UI at {@code /schema/swagger} (also the default page at {@code /schema}), its assets
- * served from the swagger-ui webjar in the jar: no CDN, no internet needed.
+ * the configured {@link Renderer UIs} at {@code /schema/swagger}, {@code /schema/redoc},
+ * {@code /schema/scalar}, {@code /schema/rapidoc} and {@code /schema/elements} (the first
+ * configured one is also the default page at {@code /schema}), their assets served from webjars
+ * and bundles in the jar: no CDN, no internet needed.
  *
  * <pre>{@code
  * App.builder()
@@ -32,6 +37,8 @@ public final class OpenAPIPlugin implements InitPlugin {
     private static final String JSON = "application/json";
     private static final String YAML = "application/yaml";
     private static final String HTML = "text/html; charset=utf-8";
+    // the asset URLs carry no version, so browsers revalidate (cheaply, by ETag) after an hour
+    private static final String ASSET_CACHE = "public, max-age=3600";
 
     private final OpenAPIConfig config;
     private volatile OpenAPIDocument document;
@@ -59,20 +66,26 @@ public final class OpenAPIPlugin implements InitPlugin {
             return;
         }
         String base = config.path();
-        String assets = base + "/swagger/assets";
-        String page = SwaggerUi.page(config.title(), base, assets);
-        app.routeHandlers(
-                        // {path} itself shows the default UI, as in Litestar
-                        Route.get(base, () -> Response.of(page).mediaType(HTML)).name("openapi").includeInSchema(false),
-                        Route.get(base + "/swagger", () -> Response.of(page).mediaType(HTML))
-                                .name("openapi.swagger").includeInSchema(false),
-                        StaticFiles.builder(assets).classpath(SwaggerUi.assetDirectory())
-                                .name("openapi.swagger.assets").build(),
-                        Route.get(base + "/openapi.json", () -> Response.of(started().jsonBytes()).mediaType(JSON))
-                                .name("openapi.json").includeInSchema(false),
-                        Route.get(base + "/openapi.yaml", () -> Response.of(started().yamlBytes()).mediaType(YAML))
-                                .name("openapi.yaml").includeInSchema(false))
-                .onStartup(this::generate);
+        List<Object> handlers = new ArrayList<>();
+        for (Renderer renderer : config.renderers()) {
+            String at = base + "/" + renderer.segment();
+            String assets = at + "/assets";
+            String page = UiPages.page(renderer, config.title(), base, assets);
+            if (handlers.isEmpty()) {
+                // {path} itself shows the first configured UI, as in Litestar
+                handlers.add(Route.get(base, () -> Response.of(page).mediaType(HTML))
+                        .name("openapi").includeInSchema(false));
+            }
+            String name = "openapi." + renderer.segment();
+            handlers.add(Route.get(at, () -> Response.of(page).mediaType(HTML)).name(name).includeInSchema(false));
+            handlers.add(StaticFiles.builder(assets).classpath(UiAssets.directory(renderer)).name(name + ".assets")
+                    .layer(router -> router.responseHeader("Cache-Control", ASSET_CACHE)).build());
+        }
+        handlers.add(Route.get(base + "/openapi.json", () -> Response.of(started().jsonBytes()).mediaType(JSON))
+                .name("openapi.json").includeInSchema(false));
+        handlers.add(Route.get(base + "/openapi.yaml", () -> Response.of(started().yamlBytes()).mediaType(YAML))
+                .name("openapi.yaml").includeInSchema(false));
+        app.routeHandlers(handlers.toArray()).onStartup(this::generate);
     }
 
     private void generate(App app) {

@@ -14,6 +14,10 @@ import dev.rigel.testing.support.Clients;
 import dev.rigel.testing.support.Transport;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -68,6 +72,71 @@ class OpenAPIPluginTest {
 
     @ParameterizedTest
     @EnumSource(Transport.class)
+    void servesEveryRendererWithItsAssetsFromThisServer(Transport transport) {
+        App app = PetApi.app(PetApi.config());
+        assertThat(PetApi.config().renderers()).containsExactly(Renderer.values());
+        try (TestClient client = Clients.open(app, transport)) {
+            for (Renderer renderer : Renderer.values()) {
+                String path = "/schema/" + renderer.segment();
+                TestResponse html = client.get(path);
+                assertThat(html.status()).as(path).isEqualTo(200);
+                assertThat(html.header("content-type")).as(path).startsWith("text/html");
+                assertThat(html.text()).as(path).contains("<title>Pet API</title>").contains("\"/schema/openapi.json\"")
+                        // nothing is fetched from anywhere but this server
+                        .doesNotContain("http://").doesNotContain("https://").doesNotContain("//cdn");
+                List<String> assets = assetUrls(html.text());
+                assertThat(assets).as(path).isNotEmpty().allMatch(url -> url.startsWith(path + "/assets/"));
+                for (String asset : assets) {
+                    TestResponse file = client.get(asset);
+                    assertThat(file.status()).as(asset).isEqualTo(200);
+                    assertThat(file.header("content-type")).as(asset)
+                            .contains(asset.endsWith(".css") ? "text/css" : "javascript");
+                    assertThat(file.header("cache-control")).as(asset).isEqualTo("public, max-age=3600");
+                    String etag = file.header("etag");
+                    assertThat(etag).as(asset).isNotBlank();
+                    assertThat(client.request("GET", asset).header("If-None-Match", etag).send().status())
+                            .as(asset).isEqualTo(304);
+                }
+                // a bundle, not a stub: every UI's script is well over 100 kB
+                assertThat(assets.stream().filter(url -> url.endsWith(".js"))
+                        .mapToInt(url -> client.get(url).body().length).max().orElse(0))
+                        .as(path).isGreaterThan(100_000);
+                assertThat(client.get(path + "/assets/nothing.js").status()).as(path).isEqualTo(404);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void servesOnlyTheConfiguredRenderersAndTheFirstAtThePath(Transport transport) {
+        App app = PetApi.app(PetApi.configBuilder().renderers(Renderer.REDOC, Renderer.SCALAR).build());
+        try (TestClient client = Clients.open(app, transport)) {
+            TestResponse root = client.get("/schema");
+            assertThat(root.status()).isEqualTo(200);
+            assertThat(root.text()).isEqualTo(client.get("/schema/redoc").text())
+                    .contains("<redoc spec-url=\"/schema/openapi.json\">")
+                    .contains("src=\"/schema/redoc/assets/bundles/redoc.standalone.js\"");
+            assertThat(client.get("/schema/scalar").text()).contains("src=\"/schema/scalar/assets/standalone.js\"");
+            for (String gone : new String[] {"/schema/swagger", "/schema/swagger/assets/swagger-ui.css",
+                    "/schema/rapidoc", "/schema/rapidoc/assets/dist/rapidoc-min.js", "/schema/elements",
+                    "/schema/elements/assets/styles.min.css"}) {
+                assertThat(client.get(gone).status()).as(gone).isEqualTo(404);
+            }
+            assertThat(client.get("/schema/openapi.json").status()).isEqualTo(200);
+        }
+    }
+
+    private static List<String> assetUrls(String html) {
+        Matcher matcher = Pattern.compile("(?:src|href)=\"([^\"]+)\"").matcher(html);
+        List<String> urls = new ArrayList<>();
+        while (matcher.find()) {
+            urls.add(matcher.group(1));
+        }
+        return urls;
+    }
+
+    @ParameterizedTest
+    @EnumSource(Transport.class)
     void pathIsConfigurable(Transport transport) {
         App app = App.builder().routeHandlers(Route.get("/x", () -> "x"))
                 .plugins(OpenAPIPlugin.of(OpenAPIConfig.builder("t", "1").path("/docs").build())).build();
@@ -118,6 +187,10 @@ class OpenAPIPluginTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(OpenAPIConfig.builder("t", "1").path("/api/docs").build().path()).isEqualTo("/api/docs");
         assertThatThrownBy(() -> OpenAPIConfig.builder(" ", "1")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> OpenAPIConfig.builder("t", "1").renderers())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least one");
+        assertThatThrownBy(() -> OpenAPIConfig.builder("t", "1").renderers(Renderer.REDOC, Renderer.REDOC))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("REDOC");
     }
 
     @Test

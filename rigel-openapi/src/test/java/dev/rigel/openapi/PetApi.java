@@ -146,13 +146,16 @@ final class PetApi {
     }
 
     static OpenAPIConfig config() {
+        return configBuilder().build();
+    }
+
+    static OpenAPIConfig.Builder configBuilder() {
         return OpenAPIConfig.builder("Pet API", "1.2.3")
                 .description("Pets and their vaccines")
                 .server("http://localhost:8000", "local")
                 .license("Apache 2.0", "Apache-2.0")
                 .tag("pets", "Everything about pets")
                 .securityScheme("bearer", Map.of("type", "http", "scheme", "bearer"))
-                .security("bearer")
-                .build();
+                .security("bearer");
     }
 }
