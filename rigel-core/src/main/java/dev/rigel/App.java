@@ -170,6 +170,9 @@ public final class App implements Application, Lifespan {
         private final java.util.EnumMap<BuiltIn, Middleware> builtIns = new java.util.EnumMap<>(BuiltIn.class);
         private final List<Plugin> plugins = new ArrayList<>();
         private int initialisedPlugins;
+        private boolean autoPlugins = true;
+        private boolean autoPluginsAdded;
+        private final List<Plugin> automaticPlugins = new ArrayList<>();
         private final List<Consumer<Builder>> onAppInit = new ArrayList<>();
         private int ranAppInitHooks;
         private final List<Hooks.BeforeSend> beforeSend = new ArrayList<>();
@@ -213,6 +216,21 @@ public final class App implements Application, Lifespan {
                 plugins.add(java.util.Objects.requireNonNull(plugin, "plugin"));
             }
             return this;
+        }
+
+        /**
+         * Whether the {@link dev.rigel.plugin.AutoPlugin}s of the modules on the class path (such
+         * as rigel-openapi's OpenAPI document) are added to this app; on by default. Off, the app
+         * has exactly the plugins it registers.
+         */
+        public Builder autoPlugins(boolean enabled) {
+            this.autoPlugins = enabled;
+            return this;
+        }
+
+        /** Whether automatic plugins are added (see {@link #autoPlugins(boolean)}). */
+        public boolean autoPlugins() {
+            return autoPlugins;
         }
 
         /** The plugins registered so far, read-only (init plugins may already have run). */
@@ -514,6 +532,22 @@ public final class App implements Application, Lifespan {
 
         public App build() {
             initialise();
+            try {
+                return assemble();
+            } catch (ImproperlyConfiguredException e) {
+                if (automaticPlugins.isEmpty()) {
+                    throw e;
+                }
+                // the app's author did not write these plugins' routes, so say where they came from
+                throw new ImproperlyConfiguredException(e.getMessage() + " (this app also has automatic plugins from"
+                        + " modules on the class path: " + automaticPlugins.stream().map(p -> p.getClass().getSimpleName())
+                                .toList()
+                        + "; register your own plugin of that type to configure or disable one, or call"
+                        + " App.Builder.autoPlugins(false) to drop them all)", e);
+            }
+        }
+
+        private App assemble() {
             return new App(new AppSettings(copy(routeHandlers, "route handlers"), layerSettings(),
                     copy(onStartup, "startup hooks"), copy(onShutdown, "shutdown hooks"), copy(lifespans, "lifespans"),
                     state, debug, copy(json, "json customizers"), copyOverrides(),
@@ -529,6 +563,22 @@ public final class App implements Application, Lifespan {
          * so building twice never initialises anything twice.
          */
         private void initialise() {
+            runInitialisers();
+            if (autoPlugins && !autoPluginsAdded) {
+                // after everything else, so a plugin registered by the app or by a plugin replaces the default
+                autoPluginsAdded = true;
+                for (dev.rigel.plugin.AutoPlugin auto : dev.rigel.internal.app.AutoPlugins.found()) {
+                    if (plugins.stream().noneMatch(auto.type()::isInstance)) {
+                        Plugin plugin = java.util.Objects.requireNonNull(auto.create(), auto.getClass().getName());
+                        plugins.add(plugin);
+                        automaticPlugins.add(plugin);
+                    }
+                }
+                runInitialisers();
+            }
+        }
+
+        private void runInitialisers() {
             while (ranAppInitHooks < onAppInit.size() || initialisedPlugins < plugins.size()) {
                 while (ranAppInitHooks < onAppInit.size()) {
                     onAppInit.get(ranAppInitHooks++).accept(this);

@@ -44,7 +44,12 @@ public final class OpenAPIExport {
     /** Writes the document of {@code app} (JSON, or YAML for a {@code .yaml}/{@code .yml} file). */
     public static void write(App app, Path output) throws IOException {
         OpenAPIPlugin plugin = app.plugins().find(OpenAPIPlugin.class).orElseThrow(() -> new IllegalArgumentException(
-                "the app has no OpenAPIPlugin; add .plugins(OpenAPIPlugin.of(OpenAPIConfig.builder(...).build()))"));
+                "the app has no OpenAPIPlugin (it was built with autoPlugins(false)); add"
+                        + " .plugins(OpenAPIPlugin.of(OpenAPIConfig.builder(...).build()))"));
+        if (!plugin.config().enabled()) {
+            throw new IllegalArgumentException("the app's OpenAPI document is turned off (OpenAPIPlugin.disabled()"
+                    + " or enabled(false)); there is nothing to write");
+        }
         OpenAPIDocument document = OpenAPIDocument.of(app, plugin.config());
         String name = output.getFileName().toString();
         boolean yaml = name.endsWith(".yaml") || name.endsWith(".yml");

@@ -27,6 +27,10 @@ import java.util.Objects;
  *     .build();
  * }</pre>
  *
+ * <p>On by default: with rigel-openapi on the class path, an app that registers no
+ * {@code OpenAPIPlugin} gets {@link #defaults()} (through {@link OpenAPIAutoPlugin}). Registering
+ * {@code OpenAPIPlugin.of(config)} replaces it, {@link #disabled()} turns the document off.
+ *
  * <p>The document is generated once, in a startup hook, from the app's resolved routes, and its
  * JSON and YAML bytes are kept: serving it costs a copy to the socket. The plugin's own routes are
  * left out of the document. {@link OpenAPIConfig.Builder#enabled(boolean) enabled(false)} adds
@@ -40,6 +44,11 @@ public final class OpenAPIPlugin implements InitPlugin {
     // the asset URLs carry no version, so browsers revalidate (cheaply, by ETag) after an hour
     private static final String ASSET_CACHE = "public, max-age=3600";
 
+    /** The {@code info.title} of the automatic plugin's document. */
+    public static final String DEFAULT_TITLE = "Rigel API";
+    /** The {@code info.version} of the automatic plugin's document. */
+    public static final String DEFAULT_VERSION = "1.0.0";
+
     private final OpenAPIConfig config;
     private volatile OpenAPIDocument document;
 
@@ -47,8 +56,26 @@ public final class OpenAPIPlugin implements InitPlugin {
         this.config = Objects.requireNonNull(config, "config");
     }
 
+    /** The plugin serving the document {@code config} describes; it replaces the automatic one. */
     public static OpenAPIPlugin of(OpenAPIConfig config) {
         return new OpenAPIPlugin(config);
+    }
+
+    /**
+     * The plugin an app gets without asking, when rigel-openapi is on the class path: title
+     * {@value #DEFAULT_TITLE}, version {@value #DEFAULT_VERSION}, served at {@code /schema} with
+     * every UI (Litestar's default {@code OpenAPIConfig}).
+     */
+    public static OpenAPIPlugin defaults() {
+        return new OpenAPIPlugin(OpenAPIConfig.builder(DEFAULT_TITLE, DEFAULT_VERSION).build());
+    }
+
+    /**
+     * No OpenAPI document and no {@code /schema} routes: registered on an app, it takes the place
+     * of the automatic plugin. {@code App.builder().plugins(OpenAPIPlugin.disabled())}.
+     */
+    public static OpenAPIPlugin disabled() {
+        return new OpenAPIPlugin(OpenAPIConfig.builder(DEFAULT_TITLE, DEFAULT_VERSION).enabled(false).build());
     }
 
     public OpenAPIConfig config() {

@@ -161,6 +161,65 @@ class OpenAPIPluginTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void onByDefaultWithRigelOpenApiOnTheClassPath(Transport transport) {
+        App app = App.builder().routeHandlers(Route.get("/x", () -> "x")).build();
+        assertThat(app.plugins().allOf(OpenAPIPlugin.class)).hasSize(1);
+        try (TestClient client = Clients.open(app, transport)) {
+            TestResponse json = client.get("/schema/openapi.json");
+            assertThat(json.status()).isEqualTo(200);
+            assertThat(json.json().at("/info/title").asText()).isEqualTo(OpenAPIPlugin.DEFAULT_TITLE);
+            assertThat(json.json().at("/info/version").asText()).isEqualTo(OpenAPIPlugin.DEFAULT_VERSION);
+            assertThat(json.json().at("/paths/~1x/get/operationId").asText()).isEqualTo("getX");
+            assertThat(client.get("/schema").text()).contains("swagger-ui-bundle.js");
+            assertThat(client.get("/schema/redoc").status()).isEqualTo(200);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void disabledOrNoAutoPluginsLeaveNoSchemaRoutes(Transport transport) {
+        App disabled = App.builder().routeHandlers(Route.get("/x", () -> "x"))
+                .plugins(OpenAPIPlugin.disabled()).build();
+        App noAuto = App.builder().routeHandlers(Route.get("/x", () -> "x")).autoPlugins(false).build();
+        assertThat(noAuto.plugins().allOf(OpenAPIPlugin.class)).isEmpty();
+        assertThat(disabled.plugins().allOf(OpenAPIPlugin.class)).hasSize(1);
+        for (App app : List.of(disabled, noAuto)) {
+            try (TestClient client = Clients.open(app, transport)) {
+                assertThat(client.get("/x").status()).isEqualTo(200);
+                assertThat(client.get("/schema/openapi.json").status()).isEqualTo(404);
+                assertThat(client.get("/schema").status()).isEqualTo(404);
+            }
+        }
+    }
+
+    @Test
+    void aPluginRegisteredByAnotherPluginReplacesTheDefault() {
+        OpenAPIPlugin own = OpenAPIPlugin.of(OpenAPIConfig.builder("Mine", "2").build());
+        dev.rigel.plugin.InitPlugin registering = app -> app.plugins(own);
+        App app = App.builder().routeHandlers(Route.get("/x", () -> "x")).plugins(registering).build();
+        assertThat(app.plugins().allOf(OpenAPIPlugin.class)).containsExactly(own);
+        try (TestClient client = TestClient.of(app)) {
+            assertThat(client.get("/schema/openapi.json").json().at("/info/title").asText()).isEqualTo("Mine");
+        }
+    }
+
+    @Test
+    void buildingTwiceAddsTheDefaultOnce() {
+        App.Builder builder = App.builder().routeHandlers(Route.get("/x", () -> "x"));
+        builder.build();
+        App app = builder.build();
+        assertThat(app.plugins().allOf(OpenAPIPlugin.class)).hasSize(1);
+    }
+
+    @Test
+    void anAppRouteAtTheSchemaPathConflictsWithTheDefaultAndSaysHowToTurnItOff() {
+        assertThatThrownBy(() -> App.builder().routeHandlers(Route.get("/schema", () -> "mine")).build())
+                .hasMessageContaining("/schema").hasMessageContaining("automatic plugins").hasMessageContaining("OpenAPIPlugin")
+                .hasMessageContaining("autoPlugins(false)");
+    }
+
     @Test
     void theDocumentIsMadeOnceAtStartup() {
         OpenAPIPlugin plugin = OpenAPIPlugin.of(PetApi.config());
@@ -205,8 +264,14 @@ class OpenAPIPluginTest {
         assertThat(fromYaml.toString()).isEqualTo(fromJson.toString());
         assertThatThrownBy(() -> OpenAPIExport.main(new String[] {"--output", "x.json"}))
                 .hasMessageContaining("--app");
-        App without = App.builder().routeHandlers(Route.get("/x", () -> "x")).build();
+        App without = App.builder().routeHandlers(Route.get("/x", () -> "x")).autoPlugins(false).build();
         assertThatThrownBy(() -> OpenAPIExport.write(without, dir.resolve("y.json")))
                 .hasMessageContaining("OpenAPIPlugin");
+        App off = App.builder().routeHandlers(Route.get("/x", () -> "x")).plugins(OpenAPIPlugin.disabled()).build();
+        assertThatThrownBy(() -> OpenAPIExport.write(off, dir.resolve("y.json"))).hasMessageContaining("turned off");
+        App byDefault = App.builder().routeHandlers(Route.get("/x", () -> "x")).build();
+        OpenAPIExport.write(byDefault, dir.resolve("default.json"));
+        assertThat(new ObjectMapper().readTree(Files.readAllBytes(dir.resolve("default.json"))).at("/info/title")
+                .asText()).isEqualTo(OpenAPIPlugin.DEFAULT_TITLE);
     }
 }

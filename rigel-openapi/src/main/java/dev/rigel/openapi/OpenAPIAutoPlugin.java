@@ -1,0 +1,22 @@
+package dev.rigel.openapi;
+
+import dev.rigel.plugin.AutoPlugin;
+import dev.rigel.plugin.Plugin;
+
+/**
+ * Puts {@link OpenAPIPlugin#defaults()} on every app that has no {@link OpenAPIPlugin} of its own,
+ * so the document and its UIs are on by default once rigel-openapi is a dependency. Found through
+ * {@code META-INF/services/dev.rigel.plugin.AutoPlugin}; not meant to be used directly.
+ */
+public final class OpenAPIAutoPlugin implements AutoPlugin {
+
+    @Override
+    public Class<? extends Plugin> type() {
+        return OpenAPIPlugin.class;
+    }
+
+    @Override
+    public Plugin create() {
+        return OpenAPIPlugin.defaults();
+    }
+}
