@@ -67,6 +67,19 @@ public interface HandlerInfo {
         return 200;
     }
 
+    /**
+     * The fixed headers every response of the route carries, by name as the layers spelled it:
+     * {@code cache-control} from a {@code cacheControl} setting, then the layers' {@code responseHeader}s.
+     */
+    default java.util.Map<String, String> responseHeaders() {
+        return Map.of();
+    }
+
+    /** The names of the cookies every response of the route sets (the layers' {@code responseCookie}s). */
+    default List<String> responseCookieNames() {
+        return List.of();
+    }
+
     /** Whether any layer puts guards in front of this route. */
     default boolean guarded() {
         return false;

@@ -8,8 +8,9 @@ import java.lang.annotation.Target;
 
 /**
  * How a handler is described in the OpenAPI document (Litestar's {@code summary},
- * {@code description} and {@code operation_id}). Every member is optional: an empty one keeps
- * the generated value (the method name in words, none, the method and path in camel case).
+ * {@code description}, {@code operation_id} and {@code raises}). Every member is optional: an
+ * empty one keeps the generated value (the method name in words, none, the method and path in
+ * camel case, the exceptions of the method's {@code throws} clause).
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
@@ -24,4 +25,11 @@ public @interface Operation {
 
     /** The operation id, unique in the app; empty: derived from method and path. */
     String operationId() default "";
+
+    /**
+     * HTTP exceptions the handler may raise besides those in its {@code throws} clause (they are
+     * unchecked, so the clause is optional), each documented as an error response with its status:
+     * {@code raises = {ConflictException.class, PermissionDeniedException.class}} → 409 and 403.
+     */
+    Class<? extends dev.rigel.exceptions.HttpException>[] raises() default {};
 }

@@ -10,9 +10,9 @@ import dev.rigel.HandlerInfo;
 import dev.rigel.Response;
 import dev.rigel.RouteParameter;
 import dev.rigel.dto.DTODescription;
-import dev.rigel.exceptions.NotFoundException;
 import dev.rigel.form.UploadFile;
 import dev.rigel.internal.http.StatusReasons;
+import dev.rigel.openapi.internal.ErrorStatuses;
 import dev.rigel.openapi.internal.Operations;
 import dev.rigel.openapi.internal.Schemas;
 import dev.rigel.protocol.ScopeType;
@@ -187,7 +187,7 @@ public final class OpenAPIGenerator {
             operation.set("requestBody", requestBody);
         }
         ObjectNode responses = operation.putObject("responses");
-        success(responses, route);
+        fixedHeaders(success(responses, route), route);
         if (clientInput) {
             responses.set("400", errorResponse("Validation failed or malformed request", validationError()));
         }
@@ -204,8 +204,13 @@ public final class OpenAPIGenerator {
             ObjectNode requirement = security.addObject();
             required.forEach(requirement::putArray);
         }
-        if (handler.isPresent() && declaresNotFound(handler.get())) {
-            responses.set("404", errorResponse(StatusReasons.reason(404), error()));
+        for (int status : handler.map(m -> ErrorStatuses.declared(m, described)).orElse(List.of())) {
+            String key = Integer.toString(status);
+            if (!responses.has(key)) {
+                responses.set(key, status == 400
+                        ? errorResponse("Validation failed or malformed request", validationError())
+                        : errorResponse(StatusReasons.reason(status), error()));
+            }
         }
         if (handler.isPresent() && handler.get().isAnnotationPresent(Deprecated.class)) {
             operation.put("deprecated", true);
@@ -239,15 +244,6 @@ public final class OpenAPIGenerator {
             }
         }
         return names;
-    }
-
-    private static boolean declaresNotFound(Method method) {
-        for (Class<?> thrown : method.getExceptionTypes()) {
-            if (NotFoundException.class.isAssignableFrom(thrown)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private ObjectNode parameter(RouteParameter parameter) {
@@ -311,7 +307,8 @@ public final class OpenAPIGenerator {
         return component;
     }
 
-    private void success(ObjectNode responses, HandlerInfo route) {
+    /** The success response of {@code route}, added to {@code responses}. */
+    private ObjectNode success(ObjectNode responses, HandlerInfo route) {
         Type type = route.returnType();
         Class<?> raw = rawClass(type);
         if (raw == Response.class) {
@@ -323,12 +320,12 @@ public final class OpenAPIGenerator {
             ObjectNode redirect = responses.putObject("302");
             redirect.put("description", StatusReasons.reason(302));
             redirect.putObject("headers").putObject("location").putObject("schema").put("type", "string");
-            return;
+            return redirect;
         }
         ObjectNode response = responses.putObject(Integer.toString(status));
         response.put("description", StatusReasons.reason(status));
         if (raw == void.class || raw == Void.class || status == 204 || status == 304) {
-            return;
+            return response;
         }
         String mediaType;
         ObjectNode schema;
@@ -350,6 +347,30 @@ public final class OpenAPIGenerator {
                     : schemas.schemaFor(type, new Annotation[0]);
         }
         response.putObject("content").putObject(mediaType).set("schema", schema);
+        return response;
+    }
+
+    /**
+     * The headers the route's layers put on every response (Litestar documents its
+     * {@code response_headers} the same way), with their fixed value as the schema's {@code const},
+     * and {@code set-cookie} naming the layers' cookies.
+     */
+    private static void fixedHeaders(ObjectNode response, HandlerInfo route) {
+        if (route.responseHeaders().isEmpty() && route.responseCookieNames().isEmpty()) {
+            return;
+        }
+        ObjectNode headers = response.has("headers") ? (ObjectNode) response.get("headers")
+                : response.putObject("headers");
+        route.responseHeaders().forEach((name, value) -> {
+            ObjectNode schema = headers.putObject(name).putObject("schema");
+            schema.put("type", "string");
+            schema.put("const", value);
+        });
+        if (!route.responseCookieNames().isEmpty()) {
+            ObjectNode cookie = headers.putObject("set-cookie");
+            cookie.put("description", "Sets the cookies " + String.join(", ", route.responseCookieNames()));
+            cookie.putObject("schema").put("type", "string");
+        }
     }
 
     private static ObjectNode binary() {

@@ -81,7 +81,11 @@ class OpenAPIGeneratorTest {
         assertThat(limit.at("/schema/maximum").asInt()).isEqualTo(100);
         JsonNode kind = param(list, "query", "kind");
         assertThat(kind.path("required").asBoolean()).isFalse();
-        assertThat(kind.at("/schema/enum").toString()).isEqualTo("[\"DOG\",\"CAT\"]");
+        // an enum is one named component, wherever it appears
+        assertThat(kind.at("/schema/$ref").asText()).isEqualTo("#/components/schemas/Kind");
+        assertThat(schema("Kind").path("enum").toString()).isEqualTo("[\"DOG\",\"CAT\"]");
+        assertThat(schema("Kind").path("type").asText()).isEqualTo("string");
+        assertThat(schema("Pet").at("/properties/kind/$ref").asText()).isEqualTo("#/components/schemas/Kind");
         assertThat(param(list, "header", "x-tenant").path("required").asBoolean()).isTrue();
         JsonNode session = param(op("/api/pets/{pet_id}/vaccines", "post"), "cookie", "session");
         assertThat(session.path("required").asBoolean()).isFalse();
@@ -162,7 +166,15 @@ class OpenAPIGeneratorTest {
         assertThat(get.has("400")).isFalse();
         assertThat(op("/api/pets", "get").at("/responses/400/content/application~1json/schema/$ref").asText())
                 .isEqualTo("#/components/schemas/ValidationErrorResponse");
-        assertThat(op("/api/pets/{pet_id}", "delete").path("responses").has("404")).isFalse();
+        JsonNode delete = op("/api/pets/{pet_id}", "delete").path("responses");
+        assertThat(delete.has("404")).isFalse();
+        // @Operation(raises = …) for unchecked exceptions the signature does not name
+        assertThat(delete.at("/412/description").asText()).isEqualTo("Precondition Failed");
+        assertThat(delete.at("/503/content/application~1json/schema/$ref").asText())
+                .isEqualTo("#/components/schemas/ErrorResponse");
+        // `throws PetAlreadyExists`, an app exception extending ConflictException
+        assertThat(op("/api/pets", "post").at("/responses/409/description").asText()).isEqualTo("Conflict");
+        assertThat(op("/api/pets", "get").path("responses").has("409")).isFalse();
         JsonNode health = op("/health", "get").path("responses");
         assertThat(health.has("401")).isFalse();
         assertThat(op("/health", "get").path("security").isArray()).isTrue();
@@ -208,6 +220,22 @@ class OpenAPIGeneratorTest {
         App wrong = App.builder().routeHandlers(Route.get("/z", () -> "z").opt("security", "jwt")).build();
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> OpenAPIGenerator.generate(wrong, config))
                 .hasMessageContaining("jwt");
+    }
+
+    @Test
+    void layerResponseHeadersAndCookiesAreDocumentedOnTheSuccessResponse() {
+        App app = App.builder().routeHandlers(
+                dev.rigel.Router.builder("/api").responseHeader("X-Api-Version", "2")
+                        .cacheControl(dev.rigel.cache.CacheControlHeader.parse("public, max-age=60"))
+                        .responseCookie(dev.rigel.Cookie.of("seen", "1"))
+                        .routeHandlers(Route.get("/x", () -> "x")).build(),
+                Route.get("/plain", () -> "y")).autoPlugins(false).build();
+        ObjectNode generated = OpenAPIGenerator.generate(app, OpenAPIConfig.builder("t", "1").build());
+        JsonNode headers = generated.at("/paths/~1api~1x/get/responses/200/headers");
+        assertThat(headers.at("/X-Api-Version/schema/const").asText()).isEqualTo("2");
+        assertThat(headers.at("/cache-control/schema/const").asText()).isEqualTo("public, max-age=60");
+        assertThat(headers.at("/set-cookie/description").asText()).contains("seen");
+        assertThat(generated.at("/paths/~1plain/get/responses/200").has("headers")).isFalse();
     }
 
     public static class SameIds {

@@ -58,6 +58,13 @@ final class PetApi {
         }
     }
 
+    /** An app's own exception: documented with the status of the built-in one it extends. */
+    static final class PetAlreadyExists extends dev.rigel.exceptions.ConflictException {
+        PetAlreadyExists(String name) {
+            super("A pet named " + name + " exists");
+        }
+    }
+
     /** A dependency that reads a query parameter of its own: that parameter belongs to the operation. */
     record Paging(int limit, int offset) {
     }
@@ -84,7 +91,7 @@ final class PetApi {
         }
 
         @Post(dto = PetDTO.class)
-        public Pet createPet(DTOData<Pet> data) {
+        public Pet createPet(DTOData<Pet> data) throws PetAlreadyExists {
             return data.create(Map.of("id", 1L, "createdAt", Instant.EPOCH));
         }
 
@@ -94,6 +101,8 @@ final class PetApi {
         }
 
         @Delete("/{pet_id:long}")
+        @dev.rigel.annotation.Operation(raises = {dev.rigel.exceptions.PreconditionFailedException.class,
+                dev.rigel.exceptions.ServiceUnavailableException.class})
         public void deletePet(long petId) {
         }
 

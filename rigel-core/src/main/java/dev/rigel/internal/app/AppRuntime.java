@@ -375,15 +375,7 @@ public final class AppRuntime {
                 && raw != Void.class && !raw.isPrimitive()
                 && !dev.rigel.response.ResponseContent.class.isAssignableFrom(raw); // sent by ContentResponses
         ObjectWriter writer = plainJson ? json.writer(declared) : null;
-        List<String[]> headers = layers.responseHeaders;
-        if (layers.cacheControl != null) {
-            // first, so the cacheControl setting beats a plain layer header of the same name
-            List<String[]> withCacheControl = new ArrayList<>(headers.size() + 1);
-            withCacheControl.add(new String[] {"cache-control", layers.cacheControl.toHeaderValue()});
-            withCacheControl.addAll(headers);
-            headers = List.copyOf(withCacheControl);
-        }
-        return new ResponseEncoder(json, writer, Types.boxed(raw), definition.mediaType(), headers,
+        return new ResponseEncoder(json, writer, Types.boxed(raw), definition.mediaType(), layers.sentHeaders,
                 layers.responseCookies, templates, dtoWriter);
     }
 

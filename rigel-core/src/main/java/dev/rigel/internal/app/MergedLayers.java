@@ -40,6 +40,11 @@ final class MergedLayers {
     final Hooks.AfterResponse afterResponse;
     /** The closest layer's {@code Cache-Control}, or null. */
     final CacheControlHeader cacheControl;
+    /**
+     * The fixed headers every answer of the route carries: Cache-Control (when a layer sets it,
+     * first, so it beats a plain layer header of the same name), then the layers' headers.
+     */
+    final List<String[]> sentHeaders;
     final boolean includeInSchema;
     final long maxBodySize;
     /** the closest layer's DTO class or instance for request bodies, or null */
@@ -106,6 +111,12 @@ final class MergedLayers {
         this.afterRequest = after;
         this.afterResponse = afterSent;
         this.cacheControl = cache;
+        List<String[]> sent = new ArrayList<>(responseHeaders.size() + 1);
+        if (cache != null) {
+            sent.add(new String[] {"cache-control", cache.toHeaderValue()});
+        }
+        sent.addAll(responseHeaders);
+        this.sentHeaders = List.copyOf(sent);
         this.includeInSchema = include == null || include;
         this.maxBodySize = limit == null ? DEFAULT_MAX_BODY_SIZE : limit;
         this.dto = dataDto;

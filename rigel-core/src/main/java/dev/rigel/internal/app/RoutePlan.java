@@ -340,6 +340,18 @@ final class RoutePlan implements HandlerInfo {
     }
 
     @Override
+    public java.util.Map<String, String> responseHeaders() {
+        java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
+        layers.sentHeaders.forEach(header -> headers.putIfAbsent(header[0], header[1]));
+        return java.util.Collections.unmodifiableMap(headers);
+    }
+
+    @Override
+    public java.util.List<String> responseCookieNames() {
+        return layers.responseCookies.stream().map(dev.rigel.Cookie::name).toList();
+    }
+
+    @Override
     public boolean guarded() {
         return guards.length > 0;
     }

@@ -136,12 +136,7 @@ public final class Schemas {
             return plain(type.containedTypeOrUnknown(0));
         }
         if (raw.isEnum()) {
-            ObjectNode schema = type("string");
-            ArrayNode values = schema.putArray("enum");
-            for (Object constant : raw.getEnumConstants()) {
-                values.add(mapper.convertValue(constant, String.class));
-            }
-            return schema;
+            return ref(enumComponent(raw));
         }
         if (type.isArrayType() || type.isCollectionLikeType()) {
             ObjectNode schema = type("array");
@@ -250,6 +245,26 @@ public final class Schemas {
             ArrayNode list = schema.putArray("required");
             required.forEach(list::add);
         }
+        return name;
+    }
+
+    /**
+     * An enum's component: its values as the JSON mapper writes them, named after the enum, so
+     * clients generated from the document share one type wherever the enum appears.
+     */
+    private String enumComponent(Class<?> raw) {
+        String existing = names.get(raw);
+        if (existing != null) {
+            return existing;
+        }
+        String name = uniqueName(raw.getSimpleName(), raw);
+        names.put(raw, name);
+        ObjectNode schema = type("string");
+        ArrayNode values = schema.putArray("enum");
+        for (Object constant : raw.getEnumConstants()) {
+            values.add(mapper.convertValue(constant, String.class));
+        }
+        components.put(name, schema);
         return name;
     }
 
