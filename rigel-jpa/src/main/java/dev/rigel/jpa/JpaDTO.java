@@ -18,9 +18,12 @@ import dev.rigel.jpa.internal.EntityIntrospection;
  *   <li>Associations ({@code @ManyToOne}, {@code @OneToOne}, {@code @OneToMany},
  *       {@code @ManyToMany}) and embeddables are nested models, followed to
  *       {@link DTOConfig#maxNestedDepth()} (default 1) and left out beyond it.</li>
- *   <li>Encoding never loads anything: an association Hibernate has not loaded (a lazy proxy or
- *       collection not yet initialised) is written as {@code null}. Fetch what a response should
- *       carry in the query ({@code join fetch}, an entity graph) or touch it in the handler.</li>
+ *   <li>Encoding never loads an association: one Hibernate has not loaded (a lazy proxy or
+ *       collection not yet initialised, or a proxy among a loaded collection's elements) is
+ *       written as {@code null}. Fetch what a response should carry in the query
+ *       ({@code join fetch}, an entity graph) or touch it in the handler.</li>
+ *   <li>The entity the handler returns may be a proxy ({@code getReference}, a lazy to-one it
+ *       passes on): it is loaded if need be and written as the entity behind it.</li>
  * </ul>
  *
  * <pre>{@code

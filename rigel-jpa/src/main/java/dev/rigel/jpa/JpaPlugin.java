@@ -1,5 +1,6 @@
 package dev.rigel.jpa;
 
+import com.fasterxml.jackson.databind.PropertyNamingStrategies.NamingBase;
 import dev.rigel.App;
 import dev.rigel.di.Provide;
 import dev.rigel.jdbc.internal.DatabaseErrors;
@@ -9,12 +10,14 @@ import dev.rigel.jpa.internal.SessionProvider;
 import dev.rigel.plugin.InitPlugin;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceException;
+import jakarta.validation.ConstraintViolationException;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 
 /**
@@ -46,7 +49,9 @@ import javax.sql.DataSource;
  *       {@code SQLException} escaping a handler, provider or the commit becomes 409 for constraint
  *       violations (naming the constraint) and optimistic-lock failures, 404 for a missing entity,
  *       503 when no connection frees up within the pool's {@code connectionTimeout} or the database
- *       is unreachable. Other database errors stay 500. The handlers are on the app layer, so one a
+ *       is unreachable. An entity failing Bean Validation at persist or flush is the core's 400
+ *       validation error keyed by property path (the transaction is rolled back). Other database
+ *       errors stay 500. The handlers are on the app layer, so one a
  *       router or controller registers for the same class takes precedence.
  *   <li>The pool and Hibernate start with the app (failing startup if the database is unreachable
  *       or the schema does not validate) and close at shutdown.
@@ -76,6 +81,8 @@ public final class JpaPlugin implements InitPlugin {
         if (config.translateErrors()) {
             app.exceptionHandler(PersistenceException.class, DatabaseErrors.handler());
             app.exceptionHandler(SQLException.class, DatabaseErrors.handler());
+            // Hibernate's Bean Validation listener throws this from persist/flush unwrapped
+            app.exceptionHandler(ConstraintViolationException.class, DatabaseErrors.handler());
         }
     }
 
@@ -116,11 +123,18 @@ public final class JpaPlugin implements InitPlugin {
         app.state().put(engineHolderKey(), engine);
         app.state().put(config.engineStateKey(), engine.factory());
         app.state().computeIfAbsent(DatabaseErrors.CONSTRAINT_NAMES_STATE_KEY, key -> engine.constraintNames());
+        app.state().computeIfAbsent(DatabaseErrors.PROPERTY_NAMES_STATE_KEY, key -> propertyNames(app));
         return () -> {
             app.state().remove(config.engineStateKey());
             app.state().remove(engineHolderKey());
             engine.close();
         };
+    }
+
+    /** Java property names as the app's JSON naming strategy spells them ({@code userId} → {@code user_id}). */
+    private static UnaryOperator<String> propertyNames(App app) {
+        return name -> app.objectMapper().getPropertyNamingStrategy() instanceof NamingBase naming
+                ? naming.translate(name) : name;
     }
 
     private String engineHolderKey() {

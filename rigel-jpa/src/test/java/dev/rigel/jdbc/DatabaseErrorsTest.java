@@ -6,8 +6,11 @@ import dev.rigel.exceptions.ConflictException;
 import dev.rigel.exceptions.HttpException;
 import dev.rigel.exceptions.NotFoundException;
 import dev.rigel.exceptions.ServiceUnavailableException;
+import dev.rigel.exceptions.ValidationError;
+import dev.rigel.exceptions.ValidationException;
 import dev.rigel.jdbc.internal.ConstraintNames;
 import dev.rigel.jdbc.internal.DatabaseErrors;
+import dev.rigel.jpa.validmodel.Gadget;
 import jakarta.persistence.EntityNotFoundException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
@@ -39,6 +42,25 @@ class DatabaseErrorsTest {
                 "Unique constraint uk_users_email violated: a row with the same value already exists")
                 .doesNotContain("insert");
         assertThat(conflict.extra()).isEqualTo(Map.of("constraint", "uk_users_email", "kind", "unique"));
+    }
+
+    @Test
+    void entityValidationFailuresAre400sKeyedByPropertyPathWhereverTheySit() {
+        var violations = dev.rigel.internal.validation.BeanValidation.validator().validate(new Gadget(" ", 0, -2));
+        var invalid = new jakarta.validation.ConstraintViolationException(violations);
+        HttpException error = DatabaseErrors.translate(new RollbackException("commit failed", invalid), null,
+                "PUT", "/gadgets/1", name -> name.toUpperCase(java.util.Locale.ROOT)).orElseThrow();
+        assertThat(error).isInstanceOf(ValidationException.class);
+        assertThat(error.statusCode()).isEqualTo(400);
+        assertThat(error.detail()).isEqualTo("Validation failed for PUT /gadgets/1");
+        assertThat(((ValidationException) error).errors()).containsExactly(
+                new ValidationError("BOX.WIDTH", "must be greater than 0", "body"),
+                new ValidationError("DISPLAYNAME", "must not be blank", "body"),
+                new ValidationError("QUANTITY", "must be greater than or equal to 1", "body"));
+        // outside a request: the plain detail and the Java names
+        assertThat(translate(invalid).detail()).isEqualTo("Validation failed");
+        assertThat(((ValidationException) translate(invalid)).errors()).extracting(ValidationError::key)
+                .containsExactly("box.width", "displayName", "quantity");
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.rigel.dto.internal;
 
 import dev.rigel.dto.Mark;
 import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Type;
 
@@ -76,6 +77,16 @@ public final class ModelProperty {
             throw new IllegalArgumentException("primitive field " + name + " keeps its exact getter");
         }
         return new ModelProperty(name, type, raw, index, newGetter, setter, mark, jsonName);
+    }
+
+    /**
+     * This field read from and written to what {@code ownerFilter}, an {@code (Object)Object} handle,
+     * gives for the owner (a DTO factory's unwrapping, e.g. of a Hibernate proxy whose own fields
+     * are empty). Works for primitive fields too, which keep an exact getter.
+     */
+    public ModelProperty withOwnerFilter(MethodHandle ownerFilter) {
+        return new ModelProperty(name, type, raw, index, MethodHandles.filterArguments(exactGetter, 0, ownerFilter),
+                setter == null ? null : MethodHandles.filterArguments(setter, 0, ownerFilter), mark, jsonName);
     }
 
     Object get(Object owner) {

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import org.hibernate.ObjectNotFoundException;
 import org.hibernate.StaleStateException;
 import org.hibernate.exception.ConstraintViolationException;
@@ -31,7 +32,10 @@ import org.hibernate.exception.JDBCConnectionException;
  *       → 409 naming the constraint, with {@code extra = {"constraint": …, "kind": …}}, never the SQL;
  *   <li>a row that is not there ({@code EntityNotFoundException}, Hibernate's {@code ObjectNotFoundException}) → 404;
  *   <li>a row changed by someone else meanwhile (optimistic locking) → 409;
- *   <li>no connection within the pool's timeout, or a database that cannot be reached → 503.
+ *   <li>no connection within the pool's timeout, or a database that cannot be reached → 503;
+ *   <li>an entity failing Bean Validation as Hibernate persists or flushes it (Jakarta's
+ *       {@code ConstraintViolationException}, thrown as is or wrapped by a failed commit) → the
+ *       core's 400 validation error, keyed by property path.
  * </ul>
  *
  * Anything else is left alone (the app's usual 500).
@@ -40,6 +44,12 @@ public final class DatabaseErrors {
 
     /** App-state key under which a plugin leaves the constraint-name reader of its database. */
     public static final String CONSTRAINT_NAMES_STATE_KEY = "dev.rigel.jdbc.constraintNames";
+
+    /**
+     * App-state key of a {@code UnaryOperator<String>} spelling Java property names as the app's JSON
+     * naming strategy does, for validation error keys; without it they are the Java names.
+     */
+    public static final String PROPERTY_NAMES_STATE_KEY = "dev.rigel.jdbc.propertyNames";
 
     private DatabaseErrors() {
     }
@@ -53,7 +63,11 @@ public final class DatabaseErrors {
         return (request, exception) -> {
             ConstraintNames names = request.appState()
                     .find(CONSTRAINT_NAMES_STATE_KEY, ConstraintNames.class).orElse(null);
-            Optional<HttpException> translated = translate(exception, names == null ? null : names::extract);
+            @SuppressWarnings("unchecked")
+            UnaryOperator<String> propertyNames = request.appState()
+                    .find(PROPERTY_NAMES_STATE_KEY, UnaryOperator.class).orElse(UnaryOperator.identity());
+            Optional<HttpException> translated = translate(exception, names == null ? null : names::extract,
+                    request.method(), request.path(), propertyNames);
             if (translated.isPresent()) {
                 throw translated.get();
             }
@@ -68,8 +82,20 @@ public final class DatabaseErrors {
      *                        exceptions carry it already); may be null
      */
     public static Optional<HttpException> translate(Throwable failure, Function<SQLException, String> constraintNames) {
+        return translate(failure, constraintNames, null, null, UnaryOperator.identity());
+    }
+
+    /**
+     * As {@link #translate(Throwable, Function)}, for a request: a validation error's detail names
+     * {@code method} and {@code path} (as the core's do) and its keys are spelled by {@code propertyNames}.
+     */
+    public static Optional<HttpException> translate(Throwable failure, Function<SQLException, String> constraintNames,
+            String method, String path, UnaryOperator<String> propertyNames) {
         Set<Throwable> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
         for (Throwable t = failure; t != null && seen.add(t); t = t.getCause()) {
+            if (t instanceof jakarta.validation.ConstraintViolationException invalid) {
+                return Optional.of(EntityViolations.of(invalid, method, path, propertyNames));
+            }
             HttpException translated = translateOne(t, constraintNames);
             if (translated != null) {
                 return Optional.of(translated);

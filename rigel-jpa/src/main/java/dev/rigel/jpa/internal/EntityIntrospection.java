@@ -4,6 +4,7 @@ import dev.rigel.dto.Mark;
 import dev.rigel.dto.internal.Introspection;
 import dev.rigel.dto.internal.ModelProperty;
 import dev.rigel.dto.internal.ModelShape;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -21,15 +22,19 @@ import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import org.hibernate.Hibernate;
+import org.hibernate.proxy.HibernateProxy;
 
 /**
  * How {@code JpaDTO} reads entities: the bean shape the core reads, with the mapping annotations
  * applied once per class — generated ids and versions read-only by default, JPA
- * {@code @Transient} fields private, and association fields read through a guard that never
- * makes Hibernate load anything.
+ * {@code @Transient} fields private, association fields (and the elements of their collections)
+ * read through a guard that never makes Hibernate load anything, and every entity field read from
+ * the entity behind its owner when the owner is a proxy the handler returned.
  */
 public final class EntityIntrospection {
 
@@ -58,11 +63,13 @@ public final class EntityIntrospection {
     };
 
     private static final MethodHandle LOADED_OR_NULL;
+    private static final MethodHandle UNPROXIED;
 
     static {
         try {
-            LOADED_OR_NULL = MethodHandles.lookup().findStatic(EntityIntrospection.class, "loadedOrNull",
-                    MethodType.methodType(Object.class, Object.class));
+            MethodType objectToObject = MethodType.methodType(Object.class, Object.class);
+            LOADED_OR_NULL = MethodHandles.lookup().findStatic(EntityIntrospection.class, "loadedOrNull", objectToObject);
+            UNPROXIED = MethodHandles.lookup().findStatic(EntityIntrospection.class, "unproxied", objectToObject);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -90,8 +97,14 @@ public final class EntityIntrospection {
                     result = result.withMark(Mark.READ_ONLY);
                 }
             }
-            if (any(places, ManyToOne.class, OneToOne.class, OneToMany.class, ManyToMany.class)) {
+            if (any(places, ManyToOne.class, OneToOne.class, OneToMany.class, ManyToMany.class,
+                    ElementCollection.class)) {
                 result = result.withGetter(MethodHandles.filterReturnValue(result.getter(), LOADED_OR_NULL));
+            }
+            if (type.isAnnotationPresent(Entity.class)) {
+                // the owner may be a proxy the handler returned (getReference, a lazy to-one it
+                // passed on): its fields are empty, so every field is read from the entity behind it
+                result = result.withOwnerFilter(UNPROXIED);
             }
             adjusted.add(result);
         }
@@ -107,7 +120,43 @@ public final class EntityIntrospection {
         if (value == null || !Hibernate.isInitialized(value)) {
             return null;
         }
+        if (value instanceof Collection<?> collection) {
+            return loadedElements(collection);
+        }
         return Hibernate.unproxy(value);
+    }
+
+    /**
+     * A loaded collection's elements by the same rule: an element may still be a proxy (a
+     * many-to-many whose entity the session first met as a reference), which is null until loaded
+     * and its entity once loaded. The collection is copied only when an element needs replacing.
+     */
+    private static Collection<?> loadedElements(Collection<?> collection) {
+        List<Object> replaced = null;
+        int index = 0;
+        for (Object element : collection) {
+            Object shown = element instanceof HibernateProxy ? loadedOrNull(element) : element;
+            if (shown != element && replaced == null) {
+                replaced = new ArrayList<>(collection.size());
+                Iterator<?> before = collection.iterator();
+                for (int i = 0; i < index; i++) {
+                    replaced.add(before.next());
+                }
+            }
+            if (replaced != null) {
+                replaced.add(shown);
+            }
+            index++;
+        }
+        return replaced == null ? collection : replaced;
+    }
+
+    /**
+     * The entity a root value stands for: a proxy the handler returned is loaded if it was not
+     * (the handler chose to return it, unlike an association it merely reached) and unwrapped.
+     */
+    static Object unproxied(Object owner) {
+        return owner instanceof HibernateProxy proxy ? proxy.getHibernateLazyInitializer().getImplementation() : owner;
     }
 
     /** The field named {@code name} and its getter, where mapping annotations may sit. */
