@@ -41,6 +41,7 @@ public final class Route extends LayerBuilder<Route> {
     private String name;
     private boolean nonBlocking;
     private int cache = dev.rigel.cache.Cache.NONE;
+    private dev.rigel.cache.CacheKeyBuilder cacheKeyBuilder;
 
     private Route(String path, Set<String> methods, Supplier<CallableSpec> spec) {
         super("handler " + String.join("/", methods) + " " + path);
@@ -297,6 +298,21 @@ public final class Route extends LayerBuilder<Route> {
     /** The response-cache option ({@link dev.rigel.cache.Cache}); 0 when not cached. */
     public int cache() {
         return cache;
+    }
+
+    /**
+     * This handler's own response-cache key (Litestar's {@code cache_key_builder} on a route
+     * handler), instead of the app's {@link dev.rigel.cache.ResponseCacheConfig#keyBuilder()}.
+     * Needs {@link #cache(int)}: a key builder on a route that is not cached fails the build.
+     */
+    public Route cacheKeyBuilder(dev.rigel.cache.CacheKeyBuilder builder) {
+        this.cacheKeyBuilder = java.util.Objects.requireNonNull(builder, "cacheKeyBuilder");
+        return this;
+    }
+
+    /** The handler's own cache key builder; null when the app's applies. */
+    public dev.rigel.cache.CacheKeyBuilder cacheKeyBuilder() {
+        return cacheKeyBuilder;
     }
 
     public String path() {

@@ -58,6 +58,14 @@ public @interface Get {
     int cache() default 0;
 
     /**
+     * This handler's own response-cache key (Litestar's {@code cache_key_builder} on a route
+     * handler), instead of the app's {@link dev.rigel.cache.ResponseCacheConfig#keyBuilder()};
+     * the class needs a public no-argument constructor. Needs {@link #cache}. The default,
+     * {@code CacheKeyBuilder.class}, means the app's.
+     */
+    Class<? extends dev.rigel.cache.CacheKeyBuilder> cacheKeyBuilder() default dev.rigel.cache.CacheKeyBuilder.class;
+
+    /**
      * Set when the handler never blocks (no I/O, no locks): it then runs on the server's event loop
      * instead of a virtual thread, saving a thread hand-off.
      */

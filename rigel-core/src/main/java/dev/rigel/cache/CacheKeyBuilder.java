@@ -8,8 +8,23 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Turns a request into the key its response is cached under (Litestar's {@code key_builder}).
- * Requests with equal keys share one cached response, whoever sends them.
+ * Turns a request into the key its response is cached under (Litestar's {@code key_builder} on
+ * the app, {@code cache_key_builder} on a handler). The app's is
+ * {@link ResponseCacheConfig.Builder#keyBuilder}; a handler sets its own with
+ * {@code @Get(cache = 60, cacheKeyBuilder = ByTenant.class)} (a public no-argument constructor)
+ * or {@code Route.get(…).cache(60).cacheKeyBuilder(request -> …)}:
+ *
+ * <pre>{@code
+ * public static final class ByTenant implements CacheKeyBuilder {
+ *     public String key(Request request) {
+ *         return CacheKeyBuilder.DEFAULT.key(request) + " tenant=" + request.headers().get("x-tenant");
+ *     }
+ * }
+ * }</pre>
+ *
+ * Requests with equal keys share one cached response, whoever sends them and whichever route made
+ * it: keys of different handlers must differ unless they really share the response. The builder
+ * runs on every request to a cached handler, before the store is asked, so it should be cheap.
  */
 @FunctionalInterface
 public interface CacheKeyBuilder {

@@ -26,13 +26,23 @@ import java.util.Objects;
  * Files, streams and server-sent events are never stored, nor 304s. The cache is shared by every
  * client whose request has the same key: a handler whose answer depends on who asks (a header, a
  * cookie, the session) must not be cached with the default key. A store that fails is logged and
- * treated as a miss: the cache never turns a working handler into an error. Concurrent misses of
- * one key may all run the handler.
+ * treated as a miss: the cache never turns a working handler into an error.
+ *
+ * <p>Concurrent misses of one key run the handler once per app instance (single-flight): the first
+ * request runs it, the others wait for it and answer with what it stored. When it stores nothing
+ * (an exception, a response the filter or the rules above reject, a failing store) they run the
+ * handler themselves, as they do when it takes longer than {@link #singleFlightTimeout()}. Handlers
+ * declared {@code nonBlocking} never wait (they run on the server's event loop, which must not
+ * block); they run themselves. Across processes sharing a Redis store, each process computes a
+ * missing entry once.
  */
 public final class ResponseCacheConfig {
 
     /** Litestar's default: a minute. */
     public static final Duration DEFAULT_EXPIRATION = Duration.ofSeconds(60);
+
+    /** How long requests wait, by default, for another request computing the entry they missed. */
+    public static final Duration DEFAULT_SINGLE_FLIGHT_TIMEOUT = Duration.ofSeconds(10);
 
     /** The default store name. */
     public static final String DEFAULT_STORE = "response_cache";
@@ -51,8 +61,10 @@ public final class ResponseCacheConfig {
     private final CacheKeyBuilder keyBuilder;
     private final String store;
     private final Filter filter;
+    private final Duration singleFlightTimeout;
 
     private ResponseCacheConfig(Builder builder) {
+        this.singleFlightTimeout = builder.singleFlightTimeout;
         this.defaultExpiration = builder.defaultExpiration;
         this.keyBuilder = builder.keyBuilder;
         this.store = builder.store;
@@ -86,12 +98,22 @@ public final class ResponseCacheConfig {
         return filter;
     }
 
+    /**
+     * The longest a request that missed waits for another request already computing the same key,
+     * counted from when that one started; zero means requests never wait (every miss runs the
+     * handler).
+     */
+    public Duration singleFlightTimeout() {
+        return singleFlightTimeout;
+    }
+
     /** Builds a {@link ResponseCacheConfig}. */
     public static final class Builder {
         private Duration defaultExpiration = DEFAULT_EXPIRATION;
         private CacheKeyBuilder keyBuilder = CacheKeyBuilder.DEFAULT;
         private String store = DEFAULT_STORE;
         private Filter filter = Filter.DEFAULT;
+        private Duration singleFlightTimeout = DEFAULT_SINGLE_FLIGHT_TIMEOUT;
 
         private Builder() {
         }
@@ -105,6 +127,7 @@ public final class ResponseCacheConfig {
             return this;
         }
 
+        /** The app's cache key (Litestar's {@code key_builder}); a handler's {@code cacheKeyBuilder} beats it. */
         public Builder keyBuilder(CacheKeyBuilder builder) {
             this.keyBuilder = Objects.requireNonNull(builder, "keyBuilder");
             return this;
@@ -120,6 +143,18 @@ public final class ResponseCacheConfig {
 
         public Builder filter(Filter cacheFilter) {
             this.filter = Objects.requireNonNull(cacheFilter, "filter");
+            return this;
+        }
+
+        /**
+         * How long a miss waits for a request already computing its key (10 s by default) before
+         * running the handler itself; {@code Duration.ZERO} turns waiting off.
+         */
+        public Builder singleFlightTimeout(Duration timeout) {
+            if (timeout == null || timeout.isNegative()) {
+                throw new IllegalArgumentException("singleFlightTimeout must be zero or positive, got " + timeout);
+            }
+            this.singleFlightTimeout = timeout;
             return this;
         }
 

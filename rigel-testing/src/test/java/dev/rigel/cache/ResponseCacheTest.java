@@ -381,4 +381,79 @@ class ResponseCacheTest {
             assertThat(client.get("/fast").text()).isEqualTo("run 1");
         }
     }
+
+    /** A handler's own key: one entry per tenant header, whatever the query. */
+    public static final class ByTenant implements CacheKeyBuilder {
+        @Override
+        public String key(Request request) {
+            return "tenant:" + request.headers().get("x-tenant");
+        }
+    }
+
+    public static final class TenantHandlers {
+        final AtomicInteger runs = new AtomicInteger();
+
+        @Get(value = "/dashboard", cache = 60, cacheKeyBuilder = ByTenant.class)
+        public String dashboard(Request request) {
+            return request.headers().get("x-tenant") + " run " + runs.incrementAndGet();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void aHandlersOwnKeyBuilderBeatsTheAppsOne(Transport transport) {
+        TenantHandlers tenants = new TenantHandlers();
+        Handlers handlers = new Handlers();
+        AtomicInteger langRuns = new AtomicInteger();
+        App app = App.builder()
+                .routeHandlers(tenants, handlers, Route.get("/greeting", (Request request) ->
+                                request.headers().get("accept-language") + " run " + langRuns.incrementAndGet())
+                        .cache(60).cacheKeyBuilder(request -> "lang:" + request.headers().get("accept-language")))
+                .responseCache(ResponseCacheConfig.builder().keyBuilder(request -> "app:" + request.path()).build())
+                .build();
+        try (TestClient client = Clients.open(app, transport)) {
+            assertThat(client.request("GET", "/dashboard?a=1").header("x-tenant", "acme").send().text())
+                    .isEqualTo("acme run 1");
+            assertThat(client.request("GET", "/dashboard?a=2").header("x-tenant", "acme").send().text())
+                    .isEqualTo("acme run 1");
+            assertThat(client.request("GET", "/dashboard").header("x-tenant", "umbrella").send().text())
+                    .isEqualTo("umbrella run 2");
+
+            assertThat(client.request("GET", "/greeting").header("accept-language", "fr").send().text())
+                    .isEqualTo("fr run 1");
+            assertThat(client.request("GET", "/greeting?x=1").header("accept-language", "fr").send().text())
+                    .isEqualTo("fr run 1");
+            assertThat(client.request("GET", "/greeting").header("accept-language", "de").send().text())
+                    .isEqualTo("de run 2");
+
+            // routes without their own builder keep the app's
+            client.get("/items?a=1");
+            client.get("/items?a=2");
+            assertThat(handlers.runs("items")).isEqualTo(1);
+
+            Store store = app.stores().get(ResponseCacheConfig.DEFAULT_STORE);
+            assertThat(store.exists("tenant:acme")).isTrue();
+            assertThat(store.exists("lang:fr")).isTrue();
+            assertThat(store.exists("app:/items")).isTrue();
+            assertThat(store.exists("app:/dashboard")).isFalse();
+        }
+    }
+
+    @Test
+    void aKeyBuilderOnAnUncachedHandlerFailsTheBuild() {
+        final class Uncached {
+            @Get(value = "/plain", cacheKeyBuilder = ByTenant.class)
+            public String plain() {
+                return "plain";
+            }
+        }
+        assertThatThrownBy(() -> App.builder().routeHandlers(new Uncached()).build())
+                .isInstanceOf(ImproperlyConfiguredException.class)
+                .hasMessageContaining("/plain")
+                .hasMessageContaining("cacheKeyBuilder but no cache option");
+        assertThatThrownBy(() -> App.builder()
+                .routeHandlers(Route.get("/lambda", () -> "x").cacheKeyBuilder(request -> "k")).build())
+                .isInstanceOf(ImproperlyConfiguredException.class)
+                .hasMessageContaining("/lambda");
+    }
 }

@@ -73,6 +73,8 @@ public final class AppRuntime {
     /** Text parsers contributed by serialization plugins, by exact type. */
     private final Map<Class<?>, java.util.function.Function<String, ?>> textDecoders;
     private final BackgroundWork work = new BackgroundWork("rigel-background-");
+    /** Response-cache misses being computed, shared by the routes: keys name entries of one store. */
+    private final CacheFlights cacheFlights = new CacheFlights();
     private final EventBus events;
     /** The before-send hooks; null when there are none, so sending costs nothing extra. */
     private final BeforeSendHooks beforeSend;
@@ -163,10 +165,11 @@ public final class AppRuntime {
         };
     }
 
-    /** The response cache of a route with {@code cache} option {@code option}, or null. */
-    ResponseCache responseCache(int option, String route) {
+    /** The response cache of a route with {@code cache} option {@code option} (and its own key builder, or null), or null. */
+    ResponseCache responseCache(int option, dev.rigel.cache.CacheKeyBuilder keyBuilder, String route) {
         try {
-            return ResponseCache.forRoute(option, settings.responseCache(), settings.stores(), route);
+            return ResponseCache.forRoute(option, keyBuilder, settings.responseCache(), settings.stores(), cacheFlights,
+                    route);
         } catch (IllegalArgumentException e) {
             throw new ImproperlyConfiguredException(e.getMessage(), e);
         }
@@ -343,7 +346,7 @@ public final class AppRuntime {
             ResponseEncoder encoder = encoderFor(definition, layers, dtoWriter);
             RoutePlan plan = new RoutePlan(template.template(), definition.methods(), definition.name(), layers,
                     definition.callable(), params, planner.steps(), planner.slotCount(), encoder, definition.status(),
-                    definition.nonBlocking(), responseCache(definition.cache(), description), this);
+                    definition.nonBlocking(), responseCache(definition.cache(), definition.cacheKeyBuilder(), description), this);
             plan.describeDtos(planner.dataDto(), dtoWriter == null ? null : returnDto);
             plan.describeParameters(planner.describedParameters());
             Endpoint endpoint;

@@ -57,6 +57,8 @@ final class Exchange implements Request {
     List<Scoped.Cleanup> cleanups;
     /** The response-cache key, once a cached route has looked the request up. */
     String cacheKey;
+    /** The response-cache flight this request leads (it missed first); released once it has an answer. */
+    CacheFlights.Flight cacheFlight;
     /** The background tasks of the response the route produced. */
     List<dev.rigel.BackgroundTask> background = List.of();
     /** On a WebSocket route: the connection, and the message a listener is being called for. */

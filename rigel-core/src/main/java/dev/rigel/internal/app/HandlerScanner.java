@@ -10,6 +10,7 @@ import dev.rigel.annotation.Patch;
 import dev.rigel.annotation.Post;
 import dev.rigel.annotation.Put;
 import dev.rigel.cache.CacheControlHeader;
+import dev.rigel.cache.CacheKeyBuilder;
 import dev.rigel.exceptions.ImproperlyConfiguredException;
 import dev.rigel.internal.invoke.Callables;
 import dev.rigel.middleware.Middleware;
@@ -34,7 +35,7 @@ final class HandlerScanner {
     private record RouteAnnotation(Set<String> methods, String[] paths, int status, String mediaType, String name,
             Class<? extends Guard>[] guards, Class<? extends Middleware>[] middleware, String[] tags, String[] opt,
             long maxBodySize, boolean nonBlocking, String cacheControl, int cache,
-            Class<?> dto, Class<?> returnDto) {
+            Class<? extends CacheKeyBuilder> cacheKeyBuilder, Class<?> dto, Class<?> returnDto) {
     }
 
     static List<HandlerDefinition> scan(Object instance) {
@@ -87,11 +88,14 @@ final class HandlerScanner {
             if (classHidden || method.isAnnotationPresent(ExcludeFromSchema.class)) {
                 layer.includeInSchema(false);
             }
+            // CacheKeyBuilder.class is the annotations' "not set": the app's key builder applies
+            CacheKeyBuilder keyBuilder = route.cacheKeyBuilder() == CacheKeyBuilder.class
+                    ? null : instantiate(route.cacheKeyBuilder(), name);
             List<String> paths = route.paths().length == 0 ? List.of("") : List.of(route.paths());
             handlers.add(new HandlerDefinition(name, route.name().isEmpty() ? null : route.name(), paths,
                     route.methods(), Callables.fromMethod(instance, method), route.status(),
                     route.mediaType().isEmpty() ? null : route.mediaType(), route.nonBlocking(), layer,
-                    route.cache()));
+                    route.cache(), keyBuilder));
         }
         return handlers;
     }
@@ -101,7 +105,7 @@ final class HandlerScanner {
         var callable = route.callable();
         return new HandlerDefinition(name != null ? name : callable.description(), name, List.of(route.path()),
                 route.methods(), callable, route.status(), route.mediaType(), route.isNonBlocking(),
-                route.layerSettings(), route.cache());
+                route.layerSettings(), route.cache(), route.cacheKeyBuilder());
     }
 
     static boolean hasHandlers(Class<?> type) {
@@ -134,25 +138,25 @@ final class HandlerScanner {
             RouteAnnotation route = switch (annotation) {
                 case Get a -> new RouteAnnotation(Set.of("GET"), a.value(), a.status(), a.mediaType(), a.name(),
                         a.guards(), a.middleware(), a.tags(), a.opt(), a.maxBodySize(), a.nonBlocking(),
-                        a.cacheControl(), a.cache(), a.dto(), a.returnDto());
+                        a.cacheControl(), a.cache(), a.cacheKeyBuilder(), a.dto(), a.returnDto());
                 case Post a -> new RouteAnnotation(Set.of("POST"), a.value(), a.status(), a.mediaType(), a.name(),
                         a.guards(), a.middleware(), a.tags(), a.opt(), a.maxBodySize(), a.nonBlocking(),
-                        a.cacheControl(), a.cache(), a.dto(), a.returnDto());
+                        a.cacheControl(), a.cache(), a.cacheKeyBuilder(), a.dto(), a.returnDto());
                 case Put a -> new RouteAnnotation(Set.of("PUT"), a.value(), a.status(), a.mediaType(), a.name(),
                         a.guards(), a.middleware(), a.tags(), a.opt(), a.maxBodySize(), a.nonBlocking(),
-                        a.cacheControl(), a.cache(), a.dto(), a.returnDto());
+                        a.cacheControl(), a.cache(), a.cacheKeyBuilder(), a.dto(), a.returnDto());
                 case Patch a -> new RouteAnnotation(Set.of("PATCH"), a.value(), a.status(), a.mediaType(), a.name(),
                         a.guards(), a.middleware(), a.tags(), a.opt(), a.maxBodySize(), a.nonBlocking(),
-                        a.cacheControl(), a.cache(), a.dto(), a.returnDto());
+                        a.cacheControl(), a.cache(), a.cacheKeyBuilder(), a.dto(), a.returnDto());
                 case Delete a -> new RouteAnnotation(Set.of("DELETE"), a.value(), a.status(), a.mediaType(), a.name(),
                         a.guards(), a.middleware(), a.tags(), a.opt(), a.maxBodySize(), a.nonBlocking(),
-                        a.cacheControl(), a.cache(), a.dto(), a.returnDto());
+                        a.cacheControl(), a.cache(), a.cacheKeyBuilder(), a.dto(), a.returnDto());
                 case Head a -> new RouteAnnotation(Set.of("HEAD"), a.value(), a.status(), a.mediaType(), a.name(),
                         a.guards(), a.middleware(), a.tags(), a.opt(), a.maxBodySize(), a.nonBlocking(),
-                        a.cacheControl(), a.cache(), a.dto(), a.returnDto());
+                        a.cacheControl(), a.cache(), a.cacheKeyBuilder(), a.dto(), a.returnDto());
                 case dev.rigel.annotation.Route a -> new RouteAnnotation(upper(a.methods()), a.value(), a.status(),
                         a.mediaType(), a.name(), a.guards(), a.middleware(), a.tags(), a.opt(), a.maxBodySize(),
-                        a.nonBlocking(), a.cacheControl(), a.cache(), a.dto(), a.returnDto());
+                        a.nonBlocking(), a.cacheControl(), a.cache(), a.cacheKeyBuilder(), a.dto(), a.returnDto());
                 default -> null;
             };
             if (route != null) {

@@ -2,6 +2,7 @@ package dev.rigel.internal.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rigel.cache.Cache;
+import dev.rigel.cache.CacheKeyBuilder;
 import dev.rigel.cache.ResponseCacheConfig;
 import dev.rigel.protocol.Headers;
 import dev.rigel.stores.MemoryStore;
@@ -11,7 +12,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,33 +19,56 @@ import org.slf4j.LoggerFactory;
  * The response cache of one route: looks a request's key up in the app's response-cache store and
  * stores whole responses the filter accepts. An entry is the response's status, headers and body
  * as JSON (its own plain mapper, so the app's JSON settings never change the format). A failing
- * store is logged and counts as a miss.
+ * store is logged and counts as a miss. Concurrent misses of one key are single-flight through
+ * the app's {@link CacheFlights}: one request runs the handler, the others wait (bounded) for what
+ * it stores. A hit never touches the flights.
  */
 final class ResponseCache {
 
     private static final Logger LOG = LoggerFactory.getLogger("dev.rigel.cache");
     private static final ObjectMapper ENTRIES = new ObjectMapper();
+    /** What {@link #read} answers when the store failed (compared by identity). */
+    private static final byte[] UNREADABLE = new byte[0];
 
     /** What is kept per key: {@code headers} alternate name and value. */
     record Entry(int status, List<String> headers, byte[] body) {
     }
 
     private final ResponseCacheConfig config;
+    private final CacheKeyBuilder keyBuilder;
     private final Store store;
     private final Duration expiry;
     private final String route;
+    private final CacheFlights flights;
+    private final long waitNanos;
 
-    private ResponseCache(ResponseCacheConfig config, Store store, Duration expiry, String route) {
+    private ResponseCache(ResponseCacheConfig config, CacheKeyBuilder keyBuilder, Store store, Duration expiry,
+            String route, CacheFlights flights) {
         this.config = config;
+        this.keyBuilder = keyBuilder;
         this.store = store;
         this.expiry = expiry;
         this.route = route;
+        this.flights = flights;
+        Duration wait = config.singleFlightTimeout();
+        // beyond ~292 years in nanoseconds: as good as forever
+        this.waitNanos = wait.compareTo(Duration.ofDays(100 * 365)) > 0 ? Long.MAX_VALUE : wait.toNanos();
     }
 
-    /** The cache for a route with {@code cache} option {@code option}; null when it is not cached. */
-    static ResponseCache forRoute(int option, ResponseCacheConfig config, StoreRegistry stores, String route) {
+    /**
+     * The cache for a route with {@code cache} option {@code option} and its own key builder (null:
+     * the config's); null when it is not cached.
+     *
+     * @throws IllegalArgumentException for a bad option, or a key builder on a route that is not cached
+     */
+    static ResponseCache forRoute(int option, CacheKeyBuilder routeKeyBuilder, ResponseCacheConfig config,
+            StoreRegistry stores, CacheFlights flights, String route) {
         Cache.check(option, route);
         if (option == Cache.NONE) {
+            if (routeKeyBuilder != null) {
+                throw new IllegalArgumentException(route + " has a cacheKeyBuilder but no cache option, so nothing"
+                        + " would use it; set cache too (e.g. cache = Cache.DEFAULT)");
+            }
             return null;
         }
         Duration expiry = switch (option) {
@@ -53,7 +76,8 @@ final class ResponseCache {
             case Cache.FOREVER -> null;
             default -> Duration.ofSeconds(option);
         };
-        return new ResponseCache(config, stores.get(config.store()), expiry, route);
+        return new ResponseCache(config, routeKeyBuilder != null ? routeKeyBuilder : config.keyBuilder(),
+                stores.get(config.store()), expiry, route, flights);
     }
 
     /** Whether looking up or storing may block (anything but an in-memory store). */
@@ -62,31 +86,69 @@ final class ResponseCache {
     }
 
     /**
-     * The cached answer to {@code exchange}, or null (also when the store failed). On a miss it
-     * remembers the key in the exchange for {@link #store}; a hit is never stored again, which
-     * would push its expiry out.
+     * The cached answer to {@code exchange}, or null when the route must run (also when the store
+     * failed). On a miss it remembers the key in the exchange for {@link #complete}; a hit is never
+     * stored again, which would push its expiry out.
+     *
+     * <p>A miss joins the key's flight. The first request leads: it looks the store up once more
+     * (the previous leader may have stored the entry and left between this request's lookup and
+     * its joining) and then runs the route, and {@link #complete} must follow whatever happens.
+     * Later requests wait for the leader if {@code mayWait} (never on the event loop) and take the
+     * entry it stored; when it stored nothing, or took longer than the config's
+     * {@code singleFlightTimeout} since it started, they run the route themselves.
      */
-    EncodedResponse lookup(Exchange exchange) {
-        String key = config.keyBuilder().key(exchange);
-        EncodedResponse hit = find(exchange, key);
-        exchange.cacheKey = hit == null ? key : null;
-        return hit;
+    EncodedResponse lookup(Exchange exchange, boolean mayWait) {
+        String key = keyBuilder.key(exchange);
+        byte[] stored = read(key);
+        if (stored != null && stored != UNREADABLE) {
+            EncodedResponse hit = decode(exchange, key, stored);
+            if (hit != null) {
+                return hit;
+            }
+        }
+        exchange.cacheKey = key;
+        CacheFlights.Flight mine = new CacheFlights.Flight();
+        CacheFlights.Flight flight = flights.join(key, mine);
+        if (flight == mine) {
+            exchange.cacheFlight = mine;
+            if (stored == UNREADABLE) {
+                return null; // the store just failed: asking again would only log it twice
+            }
+            stored = read(key);
+            EncodedResponse hit = stored == null || stored == UNREADABLE ? null : decode(exchange, key, stored);
+            if (hit != null) {
+                flights.finish(key, mine, stored);
+                exchange.cacheFlight = null;
+                exchange.cacheKey = null;
+            }
+            return hit;
+        }
+        if (!mayWait || waitNanos <= 0) {
+            return null;
+        }
+        stored = flight.await(waitNanos);
+        EncodedResponse shared = stored == null ? null : decode(exchange, key, stored);
+        if (shared != null) {
+            exchange.cacheKey = null;
+        }
+        return shared;
     }
 
-    private EncodedResponse find(Exchange exchange, String key) {
-        Optional<byte[]> stored;
+    /** The stored entry for {@code key}, null when there is none, or {@link #UNREADABLE} when the store failed. */
+    private byte[] read(String key) {
         try {
-            stored = store.get(key);
+            return store.get(key).orElse(null);
         } catch (RuntimeException e) {
             LOG.error("Response cache lookup for {} failed; serving it uncached", route, e);
-            return null;
+            return UNREADABLE;
         }
-        if (stored.isEmpty()) {
-            return null;
-        }
+    }
+
+    /** The response a stored entry replays for {@code exchange}, or null when it cannot be read. */
+    private EncodedResponse decode(Exchange exchange, String key, byte[] stored) {
         Entry entry;
         try {
-            entry = ENTRIES.readValue(stored.get(), Entry.class);
+            entry = ENTRIES.readValue(stored, Entry.class);
         } catch (IOException e) {
             LOG.warn("Response cache entry {} of {} cannot be read; serving it uncached", key, route, e);
             return null;
@@ -106,11 +168,43 @@ final class ResponseCache {
         return new EncodedResponse(entry.status(), headers, entry.body());
     }
 
-    /** Stores a response the route produced for a request that missed, if the filter accepts it. */
-    void store(Exchange exchange, EncodedResponse response) {
+    /**
+     * Ends a request that missed: stores {@code produced} (the response the route produced; null
+     * when an error answer replaced it) if the filter accepts it, then, when the request led its
+     * key's flight, releases the followers with the stored entry, or with nothing so they run the
+     * route themselves. Called before the response is sent, so neither a slow client nor one that
+     * left holds the followers up.
+     */
+    void complete(Exchange exchange, EncodedResponse produced) {
         String key = exchange.cacheKey;
-        if (key == null || response.streamed() != null || !config.filter().shouldCache(exchange, response.status())) {
+        if (key == null) {
             return;
+        }
+        byte[] stored = null;
+        try {
+            stored = store(exchange, key, produced);
+        } finally {
+            release(exchange, stored);
+        }
+    }
+
+    /**
+     * Releases the followers if {@code exchange} leads a flight (a no-op otherwise, or once done):
+     * from {@link #complete}, and for a request that fails before it gets there.
+     */
+    void release(Exchange exchange, byte[] stored) {
+        CacheFlights.Flight flight = exchange.cacheFlight;
+        if (flight != null) {
+            exchange.cacheFlight = null;
+            flights.finish(exchange.cacheKey, flight, stored);
+        }
+    }
+
+    /** The entry written for {@code response}, or null when it is not cached or could not be stored. */
+    private byte[] store(Exchange exchange, String key, EncodedResponse response) {
+        if (response == null || response.streamed() != null
+                || !config.filter().shouldCache(exchange, response.status())) {
+            return null;
         }
         Headers headers = response.headers();
         List<String> flat = new ArrayList<>(headers.size() * 2);
@@ -119,9 +213,12 @@ final class ResponseCache {
             flat.add(headers.valueAt(i));
         }
         try {
-            store.set(key, ENTRIES.writeValueAsBytes(new Entry(response.status(), flat, response.body())), expiry);
+            byte[] entry = ENTRIES.writeValueAsBytes(new Entry(response.status(), flat, response.body()));
+            store.set(key, entry, expiry);
+            return entry;
         } catch (IOException | RuntimeException e) {
             LOG.error("Storing the response of {} in the response cache failed", route, e);
+            return null;
         }
     }
 }

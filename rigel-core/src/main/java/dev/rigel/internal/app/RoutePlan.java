@@ -102,6 +102,19 @@ final class RoutePlan implements HandlerInfo {
 
     private void handle(Scope scope, Receive receive, Send send) throws Exception {
         Exchange exchange = new Exchange(scope, receive, runtime, this, layers.maxBodySize);
+        if (cache == null) {
+            serve(exchange, send);
+            return;
+        }
+        try {
+            serve(exchange, send);
+        } finally {
+            // requests waiting for this one's cache entry must never wait for nothing, however it ended
+            cache.release(exchange, null);
+        }
+    }
+
+    private void serve(Exchange exchange, Send send) throws Exception {
         EncodedResponse encoded;
         Throwable failure = null;
         try {
@@ -112,19 +125,18 @@ final class RoutePlan implements HandlerInfo {
         }
         // whether the response going out is the one the route produced (not an error answer)
         boolean produced = failure == null;
-        if (encoded.streamed() == null) {
-            if (exchange.cleanups != null) {
-                // a whole body is built: cleanups run before it is sent, and a failing one can still be a 500
-                EncodedResponse built = encoded;
-                encoded = runCleanups(exchange, failure, encoded, true);
-                produced &= encoded == built;
-            }
-            if (cache != null && produced) {
-                // stored before it is sent, so the client's next request already finds it
-                cache.store(exchange, encoded);
-            }
-            encoded.send(send);
-        } else if (exchange.cleanups == null) {
+        if (encoded.streamed() == null && exchange.cleanups != null) {
+            // a whole body is built: cleanups run before it is sent, and a failing one can still be a 500
+            EncodedResponse built = encoded;
+            encoded = runCleanups(exchange, failure, encoded, true);
+            produced &= encoded == built;
+        }
+        if (cache != null) {
+            // stored before it is sent, so the client's next request already finds it, and the
+            // requests waiting for this one are released before a slow (or gone) client is written to
+            cache.complete(exchange, produced ? encoded : null);
+        }
+        if (encoded.streamed() == null || exchange.cleanups == null) {
             encoded.send(send);
         } else {
             // a file, stream or event source may still use the handler's dependencies while it is
@@ -181,7 +193,8 @@ final class RoutePlan implements HandlerInfo {
         }
         if (cache != null) {
             // after the guards (they decide per request), before anything the handler would cost
-            EncodedResponse cached = cache.lookup(exchange);
+            // a route on the event loop must not wait for another request's entry: it runs itself
+            EncodedResponse cached = cache.lookup(exchange, !nonBlocking);
             if (cached != null) {
                 return cached;
             }
