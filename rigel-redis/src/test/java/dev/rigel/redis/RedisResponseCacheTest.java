@@ -68,64 +68,15 @@ class RedisResponseCacheTest {
         }
     }
 
-    /** Counts the lookups of a Redis-backed store, so the test knows when every request has missed. */
-    record CountingStore(dev.rigel.stores.Store redis, AtomicInteger gets) implements dev.rigel.stores.Store {
-        @Override
-        public java.util.Optional<byte[]> get(String key) {
-            gets.incrementAndGet();
-            return redis.get(key);
-        }
-
-        @Override
-        public java.util.Optional<byte[]> get(String key, Duration renewFor) {
-            gets.incrementAndGet();
-            return redis.get(key, renewFor);
-        }
-
-        @Override
-        public void set(String key, byte[] value, Duration expiresIn) {
-            redis.set(key, value, expiresIn);
-        }
-
-        @Override
-        public void delete(String key) {
-            redis.delete(key);
-        }
-
-        @Override
-        public void deleteAll() {
-            redis.deleteAll();
-        }
-
-        @Override
-        public boolean exists(String key) {
-            return redis.exists(key);
-        }
-
-        @Override
-        public java.util.Optional<Duration> expiresIn(String key) {
-            return redis.expiresIn(key);
-        }
-
-        @Override
-        public dev.rigel.stores.Store withNamespace(String child) {
-            return new CountingStore(redis.withNamespace(child), gets);
-        }
-
-        @Override
-        public long increment(String key, Duration window) {
-            return redis.increment(key, window);
-        }
-    }
-
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
     void concurrentMissesOnARedisStoreRunTheHandlerOnce(boolean overHttp) throws Exception {
         int followers = 4;
         java.util.concurrent.CountDownLatch entered = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-        AtomicInteger gets = new AtomicInteger();
         RedisStore redis = RedisStore.connect(RedisStoreTest.URL, namespace);
+        dev.rigel.testing.support.CountingStore counting = new dev.rigel.testing.support.CountingStore(redis);
+        AtomicInteger gets = counting.gets();
         App app = App.builder()
                 .routeHandlers(Route.get("/slow", () -> {
                     int run = runs.incrementAndGet();
@@ -133,7 +84,7 @@ class RedisResponseCacheTest {
                     assertThat(release.await(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
                     return "run " + run;
                 }).cache(30))
-                .stores(StoreRegistry.withDefaultFactory(name -> new CountingStore(redis.withNamespace(name), gets)))
+                .stores(StoreRegistry.withDefaultFactory(counting::withNamespace))
                 .lifespan(application -> redis)
                 .build();
         RigelServer server = overHttp ? new RigelServer(app, ServerConfig.builder().host("127.0.0.1").port(0)

@@ -6,12 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.rigel.App;
 import dev.rigel.Response;
 import dev.rigel.Route;
-import dev.rigel.stores.MemoryStore;
 import dev.rigel.stores.Store;
 import dev.rigel.stores.StoreRegistry;
 import dev.rigel.testing.TestClient;
 import dev.rigel.testing.TestResponse;
 import dev.rigel.testing.support.Clients;
+import dev.rigel.testing.support.CountingStore;
 import dev.rigel.testing.support.Transport;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -20,7 +20,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -42,59 +41,6 @@ class ResponseCacheSingleFlightTest {
     /** Followers not released would outwait the test's bounds (not forever: closing the client waits for them). */
     private static final ResponseCacheConfig WAIT_A_MINUTE =
             ResponseCacheConfig.builder().singleFlightTimeout(Duration.ofMinutes(1)).build();
-
-    /** A memory store that counts lookups (and is no {@code MemoryStore}, so cached routes run on virtual threads). */
-    static final class CountingStore implements Store {
-        final MemoryStore delegate = new MemoryStore();
-        final AtomicInteger gets = new AtomicInteger();
-
-        @Override
-        public Optional<byte[]> get(String key) {
-            gets.incrementAndGet();
-            return delegate.get(key);
-        }
-
-        @Override
-        public Optional<byte[]> get(String key, Duration renewFor) {
-            gets.incrementAndGet();
-            return delegate.get(key, renewFor);
-        }
-
-        @Override
-        public void set(String key, byte[] value, Duration expiresIn) {
-            delegate.set(key, value, expiresIn);
-        }
-
-        @Override
-        public void delete(String key) {
-            delegate.delete(key);
-        }
-
-        @Override
-        public void deleteAll() {
-            delegate.deleteAll();
-        }
-
-        @Override
-        public boolean exists(String key) {
-            return delegate.exists(key);
-        }
-
-        @Override
-        public Optional<Duration> expiresIn(String key) {
-            return delegate.expiresIn(key);
-        }
-
-        @Override
-        public Store withNamespace(String namespace) {
-            return this;
-        }
-
-        @Override
-        public long increment(String key, Duration window) {
-            return delegate.increment(key, window);
-        }
-    }
 
     /** What the first run of the slow handler does once the test lets it go. */
     enum LeaderOutcome { ANSWERS, THROWS, ANSWERS_503 }
@@ -151,7 +97,7 @@ class ResponseCacheSingleFlightTest {
         for (int i = 0; i < FOLLOWERS; i++) {
             followers.add(client.request("GET", "/slow").sendAsync());
         }
-        eventually(() -> assertThat(store.gets).hasValueGreaterThanOrEqualTo(2 + FOLLOWERS));
+        eventually(() -> assertThat(store.gets()).hasValueGreaterThanOrEqualTo(2 + FOLLOWERS));
         return followers;
     }
 

@@ -4,19 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rigel.App;
-import dev.rigel.stores.MemoryStore;
 import dev.rigel.stores.Store;
 import dev.rigel.stores.StoreRegistry;
 import dev.rigel.testing.TestClient;
 import dev.rigel.testing.TestResponse;
 import dev.rigel.testing.support.Clients;
+import dev.rigel.testing.support.CountingStore;
 import dev.rigel.testing.support.Transport;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
@@ -25,60 +23,6 @@ import org.junit.jupiter.api.Test;
 class ServerSideSessionTest {
 
     static final String CLEARED = "session=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax";
-
-    /** A memory store that counts writes, so a test can tell a read-only request wrote nothing. */
-    static final class CountingStore implements Store {
-        final MemoryStore delegate = new MemoryStore();
-        final AtomicInteger writes = new AtomicInteger();
-        final AtomicInteger deletes = new AtomicInteger();
-
-        @Override
-        public Optional<byte[]> get(String key) {
-            return delegate.get(key);
-        }
-
-        @Override
-        public Optional<byte[]> get(String key, Duration renewFor) {
-            return delegate.get(key, renewFor);
-        }
-
-        @Override
-        public void set(String key, byte[] value, Duration expiresIn) {
-            writes.incrementAndGet();
-            delegate.set(key, value, expiresIn);
-        }
-
-        @Override
-        public void delete(String key) {
-            deletes.incrementAndGet();
-            delegate.delete(key);
-        }
-
-        @Override
-        public void deleteAll() {
-            delegate.deleteAll();
-        }
-
-        @Override
-        public boolean exists(String key) {
-            return delegate.exists(key);
-        }
-
-        @Override
-        public Optional<Duration> expiresIn(String key) {
-            return delegate.expiresIn(key);
-        }
-
-        @Override
-        public Store withNamespace(String namespace) {
-            return delegate.withNamespace(namespace);
-        }
-
-        @Override
-        public long increment(String key, Duration window) {
-            return delegate.increment(key, window);
-        }
-    }
 
     final CountingStore store = new CountingStore();
 
@@ -123,15 +67,15 @@ class ServerSideSessionTest {
     void onlyChangesAreWritten(Transport transport) {
         try (TestClient client = Clients.open(app(), transport)) {
             assertThat(client.get("/session").header("set-cookie")).isNull();
-            assertThat(store.writes).hasValue(0);
+            assertThat(store.writes()).hasValue(0);
             client.post("/session", Map.of("user", "ada"));
-            assertThat(store.writes).hasValue(1);
+            assertThat(store.writes()).hasValue(1);
             TestResponse read = client.get("/session");
             assertThat(read.header("set-cookie")).isNull();
-            assertThat(store.writes).hasValue(1);
+            assertThat(store.writes()).hasValue(1);
             TestResponse changed = client.post("/session", Map.of("visits", 2));
             assertThat(changed.header("set-cookie")).as("same id: no new cookie").isNull();
-            assertThat(store.writes).hasValue(2);
+            assertThat(store.writes()).hasValue(2);
             assertThat(client.get("/session").jsonMap()).isEqualTo(Map.of("user", "ada", "visits", 2));
         }
     }
