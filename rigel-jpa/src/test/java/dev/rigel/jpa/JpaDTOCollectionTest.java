@@ -10,32 +10,17 @@ import dev.rigel.jpa.dtomodel.Badge;
 import dev.rigel.jpa.dtomodel.Member;
 import dev.rigel.jpa.dtomodel.Team;
 import dev.rigel.jpa.support.TestDatabase;
-import dev.rigel.testing.TestClient;
 import dev.rigel.testing.TestResponse;
 import dev.rigel.testing.support.Clients;
 import dev.rigel.testing.support.Transport;
 import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** {@link JpaDTO} over a one-to-many collection and a version field, on H2 and PostgreSQL. */
-class JpaDTOCollectionTest {
-
-    private TestDatabase.Scratch database;
-    private TestClient client;
-
-    @AfterEach
-    void close() {
-        if (client != null) {
-            client.close();
-        }
-        if (database != null) {
-            database.close();
-        }
-    }
+class JpaDTOCollectionTest extends ScratchDatabaseTest {
 
     static final JpaDTO<Team> TEAM = JpaDTO.of(Team.class, DTOConfig.defaults());
 

@@ -10,7 +10,6 @@ import dev.rigel.jpa.dtomodel.Badge;
 import dev.rigel.jpa.dtomodel.Member;
 import dev.rigel.jpa.dtomodel.Team;
 import dev.rigel.jpa.support.TestDatabase;
-import dev.rigel.testing.TestClient;
 import dev.rigel.testing.TestResponse;
 import dev.rigel.testing.support.Clients;
 import dev.rigel.testing.support.Transport;
@@ -18,7 +17,6 @@ import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.Map;
 import org.hibernate.Hibernate;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -28,20 +26,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * loaded (null), and a loaded element proxy is encoded as its entity. The entities have no getters
  * for most fields, so a DTO reads their fields, which a proxy leaves empty.
  */
-class JpaDTOProxyTest {
-
-    private TestDatabase.Scratch database;
-    private TestClient client;
-
-    @AfterEach
-    void close() {
-        if (client != null) {
-            client.close();
-        }
-        if (database != null) {
-            database.close();
-        }
-    }
+class JpaDTOProxyTest extends ScratchDatabaseTest {
 
     static final JpaDTO<Member> MEMBER = JpaDTO.of(Member.class, DTOConfig.defaults());
     static final JpaDTO<Team> TEAM = JpaDTO.of(Team.class, DTOConfig.builder().exclude("members").build());

@@ -16,33 +16,18 @@ import dev.rigel.jpa.support.TestDatabase;
 import dev.rigel.jpa.testmodel.Author;
 import dev.rigel.jpa.testmodel.Book;
 import dev.rigel.jpa.testmodel.Tag;
-import dev.rigel.testing.TestClient;
 import dev.rigel.testing.TestResponse;
 import dev.rigel.testing.support.Clients;
 import dev.rigel.testing.support.Transport;
 import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** {@link JpaDTO} over entities on H2 and PostgreSQL: read-only generated ids, nested associations, no lazy loading. */
-class JpaDTOTest {
-
-    private TestDatabase.Scratch database;
-    private TestClient client;
-
-    @AfterEach
-    void close() {
-        if (client != null) {
-            client.close();
-        }
-        if (database != null) {
-            database.close();
-        }
-    }
+class JpaDTOTest extends ScratchDatabaseTest {
 
     /** Everything but the email; the generated id is sent, never taken. */
     public static class AuthorDTO extends JpaDTO<Author> {

@@ -9,14 +9,12 @@ import dev.rigel.jdbc.TransactionMode;
 import dev.rigel.jpa.support.TestDatabase;
 import dev.rigel.jpa.validmodel.Box;
 import dev.rigel.jpa.validmodel.Gadget;
-import dev.rigel.testing.TestClient;
 import dev.rigel.testing.TestResponse;
 import dev.rigel.testing.support.Clients;
 import dev.rigel.testing.support.Transport;
 import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -25,20 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * validation error (keys are property paths, spelled by the app's JSON naming strategy), and the
  * request's transaction is rolled back; on H2 and PostgreSQL, in-process and over the server.
  */
-class JpaEntityValidationTest {
-
-    private TestDatabase.Scratch database;
-    private TestClient client;
-
-    @AfterEach
-    void close() {
-        if (client != null) {
-            client.close();
-        }
-        if (database != null) {
-            database.close();
-        }
-    }
+class JpaEntityValidationTest extends ScratchDatabaseTest {
 
     /** A valid spare gadget, written at once, then the one asked for: the spare must not outlive a 400. */
     static Gadget create(String name, int quantity, int width, EntityManager dbSession) {
