@@ -18,13 +18,16 @@ import java.util.concurrent.TimeUnit;
  *   <li>{@link #poll(Poller)} / {@link #fromQueue(BlockingQueue)}: a source asked with a timeout.
  *       When nothing came within the {@link #keepAlive keep-alive interval} (15 s by default) a
  *       {@code : ping} comment is sent, which keeps proxies from closing an idle connection and
- *       tells Rigel within one interval that the client has left. An iterator that blocks cannot
- *       be interrupted that way, which is why only these sources get keep-alive comments.</li>
+ *       keeps proxies from closing an idle connection.</li>
  * </ul>
  *
- * <p>When the client leaves (the next write fails), the stream stops quietly: the source is
- * closed if it is {@link AutoCloseable}, the {@link #onClose} action runs, and nothing is logged
- * as an error. Both happen too when the source ends or fails.
+ * <p>When the client leaves, the stream stops quietly and promptly, even while the source waits
+ * for its next event: the thread sending the stream is interrupted (an iterator blocked in
+ * {@code next()} on something interruptible, such as a queue or a socket, wakes up; whatever it
+ * throws then is not logged as an error), the source is closed if it is {@link AutoCloseable},
+ * the {@link #onClose} action runs, and the route's scoped dependencies are cleaned up. A source
+ * that ignores interrupts stops at its next event, when the write fails. Closing and
+ * {@code onClose} happen too when the source ends or fails.
  *
  * <pre>{@code
  * BlockingQueue<SseEvent> queue = hub.subscribe();

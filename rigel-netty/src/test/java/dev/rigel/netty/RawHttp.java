@@ -81,6 +81,19 @@ final class RawHttp implements AutoCloseable {
     }
 
     /** True once the server has closed the connection (EOF), false if it is still open after the wait. */
+    /** Reads raw bytes until what was read ends with {@code marker}; returns them as text. */
+    String readUntil(String marker) throws IOException {
+        StringBuilder seen = new StringBuilder();
+        while (!seen.toString().endsWith(marker)) {
+            int c = in.read();
+            if (c == -1) {
+                throw new IOException("connection closed before " + marker + "; got " + seen);
+            }
+            seen.append((char) c);
+        }
+        return seen.toString();
+    }
+
     boolean closedByServer(int waitMillis) throws IOException {
         socket.setSoTimeout(waitMillis);
         try {

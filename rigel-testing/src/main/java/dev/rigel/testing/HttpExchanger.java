@@ -30,7 +30,7 @@ final class HttpExchanger implements AutoCloseable {
                 .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
     }
 
-    TestResponse exchange(String method, String pathAndQuery, Headers headers, byte[] body, ObjectMapper mapper) {
+    private HttpRequest build(String method, String pathAndQuery, Headers headers, byte[] body) {
         String base = baseUri.toString().endsWith("/") ? baseUri.toString().substring(0, baseUri.toString().length() - 1)
                 : baseUri.toString();
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + pathAndQuery))
@@ -42,21 +42,48 @@ final class HttpExchanger implements AutoCloseable {
                 request.header(headers.nameAt(i), headers.valueAt(i));
             }
         }
+        return request.build();
+    }
+
+    TestResponse exchange(String method, String pathAndQuery, Headers headers, byte[] body, ObjectMapper mapper) {
+        HttpRequest request = build(method, pathAndQuery, headers, body);
         try {
-            HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-            Headers received = new Headers();
-            response.headers().map().forEach((name, values) -> {
-                if (!name.startsWith(":")) {
-                    values.forEach(value -> received.add(name, value));
-                }
-            });
-            return new TestResponse(response.statusCode(), received, response.body(), mapper);
+            HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            return new TestResponse(response.statusCode(), headersOf(response), response.body(), mapper);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(method + " " + pathAndQuery + " failed: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted during " + method + " " + pathAndQuery, e);
         }
+    }
+
+    /**
+     * Sends a request and returns once the response head arrived, its body readable as it comes.
+     * Closing the response before the body ended closes the connection (the client left).
+     */
+    StreamedTestResponse stream(String method, String pathAndQuery, Headers headers, byte[] body) {
+        HttpRequest request = build(method, pathAndQuery, headers, body);
+        try {
+            HttpResponse<java.io.InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            java.io.InputStream in = response.body();
+            return new StreamedTestResponse(response.statusCode(), headersOf(response), in, () -> { });
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(method + " " + pathAndQuery + " failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted during " + method + " " + pathAndQuery, e);
+        }
+    }
+
+    private static Headers headersOf(HttpResponse<?> response) {
+        Headers received = new Headers();
+        response.headers().map().forEach((name, values) -> {
+            if (!name.startsWith(":")) {
+                values.forEach(value -> received.add(name, value));
+            }
+        });
+        return received;
     }
 
     /** Opens a real WebSocket to {@code pathAndQuery} on the server (ws: or wss: by the base URI's scheme). */

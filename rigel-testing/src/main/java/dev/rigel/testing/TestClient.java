@@ -7,7 +7,6 @@ import dev.rigel.internal.app.StateKeys;
 import dev.rigel.protocol.Headers;
 import dev.rigel.protocol.Message;
 import dev.rigel.protocol.Scope;
-import java.io.ByteArrayOutputStream;
 import java.net.InetSocketAddress;
 import java.util.Base64;
 import java.util.List;
@@ -44,6 +43,9 @@ public final class TestClient implements AutoCloseable {
     private final Headers defaultHeaders = new Headers();
     private boolean raiseServerExceptions = true;
     private ExecutorService asyncExecutor;
+    /** Streamed responses handed out, closed (left) when the client closes. */
+    private final java.util.Set<StreamedTestResponse> streams =
+            java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>());
     private boolean open;
 
     private TestClient(App app) {
@@ -246,22 +248,26 @@ public final class TestClient implements AutoCloseable {
         }
         Scope scope = Scope.http(method, rawPath.isEmpty() ? "/" : rawPath).queryString(query).headers(headers)
                 .client(CLIENT).server(SERVER).scheme("http").httpVersion("1.1").build();
-        ResponseCollector collector = new ResponseCollector();
-        boolean[] bodySent = {false};
+        InProcessHttp exchange = new InProcessHttp(body);
         try {
             app.runsInline(scope);
-            app.call(scope, () -> {
-                if (!bodySent[0]) {
-                    bodySent[0] = true;
-                    return new Message.RequestBody(body, false);
-                }
-                return Message.Disconnect.INSTANCE;
-            }, collector);
+            app.call(scope, exchange, exchange);
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Exception e) {
             throw new IllegalStateException("The app failed on " + method + " " + pathAndQuery + ": " + e, e);
+        } finally {
+            exchange.returned();
         }
+        raiseUnhandled(scope, method, pathAndQuery);
+        TestResponse response = exchange.response(mapper());
+        for (String setCookie : response.headers().getAll("set-cookie")) {
+            cookies.store(setCookie);
+        }
+        return response;
+    }
+
+    private void raiseUnhandled(Scope scope, String method, String pathAndQuery) {
         Object unhandled = scope.state().get(StateKeys.UNHANDLED_EXCEPTION);
         if (raiseServerExceptions && unhandled instanceof Throwable failure) {
             if (failure instanceof RuntimeException runtime) {
@@ -272,9 +278,65 @@ public final class TestClient implements AutoCloseable {
             }
             throw new IllegalStateException("The app failed on " + method + " " + pathAndQuery + ": " + failure, failure);
         }
-        TestResponse response = collector.response(mapper());
+    }
+
+    /**
+     * Sends a request and returns once the response started; its body is read as it arrives.
+     * In-process the app runs on a virtual thread of its own; closing the response (or this
+     * client) is the client leaving.
+     */
+    StreamedTestResponse executeStreamed(String method, String pathAndQuery, Headers requestHeaders, byte[] body) {
+        if (!open) {
+            throw new IllegalStateException("This TestClient is closed");
+        }
+        int question = pathAndQuery.indexOf('?');
+        String rawPath = question < 0 ? pathAndQuery : pathAndQuery.substring(0, question);
+        String query = question < 0 ? "" : pathAndQuery.substring(question + 1);
+        Headers headers = requestHeaders(rawPath, requestHeaders);
+        if (body.length > 0 || method.equals("POST") || method.equals("PUT") || method.equals("PATCH")) {
+            headers.setIfAbsent("content-length", Integer.toString(body.length));
+        }
+        StreamedTestResponse response;
+        if (remote != null) {
+            response = remote.stream(method, rawPath.isEmpty() ? "/" : pathAndQuery, headers, body);
+        } else {
+            Scope scope = Scope.http(method, rawPath.isEmpty() ? "/" : rawPath).queryString(query).headers(headers)
+                    .client(CLIENT).server(SERVER).scheme("http").httpVersion("1.1").build();
+            InProcessHttp exchange = new InProcessHttp(body);
+            Thread.ofVirtual().name("testclient " + method + " " + pathAndQuery).start(() -> {
+                try {
+                    app.runsInline(scope);
+                    app.call(scope, exchange, exchange);
+                } catch (Throwable failure) {
+                    scope.state().putIfAbsent(StateKeys.UNHANDLED_EXCEPTION, failure);
+                } finally {
+                    exchange.returned();
+                }
+            });
+            Message.ResponseStart start;
+            try {
+                start = exchange.awaitStart(30);
+            } catch (InterruptedException e) {
+                exchange.leave();
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted during " + method + " " + pathAndQuery, e);
+            }
+            if (start == null) {
+                raiseUnhandled(scope, method, pathAndQuery);
+                throw new IllegalStateException("The app returned without starting its response to " + method
+                        + " " + pathAndQuery);
+            }
+            if (start.status() >= 500) {
+                raiseUnhandled(scope, method, pathAndQuery);
+            }
+            response = new StreamedTestResponse(start.status(), start.headers(), new InProcessBody(exchange),
+                    exchange::leave);
+        }
         for (String setCookie : response.headers().getAll("set-cookie")) {
             cookies.store(setCookie);
+        }
+        synchronized (this) {
+            streams.add(response);
         }
         return response;
     }
@@ -299,49 +361,17 @@ public final class TestClient implements AutoCloseable {
             }
         }
         open = false;
+        List<StreamedTestResponse> leaving;
+        synchronized (this) {
+            leaving = List.copyOf(streams);
+            streams.clear();
+        }
+        leaving.forEach(StreamedTestResponse::close); // the client leaves whatever it still streams
         if (remote != null) {
             remote.close();
             onRemoteClose.run();
         } else {
             app.shutdown();
-        }
-    }
-
-    /** Checks the app keeps to the protocol while collecting what it sends. */
-    private static final class ResponseCollector implements dev.rigel.protocol.Send {
-        private Message.ResponseStart start;
-        private final ByteArrayOutputStream body = new ByteArrayOutputStream();
-        private boolean complete;
-
-        @Override
-        public synchronized void send(Message message) {
-            if (complete) {
-                throw new IllegalStateException("The app sent " + message.getClass().getSimpleName()
-                        + " after the response was complete");
-            }
-            switch (message) {
-                case Message.ResponseStart responseStart -> {
-                    if (start != null) {
-                        throw new IllegalStateException("The app sent a second response start");
-                    }
-                    start = responseStart;
-                }
-                case Message.ResponseBody chunk -> {
-                    if (start == null) {
-                        throw new IllegalStateException("The app sent a body before the response start");
-                    }
-                    body.writeBytes(chunk.body());
-                    complete = !chunk.moreBody();
-                }
-                default -> throw new IllegalStateException("The app sent an inbound message: " + message);
-            }
-        }
-
-        synchronized TestResponse response(ObjectMapper mapper) {
-            if (start == null || !complete) {
-                throw new IllegalStateException("The app returned without completing its response");
-            }
-            return new TestResponse(start.status(), start.headers(), body.toByteArray(), mapper);
         }
     }
 }

@@ -85,6 +85,14 @@ public final class TestRequest {
         return client.execute(method, target.toString(), headers, body);
     }
 
+    /**
+     * Sends the request and returns as soon as the response started, with its body to read as it
+     * arrives (server-sent events, streams). Closing the response is the client leaving.
+     */
+    public StreamedTestResponse stream() {
+        return client.executeStreamed(method, target.toString(), headers, body);
+    }
+
     public CompletableFuture<TestResponse> sendAsync() {
         return client.executeAsync(method, target.toString(), headers, body);
     }

@@ -2,6 +2,7 @@ package dev.rigel.internal.app;
 
 import dev.rigel.protocol.Headers;
 import dev.rigel.protocol.Message;
+import dev.rigel.protocol.Receive;
 import dev.rigel.protocol.Send;
 import java.io.IOException;
 
@@ -16,8 +17,16 @@ record EncodedResponse(int status, Headers headers, byte[] body, StreamedBody st
     }
 
     void send(Send send) throws IOException {
+        send(send, null);
+    }
+
+    /**
+     * Sends the response; {@code receive} (the request's, once its body was taken, or null) lets a
+     * streamed body notice the client leaving while its source waits.
+     */
+    void send(Send send, Receive receive) throws IOException {
         if (streamed != null) {
-            streamed.send(send, status, headers);
+            streamed.send(send, receive, status, headers);
             return;
         }
         send.send(new Message.ResponseStart(status, headers));

@@ -50,6 +50,8 @@ final class Exchange implements Request {
     private byte[] body;
     /** Set once the body was handed out as a stream, which leaves nothing for {@link #body()}. */
     private boolean bodyStreamed;
+    /** The body's stream, once handed out. */
+    private ReceiveInputStream bodyInput;
     private FormData form;
     /** Why reading the form failed, raised again on a second attempt (the body is gone by then). */
     private RuntimeException formFailure;
@@ -179,7 +181,31 @@ final class Exchange implements Request {
             throw new IllegalStateException("The request body was already read as a stream");
         }
         bodyStreamed = true;
-        return new ReceiveInputStream(receive, maxBodySize);
+        bodyInput = new ReceiveInputStream(receive, maxBodySize);
+        return bodyInput;
+    }
+
+    /**
+     * The request's receive for watching the client while a streamed response is sent, or null
+     * when the body may still be wanted. Next from {@code receive} must be the body's end or the
+     * disconnect, never a chunk someone else needs: so the body was read whole, or its stream
+     * reached the end, or the request announced no body at all (a GET) and none was read; then the
+     * (empty) body is settled here, so a late {@link #body()} does not race the watcher for it.
+     */
+    Receive receiveAfterBody() {
+        if (body != null || (bodyInput != null && bodyInput.ended())) {
+            return receive;
+        }
+        if (!bodyStreamed && !announcesBody()) {
+            body = Message.EMPTY;
+            return receive;
+        }
+        return null;
+    }
+
+    private boolean announcesBody() {
+        Headers headers = scope.headers();
+        return headers.contains("transfer-encoding") || declaredLength() != 0 && headers.contains("content-length");
     }
 
     private long declaredLength() {

@@ -55,6 +55,12 @@ final class FileBody extends StreamedBody {
         }
     }
 
+    /** A file is read at disk speed: a departed client shows at the next write, soon enough. */
+    @Override
+    boolean mayWait() {
+        return false;
+    }
+
     @Override
     void release() {
         // the channel is opened and closed within sendBody

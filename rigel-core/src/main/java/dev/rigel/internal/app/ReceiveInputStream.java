@@ -27,6 +27,11 @@ final class ReceiveInputStream extends InputStream {
         this.limit = limit;
     }
 
+    /** Whether the whole body was read (nothing more will come from {@code receive} but the disconnect). */
+    boolean ended() {
+        return ended && position == chunk.length;
+    }
+
     @Override
     public int read() throws IOException {
         byte[] one = new byte[1];

@@ -136,14 +136,15 @@ final class RoutePlan implements HandlerInfo {
             // requests waiting for this one are released before a slow (or gone) client is written to
             cache.complete(exchange, produced ? encoded : null);
         }
+        Receive watched = encoded.streamed() == null ? null : exchange.receiveAfterBody();
         if (encoded.streamed() == null || exchange.cleanups == null) {
-            encoded.send(send);
+            encoded.send(send, watched);
         } else {
             // a file, stream or event source may still use the handler's dependencies while it is
             // sent, so their cleanups wait for the last message (or for the client to leave)
             Throwable sendFailure = failure;
             try {
-                encoded.send(send);
+                encoded.send(send, watched);
             } catch (Throwable t) {
                 sendFailure = t;
                 throw t;

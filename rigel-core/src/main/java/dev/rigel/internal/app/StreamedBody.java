@@ -2,6 +2,7 @@ package dev.rigel.internal.app;
 
 import dev.rigel.protocol.Headers;
 import dev.rigel.protocol.Message;
+import dev.rigel.protocol.Receive;
 import dev.rigel.protocol.Send;
 import java.io.IOException;
 import org.slf4j.Logger;
@@ -24,8 +25,14 @@ abstract class StreamedBody {
         this.head = head;
     }
 
-    /** Sends start and body, then releases the source. */
-    final void send(Send send, int status, Headers headers) throws IOException {
+    /**
+     * Sends start and body, then releases the source. With {@code receive} (the request's, its
+     * body already taken) and a source that may wait, a {@link ClientWatch} stops the source as
+     * soon as the client leaves; a failure of the source caused by that stop ends the body quietly,
+     * as a failed write does.
+     */
+    final void send(Send send, Receive receive, int status, Headers headers) throws IOException {
+        ClientWatch watch = null;
         try {
             if (!deliver(send, new Message.ResponseStart(status, headers))) {
                 return;
@@ -34,10 +41,27 @@ abstract class StreamedBody {
                 deliver(send, Message.ResponseBody.EMPTY_LAST);
                 return;
             }
+            if (receive != null && mayWait()) {
+                watch = ClientWatch.start(receive);
+                send = watch.guard(send);
+            }
             sendBody(send);
+        } catch (IOException | RuntimeException e) {
+            if (!ClientWatch.explains(watch, e)) {
+                throw e;
+            }
+            LOG.debug("Client left during a streamed response; its source was stopped: {}", e.toString());
         } finally {
+            if (watch != null) {
+                watch.finish();
+            }
             release();
         }
+    }
+
+    /** Whether the source may block for long (a stream, an event source), so the client is watched. */
+    boolean mayWait() {
+        return true;
     }
 
     /** Sends the body messages, the last with {@code moreBody == false}, unless the client left. */

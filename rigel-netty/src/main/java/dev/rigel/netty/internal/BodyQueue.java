@@ -87,14 +87,21 @@ final class BodyQueue {
         }
     }
 
-    /** Application thread: the next chunk, waiting for it if needed, or Disconnect at the end. */
+    /**
+     * Application thread: the next chunk, waiting for it if needed; Disconnect once the body was
+     * abandoned; null once the whole body was taken and the client is (as far as the queue knows)
+     * still there, so the exchange waits for it to leave.
+     */
     Message take() throws InterruptedException {
         boolean wake = false;
         lock.lock();
         try {
             while (chunks.isEmpty()) {
-                if (ended || disconnected) {
+                if (disconnected) {
                     return Message.Disconnect.INSTANCE;
+                }
+                if (ended) {
+                    return null;
                 }
                 available.await();
             }

@@ -80,6 +80,15 @@ abstract class Exchange implements Receive, Send, Runnable {
     volatile boolean closed;
     private volatile Thread writer;
     private volatile boolean writeDone;
+    /**
+     * The response is complete (or abandoned): a receive waiting for the client to leave returns.
+     * Together with {@link #closed} it is all a waiting receive looks at.
+     */
+    private volatile boolean over;
+    /** The thread parked in a receive after the body, waiting for the client to leave. */
+    private volatile Thread disconnectWaiter;
+    /** The handler was asked to notice the client leaving (HTTP/1 must read for that). */
+    private volatile boolean watching;
 
     /** Event loop: the handler has just read the request head. */
     Exchange(ExchangeHandler handler, Dispatcher dispatcher, Scope scope, long contentLength,
@@ -202,6 +211,7 @@ abstract class Exchange implements Receive, Send, Runnable {
     /** The handler has taken the last of the response: the exchange is over on this side. */
     final void responseComplete() {
         stopCounting();
+        endReceive();
         if (!requestComplete) {
             detachBody(); // answered early: the handler skips the rest of the request body
         }
@@ -213,6 +223,16 @@ abstract class Exchange implements Receive, Send, Runnable {
         closed = true;
         detachBody();
         writableAgain();
+        endReceive();
+    }
+
+    /** The exchange is over for the receiving side: a receive waiting for a disconnect returns now. */
+    private void endReceive() {
+        over = true;
+        Thread waiting = disconnectWaiter;
+        if (waiting != null) {
+            LockSupport.unpark(waiting);
+        }
     }
 
     /** Once per exchange, however it ended: an idle timeout or a graceful stop may now close. */
@@ -284,7 +304,7 @@ abstract class Exchange implements Receive, Send, Runnable {
                 byte[] body = bufferedBody == null ? Message.EMPTY : bufferedBody;
                 return body.length == 0 ? Message.RequestBody.EMPTY_LAST : new Message.RequestBody(body, false);
             }
-            return Message.Disconnect.INSTANCE;
+            return awaitDisconnect();
         }
         if (expectContinue) {
             // The application wants the body: now is the time to tell the client to send it.
@@ -295,7 +315,40 @@ abstract class Exchange implements Receive, Send, Runnable {
                 return Message.Disconnect.INSTANCE;
             }
         }
-        return queue.take();
+        Message next = queue.take();
+        return next != null ? next : awaitDisconnect();
+    }
+
+    /**
+     * After the whole body: blocks until the client leaves (connection closed, stream reset) or the
+     * exchange is over (the response is complete or abandoned), then yields Disconnect. This is
+     * how a long response notices a departed client before its next write. An inline call runs on
+     * the event loop, which must never wait, so there it yields Disconnect at once.
+     */
+    private Message awaitDisconnect() throws InterruptedException {
+        if (closed || over || loop.inEventLoop()) {
+            return Message.Disconnect.INSTANCE;
+        }
+        disconnectWaiter = Thread.currentThread();
+        try {
+            if (!watching) {
+                watching = true;
+                try {
+                    loop.execute(() -> handler.watchDisconnect(this));
+                } catch (RejectedExecutionException shuttingDown) {
+                    return Message.Disconnect.INSTANCE;
+                }
+            }
+            while (!closed && !over) {
+                LockSupport.park(this);
+                if (Thread.interrupted()) {
+                    throw new InterruptedException("interrupted while waiting for the client of " + scope + " to leave");
+                }
+            }
+        } finally {
+            disconnectWaiter = null;
+        }
+        return Message.Disconnect.INSTANCE;
     }
 
     private void continueOnLoop() {
@@ -338,6 +391,9 @@ abstract class Exchange implements Receive, Send, Runnable {
                 pending = null;
                 state = last ? DONE : STREAMING;
                 onWire = true;
+                if (last) {
+                    endReceive();
+                }
                 if (closed) {
                     Messages.release(msg);
                     throw closedException();
@@ -351,6 +407,7 @@ abstract class Exchange implements Receive, Send, Runnable {
                 Object msg = bodyChunk(body.body(), last);
                 if (last) {
                     state = DONE;
+                    endReceive();
                 }
                 emit(msg, last);
             }
@@ -423,6 +480,7 @@ abstract class Exchange implements Receive, Send, Runnable {
         LOG.error("Unhandled exception in {}", scope, error);
         state = DONE;
         pending = null;
+        endReceive();
         if (!onWire) {
             onWire = true;
             Object msg = errorResponse(500, ErrorBodies.INTERNAL_ERROR);
@@ -438,6 +496,7 @@ abstract class Exchange implements Receive, Send, Runnable {
 
     /** After the application returned: an unfinished response cannot be framed, so drop the connection. */
     final void afterCall() {
+        endReceive(); // nothing may wait for a disconnect after the application returned
         if (state != DONE) {
             if (!closed) {
                 LOG.warn("{} returned without completing its response; closing the connection", scope);

@@ -34,6 +34,12 @@ interface ExchangeHandler {
     /** Calls {@link Exchange#writableAgain()} once the channel is writable (or closed). */
     void awaitWritable(Exchange ex);
 
+    /**
+     * {@code ex}'s application waits, after the whole body, for the client to leave: make sure
+     * that will be noticed ({@link Exchange#connectionLost()}) even while nothing is written.
+     */
+    void watchDisconnect(Exchange ex);
+
     /** {@code ex}'s response cannot be completed: drop the connection (or reset the stream). */
     void abort(Exchange ex);
 }

@@ -457,6 +457,19 @@ final class Http1Handler extends ChannelInboundHandlerAdapter implements Exchang
         }
     }
 
+    /**
+     * Reading is on demand, so a client that closes its socket while a long response is quiet
+     * would go unnoticed until the next write. Asking for one more read lets the end of the stream
+     * reach {@link #channelInactive}. Bytes that arrive instead (a pipelined request) wait in
+     * {@code pending} as usual, and no further read is asked for until this exchange is done.
+     */
+    @Override
+    public void watchDisconnect(Exchange ex) {
+        if (ex == current && !closing && webSocket == null && pending.isEmpty()) {
+            ctx.read();
+        }
+    }
+
     /** The response cannot be completed properly: the only honest signal left is closing. */
     @Override
     public void abort(Exchange ex) {

@@ -232,6 +232,11 @@ final class Http2StreamHandler extends ChannelInboundHandlerAdapter implements E
         }
     }
 
+    /** Nothing to do: the connection is always read, and a reset or a lost connection ends the stream channel. */
+    @Override
+    public void watchDisconnect(Exchange ex) {
+    }
+
     @Override
     public void abort(Exchange ex) {
         if (ex == exchange && !finished) {
