@@ -7,6 +7,8 @@ import dev.rigel.Route;
 import dev.rigel.di.Provide;
 import dev.rigel.di.Scoped;
 import dev.rigel.middleware.Middleware;
+import dev.rigel.netty.RigelServer;
+import dev.rigel.netty.ServerConfig;
 import dev.rigel.protocol.Headers;
 import dev.rigel.protocol.Message;
 import dev.rigel.response.ServerSentEvent;
@@ -18,13 +20,19 @@ import dev.rigel.testing.support.Transport;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Iterator;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -121,6 +129,40 @@ class ClientDisconnectTest {
             assertThat(source.interrupted.await(10, TimeUnit.SECONDS)).as("the producer was interrupted").isTrue();
             assertThat(source.closed.await(10, TimeUnit.SECONDS)).as("the source was closed").isTrue();
             assertThat(cleaned.await(10, TimeUnit.SECONDS)).as("the route's cleanup ran").isTrue();
+        }
+    }
+
+    /** The TestClient speaks HTTP/1.1; over HTTP/2 leaving is a stream reset, the connection stays. */
+    @Test
+    void anHttp2ClientResettingTheStreamStopsAnEventSource() throws Exception {
+        StuckSource source = new StuckSource();
+        CountDownLatch cleaned = new CountDownLatch(1);
+        App app = App.builder()
+                .routeHandlers(Route.get("/events", (String resource) -> ServerSentEvent.of(source))
+                                .dependency("resource", Provide.of(() -> Scoped.of("res", outcome -> cleaned.countDown()))),
+                        Route.get("/plain", () -> "still serving"))
+                .build();
+        RigelServer server = new RigelServer(app, ServerConfig.builder().host("127.0.0.1").port(0)
+                .shutdownTimeout(Duration.ofSeconds(2)).build()).start();
+        try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build()) {
+            client.send(HttpRequest.newBuilder(URI.create(server.url() + "/plain")).build(),
+                    HttpResponse.BodyHandlers.discarding()); // upgrade first, so /events is an h2 stream
+            HttpResponse<InputStream> response = client.send(
+                    HttpRequest.newBuilder(URI.create(server.url() + "/events")).build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            assertThat(response.version()).isEqualTo(HttpClient.Version.HTTP_2);
+            try (InputStream body = response.body()) {
+                readUntil(body, "data: first\n\n");
+                assertThat(source.blocked.await(10, TimeUnit.SECONDS)).isTrue();
+            } // closing the body early resets the stream
+
+            assertThat(source.interrupted.await(10, TimeUnit.SECONDS)).as("the producer was interrupted").isTrue();
+            assertThat(source.closed.await(10, TimeUnit.SECONDS)).as("the source was closed").isTrue();
+            assertThat(cleaned.await(10, TimeUnit.SECONDS)).as("the route's cleanup ran").isTrue();
+            assertThat(client.send(HttpRequest.newBuilder(URI.create(server.url() + "/plain")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body()).isEqualTo("still serving");
+        } finally {
+            server.stop();
         }
     }
 

@@ -3,7 +3,6 @@ package dev.rigel.internal.app;
 import dev.rigel.protocol.Message;
 import dev.rigel.protocol.Receive;
 import dev.rigel.protocol.Send;
-import java.io.IOException;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -101,10 +100,5 @@ final class ClientWatch implements Runnable {
         } finally {
             lock.unlock();
         }
-    }
-
-    /** Whether a failure of the producer is only its reaction to the client leaving. */
-    static boolean explains(ClientWatch watch, Throwable failure) {
-        return watch != null && watch.finish() && (failure instanceof IOException || failure instanceof RuntimeException);
     }
 }

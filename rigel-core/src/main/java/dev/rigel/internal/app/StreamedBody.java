@@ -11,8 +11,10 @@ import org.slf4j.LoggerFactory;
 /**
  * A body sent as several messages after the handler returned (file, stream, events). It owns its
  * source and closes it however sending ends. A client that left shows up as an IOException from
- * {@code send}; that ends the body quietly (the server drops the half-sent response without
- * logging), since a departed client is normal for long streams and not an error of the app.
+ * {@code send}, or, while a stream or event source waits for its next element, as an interrupt
+ * from its {@link ClientWatch}; either ends the body quietly (the server drops the half-sent
+ * response without logging), since a departed client is normal for long streams and not an error
+ * of the app.
  */
 abstract class StreamedBody {
 
@@ -47,7 +49,8 @@ abstract class StreamedBody {
             }
             sendBody(send);
         } catch (IOException | RuntimeException e) {
-            if (!ClientWatch.explains(watch, e)) {
+            // after the client left, whatever the interrupted source threw is only its way of stopping
+            if (watch == null || !watch.finish()) {
                 throw e;
             }
             LOG.debug("Client left during a streamed response; its source was stopped: {}", e.toString());
