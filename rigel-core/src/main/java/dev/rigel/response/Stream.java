@@ -26,10 +26,16 @@ public final class Stream implements ResponseContent {
 
     private final Object source;
     private final String mediaType;
+    private final boolean interruptOnDisconnect;
 
     private Stream(Object source, String mediaType) {
+        this(source, mediaType, false);
+    }
+
+    private Stream(Object source, String mediaType, boolean interruptOnDisconnect) {
         this.source = source;
         this.mediaType = mediaType;
+        this.interruptOnDisconnect = interruptOnDisconnect;
     }
 
     public static Stream of(Iterator<?> elements) {
@@ -49,7 +55,25 @@ public final class Stream implements ResponseContent {
 
     /** The {@code Content-Type} of the stream. */
     public Stream mediaType(String newMediaType) {
-        return new Stream(source, Objects.requireNonNull(newMediaType, "mediaType"));
+        return new Stream(source, Objects.requireNonNull(newMediaType, "mediaType"), interruptOnDisconnect);
+    }
+
+    /**
+     * Stops the source as soon as the client leaves, even while it waits for its next element:
+     * the thread sending the stream is interrupted, so a source blocked in {@code next()} or
+     * {@code read()} on something interruptible (a {@code BlockingQueue}, a lock) wakes up and the
+     * stream ends quietly. Off by default, because an interrupt also aborts whatever blocking I/O
+     * the source is doing: it closes an NIO channel or a virtual thread's socket, which would
+     * break, say, a pooled JDBC connection the source reads rows from. Without it a departed client
+     * is noticed at the stream's next write.
+     */
+    public Stream interruptOnDisconnect() {
+        return new Stream(source, mediaType, true);
+    }
+
+    /** Whether the source is interrupted when the client leaves (see {@link #interruptOnDisconnect()}). */
+    public boolean interruptsOnDisconnect() {
+        return interruptOnDisconnect;
     }
 
     /** The source: an {@code Iterator<?>} or an {@code InputStream}. */

@@ -57,11 +57,16 @@ class DisconnectTest {
             }
             return; // the response cannot be completed any more; the server drops what is left
         }
-        // "/complete": a receive still waiting when the response ends is released
+        // "/complete": a receive still waiting when the response ends is released;
+        // "/complete-two": so are two of them, waiting on threads of their own
         CompletableFuture<Message> waiting = receiveInBackground(receive);
+        CompletableFuture<Message> second = scope.rawPath().equals("/complete-two")
+                ? receiveInBackground(receive) : CompletableFuture.completedFuture(Message.Disconnect.INSTANCE);
         TestApps.text(send, 200, "done");
         try {
-            afterBody.complete(new AfterBody(waiting.get(10, TimeUnit.SECONDS), false));
+            Message first = waiting.get(10, TimeUnit.SECONDS);
+            Message other = second.get(10, TimeUnit.SECONDS);
+            afterBody.complete(new AfterBody(other instanceof Message.Disconnect ? first : other, false));
         } catch (Exception e) {
             afterBody.completeExceptionally(e);
         }
@@ -164,6 +169,20 @@ class DisconnectTest {
         try (H2Client client = new H2Client(server.port())) {
             assertThat(client.get("/complete").text()).isEqualTo("done");
             assertThat(afterBody.get(10, TimeUnit.SECONDS).message()).isInstanceOf(Message.Disconnect.class);
+        }
+    }
+
+    @Test
+    void everyReceiveWaitingWhenTheResponseEndsIsReleased() throws Exception {
+        reset();
+        try (RawHttp http = new RawHttp(server.port())) {
+            assertThat(http.write("GET /complete-two HTTP/1.1\r\nHost: t\r\n\r\n").read().text()).isEqualTo("done");
+            assertThat(afterBody.get(15, TimeUnit.SECONDS).message()).isInstanceOf(Message.Disconnect.class);
+        }
+        reset();
+        try (H2Client client = new H2Client(server.port())) {
+            assertThat(client.get("/complete-two").text()).isEqualTo("done");
+            assertThat(afterBody.get(15, TimeUnit.SECONDS).message()).isInstanceOf(Message.Disconnect.class);
         }
     }
 }

@@ -87,7 +87,7 @@ class ClientDisconnectTest {
         AtomicInteger cleanups = new AtomicInteger();
         CountDownLatch cleaned = new CountDownLatch(1);
         App app = App.builder()
-                .routeHandlers(Route.get("/events", (String resource) -> ServerSentEvent.of(source))
+                .routeHandlers(Route.get("/events", (String resource) -> ServerSentEvent.of(source).interruptOnDisconnect())
                                 .dependency("resource", Provide.of(() -> Scoped.of("res", outcome -> {
                                     cleanups.incrementAndGet();
                                     cleaned.countDown();
@@ -116,7 +116,7 @@ class ClientDisconnectTest {
         StuckSource source = new StuckSource();
         CountDownLatch cleaned = new CountDownLatch(1);
         App app = App.builder()
-                .routeHandlers(Route.get("/stream", (String resource) -> Stream.of(source))
+                .routeHandlers(Route.get("/stream", (String resource) -> Stream.of(source).interruptOnDisconnect())
                         .dependency("resource", Provide.of(() -> Scoped.of("res", outcome -> cleaned.countDown()))))
                 .build();
         try (TestClient client = Clients.open(app, transport)) {
@@ -138,7 +138,7 @@ class ClientDisconnectTest {
         StuckSource source = new StuckSource();
         CountDownLatch cleaned = new CountDownLatch(1);
         App app = App.builder()
-                .routeHandlers(Route.get("/events", (String resource) -> ServerSentEvent.of(source))
+                .routeHandlers(Route.get("/events", (String resource) -> ServerSentEvent.of(source).interruptOnDisconnect())
                                 .dependency("resource", Provide.of(() -> Scoped.of("res", outcome -> cleaned.countDown()))),
                         Route.get("/plain", () -> "still serving"))
                 .build();
@@ -170,7 +170,7 @@ class ClientDisconnectTest {
     @EnumSource(Transport.class)
     void closingTheClientIsLeavingToo(Transport transport) throws Exception {
         StuckSource source = new StuckSource();
-        App app = App.builder().routeHandlers(Route.get("/events", () -> ServerSentEvent.of(source))).build();
+        App app = App.builder().routeHandlers(Route.get("/events", () -> ServerSentEvent.of(source).interruptOnDisconnect())).build();
         TestClient client = Clients.open(app, transport);
         try (client) {
             StreamedTestResponse response = client.request("GET", "/events").stream();
@@ -183,8 +183,9 @@ class ClientDisconnectTest {
     @ParameterizedTest
     @EnumSource(Transport.class)
     void aStreamThatEndsNormallyIsNotInterrupted(Transport transport) throws Exception {
+        int runs = 20;
         AtomicBoolean interrupted = new AtomicBoolean();
-        CountDownLatch cleaned = new CountDownLatch(1);
+        CountDownLatch cleaned = new CountDownLatch(runs);
         App app = App.builder()
                 .routeHandlers(Route.get("/short", (String resource) -> Stream.of(new Iterator<String>() {
                             private int left = 3;
@@ -199,17 +200,77 @@ class ClientDisconnectTest {
                                 left--;
                                 return "x";
                             }
-                        }))
+                        }).interruptOnDisconnect())
                         .dependency("resource", Provide.of(() -> Scoped.of("res", outcome -> {
-                            interrupted.set(Thread.currentThread().isInterrupted());
+                            if (Thread.currentThread().isInterrupted()) {
+                                interrupted.set(true);
+                            }
                             cleaned.countDown();
                         }))))
                 .build();
         try (TestClient client = Clients.open(app, transport)) {
-            for (int i = 0; i < 20; i++) {
+            for (int i = 0; i < runs; i++) {
                 assertThat(client.get("/short").text()).isEqualTo("xxx");
             }
             assertThat(cleaned.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(interrupted).isFalse();
+        }
+    }
+
+    /**
+     * Without {@code interruptOnDisconnect} the sending thread is never interrupted (an interrupt
+     * would close the source's sockets or channels, a pooled JDBC connection's among them): a
+     * departed client is noticed at the next write, and the source is closed then.
+     */
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void aSourceNotMarkedInterruptibleIsStoppedAtItsNextWriteAndNeverInterrupted(Transport transport)
+            throws Exception {
+        CountDownLatch blocked = new CountDownLatch(1);
+        CountDownLatch resume = new CountDownLatch(1);
+        CountDownLatch closed = new CountDownLatch(1);
+        AtomicBoolean interrupted = new AtomicBoolean();
+        class SlowSource implements Iterator<String>, AutoCloseable {
+            private boolean first = true;
+
+            @Override
+            public boolean hasNext() {
+                return true;
+            }
+
+            @Override
+            public String next() {
+                if (first) {
+                    first = false;
+                    return "first";
+                }
+                blocked.countDown();
+                try {
+                    resume.await();
+                } catch (InterruptedException e) {
+                    interrupted.set(true);
+                    Thread.currentThread().interrupt();
+                }
+                if (Thread.currentThread().isInterrupted()) {
+                    interrupted.set(true);
+                }
+                return "more";
+            }
+
+            @Override
+            public void close() {
+                closed.countDown();
+            }
+        }
+        SlowSource source = new SlowSource();
+        App app = App.builder().routeHandlers(Route.get("/events", () -> ServerSentEvent.of(source))).build();
+        try (TestClient client = Clients.open(app, transport)) {
+            StreamedTestResponse response = client.request("GET", "/events").stream();
+            readUntil(response.body(), "data: first\n\n");
+            assertThat(blocked.await(10, TimeUnit.SECONDS)).isTrue();
+            response.close();
+            resume.countDown();
+            assertThat(closed.await(10, TimeUnit.SECONDS)).as("closed once a write failed").isTrue();
             assertThat(interrupted).isFalse();
         }
     }

@@ -67,7 +67,7 @@ final class ContentResponses {
             case Stream stream -> {
                 headers.setIfAbsent("content-type", mediaType(response, stream.mediaType()));
                 yield validated(status, headers, response, request,
-                        new IteratorBody(stream.source(), json, head));
+                        new IteratorBody(stream.source(), json, head, stream.interruptsOnDisconnect()));
             }
             case ServerSentEvent events -> {
                 headers.setIfAbsent("content-type", mediaType(response, "text/event-stream"));

@@ -55,9 +55,9 @@ final class FileBody extends StreamedBody {
         }
     }
 
-    /** A file is read at disk speed: a departed client shows at the next write, soon enough. */
+    /** A file is read at disk speed (and an interrupt would close its channel): a departed client shows at the next write. */
     @Override
-    boolean mayWait() {
+    boolean interruptibleSource() {
         return false;
     }
 

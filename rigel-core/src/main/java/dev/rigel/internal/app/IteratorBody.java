@@ -17,11 +17,18 @@ final class IteratorBody extends StreamedBody {
 
     private final Object source;
     private final JsonCodec json;
+    private final boolean interruptible;
 
-    IteratorBody(Object source, JsonCodec json, boolean head) {
+    IteratorBody(Object source, JsonCodec json, boolean head, boolean interruptible) {
         super(head);
         this.source = source;
         this.json = json;
+        this.interruptible = interruptible;
+    }
+
+    @Override
+    boolean interruptibleSource() {
+        return interruptible;
     }
 
     @Override

@@ -24,6 +24,11 @@ final class SseBody extends StreamedBody {
     }
 
     @Override
+    boolean interruptibleSource() {
+        return events.interruptsOnDisconnect();
+    }
+
+    @Override
     void sendBody(Send send) throws IOException {
         // an empty first chunk puts the headers on the wire now, so the browser's EventSource opens
         // before the first event, however long that takes

@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
 /**
  * A body sent as several messages after the handler returned (file, stream, events). It owns its
  * source and closes it however sending ends. A client that left shows up as an IOException from
- * {@code send}, or, while a stream or event source waits for its next element, as an interrupt
+ * {@code send}, or, for an interruptible source waiting for its next element, as an interrupt
  * from its {@link ClientWatch}; either ends the body quietly (the server drops the half-sent
  * response without logging), since a departed client is normal for long streams and not an error
  * of the app.
@@ -29,8 +29,8 @@ abstract class StreamedBody {
 
     /**
      * Sends start and body, then releases the source. With {@code receive} (the request's, its
-     * body already taken) and a source that may wait, a {@link ClientWatch} stops the source as
-     * soon as the client leaves; a failure of the source caused by that stop ends the body quietly,
+     * body already taken) and an {@link #interruptibleSource() interruptible source}, a
+     * {@link ClientWatch} stops the source as soon as the client leaves; a failure of the source caused by that stop ends the body quietly,
      * as a failed write does.
      */
     final void send(Send send, Receive receive, int status, Headers headers) throws IOException {
@@ -43,7 +43,7 @@ abstract class StreamedBody {
                 deliver(send, Message.ResponseBody.EMPTY_LAST);
                 return;
             }
-            if (receive != null && mayWait()) {
+            if (receive != null && interruptibleSource()) {
                 watch = ClientWatch.start(receive);
                 send = watch.guard(send);
             }
@@ -62,10 +62,13 @@ abstract class StreamedBody {
         }
     }
 
-    /** Whether the source may block for long (a stream, an event source), so the client is watched. */
-    boolean mayWait() {
-        return true;
-    }
+    /**
+     * Whether the source may be interrupted when the client leaves (the response asked for it, or
+     * it waits on a queue), so the client is watched. Not by default: an interrupt aborts the
+     * source's blocking I/O too (a closed NIO channel, a virtual thread's closed socket — a pooled
+     * JDBC connection, an H2 file), so other sources notice a departed client at their next write.
+     */
+    abstract boolean interruptibleSource();
 
     /** Sends the body messages, the last with {@code moreBody == false}, unless the client left. */
     abstract void sendBody(Send send) throws IOException;

@@ -14,7 +14,9 @@ import io.netty.util.concurrent.EventExecutor;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
 import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -85,8 +87,15 @@ abstract class Exchange implements Receive, Send, Runnable {
      * Together with {@link #closed} it is all a waiting receive looks at.
      */
     private volatile boolean over;
-    /** The thread parked in a receive after the body, waiting for the client to leave. */
-    private volatile Thread disconnectWaiter;
+    /**
+     * The threads parked in a receive after the body, waiting for the client to leave (a stream's
+     * watcher, a middleware's own thread…); made on the first wait, so ordinary exchanges never
+     * allocate it.
+     */
+    private volatile ConcurrentLinkedQueue<Thread> disconnectWaiters;
+    private static final AtomicReferenceFieldUpdater<Exchange,
+            ConcurrentLinkedQueue> WAITERS = AtomicReferenceFieldUpdater
+            .newUpdater(Exchange.class, ConcurrentLinkedQueue.class, "disconnectWaiters");
     /** The handler was asked to notice the client leaving (HTTP/1 must read for that). */
     private volatile boolean watching;
 
@@ -229,9 +238,10 @@ abstract class Exchange implements Receive, Send, Runnable {
     /** The exchange is over for the receiving side: a receive waiting for a disconnect returns now. */
     private void endReceive() {
         over = true;
-        Thread waiting = disconnectWaiter;
+        // a waiter adds itself before it looks at `over`/`closed`, so it either sees them set or is unparked here
+        ConcurrentLinkedQueue<Thread> waiting = disconnectWaiters;
         if (waiting != null) {
-            LockSupport.unpark(waiting);
+            waiting.forEach(LockSupport::unpark);
         }
     }
 
@@ -329,7 +339,13 @@ abstract class Exchange implements Receive, Send, Runnable {
         if (closed || over || loop.inEventLoop()) {
             return Message.Disconnect.INSTANCE;
         }
-        disconnectWaiter = Thread.currentThread();
+        ConcurrentLinkedQueue<Thread> waiters = disconnectWaiters;
+        if (waiters == null) {
+            WAITERS.compareAndSet(this, null, new ConcurrentLinkedQueue<Thread>());
+            waiters = disconnectWaiters;
+        }
+        Thread me = Thread.currentThread();
+        waiters.add(me);
         try {
             if (!watching) {
                 watching = true;
@@ -346,7 +362,7 @@ abstract class Exchange implements Receive, Send, Runnable {
                 }
             }
         } finally {
-            disconnectWaiter = null;
+            waiters.remove(me);
         }
         return Message.Disconnect.INSTANCE;
     }
