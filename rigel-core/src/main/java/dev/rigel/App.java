@@ -539,11 +539,11 @@ public final class App implements Application, Lifespan {
                     throw e;
                 }
                 // the app's author did not write these plugins' routes, so say where they came from
-                throw new ImproperlyConfiguredException(e.getMessage() + " (this app also has automatic plugins from"
-                        + " modules on the class path: " + automaticPlugins.stream().map(p -> p.getClass().getSimpleName())
-                                .toList()
-                        + "; register your own plugin of that type to configure or disable one, or call"
-                        + " App.Builder.autoPlugins(false) to drop them all)", e);
+                throw new ImproperlyConfiguredException(e.getMessage() + " (note: automatic plugins from modules on"
+                        + " the class path added to this app: " + automaticPlugins.stream()
+                                .map(p -> p.getClass().getSimpleName()).toList()
+                        + "; if the problem is one of theirs, register your own plugin of that type to configure or"
+                        + " disable it, or call App.Builder.autoPlugins(false) to drop them all)", e);
             }
         }
 

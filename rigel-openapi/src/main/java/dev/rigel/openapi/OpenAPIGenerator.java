@@ -352,7 +352,7 @@ public final class OpenAPIGenerator {
 
     /**
      * The headers the route's layers put on every response (Litestar documents its
-     * {@code response_headers} the same way), with their fixed value as the schema's {@code const},
+     * {@code response_headers} the same way), with the layer's value as the example,
      * and {@code set-cookie} naming the layers' cookies.
      */
     private static void fixedHeaders(ObjectNode response, HandlerInfo route) {
@@ -362,9 +362,10 @@ public final class OpenAPIGenerator {
         ObjectNode headers = response.has("headers") ? (ObjectNode) response.get("headers")
                 : response.putObject("headers");
         route.responseHeaders().forEach((name, value) -> {
-            ObjectNode schema = headers.putObject(name).putObject("schema");
-            schema.put("type", "string");
-            schema.put("const", value);
+            // an example, not a const: a handler's own header of that name wins over the layer's
+            ObjectNode header = headers.putObject(name);
+            header.putObject("schema").put("type", "string");
+            header.put("example", value);
         });
         if (!route.responseCookieNames().isEmpty()) {
             ObjectNode cookie = headers.putObject("set-cookie");

@@ -11,6 +11,8 @@ import dev.rigel.staticfiles.StaticFiles;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Serves the app's OpenAPI 3.1 document (Litestar's {@code OpenAPIConfig}):
@@ -49,11 +51,27 @@ public final class OpenAPIPlugin implements InitPlugin {
     /** The {@code info.version} of the automatic plugin's document. */
     public static final String DEFAULT_VERSION = "1.0.0";
 
+    private static final Logger LOG = LoggerFactory.getLogger(OpenAPIPlugin.class);
+
     private final OpenAPIConfig config;
+    /** Added by {@link OpenAPIAutoPlugin}, not by the app: it must not keep the app from starting. */
+    private final boolean automatic;
     private volatile OpenAPIDocument document;
+    /** Why the automatic plugin's document could not be made, or null. */
+    private volatile RuntimeException failure;
 
     private OpenAPIPlugin(OpenAPIConfig config) {
+        this(config, false);
+    }
+
+    private OpenAPIPlugin(OpenAPIConfig config, boolean automatic) {
         this.config = Objects.requireNonNull(config, "config");
+        this.automatic = automatic;
+    }
+
+    /** {@link #defaults()}, added because the app registered no plugin of its own. */
+    static OpenAPIPlugin automatic() {
+        return new OpenAPIPlugin(OpenAPIConfig.builder(DEFAULT_TITLE, DEFAULT_VERSION).build(), true);
     }
 
     /** The plugin serving the document {@code config} describes; it replaces the automatic one. */
@@ -116,11 +134,26 @@ public final class OpenAPIPlugin implements InitPlugin {
     }
 
     private void generate(App app) {
-        document = OpenAPIDocument.of(app, config);
+        try {
+            document = OpenAPIDocument.of(app, config);
+        } catch (RuntimeException e) {
+            if (!automatic) {
+                throw e; // the app asked for this document: a mistake in it fails startup
+            }
+            // the app never asked for a document: say why there is none, but let the app start
+            failure = e;
+            LOG.warn("The automatic OpenAPI document (rigel-openapi is on the class path) could not be made: {}."
+                    + " Configure it with App.builder().plugins(OpenAPIPlugin.of(OpenAPIConfig...)), or turn it off"
+                    + " with plugins(OpenAPIPlugin.disabled()); until then {} answers 503", e.getMessage(),
+                    config.path());
+        }
     }
 
     private OpenAPIDocument started() {
         OpenAPIDocument current = document;
+        if (current == null && failure != null) {
+            throw new ServiceUnavailableException("The OpenAPI document could not be made; the server log says why");
+        }
         if (current == null) {
             // only an app served without its startup lifespan gets here
             throw new ServiceUnavailableException("The OpenAPI document is made at startup, which has not run");

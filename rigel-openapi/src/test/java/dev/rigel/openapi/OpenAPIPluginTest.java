@@ -213,6 +213,22 @@ class OpenAPIPluginTest {
         assertThat(app.plugins().allOf(OpenAPIPlugin.class)).hasSize(1);
     }
 
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void theAutomaticDocumentNeverKeepsAnAppFromStarting(Transport transport) {
+        // the layer opt names a scheme no config declares: fatal for a plugin the app registered
+        App app = App.builder().routeHandlers(Route.get("/x", () -> "x").opt("security", "admin")).build();
+        try (TestClient client = Clients.open(app, transport)) {
+            assertThat(client.get("/x").text()).isEqualTo("x");
+            TestResponse schema = client.get("/schema/openapi.json");
+            assertThat(schema.status()).isEqualTo(503);
+            assertThat(schema.json().path("detail").asText()).contains("could not be made");
+        }
+        App registered = App.builder().routeHandlers(Route.get("/x", () -> "x").opt("security", "admin"))
+                .plugins(OpenAPIPlugin.defaults()).build();
+        assertThatThrownBy(() -> TestClient.of(registered).close()).hasMessageContaining("admin");
+    }
+
     @Test
     void anAppRouteAtTheSchemaPathConflictsWithTheDefaultAndSaysHowToTurnItOff() {
         assertThatThrownBy(() -> App.builder().routeHandlers(Route.get("/schema", () -> "mine")).build())

@@ -355,8 +355,14 @@ final class RoutePlan implements HandlerInfo {
 
     @Override
     public java.util.Map<String, String> responseHeaders() {
+        // names are case-insensitive, and the first of a name is the one sent (cacheControl beats a plain header)
         java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
-        layers.sentHeaders.forEach(header -> headers.putIfAbsent(header[0], header[1]));
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (String[] header : layers.sentHeaders) {
+            if (seen.add(header[0].toLowerCase(java.util.Locale.ROOT))) {
+                headers.put(header[0], header[1]);
+            }
+        }
         return java.util.Collections.unmodifiableMap(headers);
     }
 
