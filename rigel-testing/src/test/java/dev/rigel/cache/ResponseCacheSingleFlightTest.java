@@ -123,6 +123,25 @@ class ResponseCacheSingleFlightTest {
 
     @ParameterizedTest
     @EnumSource(Transport.class)
+    void followersShareTheLeadersEntryEvenWhenTheStoreRefusedIt(Transport transport) throws Exception {
+        Slow slow = new Slow(LeaderOutcome.ANSWERS);
+        CountingStore store = new CountingStore().refuseWrites();
+        try (TestClient client = Clients.open(app(slow, store, WAIT_A_MINUTE), transport)) {
+            CompletableFuture<TestResponse> leader = startLeader(client, slow);
+            List<CompletableFuture<TestResponse>> followers = startFollowers(client, store);
+
+            slow.release.countDown();
+            assertThat(await(leader).text()).isEqualTo("run 1");
+            for (CompletableFuture<TestResponse> follower : followers) {
+                assertThat(await(follower).text()).isEqualTo("run 1");
+            }
+            assertThat(slow.runs).hasValue(1);
+            assertThat(store.writes()).hasValue(1);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Transport.class)
     void aLeaderThatThrowsReleasesItsFollowersAndEachRunsTheHandler(Transport transport) throws Exception {
         Slow slow = new Slow(LeaderOutcome.THROWS);
         CountingStore store = new CountingStore();

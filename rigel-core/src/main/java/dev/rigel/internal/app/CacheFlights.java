@@ -21,7 +21,8 @@ final class CacheFlights {
 
         /**
          * Waits until the leader finishes or {@code timeoutNanos} after it started, whichever is
-         * first; the stored entry, or null when nothing was stored or the wait ended early.
+         * first; the stored entry, or null when nothing was stored or the wait ended early. An
+         * interrupt ends the request with a {@code CancellationException}.
          */
         byte[] await(long timeoutNanos) {
             long left = timeoutNanos - (System.nanoTime() - startedNanos);
@@ -30,9 +31,11 @@ final class CacheFlights {
                     return null;
                 }
             } catch (InterruptedException e) {
-                // the request goes on without the leader; whoever interrupted will find the flag
+                // whoever interrupted wants this request to stop: running the handler now would
+                // only have its first blocking call fail (or close a socket it uses)
                 Thread.currentThread().interrupt();
-                return null;
+                throw new java.util.concurrent.CancellationException(
+                        "interrupted while waiting for another request to fill the response cache");
             }
             return stored;
         }

@@ -123,7 +123,8 @@ final class ResponseCache {
             }
             return hit;
         }
-        if (!mayWait || waitNanos <= 0) {
+        if (!mayWait || waitNanos <= 0 || stored == UNREADABLE) {
+            // a failing store will fail the leader's write too: waiting would only add its time to ours
             return null;
         }
         stored = flight.await(waitNanos);
@@ -200,7 +201,7 @@ final class ResponseCache {
         }
     }
 
-    /** The entry written for {@code response}, or null when it is not cached or could not be stored. */
+    /** The entry made for {@code response} (stored, or refused by a failing store), or null when it is not cached. */
     private byte[] store(Exchange exchange, String key, EncodedResponse response) {
         if (response == null || response.streamed() != null
                 || !config.filter().shouldCache(exchange, response.status())) {
@@ -212,13 +213,19 @@ final class ResponseCache {
             flat.add(headers.nameAt(i));
             flat.add(headers.valueAt(i));
         }
+        byte[] entry;
         try {
-            byte[] entry = ENTRIES.writeValueAsBytes(new Entry(response.status(), flat, response.body()));
-            store.set(key, entry, expiry);
-            return entry;
+            entry = ENTRIES.writeValueAsBytes(new Entry(response.status(), flat, response.body()));
         } catch (IOException | RuntimeException e) {
-            LOG.error("Storing the response of {} in the response cache failed", route, e);
+            LOG.error("Encoding the response of {} for the response cache failed", route, e);
             return null;
         }
+        try {
+            store.set(key, entry, expiry);
+        } catch (RuntimeException e) {
+            LOG.error("Storing the response of {} in the response cache failed", route, e);
+        }
+        // the followers share it from memory even when the store refused it
+        return entry;
     }
 }

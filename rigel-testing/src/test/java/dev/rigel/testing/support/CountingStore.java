@@ -18,6 +18,7 @@ public final class CountingStore implements Store {
     private final AtomicInteger gets;
     private final AtomicInteger writes;
     private final AtomicInteger deletes;
+    private final java.util.concurrent.atomic.AtomicBoolean refuseWrites;
 
     /** Counting over a fresh in-memory store. */
     public CountingStore() {
@@ -26,14 +27,23 @@ public final class CountingStore implements Store {
 
     /** Counting over {@code delegate}. */
     public CountingStore(Store delegate) {
-        this(delegate, new AtomicInteger(), new AtomicInteger(), new AtomicInteger());
+        this(delegate, new AtomicInteger(), new AtomicInteger(), new AtomicInteger(),
+                new java.util.concurrent.atomic.AtomicBoolean());
     }
 
-    private CountingStore(Store delegate, AtomicInteger gets, AtomicInteger writes, AtomicInteger deletes) {
+    private CountingStore(Store delegate, AtomicInteger gets, AtomicInteger writes, AtomicInteger deletes,
+            java.util.concurrent.atomic.AtomicBoolean refuseWrites) {
         this.delegate = delegate;
         this.gets = gets;
         this.writes = writes;
         this.deletes = deletes;
+        this.refuseWrites = refuseWrites;
+    }
+
+    /** From now on every {@code set} fails (still counted), as a store that is full or read-only would. */
+    public CountingStore refuseWrites() {
+        refuseWrites.set(true);
+        return this;
     }
 
     /** Lookups ({@code get}, with or without renewal) so far. */
@@ -66,6 +76,9 @@ public final class CountingStore implements Store {
     @Override
     public void set(String key, byte[] value, Duration expiresIn) {
         writes.incrementAndGet();
+        if (refuseWrites.get()) {
+            throw new IllegalStateException("this store refuses writes");
+        }
         delegate.set(key, value, expiresIn);
     }
 
@@ -92,7 +105,7 @@ public final class CountingStore implements Store {
 
     @Override
     public Store withNamespace(String namespace) {
-        return new CountingStore(delegate.withNamespace(namespace), gets, writes, deletes);
+        return new CountingStore(delegate.withNamespace(namespace), gets, writes, deletes, refuseWrites);
     }
 
     @Override
