@@ -18,6 +18,8 @@ public final class StreamedTestResponse implements AutoCloseable {
     private final InputStream body;
     private final Runnable leave;
     private boolean closed;
+    /** Run once after closing: the client forgets the response. */
+    private Runnable afterClose = () -> { };
 
     StreamedTestResponse(int status, Headers headers, InputStream body, Runnable leave) {
         this.status = status;
@@ -56,6 +58,13 @@ public final class StreamedTestResponse implements AutoCloseable {
             body.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            afterClose.run();
         }
+    }
+
+    /** Sets what runs once this response is closed (the client's bookkeeping). */
+    synchronized void afterClose(Runnable action) {
+        this.afterClose = action;
     }
 }

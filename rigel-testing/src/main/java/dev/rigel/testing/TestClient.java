@@ -43,9 +43,11 @@ public final class TestClient implements AutoCloseable {
     private final Headers defaultHeaders = new Headers();
     private boolean raiseServerExceptions = true;
     private ExecutorService asyncExecutor;
-    /** Streamed responses handed out, closed (left) when the client closes. */
-    private final java.util.Set<StreamedTestResponse> streams =
-            java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>());
+    /**
+     * Streamed responses handed out and not closed yet, closed (left) when the client closes. Held
+     * strongly: a test that forgot one must not leave the app's producer running after the client.
+     */
+    private final java.util.Set<StreamedTestResponse> streams = new java.util.LinkedHashSet<>();
     private boolean open;
 
     private TestClient(App app) {
@@ -320,14 +322,22 @@ public final class TestClient implements AutoCloseable {
                 exchange.leave();
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("Interrupted during " + method + " " + pathAndQuery, e);
+            } catch (IllegalStateException noStartInTime) {
+                exchange.leave();
+                throw noStartInTime;
             }
-            if (start == null) {
-                raiseUnhandled(scope, method, pathAndQuery);
-                throw new IllegalStateException("The app returned without starting its response to " + method
-                        + " " + pathAndQuery);
-            }
-            if (start.status() >= 500) {
-                raiseUnhandled(scope, method, pathAndQuery);
+            try {
+                if (start == null) {
+                    raiseUnhandled(scope, method, pathAndQuery);
+                    throw new IllegalStateException("The app returned without starting its response to " + method
+                            + " " + pathAndQuery);
+                }
+                if (start.status() >= 500) {
+                    raiseUnhandled(scope, method, pathAndQuery);
+                }
+            } catch (RuntimeException | Error e) {
+                exchange.leave(); // nobody will read this response: the client leaves it
+                throw e;
             }
             response = new StreamedTestResponse(start.status(), start.headers(), new InProcessBody(exchange),
                     exchange::leave);
@@ -338,7 +348,13 @@ public final class TestClient implements AutoCloseable {
         synchronized (this) {
             streams.add(response);
         }
+        StreamedTestResponse handedOut = response;
+        response.afterClose(() -> forget(handedOut));
         return response;
+    }
+
+    private synchronized void forget(StreamedTestResponse response) {
+        streams.remove(response);
     }
 
     synchronized CompletableFuture<TestResponse> executeAsync(String method, String target, Headers headers, byte[] body) {
