@@ -205,7 +205,13 @@ final class Exchange implements Request {
 
     private boolean announcesBody() {
         Headers headers = scope.headers();
-        return headers.contains("transfer-encoding") || declaredLength() != 0 && headers.contains("content-length");
+        if (headers.contains("transfer-encoding") || declaredLength() != 0 && headers.contains("content-length")) {
+            return true;
+        }
+        // HTTP/2 frames a body without either header: unless the length says 0, only a GET or HEAD
+        // is taken to have none (a body on those has no meaning a server may rely on, RFC 9110 9.3)
+        return "2".equals(scope.httpVersion()) && !headers.contains("content-length")
+                && !scope.method().equals("GET") && !scope.method().equals("HEAD");
     }
 
     private long declaredLength() {
