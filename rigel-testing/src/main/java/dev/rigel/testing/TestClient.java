@@ -230,7 +230,11 @@ public final class TestClient implements AutoCloseable {
         return headers;
     }
 
-    TestResponse execute(String method, String pathAndQuery, Headers requestHeaders, byte[] body) {
+    /** A request's path split from its query, and the headers it goes out with (cookies, content-length). */
+    private record Target(String rawPath, String query, Headers headers) {
+    }
+
+    private Target target(String method, String pathAndQuery, Headers requestHeaders, byte[] body) {
         if (!open) {
             throw new IllegalStateException("This TestClient is closed");
         }
@@ -241,6 +245,14 @@ public final class TestClient implements AutoCloseable {
         if (body.length > 0 || method.equals("POST") || method.equals("PUT") || method.equals("PATCH")) {
             headers.setIfAbsent("content-length", Integer.toString(body.length));
         }
+        return new Target(rawPath, query, headers);
+    }
+
+    TestResponse execute(String method, String pathAndQuery, Headers requestHeaders, byte[] body) {
+        Target target = target(method, pathAndQuery, requestHeaders, body);
+        String rawPath = target.rawPath();
+        String query = target.query();
+        Headers headers = target.headers();
         if (remote != null) {
             TestResponse response = remote.exchange(method, rawPath.isEmpty() ? "/" : pathAndQuery, headers, body, mapper());
             for (String setCookie : response.headers().getAll("set-cookie")) {
@@ -288,16 +300,10 @@ public final class TestClient implements AutoCloseable {
      * client) is the client leaving.
      */
     StreamedTestResponse executeStreamed(String method, String pathAndQuery, Headers requestHeaders, byte[] body) {
-        if (!open) {
-            throw new IllegalStateException("This TestClient is closed");
-        }
-        int question = pathAndQuery.indexOf('?');
-        String rawPath = question < 0 ? pathAndQuery : pathAndQuery.substring(0, question);
-        String query = question < 0 ? "" : pathAndQuery.substring(question + 1);
-        Headers headers = requestHeaders(rawPath, requestHeaders);
-        if (body.length > 0 || method.equals("POST") || method.equals("PUT") || method.equals("PATCH")) {
-            headers.setIfAbsent("content-length", Integer.toString(body.length));
-        }
+        Target target = target(method, pathAndQuery, requestHeaders, body);
+        String rawPath = target.rawPath();
+        String query = target.query();
+        Headers headers = target.headers();
         StreamedTestResponse response;
         if (remote != null) {
             response = remote.stream(method, rawPath.isEmpty() ? "/" : pathAndQuery, headers, body);
