@@ -503,7 +503,8 @@ public final class App implements Application, Lifespan {
          * store named by the config, so {@link #stores} decides whether instances share them.
          */
         public Builder rateLimit(dev.rigel.middleware.ratelimit.RateLimitConfig config) {
-            return builtIn(BuiltIn.RATE_LIMIT,
+            return builtIn(
+                    BuiltIn.RATE_LIMIT,
                     new dev.rigel.middleware.ratelimit.internal.RateLimitMiddleware(config, () -> stores));
         }
 
@@ -512,8 +513,8 @@ public final class App implements Application, Lifespan {
          * (see {@link dev.rigel.middleware.compression.CompressionConfig}).
          */
         public Builder compression(dev.rigel.middleware.compression.CompressionConfig config) {
-            return builtIn(BuiltIn.COMPRESSION,
-                    new dev.rigel.middleware.compression.internal.CompressionMiddleware(config));
+            return builtIn(
+                    BuiltIn.COMPRESSION, new dev.rigel.middleware.compression.internal.CompressionMiddleware(config));
         }
 
         /**
@@ -539,22 +540,39 @@ public final class App implements Application, Lifespan {
                     throw e;
                 }
                 // the app's author did not write these plugins' routes, so say where they came from
-                throw new ImproperlyConfiguredException(e.getMessage() + " (note: automatic plugins from modules on"
-                        + " the class path added to this app: " + automaticPlugins.stream()
-                                .map(p -> p.getClass().getSimpleName()).toList()
-                        + "; if the problem is one of theirs, register your own plugin of that type to configure or"
-                        + " disable it, or call App.Builder.autoPlugins(false) to drop them all)", e);
+                throw new ImproperlyConfiguredException(
+                        e.getMessage() + " (note: automatic plugins from modules on"
+                                + " the class path added to this app: "
+                                + automaticPlugins.stream()
+                                        .map(p -> p.getClass().getSimpleName())
+                                        .toList()
+                                + "; if the problem is one of theirs, register your own plugin of that type to configure or"
+                                + " disable it, or call App.Builder.autoPlugins(false) to drop them all)",
+                        e);
             }
         }
 
         private App assemble() {
-            return new App(new AppSettings(copy(routeHandlers, "route handlers"), layerSettings(),
-                    copy(onStartup, "startup hooks"), copy(onShutdown, "shutdown hooks"), copy(lifespans, "lifespans"),
-                    state, debug, copy(json, "json customizers"), copyOverrides(),
-                    copy(unmatchedRouteMiddleware, "unmatched-route middleware"), stores,
-                    List.copyOf(builtIns.values()), new PluginRegistry(plugins), copy(beforeSend, "beforeSend hooks"),
-                    copy(afterException, "afterException hooks"), copy(listeners, "listeners"), responseCache,
-                    shutdownDrainTimeout, forms));
+            return new App(new AppSettings(
+                    copy(routeHandlers, "route handlers"),
+                    layerSettings(),
+                    copy(onStartup, "startup hooks"),
+                    copy(onShutdown, "shutdown hooks"),
+                    copy(lifespans, "lifespans"),
+                    state,
+                    debug,
+                    copy(json, "json customizers"),
+                    copyOverrides(),
+                    copy(unmatchedRouteMiddleware, "unmatched-route middleware"),
+                    stores,
+                    List.copyOf(builtIns.values()),
+                    new PluginRegistry(plugins),
+                    copy(beforeSend, "beforeSend hooks"),
+                    copy(afterException, "afterException hooks"),
+                    copy(listeners, "listeners"),
+                    responseCache,
+                    shutdownDrainTimeout,
+                    forms));
         }
 
         /**
@@ -569,7 +587,8 @@ public final class App implements Application, Lifespan {
                 autoPluginsAdded = true;
                 for (dev.rigel.plugin.AutoPlugin auto : dev.rigel.internal.app.AutoPlugins.found()) {
                     if (plugins.stream().noneMatch(auto.type()::isInstance)) {
-                        Plugin plugin = java.util.Objects.requireNonNull(auto.create(), auto.getClass().getName());
+                        Plugin plugin = java.util.Objects.requireNonNull(
+                                auto.create(), auto.getClass().getName());
                         plugins.add(plugin);
                         automaticPlugins.add(plugin);
                     }

@@ -7,16 +7,28 @@ import java.util.Objects;
  * A cookie to set on the response ({@code Set-Cookie}). Build with {@link #of(String, String)} and
  * the {@code with…} methods. {@code maxAge} null means a session cookie; zero deletes it.
  */
-public record Cookie(String name, String value, String path, String domain, Duration maxAge,
-        boolean secure, boolean httpOnly, SameSite sameSite) {
+public record Cookie(
+        String name,
+        String value,
+        String path,
+        String domain,
+        Duration maxAge,
+        boolean secure,
+        boolean httpOnly,
+        SameSite sameSite) {
 
     /** The {@code SameSite} attribute. */
-    public enum SameSite { LAX, STRICT, NONE }
+    public enum SameSite {
+        LAX,
+        STRICT,
+        NONE
+    }
 
     public Cookie {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(value, "value");
-        if (name.isEmpty() || name.chars().anyMatch(c -> c <= 32 || c >= 127 || "()<>@,;:\\\"/[]?={}".indexOf(c) >= 0)) {
+        if (name.isEmpty()
+                || name.chars().anyMatch(c -> c <= 32 || c >= 127 || "()<>@,;:\\\"/[]?={}".indexOf(c) >= 0)) {
             throw new IllegalArgumentException("invalid cookie name: '" + name + "'");
         }
         if (value.chars().anyMatch(c -> c < 33 || c == '"' || c == ',' || c == ';' || c == '\\' || c >= 127)) {
@@ -70,11 +82,13 @@ public record Cookie(String name, String value, String path, String domain, Dura
         if (httpOnly) {
             out.append("; HttpOnly");
         }
-        out.append("; SameSite=").append(switch (sameSite) {
-            case LAX -> "Lax";
-            case STRICT -> "Strict";
-            case NONE -> "None";
-        });
+        out.append("; SameSite=")
+                .append(
+                        switch (sameSite) {
+                            case LAX -> "Lax";
+                            case STRICT -> "Strict";
+                            case NONE -> "None";
+                        });
         return out.toString();
     }
 }

@@ -11,8 +11,7 @@ package dev.rigel;
  */
 public final class Hooks {
 
-    private Hooks() {
-    }
+    private Hooks() {}
 
     /**
      * Runs before the handler, after guards. Return null to go on to the handler, or a value

@@ -26,8 +26,7 @@ import java.time.Instant;
  */
 public final class Preconditions {
 
-    private Preconditions() {
-    }
+    private Preconditions() {}
 
     /**
      * Evaluates, in RFC 9110 order: {@code If-Match} (strong comparison; {@code *} holds when the
@@ -45,10 +44,10 @@ public final class Preconditions {
         if (etag != null && etag.indexOf('"') >= 0) {
             throw new IllegalArgumentException("pass the entity-tag's value without quotes, got " + etag);
         }
-        if (PreconditionCheck.fails(request.method(), request.headers(), etag == null ? null : '"' + etag + '"',
-                lastModified)) {
-            throw new PreconditionFailedException("The resource's current state does not match the request's"
-                    + " preconditions");
+        if (PreconditionCheck.fails(
+                request.method(), request.headers(), etag == null ? null : '"' + etag + '"', lastModified)) {
+            throw new PreconditionFailedException(
+                    "The resource's current state does not match the request's" + " preconditions");
         }
     }
 }

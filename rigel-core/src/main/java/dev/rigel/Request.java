@@ -37,7 +37,6 @@ public interface Request extends HttpConnection {
     /** The body decoded from JSON into a generic {@code type}; malformed input raises a 400. */
     <T> T json(Type type);
 
-
     /**
      * Content negotiation: which of {@code mediaTypes} (the types the handler can produce, in its
      * order of preference) the client's {@code Accept} header prefers, by q-value and specificity

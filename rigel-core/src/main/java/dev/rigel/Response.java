@@ -34,8 +34,15 @@ public final class Response<T> {
         this(content, status, headers, cookies, mediaType, null, null, List.of());
     }
 
-    private Response(T content, int status, Headers headers, List<Cookie> cookies, String mediaType, String etag,
-            Instant lastModified, List<BackgroundTask> background) {
+    private Response(
+            T content,
+            int status,
+            Headers headers,
+            List<Cookie> cookies,
+            String mediaType,
+            String etag,
+            Instant lastModified,
+            List<BackgroundTask> background) {
         this.background = background;
         this.content = content;
         this.status = status;
@@ -109,8 +116,8 @@ public final class Response<T> {
      * with no body, if the response would have been a 2xx.
      */
     public Response<T> etag(String value) {
-        return new Response<>(content, status, headers, cookies, mediaType, entityTag(value, false), lastModified,
-                background);
+        return new Response<>(
+                content, status, headers, cookies, mediaType, entityTag(value, false), lastModified, background);
     }
 
     /**
@@ -118,8 +125,8 @@ public final class Response<T> {
      * {@code If-None-Match} compares weakly, so it produces 304s like a strong one.
      */
     public Response<T> weakEtag(String value) {
-        return new Response<>(content, status, headers, cookies, mediaType, entityTag(value, true), lastModified,
-                background);
+        return new Response<>(
+                content, status, headers, cookies, mediaType, entityTag(value, true), lastModified, background);
     }
 
     /**
@@ -127,8 +134,8 @@ public final class Response<T> {
      * not older gets a 304, unless it also sent {@code If-None-Match} (which then decides alone).
      */
     public Response<T> lastModified(Instant time) {
-        return new Response<>(content, status, headers, cookies, mediaType, etag, Objects.requireNonNull(time, "time"),
-                background);
+        return new Response<>(
+                content, status, headers, cookies, mediaType, etag, Objects.requireNonNull(time, "time"), background);
     }
 
     /**
@@ -153,8 +160,8 @@ public final class Response<T> {
         Objects.requireNonNull(value, "etag");
         // RFC 9110 etagc: visible ASCII except the double quote
         if (value.chars().anyMatch(c -> c < 0x21 || c == '"' || c >= 0x7f)) {
-            throw new IllegalArgumentException("an ETag may hold visible ASCII characters other than '\"': '"
-                    + value + "'");
+            throw new IllegalArgumentException(
+                    "an ETag may hold visible ASCII characters other than '\"': '" + value + "'");
         }
         return (weak ? "W/\"" : "\"") + value + '"';
     }

@@ -59,198 +59,406 @@ public final class Route extends LayerBuilder<Route> {
     public static <R> Route get(String path, Fn0<R> handler) {
         return new Route(path, Set.of("GET"), () -> Callables.fromLambda(handler, 0, args -> handler.apply()));
     }
+
     @SuppressWarnings("unchecked")
     public static <A, R> Route get(String path, Fn1<A, R> handler) {
-        return new Route(path, Set.of("GET"), () -> Callables.fromLambda(handler, 1, args -> handler.apply((A) args[0])));
+        return new Route(
+                path, Set.of("GET"), () -> Callables.fromLambda(handler, 1, args -> handler.apply((A) args[0])));
     }
+
     @SuppressWarnings("unchecked")
     public static <A, B, R> Route get(String path, Fn2<A, B, R> handler) {
-        return new Route(path, Set.of("GET"), () -> Callables.fromLambda(handler, 2, args -> handler.apply((A) args[0], (B) args[1])));
+        return new Route(
+                path,
+                Set.of("GET"),
+                () -> Callables.fromLambda(handler, 2, args -> handler.apply((A) args[0], (B) args[1])));
     }
+
     @SuppressWarnings("unchecked")
     public static <A, B, C, R> Route get(String path, Fn3<A, B, C, R> handler) {
-        return new Route(path, Set.of("GET"), () -> Callables.fromLambda(handler, 3, args -> handler.apply((A) args[0], (B) args[1], (C) args[2])));
+        return new Route(
+                path,
+                Set.of("GET"),
+                () -> Callables.fromLambda(handler, 3, args -> handler.apply((A) args[0], (B) args[1], (C) args[2])));
     }
+
     @SuppressWarnings("unchecked")
     public static <A, B, C, D, R> Route get(String path, Fn4<A, B, C, D, R> handler) {
-        return new Route(path, Set.of("GET"), () -> Callables.fromLambda(handler, 4, args -> handler.apply((A) args[0], (B) args[1], (C) args[2], (D) args[3])));
+        return new Route(
+                path,
+                Set.of("GET"),
+                () -> Callables.fromLambda(
+                        handler, 4, args -> handler.apply((A) args[0], (B) args[1], (C) args[2], (D) args[3])));
     }
+
     @SuppressWarnings("unchecked")
     public static <A, B, C, D, E, R> Route get(String path, Fn5<A, B, C, D, E, R> handler) {
-        return new Route(path, Set.of("GET"), () -> Callables.fromLambda(handler, 5, args -> handler.apply((A) args[0], (B) args[1], (C) args[2], (D) args[3], (E) args[4])));
+        return new Route(
+                path,
+                Set.of("GET"),
+                () -> Callables.fromLambda(
+                        handler,
+                        5,
+                        args -> handler.apply((A) args[0], (B) args[1], (C) args[2], (D) args[3], (E) args[4])));
     }
+
     @SuppressWarnings("unchecked")
     public static <A, B, C, D, E, F, R> Route get(String path, Fn6<A, B, C, D, E, F, R> handler) {
-        return new Route(path, Set.of("GET"), () -> Callables.fromLambda(handler, 6, args -> handler.apply((A) args[0], (B) args[1], (C) args[2], (D) args[3], (E) args[4], (F) args[5])));
+        return new Route(
+                path,
+                Set.of("GET"),
+                () -> Callables.fromLambda(
+                        handler,
+                        6,
+                        args -> handler.apply(
+                                (A) args[0], (B) args[1], (C) args[2], (D) args[3], (E) args[4], (F) args[5])));
     }
     /** A POST handler for {@code path}. */
     public static <R> Route post(String path, Fn0<R> handler) {
         return new Route(path, Set.of("POST"), () -> Callables.fromLambda(handler, 0, args -> handler.apply()));
     }
+
     @SuppressWarnings("unchecked")
     public static <A, R> Route post(String path, Fn1<A, R> handler) {
-        return new Route(path, Set.of("POST"), () -> Callables.fromLambda(handler, 1, args -> handler.apply((A) args[0])));
+        return new Route(
+                path, Set.of("POST"), () -> Callables.fromLambda(handler, 1, args -> handler.apply((A) args[0])));
     }
+
     @SuppressWarnings("unchecked")
     public static <A, B, R> Route post(String path, Fn2<A, B, R> handler) {
-        return new Route(path, Set.of("POST"), () -> Callables.fromLambda(handler, 2, args -> handler.apply((A) args[0], (B) args[1])));
+        return new Route(
+                path,
+                Set.of("POST"),
+                () -> Callables.fromLambda(handler, 2, args -> handler.apply((A) args[0], (B) args[1])));
     }
+
     @SuppressWarnings("unchecked")
     public static <A, B, C, R> Route post(String path, Fn3<A, B, C, R> handler) {
-        return new Route(path, Set.of("POST"), () -> Callables.fromLambda(handler, 3, args -> handler.apply((A) args[0], (B) args[1], (C) args[2])));
+        return new Route(
+                path,
+                Set.of("POST"),
+                () -> Callables.fromLambda(handler, 3, args -> handler.apply((A) args[0], (B) args[1], (C) args[2])));
     }
+
     @SuppressWarnings("unchecked")
     public static <A, B, C, D, R> Route post(String path, Fn4<A, B, C, D, R> handler) {
-        return new Route(path, Set.of("POST"), () -> Callables.fromLambda(handler, 4, args -> handler.apply((A) args[0], (B) args[1], (C) args[2], (D) args[3])));
+        return new Route(
+                path,
+                Set.of("POST"),
+                () -> Callables.fromLambda(
+                        handler, 4, args -> handler.apply((A) args[0], (B) args[1], (C) args[2], (D) args[3])));
     }
+
     @SuppressWarnings("unchecked")
     public static <A, B, C, D, E, R> Route post(String path, Fn5<A, B, C, D, E, R> handler) {
-        return new Route(path, Set.of("POST"), () -> Callables.fromLambda(handler, 5, args -> handler.apply((A) args[0], (B) args[1], (C) args[2], (D) args[3], (E) args[4])));
+        return new Route(
+                path,
+                Set.of("POST"),
+                () -> Callables.fromLambda(
+                        handler,
+                        5,
+                        args -> handler.apply((A) args[0], (B) args[1], (C) args[2], (D) args[3], (E) args[4])));
     }
+
     @SuppressWarnings("unchecked")
     public static <A, B, C, D, E, F, R> Route post(String path, Fn6<A, B, C, D, E, F, R> handler) {
-        return new Route(path, Set.of("POST"), () -> Callables.fromLambda(handler, 6, args -> handler.apply((A) args[0], (B) args[1], (C) args[2], (D) args[3], (E) args[4], (F) args[5])));
+        return new Route(
+                path,
+                Set.of("POST"),
+                () -> Callables.fromLambda(
+                        handler,
+                        6,
+                        args -> handler.apply(
+                                (A) args[0], (B) args[1], (C) args[2], (D) args[3], (E) args[4], (F) args[5])));
     }
     /** A PUT handler for {@code path}. */
     public static <R> Route put(String path, Fn0<R> handler) {
         return new Route(path, Set.of("PUT"), () -> Callables.fromLambda(handler, 0, args -> handler.apply()));
     }
+
     @SuppressWarnings("unchecked")
     public static <A, R> Route put(String path, Fn1<A, R> handler) {
-        return new Route(path, Set.of("PUT"), () -> Callables.fromLambda(handler, 1, args -> handler.apply((A) args[0])));
+        return new Route(
+                path, Set.of("PUT"), () -> Callables.fromLambda(handler, 1, args -> handler.apply((A) args[0])));
     }
+
     @SuppressWarnings("unchecked")
     public static <A, B, R> Route put(String path, Fn2<A, B, R> handler) {
-        return new Route(path, Set.of("PUT"), () -> Callables.fromLambda(handler, 2, args -> handler.apply((A) args[0], (B) args[1])));
+        return new Route(
+                path,
+                Set.of("PUT"),
+                () -> Callables.fromLambda(handler, 2, args -> handler.apply((A) args[0], (B) args[1])));
     }
+
     @SuppressWarnings("unchecked")
     public static <A, B, C, R> Route put(String path, Fn3<A, B, C, R> handler) {
-        return new Route(path, Set.of("PUT"), () -> Callables.fromLambda(handler, 3, args -> handler.apply((A) args[0], (B) args[1], (C) args[2])));
+        return new Route(
+                path,
+                Set.of("PUT"),
+                () -> Callables.fromLambda(handler, 3, args -> handler.apply((A) args[0], (B) args[1], (C) args[2])));
     }
+
     @SuppressWarnings("unchecked")
     public static <A, B, C, D, R> Route put(String path, Fn4<A, B, C, D, R> handler) {
-        return new Route(path, Set.of("PUT"), () -> Callables.fromLambda(handler, 4, args -> handler.apply((A) args[0], (B) args[1], (C) args[2], (D) args[3])));
+        return new Route(
+                path,
+                Set.of("PUT"),
+                () -> Callables.fromLambda(
+                        handler, 4, args -> handler.apply((A) args[0], (B) args[1], (C) args[2], (D) args[3])));
     }
+
     @SuppressWarnings("unchecked")
     public static <A, B, C, D, E, R> Route put(String path, Fn5<A, B, C, D, E, R> handler) {
-        return new Route(path, Set.of("PUT"), () -> Callables.fromLambda(handler, 5, args -> handler.apply((A) args[0], (B) args[1], (C) args[2], (D) args[3], (E) args[4])));
+        return new Route(
+                path,
+                Set.of("PUT"),
+                () -> Callables.fromLambda(
+                        handler,
+                        5,
+                        args -> handler.apply((A) args[0], (B) args[1], (C) args[2], (D) args[3], (E) args[4])));
     }
+
     @SuppressWarnings("unchecked")
     public static <A, B, C, D, E, F, R> Route put(String path, Fn6<A, B, C, D, E, F, R> handler) {
-        return new Route(path, Set.of("PUT"), () -> Callables.fromLambda(handler, 6, args -> handler.apply((A) args[0], (B) args[1], (C) args[2], (D) args[3], (E) args[4], (F) args[5])));
+        return new Route(
+                path,
+                Set.of("PUT"),
+                () -> Callables.fromLambda(
+                        handler,
+                        6,
+                        args -> handler.apply(
+                                (A) args[0], (B) args[1], (C) args[2], (D) args[3], (E) args[4], (F) args[5])));
     }
     /** A PATCH handler for {@code path}. */
     public static <R> Route patch(String path, Fn0<R> handler) {
         return new Route(path, Set.of("PATCH"), () -> Callables.fromLambda(handler, 0, args -> handler.apply()));
     }
+
     @SuppressWarnings("unchecked")
     public static <A, R> Route patch(String path, Fn1<A, R> handler) {
-        return new Route(path, Set.of("PATCH"), () -> Callables.fromLambda(handler, 1, args -> handler.apply((A) args[0])));
+        return new Route(
+                path, Set.of("PATCH"), () -> Callables.fromLambda(handler, 1, args -> handler.apply((A) args[0])));
     }
+
     @SuppressWarnings("unchecked")
     public static <A, B, R> Route patch(String path, Fn2<A, B, R> handler) {
-        return new Route(path, Set.of("PATCH"), () -> Callables.fromLambda(handler, 2, args -> handler.apply((A) args[0], (B) args[1])));
+        return new Route(
+                path,
+                Set.of("PATCH"),
+                () -> Callables.fromLambda(handler, 2, args -> handler.apply((A) args[0], (B) args[1])));
     }
+
     @SuppressWarnings("unchecked")
     public static <A, B, C, R> Route patch(String path, Fn3<A, B, C, R> handler) {
-        return new Route(path, Set.of("PATCH"), () -> Callables.fromLambda(handler, 3, args -> handler.apply((A) args[0], (B) args[1], (C) args[2])));
+        return new Route(
+                path,
+                Set.of("PATCH"),
+                () -> Callables.fromLambda(handler, 3, args -> handler.apply((A) args[0], (B) args[1], (C) args[2])));
     }
+
     @SuppressWarnings("unchecked")
     public static <A, B, C, D, R> Route patch(String path, Fn4<A, B, C, D, R> handler) {
-        return new Route(path, Set.of("PATCH"), () -> Callables.fromLambda(handler, 4, args -> handler.apply((A) args[0], (B) args[1], (C) args[2], (D) args[3])));
+        return new Route(
+                path,
+                Set.of("PATCH"),
+                () -> Callables.fromLambda(
+                        handler, 4, args -> handler.apply((A) args[0], (B) args[1], (C) args[2], (D) args[3])));
     }
+
     @SuppressWarnings("unchecked")
     public static <A, B, C, D, E, R> Route patch(String path, Fn5<A, B, C, D, E, R> handler) {
-        return new Route(path, Set.of("PATCH"), () -> Callables.fromLambda(handler, 5, args -> handler.apply((A) args[0], (B) args[1], (C) args[2], (D) args[3], (E) args[4])));
+        return new Route(
+                path,
+                Set.of("PATCH"),
+                () -> Callables.fromLambda(
+                        handler,
+                        5,
+                        args -> handler.apply((A) args[0], (B) args[1], (C) args[2], (D) args[3], (E) args[4])));
     }
+
     @SuppressWarnings("unchecked")
     public static <A, B, C, D, E, F, R> Route patch(String path, Fn6<A, B, C, D, E, F, R> handler) {
-        return new Route(path, Set.of("PATCH"), () -> Callables.fromLambda(handler, 6, args -> handler.apply((A) args[0], (B) args[1], (C) args[2], (D) args[3], (E) args[4], (F) args[5])));
+        return new Route(
+                path,
+                Set.of("PATCH"),
+                () -> Callables.fromLambda(
+                        handler,
+                        6,
+                        args -> handler.apply(
+                                (A) args[0], (B) args[1], (C) args[2], (D) args[3], (E) args[4], (F) args[5])));
     }
     /** A DELETE handler for {@code path}. */
     public static <R> Route delete(String path, Fn0<R> handler) {
         return new Route(path, Set.of("DELETE"), () -> Callables.fromLambda(handler, 0, args -> handler.apply()));
     }
+
     @SuppressWarnings("unchecked")
     public static <A, R> Route delete(String path, Fn1<A, R> handler) {
-        return new Route(path, Set.of("DELETE"), () -> Callables.fromLambda(handler, 1, args -> handler.apply((A) args[0])));
+        return new Route(
+                path, Set.of("DELETE"), () -> Callables.fromLambda(handler, 1, args -> handler.apply((A) args[0])));
     }
+
     @SuppressWarnings("unchecked")
     public static <A, B, R> Route delete(String path, Fn2<A, B, R> handler) {
-        return new Route(path, Set.of("DELETE"), () -> Callables.fromLambda(handler, 2, args -> handler.apply((A) args[0], (B) args[1])));
+        return new Route(
+                path,
+                Set.of("DELETE"),
+                () -> Callables.fromLambda(handler, 2, args -> handler.apply((A) args[0], (B) args[1])));
     }
+
     @SuppressWarnings("unchecked")
     public static <A, B, C, R> Route delete(String path, Fn3<A, B, C, R> handler) {
-        return new Route(path, Set.of("DELETE"), () -> Callables.fromLambda(handler, 3, args -> handler.apply((A) args[0], (B) args[1], (C) args[2])));
+        return new Route(
+                path,
+                Set.of("DELETE"),
+                () -> Callables.fromLambda(handler, 3, args -> handler.apply((A) args[0], (B) args[1], (C) args[2])));
     }
+
     @SuppressWarnings("unchecked")
     public static <A, B, C, D, R> Route delete(String path, Fn4<A, B, C, D, R> handler) {
-        return new Route(path, Set.of("DELETE"), () -> Callables.fromLambda(handler, 4, args -> handler.apply((A) args[0], (B) args[1], (C) args[2], (D) args[3])));
+        return new Route(
+                path,
+                Set.of("DELETE"),
+                () -> Callables.fromLambda(
+                        handler, 4, args -> handler.apply((A) args[0], (B) args[1], (C) args[2], (D) args[3])));
     }
+
     @SuppressWarnings("unchecked")
     public static <A, B, C, D, E, R> Route delete(String path, Fn5<A, B, C, D, E, R> handler) {
-        return new Route(path, Set.of("DELETE"), () -> Callables.fromLambda(handler, 5, args -> handler.apply((A) args[0], (B) args[1], (C) args[2], (D) args[3], (E) args[4])));
+        return new Route(
+                path,
+                Set.of("DELETE"),
+                () -> Callables.fromLambda(
+                        handler,
+                        5,
+                        args -> handler.apply((A) args[0], (B) args[1], (C) args[2], (D) args[3], (E) args[4])));
     }
+
     @SuppressWarnings("unchecked")
     public static <A, B, C, D, E, F, R> Route delete(String path, Fn6<A, B, C, D, E, F, R> handler) {
-        return new Route(path, Set.of("DELETE"), () -> Callables.fromLambda(handler, 6, args -> handler.apply((A) args[0], (B) args[1], (C) args[2], (D) args[3], (E) args[4], (F) args[5])));
+        return new Route(
+                path,
+                Set.of("DELETE"),
+                () -> Callables.fromLambda(
+                        handler,
+                        6,
+                        args -> handler.apply(
+                                (A) args[0], (B) args[1], (C) args[2], (D) args[3], (E) args[4], (F) args[5])));
     }
     /** A HEAD handler for {@code path}. */
     public static <R> Route head(String path, Fn0<R> handler) {
         return new Route(path, Set.of("HEAD"), () -> Callables.fromLambda(handler, 0, args -> handler.apply()));
     }
+
     @SuppressWarnings("unchecked")
     public static <A, R> Route head(String path, Fn1<A, R> handler) {
-        return new Route(path, Set.of("HEAD"), () -> Callables.fromLambda(handler, 1, args -> handler.apply((A) args[0])));
+        return new Route(
+                path, Set.of("HEAD"), () -> Callables.fromLambda(handler, 1, args -> handler.apply((A) args[0])));
     }
+
     @SuppressWarnings("unchecked")
     public static <A, B, R> Route head(String path, Fn2<A, B, R> handler) {
-        return new Route(path, Set.of("HEAD"), () -> Callables.fromLambda(handler, 2, args -> handler.apply((A) args[0], (B) args[1])));
+        return new Route(
+                path,
+                Set.of("HEAD"),
+                () -> Callables.fromLambda(handler, 2, args -> handler.apply((A) args[0], (B) args[1])));
     }
+
     @SuppressWarnings("unchecked")
     public static <A, B, C, R> Route head(String path, Fn3<A, B, C, R> handler) {
-        return new Route(path, Set.of("HEAD"), () -> Callables.fromLambda(handler, 3, args -> handler.apply((A) args[0], (B) args[1], (C) args[2])));
+        return new Route(
+                path,
+                Set.of("HEAD"),
+                () -> Callables.fromLambda(handler, 3, args -> handler.apply((A) args[0], (B) args[1], (C) args[2])));
     }
+
     @SuppressWarnings("unchecked")
     public static <A, B, C, D, R> Route head(String path, Fn4<A, B, C, D, R> handler) {
-        return new Route(path, Set.of("HEAD"), () -> Callables.fromLambda(handler, 4, args -> handler.apply((A) args[0], (B) args[1], (C) args[2], (D) args[3])));
+        return new Route(
+                path,
+                Set.of("HEAD"),
+                () -> Callables.fromLambda(
+                        handler, 4, args -> handler.apply((A) args[0], (B) args[1], (C) args[2], (D) args[3])));
     }
+
     @SuppressWarnings("unchecked")
     public static <A, B, C, D, E, R> Route head(String path, Fn5<A, B, C, D, E, R> handler) {
-        return new Route(path, Set.of("HEAD"), () -> Callables.fromLambda(handler, 5, args -> handler.apply((A) args[0], (B) args[1], (C) args[2], (D) args[3], (E) args[4])));
+        return new Route(
+                path,
+                Set.of("HEAD"),
+                () -> Callables.fromLambda(
+                        handler,
+                        5,
+                        args -> handler.apply((A) args[0], (B) args[1], (C) args[2], (D) args[3], (E) args[4])));
     }
+
     @SuppressWarnings("unchecked")
     public static <A, B, C, D, E, F, R> Route head(String path, Fn6<A, B, C, D, E, F, R> handler) {
-        return new Route(path, Set.of("HEAD"), () -> Callables.fromLambda(handler, 6, args -> handler.apply((A) args[0], (B) args[1], (C) args[2], (D) args[3], (E) args[4], (F) args[5])));
+        return new Route(
+                path,
+                Set.of("HEAD"),
+                () -> Callables.fromLambda(
+                        handler,
+                        6,
+                        args -> handler.apply(
+                                (A) args[0], (B) args[1], (C) args[2], (D) args[3], (E) args[4], (F) args[5])));
     }
 
     /** A handler for several methods, e.g. {@code Route.route(Set.of("GET", "POST"), "/items", …)}. */
     public static <R> Route route(Set<String> methods, String path, Fn0<R> handler) {
         return new Route(path, methods, () -> Callables.fromLambda(handler, 0, args -> handler.apply()));
     }
+
     @SuppressWarnings("unchecked")
     public static <A, R> Route route(Set<String> methods, String path, Fn1<A, R> handler) {
         return new Route(path, methods, () -> Callables.fromLambda(handler, 1, args -> handler.apply((A) args[0])));
     }
+
     @SuppressWarnings("unchecked")
     public static <A, B, R> Route route(Set<String> methods, String path, Fn2<A, B, R> handler) {
-        return new Route(path, methods, () -> Callables.fromLambda(handler, 2, args -> handler.apply((A) args[0], (B) args[1])));
+        return new Route(
+                path, methods, () -> Callables.fromLambda(handler, 2, args -> handler.apply((A) args[0], (B) args[1])));
     }
+
     @SuppressWarnings("unchecked")
     public static <A, B, C, R> Route route(Set<String> methods, String path, Fn3<A, B, C, R> handler) {
-        return new Route(path, methods, () -> Callables.fromLambda(handler, 3, args -> handler.apply((A) args[0], (B) args[1], (C) args[2])));
+        return new Route(
+                path,
+                methods,
+                () -> Callables.fromLambda(handler, 3, args -> handler.apply((A) args[0], (B) args[1], (C) args[2])));
     }
+
     @SuppressWarnings("unchecked")
     public static <A, B, C, D, R> Route route(Set<String> methods, String path, Fn4<A, B, C, D, R> handler) {
-        return new Route(path, methods, () -> Callables.fromLambda(handler, 4, args -> handler.apply((A) args[0], (B) args[1], (C) args[2], (D) args[3])));
+        return new Route(
+                path,
+                methods,
+                () -> Callables.fromLambda(
+                        handler, 4, args -> handler.apply((A) args[0], (B) args[1], (C) args[2], (D) args[3])));
     }
+
     @SuppressWarnings("unchecked")
     public static <A, B, C, D, E, R> Route route(Set<String> methods, String path, Fn5<A, B, C, D, E, R> handler) {
-        return new Route(path, methods, () -> Callables.fromLambda(handler, 5, args -> handler.apply((A) args[0], (B) args[1], (C) args[2], (D) args[3], (E) args[4])));
+        return new Route(
+                path,
+                methods,
+                () -> Callables.fromLambda(
+                        handler,
+                        5,
+                        args -> handler.apply((A) args[0], (B) args[1], (C) args[2], (D) args[3], (E) args[4])));
     }
+
     @SuppressWarnings("unchecked")
-    public static <A, B, C, D, E, F, R> Route route(Set<String> methods, String path, Fn6<A, B, C, D, E, F, R> handler) {
-        return new Route(path, methods, () -> Callables.fromLambda(handler, 6, args -> handler.apply((A) args[0], (B) args[1], (C) args[2], (D) args[3], (E) args[4], (F) args[5])));
+    public static <A, B, C, D, E, F, R> Route route(
+            Set<String> methods, String path, Fn6<A, B, C, D, E, F, R> handler) {
+        return new Route(
+                path,
+                methods,
+                () -> Callables.fromLambda(
+                        handler,
+                        6,
+                        args -> handler.apply(
+                                (A) args[0], (B) args[1], (C) args[2], (D) args[3], (E) args[4], (F) args[5])));
     }
 
     /** The response status when the handler does not choose one (default: POST 201, DELETE 204, else 200). */
@@ -289,8 +497,8 @@ public final class Route extends LayerBuilder<Route> {
     public Route cache(java.time.Duration expiry) {
         long seconds = expiry.toSeconds();
         if (seconds <= 0 || seconds > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("Route " + path + ": cache expiry must be at least a second, got "
-                    + expiry);
+            throw new IllegalArgumentException(
+                    "Route " + path + ": cache expiry must be at least a second, got " + expiry);
         }
         return cache((int) seconds);
     }

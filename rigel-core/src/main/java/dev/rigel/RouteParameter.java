@@ -20,11 +20,23 @@ import java.util.Objects;
  * @param annotations the parameter's annotations (Jakarta constraints among them)
  * @param form for {@link Source#BODY}: whether it is read from a url-encoded or multipart form
  */
-public record RouteParameter(String name, Source source, Type type, boolean required, String defaultValue,
-        List<Annotation> annotations, boolean form) {
+public record RouteParameter(
+        String name,
+        Source source,
+        Type type,
+        boolean required,
+        String defaultValue,
+        List<Annotation> annotations,
+        boolean form) {
 
     /** Where a request parameter is read from. */
-    public enum Source { PATH, QUERY, HEADER, COOKIE, BODY }
+    public enum Source {
+        PATH,
+        QUERY,
+        HEADER,
+        COOKIE,
+        BODY
+    }
 
     public RouteParameter {
         Objects.requireNonNull(name, "name");

@@ -12,8 +12,7 @@ public final class State {
 
     private final Map<String, Object> values = new ConcurrentHashMap<>();
 
-    public State() {
-    }
+    public State() {}
 
     public State(Map<String, ?> initial) {
         values.putAll(initial);
@@ -35,8 +34,8 @@ public final class State {
             throw new IllegalStateException("No app state under '" + key + "'");
         }
         if (!type.isInstance(value)) {
-            throw new IllegalStateException("App state '" + key + "' holds a " + value.getClass().getName()
-                    + ", not a " + type.getName());
+            throw new IllegalStateException(
+                    "App state '" + key + "' holds a " + value.getClass().getName() + ", not a " + type.getName());
         }
         return type.cast(value);
     }

@@ -60,8 +60,7 @@ public final class FanoutBenchmark {
 
     private static final String CHANNEL = "fanout";
 
-    private FanoutBenchmark() {
-    }
+    private FanoutBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int clients = Integer.getInteger("clients", 1000);
@@ -70,29 +69,55 @@ public final class FanoutBenchmark {
         int warmup = Integer.getInteger("warmup", 3);
         int window = Integer.getInteger("window", 8);
         String redisUrl = System.getProperty("redis", "redis://127.0.0.1:6379/0");
-        List<String> backends = Arrays.asList(System.getProperty("backends", "memory,redis").split(","));
+        List<String> backends =
+                Arrays.asList(System.getProperty("backends", "memory,redis").split(","));
 
-        System.out.printf(Locale.ROOT, "fan-out: %d WebSocket subscribers, steady %d msg/s, %d s per phase (warm-up %d s), max window %d%n",
-                clients, rate, seconds, warmup, window);
-        System.out.printf(Locale.ROOT, "%-8s %-7s %10s %12s %14s %9s %9s %9s %9s %8s%n",
-                "backend", "phase", "published", "delivered", "delivered/s", "p50 ms", "p99 ms", "p99.9 ms", "max ms", "lost");
+        System.out.printf(
+                Locale.ROOT,
+                "fan-out: %d WebSocket subscribers, steady %d msg/s, %d s per phase (warm-up %d s), max window %d%n",
+                clients,
+                rate,
+                seconds,
+                warmup,
+                window);
+        System.out.printf(
+                Locale.ROOT,
+                "%-8s %-7s %10s %12s %14s %9s %9s %9s %9s %8s%n",
+                "backend",
+                "phase",
+                "published",
+                "delivered",
+                "delivered/s",
+                "p50 ms",
+                "p99 ms",
+                "p99.9 ms",
+                "max ms",
+                "lost");
         for (String name : backends) {
             ChannelsBackend backend = switch (name.trim()) {
                 case "memory" -> new MemoryChannelsBackend();
-                case "redis" -> RedisChannelsPubSubBackend.builder(redisUrl)
-                        .prefix("rigel-bench-" + UUID.randomUUID() + ":").build();
+                case "redis" ->
+                    RedisChannelsPubSubBackend.builder(redisUrl)
+                            .prefix("rigel-bench-" + UUID.randomUUID() + ":")
+                            .build();
                 default -> throw new IllegalArgumentException("Unknown backend " + name + " (memory, redis)");
             };
             run(name.trim(), backend, clients, rate, seconds, warmup, window);
         }
     }
 
-    private static void run(String name, ChannelsBackend backend, int clients, int rate, int seconds, int warmup,
-            int window) throws Exception {
-        ChannelsPlugin channels = ChannelsPlugin.builder(backend).channels(CHANNEL).createWsRouteHandlers(true)
-                .wsHandlerBasePath("/ws").build();
+    private static void run(
+            String name, ChannelsBackend backend, int clients, int rate, int seconds, int warmup, int window)
+            throws Exception {
+        ChannelsPlugin channels = ChannelsPlugin.builder(backend)
+                .channels(CHANNEL)
+                .createWsRouteHandlers(true)
+                .wsHandlerBasePath("/ws")
+                .build();
         App app = App.builder().plugins(channels).build();
-        RigelServer server = new RigelServer(app, ServerConfig.builder().host("127.0.0.1").port(0).build()).start();
+        RigelServer server = new RigelServer(
+                        app, ServerConfig.builder().host("127.0.0.1").port(0).build())
+                .start();
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         Recorder recorder = new Recorder();
         try {
@@ -125,15 +150,22 @@ public final class FanoutBenchmark {
 
     /** Opens the clients in batches (a burst of 1,000 connects would overflow the accept queue). */
     private static void connect(EventLoopGroup group, URI uri, int clients, Recorder recorder) throws Exception {
-        Bootstrap bootstrap = new Bootstrap().group(group).channel(NioSocketChannel.class)
+        Bootstrap bootstrap = new Bootstrap()
+                .group(group)
+                .channel(NioSocketChannel.class)
                 .option(ChannelOption.TCP_NODELAY, true)
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel channel) {
-                        channel.pipeline().addLast(new HttpClientCodec(), new HttpObjectAggregator(8192),
-                                new WebSocketClientProtocolHandler(WebSocketClientProtocolConfig.newBuilder()
-                                        .webSocketUri(uri).handleCloseFrames(true).build()),
-                                recorder);
+                        channel.pipeline()
+                                .addLast(
+                                        new HttpClientCodec(),
+                                        new HttpObjectAggregator(8192),
+                                        new WebSocketClientProtocolHandler(WebSocketClientProtocolConfig.newBuilder()
+                                                .webSocketUri(uri)
+                                                .handleCloseFrames(true)
+                                                .build()),
+                                        recorder);
                     }
                 });
         List<Channel> open = new ArrayList<>();
@@ -145,7 +177,8 @@ public final class FanoutBenchmark {
                 open.add(bootstrap.connect(uri.getHost(), uri.getPort()).sync().channel());
             }
             if (!handshaken.await(30, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("WebSocket handshakes did not complete: " + handshaken.getCount() + " left");
+                throw new IllegalStateException(
+                        "WebSocket handshakes did not complete: " + handshaken.getCount() + " left");
             }
             done += batch;
         }
@@ -193,9 +226,18 @@ public final class FanoutBenchmark {
         long published = phase.published.get();
         long delivered = phase.delivered.get();
         double perSecond = delivered / (elapsedNanos / 1e9);
-        System.out.printf(Locale.ROOT, "%-8s %-7s %10d %12d %14.0f %9.2f %9.2f %9.2f %9.2f %8d%n",
-                backend, phaseName, published, delivered, perSecond, millis(latencies, 0.50), millis(latencies, 0.99),
-                millis(latencies, 0.999), latencies.length == 0 ? 0 : latencies[latencies.length - 1] / 1e6,
+        System.out.printf(
+                Locale.ROOT,
+                "%-8s %-7s %10d %12d %14.0f %9.2f %9.2f %9.2f %9.2f %8d%n",
+                backend,
+                phaseName,
+                published,
+                delivered,
+                perSecond,
+                millis(latencies, 0.50),
+                millis(latencies, 0.99),
+                millis(latencies, 0.999),
+                latencies.length == 0 ? 0 : latencies[latencies.length - 1] / 1e6,
                 published * clients - delivered);
     }
 

@@ -1,5 +1,7 @@
 package dev.rigel.benchmarks;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rigel.benchmarks.common.BenchData;
 import dev.rigel.benchmarks.common.BenchUser;
 import io.netty.bootstrap.ServerBootstrap;
@@ -22,6 +24,7 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
@@ -31,9 +34,6 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
-import io.netty.handler.codec.http.FullHttpRequest;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -57,8 +57,7 @@ public final class RawNettyServer {
     private static final BenchData DATA = new BenchData();
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private RawNettyServer() {
-    }
+    private RawNettyServer() {}
 
     public static void main(String[] args) throws InterruptedException {
         int port = args.length > 0 ? Integer.parseInt(args[0]) : 8080;
@@ -66,7 +65,8 @@ public final class RawNettyServer {
         IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
         Class<? extends ServerChannel> channel = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
         // one event loop per core, accepting and serving, as Rigel's server is set up by default
-        EventLoopGroup workers = new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(), io);
+        EventLoopGroup workers =
+                new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(), io);
         try {
             Channel server = new ServerBootstrap()
                     .group(workers)
@@ -77,11 +77,15 @@ public final class RawNettyServer {
                     .childHandler(new ChannelInitializer<SocketChannel>() {
                         @Override
                         protected void initChannel(SocketChannel ch) {
-                            ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(1 << 20), new Handler());
+                            ch.pipeline()
+                                    .addLast(new HttpServerCodec(), new HttpObjectAggregator(1 << 20), new Handler());
                         }
                     })
-                    .bind("127.0.0.1", port).sync().channel();
-            System.out.println("raw netty listening on http://127.0.0.1:" + port + " (" + (epoll ? "epoll" : "nio") + ")");
+                    .bind("127.0.0.1", port)
+                    .sync()
+                    .channel();
+            System.out.println(
+                    "raw netty listening on http://127.0.0.1:" + port + " (" + (epoll ? "epoll" : "nio") + ")");
             server.closeFuture().sync();
         } finally {
             workers.shutdownGracefully();
@@ -110,7 +114,9 @@ public final class RawNettyServer {
                 body = JSON;
             } else if (uri.startsWith(USERS)) {
                 String auth = request.headers().get(HttpHeaderNames.AUTHORIZATION);
-                if (auth == null || !java.security.MessageDigest.isEqual(TOKEN, auth.trim().getBytes(StandardCharsets.UTF_8))) {
+                if (auth == null
+                        || !java.security.MessageDigest.isEqual(
+                                TOKEN, auth.trim().getBytes(StandardCharsets.UTF_8))) {
                     body = EMPTY;
                     status = HttpResponseStatus.UNAUTHORIZED;
                 } else if (uri.equals(USERS)) {

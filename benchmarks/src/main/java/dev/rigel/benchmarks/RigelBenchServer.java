@@ -1,10 +1,10 @@
 package dev.rigel.benchmarks;
 
-import dev.rigel.benchmarks.common.BenchData;
-import dev.rigel.benchmarks.common.BenchUser;
 import dev.rigel.App;
 import dev.rigel.Route;
 import dev.rigel.Router;
+import dev.rigel.benchmarks.common.BenchData;
+import dev.rigel.benchmarks.common.BenchUser;
 import dev.rigel.di.Provide;
 import dev.rigel.exceptions.NotAuthorizedException;
 import dev.rigel.exceptions.NotFoundException;
@@ -30,8 +30,7 @@ public final class RigelBenchServer {
     private static final Map<String, String> HELLO = Map.of("message", "Hello, World!");
     private static final Map<String, String> CHALLENGE = Map.of("WWW-Authenticate", "Bearer");
 
-    private RigelBenchServer() {
-    }
+    private RigelBenchServer() {}
 
     /** The users handlers; parameters are bound by name ({@code user_id} → {@code userId}, {@code db}). */
     public static final class Users {
@@ -83,10 +82,13 @@ public final class RigelBenchServer {
     public static void main(String[] args) throws InterruptedException {
         int port = args.length > 0 ? Integer.parseInt(args[0]) : 8080;
         boolean eventLoop = args.length > 1 && args[1].equals("el");
-        RigelServer server = new RigelServer(create(eventLoop), ServerConfig.builder().host("127.0.0.1").port(port).build());
+        RigelServer server = new RigelServer(
+                create(eventLoop),
+                ServerConfig.builder().host("127.0.0.1").port(port).build());
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "rigel-shutdown"));
         server.start();
-        System.out.println("rigel (" + (eventLoop ? "event loop" : "virtual threads") + ") listening on " + server.url());
+        System.out.println(
+                "rigel (" + (eventLoop ? "event loop" : "virtual threads") + ") listening on " + server.url());
         server.awaitShutdown();
     }
 }

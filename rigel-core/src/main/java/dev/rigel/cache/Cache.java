@@ -16,8 +16,7 @@ public final class Cache {
     /** Cached with no expiry: until the store drops it. */
     public static final int FOREVER = -2;
 
-    private Cache() {
-    }
+    private Cache() {}
 
     /** Checks a {@code cache} option value: positive, or one of the constants. */
     public static int check(int value, String usedBy) {

@@ -23,11 +23,19 @@ import java.util.Set;
 public final class CacheControlHeader {
 
     /** Directives whose argument is a number of seconds. */
-    private static final Set<String> SECONDS = Set.of("max-age", "s-maxage", "stale-while-revalidate",
-            "stale-if-error");
+    private static final Set<String> SECONDS =
+            Set.of("max-age", "s-maxage", "stale-while-revalidate", "stale-if-error");
     /** Directives that stand alone. */
-    private static final Set<String> FLAGS = Set.of("no-cache", "no-store", "private", "public", "no-transform",
-            "must-revalidate", "proxy-revalidate", "must-understand", "immutable");
+    private static final Set<String> FLAGS = Set.of(
+            "no-cache",
+            "no-store",
+            "private",
+            "public",
+            "no-transform",
+            "must-revalidate",
+            "proxy-revalidate",
+            "must-understand",
+            "immutable");
 
     private final Map<String, Long> directives;
     private final String value;
@@ -72,7 +80,8 @@ public final class CacheControlHeader {
                 continue;
             }
             int eq = directive.indexOf('=');
-            String name = (eq < 0 ? directive : directive.substring(0, eq)).trim().toLowerCase(Locale.ROOT);
+            String name =
+                    (eq < 0 ? directive : directive.substring(0, eq)).trim().toLowerCase(Locale.ROOT);
             String argument = eq < 0 ? null : directive.substring(eq + 1).trim();
             if (argument != null && argument.length() >= 2 && argument.startsWith("\"") && argument.endsWith("\"")) {
                 argument = argument.substring(1, argument.length() - 1);
@@ -90,8 +99,8 @@ public final class CacheControlHeader {
                 }
                 builder.directive(name, null);
             } else {
-                throw new IllegalArgumentException("Unknown Cache-Control response directive '" + name + "' in '"
-                        + header + "'");
+                throw new IllegalArgumentException(
+                        "Unknown Cache-Control response directive '" + name + "' in '" + header + "'");
             }
         }
         return builder.build();
@@ -101,7 +110,8 @@ public final class CacheControlHeader {
         try {
             return Long.parseLong(digits);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("Cache-Control directive '" + name + "' has too large a value: " + digits);
+            throw new IllegalArgumentException(
+                    "Cache-Control directive '" + name + "' has too large a value: " + digits);
         }
     }
 
@@ -134,8 +144,7 @@ public final class CacheControlHeader {
     public static final class Builder {
         private final Map<String, Long> directives = new LinkedHashMap<>();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         private Builder directive(String name, Long seconds) {
             directives.put(name, seconds);

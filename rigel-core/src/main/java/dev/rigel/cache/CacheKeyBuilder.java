@@ -39,7 +39,9 @@ public interface CacheKeyBuilder {
      */
     CacheKeyBuilder DEFAULT = request -> {
         String method = request.method();
-        if (method.equals("HEAD") && request.handler() != null && !request.handler().methods().contains("HEAD")) {
+        if (method.equals("HEAD")
+                && request.handler() != null
+                && !request.handler().methods().contains("HEAD")) {
             method = "GET";
         }
         StringBuilder key = new StringBuilder(method).append(' ').append(request.path());
@@ -51,7 +53,9 @@ public interface CacheKeyBuilder {
             for (String name : names) {
                 String encodedName = URLEncoder.encode(name, StandardCharsets.UTF_8);
                 for (String value : query.get(name)) {
-                    key.append(separator).append(encodedName).append('=')
+                    key.append(separator)
+                            .append(encodedName)
+                            .append('=')
                             .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
                     separator = '&';
                 }

@@ -53,7 +53,8 @@ public final class ResponseCacheConfig {
         boolean shouldCache(Request request, int status);
 
         /** 2xx answers to GET and HEAD. */
-        Filter DEFAULT = (request, status) -> status >= 200 && status < 300
+        Filter DEFAULT = (request, status) -> status >= 200
+                && status < 300
                 && (request.method().equals("GET") || request.method().equals("HEAD"));
     }
 
@@ -115,8 +116,7 @@ public final class ResponseCacheConfig {
         private Filter filter = Filter.DEFAULT;
         private Duration singleFlightTimeout = DEFAULT_SINGLE_FLIGHT_TIMEOUT;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Expiry for {@code cache = Cache.DEFAULT}; null keeps those responses until the store drops them. */
         public Builder defaultExpiration(Duration expiration) {

@@ -22,7 +22,11 @@ public final class BackgroundWorker implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(BackgroundWorker.class);
 
-    private enum Mode { RUN, DRAIN, STOP }
+    private enum Mode {
+        RUN,
+        DRAIN,
+        STOP
+    }
 
     private final Backlog backlog;
     private final Consumer<ChannelEvent> onEvent;

@@ -95,14 +95,14 @@ public final class ChannelsPlugin implements InitPlugin {
      */
     @Override
     public void onAppInit(App.Builder app) {
-        app.dependency(DEPENDENCY_KEY, Provide.value(this))
-                .lifespan(started -> {
-                    start(started.objectMapper());
-                    return this::stop;
-                });
+        app.dependency(DEPENDENCY_KEY, Provide.value(this)).lifespan(started -> {
+            start(started.objectMapper());
+            return this::stop;
+        });
         if (createWsRouteHandlers) {
             app.routeHandlers(new ChannelsWebSocketRoutes(this, wsHandlerSendHistory, wsSendMode)
-                    .routes(wsHandlerBasePath).toArray());
+                    .routes(wsHandlerBasePath)
+                    .toArray());
         }
     }
 
@@ -184,8 +184,10 @@ public final class ChannelsPlugin implements InitPlugin {
         try {
             return mapper.writeValueAsBytes(data);
         } catch (JsonProcessingException e) {
-            throw new ChannelsException("Cannot publish a " + data.getClass().getName()
-                    + ": it cannot be written as JSON (" + e.getOriginalMessage() + ")", e);
+            throw new ChannelsException(
+                    "Cannot publish a " + data.getClass().getName() + ": it cannot be written as JSON ("
+                            + e.getOriginalMessage() + ")",
+                    e);
         }
     }
 
@@ -258,8 +260,8 @@ public final class ChannelsPlugin implements InitPlugin {
     public List<byte[]> getHistory(String channel, int limit) {
         checkedChannels(List.of(channel));
         if (!backend.hasHistory()) {
-            throw new ChannelsException("Cannot read the history of channel '" + channel + "': " + backend
-                    + " keeps no history");
+            throw new ChannelsException(
+                    "Cannot read the history of channel '" + channel + "': " + backend + " keeps no history");
         }
         requireRunning();
         return backend.getHistory(channel, limit);
@@ -339,7 +341,8 @@ public final class ChannelsPlugin implements InitPlugin {
 
     @Override
     public String toString() {
-        return "ChannelsPlugin(" + backend + (arbitraryChannelsAllowed ? ", arbitrary channels" : ", channels " + channels) + ")";
+        return "ChannelsPlugin(" + backend
+                + (arbitraryChannelsAllowed ? ", arbitrary channels" : ", channels " + channels) + ")";
     }
 
     /** Configures a {@link ChannelsPlugin}. */
@@ -425,26 +428,27 @@ public final class ChannelsPlugin implements InitPlugin {
          */
         public ChannelsPlugin build() {
             if (channels.isEmpty() && !arbitraryChannelsAllowed) {
-                throw new ImproperlyConfiguredException("ChannelsPlugin needs channels(…) or arbitraryChannelsAllowed(true): "
-                        + "with neither it could serve no channel");
+                throw new ImproperlyConfiguredException(
+                        "ChannelsPlugin needs channels(…) or arbitraryChannelsAllowed(true): "
+                                + "with neither it could serve no channel");
             }
             for (String channel : channels) {
                 if (channel == null || channel.isEmpty()) {
-                    throw new ImproperlyConfiguredException("ChannelsPlugin channel names must not be null or empty, got "
-                            + channels);
+                    throw new ImproperlyConfiguredException(
+                            "ChannelsPlugin channel names must not be null or empty, got " + channels);
                 }
             }
             if (subscriberMaxBacklog < 1) {
-                throw new ImproperlyConfiguredException("ChannelsPlugin subscriberMaxBacklog must be at least 1, got "
-                        + subscriberMaxBacklog);
+                throw new ImproperlyConfiguredException(
+                        "ChannelsPlugin subscriberMaxBacklog must be at least 1, got " + subscriberMaxBacklog);
             }
             if (!wsHandlerBasePath.startsWith("/")) {
-                throw new ImproperlyConfiguredException("ChannelsPlugin wsHandlerBasePath must start with '/', got '"
-                        + wsHandlerBasePath + "'");
+                throw new ImproperlyConfiguredException(
+                        "ChannelsPlugin wsHandlerBasePath must start with '/', got '" + wsHandlerBasePath + "'");
             }
             if (wsHandlerSendHistory < 0) {
-                throw new ImproperlyConfiguredException("ChannelsPlugin wsHandlerSendHistory must be 0 or more, got "
-                        + wsHandlerSendHistory);
+                throw new ImproperlyConfiguredException(
+                        "ChannelsPlugin wsHandlerSendHistory must be 0 or more, got " + wsHandlerSendHistory);
             }
             if (wsHandlerSendHistory > 0 && !backend.hasHistory()) {
                 throw new ImproperlyConfiguredException("ChannelsPlugin wsHandlerSendHistory(" + wsHandlerSendHistory

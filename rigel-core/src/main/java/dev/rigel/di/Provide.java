@@ -54,36 +54,48 @@ public final class Provide {
     @SuppressWarnings("unchecked")
     public static <A, B, R> Provide of(Fn2<A, B, R> provider) {
         Objects.requireNonNull(provider, "provider");
-        return new Provide(() -> Callables.fromLambda(provider, 2,
-                args -> provider.apply((A) args[0], (B) args[1])), false);
+        return new Provide(
+                () -> Callables.fromLambda(provider, 2, args -> provider.apply((A) args[0], (B) args[1])), false);
     }
 
     @SuppressWarnings("unchecked")
     public static <A, B, C, R> Provide of(Fn3<A, B, C, R> provider) {
         Objects.requireNonNull(provider, "provider");
-        return new Provide(() -> Callables.fromLambda(provider, 3,
-                args -> provider.apply((A) args[0], (B) args[1], (C) args[2])), false);
+        return new Provide(
+                () -> Callables.fromLambda(provider, 3, args -> provider.apply((A) args[0], (B) args[1], (C) args[2])),
+                false);
     }
 
     @SuppressWarnings("unchecked")
     public static <A, B, C, D, R> Provide of(Fn4<A, B, C, D, R> provider) {
         Objects.requireNonNull(provider, "provider");
-        return new Provide(() -> Callables.fromLambda(provider, 4,
-                args -> provider.apply((A) args[0], (B) args[1], (C) args[2], (D) args[3])), false);
+        return new Provide(
+                () -> Callables.fromLambda(
+                        provider, 4, args -> provider.apply((A) args[0], (B) args[1], (C) args[2], (D) args[3])),
+                false);
     }
 
     @SuppressWarnings("unchecked")
     public static <A, B, C, D, E, R> Provide of(Fn5<A, B, C, D, E, R> provider) {
         Objects.requireNonNull(provider, "provider");
-        return new Provide(() -> Callables.fromLambda(provider, 5,
-                args -> provider.apply((A) args[0], (B) args[1], (C) args[2], (D) args[3], (E) args[4])), false);
+        return new Provide(
+                () -> Callables.fromLambda(
+                        provider,
+                        5,
+                        args -> provider.apply((A) args[0], (B) args[1], (C) args[2], (D) args[3], (E) args[4])),
+                false);
     }
 
     @SuppressWarnings("unchecked")
     public static <A, B, C, D, E, F, R> Provide of(Fn6<A, B, C, D, E, F, R> provider) {
         Objects.requireNonNull(provider, "provider");
-        return new Provide(() -> Callables.fromLambda(provider, 6, args -> provider.apply((A) args[0],
-                (B) args[1], (C) args[2], (D) args[3], (E) args[4], (F) args[5])), false);
+        return new Provide(
+                () -> Callables.fromLambda(
+                        provider,
+                        6,
+                        args -> provider.apply(
+                                (A) args[0], (B) args[1], (C) args[2], (D) args[3], (E) args[4], (F) args[5])),
+                false);
     }
 
     /** A class instantiated per request (or once, with {@link #useCache()}) through its public constructor. */
@@ -94,8 +106,16 @@ public final class Provide {
 
     /** A fixed value, the same for every request. */
     public static Provide value(Object value) {
-        return new Provide(() -> new CallableSpec("value " + value,
-                List.of(), value == null ? Object.class : value.getClass(), args -> value, null, null, false), false);
+        return new Provide(
+                () -> new CallableSpec(
+                        "value " + value,
+                        List.of(),
+                        value == null ? Object.class : value.getClass(),
+                        args -> value,
+                        null,
+                        null,
+                        false),
+                false);
     }
 
     /** The same provider, but run once for the app's lifetime and its value shared. */

@@ -30,8 +30,7 @@ public abstract class BeanDTO<T> extends AbstractDTO<T> {
 
     /** A DTO without a class of its own, e.g. {@code .dto(BeanDTO.of(Customer.class, config))} on a layer. */
     public static <T> BeanDTO<T> of(Class<T> modelType, DTOConfig config) {
-        return new BeanDTO<>(modelType, config) {
-        };
+        return new BeanDTO<>(modelType, config) {};
     }
 
     @Override

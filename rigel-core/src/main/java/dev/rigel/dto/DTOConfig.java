@@ -102,8 +102,7 @@ public final class DTOConfig {
         private int maxNestedDepth = 1;
         private boolean forbidUnknownFields;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Leaves these field paths out, both ways. Cannot be combined with {@link #include}. */
         public Builder exclude(String... paths) {

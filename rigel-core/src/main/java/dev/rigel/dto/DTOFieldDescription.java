@@ -14,6 +14,5 @@ import java.lang.reflect.Type;
  * @param model    for a nested model, or a collection of them, the description of that model in
  *                 the same direction; null for other values
  */
-public record DTOFieldDescription(String name, String javaName, Type type, boolean required, boolean nullable,
-        DTODescription model) {
-}
+public record DTOFieldDescription(
+        String name, String javaName, Type type, boolean required, boolean nullable, DTODescription model) {}

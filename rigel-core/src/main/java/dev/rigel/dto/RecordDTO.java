@@ -36,8 +36,7 @@ public abstract class RecordDTO<T extends Record> extends AbstractDTO<T> {
 
     /** A DTO without a class of its own, e.g. {@code .dto(RecordDTO.of(User.class, config))} on a layer. */
     public static <T extends Record> RecordDTO<T> of(Class<T> modelType, DTOConfig config) {
-        return new RecordDTO<>(modelType, config) {
-        };
+        return new RecordDTO<>(modelType, config) {};
     }
 
     @Override

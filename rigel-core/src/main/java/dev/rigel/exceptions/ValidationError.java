@@ -5,5 +5,4 @@ package dev.rigel.exceptions;
  * with it, and where it came from ({@code query}, {@code path}, {@code header}, {@code cookie} or
  * {@code body}).
  */
-public record ValidationError(String key, String message, String source) {
-}
+public record ValidationError(String key, String message, String source) {}

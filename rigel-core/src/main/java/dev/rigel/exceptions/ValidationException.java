@@ -2,7 +2,6 @@ package dev.rigel.exceptions;
 
 import java.util.List;
 
-
 /**
  * 400 Bad Request for input that failed validation. {@code extra} is a list of
  * {@link ValidationError}s, one per offending field.
@@ -26,5 +25,4 @@ public class ValidationException extends ClientException {
     public static ValidationException forRequest(String method, String path, List<ValidationError> errors) {
         return new ValidationException("Validation failed for " + method + " " + path, errors);
     }
-
 }

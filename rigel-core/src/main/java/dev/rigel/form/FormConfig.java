@@ -17,15 +17,25 @@ import java.util.Objects;
  *   <li>{@code tempDirectory} (the JVM's {@code java.io.tmpdir}): where large files are spooled.</li>
  * </ul>
  */
-public record FormConfig(long memoryThreshold, int maxParts, long maxFieldSize, long maxFileSize,
-        int maxPartHeaderSize, Path tempDirectory) {
+public record FormConfig(
+        long memoryThreshold,
+        int maxParts,
+        long maxFieldSize,
+        long maxFileSize,
+        int maxPartHeaderSize,
+        Path tempDirectory) {
 
     public static final FormConfig DEFAULT = builder().build();
 
     public FormConfig {
-        if (memoryThreshold < 0 || maxParts < 1 || maxFieldSize < 1 || maxFileSize == 0 || maxFileSize < -1
+        if (memoryThreshold < 0
+                || maxParts < 1
+                || maxFieldSize < 1
+                || maxFileSize == 0
+                || maxFileSize < -1
                 || maxPartHeaderSize < 1) {
-            throw new IllegalArgumentException("Form limits must be positive (maxFileSize: -1 for no limit of its own)");
+            throw new IllegalArgumentException(
+                    "Form limits must be positive (maxFileSize: -1 for no limit of its own)");
         }
     }
 
@@ -42,8 +52,7 @@ public record FormConfig(long memoryThreshold, int maxParts, long maxFieldSize, 
         private int maxPartHeaderSize = 10 * 1024;
         private Path tempDirectory;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder memoryThreshold(long bytes) {
             this.memoryThreshold = bytes;
@@ -77,8 +86,8 @@ public record FormConfig(long memoryThreshold, int maxParts, long maxFieldSize, 
         }
 
         public FormConfig build() {
-            return new FormConfig(memoryThreshold, maxParts, maxFieldSize, maxFileSize, maxPartHeaderSize,
-                    tempDirectory);
+            return new FormConfig(
+                    memoryThreshold, maxParts, maxFieldSize, maxFileSize, maxPartHeaderSize, tempDirectory);
         }
     }
 }

@@ -48,14 +48,15 @@ public final class DefineMiddleware implements Middleware {
             return constructor.newInstance(full);
         } catch (InvocationTargetException e) {
             Throwable cause = e.getCause();
-            throw new ImproperlyConfiguredException("Middleware " + type.getSimpleName() + " refused its settings: "
-                    + cause.getMessage(), cause);
+            throw new ImproperlyConfiguredException(
+                    "Middleware " + type.getSimpleName() + " refused its settings: " + cause.getMessage(), cause);
         } catch (ReflectiveOperationException e) {
             throw new ImproperlyConfiguredException("Cannot create middleware " + type.getName() + ": " + e, e);
         }
     }
 
-    private static Constructor<? extends Application> findConstructor(Class<? extends Application> type, Object[] args) {
+    private static Constructor<? extends Application> findConstructor(
+            Class<? extends Application> type, Object[] args) {
         for (Constructor<?> candidate : type.getConstructors()) {
             Class<?>[] parameters = candidate.getParameterTypes();
             if (parameters.length != args.length + 1 || !parameters[0].isAssignableFrom(Application.class)) {
@@ -73,8 +74,12 @@ public final class DefineMiddleware implements Middleware {
             }
         }
         throw new ImproperlyConfiguredException("Middleware " + type.getName() + " has no public constructor taking"
-                + " (Application next" + Arrays.stream(args).map(arg -> ", " + (arg == null ? "null"
-                : arg.getClass().getSimpleName())).reduce("", String::concat) + ")");
+                + " (Application next"
+                + Arrays.stream(args)
+                        .map(arg ->
+                                ", " + (arg == null ? "null" : arg.getClass().getSimpleName()))
+                        .reduce("", String::concat)
+                + ")");
     }
 
     @Override

@@ -5,5 +5,4 @@ package dev.rigel.plugin;
  * again with {@code app.plugins().get(MyPlugin.class)}. The interfaces extending it say when Rigel
  * calls a plugin: {@link InitPlugin} before the app is built. A plugin may implement several.
  */
-public interface Plugin {
-}
+public interface Plugin {}

@@ -36,8 +36,12 @@ public final class PluginRegistry {
      * @throws IllegalStateException naming the type and the registered plugins when there is none
      */
     public <P> P get(Class<P> type) {
-        return find(type).orElseThrow(() -> new IllegalStateException("The app has no plugin of type "
-                + type.getName() + "; registered: " + plugins.stream().map(p -> p.getClass().getSimpleName()).toList()));
+        return find(type)
+                .orElseThrow(() ->
+                        new IllegalStateException("The app has no plugin of type " + type.getName() + "; registered: "
+                                + plugins.stream()
+                                        .map(p -> p.getClass().getSimpleName())
+                                        .toList()));
     }
 
     /** Every plugin of {@code type}, in registration order. */

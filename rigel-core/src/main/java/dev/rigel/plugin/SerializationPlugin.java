@@ -42,8 +42,8 @@ public interface SerializationPlugin extends Plugin {
      * and decodes a JSON string through {@code decoder}, which also binds path, query, header and
      * cookie values of the type.
      */
-    static <T> SerializationPlugin ofText(Class<T> type, Function<? super T, String> encoder,
-            Function<String, ? extends T> decoder) {
+    static <T> SerializationPlugin ofText(
+            Class<T> type, Function<? super T, String> encoder, Function<String, ? extends T> decoder) {
         return new TextTypePlugin<>(type, encoder, decoder);
     }
 }

@@ -51,8 +51,8 @@ final class TextTypePlugin<T> implements SerializationPlugin {
                 }
                 if (value == null) {
                     // an InvalidFormatException: reported to the client as "expected <Type>, got '<text>'"
-                    return type.cast(context.handleWeirdStringValue(type, text, "not a valid %s",
-                            type.getSimpleName()));
+                    return type.cast(
+                            context.handleWeirdStringValue(type, text, "not a valid %s", type.getSimpleName()));
                 }
                 return value;
             }

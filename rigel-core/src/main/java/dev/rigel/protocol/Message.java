@@ -147,6 +147,7 @@ public sealed interface Message {
     record WebSocketClose(int code, String reason) implements Message {
         /** The longest reason a close frame has room for (125 bytes of payload minus the code). */
         public static final int MAX_REASON_BYTES = 123;
+
         public static final WebSocketClose NORMAL = new WebSocketClose(1000, "");
 
         public WebSocketClose {
@@ -156,8 +157,8 @@ public sealed interface Message {
             }
             reason = reason == null ? "" : reason;
             if (reason.getBytes(StandardCharsets.UTF_8).length > MAX_REASON_BYTES) {
-                throw new IllegalArgumentException("a WebSocket close reason is at most " + MAX_REASON_BYTES
-                        + " bytes of UTF-8");
+                throw new IllegalArgumentException(
+                        "a WebSocket close reason is at most " + MAX_REASON_BYTES + " bytes of UTF-8");
             }
         }
 

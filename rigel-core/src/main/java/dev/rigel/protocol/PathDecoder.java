@@ -6,8 +6,7 @@ import java.nio.charset.StandardCharsets;
 /** Percent-decoding of URL paths (RFC 3986): '+' stays '+', malformed escapes stay as they are. */
 public final class PathDecoder {
 
-    private PathDecoder() {
-    }
+    private PathDecoder() {}
 
     public static String decode(String rawPath) {
         if (rawPath.indexOf('%') < 0) {

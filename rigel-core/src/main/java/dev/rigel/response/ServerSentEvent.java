@@ -54,7 +54,12 @@ public final class ServerSentEvent implements ResponseContent {
     private final Runnable onClose;
     private final boolean interruptOnDisconnect;
 
-    private ServerSentEvent(Iterator<?> iterator, Poller poller, Object closeable, Duration keepAlive, Runnable onClose,
+    private ServerSentEvent(
+            Iterator<?> iterator,
+            Poller poller,
+            Object closeable,
+            Duration keepAlive,
+            Runnable onClose,
             boolean interruptOnDisconnect) {
         this.iterator = iterator;
         this.poller = poller;
@@ -86,8 +91,13 @@ public final class ServerSentEvent implements ResponseContent {
     public static ServerSentEvent fromQueue(BlockingQueue<?> queue) {
         Objects.requireNonNull(queue, "queue");
         // waiting on a queue is safe to interrupt: the stream stops the moment the client leaves
-        return new ServerSentEvent(null, timeout -> queue.poll(timeout.toNanos(), TimeUnit.NANOSECONDS), queue,
-                DEFAULT_KEEP_ALIVE, null, true);
+        return new ServerSentEvent(
+                null,
+                timeout -> queue.poll(timeout.toNanos(), TimeUnit.NANOSECONDS),
+                queue,
+                DEFAULT_KEEP_ALIVE,
+                null,
+                true);
     }
 
     /** How long a pollable source may stay idle before a {@code : ping} comment is sent. */
@@ -101,7 +111,12 @@ public final class ServerSentEvent implements ResponseContent {
 
     /** Runs once the stream is over, however it ended (source done, failed, or client gone). */
     public ServerSentEvent onClose(Runnable action) {
-        return new ServerSentEvent(iterator, poller, closeable, keepAlive, Objects.requireNonNull(action, "action"),
+        return new ServerSentEvent(
+                iterator,
+                poller,
+                closeable,
+                keepAlive,
+                Objects.requireNonNull(action, "action"),
                 interruptOnDisconnect);
     }
 

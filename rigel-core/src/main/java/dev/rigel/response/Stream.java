@@ -45,7 +45,8 @@ public final class Stream implements ResponseContent {
     public static Stream of(Iterable<?> elements) {
         Objects.requireNonNull(elements, "elements");
         // an AutoCloseable Iterable is closed, not only its iterator
-        return new Stream(elements instanceof AutoCloseable ? new ClosingIterator(elements) : elements.iterator(),
+        return new Stream(
+                elements instanceof AutoCloseable ? new ClosingIterator(elements) : elements.iterator(),
                 "text/plain; charset=utf-8");
     }
 

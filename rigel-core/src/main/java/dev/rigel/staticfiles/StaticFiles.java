@@ -44,8 +44,7 @@ public final class StaticFiles {
     /** The name of the path parameter holding the file's path below the router's prefix. */
     public static final String FILE_PATH = "file_path";
 
-    private StaticFiles() {
-    }
+    private StaticFiles() {}
 
     /** A router serving the files of {@code directories} (searched in order) under {@code path}. */
     public static Router router(String path, Path... directories) {
@@ -83,8 +82,11 @@ public final class StaticFiles {
          * also when it is packed in the application's jar.
          */
         public Builder classpath(String resourceDirectory) {
-            return classpath(resourceDirectory, Thread.currentThread().getContextClassLoader() != null
-                    ? Thread.currentThread().getContextClassLoader() : StaticFiles.class.getClassLoader());
+            return classpath(
+                    resourceDirectory,
+                    Thread.currentThread().getContextClassLoader() != null
+                            ? Thread.currentThread().getContextClassLoader()
+                            : StaticFiles.class.getClassLoader());
         }
 
         /** A directory on the class path of {@code loader}. */
@@ -150,7 +152,8 @@ public final class StaticFiles {
                         + " has no directories; add some with directories(…) or classpath(…)");
             }
             StaticFilesHandler handler = new StaticFilesHandler(roots, htmlMode, attachment, allowHidden);
-            Route route = Route.get("/{" + FILE_PATH + ":path}", (Request request) -> handler.serve(request)).name(name);
+            Route route = Route.get("/{" + FILE_PATH + ":path}", (Request request) -> handler.serve(request))
+                    .name(name);
             Router.Builder router = Router.builder(path).includeInSchema(false).routeHandlers(route);
             layer.forEach(settings -> settings.accept(router));
             return router.build();

@@ -235,7 +235,10 @@ public final class FileStore implements Store {
         try {
             Files.createDirectories(directory);
             temp = Files.createTempFile(directory, ".tmp-", "");
-            byte[] stored = ByteBuffer.allocate(HEADER + value.length).putLong(expiresAt).put(value).array();
+            byte[] stored = ByteBuffer.allocate(HEADER + value.length)
+                    .putLong(expiresAt)
+                    .put(value)
+                    .array();
             Files.write(temp, stored);
             Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             temp = null;

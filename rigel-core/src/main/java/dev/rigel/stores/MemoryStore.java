@@ -48,8 +48,10 @@ public final class MemoryStore implements Store {
 
     /** A store that sweeps expired keys at most once per {@code sweepInterval}. */
     public MemoryStore(Duration sweepInterval) {
-        this(new Shared(StoreKeys.requireExpiry(Objects.requireNonNull(sweepInterval, "sweepInterval"),
-                "The sweep interval")), "");
+        this(
+                new Shared(StoreKeys.requireExpiry(
+                        Objects.requireNonNull(sweepInterval, "sweepInterval"), "The sweep interval")),
+                "");
     }
 
     private MemoryStore(Shared shared, String prefix) {
@@ -78,7 +80,8 @@ public final class MemoryStore implements Store {
         }
         StoreKeys.requireExpiry(renewFor, "renewFor");
         long now = System.nanoTime();
-        Entry renewed = shared.entries.computeIfPresent(StoreKeys.flatKey(prefix, key),
+        Entry renewed = shared.entries.computeIfPresent(
+                StoreKeys.flatKey(prefix, key),
                 (k, entry) -> entry.expiredAt(now) ? null : new Entry(entry.value, true, now + renewFor.toNanos()));
         return renewed == null ? Optional.empty() : Optional.of(renewed.value.clone());
     }

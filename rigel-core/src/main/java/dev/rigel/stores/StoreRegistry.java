@@ -83,8 +83,10 @@ public final class StoreRegistry implements AutoCloseable {
         if (store != null) {
             return store;
         }
-        return created.computeIfAbsent(name, key -> Objects.requireNonNull(defaultFactory.apply(key),
-                () -> "The default store factory returned null for '" + key + "'"));
+        return created.computeIfAbsent(
+                name,
+                key -> Objects.requireNonNull(
+                        defaultFactory.apply(key), () -> "The default store factory returned null for '" + key + "'"));
     }
 
     /** Whether {@code name} has a store yet, registered or made by the factory. */

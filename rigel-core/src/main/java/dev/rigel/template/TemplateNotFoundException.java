@@ -7,7 +7,9 @@ package dev.rigel.template;
 public class TemplateNotFoundException extends RuntimeException {
 
     public TemplateNotFoundException(String name, Throwable cause) {
-        super("Template '" + name + "' not found" + (cause == null || cause.getMessage() == null ? ""
-                : ": " + cause.getMessage()), cause);
+        super(
+                "Template '" + name + "' not found"
+                        + (cause == null || cause.getMessage() == null ? "" : ": " + cause.getMessage()),
+                cause);
     }
 }

@@ -26,6 +26,5 @@ public final class CloseCodes {
     /** A handler failed with an exception that carried no code of its own (4000 + 500, as in Litestar). */
     public static final int HANDLER_ERROR = 4500;
 
-    private CloseCodes() {
-    }
+    private CloseCodes() {}
 }

@@ -53,34 +53,46 @@ public final class WebSocketRoute extends LayerBuilder<WebSocketRoute> {
     /** A WebSocket handler for {@code path}: it accepts, receives, sends and closes itself. */
     @SuppressWarnings("unchecked")
     public static <A> WebSocketRoute handler(String path, Action1<A> handler) {
-        return new WebSocketRoute(path, false, () -> Callables.fromLambda(handler, 1, args -> {
-            handler.run((A) args[0]);
-            return null;
-        }));
+        return new WebSocketRoute(
+                path,
+                false,
+                () -> Callables.fromLambda(handler, 1, args -> {
+                    handler.run((A) args[0]);
+                    return null;
+                }));
     }
 
     @SuppressWarnings("unchecked")
     public static <A, B> WebSocketRoute handler(String path, Action2<A, B> handler) {
-        return new WebSocketRoute(path, false, () -> Callables.fromLambda(handler, 2, args -> {
-            handler.run((A) args[0], (B) args[1]);
-            return null;
-        }));
+        return new WebSocketRoute(
+                path,
+                false,
+                () -> Callables.fromLambda(handler, 2, args -> {
+                    handler.run((A) args[0], (B) args[1]);
+                    return null;
+                }));
     }
 
     @SuppressWarnings("unchecked")
     public static <A, B, C> WebSocketRoute handler(String path, Action3<A, B, C> handler) {
-        return new WebSocketRoute(path, false, () -> Callables.fromLambda(handler, 3, args -> {
-            handler.run((A) args[0], (B) args[1], (C) args[2]);
-            return null;
-        }));
+        return new WebSocketRoute(
+                path,
+                false,
+                () -> Callables.fromLambda(handler, 3, args -> {
+                    handler.run((A) args[0], (B) args[1], (C) args[2]);
+                    return null;
+                }));
     }
 
     @SuppressWarnings("unchecked")
     public static <A, B, C, D> WebSocketRoute handler(String path, Action4<A, B, C, D> handler) {
-        return new WebSocketRoute(path, false, () -> Callables.fromLambda(handler, 4, args -> {
-            handler.run((A) args[0], (B) args[1], (C) args[2], (D) args[3]);
-            return null;
-        }));
+        return new WebSocketRoute(
+                path,
+                false,
+                () -> Callables.fromLambda(handler, 4, args -> {
+                    handler.run((A) args[0], (B) args[1], (C) args[2], (D) args[3]);
+                    return null;
+                }));
     }
 
     /**
@@ -89,26 +101,34 @@ public final class WebSocketRoute extends LayerBuilder<WebSocketRoute> {
      */
     @SuppressWarnings("unchecked")
     public static <A, R> WebSocketRoute listener(String path, Fn1<A, R> onReceive) {
-        return new WebSocketRoute(path, true, () -> Callables.fromLambda(onReceive, 1,
-                args -> onReceive.apply((A) args[0])));
+        return new WebSocketRoute(
+                path, true, () -> Callables.fromLambda(onReceive, 1, args -> onReceive.apply((A) args[0])));
     }
 
     @SuppressWarnings("unchecked")
     public static <A, B, R> WebSocketRoute listener(String path, Fn2<A, B, R> onReceive) {
-        return new WebSocketRoute(path, true, () -> Callables.fromLambda(onReceive, 2,
-                args -> onReceive.apply((A) args[0], (B) args[1])));
+        return new WebSocketRoute(
+                path,
+                true,
+                () -> Callables.fromLambda(onReceive, 2, args -> onReceive.apply((A) args[0], (B) args[1])));
     }
 
     @SuppressWarnings("unchecked")
     public static <A, B, C, R> WebSocketRoute listener(String path, Fn3<A, B, C, R> onReceive) {
-        return new WebSocketRoute(path, true, () -> Callables.fromLambda(onReceive, 3,
-                args -> onReceive.apply((A) args[0], (B) args[1], (C) args[2])));
+        return new WebSocketRoute(
+                path,
+                true,
+                () -> Callables.fromLambda(
+                        onReceive, 3, args -> onReceive.apply((A) args[0], (B) args[1], (C) args[2])));
     }
 
     @SuppressWarnings("unchecked")
     public static <A, B, C, D, R> WebSocketRoute listener(String path, Fn4<A, B, C, D, R> onReceive) {
-        return new WebSocketRoute(path, true, () -> Callables.fromLambda(onReceive, 4,
-                args -> onReceive.apply((A) args[0], (B) args[1], (C) args[2], (D) args[3])));
+        return new WebSocketRoute(
+                path,
+                true,
+                () -> Callables.fromLambda(
+                        onReceive, 4, args -> onReceive.apply((A) args[0], (B) args[1], (C) args[2], (D) args[3])));
     }
 
     /** Called once the listener accepted the connection (listeners only). */

@@ -10,8 +10,13 @@ class CacheControlHeaderTest {
 
     @Test
     void buildsTheHeaderValueInTheOrderGiven() {
-        CacheControlHeader header = CacheControlHeader.builder().publicCache().maxAge(Duration.ofMinutes(5))
-                .sMaxAge(60).staleWhileRevalidate(30).mustRevalidate().build();
+        CacheControlHeader header = CacheControlHeader.builder()
+                .publicCache()
+                .maxAge(Duration.ofMinutes(5))
+                .sMaxAge(60)
+                .staleWhileRevalidate(30)
+                .mustRevalidate()
+                .build();
         assertThat(header.toHeaderValue())
                 .isEqualTo("public, max-age=300, s-maxage=60, stale-while-revalidate=30, must-revalidate");
         assertThat(CacheControlHeader.noStore().toHeaderValue()).isEqualTo("no-store");
@@ -21,22 +26,27 @@ class CacheControlHeaderTest {
     void parsesWhatItBuildsAndComparesByDirectives() {
         CacheControlHeader parsed = CacheControlHeader.parse(" Public ,max-age=\"60\", immutable,,");
         assertThat(parsed.toHeaderValue()).isEqualTo("public, max-age=60, immutable");
-        assertThat(parsed).isEqualTo(CacheControlHeader.builder().publicCache().maxAge(60).immutable().build());
+        assertThat(parsed)
+                .isEqualTo(CacheControlHeader.builder()
+                        .publicCache()
+                        .maxAge(60)
+                        .immutable()
+                        .build());
         assertThat(parsed.directives()).containsEntry("max-age", 60L).containsEntry("public", null);
         assertThat(CacheControlHeader.parse(parsed.toHeaderValue())).isEqualTo(parsed);
     }
 
     @Test
     void aDirectiveGivenTwiceKeepsItsLatestValue() {
-        assertThat(CacheControlHeader.parse("max-age=1, max-age=2").toHeaderValue()).isEqualTo("max-age=2");
+        assertThat(CacheControlHeader.parse("max-age=1, max-age=2").toHeaderValue())
+                .isEqualTo("max-age=2");
     }
 
     @Test
     void refusesWhatIsNotAResponseDirective() {
         assertThatThrownBy(() -> CacheControlHeader.parse("max-age=soon"))
                 .hasMessageContaining("'max-age' needs a number of seconds");
-        assertThatThrownBy(() -> CacheControlHeader.parse("max-age"))
-                .hasMessageContaining("needs a number of seconds");
+        assertThatThrownBy(() -> CacheControlHeader.parse("max-age")).hasMessageContaining("needs a number of seconds");
         assertThatThrownBy(() -> CacheControlHeader.parse("max-age=-1"))
                 .hasMessageContaining("needs a number of seconds");
         assertThatThrownBy(() -> CacheControlHeader.parse("no-store=1")).hasMessageContaining("takes no argument");

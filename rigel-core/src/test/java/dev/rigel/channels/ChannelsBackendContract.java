@@ -79,7 +79,9 @@ public abstract class ChannelsBackendContract {
     }
 
     protected static ChannelEvent nextEvent(Subscriber subscriber) throws InterruptedException {
-        return subscriber.next(WAIT).orElseThrow(() -> new AssertionError("no event within " + WAIT + " for " + subscriber));
+        return subscriber
+                .next(WAIT)
+                .orElseThrow(() -> new AssertionError("no event within " + WAIT + " for " + subscriber));
     }
 
     protected static List<ChannelEvent> nextEvents(Subscriber subscriber, int count) throws InterruptedException {
@@ -112,14 +114,18 @@ public abstract class ChannelsBackendContract {
         bare.subscribe(List.of(watched, marker));
 
         bare.publish(utf8("one"), List.of(watched, other));
-        assertThat(received.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isEqualTo(new ChannelEvent(watched, utf8("one")));
+        assertThat(received.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS))
+                .isEqualTo(new ChannelEvent(watched, utf8("one")));
 
         bare.unsubscribe(List.of(watched));
         bare.publish(utf8("two"), List.of(watched));
         bare.publish(utf8("after"), List.of(marker));
         // the marker went out after "two"; once it is in, "two" would have been too
-        assertThat(received.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isEqualTo(new ChannelEvent(marker, utf8("after")));
-        assertThat(received.poll(200, TimeUnit.MILLISECONDS)).as("nothing from an unsubscribed or never subscribed channel").isNull();
+        assertThat(received.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS))
+                .isEqualTo(new ChannelEvent(marker, utf8("after")));
+        assertThat(received.poll(200, TimeUnit.MILLISECONDS))
+                .as("nothing from an unsubscribed or never subscribed channel")
+                .isNull();
     }
 
     // ---- through the plugin ----
@@ -137,35 +143,41 @@ public abstract class ChannelsBackendContract {
             assertThat(nextEvent(subscriber)).isEqualTo(new ChannelEvent(news, utf8("héllo")));
             assertThat(nextEvent(subscriber).data()).containsExactly(1, 2, 3);
             // JSON in the app's own style: its mapper wrote it
-            assertThat(nextEvent(subscriber).text()).isEqualTo(apps.getFirst().objectMapper().writeValueAsString(article));
+            assertThat(nextEvent(subscriber).text())
+                    .isEqualTo(apps.getFirst().objectMapper().writeValueAsString(article));
             assertThat(nextEvent(subscriber).text()).isEqualTo("{\"k\":[1,2]}");
         }
     }
 
     /** Published as JSON, compared with what the app's own mapper writes (whatever its naming). */
-    public record Article(String title, int wordCount) {
-    }
+    public record Article(String title, int wordCount) {}
 
     @Test
     void oneSubscriberReceivesEveryChannelItSubscribedTo() throws Exception {
         String a = channel("a");
         String b = channel("b");
         String c = channel("c");
-        try (Subscriber both = channels.subscribe(a, b); Subscriber onlyB = channels.subscribe(b)) {
+        try (Subscriber both = channels.subscribe(a, b);
+                Subscriber onlyB = channels.subscribe(b)) {
             channels.publish("to a", a);
             channels.publish("to c", c);
             channels.publish("to a and b", a, b);
 
             List<ChannelEvent> events = nextEvents(both, 3);
-            assertThat(events).containsExactlyInAnyOrder(new ChannelEvent(a, utf8("to a")),
-                    new ChannelEvent(a, utf8("to a and b")), new ChannelEvent(b, utf8("to a and b")));
+            assertThat(events)
+                    .containsExactlyInAnyOrder(
+                            new ChannelEvent(a, utf8("to a")),
+                            new ChannelEvent(a, utf8("to a and b")),
+                            new ChannelEvent(b, utf8("to a and b")));
             assertThat(nextEvent(onlyB)).isEqualTo(new ChannelEvent(b, utf8("to a and b")));
             assertThat(both.channels()).containsExactlyInAnyOrder(a, b);
 
             both.subscribe(c);
             channels.publish("to c again", c);
             assertThat(nextEvent(both)).isEqualTo(new ChannelEvent(c, utf8("to c again")));
-            assertThat(both.poll()).as("'to c' was published before the subscription").isEmpty();
+            assertThat(both.poll())
+                    .as("'to c' was published before the subscription")
+                    .isEmpty();
         }
     }
 
@@ -173,10 +185,13 @@ public abstract class ChannelsBackendContract {
     void unsubscribingStopsDeliveryToThatSubscriberOnly() throws Exception {
         String room = channel("room");
         String marker = channel("marker");
-        try (Subscriber leaving = channels.subscribe(room, marker); Subscriber staying = channels.subscribe(room)) {
+        try (Subscriber leaving = channels.subscribe(room, marker);
+                Subscriber staying = channels.subscribe(room)) {
             leaving.unsubscribe(room);
             assertThat(leaving.isClosed()).as("it still has the marker channel").isFalse();
-            assertThat(backend.unsubscribes(room)).as("the channel still has a local subscriber").isZero();
+            assertThat(backend.unsubscribes(room))
+                    .as("the channel still has a local subscriber")
+                    .isZero();
 
             channels.publish("after", room);
             channels.publish("marker", marker);
@@ -185,9 +200,13 @@ public abstract class ChannelsBackendContract {
             assertThat(leaving.poll()).isEmpty();
 
             staying.unsubscribe(room);
-            assertThat(staying.isClosed()).as("leaving its last channel ends the stream").isTrue();
+            assertThat(staying.isClosed())
+                    .as("leaving its last channel ends the stream")
+                    .isTrue();
             assertThat(staying.next(Duration.ofMillis(1))).isEmpty();
-            assertThat(backend.unsubscribes(room)).as("the last local subscriber left").isEqualTo(1);
+            assertThat(backend.unsubscribes(room))
+                    .as("the last local subscriber left")
+                    .isEqualTo(1);
         }
     }
 
@@ -199,7 +218,8 @@ public abstract class ChannelsBackendContract {
                 channels.publish("event " + i, ordered);
             }
             assertThat(texts(nextEvents(subscriber, 200)))
-                    .containsExactlyElementsOf(IntStream.range(0, 200).mapToObj(i -> "event " + i).toList());
+                    .containsExactlyElementsOf(
+                            IntStream.range(0, 200).mapToObj(i -> "event " + i).toList());
         }
     }
 
@@ -232,7 +252,8 @@ public abstract class ChannelsBackendContract {
             for (int i = 0; i < 20; i++) {
                 channels.publish("event " + i, crowd);
             }
-            List<String> expected = IntStream.range(0, 20).mapToObj(i -> "event " + i).toList();
+            List<String> expected =
+                    IntStream.range(0, 20).mapToObj(i -> "event " + i).toList();
             for (Subscriber subscriber : subscribers) {
                 assertThat(texts(nextEvents(subscriber, 20))).containsExactlyElementsOf(expected);
             }
@@ -247,8 +268,10 @@ public abstract class ChannelsBackendContract {
     @ParameterizedTest
     @EnumSource(BacklogStrategy.class)
     void aSlowSubscriberNeitherBlocksThePublisherNorTheOthers(BacklogStrategy strategy) throws Exception {
-        ChannelsPlugin bounded = startPlugin(ChannelsPlugin.builder(createBackend()).arbitraryChannelsAllowed(true)
-                .subscriberMaxBacklog(5).subscriberBacklogStrategy(strategy));
+        ChannelsPlugin bounded = startPlugin(ChannelsPlugin.builder(createBackend())
+                .arbitraryChannelsAllowed(true)
+                .subscriberMaxBacklog(5)
+                .subscriberBacklogStrategy(strategy));
         String busy = channel("busy");
         CountDownLatch release = new CountDownLatch(1);
         CountDownLatch stuckTookOne = new CountDownLatch(1);
@@ -266,25 +289,34 @@ public abstract class ChannelsBackendContract {
             });
             // the fast subscriber shares the bound, so each event is published once it took the last
             List<String> fastReceived = new ArrayList<>();
-            assertTimeoutPreemptively(WAIT.multipliedBy(2), () -> {
-                for (int i = 0; i < 100; i++) {
-                    bounded.publish("event " + i, busy);
-                    fastReceived.add(nextEvent(fast).text());
-                }
-            }, "neither the publisher nor the fast subscriber may wait for the slow ones");
-            assertThat(fastReceived).containsExactlyElementsOf(IntStream.range(0, 100).mapToObj(i -> "event " + i).toList());
+            assertTimeoutPreemptively(
+                    WAIT.multipliedBy(2),
+                    () -> {
+                        for (int i = 0; i < 100; i++) {
+                            bounded.publish("event " + i, busy);
+                            fastReceived.add(nextEvent(fast).text());
+                        }
+                    },
+                    "neither the publisher nor the fast subscriber may wait for the slow ones");
+            assertThat(fastReceived)
+                    .containsExactlyElementsOf(
+                            IntStream.range(0, 100).mapToObj(i -> "event " + i).toList());
             awaitDropped(neverReads, 95);
             assertThat(neverReads.droppedEvents()).isEqualTo(95);
             List<String> kept = new ArrayList<>();
             for (Optional<ChannelEvent> e = neverReads.poll(); e.isPresent(); e = neverReads.poll()) {
                 kept.add(e.get().text());
             }
-            List<Integer> expected = strategy == BacklogStrategy.BACKOFF ? List.of(0, 1, 2, 3, 4) : List.of(95, 96, 97, 98, 99);
-            assertThat(kept).containsExactlyElementsOf(expected.stream().map(i -> "event " + i).toList());
+            List<Integer> expected =
+                    strategy == BacklogStrategy.BACKOFF ? List.of(0, 1, 2, 3, 4) : List.of(95, 96, 97, 98, 99);
+            assertThat(kept)
+                    .containsExactlyElementsOf(
+                            expected.stream().map(i -> "event " + i).toList());
             // its worker holds one event (it may only have been scheduled now); every other one is
             // queued or dropped, and the queue is full unless the worker took its event after the
             // queue had filled
-            assertThat(stuckTookOne.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+            assertThat(stuckTookOne.await(WAIT.toMillis(), TimeUnit.MILLISECONDS))
+                    .isTrue();
             long deadline = System.nanoTime() + WAIT.toNanos();
             while (stuck.droppedEvents() + stuck.backlogSize() < 99 && System.nanoTime() < deadline) {
                 Thread.sleep(5);
@@ -312,13 +344,13 @@ public abstract class ChannelsBackendContract {
         BlockingQueue<String> received = new LinkedBlockingQueue<>();
         try (Subscriber subscriber = channels.subscribe(pushed)) {
             BackgroundWorker worker = subscriber.runInBackground(event -> received.add(event.text()));
-            assertThatThrownBy(() -> subscriber.runInBackground(event -> { }))
-                    .isInstanceOf(IllegalStateException.class);
+            assertThatThrownBy(() -> subscriber.runInBackground(event -> {})).isInstanceOf(IllegalStateException.class);
             for (int i = 0; i < 10; i++) {
                 channels.publish("event " + i, pushed);
             }
             for (int i = 0; i < 10; i++) {
-                assertThat(received.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isEqualTo("event " + i);
+                assertThat(received.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS))
+                        .isEqualTo("event " + i);
             }
             worker.close();
             assertThat(worker.isRunning()).isFalse();
@@ -330,12 +362,13 @@ public abstract class ChannelsBackendContract {
     void stoppingTheAppEndsEveryStream() throws Exception {
         String ending = channel("ending");
         Subscriber subscriber = channels.subscribe(ending);
-        Thread reader = Thread.ofVirtual().start(() -> subscriber.iterEvents().forEach(event -> { }));
+        Thread reader = Thread.ofVirtual().start(() -> subscriber.iterEvents().forEach(event -> {}));
         apps.getFirst().shutdown();
         assertThat(reader.join(WAIT)).as("iteration ended").isTrue();
         assertThat(subscriber.isClosed()).isTrue();
         assertThat(channels.isRunning()).isFalse();
-        assertThatThrownBy(() -> channels.publish("late", ending)).isInstanceOf(ChannelsException.class)
+        assertThatThrownBy(() -> channels.publish("late", ending))
+                .isInstanceOf(ChannelsException.class)
                 .hasMessageContaining("not running");
     }
 
@@ -349,11 +382,15 @@ public abstract class ChannelsBackendContract {
         for (int i = 0; i < published; i++) {
             channels.publish("event " + i, logged);
         }
-        List<String> all = IntStream.range(0, published).mapToObj(i -> "event " + i).toList();
+        List<String> all =
+                IntStream.range(0, published).mapToObj(i -> "event " + i).toList();
         assertThat(channels.getHistory(logged, 2).stream().map(String::new).toList())
                 .containsExactlyElementsOf(all.subList(published - 2, published));
-        assertThat(channels.getHistory(logged, published * 2).stream().map(String::new).toList())
-                .as("at most the configured history").containsExactlyElementsOf(all.subList(3, published));
+        assertThat(channels.getHistory(logged, published * 2).stream()
+                        .map(String::new)
+                        .toList())
+                .as("at most the configured history")
+                .containsExactlyElementsOf(all.subList(3, published));
         assertThat(channels.getHistory(channel("silent"), 5)).isEmpty();
     }
 
@@ -377,9 +414,11 @@ public abstract class ChannelsBackendContract {
         assumeThat(historySize()).as("the backend keeps no history").isZero();
         String plain = channel("plain");
         assertThat(backend.hasHistory()).isFalse();
-        assertThatThrownBy(() -> channels.getHistory(plain, 1)).isInstanceOf(ChannelsException.class)
+        assertThatThrownBy(() -> channels.getHistory(plain, 1))
+                .isInstanceOf(ChannelsException.class)
                 .hasMessageContaining("keeps no history");
-        assertThatThrownBy(() -> channels.subscribe(List.of(plain), 1)).isInstanceOf(ChannelsException.class)
+        assertThatThrownBy(() -> channels.subscribe(List.of(plain), 1))
+                .isInstanceOf(ChannelsException.class)
                 .hasMessageContaining("keeps no history");
         assertThatThrownBy(() -> backend.getHistory(plain, 1)).isInstanceOf(UnsupportedOperationException.class);
     }

@@ -43,23 +43,32 @@ class ChannelsPluginTest {
 
     @Test
     void aPluginWithoutChannelsOrArbitraryChannelsIsRefused() {
-        assertThatThrownBy(() -> ChannelsPlugin.builder(new MemoryChannelsBackend()).build())
+        assertThatThrownBy(() ->
+                        ChannelsPlugin.builder(new MemoryChannelsBackend()).build())
                 .isInstanceOf(ImproperlyConfiguredException.class)
                 .hasMessageContaining("channels(…) or arbitraryChannelsAllowed(true)");
     }
 
     @Test
     void emptyChannelNamesAndABacklogBelowOneAreRefused() {
-        assertThatThrownBy(() -> ChannelsPlugin.builder(new MemoryChannelsBackend()).channels("ok", "").build())
-                .isInstanceOf(ImproperlyConfiguredException.class).hasMessageContaining("must not be null or empty");
-        assertThatThrownBy(() -> ChannelsPlugin.builder(new MemoryChannelsBackend()).arbitraryChannelsAllowed(true)
-                .subscriberMaxBacklog(0).build())
-                .isInstanceOf(ImproperlyConfiguredException.class).hasMessageContaining("subscriberMaxBacklog must be at least 1");
+        assertThatThrownBy(() -> ChannelsPlugin.builder(new MemoryChannelsBackend())
+                        .channels("ok", "")
+                        .build())
+                .isInstanceOf(ImproperlyConfiguredException.class)
+                .hasMessageContaining("must not be null or empty");
+        assertThatThrownBy(() -> ChannelsPlugin.builder(new MemoryChannelsBackend())
+                        .arbitraryChannelsAllowed(true)
+                        .subscriberMaxBacklog(0)
+                        .build())
+                .isInstanceOf(ImproperlyConfiguredException.class)
+                .hasMessageContaining("subscriberMaxBacklog must be at least 1");
     }
 
     @Test
     void theDefaultsAreABoundedBackoffBacklog() {
-        ChannelsPlugin plugin = ChannelsPlugin.builder(new MemoryChannelsBackend()).channels("a").build();
+        ChannelsPlugin plugin = ChannelsPlugin.builder(new MemoryChannelsBackend())
+                .channels("a")
+                .build();
         assertThat(plugin.subscriberMaxBacklog()).isEqualTo(ChannelsPlugin.DEFAULT_MAX_BACKLOG);
         assertThat(plugin.subscriberBacklogStrategy()).isEqualTo(BacklogStrategy.BACKOFF);
         assertThat(plugin.channels()).containsExactly("a");
@@ -68,43 +77,58 @@ class ChannelsPluginTest {
 
     @Test
     void onlyConfiguredChannelsAreServedUnlessArbitraryOnesAreAllowed() throws Exception {
-        ChannelsPlugin plugin = started(ChannelsPlugin.builder(new MemoryChannelsBackend(5)).channels("news", "alerts"));
-        assertThatThrownBy(() -> plugin.publish("x", "news", "gossip")).isInstanceOf(ChannelsException.class)
-                .hasMessageContaining("Unknown channel 'gossip'").hasMessageContaining("[alerts, news]");
-        assertThatThrownBy(() -> plugin.subscribe("gossip")).isInstanceOf(ChannelsException.class)
+        ChannelsPlugin plugin =
+                started(ChannelsPlugin.builder(new MemoryChannelsBackend(5)).channels("news", "alerts"));
+        assertThatThrownBy(() -> plugin.publish("x", "news", "gossip"))
+                .isInstanceOf(ChannelsException.class)
+                .hasMessageContaining("Unknown channel 'gossip'")
+                .hasMessageContaining("[alerts, news]");
+        assertThatThrownBy(() -> plugin.subscribe("gossip"))
+                .isInstanceOf(ChannelsException.class)
                 .hasMessageContaining("Unknown channel 'gossip'");
         assertThatThrownBy(() -> plugin.getHistory("gossip", 1)).isInstanceOf(ChannelsException.class);
-        assertThat(plugin.getHistory("news", 5)).as("the refused publish reached no channel").isEmpty();
+        assertThat(plugin.getHistory("news", 5))
+                .as("the refused publish reached no channel")
+                .isEmpty();
 
         try (Subscriber subscriber = plugin.subscribe("news")) {
             assertThatThrownBy(() -> subscriber.subscribe("gossip")).isInstanceOf(ChannelsException.class);
             plugin.publish("hello", "news");
             assertThat(subscriber.next(WAIT).orElseThrow().text()).isEqualTo("hello");
         }
-        assertThatThrownBy(() -> plugin.publish("x")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> plugin.publish("x"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("at least one channel");
         assertThatThrownBy(() -> plugin.publish("x", "")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void aPluginThatWasNeverStartedSaysSo() {
-        ChannelsPlugin plugin = ChannelsPlugin.builder(new MemoryChannelsBackend()).arbitraryChannelsAllowed(true).build();
-        assertThatThrownBy(() -> plugin.publish("x", "c")).isInstanceOf(ChannelsException.class)
-                .hasMessageContaining("not running").hasMessageContaining("plugins(");
-        assertThatThrownBy(() -> plugin.subscribe("c")).isInstanceOf(ChannelsException.class)
+        ChannelsPlugin plugin = ChannelsPlugin.builder(new MemoryChannelsBackend())
+                .arbitraryChannelsAllowed(true)
+                .build();
+        assertThatThrownBy(() -> plugin.publish("x", "c"))
+                .isInstanceOf(ChannelsException.class)
+                .hasMessageContaining("not running")
+                .hasMessageContaining("plugins(");
+        assertThatThrownBy(() -> plugin.subscribe("c"))
+                .isInstanceOf(ChannelsException.class)
                 .hasMessageContaining("not running");
     }
 
     // ---- encoding ----
 
-    record Greeting(String fullName, int unreadCount) {
-    }
+    record Greeting(String fullName, int unreadCount) {}
 
     @Test
     void objectsArePublishedAsJsonByTheAppsMapper() throws Exception {
-        ChannelsPlugin plugin = ChannelsPlugin.builder(new MemoryChannelsBackend()).arbitraryChannelsAllowed(true).build();
-        App app = App.builder().plugins(plugin)
-                .json(mapper -> mapper.setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)).build();
+        ChannelsPlugin plugin = ChannelsPlugin.builder(new MemoryChannelsBackend())
+                .arbitraryChannelsAllowed(true)
+                .build();
+        App app = App.builder()
+                .plugins(plugin)
+                .json(mapper -> mapper.setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE))
+                .build();
         apps.add(app);
         app.startup();
         try (Subscriber subscriber = plugin.subscribe("c")) {
@@ -124,8 +148,10 @@ class ChannelsPluginTest {
     @Test
     void aValueWithoutAJsonFormIsAClearError() {
         ChannelsPlugin plugin = arbitrary();
-        assertThatThrownBy(() -> plugin.publish(new Unwritable(), "c")).isInstanceOf(ChannelsException.class)
-                .hasMessageContaining(Unwritable.class.getName()).hasMessageContaining("cannot be written as JSON");
+        assertThatThrownBy(() -> plugin.publish(new Unwritable(), "c"))
+                .isInstanceOf(ChannelsException.class)
+                .hasMessageContaining(Unwritable.class.getName())
+                .hasMessageContaining("cannot be written as JSON");
     }
 
     @Test
@@ -170,7 +196,8 @@ class ChannelsPluginTest {
         assertThat(reader.join(WAIT)).isTrue();
         assertThat(seen).containsExactly("queued");
         assertThat(subscriber.channels()).isEmpty();
-        assertThatThrownBy(() -> subscriber.subscribe("c")).isInstanceOf(ChannelsException.class)
+        assertThatThrownBy(() -> subscriber.subscribe("c"))
+                .isInstanceOf(ChannelsException.class)
                 .hasMessageContaining("closed");
     }
 
@@ -216,7 +243,9 @@ class ChannelsPluginTest {
             proceed.countDown();
             assertThat(worker.awaitTermination(WAIT)).isTrue();
             assertThat(handled).containsExactly("1", "2", "3");
-            assertThat(subscriber.isClosed()).as("stopping a worker leaves the subscriber open").isFalse();
+            assertThat(subscriber.isClosed())
+                    .as("stopping a worker leaves the subscriber open")
+                    .isFalse();
         }
     }
 
@@ -257,10 +286,14 @@ class ChannelsPluginTest {
             plugin.publish("boom", "c");
             assertThat(worker.awaitTermination(WAIT)).isTrue();
             assertThat(worker.failure()).get().extracting(Throwable::getMessage).isEqualTo("socket gone");
-            BackgroundWorker next = subscriber.runInBackground(event -> { });
-            assertThat(next.isRunning()).as("a new worker may start once the old one ended").isTrue();
+            BackgroundWorker next = subscriber.runInBackground(event -> {});
+            assertThat(next.isRunning())
+                    .as("a new worker may start once the old one ended")
+                    .isTrue();
             subscriber.close();
-            assertThat(next.awaitTermination(WAIT)).as("closing the subscriber ends its worker").isTrue();
+            assertThat(next.awaitTermination(WAIT))
+                    .as("closing the subscriber ends its worker")
+                    .isTrue();
         }
     }
 
@@ -269,7 +302,8 @@ class ChannelsPluginTest {
     @Test
     void appsSharingThePluginKeepItRunningUntilTheLastStops() throws Exception {
         CountingBackend backend = new CountingBackend(new MemoryChannelsBackend());
-        ChannelsPlugin plugin = ChannelsPlugin.builder(backend).arbitraryChannelsAllowed(true).build();
+        ChannelsPlugin plugin =
+                ChannelsPlugin.builder(backend).arbitraryChannelsAllowed(true).build();
         App app = App.builder().plugins(plugin).build();
         App overridden = app.withDependencyOverrides(java.util.Map.of());
         app.startup();

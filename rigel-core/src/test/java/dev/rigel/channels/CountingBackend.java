@@ -49,13 +49,15 @@ public final class CountingBackend implements ChannelsBackend {
     @Override
     public void subscribe(Collection<String> channels) {
         delegate.subscribe(channels);
-        channels.forEach(c -> subscribes.computeIfAbsent(c, k -> new AtomicInteger()).incrementAndGet());
+        channels.forEach(
+                c -> subscribes.computeIfAbsent(c, k -> new AtomicInteger()).incrementAndGet());
     }
 
     @Override
     public void unsubscribe(Collection<String> channels) {
         delegate.unsubscribe(channels);
-        channels.forEach(c -> unsubscribes.computeIfAbsent(c, k -> new AtomicInteger()).incrementAndGet());
+        channels.forEach(
+                c -> unsubscribes.computeIfAbsent(c, k -> new AtomicInteger()).incrementAndGet());
     }
 
     @Override

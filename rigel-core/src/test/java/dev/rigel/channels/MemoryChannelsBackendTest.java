@@ -41,7 +41,8 @@ class MemoryChannelsBackendTest extends ChannelsBackendContract {
 
     @Test
     void aNegativeHistorySizeIsRefused() {
-        assertThatThrownBy(() -> new MemoryChannelsBackend(-1)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new MemoryChannelsBackend(-1))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("historySize");
     }
 }

@@ -30,13 +30,17 @@ class BeanDTOTest {
     /** Mixes accessors and bare fields, a final field, and a superclass field. */
     public static class Owner extends Entity {
         private final String registry = "central";
+
         @Size(max = 10)
         private String name;
+
         private boolean active;
         private Pet pet;
         private List<Pet> pets = new ArrayList<>();
+
         @DTOField(mark = Mark.PRIVATE)
         private String secret;
+
         int getterCalls;
 
         public String getName() {
@@ -76,26 +80,35 @@ class BeanDTOTest {
     void writesFieldsInDeclarationOrderSuperclassFirstThroughGettersWhenThereAreSome() {
         Owner owner = owner();
 
-        String written = text(dto(DTOConfig.builder().exclude("getterCalls").build()).encode(owner));
+        String written =
+                text(dto(DTOConfig.builder().exclude("getterCalls").build()).encode(owner));
 
-        assertThat(written).isEqualTo("{'version':1,'registry':'central','name':'Ann','active':true,"
-                + "'pet':{'kind':'cat','legs':4},'pets':[]}");
+        assertThat(written)
+                .isEqualTo("{'version':1,'registry':'central','name':'Ann','active':true,"
+                        + "'pet':{'kind':'cat','legs':4},'pets':[]}");
         assertThat(owner.getterCalls).as("name was read through its getter").isEqualTo(1);
     }
 
     @Test
     void readsThroughSettersAndFieldsButNeverFinalOrPrivateFields() {
-        Owner created = dto(DTOConfig.defaults()).decode(json("{'version':3,'registry':'forged','name':'Bo',"
-                + "'active':true,'pet':{'kind':'dog','legs':3},'pets':[{'kind':'fish'}],'secret':'x'}")).create();
+        Owner created = dto(DTOConfig.defaults())
+                .decode(json("{'version':3,'registry':'forged','name':'Bo',"
+                        + "'active':true,'pet':{'kind':'dog','legs':3},'pets':[{'kind':'fish'}],'secret':'x'}"))
+                .create();
 
         assertThat(created.version).isEqualTo(3);
         assertThat(created.registry).isEqualTo("central");
         assertThat(created.getName()).isEqualTo("Bo");
         assertThat(created.isActive()).isTrue();
         assertThat(created.pet.kind).isEqualTo("dog");
-        assertThat(created.pets).singleElement().satisfies(pet -> assertThat(pet.kind).isEqualTo("fish"));
+        assertThat(created.pets)
+                .singleElement()
+                .satisfies(pet -> assertThat(pet.kind).isEqualTo("fish"));
         assertThat(created.secret).isNull();
-        assertThat(dto(DTOConfig.defaults()).describe(DTODescription.Direction.INBOUND).field("registry")).isNull();
+        assertThat(dto(DTOConfig.defaults())
+                        .describe(DTODescription.Direction.INBOUND)
+                        .field("registry"))
+                .isNull();
     }
 
     @Test
@@ -121,12 +134,14 @@ class BeanDTOTest {
         assertThat(created.pets).isEmpty();
         assertThat(created.secret).isEqualTo("given");
         assertThatThrownBy(() -> dto(DTOConfig.defaults()).decode(json("{}")).create(Map.of("registry", "x")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("is final");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("is final");
     }
 
     @Test
     void validatesWithTheFieldsConstraintsAndTheAppsNames() {
-        DTOCodec<Owner> snake = BeanDTO.of(Owner.class, DTOConfig.builder().exclude("getterCalls").build())
+        DTOCodec<Owner> snake = BeanDTO.of(
+                        Owner.class, DTOConfig.builder().exclude("getterCalls").build())
                 .compile(SNAKE);
 
         assertThat(errors(() -> snake.decode(json("{'name':'far too long a name','getter_calls':1}"))))
@@ -136,13 +151,19 @@ class BeanDTOTest {
 
     @Test
     void refusesClassesItCannotCreate() {
-        assertThatThrownBy(() -> BeanDTO.of(Runnable.class, DTOConfig.defaults()).compile(PLAIN))
-                .isInstanceOf(ImproperlyConfiguredException.class).hasMessageContaining("cannot be a BeanDTO model");
-        record Point(int x, int y) {
-        }
-        assertThat(text(BeanDTO.of(Point.class, DTOConfig.defaults()).compile(PLAIN).encode(new Point(1, 2))))
-                .as("a record is a fine bean model too").isEqualTo("{'x':1,'y':2}");
-        assertThatThrownBy(() -> RecordDTO.of((Class) Owner.class, DTOConfig.defaults()).compile(PLAIN))
-                .isInstanceOf(ImproperlyConfiguredException.class).hasMessageContaining("is not a record");
+        assertThatThrownBy(
+                        () -> BeanDTO.of(Runnable.class, DTOConfig.defaults()).compile(PLAIN))
+                .isInstanceOf(ImproperlyConfiguredException.class)
+                .hasMessageContaining("cannot be a BeanDTO model");
+        record Point(int x, int y) {}
+        assertThat(text(BeanDTO.of(Point.class, DTOConfig.defaults())
+                        .compile(PLAIN)
+                        .encode(new Point(1, 2))))
+                .as("a record is a fine bean model too")
+                .isEqualTo("{'x':1,'y':2}");
+        assertThatThrownBy(() ->
+                        RecordDTO.of((Class) Owner.class, DTOConfig.defaults()).compile(PLAIN))
+                .isInstanceOf(ImproperlyConfiguredException.class)
+                .hasMessageContaining("is not a record");
     }
 }

@@ -23,15 +23,19 @@ class DTOConfigTest {
 
     @Test
     void includeAndExcludeCannotBeCombined() {
-        assertThatThrownBy(() -> DTOConfig.builder().include("name").exclude("id").build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cannot be combined");
+        assertThatThrownBy(
+                        () -> DTOConfig.builder().include("name").exclude("id").build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("cannot be combined");
     }
 
     @Test
     void refusesStringsThatAreNotFieldPaths() {
         for (String bad : new String[] {"", ".name", "name.", "address..street"}) {
-            assertThatThrownBy(() -> DTOConfig.builder().exclude(bad)).as(bad)
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a field path");
+            assertThatThrownBy(() -> DTOConfig.builder().exclude(bad))
+                    .as(bad)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("not a field path");
         }
         assertThatThrownBy(() -> DTOConfig.builder().include((String) null))
                 .isInstanceOf(IllegalArgumentException.class);
@@ -45,8 +49,14 @@ class DTOConfigTest {
 
     @Test
     void keepsWhatWasSetAndCannotBeChangedAfterwards() {
-        DTOConfig config = DTOConfig.builder().exclude("a", "b.c").renameFields(Map.of("d", "D"))
-                .renameStrategy(RenameStrategy.KEBAB).partial(true).maxNestedDepth(3).forbidUnknownFields(true).build();
+        DTOConfig config = DTOConfig.builder()
+                .exclude("a", "b.c")
+                .renameFields(Map.of("d", "D"))
+                .renameStrategy(RenameStrategy.KEBAB)
+                .partial(true)
+                .maxNestedDepth(3)
+                .forbidUnknownFields(true)
+                .build();
 
         assertThat(config.exclude()).containsExactly("a", "b.c");
         assertThat(config.renameFields()).containsEntry("d", "D");

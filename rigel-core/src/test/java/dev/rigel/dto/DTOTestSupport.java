@@ -18,11 +18,10 @@ final class DTOTestSupport {
     /** The mapper of an app with default settings. */
     static final ObjectMapper PLAIN = new JsonCodec(null).mapper();
     /** The mapper of an app with snake_case naming, as the seed app. */
-    static final ObjectMapper SNAKE = new JsonCodec(
-            mapper -> mapper.setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)).mapper();
+    static final ObjectMapper SNAKE =
+            new JsonCodec(mapper -> mapper.setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)).mapper();
 
-    private DTOTestSupport() {
-    }
+    private DTOTestSupport() {}
 
     /** JSON written with single quotes, for readability: {@code json("{'a':1}")}. */
     static byte[] json(String singleQuoted) {
@@ -42,7 +41,8 @@ final class DTOTestSupport {
         ValidationException failure = catchThrowableOfType(ValidationException.class, call);
         assertThat(failure).as("a ValidationException").isNotNull();
         assertThat(failure.statusCode()).isEqualTo(400);
-        assertThat(failure.errors()).allSatisfy(error -> assertThat(error.source()).isEqualTo("body"));
+        assertThat(failure.errors())
+                .allSatisfy(error -> assertThat(error.source()).isEqualTo("body"));
         return failure.errors().stream().map(DTOTestSupport::describe).toList();
     }
 

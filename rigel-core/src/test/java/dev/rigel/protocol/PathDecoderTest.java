@@ -17,13 +17,14 @@ class PathDecoderTest {
 
     @ParameterizedTest
     @CsvSource({
-            "/a%20b, /a b",
-            "/caf%C3%A9, /café",
-            "/caf%c3%a9, /café",
-            "/a%2Fb, /a/b",
-            "/a+b, /a+b",
-            "/100%25, /100%",
-            "/%F0%9F%98%80, /\uD83D\uDE00"})
+        "/a%20b, /a b",
+        "/caf%C3%A9, /café",
+        "/caf%c3%a9, /café",
+        "/a%2Fb, /a/b",
+        "/a+b, /a+b",
+        "/100%25, /100%",
+        "/%F0%9F%98%80, /\uD83D\uDE00"
+    })
     void decodesPercentEscapesAsUtf8(String raw, String decoded) {
         assertThat(PathDecoder.decode(raw)).isEqualTo(decoded);
     }

@@ -27,7 +27,8 @@ class WebSocketMessagesTest {
         }
         for (int code : new int[] {0, 999, 1004, 1005, 1006, 1015, 1016, 2999, 5000}) {
             assertThatThrownBy(() -> new Message.WebSocketClose(code, ""))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(Integer.toString(code));
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining(Integer.toString(code));
         }
     }
 
@@ -35,7 +36,8 @@ class WebSocketMessagesTest {
     void aCloseReasonFitsInAControlFrame() {
         assertThat(new Message.WebSocketClose(1000, "x".repeat(123)).reason()).hasSize(123);
         assertThatThrownBy(() -> new Message.WebSocketClose(1000, "x".repeat(124)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("123 bytes");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("123 bytes");
         // 62 two-byte characters are 124 bytes
         assertThatThrownBy(() -> new Message.WebSocketClose(1000, "é".repeat(62)))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -46,8 +46,10 @@ class FileStoreTest extends StoreContract {
             store.increment("counter", Duration.ofMinutes(1));
         }
         store.withNamespace("ns").set("k", "d");
-        assertThat(names(directory.resolve("store"))).hasSize(5)
-                .allSatisfy(name -> assertThat(name).matches("[a-z]_[a-zA-Z0-9._%-]+").hasSizeLessThan(210))
+        assertThat(names(directory.resolve("store")))
+                .hasSize(5)
+                .allSatisfy(name ->
+                        assertThat(name).matches("[a-z]_[a-zA-Z0-9._%-]+").hasSizeLessThan(210))
                 .contains("k_user%3A1%2F..%2F..%2Fetc", "k_%55ser", "k_counter", "n_ns");
         assertThat(names(directory)).containsExactly("store");
     }

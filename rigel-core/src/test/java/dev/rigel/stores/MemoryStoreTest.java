@@ -37,6 +37,7 @@ class MemoryStoreTest extends StoreContract {
         store.set("k", value);
         value[0] = 9;
         store.get("k").orElseThrow()[1] = 9;
-        assertThat(store.get("k")).hasValueSatisfying(stored -> assertThat(stored).containsExactly(1, 2, 3));
+        assertThat(store.get("k"))
+                .hasValueSatisfying(stored -> assertThat(stored).containsExactly(1, 2, 3));
     }
 }

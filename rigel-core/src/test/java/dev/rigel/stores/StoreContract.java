@@ -28,6 +28,7 @@ public abstract class StoreContract {
     protected static final Duration SHORT = Duration.ofMillis(150);
     /** For keys that must still be there when the test looks right after writing them. */
     protected static final Duration BRIEF = Duration.ofMillis(300);
+
     protected static final Duration LONG = Duration.ofMinutes(5);
 
     protected Store store;
@@ -83,8 +84,18 @@ public abstract class StoreContract {
 
     @Test
     void keysMayHoldAnyCharacter() {
-        List<String> keys = List.of("a:b", "a%3Ab", "A", "a", "with space/and/slashes", "..", "ünïcode ✓", "*?[x]",
-                "x".repeat(500), "127.0.0.1", "::1");
+        List<String> keys = List.of(
+                "a:b",
+                "a%3Ab",
+                "A",
+                "a",
+                "with space/and/slashes",
+                "..",
+                "ünïcode ✓",
+                "*?[x]",
+                "x".repeat(500),
+                "127.0.0.1",
+                "::1");
         for (String key : keys) {
             store.set(key, "value of " + key);
         }
@@ -101,9 +112,11 @@ public abstract class StoreContract {
             all[i] = (byte) i;
         }
         store.set("bytes", all);
-        assertThat(store.get("bytes")).hasValueSatisfying(value -> assertThat(value).isEqualTo(all));
+        assertThat(store.get("bytes"))
+                .hasValueSatisfying(value -> assertThat(value).isEqualTo(all));
         store.set("empty", new byte[0]);
-        assertThat(store.get("empty")).hasValueSatisfying(value -> assertThat(value).isEmpty());
+        assertThat(store.get("empty"))
+                .hasValueSatisfying(value -> assertThat(value).isEmpty());
         assertThat(store.exists("empty")).isTrue();
     }
 
@@ -122,30 +135,38 @@ public abstract class StoreContract {
     @Test
     void expiresInReportsTheTimeLeft() {
         store.set("timed", "x", Duration.ofSeconds(60));
-        assertThat(store.expiresIn("timed")).hasValueSatisfying(left ->
-                assertThat(left).isBetween(Duration.ofSeconds(50), Duration.ofSeconds(60)));
+        assertThat(store.expiresIn("timed"))
+                .hasValueSatisfying(left -> assertThat(left).isBetween(Duration.ofSeconds(50), Duration.ofSeconds(60)));
         store.set("untimed", "x");
         assertThat(store.expiresIn("untimed")).isEmpty();
         assertThat(store.expiresIn("missing")).isEmpty();
 
         store.set("timed", "x");
-        assertThat(store.expiresIn("timed")).as("set without expiry clears the old one").isEmpty();
+        assertThat(store.expiresIn("timed"))
+                .as("set without expiry clears the old one")
+                .isEmpty();
     }
 
     @Test
     void getRenewsTheExpiry() throws InterruptedException {
         store.set("session", "data", BRIEF);
         assertThat(text(store.get("session", Duration.ofSeconds(60)))).isEqualTo("data");
-        assertThat(store.expiresIn("session")).hasValueSatisfying(left ->
-                assertThat(left).isGreaterThan(Duration.ofSeconds(50)));
+        assertThat(store.expiresIn("session"))
+                .hasValueSatisfying(left -> assertThat(left).isGreaterThan(Duration.ofSeconds(50)));
         Thread.sleep(BRIEF.toMillis() + 100);
-        assertThat(store.getString("session")).as("renewed past its first expiry").contains("data");
+        assertThat(store.getString("session"))
+                .as("renewed past its first expiry")
+                .contains("data");
 
         store.set("plain", "value");
         assertThat(text(store.get("plain", null))).isEqualTo("value");
-        assertThat(store.expiresIn("plain")).as("a null renewal leaves the key alone").isEmpty();
+        assertThat(store.expiresIn("plain"))
+                .as("a null renewal leaves the key alone")
+                .isEmpty();
         assertThat(text(store.get("plain", Duration.ofSeconds(60)))).isEqualTo("value");
-        assertThat(store.expiresIn("plain")).as("renewing gives a key an expiry").isPresent();
+        assertThat(store.expiresIn("plain"))
+                .as("renewing gives a key an expiry")
+                .isPresent();
 
         assertThat(store.get("missing", Duration.ofSeconds(60))).isEmpty();
         assertThat(store.exists("missing")).isFalse();
@@ -183,7 +204,9 @@ public abstract class StoreContract {
         assertThat(users.getString("1")).contains("alice");
         assertThat(orders.getString("1")).contains("order one");
         assertThat(store.getString("1")).contains("root");
-        assertThat(store.withNamespace("users").getString("1")).as("same name, same keys").contains("alice");
+        assertThat(store.withNamespace("users").getString("1"))
+                .as("same name, same keys")
+                .contains("alice");
 
         users.deleteAll();
         assertThat(users.exists("1")).isFalse();
@@ -211,7 +234,9 @@ public abstract class StoreContract {
 
         inner.set("k", "inner");
         outer.deleteAll();
-        assertThat(inner.exists("k")).as("a namespace's deleteAll reaches nested ones").isFalse();
+        assertThat(inner.exists("k"))
+                .as("a namespace's deleteAll reaches nested ones")
+                .isFalse();
         assertThat(outer.exists("k")).isFalse();
         assertThat(sibling.getString("k")).contains("sibling");
     }
@@ -239,7 +264,8 @@ public abstract class StoreContract {
         assertThat(store.increment("hits", LONG)).isEqualTo(2);
         assertThat(store.increment("hits", LONG)).isEqualTo(3);
         assertThat(store.getString("hits")).contains("3");
-        assertThat(store.expiresIn("hits")).hasValueSatisfying(left -> assertThat(left).isPositive());
+        assertThat(store.expiresIn("hits"))
+                .hasValueSatisfying(left -> assertThat(left).isPositive());
         assertThat(store.withNamespace("other").increment("hits", LONG)).isEqualTo(1);
 
         assertThat(store.increment("forever", null)).isEqualTo(1);
@@ -255,7 +281,8 @@ public abstract class StoreContract {
         store.increment("window", Duration.ofSeconds(2));
         Thread.sleep(300);
         assertThat(store.increment("window", Duration.ofSeconds(2))).isEqualTo(2);
-        assertThat(store.expiresIn("window")).as("the second count does not extend the window")
+        assertThat(store.expiresIn("window"))
+                .as("the second count does not extend the window")
                 .hasValueSatisfying(left -> assertThat(left).isLessThanOrEqualTo(Duration.ofMillis(1750)));
     }
 
@@ -265,8 +292,8 @@ public abstract class StoreContract {
         assertThat(store.increment("limit", BRIEF)).isEqualTo(2);
         awaitExpiry(store, "limit");
         assertThat(store.increment("limit", LONG)).isEqualTo(1);
-        assertThat(store.expiresIn("limit")).hasValueSatisfying(left ->
-                assertThat(left).isGreaterThan(Duration.ofMinutes(4)));
+        assertThat(store.expiresIn("limit"))
+                .hasValueSatisfying(left -> assertThat(left).isGreaterThan(Duration.ofMinutes(4)));
     }
 
     @Test

@@ -92,16 +92,18 @@ class StoreRegistryTest {
         assertThat(registry.get("response_cache")).isSameAs(files);
         assertThat(registry.get("other")).isInstanceOf(MemoryStore.class);
         assertThatThrownBy(() -> registry.register("response_cache", new MemoryStore()))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("response_cache");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("response_cache");
         assertThatThrownBy(() -> registry.register("other", new MemoryStore()))
-                .as("a store already handed out cannot be replaced").isInstanceOf(IllegalStateException.class);
+                .as("a store already handed out cannot be replaced")
+                .isInstanceOf(IllegalStateException.class);
     }
 
     @Test
     void oneFactorySettingMovesEveryUnregisteredStore(@TempDir Path dir) {
         FileStore backend = new FileStore(dir);
-        StoreRegistry registry = StoreRegistry.withDefaultFactory(backend::withNamespace)
-                .register("pinned", new MemoryStore());
+        StoreRegistry registry =
+                StoreRegistry.withDefaultFactory(backend::withNamespace).register("pinned", new MemoryStore());
         registry.get("sessions").set("abc", "on disk");
         registry.get("rate_limit").increment("client", null);
         assertThat(backend.withNamespace("sessions").getString("abc")).contains("on disk");
@@ -115,7 +117,8 @@ class StoreRegistryTest {
         List<String> log = new ArrayList<>();
         ClosingStore shared = new ClosingStore("shared", log);
         StoreRegistry registry = StoreRegistry.withDefaultFactory(name -> new ClosingStore(name, log))
-                .register("a", shared).register("b", shared);
+                .register("a", shared)
+                .register("b", shared);
         Store made = registry.get("made");
         registry.register("memory", new MemoryStore());
 

@@ -16,16 +16,21 @@ import java.util.function.Consumer;
  * @param poolName the pool's name in logs and metrics
  * @param hikari adjusts the remaining HikariCP settings; runs last, may be null
  */
-public record DataSourceConfig(DatabaseUrl url, int maxPoolSize, Integer minIdle, Duration connectionTimeout,
-        String poolName, Consumer<HikariConfig> hikari) {
+public record DataSourceConfig(
+        DatabaseUrl url,
+        int maxPoolSize,
+        Integer minIdle,
+        Duration connectionTimeout,
+        String poolName,
+        Consumer<HikariConfig> hikari) {
 
     public DataSourceConfig {
         if (maxPoolSize < 1) {
             throw new IllegalArgumentException("maxPoolSize must be at least 1, got " + maxPoolSize);
         }
         if (minIdle != null && (minIdle < 0 || minIdle > maxPoolSize)) {
-            throw new IllegalArgumentException("minIdle must be between 0 and maxPoolSize (" + maxPoolSize + "), got "
-                    + minIdle);
+            throw new IllegalArgumentException(
+                    "minIdle must be between 0 and maxPoolSize (" + maxPoolSize + "), got " + minIdle);
         }
         // HikariCP refuses less than 250 ms
         if (connectionTimeout == null || connectionTimeout.toMillis() < 250) {

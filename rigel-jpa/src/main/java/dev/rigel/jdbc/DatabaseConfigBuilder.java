@@ -119,8 +119,13 @@ public abstract class DatabaseConfigBuilder<B extends DatabaseConfigBuilder<B>> 
         if (resolved != null && (user != null || password != null)) {
             resolved = resolved.withCredentials(user, password);
         }
-        return new DataSourceConfig(resolved, maxPoolSize, minIdle, connectionTimeout,
-                poolName != null ? poolName : defaultPoolName, hikari);
+        return new DataSourceConfig(
+                resolved,
+                maxPoolSize,
+                minIdle,
+                connectionTimeout,
+                poolName != null ? poolName : defaultPoolName,
+                hikari);
     }
 
     private static DatabaseUrl parseEnvironment(String value) {

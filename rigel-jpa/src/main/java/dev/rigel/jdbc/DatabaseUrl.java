@@ -62,8 +62,10 @@ public record DatabaseUrl(String jdbcUrl, String user, String password) {
         try {
             uri = new URI(url);
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("The database URL " + mask(url) + " is not a valid URL ("
-                    + e.getReason() + "); percent-encode special characters in the user and password", e);
+            throw new IllegalArgumentException(
+                    "The database URL " + mask(url) + " is not a valid URL (" + e.getReason()
+                            + "); percent-encode special characters in the user and password",
+                    e);
         }
         if (uri.getRawAuthority() != null && uri.getHost() == null) {
             throw new IllegalArgumentException("The database URL " + mask(url) + " has no valid host name");

@@ -21,16 +21,20 @@ import java.util.Objects;
  * @param connectionKey the dependency key of the request's {@code Connection}
  * @param translateErrors whether database errors become 409/404/503 (see {@link JdbcPlugin})
  */
-public record JdbcConfig(DataSourceConfig dataSource, TransactionMode transactionMode, String dataSourceKey,
-        String connectionKey, boolean translateErrors) {
+public record JdbcConfig(
+        DataSourceConfig dataSource,
+        TransactionMode transactionMode,
+        String dataSourceKey,
+        String connectionKey,
+        boolean translateErrors) {
 
     public JdbcConfig {
         Objects.requireNonNull(dataSource, "dataSource");
         requireKey(dataSourceKey, "dataSourceKey");
         requireKey(connectionKey, "connectionKey");
         if (dataSourceKey.equals(connectionKey)) {
-            throw new IllegalArgumentException("The DataSource and the Connection need different keys, both are '"
-                    + dataSourceKey + "'");
+            throw new IllegalArgumentException(
+                    "The DataSource and the Connection need different keys, both are '" + dataSourceKey + "'");
         }
     }
 

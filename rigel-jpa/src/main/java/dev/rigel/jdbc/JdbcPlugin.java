@@ -84,8 +84,9 @@ public final class JdbcPlugin implements InitPlugin {
     }
 
     private DataSource provideDataSource(State state) {
-        return state.find(config.dataSourceKey(), DataSource.class).orElseThrow(() -> new IllegalStateException(
-                "JdbcPlugin: no pool under app state '" + config.dataSourceKey() + "'; the app has not been started"
+        return state.find(config.dataSourceKey(), DataSource.class)
+                .orElseThrow(() -> new IllegalStateException("JdbcPlugin: no pool under app state '"
+                        + config.dataSourceKey() + "'; the app has not been started"
                         + " (serve it, or open a TestClient, which runs the startup)"));
     }
 

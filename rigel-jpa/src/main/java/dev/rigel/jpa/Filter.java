@@ -29,7 +29,15 @@ public sealed interface Filter {
     }
 
     /** The comparison operators. */
-    enum Operator { EQ, NE, GT, GE, LT, LE, LIKE }
+    enum Operator {
+        EQ,
+        NE,
+        GT,
+        GE,
+        LT,
+        LE,
+        LIKE
+    }
 
     /** A field whose value is (or, negated, is not) one of {@code values}. */
     record In(String field, List<?> values, boolean negated) implements Filter {
@@ -57,8 +65,8 @@ public sealed interface Filter {
     record LimitOffset(int limit, int offset) implements Filter {
         public LimitOffset {
             if (limit < 0 || offset < 0) {
-                throw new IllegalArgumentException("limit and offset must not be negative, got limit " + limit
-                        + " and offset " + offset);
+                throw new IllegalArgumentException(
+                        "limit and offset must not be negative, got limit " + limit + " and offset " + offset);
             }
         }
     }

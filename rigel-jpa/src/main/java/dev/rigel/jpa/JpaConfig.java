@@ -33,9 +33,17 @@ import java.util.Objects;
  * @param properties further Hibernate / Jakarta Persistence properties
  * @param translateErrors whether database errors become 409/404/503 (see {@link JpaPlugin})
  */
-public record JpaConfig(DataSourceConfig dataSource, List<Class<?>> entityClasses, List<String> entityPackages,
-        SchemaAction schemaAction, TransactionMode transactionMode, String sessionKey, String engineKey,
-        String engineStateKey, Map<String, Object> properties, boolean translateErrors) {
+public record JpaConfig(
+        DataSourceConfig dataSource,
+        List<Class<?>> entityClasses,
+        List<String> entityPackages,
+        SchemaAction schemaAction,
+        TransactionMode transactionMode,
+        String sessionKey,
+        String engineKey,
+        String engineStateKey,
+        Map<String, Object> properties,
+        boolean translateErrors) {
 
     public JpaConfig {
         Objects.requireNonNull(dataSource, "dataSource");
@@ -47,8 +55,8 @@ public record JpaConfig(DataSourceConfig dataSource, List<Class<?>> entityClasse
         requireKey(engineKey, "engineKey");
         requireKey(engineStateKey, "engineStateKey");
         if (sessionKey.equals(engineKey)) {
-            throw new IllegalArgumentException("The session and the engine need different keys, both are '"
-                    + sessionKey + "'");
+            throw new IllegalArgumentException(
+                    "The session and the engine need different keys, both are '" + sessionKey + "'");
         }
         properties = Map.copyOf(properties);
         if (entityClasses.isEmpty() && entityPackages.isEmpty()) {
@@ -151,8 +159,17 @@ public record JpaConfig(DataSourceConfig dataSource, List<Class<?>> entityClasse
         }
 
         public JpaConfig build() {
-            return new JpaConfig(dataSourceConfig(), entityClasses, entityPackages, schemaAction, transactionMode,
-                    sessionKey, engineKey, engineStateKey, properties, translateErrors);
+            return new JpaConfig(
+                    dataSourceConfig(),
+                    entityClasses,
+                    entityPackages,
+                    schemaAction,
+                    transactionMode,
+                    sessionKey,
+                    engineKey,
+                    engineStateKey,
+                    properties,
+                    translateErrors);
         }
     }
 }

@@ -55,8 +55,7 @@ public abstract class JpaDTO<T> extends AbstractDTO<T> {
 
     /** A DTO without a class of its own, e.g. {@code .returnDto(JpaDTO.of(User.class, config))} on a layer. */
     public static <T> JpaDTO<T> of(Class<T> entityType, DTOConfig config) {
-        return new JpaDTO<>(entityType, config) {
-        };
+        return new JpaDTO<>(entityType, config) {};
     }
 
     @Override

@@ -114,8 +114,11 @@ public final class JpaPlugin implements InitPlugin {
 
     /** The running app's connection pool (the one Hibernate uses). */
     public DataSource dataSource(App app) {
-        return app.state().find(engineHolderKey(), Engine.class).orElseThrow(() -> new IllegalStateException(
-                "JpaPlugin: the app has not been started")).pool().dataSource();
+        return app.state()
+                .find(engineHolderKey(), Engine.class)
+                .orElseThrow(() -> new IllegalStateException("JpaPlugin: the app has not been started"))
+                .pool()
+                .dataSource();
     }
 
     private AutoCloseable start(App app, List<Class<?>> managed) {
@@ -134,7 +137,8 @@ public final class JpaPlugin implements InitPlugin {
     /** Java property names as the app's JSON naming strategy spells them ({@code userId} → {@code user_id}). */
     private static UnaryOperator<String> propertyNames(App app) {
         return name -> app.objectMapper().getPropertyNamingStrategy() instanceof NamingBase naming
-                ? naming.translate(name) : name;
+                ? naming.translate(name)
+                : name;
     }
 
     private String engineHolderKey() {

@@ -49,8 +49,10 @@ public final class Repository<T, ID> {
         try {
             this.entity = session.getMetamodel().entity(type);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(type.getName() + " is not an entity of this session's persistence"
-                    + " unit; add it to JpaConfig's entities or entityPackages", e);
+            throw new IllegalArgumentException(
+                    type.getName() + " is not an entity of this session's persistence"
+                            + " unit; add it to JpaConfig's entities or entityPackages",
+                    e);
         }
     }
 
@@ -85,7 +87,8 @@ public final class Repository<T, ID> {
 
     /** The entities matching the filters, in their order, sliced by their {@link Filter.LimitOffset}. */
     public List<T> list(Filter... filters) {
-        return Queries.select(session, type, entityName(), Arrays.asList(filters)).getResultList();
+        return Queries.select(session, type, entityName(), Arrays.asList(filters))
+                .getResultList();
     }
 
     /** How many entities match the filters (order and page are ignored). */
@@ -179,7 +182,8 @@ public final class Repository<T, ID> {
     private boolean generatedId() {
         return GENERATED_IDS.computeIfAbsent(type, key -> {
             for (SingularAttribute<? super T, ?> attribute : entity.getSingularAttributes()) {
-                if (attribute.isId() && attribute.getJavaMember() instanceof AnnotatedElement member
+                if (attribute.isId()
+                        && attribute.getJavaMember() instanceof AnnotatedElement member
                         && member.isAnnotationPresent(GeneratedValue.class)) {
                     return true;
                 }

@@ -34,32 +34,44 @@ class DatabaseErrorsTest {
     @Test
     void constraintViolationsAre409NamingTheConstraintButNotTheSql() {
         SQLException driver = new SQLException("insert into users … duplicate", "23505");
-        HttpException conflict = translate(new RollbackException("commit failed",
-                new ConstraintViolationException("could not execute statement [insert into users …]", driver,
-                        ConstraintKind.UNIQUE, "PUBLIC.UK_USERS_EMAIL INDEX PUBLIC.UK_USERS_EMAIL_INDEX_3")));
+        HttpException conflict = translate(new RollbackException(
+                "commit failed",
+                new ConstraintViolationException(
+                        "could not execute statement [insert into users …]",
+                        driver,
+                        ConstraintKind.UNIQUE,
+                        "PUBLIC.UK_USERS_EMAIL INDEX PUBLIC.UK_USERS_EMAIL_INDEX_3")));
         assertThat(conflict).isInstanceOf(ConflictException.class);
-        assertThat(conflict.detail()).isEqualTo(
-                "Unique constraint uk_users_email violated: a row with the same value already exists")
+        assertThat(conflict.detail())
+                .isEqualTo("Unique constraint uk_users_email violated: a row with the same value already exists")
                 .doesNotContain("insert");
         assertThat(conflict.extra()).isEqualTo(Map.of("constraint", "uk_users_email", "kind", "unique"));
     }
 
     @Test
     void entityValidationFailuresAre400sKeyedByPropertyPathWhereverTheySit() {
-        var violations = dev.rigel.internal.validation.BeanValidation.validator().validate(new Gadget(" ", 0, -2));
+        var violations =
+                dev.rigel.internal.validation.BeanValidation.validator().validate(new Gadget(" ", 0, -2));
         var invalid = new jakarta.validation.ConstraintViolationException(violations);
-        HttpException error = DatabaseErrors.translate(new RollbackException("commit failed", invalid), null,
-                "PUT", "/gadgets/1", name -> name.toUpperCase(java.util.Locale.ROOT)).orElseThrow();
+        HttpException error = DatabaseErrors.translate(
+                        new RollbackException("commit failed", invalid),
+                        null,
+                        "PUT",
+                        "/gadgets/1",
+                        name -> name.toUpperCase(java.util.Locale.ROOT))
+                .orElseThrow();
         assertThat(error).isInstanceOf(ValidationException.class);
         assertThat(error.statusCode()).isEqualTo(400);
         assertThat(error.detail()).isEqualTo("Validation failed for PUT /gadgets/1");
-        assertThat(((ValidationException) error).errors()).containsExactly(
-                new ValidationError("BOX.WIDTH", "must be greater than 0", "body"),
-                new ValidationError("DISPLAYNAME", "must not be blank", "body"),
-                new ValidationError("QUANTITY", "must be greater than or equal to 1", "body"));
+        assertThat(((ValidationException) error).errors())
+                .containsExactly(
+                        new ValidationError("BOX.WIDTH", "must be greater than 0", "body"),
+                        new ValidationError("DISPLAYNAME", "must not be blank", "body"),
+                        new ValidationError("QUANTITY", "must be greater than or equal to 1", "body"));
         // outside a request: the plain detail and the Java names
         assertThat(translate(invalid).detail()).isEqualTo("Validation failed");
-        assertThat(((ValidationException) translate(invalid)).errors()).extracting(ValidationError::key)
+        assertThat(((ValidationException) translate(invalid)).errors())
+                .extracting(ValidationError::key)
                 .containsExactly("box.width", "displayName", "quantity");
     }
 
@@ -67,15 +79,16 @@ class DatabaseErrorsTest {
     void plainSqlExceptionsAreClassifiedBySqlState() {
         assertThat(translate(new SQLException("x", "23503")).extra())
                 .isEqualTo(Map.of("constraint", "named_by_extractor", "kind", "foreign_key"));
-        assertThat(translate(new SQLException("x", "23506")).extra()).isEqualTo(
-                Map.of("constraint", "named_by_extractor", "kind", "foreign_key"));
+        assertThat(translate(new SQLException("x", "23506")).extra())
+                .isEqualTo(Map.of("constraint", "named_by_extractor", "kind", "foreign_key"));
         assertThat(translate(new SQLException("x", "23502")).detail())
                 .isEqualTo("Not-null constraint named_by_extractor violated: a required value is missing");
         assertThat(translate(new SQLException("x", "23514")).detail())
                 .isEqualTo("Check constraint named_by_extractor violated");
         assertThat(translate(new SQLException("x", "23000")).detail())
                 .isEqualTo("Integrity constraint named_by_extractor violated");
-        HttpException unnamed = DatabaseErrors.translate(new SQLException("x", "23505"), null).orElseThrow();
+        HttpException unnamed =
+                DatabaseErrors.translate(new SQLException("x", "23505"), null).orElseThrow();
         assertThat(unnamed.detail()).isEqualTo("Unique constraint violated: a row with the same value already exists");
         assertThat(unnamed.extra()).isEqualTo(Map.of("kind", "unique"));
     }
@@ -83,8 +96,11 @@ class DatabaseErrorsTest {
     @Test
     void missingRowsAre404() {
         assertThat(translate(new ObjectNotFoundException("com.example.Author", 42L)))
-                .isInstanceOf(NotFoundException.class).extracting(HttpException::detail).isEqualTo("Author 42 not found");
-        assertThat(translate(new EntityNotFoundException("Unable to find Author with id 7")).detail())
+                .isInstanceOf(NotFoundException.class)
+                .extracting(HttpException::detail)
+                .isEqualTo("Author 42 not found");
+        assertThat(translate(new EntityNotFoundException("Unable to find Author with id 7"))
+                        .detail())
                 .isEqualTo("Unable to find Author with id 7");
     }
 
@@ -95,23 +111,29 @@ class DatabaseErrorsTest {
 
     @Test
     void noConnectionIs503() {
-        HttpException exhausted = translate(new PersistenceException("Unable to acquire JDBC Connection",
-                new SQLTransientConnectionException("pool - Connection is not available, request timed out after 300ms")));
+        HttpException exhausted = translate(new PersistenceException(
+                "Unable to acquire JDBC Connection",
+                new SQLTransientConnectionException(
+                        "pool - Connection is not available, request timed out after 300ms")));
         assertThat(exhausted).isInstanceOf(ServiceUnavailableException.class);
         assertThat(exhausted.detail()).contains("connection pool is exhausted");
 
         SQLTransientConnectionException refused = new SQLTransientConnectionException("pool - not available");
         refused.initCause(new ConnectException("Connection refused"));
         assertThat(translate(refused).detail()).isEqualTo("The database cannot be reached; try again shortly");
-        assertThat(translate(new SQLException("connection failure", "08006")).statusCode()).isEqualTo(503);
+        assertThat(translate(new SQLException("connection failure", "08006")).statusCode())
+                .isEqualTo(503);
     }
 
     @Test
     void otherFailuresAreLeftAlone() {
-        assertThat(DatabaseErrors.translate(new PersistenceException("syntax error"), null)).isEmpty();
-        assertThat(DatabaseErrors.translate(new SQLException("syntax error", "42601"), null)).isEmpty();
+        assertThat(DatabaseErrors.translate(new PersistenceException("syntax error"), null))
+                .isEmpty();
+        assertThat(DatabaseErrors.translate(new SQLException("syntax error", "42601"), null))
+                .isEmpty();
         assertThat(DatabaseErrors.translate(new SQLException("no state"), null)).isEmpty();
-        assertThat(DatabaseErrors.translate(new IllegalStateException("unrelated"), null)).isEmpty();
+        assertThat(DatabaseErrors.translate(new IllegalStateException("unrelated"), null))
+                .isEmpty();
     }
 
     @Test

@@ -13,8 +13,9 @@ class DatabaseUrlTest {
     @Test
     void jdbcUrlsPassThrough() {
         DatabaseUrl url = DatabaseUrl.parse("jdbc:postgresql://db.internal:5433/shop?user=app&sslmode=require");
-        assertThat(url).isEqualTo(new DatabaseUrl("jdbc:postgresql://db.internal:5433/shop?user=app&sslmode=require",
-                null, null));
+        assertThat(url)
+                .isEqualTo(new DatabaseUrl(
+                        "jdbc:postgresql://db.internal:5433/shop?user=app&sslmode=require", null, null));
         assertThat(DatabaseUrl.parse("  jdbc:h2:mem:test ").jdbcUrl()).isEqualTo("jdbc:h2:mem:test");
         assertThat(DatabaseUrl.parse("JDBC:h2:mem:test").jdbcUrl()).isEqualTo("jdbc:h2:mem:test");
     }
@@ -24,8 +25,8 @@ class DatabaseUrlTest {
         assertThat(DatabaseUrl.parse("postgresql://app:secret@db.internal:5433/shop"))
                 .isEqualTo(new DatabaseUrl("jdbc:postgresql://db.internal:5433/shop", "app", "secret"));
         assertThat(DatabaseUrl.parse("postgres://app@localhost/shop?sslmode=require&application_name=rigel"))
-                .isEqualTo(new DatabaseUrl("jdbc:postgresql://localhost/shop?sslmode=require&application_name=rigel",
-                        "app", null));
+                .isEqualTo(new DatabaseUrl(
+                        "jdbc:postgresql://localhost/shop?sslmode=require&application_name=rigel", "app", null));
         assertThat(DatabaseUrl.parse("postgresql://127.0.0.1:5432/test"))
                 .isEqualTo(new DatabaseUrl("jdbc:postgresql://127.0.0.1:5432/test", null, null));
         assertThat(DatabaseUrl.parse("POSTGRESQL://db/shop").jdbcUrl()).isEqualTo("jdbc:postgresql://db/shop");
@@ -55,7 +56,8 @@ class DatabaseUrlTest {
                 .hasMessageContaining("postgresql://user:password@host:port/database")
                 .hasMessageNotContaining("hunter2");
         assertThatThrownBy(() -> DatabaseUrl.parse("postgresql://app:a b@db/shop"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("percent-encode")
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("percent-encode")
                 .hasMessageNotContaining("a b");
         assertThatThrownBy(() -> DatabaseUrl.parse(" ")).hasMessage("The database URL is empty");
         assertThatThrownBy(() -> DatabaseUrl.parse("localhost:5432")).isInstanceOf(IllegalArgumentException.class);
@@ -80,31 +82,37 @@ class DatabaseUrlTest {
 
     @Test
     void databaseUrlFromTheEnvironmentIsUsedWhenNoUrlIsConfigured() {
-        DataSourceConfig fromEnvironment = resolve(b -> b.environment(
-                Map.of("DATABASE_URL", "postgresql://app:secret@db:5432/shop")));
+        DataSourceConfig fromEnvironment =
+                resolve(b -> b.environment(Map.of("DATABASE_URL", "postgresql://app:secret@db:5432/shop")));
         assertThat(fromEnvironment.url()).isEqualTo(new DatabaseUrl("jdbc:postgresql://db:5432/shop", "app", "secret"));
         assertThat(fromEnvironment.embedded()).isFalse();
 
-        DataSourceConfig configured = resolve(b -> b.environment(Map.of("DATABASE_URL", "postgresql://db/other"))
-                .url("jdbc:h2:mem:configured"));
+        DataSourceConfig configured = resolve(b ->
+                b.environment(Map.of("DATABASE_URL", "postgresql://db/other")).url("jdbc:h2:mem:configured"));
         assertThat(configured.url().jdbcUrl()).isEqualTo("jdbc:h2:mem:configured");
 
-        DataSourceConfig file = resolve(b -> b.environment(Map.of("DATABASE_URL", "postgresql://db/other"))
-                .h2File(Path.of("data", "app")));
-        assertThat(file.url().jdbcUrl()).isEqualTo("jdbc:h2:file:" + Path.of("data", "app").toAbsolutePath());
+        DataSourceConfig file = resolve(b ->
+                b.environment(Map.of("DATABASE_URL", "postgresql://db/other")).h2File(Path.of("data", "app")));
+        assertThat(file.url().jdbcUrl())
+                .isEqualTo("jdbc:h2:file:" + Path.of("data", "app").toAbsolutePath());
     }
 
     @Test
     void withoutAnyUrlTheDefaultIsEmbeddedH2() {
         assertThat(resolve(b -> b.environment(Map.of())).embedded()).isTrue();
-        assertThat(resolve(b -> b.environment(Map.of("DATABASE_URL", " "))).embedded()).isTrue();
+        assertThat(resolve(b -> b.environment(Map.of("DATABASE_URL", " "))).embedded())
+                .isTrue();
     }
 
     @Test
     void configuredCredentialsOverrideTheUrls() {
-        DataSourceConfig config = resolve(b -> b.url("postgresql://app:secret@db/shop").password("rotated"));
+        DataSourceConfig config =
+                resolve(b -> b.url("postgresql://app:secret@db/shop").password("rotated"));
         assertThat(config.url()).isEqualTo(new DatabaseUrl("jdbc:postgresql://db/shop", "app", "rotated"));
-        assertThat(resolve(b -> b.url("jdbc:postgresql://db/shop").user("reader")).url().user()).isEqualTo("reader");
+        assertThat(resolve(b -> b.url("jdbc:postgresql://db/shop").user("reader"))
+                        .url()
+                        .user())
+                .isEqualTo("reader");
     }
 
     @Test

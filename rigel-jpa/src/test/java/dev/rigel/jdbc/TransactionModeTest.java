@@ -29,8 +29,10 @@ class TransactionModeTest {
     @Test
     void aFailedRequestNeverCommitsWhateverItsStatus() {
         for (TransactionMode mode : TransactionMode.values()) {
-            assertThat(mode.commits(Outcome.failed(new IllegalStateException(), 200))).isFalse();
-            assertThat(mode.commits(Outcome.failed(new IllegalStateException(), 500))).isFalse();
+            assertThat(mode.commits(Outcome.failed(new IllegalStateException(), 200)))
+                    .isFalse();
+            assertThat(mode.commits(Outcome.failed(new IllegalStateException(), 500)))
+                    .isFalse();
         }
     }
 }

@@ -14,7 +14,6 @@ import dev.rigel.jpa.testmodel.Tag;
 import dev.rigel.testing.TestClient;
 import jakarta.persistence.EntityManager;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
@@ -39,16 +38,19 @@ class EntityScannerTest {
 
     @Test
     void findsTheEntitiesOfAPackageInAJarWithoutInitialisingThem(@TempDir Path temp) throws IOException {
-        Path classes = Path.of(Author.class.getProtectionDomain().getCodeSource().getLocation().getPath());
+        Path classes = Path.of(
+                Author.class.getProtectionDomain().getCodeSource().getLocation().getPath());
         Path jar = temp.resolve("model.jar");
         writeJar(classes, jar);
         // only the jar: the platform loader as parent cannot see the test classes directory
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()},
-                ClassLoader.getPlatformClassLoader())) {
+        try (URLClassLoader loader =
+                new URLClassLoader(new URL[] {jar.toUri().toURL()}, ClassLoader.getPlatformClassLoader())) {
             List<Class<?>> found = EntityScanner.scan(loader, MODEL);
-            assertThat(found).extracting(Class::getName)
+            assertThat(found)
+                    .extracting(Class::getName)
                     .containsExactly(Author.class.getName(), Book.class.getName(), Tag.class.getName());
-            assertThat(found).allSatisfy(type -> assertThat(type.getClassLoader()).isSameAs(loader));
+            assertThat(found)
+                    .allSatisfy(type -> assertThat(type.getClassLoader()).isSameAs(loader));
         }
     }
 
@@ -60,7 +62,8 @@ class EntityScannerTest {
                 out.closeEntry();
             }
             for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
-                out.putNextEntry(new JarEntry(classes.relativize(file).toString().replace('\\', '/')));
+                out.putNextEntry(
+                        new JarEntry(classes.relativize(file).toString().replace('\\', '/')));
                 Files.copy(file, out);
                 out.closeEntry();
             }
@@ -72,15 +75,19 @@ class EntityScannerTest {
         assertThatThrownBy(() -> EntityScanner.scan(getClass().getClassLoader(), "dev.rigel.jpa.support"))
                 .isInstanceOf(ImproperlyConfiguredException.class)
                 .hasMessageContaining("Package dev.rigel.jpa.support has no @Entity");
-        JpaPlugin typo = new JpaPlugin(JpaConfig.builder().entityPackages("dev.rigel.jpa.testmodle").build());
+        JpaPlugin typo = new JpaPlugin(
+                JpaConfig.builder().entityPackages("dev.rigel.jpa.testmodle").build());
         assertThatThrownBy(() -> App.builder().plugins(typo).build())
-                .isInstanceOf(ImproperlyConfiguredException.class).hasMessageContaining("dev.rigel.jpa.testmodle");
+                .isInstanceOf(ImproperlyConfiguredException.class)
+                .hasMessageContaining("dev.rigel.jpa.testmodle");
     }
 
     @Test
     void aConfigNeedsEntities() {
-        assertThatThrownBy(() -> JpaConfig.builder().build()).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("entities(…)").hasMessageContaining("entityPackages(…)");
+        assertThatThrownBy(() -> JpaConfig.builder().build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("entities(…)")
+                .hasMessageContaining("entityPackages(…)");
     }
 
     static long count(EntityManager dbSession) {
@@ -90,9 +97,16 @@ class EntityScannerTest {
     @Test
     void aPluginWithAnEntityPackageServesItsEntities() {
         try (TestDatabase.Scratch database = TestDatabase.H2.create()) {
-            JpaPlugin plugin = new JpaPlugin(JpaConfig.builder().url(database.url()).entityPackages(MODEL)
-                    .entities(Author.class).schemaAction(SchemaAction.DROP_AND_CREATE).build());
-            App app = App.builder().plugins(plugin).routeHandlers(Route.get("/books", EntityScannerTest::count)).build();
+            JpaPlugin plugin = new JpaPlugin(JpaConfig.builder()
+                    .url(database.url())
+                    .entityPackages(MODEL)
+                    .entities(Author.class)
+                    .schemaAction(SchemaAction.DROP_AND_CREATE)
+                    .build());
+            App app = App.builder()
+                    .plugins(plugin)
+                    .routeHandlers(Route.get("/books", EntityScannerTest::count))
+                    .build();
             assertThat(plugin.managedClasses()).containsExactly(Author.class, Book.class, Tag.class);
             try (TestClient client = TestClient.of(app)) {
                 assertThat(client.get("/books").text()).isEqualTo("0");

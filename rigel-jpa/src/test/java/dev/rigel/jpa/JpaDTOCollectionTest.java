@@ -38,24 +38,35 @@ class JpaDTOCollectionTest extends ScratchDatabaseTest {
 
     /** The team with its members fetched. */
     static Team fetchTeam(long id, EntityManager dbSession) {
-        return dbSession.createQuery("select t from Team t join fetch t.members m where t.id = :id order by m.id",
-                Team.class).setParameter("id", id).getSingleResult();
+        return dbSession
+                .createQuery("select t from Team t join fetch t.members m where t.id = :id order by m.id", Team.class)
+                .setParameter("id", id)
+                .getSingleResult();
     }
 
     App app(TestDatabase kind) {
         database = kind.create();
         return App.builder()
-                .plugins(new JpaPlugin(JpaConfig.builder().url(database.url()).entities(Team.class, Member.class, Badge.class)
-                        .schemaAction(SchemaAction.DROP_AND_CREATE).transactionMode(TransactionMode.AUTOCOMMIT)
-                        .maxPoolSize(2).build()))
+                .plugins(new JpaPlugin(JpaConfig.builder()
+                        .url(database.url())
+                        .entities(Team.class, Member.class, Badge.class)
+                        .schemaAction(SchemaAction.DROP_AND_CREATE)
+                        .transactionMode(TransactionMode.AUTOCOMMIT)
+                        .maxPoolSize(2)
+                        .build()))
                 .routeHandlers(
-                        Route.post("/teams", JpaDTOCollectionTest::addTeam).dto(TEAM).returnDto(NO_MEMBERS),
-                        Route.get("/teams/{id:int}", JpaDTOCollectionTest::findTeam).returnDto(TEAM),
-                        Route.get("/teams/{id:int}/full", JpaDTOCollectionTest::fetchTeam).returnDto(TEAM))
+                        Route.post("/teams", JpaDTOCollectionTest::addTeam)
+                                .dto(TEAM)
+                                .returnDto(NO_MEMBERS),
+                        Route.get("/teams/{id:int}", JpaDTOCollectionTest::findTeam)
+                                .returnDto(TEAM),
+                        Route.get("/teams/{id:int}/full", JpaDTOCollectionTest::fetchTeam)
+                                .returnDto(TEAM))
                 .build();
     }
 
-    static final JpaDTO<Team> NO_MEMBERS = JpaDTO.of(Team.class, DTOConfig.builder().exclude("members").build());
+    static final JpaDTO<Team> NO_MEMBERS =
+            JpaDTO.of(Team.class, DTOConfig.builder().exclude("members").build());
 
     @ParameterizedTest
     @MethodSource("dev.rigel.jpa.support.TestDatabase#withTransports")
@@ -73,10 +84,13 @@ class JpaDTOCollectionTest extends ScratchDatabaseTest {
         // members nest one level; a member's team and badges (depth 2) are left out, and its
         // nicknames (values, not models) are there but were not loaded
         @SuppressWarnings("unchecked")
-        List<Map<String, Object>> members = (List<Map<String, Object>>) full.jsonMap().get("members");
+        List<Map<String, Object>> members =
+                (List<Map<String, Object>>) full.jsonMap().get("members");
         assertThat(members).hasSize(2);
-        assertThat(members).allSatisfy(member -> assertThat(member).containsOnlyKeys("id", "name", "nicknames")
-                .containsEntry("nicknames", null));
+        assertThat(members)
+                .allSatisfy(member -> assertThat(member)
+                        .containsOnlyKeys("id", "name", "nicknames")
+                        .containsEntry("nicknames", null));
         assertThat(members).extracting(member -> member.get("name")).containsExactly("Ann", "Bob");
 
         TestResponse alone = client.get("/teams/" + id);

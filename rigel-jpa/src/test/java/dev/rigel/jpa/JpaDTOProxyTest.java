@@ -29,9 +29,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 class JpaDTOProxyTest extends ScratchDatabaseTest {
 
     static final JpaDTO<Member> MEMBER = JpaDTO.of(Member.class, DTOConfig.defaults());
-    static final JpaDTO<Team> TEAM = JpaDTO.of(Team.class, DTOConfig.builder().exclude("members").build());
+    static final JpaDTO<Team> TEAM =
+            JpaDTO.of(Team.class, DTOConfig.builder().exclude("members").build());
     /** Team → members → their team, favourite badge and badges. */
-    static final JpaDTO<Team> TEAM_DEEP = JpaDTO.of(Team.class, DTOConfig.builder().maxNestedDepth(2).build());
+    static final JpaDTO<Team> TEAM_DEEP =
+            JpaDTO.of(Team.class, DTOConfig.builder().maxNestedDepth(2).build());
 
     /** Team Blue with Ann (badges Gold and Silver, favourite Gold) and Bob; answers the ids. */
     static Map<String, Long> seed(EntityManager dbSession) {
@@ -94,24 +96,32 @@ class JpaDTOProxyTest extends ScratchDatabaseTest {
 
     /** The team with its members fetched; the members' favourites, badges and nicknames are not. */
     static Team fetchTeam(long id, EntityManager dbSession) {
-        return dbSession.createQuery("select t from Team t join fetch t.members m where t.id = :id order by m.id",
-                Team.class).setParameter("id", id).getSingleResult();
+        return dbSession
+                .createQuery("select t from Team t join fetch t.members m where t.id = :id order by m.id", Team.class)
+                .setParameter("id", id)
+                .getSingleResult();
     }
 
     App app(TestDatabase kind) {
         database = kind.create();
         return App.builder()
-                .plugins(new JpaPlugin(JpaConfig.builder().url(database.url())
+                .plugins(new JpaPlugin(JpaConfig.builder()
+                        .url(database.url())
                         .entities(Team.class, Member.class, Badge.class)
-                        .schemaAction(SchemaAction.DROP_AND_CREATE).transactionMode(TransactionMode.AUTOCOMMIT)
-                        .maxPoolSize(2).build()))
+                        .schemaAction(SchemaAction.DROP_AND_CREATE)
+                        .transactionMode(TransactionMode.AUTOCOMMIT)
+                        .maxPoolSize(2)
+                        .build()))
                 .routeHandlers(
                         Route.post("/seed", JpaDTOProxyTest::seed),
-                        Route.get("/members/{id:int}/reference", JpaDTOProxyTest::reference).returnDto(MEMBER),
+                        Route.get("/members/{id:int}/reference", JpaDTOProxyTest::reference)
+                                .returnDto(MEMBER),
                         Route.get("/members/{id:int}/initialised", JpaDTOProxyTest::initialisedReference)
                                 .returnDto(MEMBER),
-                        Route.get("/members/{id:int}/team", JpaDTOProxyTest::teamOf).returnDto(TEAM),
-                        Route.get("/members/{id:int}/and/{second:int}", JpaDTOProxyTest::references).returnDto(MEMBER),
+                        Route.get("/members/{id:int}/team", JpaDTOProxyTest::teamOf)
+                                .returnDto(TEAM),
+                        Route.get("/members/{id:int}/and/{second:int}", JpaDTOProxyTest::references)
+                                .returnDto(MEMBER),
                         Route.post("/members/badged", JpaDTOProxyTest::badged).returnDto(MEMBER),
                         Route.get("/teams/{id:int}", JpaDTOProxyTest::fetchTeam).returnDto(TEAM_DEEP))
                 .build();
@@ -139,19 +149,27 @@ class JpaDTOProxyTest extends ScratchDatabaseTest {
             TestResponse response = client.get("/members/" + ann + "/" + route);
             assertThat(response.status()).as(route).isEqualTo(200);
             // the entity's own fields; its lazy team, favourite and badges stay unloaded
-            assertThat(response.jsonMap()).as(route).containsEntry("id", ann).containsEntry("name", "Ann")
-                    .containsEntry("team", null).containsEntry("favourite", null).containsEntry("badges", null)
+            assertThat(response.jsonMap())
+                    .as(route)
+                    .containsEntry("id", ann)
+                    .containsEntry("name", "Ann")
+                    .containsEntry("team", null)
+                    .containsEntry("favourite", null)
+                    .containsEntry("badges", null)
                     .containsEntry("nicknames", null);
         }
 
         TestResponse team = client.get("/members/" + ann + "/team");
         assertThat(team.status()).isEqualTo(200);
-        assertThat(team.jsonMap()).containsEntry("id", ids.get("team")).containsEntry("name", "Blue")
+        assertThat(team.jsonMap())
+                .containsEntry("id", ids.get("team"))
+                .containsEntry("name", "Blue")
                 .containsEntry("version", 0);
 
         TestResponse both = client.get("/members/" + ann + "/and/" + ids.get("bob"));
         assertThat(both.status()).isEqualTo(200);
-        assertThat(both.jsonList()).extracting(member -> (Object) member.get("name"))
+        assertThat(both.jsonList())
+                .extracting(member -> (Object) member.get("name"))
                 .containsExactly("Ann", "Bob");
     }
 
@@ -169,8 +187,10 @@ class JpaDTOProxyTest extends ScratchDatabaseTest {
 
         TestResponse loaded = client.post(badged + "&load=true", Map.of());
         assertThat(loaded.status()).isEqualTo(201);
-        assertThat(list(loaded.jsonMap().get("badges"))).containsExactly(
-                Map.of("id", ids.get("gold"), "label", "Gold"), Map.of("id", ids.get("silver"), "label", "Silver"));
+        assertThat(list(loaded.jsonMap().get("badges")))
+                .containsExactly(
+                        Map.of("id", ids.get("gold"), "label", "Gold"),
+                        Map.of("id", ids.get("silver"), "label", "Silver"));
     }
 
     @ParameterizedTest
@@ -182,11 +202,16 @@ class JpaDTOProxyTest extends ScratchDatabaseTest {
         TestResponse team = client.get("/teams/" + ids.get("team"));
         assertThat(team.status()).isEqualTo(200);
         @SuppressWarnings("unchecked")
-        List<Map<String, Object>> members = (List<Map<String, Object>>) team.jsonMap().get("members");
+        List<Map<String, Object>> members =
+                (List<Map<String, Object>>) team.jsonMap().get("members");
         assertThat(members).extracting(member -> (Object) member.get("name")).containsExactly("Ann", "Bob");
         // Ann's favourite proxy, badges and nicknames were never loaded; her team is the loaded team
-        assertThat(members.get(0)).containsEntry("favourite", null).containsEntry("badges", null)
+        assertThat(members.get(0))
+                .containsEntry("favourite", null)
+                .containsEntry("badges", null)
                 .containsEntry("nicknames", null);
-        assertThat(members.get(0).get("team")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP).containsEntry("name", "Blue");
+        assertThat(members.get(0).get("team"))
+                .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+                .containsEntry("name", "Blue");
     }
 }

@@ -36,7 +36,8 @@ class JpaDTOTest extends ScratchDatabaseTest {
         }
     }
 
-    static final JpaDTO<Book> BOOK_WITH_AUTHOR = JpaDTO.of(Book.class, DTOConfig.builder().exclude("author.email").build());
+    static final JpaDTO<Book> BOOK_WITH_AUTHOR =
+            JpaDTO.of(Book.class, DTOConfig.builder().exclude("author.email").build());
 
     static Author createAuthor(DTOData<Author> data, Repository<Author, Long> authors) {
         // the email is the server's to set: the DTO hides it, an override fills it
@@ -67,16 +68,22 @@ class JpaDTOTest extends ScratchDatabaseTest {
     /** The book with its author fetched in the same query. */
     static Book fetchBook(long id, EntityManager dbSession) {
         dbSession.clear();
-        return dbSession.createQuery("select b from Book b join fetch b.author where b.id = :id", Book.class)
-                .setParameter("id", id).getSingleResult();
+        return dbSession
+                .createQuery("select b from Book b join fetch b.author where b.id = :id", Book.class)
+                .setParameter("id", id)
+                .getSingleResult();
     }
 
     App app(TestDatabase kind) {
         database = kind.create();
         return App.builder()
-                .plugins(new JpaPlugin(JpaConfig.builder().url(database.url()).entities(Author.class, Book.class, Tag.class)
-                        .schemaAction(SchemaAction.DROP_AND_CREATE).transactionMode(TransactionMode.AUTOCOMMIT)
-                        .maxPoolSize(2).build()))
+                .plugins(new JpaPlugin(JpaConfig.builder()
+                        .url(database.url())
+                        .entities(Author.class, Book.class, Tag.class)
+                        .schemaAction(SchemaAction.DROP_AND_CREATE)
+                        .transactionMode(TransactionMode.AUTOCOMMIT)
+                        .maxPoolSize(2)
+                        .build()))
                 .dependency("authors", Provide.of((EntityManager dbSession) -> Repository.of(dbSession, Author.class)))
                 .routeHandlers(
                         Route.post("/authors", JpaDTOTest::createAuthor).dto(AuthorDTO.class),
@@ -92,11 +99,14 @@ class JpaDTOTest extends ScratchDatabaseTest {
     @MethodSource("dev.rigel.jpa.support.TestDatabase#withTransports")
     void generatedIdsAreReadOnlyAndAssignedIdsWritable(TestDatabase kind, Transport transport) {
         client = Clients.open(app(kind), transport);
-        TestResponse created = client.post("/authors", Map.of("id", 999, "name", "Ann", "born", 1950,
-                "email", "ignored@example.com"));
+        TestResponse created =
+                client.post("/authors", Map.of("id", 999, "name", "Ann", "born", 1950, "email", "ignored@example.com"));
         assertThat(created.status()).isEqualTo(201);
         Map<String, Object> body = created.jsonMap();
-        assertThat(body).containsOnlyKeys("id", "name", "born").containsEntry("name", "Ann").containsEntry("born", 1950);
+        assertThat(body)
+                .containsOnlyKeys("id", "name", "born")
+                .containsEntry("name", "Ann")
+                .containsEntry("born", 1950);
         assertThat(body.get("id")).isNotEqualTo(999);
 
         TestResponse tag = client.post("/tags", Map.of("code", "sf", "label", "Science fiction"));
@@ -113,7 +123,10 @@ class JpaDTOTest extends ScratchDatabaseTest {
         }
         TestResponse page = client.get("/authors");
         assertThat(page.status()).isEqualTo(200);
-        assertThat(page.jsonMap()).containsEntry("limit", 2).containsEntry("offset", 0).containsEntry("total", 3);
+        assertThat(page.jsonMap())
+                .containsEntry("limit", 2)
+                .containsEntry("offset", 0)
+                .containsEntry("total", 3);
         assertThat(page.json().get("items").findValuesAsText("name")).containsExactly("Ann", "Bob");
         assertThat(page.json().get("items").get(0).has("email")).isFalse();
     }
@@ -122,15 +135,18 @@ class JpaDTOTest extends ScratchDatabaseTest {
     @MethodSource("dev.rigel.jpa.support.TestDatabase#withTransports")
     void associationsNestOnlyWhenLoaded(TestDatabase kind, Transport transport) {
         client = Clients.open(app(kind), transport);
-        Object authorId = client.post("/authors", Map.of("name", "Ann", "born", 1950)).jsonMap().get("id");
+        Object authorId = client.post("/authors", Map.of("name", "Ann", "born", 1950))
+                .jsonMap()
+                .get("id");
         TestResponse added = client.post("/books?title=Dune&authorId=" + authorId, null);
         assertThat(added.status()).isEqualTo(201);
         Object bookId = added.jsonMap().get("id");
 
         TestResponse fetched = client.get("/books/" + bookId + "/full");
         assertThat(fetched.status()).isEqualTo(200);
-        assertThat(fetched.jsonMap()).isEqualTo(Map.of("id", bookId, "title", "Dune",
-                "author", Map.of("id", authorId, "name", "Ann", "born", 1950)));
+        assertThat(fetched.jsonMap())
+                .isEqualTo(Map.of(
+                        "id", bookId, "title", "Dune", "author", Map.of("id", authorId, "name", "Ann", "born", 1950)));
 
         // find() leaves the LAZY author a proxy: the DTO writes null rather than loading it
         TestResponse alone = client.get("/books/" + bookId);
@@ -142,7 +158,9 @@ class JpaDTOTest extends ScratchDatabaseTest {
 
     @Test
     void associationsPastTheDepthAreLeftOut() {
-        var description = JpaDTO.of(Book.class, DTOConfig.builder().maxNestedDepth(0).build()).compile(new ObjectMapper())
+        var description = JpaDTO.of(
+                        Book.class, DTOConfig.builder().maxNestedDepth(0).build())
+                .compile(new ObjectMapper())
                 .describe(dev.rigel.dto.DTODescription.Direction.OUTBOUND);
         assertThat(description.toString()).contains("title").doesNotContain("author");
     }

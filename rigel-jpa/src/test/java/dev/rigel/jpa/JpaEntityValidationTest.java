@@ -45,16 +45,24 @@ class JpaEntityValidationTest extends ScratchDatabaseTest {
     }
 
     static Map<String, Object> count(EntityManager dbSession) {
-        return Map.of("count", dbSession.createQuery("select count(g) from Gadget g", Long.class).getSingleResult());
+        return Map.of(
+                "count",
+                dbSession
+                        .createQuery("select count(g) from Gadget g", Long.class)
+                        .getSingleResult());
     }
 
     App app(TestDatabase kind) {
         database = kind.create();
         return App.builder()
                 .json(mapper -> mapper.setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE))
-                .plugins(new JpaPlugin(JpaConfig.builder().url(database.url()).entities(Gadget.class, Box.class)
-                        .schemaAction(SchemaAction.DROP_AND_CREATE).transactionMode(TransactionMode.AUTOCOMMIT)
-                        .maxPoolSize(2).build()))
+                .plugins(new JpaPlugin(JpaConfig.builder()
+                        .url(database.url())
+                        .entities(Gadget.class, Box.class)
+                        .schemaAction(SchemaAction.DROP_AND_CREATE)
+                        .transactionMode(TransactionMode.AUTOCOMMIT)
+                        .maxPoolSize(2)
+                        .build()))
                 .routeHandlers(
                         Route.post("/gadgets", JpaEntityValidationTest::create),
                         Route.put("/gadgets/{id:int}/quantity", JpaEntityValidationTest::changeQuantity),
@@ -76,12 +84,21 @@ class JpaEntityValidationTest extends ScratchDatabaseTest {
 
         TestResponse invalid = client.post("/gadgets?name=%20&quantity=0&width=-2", Map.of());
         assertThat(invalid.status()).isEqualTo(400);
-        assertThat(invalid.jsonMap()).containsEntry("status_code", 400)
+        assertThat(invalid.jsonMap())
+                .containsEntry("status_code", 400)
                 .containsEntry("detail", "Validation failed for POST /gadgets")
-                .containsEntry("extra", List.of(
-                        Map.of("key", "box.width", "message", "must be greater than 0", "source", "body"),
-                        Map.of("key", "display_name", "message", "must not be blank", "source", "body"),
-                        Map.of("key", "quantity", "message", "must be greater than or equal to 1", "source", "body")));
+                .containsEntry(
+                        "extra",
+                        List.of(
+                                Map.of("key", "box.width", "message", "must be greater than 0", "source", "body"),
+                                Map.of("key", "display_name", "message", "must not be blank", "source", "body"),
+                                Map.of(
+                                        "key",
+                                        "quantity",
+                                        "message",
+                                        "must be greater than or equal to 1",
+                                        "source",
+                                        "body")));
         // the spare written before the failure was rolled back with it
         assertThat(stored()).isEqualTo(0);
 
@@ -100,9 +117,12 @@ class JpaEntityValidationTest extends ScratchDatabaseTest {
 
         TestResponse invalid = client.put("/gadgets/" + id + "/quantity?quantity=-5", Map.of());
         assertThat(invalid.status()).isEqualTo(400);
-        assertThat(invalid.jsonMap()).containsEntry("detail", "Validation failed for PUT /gadgets/" + id + "/quantity")
-                .containsEntry("extra", List.of(
-                        Map.of("key", "quantity", "message", "must be greater than or equal to 1", "source", "body")));
+        assertThat(invalid.jsonMap())
+                .containsEntry("detail", "Validation failed for PUT /gadgets/" + id + "/quantity")
+                .containsEntry(
+                        "extra",
+                        List.of(Map.of(
+                                "key", "quantity", "message", "must be greater than or equal to 1", "source", "body")));
         assertThat(client.get("/gadgets/" + id + "/quantity").jsonMap()).containsEntry("quantity", 2);
 
         TestResponse valid = client.put("/gadgets/" + id + "/quantity?quantity=7", Map.of());

@@ -77,7 +77,9 @@ class JpaPluginTest {
     }
 
     static long count(EntityManager dbSession) {
-        return dbSession.createQuery("select count(a) from Author a", Long.class).getSingleResult();
+        return dbSession
+                .createQuery("select count(a) from Author a", Long.class)
+                .getSingleResult();
     }
 
     static Map<String, Object> rename(long id, String email, EntityManager dbSession) {
@@ -112,15 +114,23 @@ class JpaPluginTest {
     }
 
     static Map<String, Object> engine(EntityManagerFactory dbEngine) {
-        return Map.of("open", dbEngine.isOpen(), "entities", dbEngine.getMetamodel().getEntities().size());
+        return Map.of(
+                "open",
+                dbEngine.isOpen(),
+                "entities",
+                dbEngine.getMetamodel().getEntities().size());
     }
 
     // ---- setup ----
 
     JpaPlugin plugin(TestDatabase kind, TransactionMode mode, Consumer<JpaConfig.Builder> adjust) {
         database = kind.create();
-        JpaConfig.Builder config = JpaConfig.builder().url(database.url()).entities(Author.class, Book.class, Tag.class)
-                .schemaAction(SchemaAction.DROP_AND_CREATE).transactionMode(mode).maxPoolSize(2);
+        JpaConfig.Builder config = JpaConfig.builder()
+                .url(database.url())
+                .entities(Author.class, Book.class, Tag.class)
+                .schemaAction(SchemaAction.DROP_AND_CREATE)
+                .transactionMode(mode)
+                .maxPoolSize(2);
         adjust.accept(config);
         return new JpaPlugin(config.build());
     }
@@ -128,7 +138,8 @@ class JpaPluginTest {
     static App app(JpaPlugin plugin) {
         return App.builder()
                 .plugins(plugin)
-                .exceptionHandler(Handled.class, (request, e) -> Response.of("handled").status(200))
+                .exceptionHandler(
+                        Handled.class, (request, e) -> Response.of("handled").status(200))
                 .routeHandlers(
                         Route.post("/authors", JpaPluginTest::create),
                         Route.post("/authors/then/{outcome:str}", JpaPluginTest::createThen),
@@ -144,7 +155,7 @@ class JpaPluginTest {
     }
 
     App app(TestDatabase kind, TransactionMode mode) {
-        return app(plugin(kind, mode, config -> { }));
+        return app(plugin(kind, mode, config -> {}));
     }
 
     static long storedAuthors(TestClient client) {
@@ -159,13 +170,18 @@ class JpaPluginTest {
     @MethodSource("dev.rigel.jpa.support.TestDatabase#withTransports")
     void autocommitCommitsA2xxAndRollsBackErrorsRedirectsAndExceptions(TestDatabase kind, Transport transport) {
         try (TestClient client = Clients.open(app(kind, TransactionMode.AUTOCOMMIT), transport)) {
-            assertThat(client.post("/authors/then/ok?name=kept", Map.of()).status()).isEqualTo(201);
+            assertThat(client.post("/authors/then/ok?name=kept", Map.of()).status())
+                    .isEqualTo(201);
             assertThat(storedAuthors(client)).isEqualTo(1);
 
-            assertThat(client.post("/authors/then/reject?name=x", Map.of()).status()).isEqualTo(422);
-            assertThat(client.post("/authors/then/unavailable?name=x", Map.of()).status()).isEqualTo(503);
-            assertThat(client.post("/authors/then/redirect?name=x", Map.of()).status()).isEqualTo(303);
-            assertThat(client.post("/authors/then/throw?name=x", Map.of()).status()).isEqualTo(500);
+            assertThat(client.post("/authors/then/reject?name=x", Map.of()).status())
+                    .isEqualTo(422);
+            assertThat(client.post("/authors/then/unavailable?name=x", Map.of()).status())
+                    .isEqualTo(503);
+            assertThat(client.post("/authors/then/redirect?name=x", Map.of()).status())
+                    .isEqualTo(303);
+            assertThat(client.post("/authors/then/throw?name=x", Map.of()).status())
+                    .isEqualTo(500);
             // an exception answered with a 200 by an exception handler still rolls back
             TestResponse handled = client.post("/authors/then/handled?name=x", Map.of());
             assertThat(handled.status()).isEqualTo(200);
@@ -178,14 +194,20 @@ class JpaPluginTest {
     @MethodSource("dev.rigel.jpa.support.TestDatabase#withTransports")
     void autocommitIncludeRedirectsAlsoCommitsA3xx(TestDatabase kind, Transport transport) {
         try (TestClient client = Clients.open(app(kind, TransactionMode.AUTOCOMMIT_INCLUDE_REDIRECTS), transport)) {
-            assertThat(client.post("/authors/then/redirect?name=moved", Map.of()).status()).isEqualTo(303);
+            assertThat(client.post("/authors/then/redirect?name=moved", Map.of())
+                            .status())
+                    .isEqualTo(303);
             assertThat(storedAuthors(client)).isEqualTo(1);
-            assertThat(client.post("/authors/then/ok?name=kept", Map.of()).status()).isEqualTo(201);
+            assertThat(client.post("/authors/then/ok?name=kept", Map.of()).status())
+                    .isEqualTo(201);
             assertThat(storedAuthors(client)).isEqualTo(2);
 
-            assertThat(client.post("/authors/then/reject?name=x", Map.of()).status()).isEqualTo(422);
-            assertThat(client.post("/authors/then/throw?name=x", Map.of()).status()).isEqualTo(500);
-            assertThat(client.post("/authors/then/handled?name=x", Map.of()).status()).isEqualTo(200);
+            assertThat(client.post("/authors/then/reject?name=x", Map.of()).status())
+                    .isEqualTo(422);
+            assertThat(client.post("/authors/then/throw?name=x", Map.of()).status())
+                    .isEqualTo(500);
+            assertThat(client.post("/authors/then/handled?name=x", Map.of()).status())
+                    .isEqualTo(200);
             assertThat(storedAuthors(client)).isEqualTo(2);
         }
     }
@@ -194,7 +216,8 @@ class JpaPluginTest {
     @MethodSource("dev.rigel.jpa.support.TestDatabase#withTransports")
     void manualModeRollsBackWhatTheHandlerDidNotCommit(TestDatabase kind, Transport transport) {
         try (TestClient client = Clients.open(app(kind, TransactionMode.MANUAL), transport)) {
-            assertThat(client.post("/authors/then/ok?name=forgotten", Map.of()).status()).isEqualTo(201);
+            assertThat(client.post("/authors/then/ok?name=forgotten", Map.of()).status())
+                    .isEqualTo(201);
             assertThat(storedAuthors(client)).isZero();
 
             TestResponse committed = client.post("/authors/then/commit?name=kept", Map.of());
@@ -210,13 +233,20 @@ class JpaPluginTest {
     @MethodSource("dev.rigel.jpa.support.TestDatabase#withTransports")
     void aUniqueViolationIsA409NamingTheConstraint(TestDatabase kind, Transport transport) {
         try (TestClient client = Clients.open(app(kind, TransactionMode.AUTOCOMMIT), transport)) {
-            assertThat(client.post("/authors?name=Ann&email=ann@example.com", Map.of()).status()).isEqualTo(201);
+            assertThat(client.post("/authors?name=Ann&email=ann@example.com", Map.of())
+                            .status())
+                    .isEqualTo(201);
 
             TestResponse duplicate = client.post("/authors?name=Other&email=ann@example.com", Map.of());
             assertThat(duplicate.status()).isEqualTo(409);
-            assertThat(duplicate.jsonMap()).isEqualTo(Map.of("status_code", 409,
-                    "detail", "Unique constraint uk_authors_email violated: a row with the same value already exists",
-                    "extra", Map.of("constraint", "uk_authors_email", "kind", "unique")));
+            assertThat(duplicate.jsonMap())
+                    .isEqualTo(Map.of(
+                            "status_code",
+                            409,
+                            "detail",
+                            "Unique constraint uk_authors_email violated: a row with the same value already exists",
+                            "extra",
+                            Map.of("constraint", "uk_authors_email", "kind", "unique")));
             assertThat(storedAuthors(client)).isEqualTo(1);
         }
     }
@@ -226,14 +256,19 @@ class JpaPluginTest {
     void aUniqueViolationAtCommitReplacesTheBuiltResponseWithA409(TestDatabase kind, Transport transport) {
         try (TestClient client = Clients.open(app(kind, TransactionMode.AUTOCOMMIT), transport)) {
             client.post("/authors?name=Ann&email=ann@example.com", Map.of());
-            long bob = ((Number) client.post("/authors?name=Bob&email=bob@example.com", Map.of()).jsonMap().get("id"))
+            long bob = ((Number) client.post("/authors?name=Bob&email=bob@example.com", Map.of())
+                            .jsonMap()
+                            .get("id"))
                     .longValue();
 
             TestResponse taken = client.put("/authors/" + bob + "/email?email=ann@example.com", Map.of());
             assertThat(taken.status()).isEqualTo(409);
-            assertThat(taken.jsonMap()).containsEntry("extra", Map.of("constraint", "uk_authors_email", "kind", "unique"));
+            assertThat(taken.jsonMap())
+                    .containsEntry("extra", Map.of("constraint", "uk_authors_email", "kind", "unique"));
 
-            assertThat(client.put("/authors/" + bob + "/email?email=bob@example.org", Map.of()).status()).isEqualTo(200);
+            assertThat(client.put("/authors/" + bob + "/email?email=bob@example.org", Map.of())
+                            .status())
+                    .isEqualTo(200);
         }
     }
 
@@ -243,17 +278,24 @@ class JpaPluginTest {
         try (TestClient client = Clients.open(app(kind, TransactionMode.AUTOCOMMIT), transport)) {
             TestResponse orphan = client.post("/books?title=Lost&authorId=999", Map.of());
             assertThat(orphan.status()).isEqualTo(409);
-            assertThat(orphan.jsonMap()).containsEntry("detail", "Foreign key constraint fk_books_author violated:"
-                    + " the referenced row does not exist, or this row is still referenced");
-            assertThat(orphan.jsonMap()).containsEntry("extra", Map.of("constraint", "fk_books_author",
-                    "kind", "foreign_key"));
+            assertThat(orphan.jsonMap())
+                    .containsEntry(
+                            "detail",
+                            "Foreign key constraint fk_books_author violated:"
+                                    + " the referenced row does not exist, or this row is still referenced");
+            assertThat(orphan.jsonMap())
+                    .containsEntry("extra", Map.of("constraint", "fk_books_author", "kind", "foreign_key"));
 
-            long author = ((Number) client.post("/authors?name=Ann", Map.of()).jsonMap().get("id")).longValue();
-            assertThat(client.post("/books?title=Kept&authorId=" + author, Map.of()).status()).isEqualTo(201);
+            long author = ((Number)
+                            client.post("/authors?name=Ann", Map.of()).jsonMap().get("id"))
+                    .longValue();
+            assertThat(client.post("/books?title=Kept&authorId=" + author, Map.of())
+                            .status())
+                    .isEqualTo(201);
             TestResponse stillReferenced = client.delete("/authors/" + author);
             assertThat(stillReferenced.status()).isEqualTo(409);
-            assertThat(stillReferenced.jsonMap()).containsEntry("extra", Map.of("constraint", "fk_books_author",
-                    "kind", "foreign_key"));
+            assertThat(stillReferenced.jsonMap())
+                    .containsEntry("extra", Map.of("constraint", "fk_books_author", "kind", "foreign_key"));
             assertThat(storedAuthors(client)).isEqualTo(1);
         }
     }
@@ -267,7 +309,9 @@ class JpaPluginTest {
             assertThat(missing.jsonMap()).isEqualTo(Map.of("status_code", 404, "detail", "Author 42 not found"));
             assertThat(client.delete("/authors/42").status()).isEqualTo(404);
 
-            long id = ((Number) client.post("/authors?name=Ann", Map.of()).jsonMap().get("id")).longValue();
+            long id = ((Number)
+                            client.post("/authors?name=Ann", Map.of()).jsonMap().get("id"))
+                    .longValue();
             assertThat(client.get("/authors/" + id).jsonMap()).isEqualTo(Map.of("id", (int) id, "name", "Ann"));
             assertThat(client.delete("/authors/" + id).status()).isEqualTo(204);
             assertThat(client.get("/authors/" + id).status()).isEqualTo(404);
@@ -280,7 +324,9 @@ class JpaPluginTest {
         App app = app(plugin(kind, TransactionMode.AUTOCOMMIT, config -> config.translateErrors(false)));
         try (TestClient client = Clients.open(app, transport)) {
             client.post("/authors?name=Ann&email=ann@example.com", Map.of());
-            assertThat(client.post("/authors?name=Ann&email=ann@example.com", Map.of()).status()).isEqualTo(500);
+            assertThat(client.post("/authors?name=Ann&email=ann@example.com", Map.of())
+                            .status())
+                    .isEqualTo(500);
         }
     }
 
@@ -292,10 +338,13 @@ class JpaPluginTest {
     @MethodSource("dev.rigel.jpa.support.TestDatabase#withTransports")
     void databaseErrorsWithoutATranslationReachTheAppsOwnHandlers(TestDatabase kind, Transport transport) {
         App app = App.builder()
-                .plugins(plugin(kind, TransactionMode.AUTOCOMMIT, config -> { }))
-                .exceptionHandler(500, (request, e) -> Response.of(Map.of("oops", e.getClass().getSimpleName()))
-                        .status(500))
-                .routeHandlers(Route.get("/bad-sql", JpaPluginTest::badSql), Route.post("/authors", JpaPluginTest::create))
+                .plugins(plugin(kind, TransactionMode.AUTOCOMMIT, config -> {}))
+                .exceptionHandler(
+                        500,
+                        (request, e) -> Response.of(Map.of("oops", e.getClass().getSimpleName()))
+                                .status(500))
+                .routeHandlers(
+                        Route.get("/bad-sql", JpaPluginTest::badSql), Route.post("/authors", JpaPluginTest::create))
                 .build();
         try (TestClient client = Clients.open(app, transport)) {
             TestResponse failed = client.get("/bad-sql");
@@ -303,7 +352,9 @@ class JpaPluginTest {
             assertThat(failed.jsonMap()).isEqualTo(Map.of("oops", "SQLGrammarException"));
             // what the plugin translates is still translated
             client.post("/authors?name=Ann&email=ann@example.com", Map.of());
-            assertThat(client.post("/authors?name=Ann&email=ann@example.com", Map.of()).status()).isEqualTo(409);
+            assertThat(client.post("/authors?name=Ann&email=ann@example.com", Map.of())
+                            .status())
+                    .isEqualTo(409);
         }
     }
 
@@ -311,9 +362,11 @@ class JpaPluginTest {
 
     @ParameterizedTest
     @MethodSource("dev.rigel.jpa.support.TestDatabase#withTransports")
-    void anExhaustedPoolAnswers503AfterTheConnectionTimeoutAndSessionsTakeNoConnectionUntilUsed(TestDatabase kind,
-            Transport transport) throws Exception {
-        JpaPlugin plugin = plugin(kind, TransactionMode.AUTOCOMMIT,
+    void anExhaustedPoolAnswers503AfterTheConnectionTimeoutAndSessionsTakeNoConnectionUntilUsed(
+            TestDatabase kind, Transport transport) throws Exception {
+        JpaPlugin plugin = plugin(
+                kind,
+                TransactionMode.AUTOCOMMIT,
                 config -> config.maxPoolSize(1).connectionTimeout(Duration.ofMillis(300)));
         App app = app(plugin);
         try (TestClient client = Clients.open(app, transport)) {
@@ -323,8 +376,10 @@ class JpaPluginTest {
                 TestResponse exhausted = client.get("/authors/count");
                 long tookMillis = (System.nanoTime() - started) / 1_000_000;
                 assertThat(exhausted.status()).isEqualTo(503);
-                assertThat(exhausted.jsonMap()).containsEntry("detail",
-                        "No database connection became free in time: the connection pool is exhausted; try again shortly");
+                assertThat(exhausted.jsonMap())
+                        .containsEntry(
+                                "detail",
+                                "No database connection became free in time: the connection pool is exhausted; try again shortly");
                 assertThat(tookMillis).isBetween(250L, 3_000L);
 
                 // a session that runs no statement, and a route without one, need no connection
@@ -341,7 +396,7 @@ class JpaPluginTest {
     @ParameterizedTest
     @MethodSource("dev.rigel.jpa.support.TestDatabase#withTransports")
     void theEngineIsADependencyAndInAppStateWhileTheAppRuns(TestDatabase kind, Transport transport) {
-        JpaPlugin plugin = plugin(kind, TransactionMode.MANUAL, config -> { });
+        JpaPlugin plugin = plugin(kind, TransactionMode.MANUAL, config -> {});
         App app = app(plugin);
         EntityManagerFactory engine;
         try (TestClient client = Clients.open(app, transport)) {
@@ -361,24 +416,35 @@ class JpaPluginTest {
     @ParameterizedTest
     @EnumSource(Transport.class)
     void keysAreConfigurable(Transport transport) {
-        JpaPlugin plugin = plugin(TestDatabase.H2, TransactionMode.MANUAL,
+        JpaPlugin plugin = plugin(
+                TestDatabase.H2,
+                TransactionMode.MANUAL,
                 config -> config.sessionKey("db").engineKey("factory").engineStateKey("orm"));
-        App app = App.builder().plugins(plugin).routeHandlers(Route.get("/custom", JpaPluginTest::custom)).build();
+        App app = App.builder()
+                .plugins(plugin)
+                .routeHandlers(Route.get("/custom", JpaPluginTest::custom))
+                .build();
         try (TestClient client = Clients.open(app, transport)) {
             assertThat(client.get("/custom").text()).isEqualTo("true true");
-            assertThat(app.state().get("orm", EntityManagerFactory.class).isOpen()).isTrue();
+            assertThat(app.state().get("orm", EntityManagerFactory.class).isOpen())
+                    .isTrue();
         }
     }
 
     @ParameterizedTest
     @EnumSource(Transport.class)
     void theEmbeddedDefaultIsAFreshH2DatabasePerStart(Transport transport) {
-        JpaPlugin plugin = new JpaPlugin(JpaConfig.builder().environment(Map.of()).entities(Author.class, Book.class, Tag.class)
-                .schemaAction(SchemaAction.CREATE_ALL).transactionMode(TransactionMode.AUTOCOMMIT).build());
+        JpaPlugin plugin = new JpaPlugin(JpaConfig.builder()
+                .environment(Map.of())
+                .entities(Author.class, Book.class, Tag.class)
+                .schemaAction(SchemaAction.CREATE_ALL)
+                .transactionMode(TransactionMode.AUTOCOMMIT)
+                .build());
         assertThat(plugin.config().dataSource().embedded()).isTrue();
         App first = app(plugin);
         App second = app(plugin);
-        try (TestClient one = Clients.open(first, transport); TestClient two = Clients.open(second, Transport.IN_PROCESS)) {
+        try (TestClient one = Clients.open(first, transport);
+                TestClient two = Clients.open(second, Transport.IN_PROCESS)) {
             assertThat(one.post("/authors?name=Ann", Map.of()).status()).isEqualTo(201);
             assertThat(storedAuthors(one)).isEqualTo(1);
             assertThat(storedAuthors(two)).isZero();
@@ -390,14 +456,15 @@ class JpaPluginTest {
     void startupFailsClearlyWhenTheSchemaDoesNotValidate(TestDatabase kind) {
         JpaPlugin plugin = plugin(kind, TransactionMode.MANUAL, config -> config.schemaAction(SchemaAction.VALIDATE));
         App app = app(plugin);
-        assertThatThrownBy(app::startup).hasMessageContainingAll("JpaPlugin could not start Hibernate", "missing table",
-                "authors");
+        assertThatThrownBy(app::startup)
+                .hasMessageContainingAll("JpaPlugin could not start Hibernate", "missing table", "authors");
     }
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
     void createAllKeepsTheRowsOfAnEarlierStart(TestDatabase kind) {
-        JpaPlugin plugin = plugin(kind, TransactionMode.AUTOCOMMIT, config -> config.schemaAction(SchemaAction.CREATE_ALL));
+        JpaPlugin plugin =
+                plugin(kind, TransactionMode.AUTOCOMMIT, config -> config.schemaAction(SchemaAction.CREATE_ALL));
         for (long expected : List.of(1L, 2L)) {
             App app = app(plugin);
             try (TestClient client = Clients.open(app, Transport.IN_PROCESS)) {

@@ -57,16 +57,21 @@ class RepositoryTest {
         }
     }
 
-    static OffsetPagination<AuthorView> listAuthors(Repository<Author, Long> authors, Optional<Integer> bornAfter,
-            Optional<String> order, int limit, int offset) {
+    static OffsetPagination<AuthorView> listAuthors(
+            Repository<Author, Long> authors,
+            Optional<Integer> bornAfter,
+            Optional<String> order,
+            int limit,
+            int offset) {
         List<Filter> filters = new ArrayList<>();
         bornAfter.ifPresent(year -> filters.add(Filter.gt("born", year)));
-        order.ifPresent(field -> filters.add(field.startsWith("-") ? Filter.desc(field.substring(1)) : Filter.asc(field)));
+        order.ifPresent(
+                field -> filters.add(field.startsWith("-") ? Filter.desc(field.substring(1)) : Filter.asc(field)));
         filters.add(Filter.asc("id"));
         filters.add(Filter.limitOffset(limit, offset));
         OffsetPagination<Author> page = authors.listAndCount(filters.toArray(Filter[]::new));
-        return new OffsetPagination<>(page.items().stream().map(AuthorView::of).toList(), page.limit(), page.offset(),
-                page.total());
+        return new OffsetPagination<>(
+                page.items().stream().map(AuthorView::of).toList(), page.limit(), page.offset(), page.total());
     }
 
     static Repository<Author, Long> authors(EntityManager dbSession) {
@@ -76,9 +81,13 @@ class RepositoryTest {
     App app(TestDatabase kind) {
         database = kind.create();
         return App.builder()
-                .plugins(new JpaPlugin(JpaConfig.builder().url(database.url()).entities(Author.class, Book.class, Tag.class)
-                        .schemaAction(SchemaAction.DROP_AND_CREATE).transactionMode(TransactionMode.AUTOCOMMIT)
-                        .maxPoolSize(2).build()))
+                .plugins(new JpaPlugin(JpaConfig.builder()
+                        .url(database.url())
+                        .entities(Author.class, Book.class, Tag.class)
+                        .schemaAction(SchemaAction.DROP_AND_CREATE)
+                        .transactionMode(TransactionMode.AUTOCOMMIT)
+                        .maxPoolSize(2)
+                        .build()))
                 .dependency("authors", Provide.of(RepositoryTest::authors))
                 .routeHandlers(Route.get("/authors", RepositoryTest::listAuthors))
                 .build();
@@ -91,8 +100,11 @@ class RepositoryTest {
         session = app.plugins().get(JpaPlugin.class).engine(app).createEntityManager();
         session.getTransaction().begin();
         Repository<Author, Long> authors = Repository.of(session, Author.class);
-        authors.addAll(List.of(new Author("Eve", "eve@example.com", 1990), new Author("Ann", "ann@example.com", 1950),
-                new Author("Dan", "dan@example.com", 1980), new Author("Bob", null, 1960),
+        authors.addAll(List.of(
+                new Author("Eve", "eve@example.com", 1990),
+                new Author("Ann", "ann@example.com", 1950),
+                new Author("Dan", "dan@example.com", 1980),
+                new Author("Bob", null, 1960),
                 new Author("Cid", "cid@example.com", 1970)));
         session.getTransaction().commit();
         session.getTransaction().begin();
@@ -115,8 +127,8 @@ class RepositoryTest {
 
         TestResponse unknown = client.get("/authors?order=shoeSize&limit=2&offset=0");
         assertThat(unknown.status()).isEqualTo(400);
-        assertThat(unknown.jsonMap()).containsEntry("detail",
-                "Cannot filter or sort Author by 'shoeSize': it has no such field");
+        assertThat(unknown.jsonMap())
+                .containsEntry("detail", "Cannot filter or sort Author by 'shoeSize': it has no such field");
     }
 
     @ParameterizedTest
@@ -130,7 +142,8 @@ class RepositoryTest {
                 .containsExactly("Ann", "Bob", "Dan", "Eve");
         assertThat(names(authors.list(Filter.ge("born", 1970), Filter.lt("born", 1990), Filter.asc("born"))))
                 .containsExactly("Cid", "Dan");
-        assertThat(names(authors.list(Filter.le("born", 1960), Filter.asc("born")))).containsExactly("Ann", "Bob");
+        assertThat(names(authors.list(Filter.le("born", 1960), Filter.asc("born"))))
+                .containsExactly("Ann", "Bob");
         assertThat(names(authors.list(Filter.in("name", List.of("Ann", "Eve", "Zed")), Filter.asc("name"))))
                 .containsExactly("Ann", "Eve");
         assertThat(names(authors.list(Filter.notIn("name", List.of("Ann", "Eve")), Filter.asc("name"))))
@@ -141,13 +154,15 @@ class RepositoryTest {
         assertThat(authors.list(Filter.notNull("email"))).hasSize(4);
         assertThat(names(authors.list(Filter.like("email", "%n@example.com"), Filter.asc("name"))))
                 .containsExactly("Ann", "Dan");
-        assertThat(names(authors.list(Filter.asc("born"), Filter.limitOffset(2, 3)))).containsExactly("Dan", "Eve");
+        assertThat(names(authors.list(Filter.asc("born"), Filter.limitOffset(2, 3))))
+                .containsExactly("Dan", "Eve");
 
         assertThat(authors.count()).isEqualTo(5);
-        assertThat(authors.count(Filter.gt("born", 1960), Filter.desc("born"), Filter.limitOffset(1, 0))).isEqualTo(3);
+        assertThat(authors.count(Filter.gt("born", 1960), Filter.desc("born"), Filter.limitOffset(1, 0)))
+                .isEqualTo(3);
 
-        OffsetPagination<Author> page = authors.listAndCount(Filter.gt("born", 1950), Filter.asc("born"),
-                Filter.limitOffset(2, 2));
+        OffsetPagination<Author> page =
+                authors.listAndCount(Filter.gt("born", 1950), Filter.asc("born"), Filter.limitOffset(2, 2));
         assertThat(names(page.items())).containsExactly("Dan", "Eve");
         assertThat(page.limit()).isEqualTo(2);
         assertThat(page.offset()).isEqualTo(2);
@@ -158,7 +173,8 @@ class RepositoryTest {
         assertThat(everything.limit()).isEqualTo(5);
         assertThat(everything.total()).isEqualTo(5);
 
-        assertThatThrownBy(() -> authors.list(Filter.eq("shoeSize", 42))).isInstanceOf(ClientException.class)
+        assertThatThrownBy(() -> authors.list(Filter.eq("shoeSize", 42)))
+                .isInstanceOf(ClientException.class)
                 .hasMessage("Cannot filter or sort Author by 'shoeSize': it has no such field");
         assertThatThrownBy(() -> authors.list(Filter.limitOffset(1, 0), Filter.limitOffset(2, 0)))
                 .isInstanceOf(IllegalArgumentException.class);
@@ -173,7 +189,8 @@ class RepositoryTest {
         Author bob = authors.list(Filter.eq("name", "Bob")).getFirst();
         Repository<Book, Long> books = Repository.of(session, Book.class);
         books.addAll(List.of(new Book("First", ann), new Book("Second", bob), new Book("Third", ann)));
-        assertThat(books.list(Filter.eq("author.id", ann.getId()), Filter.asc("title")).stream().map(Book::getTitle))
+        assertThat(books.list(Filter.eq("author.id", ann.getId()), Filter.asc("title")).stream()
+                        .map(Book::getTitle))
                 .containsExactly("First", "Third");
         assertThat(books.count(Filter.eq("author.name", "Bob"))).isEqualTo(1);
     }
@@ -187,7 +204,9 @@ class RepositoryTest {
         assertThat(authors.find(ann.getId())).containsSame(ann);
         assertThat(authors.find(-1L)).isEmpty();
         assertThat(authors.exists(-1L)).isFalse();
-        assertThatThrownBy(() -> authors.get(-1L)).isInstanceOf(NotFoundException.class).hasMessage("Author -1 not found");
+        assertThatThrownBy(() -> authors.get(-1L))
+                .isInstanceOf(NotFoundException.class)
+                .hasMessage("Author -1 not found");
         assertThat(authors.entityName()).isEqualTo("Author");
 
         session.detach(ann);
@@ -198,7 +217,8 @@ class RepositoryTest {
         assertThat(session.contains(updated)).isTrue();
         Author ghost = new Author("Ghost", null, null);
         ghost.setId(-5L);
-        assertThatThrownBy(() -> authors.update(ghost)).isInstanceOf(NotFoundException.class)
+        assertThatThrownBy(() -> authors.update(ghost))
+                .isInstanceOf(NotFoundException.class)
                 .hasMessage("Author -5 not found");
         assertThatThrownBy(() -> authors.update(new Author("No id", null, null)))
                 .isInstanceOf(IllegalArgumentException.class);
@@ -225,7 +245,8 @@ class RepositoryTest {
         // a generated id no row has cannot be inserted as given
         Author unknown = new Author("Gus", null, null);
         unknown.setId(-7L);
-        assertThatThrownBy(() -> authors.upsert(unknown)).isInstanceOf(NotFoundException.class)
+        assertThatThrownBy(() -> authors.upsert(unknown))
+                .isInstanceOf(NotFoundException.class)
                 .hasMessage("Author -7 not found");
 
         Repository<Tag, String> tags = Repository.of(session, Tag.class);
@@ -240,7 +261,8 @@ class RepositoryTest {
     @EnumSource(TestDatabase.class)
     void aClassThatIsNoEntityOfTheUnitIsRefused(TestDatabase kind) {
         seeded(kind, Transport.IN_PROCESS);
-        assertThatThrownBy(() -> Repository.of(session, String.class)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Repository.of(session, String.class))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("java.lang.String is not an entity");
     }
 }

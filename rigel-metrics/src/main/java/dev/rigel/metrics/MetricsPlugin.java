@@ -85,8 +85,12 @@ public final class MetricsPlugin implements InitPlugin {
         app.middleware(middleware)
                 .alsoForUnmatchedRoutes(middleware)
                 .dependency("meterRegistry", Provide.value((MeterRegistry) registry))
-                .routeHandlers(Route.get(path, () -> Response.of(registry.scrape(PROMETHEUS_TEXT))
-                        .mediaType(PROMETHEUS_TEXT)).name("metrics").includeInSchema(false))
+                .routeHandlers(Route.get(
+                                path,
+                                () -> Response.of(registry.scrape(PROMETHEUS_TEXT))
+                                        .mediaType(PROMETHEUS_TEXT))
+                        .name("metrics")
+                        .includeInSchema(false))
                 .onStartup(started -> bindJvmMetrics())
                 .onShutdown(stopped -> unbindJvmMetrics());
     }
@@ -97,8 +101,13 @@ public final class MetricsPlugin implements InitPlugin {
         }
         // the GC binder listens to JVM notifications until closed; the others only register gauges
         JvmGcMetrics gc = new JvmGcMetrics();
-        for (MeterBinder binder : List.of(new ClassLoaderMetrics(), new JvmMemoryMetrics(), gc,
-                new JvmThreadMetrics(), new ProcessorMetrics(), new UptimeMetrics())) {
+        for (MeterBinder binder : List.of(
+                new ClassLoaderMetrics(),
+                new JvmMemoryMetrics(),
+                gc,
+                new JvmThreadMetrics(),
+                new ProcessorMetrics(),
+                new UptimeMetrics())) {
             binder.bindTo(registry);
         }
         bound.add(gc);
@@ -127,8 +136,7 @@ public final class MetricsPlugin implements InitPlugin {
         private boolean jvmMetrics = true;
         private final List<String> exclude = new ArrayList<>();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** The registry to fill and scrape (default: a new one with Prometheus' default settings). */
         public Builder registry(PrometheusMeterRegistry meterRegistry) {

@@ -65,8 +65,10 @@ class MetricsPluginTest {
     }
 
     private static App app(MetricsPlugin plugin) {
-        return App.builder().plugins(plugin)
-                .routeHandlers(Router.of("/api", new Users()), Route.get("/health", () -> "ok")).build();
+        return App.builder()
+                .plugins(plugin)
+                .routeHandlers(Router.of("/api", new Users()), Route.get("/health", () -> "ok"))
+                .build();
     }
 
     /** The value of a sample line such as {@code name{labels} 3.0}, matching every given label. */
@@ -107,20 +109,48 @@ class MetricsPluginTest {
             assertThat(scrape.header("content-type")).isEqualTo(MetricsPlugin.PROMETHEUS_TEXT);
             String text = scrape.text();
             assertThat(text).contains("# TYPE http_server_requests_seconds summary");
-            assertThat(sample(text, "http_server_requests_seconds_count", "uri=\"/api/users/{user_id}\"",
-                    "status=\"200\"", "method=\"GET\"", "outcome=\"SUCCESS\"")).isEqualTo(3.0);
-            assertThat(sample(text, "http_server_requests_seconds_count", "uri=\"/api/users/{user_id}\"",
-                    "status=\"404\"", "outcome=\"CLIENT_ERROR\"")).isEqualTo(1.0);
-            assertThat(sample(text, "http_server_requests_seconds_count", "uri=\"/api/boom\"", "status=\"500\"",
-                    "outcome=\"SERVER_ERROR\"", "exception=\"IllegalStateException\"")).isEqualTo(1.0);
-            assertThat(sample(text, "http_server_requests_seconds_count", "uri=\"/api/users/{user_id}\"",
-                    "status=\"200\"", "exception=\"none\"")).isEqualTo(3.0);
+            assertThat(sample(
+                            text,
+                            "http_server_requests_seconds_count",
+                            "uri=\"/api/users/{user_id}\"",
+                            "status=\"200\"",
+                            "method=\"GET\"",
+                            "outcome=\"SUCCESS\""))
+                    .isEqualTo(3.0);
+            assertThat(sample(
+                            text,
+                            "http_server_requests_seconds_count",
+                            "uri=\"/api/users/{user_id}\"",
+                            "status=\"404\"",
+                            "outcome=\"CLIENT_ERROR\""))
+                    .isEqualTo(1.0);
+            assertThat(sample(
+                            text,
+                            "http_server_requests_seconds_count",
+                            "uri=\"/api/boom\"",
+                            "status=\"500\"",
+                            "outcome=\"SERVER_ERROR\"",
+                            "exception=\"IllegalStateException\""))
+                    .isEqualTo(1.0);
+            assertThat(sample(
+                            text,
+                            "http_server_requests_seconds_count",
+                            "uri=\"/api/users/{user_id}\"",
+                            "status=\"200\"",
+                            "exception=\"none\""))
+                    .isEqualTo(3.0);
             assertThat(sample(text, "http_server_requests_seconds_count", "uri=\"NOT_FOUND\"", "status=\"404\""))
                     .isEqualTo(1.0);
-            assertThat(sample(text, "http_server_requests_seconds_count", "uri=\"UNMATCHED\"", "status=\"405\"",
-                    "method=\"POST\"")).isEqualTo(1.0);
-            assertThat(sample(text, "http_server_requests_seconds_sum", "uri=\"/api/users/{user_id}\"",
-                    "status=\"200\"")).isGreaterThan(0.0);
+            assertThat(sample(
+                            text,
+                            "http_server_requests_seconds_count",
+                            "uri=\"UNMATCHED\"",
+                            "status=\"405\"",
+                            "method=\"POST\""))
+                    .isEqualTo(1.0);
+            assertThat(sample(
+                            text, "http_server_requests_seconds_sum", "uri=\"/api/users/{user_id}\"", "status=\"200\""))
+                    .isGreaterThan(0.0);
             // raw paths never become labels
             assertThat(text).doesNotContain("/api/users/1\"").doesNotContain("/nowhere/");
             assertThat(text).contains("http_server_requests_in_flight");
@@ -131,13 +161,25 @@ class MetricsPluginTest {
     void theInFlightGaugeCountsRequestsBeingServed() throws Exception {
         MetricsPlugin plugin = MetricsPlugin.builder().jvmMetrics(false).build();
         try (TestClient client = TestClient.of(app(plugin))) {
-            CompletableFuture<TestResponse> slow = client.request("GET", "/api/slow").sendAsync();
+            CompletableFuture<TestResponse> slow =
+                    client.request("GET", "/api/slow").sendAsync();
             assertThat(ENTERED.await(10, TimeUnit.SECONDS)).isTrue();
-            assertThat(plugin.registry().get(MetricsMiddleware.IN_FLIGHT).gauge().value()).isEqualTo(1.0);
+            assertThat(plugin.registry()
+                            .get(MetricsMiddleware.IN_FLIGHT)
+                            .gauge()
+                            .value())
+                    .isEqualTo(1.0);
             RELEASE.countDown();
             assertThat(slow.get(10, TimeUnit.SECONDS).text()).isEqualTo("done");
-            assertThat(plugin.registry().get(MetricsMiddleware.IN_FLIGHT).gauge().value()).isEqualTo(0.0);
-            Timer timer = plugin.registry().get(MetricsMiddleware.REQUESTS).tag("uri", "/api/slow").timer();
+            assertThat(plugin.registry()
+                            .get(MetricsMiddleware.IN_FLIGHT)
+                            .gauge()
+                            .value())
+                    .isEqualTo(0.0);
+            Timer timer = plugin.registry()
+                    .get(MetricsMiddleware.REQUESTS)
+                    .tag("uri", "/api/slow")
+                    .timer();
             assertThat(timer.count()).isEqualTo(1);
         }
     }
@@ -147,14 +189,19 @@ class MetricsPluginTest {
     void jvmMetricsArriveAtStartupAndTheAppsHooksStillRun(Transport transport) {
         MetricsPlugin plugin = MetricsPlugin.prometheus();
         List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();
-        App app = App.builder().onStartup(started -> events.add("app startup")).plugins(plugin)
-                .routeHandlers(Route.get("/x", () -> "x")).build();
+        App app = App.builder()
+                .onStartup(started -> events.add("app startup"))
+                .plugins(plugin)
+                .routeHandlers(Route.get("/x", () -> "x"))
+                .build();
         try (TestClient client = Clients.open(app, transport)) {
             if (transport == Transport.IN_PROCESS) {
                 assertThat(events).containsExactly("app startup");
             }
             String text = client.get("/metrics").text();
-            assertThat(text).contains("jvm_memory_used_bytes").contains("process_uptime_seconds")
+            assertThat(text)
+                    .contains("jvm_memory_used_bytes")
+                    .contains("process_uptime_seconds")
                     .contains("jvm_threads_live_threads");
         }
     }
@@ -162,8 +209,11 @@ class MetricsPluginTest {
     @ParameterizedTest
     @EnumSource(Transport.class)
     void pathExclusionsAndTheAppsOwnMeters(Transport transport) {
-        MetricsPlugin plugin = MetricsPlugin.builder().jvmMetrics(false).path("/internal/metrics")
-                .exclude("^/health$").build();
+        MetricsPlugin plugin = MetricsPlugin.builder()
+                .jvmMetrics(false)
+                .path("/internal/metrics")
+                .exclude("^/health$")
+                .build();
         try (TestClient client = Clients.open(app(plugin), transport)) {
             client.get("/health");
             assertThat(client.get("/api/count").text()).isEqualTo("1");
@@ -181,20 +231,26 @@ class MetricsPluginTest {
         @Override
         public void onAppInit(App.Builder app) {
             app.middleware(new AbstractMiddleware() {
-                @Override
-                protected void handle(Scope scope, Receive receive, Send send, Application next) throws Exception {
-                    hits.incrementAndGet();
-                    next.call(scope, receive, send);
-                }
-            }).routeHandlers(Route.get("/hits", () -> hits.get())).onStartup(a -> events.add("plugin startup"));
+                        @Override
+                        protected void handle(Scope scope, Receive receive, Send send, Application next)
+                                throws Exception {
+                            hits.incrementAndGet();
+                            next.call(scope, receive, send);
+                        }
+                    })
+                    .routeHandlers(Route.get("/hits", () -> hits.get()))
+                    .onStartup(a -> events.add("plugin startup"));
         }
     }
 
     @Test
     void aMetricsPluginIsAFewLinesOfInitPlugin() {
         HitCounter plugin = new HitCounter();
-        App app = App.builder().onStartup(a -> plugin.events.add("app startup")).plugins(plugin)
-                .routeHandlers(Route.get("/x", () -> "x")).build();
+        App app = App.builder()
+                .onStartup(a -> plugin.events.add("app startup"))
+                .plugins(plugin)
+                .routeHandlers(Route.get("/x", () -> "x"))
+                .build();
         try (TestClient client = TestClient.of(app)) {
             client.get("/x");
             client.get("/x");

@@ -45,7 +45,11 @@ public final class RigelServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RigelServer.class);
 
-    private enum State { NEW, RUNNING, STOPPED }
+    private enum State {
+        NEW,
+        RUNNING,
+        STOPPED
+    }
 
     private final Application app;
     private final ServerConfig config;
@@ -90,8 +94,8 @@ public final class RigelServer implements AutoCloseable {
             lifespan.startup();
         }
         transport = IoTransport.select(config.nativeTransport());
-        group = new MultiThreadIoEventLoopGroup(config.ioThreads(), new DefaultThreadFactory("rigel-io"),
-                transport.handlerFactory());
+        group = new MultiThreadIoEventLoopGroup(
+                config.ioThreads(), new DefaultThreadFactory("rigel-io"), transport.handlerFactory());
         dispatcher = new Dispatcher(app, config);
         channels = new DefaultChannelGroup("rigel-connections", GlobalEventExecutor.INSTANCE);
         ServerBootstrap bootstrap = new ServerBootstrap()
@@ -103,7 +107,10 @@ public final class RigelServer implements AutoCloseable {
                 .childOption(ChannelOption.SO_KEEPALIVE, true)
                 .childHandler(new ServerInitializer(dispatcher, config, sslContext, channels));
         try {
-            serverChannel = bootstrap.bind(config.host(), config.port()).syncUninterruptibly().channel();
+            serverChannel = bootstrap
+                    .bind(config.host(), config.port())
+                    .syncUninterruptibly()
+                    .channel();
         } catch (Exception e) { // Netty rethrows the bind's IOException unchecked
             group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
             if (app instanceof Lifespan lifespan) {
@@ -115,7 +122,10 @@ public final class RigelServer implements AutoCloseable {
         }
         port = ((InetSocketAddress) serverChannel.localAddress()).getPort();
         state = State.RUNNING;
-        LOG.info("Rigel listening on {} ({}, {}{})", url(), transport.name(),
+        LOG.info(
+                "Rigel listening on {} ({}, {}{})",
+                url(),
+                transport.name(),
                 config.http2() ? (scheme.equals("https") ? "HTTP/1.1 + h2" : "HTTP/1.1 + h2c") : "HTTP/1.1",
                 config.ioThreads() == 1 ? ", 1 I/O thread" : ", " + config.ioThreads() + " I/O threads");
         return this;
@@ -175,8 +185,12 @@ public final class RigelServer implements AutoCloseable {
             }
             boolean quiet = awaitQuiet(deadline);
             if (!quiet) {
-                LOG.warn("Shutdown timeout of {} reached with {} connection(s) open and {} handler(s) running; "
-                        + "closing connections", config.shutdownTimeout(), channels.size(), dispatcher.running());
+                LOG.warn(
+                        "Shutdown timeout of {} reached with {} connection(s) open and {} handler(s) running; "
+                                + "closing connections",
+                        config.shutdownTimeout(),
+                        channels.size(),
+                        dispatcher.running());
                 for (Channel ch : channels) {
                     ch.pipeline().fireUserEventTriggered(Connection.Signal.FORCE);
                 }

@@ -221,8 +221,7 @@ public final class ServerConfig {
         private int webSocketMaxMessageSize = 1024 * 1024;
         private boolean webSocketCompression = true;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder host(String host) {
             this.host = Objects.requireNonNull(host, "host");

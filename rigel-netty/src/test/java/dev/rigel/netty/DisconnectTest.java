@@ -28,8 +28,7 @@ import org.junit.jupiter.api.Test;
 class DisconnectTest {
 
     /** What the application's receive after the body returned, and whether the client had left by then. */
-    record AfterBody(Message message, boolean clientHadLeft) {
-    }
+    record AfterBody(Message message, boolean clientHadLeft) {}
 
     private static volatile CompletableFuture<AfterBody> afterBody = new CompletableFuture<>();
     private static volatile CountDownLatch clientLeaving = new CountDownLatch(1);
@@ -61,7 +60,8 @@ class DisconnectTest {
         // "/complete-two": so are two of them, waiting on threads of their own
         CompletableFuture<Message> waiting = receiveInBackground(receive);
         CompletableFuture<Message> second = scope.rawPath().equals("/complete-two")
-                ? receiveInBackground(receive) : CompletableFuture.completedFuture(Message.Disconnect.INSTANCE);
+                ? receiveInBackground(receive)
+                : CompletableFuture.completedFuture(Message.Disconnect.INSTANCE);
         TestApps.text(send, 200, "done");
         try {
             Message first = waiting.get(10, TimeUnit.SECONDS);
@@ -97,7 +97,7 @@ class DisconnectTest {
 
     @BeforeAll
     static void start() {
-        server = TestApps.start(APP, b -> { });
+        server = TestApps.start(APP, b -> {});
         nioServer = TestApps.start(APP, b -> b.nativeTransport(false));
     }
 
@@ -131,26 +131,33 @@ class DisconnectTest {
         }
         AfterBody seen = afterBody.get(10, TimeUnit.SECONDS);
         assertThat(seen.message()).isInstanceOf(Message.Disconnect.class);
-        assertThat(seen.clientHadLeft()).as("receive waited for the client to leave").isTrue();
+        assertThat(seen.clientHadLeft())
+                .as("receive waited for the client to leave")
+                .isTrue();
     }
 
     @Test
     void receiveAfterTheBodyWaitsUntilTheStreamIsResetOverHttp2() throws Exception {
         reset();
-        try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build()) {
-            client.send(HttpRequest.newBuilder(URI.create(server.url() + "/warm")).build(),
+        try (HttpClient client =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build()) {
+            client.send(
+                    HttpRequest.newBuilder(URI.create(server.url() + "/warm")).build(),
                     HttpResponse.BodyHandlers.discarding()); // upgrade first, so /hold is an h2 stream
             HttpResponse<InputStream> response = client.send(
                     HttpRequest.newBuilder(URI.create(server.url() + "/hold")).build(),
                     HttpResponse.BodyHandlers.ofInputStream());
             assertThat(response.version()).isEqualTo(HttpClient.Version.HTTP_2);
             try (InputStream body = response.body()) {
-                assertThat(new String(body.readNBytes(8), StandardCharsets.UTF_8)).isEqualTo("started\n");
+                assertThat(new String(body.readNBytes(8), StandardCharsets.UTF_8))
+                        .isEqualTo("started\n");
                 clientLeaving.countDown();
             } // closing the body early resets the stream; the connection stays
             AfterBody seen = afterBody.get(10, TimeUnit.SECONDS);
             assertThat(seen.message()).isInstanceOf(Message.Disconnect.class);
-            assertThat(seen.clientHadLeft()).as("receive waited for the client to leave").isTrue();
+            assertThat(seen.clientHadLeft())
+                    .as("receive waited for the client to leave")
+                    .isTrue();
         }
     }
 
@@ -158,7 +165,10 @@ class DisconnectTest {
     void aReceiveWaitingWhenTheResponseEndsIsReleasedOverHttp1() throws Exception {
         reset();
         try (RawHttp http = new RawHttp(server.port())) {
-            assertThat(http.write("GET /complete HTTP/1.1\r\nHost: t\r\n\r\n").read().text()).isEqualTo("done");
+            assertThat(http.write("GET /complete HTTP/1.1\r\nHost: t\r\n\r\n")
+                            .read()
+                            .text())
+                    .isEqualTo("done");
             assertThat(afterBody.get(10, TimeUnit.SECONDS).message()).isInstanceOf(Message.Disconnect.class);
         }
     }
@@ -176,7 +186,10 @@ class DisconnectTest {
     void everyReceiveWaitingWhenTheResponseEndsIsReleased() throws Exception {
         reset();
         try (RawHttp http = new RawHttp(server.port())) {
-            assertThat(http.write("GET /complete-two HTTP/1.1\r\nHost: t\r\n\r\n").read().text()).isEqualTo("done");
+            assertThat(http.write("GET /complete-two HTTP/1.1\r\nHost: t\r\n\r\n")
+                            .read()
+                            .text())
+                    .isEqualTo("done");
             assertThat(afterBody.get(15, TimeUnit.SECONDS).message()).isInstanceOf(Message.Disconnect.class);
         }
         reset();

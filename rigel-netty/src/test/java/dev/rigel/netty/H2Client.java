@@ -42,7 +42,9 @@ final class H2Client implements AutoCloseable {
 
     H2Client(int port) {
         this.port = port;
-        Bootstrap bootstrap = new Bootstrap().group(group).channel(NioSocketChannel.class)
+        Bootstrap bootstrap = new Bootstrap()
+                .group(group)
+                .channel(NioSocketChannel.class)
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
@@ -73,18 +75,28 @@ final class H2Client implements AutoCloseable {
         return result;
     }
 
-    private Response send(String method, String path, byte[] body, boolean end, String... headers)
-            throws Exception {
+    private Response send(String method, String path, byte[] body, boolean end, String... headers) throws Exception {
         CompletableFuture<Response> result = new CompletableFuture<>();
         open(result, method, path, body, end, headers);
         return result.get(5, TimeUnit.SECONDS);
     }
 
-    private void open(CompletableFuture<Response> result, String method, String path, byte[] body, boolean end,
-                      String... headers) {
-        Http2StreamChannel stream = new Http2StreamChannelBootstrap(channel).handler(new Collector(result))
-                .open().syncUninterruptibly().getNow();
-        Http2Headers h = new DefaultHttp2Headers().method(method).path(path).scheme("http")
+    private void open(
+            CompletableFuture<Response> result,
+            String method,
+            String path,
+            byte[] body,
+            boolean end,
+            String... headers) {
+        Http2StreamChannel stream = new Http2StreamChannelBootstrap(channel)
+                .handler(new Collector(result))
+                .open()
+                .syncUninterruptibly()
+                .getNow();
+        Http2Headers h = new DefaultHttp2Headers()
+                .method(method)
+                .path(path)
+                .scheme("http")
                 .authority("127.0.0.1:" + port);
         for (int i = 0; i < headers.length; i += 2) {
             h.add(headers[i], headers[i + 1]);
@@ -132,7 +144,9 @@ final class H2Client implements AutoCloseable {
         protected void channelRead0(ChannelHandlerContext ctx, Http2StreamFrame frame) {
             boolean end = false;
             if (frame instanceof Http2HeadersFrame h) {
-                if (headers == null && h.headers().status() != null && h.headers().status().charAt(0) == '1') {
+                if (headers == null
+                        && h.headers().status() != null
+                        && h.headers().status().charAt(0) == '1') {
                     return;
                 }
                 if (headers == null) {

@@ -55,8 +55,9 @@ class Http1Test {
                     // What the framework does for HEAD: the GET's length, an empty body.
                     byte[] body = "hello world".getBytes(StandardCharsets.UTF_8);
                     boolean head = scope.method().equals("HEAD");
-                    send.send(new Message.ResponseStart(200, Headers.of("content-type", "text/plain",
-                            "content-length", String.valueOf(body.length))));
+                    send.send(new Message.ResponseStart(
+                            200,
+                            Headers.of("content-type", "text/plain", "content-length", String.valueOf(body.length))));
                     send.send(new Message.ResponseBody(head ? Message.EMPTY : body, false));
                 }
                 case "/no-content" -> {
@@ -98,8 +99,8 @@ class Http1Test {
     }
 
     private static HttpResponse<String> get(String path) throws Exception {
-        return client.send(HttpRequest.newBuilder(URI.create(server.url() + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return client.send(
+                HttpRequest.newBuilder(URI.create(server.url() + path)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
@@ -108,19 +109,29 @@ class Http1Test {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body())
-                .contains("method=GET", "rawPath=/a%20b/c", "path=/a b/c", "query=x=1&y=2", "version=1.1",
-                        "scheme=http", "host=127.0.0.1:" + server.port(), "client=true",
+                .contains(
+                        "method=GET",
+                        "rawPath=/a%20b/c",
+                        "path=/a b/c",
+                        "query=x=1&y=2",
+                        "version=1.1",
+                        "scheme=http",
+                        "host=127.0.0.1:" + server.port(),
+                        "client=true",
                         "serverPort=" + server.port());
-        assertThat(response.headers().firstValue("content-length")).hasValue(
-                String.valueOf(response.body().getBytes(StandardCharsets.UTF_8).length));
+        assertThat(response.headers().firstValue("content-length"))
+                .hasValue(String.valueOf(response.body().getBytes(StandardCharsets.UTF_8).length));
         assertThat(response.headers().firstValue("date")).isPresent();
         assertThat(response.headers().firstValue("server")).hasValue("Rigel");
     }
 
     @Test
     void postsABodyThroughTheClient() throws Exception {
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(server.url() + "/echo"))
-                .POST(HttpRequest.BodyPublishers.ofString("payload")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = client.send(
+                HttpRequest.newBuilder(URI.create(server.url() + "/echo"))
+                        .POST(HttpRequest.BodyPublishers.ofString("payload"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.body()).contains("method=POST", "body=payload");
     }
@@ -129,8 +140,10 @@ class Http1Test {
     void inlineApplicationsRunOnTheIoThreadOthersOnVirtualThreads() throws Exception {
         assertThat(get("/inline").body()).contains("virtual=false");
         assertThat(get("/blocking").body()).contains("virtual=true");
-        HttpResponse<String> inlinePost = client.send(HttpRequest.newBuilder(URI.create(server.url() + "/inline"))
-                .POST(HttpRequest.BodyPublishers.ofString("x".repeat(100_000))).build(),
+        HttpResponse<String> inlinePost = client.send(
+                HttpRequest.newBuilder(URI.create(server.url() + "/inline"))
+                        .POST(HttpRequest.BodyPublishers.ofString("x".repeat(100_000)))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(inlinePost.body()).contains("virtual=false", "body=" + "x".repeat(100_000));
     }
@@ -169,7 +182,10 @@ class Http1Test {
         try (RawHttp http = new RawHttp(server.port())) {
             StringBuilder batch = new StringBuilder();
             for (int i = 0; i < 500; i++) {
-                batch.append("GET /").append(i % 3 == 0 ? "vt/" : "inline/").append(i).append(" HTTP/1.1\r\n\r\n");
+                batch.append("GET /")
+                        .append(i % 3 == 0 ? "vt/" : "inline/")
+                        .append(i)
+                        .append(" HTTP/1.1\r\n\r\n");
             }
             http.write(batch.toString());
             for (int i = 0; i < 500; i++) {
@@ -311,7 +327,8 @@ class Http1Test {
     void expectContinueIsAnsweredWhenTheBodyIsWanted() throws Exception {
         for (String path : List.of("/vt-upload", "/inline/upload")) {
             try (RawHttp http = new RawHttp(server.port())) {
-                http.write("POST " + path + " HTTP/1.1\r\nHost: t\r\nContent-Length: 4\r\nExpect: 100-continue\r\n\r\n");
+                http.write(
+                        "POST " + path + " HTTP/1.1\r\nHost: t\r\nContent-Length: 4\r\nExpect: 100-continue\r\n\r\n");
                 RawHttp.Response interim = http.read();
                 assertThat(interim.status()).isEqualTo(100);
 

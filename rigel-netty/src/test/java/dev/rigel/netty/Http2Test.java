@@ -28,8 +28,8 @@ class Http2Test {
                 throws Exception {
             switch (scope.rawPath()) {
                 case "/stream" -> {
-                    send.send(new Message.ResponseStart(200, Headers.of("Content-Type", "text/plain",
-                            "Connection", "keep-alive")));
+                    send.send(new Message.ResponseStart(
+                            200, Headers.of("Content-Type", "text/plain", "Connection", "keep-alive")));
                     for (String part : List.of("a", "b", "c")) {
                         send.send(new Message.ResponseBody(part.getBytes(StandardCharsets.UTF_8), true));
                     }
@@ -70,21 +70,25 @@ class Http2Test {
 
     @Test
     void upgradesToH2cWithTheJdkClient() throws Exception {
-        try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build()) {
+        try (HttpClient client =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build()) {
             HttpResponse<String> first = client.send(
-                    HttpRequest.newBuilder(URI.create(cleartext.url() + "/first?q=1")).build(),
+                    HttpRequest.newBuilder(URI.create(cleartext.url() + "/first?q=1"))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(first.version()).isEqualTo(HttpClient.Version.HTTP_2);
-            assertThat(first.body()).contains("rawPath=/first", "query=q=1", "version=2",
-                    "host=127.0.0.1:" + cleartext.port());
+            assertThat(first.body())
+                    .contains("rawPath=/first", "query=q=1", "version=2", "host=127.0.0.1:" + cleartext.port());
 
             // Later requests are streams on the upgraded connection, some in parallel.
-            List<CompletableFuture<HttpResponse<String>>> parallel = List.of("/inline/a", "/b", "/inline/c", "/d")
-                    .stream()
-                    .map(path -> client.sendAsync(HttpRequest.newBuilder(URI.create(cleartext.url() + path))
-                            .POST(HttpRequest.BodyPublishers.ofString("body of " + path)).build(),
-                            HttpResponse.BodyHandlers.ofString()))
-                    .toList();
+            List<CompletableFuture<HttpResponse<String>>> parallel =
+                    List.of("/inline/a", "/b", "/inline/c", "/d").stream()
+                            .map(path -> client.sendAsync(
+                                    HttpRequest.newBuilder(URI.create(cleartext.url() + path))
+                                            .POST(HttpRequest.BodyPublishers.ofString("body of " + path))
+                                            .build(),
+                                    HttpResponse.BodyHandlers.ofString()))
+                            .toList();
             for (int i = 0; i < parallel.size(); i++) {
                 HttpResponse<String> response = parallel.get(i).get();
                 assertThat(response.version()).isEqualTo(HttpClient.Version.HTTP_2);
@@ -98,15 +102,23 @@ class Http2Test {
         try (H2Client client = new H2Client(cleartext.port())) {
             H2Client.Response get = client.get("/a%2Fb?x=y");
             assertThat(get.status()).isEqualTo(200);
-            assertThat(get.text()).contains("method=GET", "rawPath=/a%2Fb", "query=x=y", "version=2",
-                    "scheme=http", "host=127.0.0.1:" + cleartext.port(), "virtual=true");
+            assertThat(get.text())
+                    .contains(
+                            "method=GET",
+                            "rawPath=/a%2Fb",
+                            "query=x=y",
+                            "version=2",
+                            "scheme=http",
+                            "host=127.0.0.1:" + cleartext.port(),
+                            "virtual=true");
             assertThat(get.header("content-length")).isEqualTo(String.valueOf(get.body().length));
             assertThat(get.header("server")).isEqualTo("Rigel");
 
             H2Client.Response inlinePost = client.request("POST", "/inline/post", "ping".getBytes());
             assertThat(inlinePost.text()).contains("body=ping", "virtual=false");
 
-            H2Client.Response big = client.request("POST", "/vt", "z".repeat(50_000).getBytes());
+            H2Client.Response big =
+                    client.request("POST", "/vt", "z".repeat(50_000).getBytes());
             assertThat(big.text()).contains("body=" + "z".repeat(50_000));
         }
     }
@@ -143,12 +155,15 @@ class Http2Test {
 
     @Test
     void negotiatesH2OverTlsWithAlpn() throws Exception {
-        try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2)
-                .sslContext(certificates.clientContext()).build()) {
+        try (HttpClient client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_2)
+                .sslContext(certificates.clientContext())
+                .build()) {
             assertThat(tls.url()).startsWith("https://");
             HttpResponse<String> response = client.send(
                     HttpRequest.newBuilder(URI.create(tls.url() + "/secure"))
-                            .POST(HttpRequest.BodyPublishers.ofString("secret")).build(),
+                            .POST(HttpRequest.BodyPublishers.ofString("secret"))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(response.version()).isEqualTo(HttpClient.Version.HTTP_2);
             assertThat(response.body()).contains("scheme=https", "version=2", "body=secret");
@@ -157,10 +172,13 @@ class Http2Test {
 
     @Test
     void servesHttp11OverTlsWhenTheClientAsksForIt() throws Exception {
-        try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .sslContext(certificates.clientContext()).build()) {
+        try (HttpClient client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .sslContext(certificates.clientContext())
+                .build()) {
             HttpResponse<String> response = client.send(
-                    HttpRequest.newBuilder(URI.create(tls.url() + "/inline/secure")).build(),
+                    HttpRequest.newBuilder(URI.create(tls.url() + "/inline/secure"))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(response.version()).isEqualTo(HttpClient.Version.HTTP_1_1);
             assertThat(response.body()).contains("scheme=https", "version=1.1", "virtual=false");
@@ -170,7 +188,9 @@ class Http2Test {
     @Test
     void staysOnHttp11WhenHttp2IsOff() throws Exception {
         try (RigelServer http1Only = TestApps.start(APP, b -> b.http2(false));
-             HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build()) {
+                HttpClient client = HttpClient.newBuilder()
+                        .version(HttpClient.Version.HTTP_2)
+                        .build()) {
             HttpResponse<String> response = client.send(
                     HttpRequest.newBuilder(URI.create(http1Only.url() + "/x")).build(),
                     HttpResponse.BodyHandlers.ofString());

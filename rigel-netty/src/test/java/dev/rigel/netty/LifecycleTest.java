@@ -55,7 +55,8 @@ class LifecycleTest {
     @Test
     void callsLifespanAroundServingAndReportsTheBoundPort() throws Exception {
         RecordingApp app = new RecordingApp();
-        RigelServer server = new RigelServer(app, ServerConfig.builder().port(0).ioThreads(1).build());
+        RigelServer server =
+                new RigelServer(app, ServerConfig.builder().port(0).ioThreads(1).build());
         assertThat(server.port()).isEqualTo(-1);
         server.start();
         try {
@@ -81,7 +82,8 @@ class LifecycleTest {
         RecordingApp app = new RecordingApp();
         RigelServer server = TestApps.start(app);
         int port = server.port();
-        try (RawHttp idle = new RawHttp(port); RawHttp busy = new RawHttp(port)) {
+        try (RawHttp idle = new RawHttp(port);
+                RawHttp busy = new RawHttp(port)) {
             idle.write("GET /warm HTTP/1.1\r\nHost: t\r\n\r\n");
             assertThat(idle.read().status()).isEqualTo(200);
             busy.write("GET /slow HTTP/1.1\r\nHost: t\r\n\r\n");
@@ -100,7 +102,8 @@ class LifecycleTest {
             assertThat(busy.closedByServer(1000)).isTrue();
 
             stopping.get(5, TimeUnit.SECONDS);
-            assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)).isLessThan(3000);
+            assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started))
+                    .isLessThan(3000);
         }
         assertThat(app.events).endsWith("finished /slow", "shutdown");
         assertThatThrownBy(() -> new Socket("127.0.0.1", port).close()).isInstanceOf(ConnectException.class);
@@ -147,7 +150,8 @@ class LifecycleTest {
     void failingToBindReportsTheAddressAndUndoesStartup() throws Exception {
         try (RigelServer first = TestApps.start(TestApps.ECHO)) {
             RecordingApp app = new RecordingApp();
-            RigelServer second = new RigelServer(app, ServerConfig.builder().port(first.port()).build());
+            RigelServer second = new RigelServer(
+                    app, ServerConfig.builder().port(first.port()).build());
             assertThatThrownBy(second::start)
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("127.0.0.1:" + first.port());
@@ -157,9 +161,14 @@ class LifecycleTest {
 
     @Test
     void servesWithTheNioTransportToo() throws Exception {
-        try (RigelServer server = RigelServer.start(TestApps.ECHO,
-                ServerConfig.builder().port(0).ioThreads(1).nativeTransport(false).build());
-             HttpClient client = HttpClient.newHttpClient()) {
+        try (RigelServer server = RigelServer.start(
+                        TestApps.ECHO,
+                        ServerConfig.builder()
+                                .port(0)
+                                .ioThreads(1)
+                                .nativeTransport(false)
+                                .build());
+                HttpClient client = HttpClient.newHttpClient()) {
             assertThat(server.transport()).isEqualTo("nio");
             HttpResponse<String> response = client.send(
                     HttpRequest.newBuilder(URI.create(server.url() + "/nio")).build(),

@@ -50,12 +50,13 @@ class LimitsTest {
 
     @BeforeAll
     static void start() {
-        server = TestApps.start(APP, b -> b
-                .maxBodySize(1024)
-                .maxHeaderSize(2048)
-                .maxInitialLineLength(1024)
-                .readTimeout(Duration.ofMillis(400))
-                .idleTimeout(Duration.ofMillis(600)));
+        server = TestApps.start(
+                APP,
+                b -> b.maxBodySize(1024)
+                        .maxHeaderSize(2048)
+                        .maxInitialLineLength(1024)
+                        .readTimeout(Duration.ofMillis(400))
+                        .idleTimeout(Duration.ofMillis(600)));
     }
 
     @AfterAll
@@ -79,7 +80,8 @@ class LimitsTest {
 
                 // Had the server waited for the body, the 400 ms read timeout would have answered 408.
                 assertThat(response.status()).isEqualTo(413);
-                assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)).isLessThan(1000);
+                assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started))
+                        .isLessThan(1000);
                 assertThat(response.header("content-type")).isEqualTo("application/json");
                 assertThat(response.header("connection")).isEqualTo("close");
                 assertThat(response.text()).isEqualTo(TOO_LARGE);
@@ -92,7 +94,8 @@ class LimitsTest {
     @Test
     void rejectsAnOversizedExpectContinueWithoutAskingForTheBody() throws Exception {
         try (RawHttp http = new RawHttp(server.port())) {
-            http.write("POST /inline/upload HTTP/1.1\r\nHost: t\r\nContent-Length: 5000\r\nExpect: 100-continue\r\n\r\n");
+            http.write(
+                    "POST /inline/upload HTTP/1.1\r\nHost: t\r\nContent-Length: 5000\r\nExpect: 100-continue\r\n\r\n");
             assertThat(http.read().status()).isEqualTo(413);
         }
     }
@@ -143,8 +146,8 @@ class LimitsTest {
             http.write("GET / HTTP/1.1\r\nHost: t\r\nX-Big: " + "a".repeat(4000) + "\r\n\r\n");
             RawHttp.Response response = http.read();
             assertThat(response.status()).isEqualTo(431);
-            assertThat(response.text()).isEqualTo(
-                    "{\"status_code\":431,\"detail\":\"Request Header Fields Too Large\"}");
+            assertThat(response.text())
+                    .isEqualTo("{\"status_code\":431,\"detail\":\"Request Header Fields Too Large\"}");
         }
     }
 
@@ -187,7 +190,8 @@ class LimitsTest {
 
             assertThat(response.status()).isEqualTo(408);
             assertThat(response.text()).isEqualTo("{\"status_code\":408,\"detail\":\"Request Timeout\"}");
-            assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)).isBetween(300L, 2000L);
+            assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started))
+                    .isBetween(300L, 2000L);
         }
     }
 
@@ -207,7 +211,8 @@ class LimitsTest {
             assertThat(http.read().status()).isEqualTo(200);
             long started = System.nanoTime();
             assertThat(http.closedByServer(3000)).isTrue();
-            assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)).isGreaterThan(300L);
+            assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started))
+                    .isGreaterThan(300L);
         }
     }
 
@@ -218,7 +223,7 @@ class LimitsTest {
             TestApps.text(send, 200, "done");
         };
         try (RigelServer slowServer = TestApps.start(slow, b -> b.idleTimeout(Duration.ofMillis(300)));
-             RawHttp http = new RawHttp(slowServer.port())) {
+                RawHttp http = new RawHttp(slowServer.port())) {
             http.write("GET / HTTP/1.1\r\nHost: t\r\n\r\n");
             assertThat(http.read().text()).isEqualTo("done");
         }

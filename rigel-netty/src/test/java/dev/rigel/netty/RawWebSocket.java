@@ -28,6 +28,7 @@ final class RawWebSocket implements AutoCloseable {
 
     /** The RFC 6455 example key, whose accept value is known: s3pPLMBiTxaQ9kYGzzhZRbK+xOo=. */
     static final String KEY = "dGhlIHNhbXBsZSBub25jZQ==";
+
     static final String ACCEPT = "s3pPLMBiTxaQ9kYGzzhZRbK+xOo=";
 
     static final int CONTINUATION = 0;

@@ -106,9 +106,13 @@ class StreamingTest {
 
     @Test
     void uploadsALargeBodyToASlowReaderOverHttp1() throws Exception {
-        try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
-            HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(server.url() + "/upload"))
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(upload)).build(), HttpResponse.BodyHandlers.ofString());
+        try (HttpClient client =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
+            HttpResponse<String> response = client.send(
+                    HttpRequest.newBuilder(URI.create(server.url() + "/upload"))
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(upload))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertThat(response.body()).isEqualTo(UPLOAD + "/" + uploadChecksum);
         }
     }
@@ -123,9 +127,11 @@ class StreamingTest {
 
     @Test
     void streamsALargeResponseToASlowClientOverHttp1() throws Exception {
-        try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
+        try (HttpClient client =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
             HttpResponse<InputStream> response = client.send(
-                    HttpRequest.newBuilder(URI.create(server.url() + "/download")).build(),
+                    HttpRequest.newBuilder(URI.create(server.url() + "/download"))
+                            .build(),
                     HttpResponse.BodyHandlers.ofInputStream());
             assertDownload(response.body());
         }
@@ -133,11 +139,14 @@ class StreamingTest {
 
     @Test
     void streamsALargeResponseToASlowClientOverHttp2() throws Exception {
-        try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build()) {
-            client.send(HttpRequest.newBuilder(URI.create(server.url() + "/warm")).build(),
+        try (HttpClient client =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build()) {
+            client.send(
+                    HttpRequest.newBuilder(URI.create(server.url() + "/warm")).build(),
                     HttpResponse.BodyHandlers.discarding()); // upgrade first, so the download is an h2 stream
             HttpResponse<InputStream> response = client.send(
-                    HttpRequest.newBuilder(URI.create(server.url() + "/download")).build(),
+                    HttpRequest.newBuilder(URI.create(server.url() + "/download"))
+                            .build(),
                     HttpResponse.BodyHandlers.ofInputStream());
             assertThat(response.version()).isEqualTo(HttpClient.Version.HTTP_2);
             assertDownload(response.body());

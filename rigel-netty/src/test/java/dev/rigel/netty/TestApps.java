@@ -14,17 +14,16 @@ import java.util.function.Consumer;
 /** Small hand-written applications and server set-up shared by the tests. */
 final class TestApps {
 
-    private TestApps() {
-    }
+    private TestApps() {}
 
     /** A server on an ephemeral loopback port with test-friendly settings. */
     static RigelServer start(Application app) {
-        return start(app, b -> { });
+        return start(app, b -> {});
     }
 
     static RigelServer start(Application app, Consumer<ServerConfig.Builder> tweaks) {
-        ServerConfig.Builder builder = ServerConfig.builder().port(0).ioThreads(2)
-                .shutdownTimeout(java.time.Duration.ofSeconds(5));
+        ServerConfig.Builder builder =
+                ServerConfig.builder().port(0).ioThreads(2).shutdownTimeout(java.time.Duration.ofSeconds(5));
         tweaks.accept(builder);
         return new RigelServer(app, builder.build()).start();
     }
@@ -59,7 +58,8 @@ final class TestApps {
                 + "\nscheme=" + scope.scheme()
                 + "\nhost=" + scope.headers().get("host")
                 + "\nclient=" + (scope.client() != null)
-                + "\nserverPort=" + (scope.server() == null ? -1 : scope.server().getPort())
+                + "\nserverPort="
+                + (scope.server() == null ? -1 : scope.server().getPort())
                 + "\nvirtual=" + Thread.currentThread().isVirtual()
                 + "\nbody=" + new String(body, StandardCharsets.UTF_8);
     }

@@ -36,14 +36,18 @@ final class TestCertificates {
         KeyPair keys = generator.generateKeyPair();
         X500Name name = new X500Name("CN=localhost");
         long now = System.currentTimeMillis();
-        JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name, BigInteger.valueOf(now),
-                new Date(now - 60_000), new Date(now + 86_400_000L), name, keys.getPublic());
+        JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
+                name,
+                BigInteger.valueOf(now),
+                new Date(now - 60_000),
+                new Date(now + 86_400_000L),
+                name,
+                keys.getPublic());
         builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[] {
-            new GeneralName(GeneralName.iPAddress, "127.0.0.1"),
-            new GeneralName(GeneralName.dNSName, "localhost")
+            new GeneralName(GeneralName.iPAddress, "127.0.0.1"), new GeneralName(GeneralName.dNSName, "localhost")
         }));
-        x509 = new JcaX509CertificateConverter().getCertificate(
-                builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate())));
+        x509 = new JcaX509CertificateConverter()
+                .getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate())));
         certificate = dir.resolve("cert.pem");
         privateKey = dir.resolve("key.pem");
         Files.writeString(certificate, pem("CERTIFICATE", x509.getEncoded()));

@@ -49,6 +49,7 @@ class WebSocketTest {
     static final List<String> EVENTS = new CopyOnWriteArrayList<>();
     /** Released to let the /paused application start reading. */
     static volatile CountDownLatch resume = new CountDownLatch(1);
+
     static final AtomicLong received = new AtomicLong();
     static final AtomicInteger sent = new AtomicInteger();
 
@@ -70,8 +71,8 @@ class WebSocketTest {
             }
             case "/refuse" -> send.send(new Message.WebSocketClose(4000, "not you"));
             case "/deny" -> {
-                send.send(new Message.ResponseStart(401, Headers.of("www-authenticate", "Bearer",
-                        "content-type", "text/plain")));
+                send.send(new Message.ResponseStart(
+                        401, Headers.of("www-authenticate", "Bearer", "content-type", "text/plain")));
                 send.send(new Message.ResponseBody("who are you?".getBytes(StandardCharsets.UTF_8), false));
             }
             case "/fail-before" -> throw new IllegalStateException("failed before accepting");
@@ -254,8 +255,8 @@ class WebSocketTest {
 
     @Test
     void answersAValidHandshakeWith101AndTheAcceptKey() throws Exception {
-        try (RawWebSocket socket = RawWebSocket.connect(server.port(), "/echo?x=1",
-                "Sec-WebSocket-Protocol: superchat, chat")) {
+        try (RawWebSocket socket =
+                RawWebSocket.connect(server.port(), "/echo?x=1", "Sec-WebSocket-Protocol: superchat, chat")) {
             assertThat(socket.status).isEqualTo(101);
             assertThat(socket.header("upgrade")).isEqualToIgnoringCase("websocket");
             assertThat(socket.header("sec-websocket-accept")).isEqualTo(RawWebSocket.ACCEPT);
@@ -272,19 +273,29 @@ class WebSocketTest {
 
     @Test
     void refusesMalformedHandshakesBeforeTheApplicationSeesThem() throws Exception {
-        try (RawWebSocket socket = RawWebSocket.handshake(server.port(), "GET", "/echo",
+        try (RawWebSocket socket = RawWebSocket.handshake(
+                server.port(),
+                "GET",
+                "/echo",
                 "Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\n")) {
             assertThat(socket.status).isEqualTo(400);
-            assertThat(socket.bodyText()).isEqualTo("{\"status_code\":400,\"detail\":\"A WebSocket handshake needs a"
-                    + " Sec-WebSocket-Key of 16 base64-encoded bytes\"}");
+            assertThat(socket.bodyText())
+                    .isEqualTo("{\"status_code\":400,\"detail\":\"A WebSocket handshake needs a"
+                            + " Sec-WebSocket-Key of 16 base64-encoded bytes\"}");
         }
-        try (RawWebSocket socket = RawWebSocket.handshake(server.port(), "POST", "/echo",
+        try (RawWebSocket socket = RawWebSocket.handshake(
+                server.port(),
+                "POST",
+                "/echo",
                 "Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: " + RawWebSocket.KEY
                         + "\r\nSec-WebSocket-Version: 13\r\nContent-Length: 0\r\n")) {
             assertThat(socket.status).isEqualTo(400);
             assertThat(socket.bodyText()).contains("must be a GET request");
         }
-        try (RawWebSocket socket = RawWebSocket.handshake(server.port(), "GET", "/echo",
+        try (RawWebSocket socket = RawWebSocket.handshake(
+                server.port(),
+                "GET",
+                "/echo",
                 "Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: " + RawWebSocket.KEY
                         + "\r\nSec-WebSocket-Version: 8\r\n")) {
             assertThat(socket.status).isEqualTo(426);
@@ -314,7 +325,9 @@ class WebSocketTest {
         {
             assertThatThrownBy(() -> open(client, ws(server, "/refuse"), new Collector()))
                     .isInstanceOf(CompletionException.class)
-                    .cause().isInstanceOfSatisfying(WebSocketHandshakeException.class,
+                    .cause()
+                    .isInstanceOfSatisfying(
+                            WebSocketHandshakeException.class,
                             e -> assertThat(e.getResponse().statusCode()).isEqualTo(403));
         }
     }
@@ -322,7 +335,8 @@ class WebSocketTest {
     @Test
     void aPlainRequestStillReachesTheApplicationAsHttp() throws Exception {
         try (RawHttp http = new RawHttp(server.port())) {
-            RawHttp.Response response = http.write("GET /echo HTTP/1.1\r\nHost: x\r\n\r\n").read();
+            RawHttp.Response response =
+                    http.write("GET /echo HTTP/1.1\r\nHost: x\r\n\r\n").read();
             assertThat(response.status()).isEqualTo(200);
             assertThat(response.text()).isEqualTo("plain http");
         }
@@ -365,7 +379,8 @@ class WebSocketTest {
         {
             Collector collector = new Collector();
             WebSocket socket = open(client, ws(server, "/echo"), collector);
-            socket.sendPing(ByteBuffer.wrap("are you there".getBytes(StandardCharsets.UTF_8))).join();
+            socket.sendPing(ByteBuffer.wrap("are you there".getBytes(StandardCharsets.UTF_8)))
+                    .join();
             assertThat(collector.next()).isEqualTo("pong:are you there");
         }
     }
@@ -400,7 +415,9 @@ class WebSocketTest {
     void theApplicationsFailureOrReturnClosesTheConnection() throws Exception {
         {
             Collector failing = new Collector();
-            open(client, ws(server, "/fail-after"), failing).sendText("go", true).join();
+            open(client, ws(server, "/fail-after"), failing)
+                    .sendText("go", true)
+                    .join();
             assertThat(failing.closeWithin5s()).isEqualTo("1011 ");
             Collector returning = new Collector();
             open(client, ws(server, "/return-open"), returning);
@@ -478,8 +495,8 @@ class WebSocketTest {
 
     @Test
     void negotiatesPermessageDeflateAndCompressesBothWays() throws Exception {
-        try (RawWebSocket socket = RawWebSocket.connect(server.port(), "/echo",
-                "Sec-WebSocket-Extensions: permessage-deflate; client_max_window_bits")) {
+        try (RawWebSocket socket = RawWebSocket.connect(
+                server.port(), "/echo", "Sec-WebSocket-Extensions: permessage-deflate; client_max_window_bits")) {
             assertThat(socket.status).isEqualTo(101);
             assertThat(socket.header("sec-websocket-extensions")).startsWith("permessage-deflate");
             String text = "compress me ".repeat(100);
@@ -488,14 +505,15 @@ class WebSocketTest {
             RawWebSocket.Frame echo = socket.read();
             assertThat(echo.rsv()).isEqualTo(4);
             assertThat(echo.payload().length).isLessThan(text.length());
-            assertThat(new String(RawWebSocket.inflate(echo.payload()), StandardCharsets.UTF_8)).isEqualTo(text);
+            assertThat(new String(RawWebSocket.inflate(echo.payload()), StandardCharsets.UTF_8))
+                    .isEqualTo(text);
         }
     }
 
     @Test
     void aCompressedMessageThatInflatesPastTheLimitClosesWith1009() throws Exception {
-        try (RawWebSocket socket = RawWebSocket.connect(server.port(), "/echo",
-                "Sec-WebSocket-Extensions: permessage-deflate")) {
+        try (RawWebSocket socket =
+                RawWebSocket.connect(server.port(), "/echo", "Sec-WebSocket-Extensions: permessage-deflate")) {
             byte[] bomb = RawWebSocket.deflate(new byte[16 * CHUNK]); // a few hundred bytes on the wire
             assertThat(bomb.length).isLessThan(CHUNK);
             socket.send(true, 4, RawWebSocket.BINARY, bomb, true);
@@ -508,8 +526,8 @@ class WebSocketTest {
     @Test
     void compressionCanBeSwitchedOff() throws Exception {
         try (RigelServer plain = TestApps.start(APP, b -> b.webSocketCompression(false));
-                RawWebSocket socket = RawWebSocket.connect(plain.port(), "/echo",
-                        "Sec-WebSocket-Extensions: permessage-deflate")) {
+                RawWebSocket socket =
+                        RawWebSocket.connect(plain.port(), "/echo", "Sec-WebSocket-Extensions: permessage-deflate")) {
             assertThat(socket.status).isEqualTo(101);
             assertThat(socket.header("sec-websocket-extensions")).isNull();
             socket.sendText("as is");
@@ -538,7 +556,9 @@ class WebSocketTest {
                 }
             });
             writer.join(Duration.ofSeconds(2));
-            assertThat(writer.isAlive()).as("the client is held back while the application does not read").isTrue();
+            assertThat(writer.isAlive())
+                    .as("the client is held back while the application does not read")
+                    .isTrue();
             assertThat((long) written.get() * CHUNK).isLessThan(48L * 1024 * 1024);
             resume.countDown();
             assertThat(writer.join(Duration.ofSeconds(20))).isTrue();
@@ -553,7 +573,8 @@ class WebSocketTest {
     void aSenderWaitsWhileTheClientDoesNotRead() throws Exception {
         try (RawWebSocket socket = RawWebSocket.connect(server.port(), "/flood")) {
             Thread.sleep(1500);
-            assertThat(sent.get()).as("the application is held back while the client does not read")
+            assertThat(sent.get())
+                    .as("the application is held back while the client does not read")
                     .isLessThan(6000);
             for (int i = 0; i < 8192; i++) {
                 RawWebSocket.Frame frame = socket.read();
@@ -602,7 +623,8 @@ class WebSocketTest {
     @Test
     void servesWssOverTls(@TempDir Path dir) throws Exception {
         TestCertificates certificates = new TestCertificates(dir);
-        HttpClient trusting = HttpClient.newBuilder().sslContext(certificates.clientContext()).build();
+        HttpClient trusting =
+                HttpClient.newBuilder().sslContext(certificates.clientContext()).build();
         try (RigelServer tls = TestApps.start(APP, b -> b.tls(certificates.certificate, certificates.privateKey))) {
             assertThat(ws(tls, "/echo")).startsWith("wss://");
             Collector collector = new Collector();

@@ -28,8 +28,7 @@ public final class OpenAPIConfig {
     }
 
     /** Who to contact about the API; any part may be null. */
-    public record Contact(String name, String url, String email) {
-    }
+    public record Contact(String name, String url, String email) {}
 
     /** The API's licence: an SPDX identifier or a URL (OpenAPI 3.1 allows one of them). */
     public record License(String name, String identifier, String url) {
@@ -68,8 +67,8 @@ public final class OpenAPIConfig {
         this.tags = List.copyOf(builder.tags);
         Map<String, Map<String, Object>> schemes = new LinkedHashMap<>();
         // keys sorted: a Map.of iterates in a per-JVM random order, and the document must be stable
-        builder.securitySchemes.forEach((name, scheme) -> schemes.put(name,
-                java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(scheme))));
+        builder.securitySchemes.forEach((name, scheme) ->
+                schemes.put(name, java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(scheme))));
         this.securitySchemes = java.util.Collections.unmodifiableMap(schemes);
         this.security = List.copyOf(builder.security);
         this.path = builder.path;

@@ -22,8 +22,7 @@ import java.nio.file.Path;
  */
 public final class OpenAPIExport {
 
-    private OpenAPIExport() {
-    }
+    private OpenAPIExport() {}
 
     public static void main(String[] args) throws Exception {
         String app = null;
@@ -43,9 +42,11 @@ public final class OpenAPIExport {
 
     /** Writes the document of {@code app} (JSON, or YAML for a {@code .yaml}/{@code .yml} file). */
     public static void write(App app, Path output) throws IOException {
-        OpenAPIPlugin plugin = app.plugins().find(OpenAPIPlugin.class).orElseThrow(() -> new IllegalArgumentException(
-                "the app has no OpenAPIPlugin (it was built with autoPlugins(false)); add"
-                        + " .plugins(OpenAPIPlugin.of(OpenAPIConfig.builder(...).build()))"));
+        OpenAPIPlugin plugin = app.plugins()
+                .find(OpenAPIPlugin.class)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "the app has no OpenAPIPlugin (it was built with autoPlugins(false)); add"
+                                + " .plugins(OpenAPIPlugin.of(OpenAPIConfig.builder(...).build()))"));
         if (!plugin.config().enabled()) {
             throw new IllegalArgumentException("the app's OpenAPI document is turned off (OpenAPIPlugin.disabled()"
                     + " or enabled(false)); there is nothing to write");
@@ -74,7 +75,7 @@ public final class OpenAPIExport {
     }
 
     private static IllegalArgumentException usage(String problem) {
-        return new IllegalArgumentException(problem
-                + "\nusage: OpenAPIExport --app com.example.MyApp#create --output openapi.json|openapi.yaml");
+        return new IllegalArgumentException(
+                problem + "\nusage: OpenAPIExport --app com.example.MyApp#create --output openapi.json|openapi.yaml");
     }
 }

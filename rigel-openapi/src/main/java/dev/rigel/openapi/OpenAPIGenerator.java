@@ -56,6 +56,7 @@ public final class OpenAPIGenerator {
     private static final String ERROR = "ErrorResponse";
     /** The layer opt naming the security schemes a route requires, e.g. {@code opt("security", "bearer")}. */
     public static final String SECURITY_OPT = "security";
+
     private static final String VALIDATION_ERROR = "ValidationErrorResponse";
 
     private final App app;
@@ -90,7 +91,8 @@ public final class OpenAPIGenerator {
             if (route.scopeType() == ScopeType.WEBSOCKET || !route.includeInSchema()) {
                 continue;
             }
-            byPath.computeIfAbsent(Operations.openApiPath(route.pathTemplate()), p -> new ArrayList<>()).add(route);
+            byPath.computeIfAbsent(Operations.openApiPath(route.pathTemplate()), p -> new ArrayList<>())
+                    .add(route);
         }
         Set<String> usedTags = new LinkedHashSet<>();
         ObjectNode paths = document.putObject("paths");
@@ -155,18 +157,22 @@ public final class OpenAPIGenerator {
             new LinkedHashSet<>(route.tags()).forEach(tags::add);
         }
         Optional<Method> handler = route.handlerMethod();
-        dev.rigel.annotation.Operation described = handler.map(m -> m.getAnnotation(dev.rigel.annotation.Operation.class))
+        dev.rigel.annotation.Operation described = handler.map(
+                        m -> m.getAnnotation(dev.rigel.annotation.Operation.class))
                 .orElse(null);
-        String summary = described != null && !described.summary().isBlank() ? described.summary()
+        String summary = described != null && !described.summary().isBlank()
+                ? described.summary()
                 : handler.map(m -> Operations.summary(m.getName()))
                         .orElseGet(() -> Operations.summary(method + " " + path.replaceAll("\\{[^}]*}", "")));
         operation.put("summary", summary);
         if (described != null && !described.description().isBlank()) {
             operation.put("description", described.description());
         }
-        operation.put("operationId", described != null && !described.operationId().isBlank()
-                ? operations.explicitId(described.operationId(), method + " " + path)
-                : operations.operationId(method, path));
+        operation.put(
+                "operationId",
+                described != null && !described.operationId().isBlank()
+                        ? operations.explicitId(described.operationId(), method + " " + path)
+                        : operations.operationId(method, path));
         ArrayNode parameters = NODES.arrayNode();
         ObjectNode requestBody = null;
         // a path value that does not convert is a 404 (no route matched); anything else the client sends may be a 400
@@ -207,9 +213,11 @@ public final class OpenAPIGenerator {
         for (int status : handler.map(m -> ErrorStatuses.declared(m, described)).orElse(List.of())) {
             String key = Integer.toString(status);
             if (!responses.has(key)) {
-                responses.set(key, status == 400
-                        ? errorResponse("Validation failed or malformed request", validationError())
-                        : errorResponse(StatusReasons.reason(status), error()));
+                responses.set(
+                        key,
+                        status == 400
+                                ? errorResponse("Validation failed or malformed request", validationError())
+                                : errorResponse(StatusReasons.reason(status), error()));
             }
         }
         if (handler.isPresent() && handler.get().isAnnotationPresent(Deprecated.class)) {
@@ -230,10 +238,16 @@ public final class OpenAPIGenerator {
         if (opt == null) {
             names = route.guarded() ? config.security() : List.of();
         } else if (opt instanceof java.util.Collection<?> collection) {
-            names = collection.stream().map(String::valueOf).map(String::strip).filter(n -> !n.isEmpty()).toList();
+            names = collection.stream()
+                    .map(String::valueOf)
+                    .map(String::strip)
+                    .filter(n -> !n.isEmpty())
+                    .toList();
         } else {
-            names = java.util.Arrays.stream(String.valueOf(opt).split(",")).map(String::strip)
-                    .filter(n -> !n.isEmpty()).toList();
+            names = java.util.Arrays.stream(String.valueOf(opt).split(","))
+                    .map(String::strip)
+                    .filter(n -> !n.isEmpty())
+                    .toList();
         }
         for (String name : names) {
             if (!config.securitySchemes().containsKey(name)) {
@@ -251,7 +265,8 @@ public final class OpenAPIGenerator {
         node.put("name", parameter.name());
         node.put("in", parameter.source().name().toLowerCase(Locale.ROOT));
         node.put("required", parameter.source() == RouteParameter.Source.PATH || parameter.required());
-        ObjectNode schema = schemas.schemaFor(parameter.type(), parameter.annotations().toArray(Annotation[]::new));
+        ObjectNode schema =
+                schemas.schemaFor(parameter.type(), parameter.annotations().toArray(Annotation[]::new));
         if (parameter.defaultValue() != null) {
             schema.set("default", defaultValue(schema, parameter.defaultValue()));
         }
@@ -283,14 +298,22 @@ public final class OpenAPIGenerator {
             return body;
         }
         Optional<DTODescription> dto = route.dataDTO();
-        ObjectNode schema = dto.isPresent() ? dtoBody(parameter.type(), dto.get())
-                : parameter.type() == String.class ? Schemas.typeNode("string")
-                : parameter.type() == byte[].class ? binary()
-                : schemas.schemaFor(parameter.type(), parameter.annotations().toArray(Annotation[]::new));
-        String mediaType = parameter.form() ? (mentions(parameter.type(), UploadFile.class) ? "multipart/form-data"
-                : "application/x-www-form-urlencoded")
-                : parameter.type() == String.class ? "text/plain"
-                : parameter.type() == byte[].class ? "application/octet-stream" : "application/json";
+        ObjectNode schema = dto.isPresent()
+                ? dtoBody(parameter.type(), dto.get())
+                : parameter.type() == String.class
+                        ? Schemas.typeNode("string")
+                        : parameter.type() == byte[].class
+                                ? binary()
+                                : schemas.schemaFor(
+                                        parameter.type(),
+                                        parameter.annotations().toArray(Annotation[]::new));
+        String mediaType = parameter.form()
+                ? (mentions(parameter.type(), UploadFile.class)
+                        ? "multipart/form-data"
+                        : "application/x-www-form-urlencoded")
+                : parameter.type() == String.class
+                        ? "text/plain"
+                        : parameter.type() == byte[].class ? "application/octet-stream" : "application/json";
         content.putObject(mediaType).set("schema", schema);
         return body;
     }
@@ -319,7 +342,10 @@ public final class OpenAPIGenerator {
         if (raw == Redirect.class) {
             ObjectNode redirect = responses.putObject("302");
             redirect.put("description", StatusReasons.reason(302));
-            redirect.putObject("headers").putObject("location").putObject("schema").put("type", "string");
+            redirect.putObject("headers")
+                    .putObject("location")
+                    .putObject("schema")
+                    .put("type", "string");
             return redirect;
         }
         ObjectNode response = responses.putObject(Integer.toString(status));
@@ -343,7 +369,8 @@ public final class OpenAPIGenerator {
             schema = Schemas.typeNode("string");
         } else {
             mediaType = "application/json";
-            schema = route.returnDTO().isPresent() ? schemas.schemaFor(type, route.returnDTO().get())
+            schema = route.returnDTO().isPresent()
+                    ? schemas.schemaFor(type, route.returnDTO().get())
                     : schemas.schemaFor(type, new Annotation[0]);
         }
         response.putObject("content").putObject(mediaType).set("schema", schema);
@@ -359,8 +386,8 @@ public final class OpenAPIGenerator {
         if (route.responseHeaders().isEmpty() && route.responseCookieNames().isEmpty()) {
             return;
         }
-        ObjectNode headers = response.has("headers") ? (ObjectNode) response.get("headers")
-                : response.putObject("headers");
+        ObjectNode headers =
+                response.has("headers") ? (ObjectNode) response.get("headers") : response.putObject("headers");
         route.responseHeaders().forEach((name, value) -> {
             // an example, not a const: a handler's own header of that name wins over the layer's
             ObjectNode header = headers.putObject(name);
@@ -413,7 +440,12 @@ public final class OpenAPIGenerator {
         itemProperties.putObject("message").put("type", "string");
         ObjectNode source = itemProperties.putObject("source");
         source.put("type", "string");
-        source.putArray("enum").add("path").add("query").add("header").add("cookie").add("body");
+        source.putArray("enum")
+                .add("path")
+                .add("query")
+                .add("header")
+                .add("cookie")
+                .add("body");
         item.putArray("required").add("key").add("message");
         schema.putArray("required").add("status_code").add("detail");
         return schemas.component(VALIDATION_ERROR, schema);

@@ -56,6 +56,7 @@ public final class OpenAPIPlugin implements InitPlugin {
     private final OpenAPIConfig config;
     /** Added by {@link OpenAPIAutoPlugin}, not by the app: it must not keep the app from starting. */
     private final boolean automatic;
+
     private volatile OpenAPIDocument document;
     /** Why the automatic plugin's document could not be made, or null. */
     private volatile RuntimeException failure;
@@ -71,7 +72,8 @@ public final class OpenAPIPlugin implements InitPlugin {
 
     /** {@link #defaults()}, added because the app registered no plugin of its own. */
     static OpenAPIPlugin automatic() {
-        return new OpenAPIPlugin(OpenAPIConfig.builder(DEFAULT_TITLE, DEFAULT_VERSION).build(), true);
+        return new OpenAPIPlugin(
+                OpenAPIConfig.builder(DEFAULT_TITLE, DEFAULT_VERSION).build(), true);
     }
 
     /** The plugin serving the document {@code config} describes; it replaces the automatic one. */
@@ -85,7 +87,8 @@ public final class OpenAPIPlugin implements InitPlugin {
      * every UI (Litestar's default {@code OpenAPIConfig}).
      */
     public static OpenAPIPlugin defaults() {
-        return new OpenAPIPlugin(OpenAPIConfig.builder(DEFAULT_TITLE, DEFAULT_VERSION).build());
+        return new OpenAPIPlugin(
+                OpenAPIConfig.builder(DEFAULT_TITLE, DEFAULT_VERSION).build());
     }
 
     /**
@@ -93,7 +96,9 @@ public final class OpenAPIPlugin implements InitPlugin {
      * of the automatic plugin. {@code App.builder().plugins(OpenAPIPlugin.disabled())}.
      */
     public static OpenAPIPlugin disabled() {
-        return new OpenAPIPlugin(OpenAPIConfig.builder(DEFAULT_TITLE, DEFAULT_VERSION).enabled(false).build());
+        return new OpenAPIPlugin(OpenAPIConfig.builder(DEFAULT_TITLE, DEFAULT_VERSION)
+                .enabled(false)
+                .build());
     }
 
     public OpenAPIConfig config() {
@@ -119,17 +124,29 @@ public final class OpenAPIPlugin implements InitPlugin {
             if (handlers.isEmpty()) {
                 // {path} itself shows the first configured UI, as in Litestar
                 handlers.add(Route.get(base, () -> Response.of(page).mediaType(HTML))
-                        .name("openapi").includeInSchema(false));
+                        .name("openapi")
+                        .includeInSchema(false));
             }
             String name = "openapi." + renderer.segment();
-            handlers.add(Route.get(at, () -> Response.of(page).mediaType(HTML)).name(name).includeInSchema(false));
-            handlers.add(StaticFiles.builder(assets).classpath(UiAssets.directory(renderer)).name(name + ".assets")
-                    .layer(router -> router.responseHeader("Cache-Control", ASSET_CACHE)).build());
+            handlers.add(Route.get(at, () -> Response.of(page).mediaType(HTML))
+                    .name(name)
+                    .includeInSchema(false));
+            handlers.add(StaticFiles.builder(assets)
+                    .classpath(UiAssets.directory(renderer))
+                    .name(name + ".assets")
+                    .layer(router -> router.responseHeader("Cache-Control", ASSET_CACHE))
+                    .build());
         }
-        handlers.add(Route.get(base + "/openapi.json", () -> Response.of(started().jsonBytes()).mediaType(JSON))
-                .name("openapi.json").includeInSchema(false));
-        handlers.add(Route.get(base + "/openapi.yaml", () -> Response.of(started().yamlBytes()).mediaType(YAML))
-                .name("openapi.yaml").includeInSchema(false));
+        handlers.add(Route.get(
+                        base + "/openapi.json",
+                        () -> Response.of(started().jsonBytes()).mediaType(JSON))
+                .name("openapi.json")
+                .includeInSchema(false));
+        handlers.add(Route.get(
+                        base + "/openapi.yaml",
+                        () -> Response.of(started().yamlBytes()).mediaType(YAML))
+                .name("openapi.yaml")
+                .includeInSchema(false));
         app.routeHandlers(handlers.toArray()).onStartup(this::generate);
     }
 
@@ -142,9 +159,11 @@ public final class OpenAPIPlugin implements InitPlugin {
             }
             // the app never asked for a document: say why there is none, but let the app start
             failure = e;
-            LOG.warn("The automatic OpenAPI document (rigel-openapi is on the class path) could not be made: {}."
-                    + " Configure it with App.builder().plugins(OpenAPIPlugin.of(OpenAPIConfig...)), or turn it off"
-                    + " with plugins(OpenAPIPlugin.disabled()); until then {} answers 503", e.getMessage(),
+            LOG.warn(
+                    "The automatic OpenAPI document (rigel-openapi is on the class path) could not be made: {}."
+                            + " Configure it with App.builder().plugins(OpenAPIPlugin.of(OpenAPIConfig...)), or turn it off"
+                            + " with plugins(OpenAPIPlugin.disabled()); until then {} answers 503",
+                    e.getMessage(),
                     config.path());
         }
     }

@@ -58,8 +58,13 @@ class OpenAPIGeneratorTest {
     void pathsUseTemplatesWithoutTypesAndLeaveOutWebSocketsHiddenAndOwnRoutes() {
         List<String> paths = new ArrayList<>();
         doc.path("paths").fieldNames().forEachRemaining(paths::add);
-        assertThat(paths).containsExactly("/api/pets", "/api/pets/legacy", "/api/pets/{pet_id}",
-                "/api/pets/{pet_id}/vaccines", "/health");
+        assertThat(paths)
+                .containsExactly(
+                        "/api/pets",
+                        "/api/pets/legacy",
+                        "/api/pets/{pet_id}",
+                        "/api/pets/{pet_id}/vaccines",
+                        "/health");
     }
 
     @Test
@@ -86,7 +91,8 @@ class OpenAPIGeneratorTest {
         assertThat(schema("Kind").path("enum").toString()).isEqualTo("[\"DOG\",\"CAT\"]");
         assertThat(schema("Kind").path("type").asText()).isEqualTo("string");
         assertThat(schema("Pet").at("/properties/kind/$ref").asText()).isEqualTo("#/components/schemas/Kind");
-        assertThat(param(list, "header", "x-tenant").path("required").asBoolean()).isTrue();
+        assertThat(param(list, "header", "x-tenant").path("required").asBoolean())
+                .isTrue();
         JsonNode session = param(op("/api/pets/{pet_id}/vaccines", "post"), "cookie", "session");
         assertThat(session.path("required").asBoolean()).isFalse();
     }
@@ -117,9 +123,13 @@ class OpenAPIGeneratorTest {
 
     @Test
     void genericReturnTypesGetAComponentPerInstantiation() {
-        assertThat(op("/api/pets", "get").at("/responses/200/content/application~1json/schema/$ref").asText())
+        assertThat(op("/api/pets", "get")
+                        .at("/responses/200/content/application~1json/schema/$ref")
+                        .asText())
                 .isEqualTo("#/components/schemas/OffsetPagination_Pet");
-        assertThat(schema("OffsetPagination_Pet").at("/properties/items/items/$ref").asText())
+        assertThat(schema("OffsetPagination_Pet")
+                        .at("/properties/items/items/$ref")
+                        .asText())
                 .isEqualTo("#/components/schemas/Pet");
     }
 
@@ -127,16 +137,21 @@ class OpenAPIGeneratorTest {
     void dtoBodiesAndResponsesUseTheirOwnComponentsAndPartialDtosRequireNothing() {
         JsonNode create = op("/api/pets", "post");
         assertThat(create.at("/requestBody/required").asBoolean()).isTrue();
-        String in = create.at("/requestBody/content/application~1json/schema/$ref").asText();
+        String in =
+                create.at("/requestBody/content/application~1json/schema/$ref").asText();
         JsonNode inbound = schema(in.substring(in.lastIndexOf('/') + 1));
         assertThat(inbound.path("properties").has("id")).isFalse();
         assertThat(inbound.path("properties").has("createdAt")).isFalse();
         assertThat(inbound.path("required").toString()).isEqualTo("[\"name\",\"kind\"]");
-        String out = create.at("/responses/201/content/application~1json/schema/$ref").asText();
+        String out = create.at("/responses/201/content/application~1json/schema/$ref")
+                .asText();
         assertThat(out).endsWith("ResponseBody");
-        String patch = op("/api/pets/{pet_id}", "put").at("/requestBody/content/application~1json/schema/$ref").asText();
+        String patch = op("/api/pets/{pet_id}", "put")
+                .at("/requestBody/content/application~1json/schema/$ref")
+                .asText();
         assertThat(patch).isNotEqualTo(in);
-        assertThat(schema(patch.substring(patch.lastIndexOf('/') + 1)).has("required")).isFalse();
+        assertThat(schema(patch.substring(patch.lastIndexOf('/') + 1)).has("required"))
+                .isFalse();
     }
 
     @Test
@@ -152,7 +167,8 @@ class OpenAPIGeneratorTest {
         JsonNode delete = op("/api/pets/{pet_id}", "delete").at("/responses/204");
         assertThat(delete.path("description").asText()).isEqualTo("No Content");
         assertThat(delete.has("content")).isFalse();
-        assertThat(op("/api/pets/legacy", "get").at("/responses/200/content").has("text/plain")).isTrue();
+        assertThat(op("/api/pets/legacy", "get").at("/responses/200/content").has("text/plain"))
+                .isTrue();
     }
 
     @Test
@@ -164,7 +180,9 @@ class OpenAPIGeneratorTest {
         assertThat(get.has("403")).isTrue();
         // only a path value: a bad one is a 404, never a 400
         assertThat(get.has("400")).isFalse();
-        assertThat(op("/api/pets", "get").at("/responses/400/content/application~1json/schema/$ref").asText())
+        assertThat(op("/api/pets", "get")
+                        .at("/responses/400/content/application~1json/schema/$ref")
+                        .asText())
                 .isEqualTo("#/components/schemas/ValidationErrorResponse");
         JsonNode delete = op("/api/pets/{pet_id}", "delete").path("responses");
         assertThat(delete.has("404")).isFalse();
@@ -173,7 +191,8 @@ class OpenAPIGeneratorTest {
         assertThat(delete.at("/503/content/application~1json/schema/$ref").asText())
                 .isEqualTo("#/components/schemas/ErrorResponse");
         // `throws PetAlreadyExists`, an app exception extending ConflictException
-        assertThat(op("/api/pets", "post").at("/responses/409/description").asText()).isEqualTo("Conflict");
+        assertThat(op("/api/pets", "post").at("/responses/409/description").asText())
+                .isEqualTo("Conflict");
         assertThat(op("/api/pets", "get").path("responses").has("409")).isFalse();
         JsonNode health = op("/health", "get").path("responses");
         assertThat(health.has("401")).isFalse();
@@ -198,18 +217,25 @@ class OpenAPIGeneratorTest {
         assertThat(list.has("description")).isFalse();
         assertThat(list.has("deprecated")).isFalse();
         List<String> ids = new ArrayList<>();
-        doc.path("paths").forEach(item -> item.forEach(operation -> ids.add(operation.path("operationId").asText())));
+        doc.path("paths")
+                .forEach(item -> item.forEach(
+                        operation -> ids.add(operation.path("operationId").asText())));
         assertThat(ids).doesNotHaveDuplicates();
     }
 
     @Test
     void aLayerOptDeclaresSecurityForAuthDoneInMiddleware() {
         OpenAPIConfig config = OpenAPIConfig.builder("t", "1")
-                .securityScheme("key", java.util.Map.of("type", "apiKey", "in", "header", "name", "x-key")).build();
-        App app = App.builder().routeHandlers(
-                dev.rigel.Router.builder("/api").opt("security", "key").routeHandlers(Route.get("/x", () -> "x"))
-                        .build(),
-                Route.get("/open", () -> "y")).build();
+                .securityScheme("key", java.util.Map.of("type", "apiKey", "in", "header", "name", "x-key"))
+                .build();
+        App app = App.builder()
+                .routeHandlers(
+                        dev.rigel.Router.builder("/api")
+                                .opt("security", "key")
+                                .routeHandlers(Route.get("/x", () -> "x"))
+                                .build(),
+                        Route.get("/open", () -> "y"))
+                .build();
         ObjectNode generated = OpenAPIGenerator.generate(app, config);
         assertThat(generated.at("/paths/~1api~1x/get/security/0").has("key")).isTrue();
         assertThat(generated.at("/paths/~1api~1x/get/responses").has("401")).isTrue();
@@ -217,28 +243,37 @@ class OpenAPIGeneratorTest {
         assertThat(generated.at("/paths/~1open/get/security")).isEmpty();
         // lambdas have no method name: the summary comes from method and path
         assertThat(generated.at("/paths/~1open/get/summary").asText()).isEqualTo("GET Open");
-        App wrong = App.builder().routeHandlers(Route.get("/z", () -> "z").opt("security", "jwt")).build();
+        App wrong = App.builder()
+                .routeHandlers(Route.get("/z", () -> "z").opt("security", "jwt"))
+                .build();
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> OpenAPIGenerator.generate(wrong, config))
                 .hasMessageContaining("jwt");
     }
 
     @Test
     void layerResponseHeadersAndCookiesAreDocumentedOnTheSuccessResponse() {
-        App app = App.builder().routeHandlers(
-                dev.rigel.Router.builder("/api").responseHeader("X-Api-Version", "2")
-                        .responseHeader("Cache-Control", "no-store")
-                        .cacheControl(dev.rigel.cache.CacheControlHeader.parse("public, max-age=60"))
-                        .responseCookie(dev.rigel.Cookie.of("seen", "1"))
-                        .routeHandlers(Route.get("/x", () -> "x")).build(),
-                Route.get("/plain", () -> "y")).autoPlugins(false).build();
-        ObjectNode generated = OpenAPIGenerator.generate(app, OpenAPIConfig.builder("t", "1").build());
+        App app = App.builder()
+                .routeHandlers(
+                        dev.rigel.Router.builder("/api")
+                                .responseHeader("X-Api-Version", "2")
+                                .responseHeader("Cache-Control", "no-store")
+                                .cacheControl(dev.rigel.cache.CacheControlHeader.parse("public, max-age=60"))
+                                .responseCookie(dev.rigel.Cookie.of("seen", "1"))
+                                .routeHandlers(Route.get("/x", () -> "x"))
+                                .build(),
+                        Route.get("/plain", () -> "y"))
+                .autoPlugins(false)
+                .build();
+        ObjectNode generated =
+                OpenAPIGenerator.generate(app, OpenAPIConfig.builder("t", "1").build());
         JsonNode headers = generated.at("/paths/~1api~1x/get/responses/200/headers");
         assertThat(headers.at("/X-Api-Version/example").asText()).isEqualTo("2");
         assertThat(headers.at("/cache-control/example").asText()).isEqualTo("public, max-age=60");
         // the cacheControl setting is the header sent; a layer's own Cache-Control is not documented twice
         assertThat(headers.has("Cache-Control")).isFalse();
         assertThat(headers.at("/set-cookie/description").asText()).contains("seen");
-        assertThat(generated.at("/paths/~1plain/get/responses/200").has("headers")).isFalse();
+        assertThat(generated.at("/paths/~1plain/get/responses/200").has("headers"))
+                .isFalse();
     }
 
     public static class SameIds {
@@ -258,15 +293,19 @@ class OpenAPIGeneratorTest {
     @Test
     void chosenOperationIdsMustBeUnique() {
         App app = App.builder().routeHandlers(new SameIds()).build();
-        org.assertj.core.api.Assertions.assertThatThrownBy(
-                () -> OpenAPIGenerator.generate(app, OpenAPIConfig.builder("t", "1").build()))
-                .hasMessageContaining("operationId 'same'").hasMessageContaining("/two");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> OpenAPIGenerator.generate(
+                        app, OpenAPIConfig.builder("t", "1").build()))
+                .hasMessageContaining("operationId 'same'")
+                .hasMessageContaining("/two");
     }
 
     @Test
     void operationIdsStayUniqueWhenPathsSpellAlike() {
-        App app = App.builder().routeHandlers(Route.get("/a-b", () -> "x"), Route.get("/a_b", () -> "y")).build();
-        ObjectNode generated = OpenAPIGenerator.generate(app, OpenAPIConfig.builder("t", "1").build());
+        App app = App.builder()
+                .routeHandlers(Route.get("/a-b", () -> "x"), Route.get("/a_b", () -> "y"))
+                .build();
+        ObjectNode generated =
+                OpenAPIGenerator.generate(app, OpenAPIConfig.builder("t", "1").build());
         assertThat(generated.at("/paths/~1a-b/get/operationId").asText()).isEqualTo("getAB");
         assertThat(generated.at("/paths/~1a_b/get/operationId").asText()).isEqualTo("getAB2");
     }

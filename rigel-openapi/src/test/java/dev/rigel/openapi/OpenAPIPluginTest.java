@@ -35,13 +35,16 @@ class OpenAPIPluginTest {
             assertThat(json.status()).isEqualTo(200);
             assertThat(json.header("content-type")).startsWith("application/json");
             assertThat(json.json().at("/info/title").asText()).isEqualTo("Pet API");
-            assertThat(json.json().at("/paths/~1api~1pets/get/operationId").asText()).isEqualTo("getApiPets");
+            assertThat(json.json().at("/paths/~1api~1pets/get/operationId").asText())
+                    .isEqualTo("getApiPets");
             TestResponse yaml = client.get("/schema/openapi.yaml");
             assertThat(yaml.status()).isEqualTo(200);
             assertThat(yaml.header("content-type")).startsWith("application/yaml");
             JsonNode fromYaml = new ObjectMapper(new YAMLFactory()).readTree(yaml.body());
             assertThat(fromYaml.toString()).isEqualTo(json.json().toString());
-            assertThat(json.text()).isEqualTo(new String(OpenAPIDocument.of(app, PetApi.config()).json(), java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(json.text())
+                    .isEqualTo(new String(
+                            OpenAPIDocument.of(app, PetApi.config()).json(), java.nio.charset.StandardCharsets.UTF_8));
         }
     }
 
@@ -54,18 +57,21 @@ class OpenAPIPluginTest {
                 TestResponse html = client.get(page);
                 assertThat(html.status()).as(page).isEqualTo(200);
                 assertThat(html.header("content-type")).startsWith("text/html");
-                assertThat(html.text()).contains("<title>Pet API</title>")
+                assertThat(html.text())
+                        .contains("<title>Pet API</title>")
                         .contains("src=\"/schema/swagger/assets/swagger-ui-bundle.js\"")
                         .contains("href=\"/schema/swagger/assets/swagger-ui.css\"")
                         .contains("url: \"/schema/openapi.json\"")
                         // nothing is fetched from anywhere but this server
-                        .doesNotContain("http://").doesNotContain("https://");
+                        .doesNotContain("http://")
+                        .doesNotContain("https://");
             }
             TestResponse bundle = client.get("/schema/swagger/assets/swagger-ui-bundle.js");
             assertThat(bundle.status()).isEqualTo(200);
             assertThat(bundle.header("content-type")).contains("javascript");
             assertThat(bundle.body().length).isGreaterThan(100_000);
-            assertThat(client.get("/schema/swagger/assets/swagger-ui.css").status()).isEqualTo(200);
+            assertThat(client.get("/schema/swagger/assets/swagger-ui.css").status())
+                    .isEqualTo(200);
             assertThat(client.get("/schema/swagger/assets/nothing.js").status()).isEqualTo(404);
         }
     }
@@ -81,27 +87,43 @@ class OpenAPIPluginTest {
                 TestResponse html = client.get(path);
                 assertThat(html.status()).as(path).isEqualTo(200);
                 assertThat(html.header("content-type")).as(path).startsWith("text/html");
-                assertThat(html.text()).as(path).contains("<title>Pet API</title>").contains("\"/schema/openapi.json\"")
+                assertThat(html.text())
+                        .as(path)
+                        .contains("<title>Pet API</title>")
+                        .contains("\"/schema/openapi.json\"")
                         // nothing is fetched from anywhere but this server
-                        .doesNotContain("http://").doesNotContain("https://").doesNotContain("//cdn");
+                        .doesNotContain("http://")
+                        .doesNotContain("https://")
+                        .doesNotContain("//cdn");
                 List<String> assets = assetUrls(html.text());
                 assertThat(assets).as(path).isNotEmpty().allMatch(url -> url.startsWith(path + "/assets/"));
                 for (String asset : assets) {
                     TestResponse file = client.get(asset);
                     assertThat(file.status()).as(asset).isEqualTo(200);
-                    assertThat(file.header("content-type")).as(asset)
+                    assertThat(file.header("content-type"))
+                            .as(asset)
                             .contains(asset.endsWith(".css") ? "text/css" : "javascript");
                     assertThat(file.header("cache-control")).as(asset).isEqualTo("public, max-age=3600");
                     String etag = file.header("etag");
                     assertThat(etag).as(asset).isNotBlank();
-                    assertThat(client.request("GET", asset).header("If-None-Match", etag).send().status())
-                            .as(asset).isEqualTo(304);
+                    assertThat(client.request("GET", asset)
+                                    .header("If-None-Match", etag)
+                                    .send()
+                                    .status())
+                            .as(asset)
+                            .isEqualTo(304);
                 }
                 // a bundle, not a stub: every UI's script is well over 100 kB
-                assertThat(assets.stream().filter(url -> url.endsWith(".js"))
-                        .mapToInt(url -> client.get(url).body().length).max().orElse(0))
-                        .as(path).isGreaterThan(100_000);
-                assertThat(client.get(path + "/assets/nothing.js").status()).as(path).isEqualTo(404);
+                assertThat(assets.stream()
+                                .filter(url -> url.endsWith(".js"))
+                                .mapToInt(url -> client.get(url).body().length)
+                                .max()
+                                .orElse(0))
+                        .as(path)
+                        .isGreaterThan(100_000);
+                assertThat(client.get(path + "/assets/nothing.js").status())
+                        .as(path)
+                        .isEqualTo(404);
             }
         }
     }
@@ -109,17 +131,25 @@ class OpenAPIPluginTest {
     @ParameterizedTest
     @EnumSource(Transport.class)
     void servesOnlyTheConfiguredRenderersAndTheFirstAtThePath(Transport transport) {
-        App app = PetApi.app(PetApi.configBuilder().renderers(Renderer.REDOC, Renderer.SCALAR).build());
+        App app = PetApi.app(PetApi.configBuilder()
+                .renderers(Renderer.REDOC, Renderer.SCALAR)
+                .build());
         try (TestClient client = Clients.open(app, transport)) {
             TestResponse root = client.get("/schema");
             assertThat(root.status()).isEqualTo(200);
-            assertThat(root.text()).isEqualTo(client.get("/schema/redoc").text())
+            assertThat(root.text())
+                    .isEqualTo(client.get("/schema/redoc").text())
                     .contains("<redoc spec-url=\"/schema/openapi.json\">")
                     .contains("src=\"/schema/redoc/assets/bundles/redoc.standalone.js\"");
             assertThat(client.get("/schema/scalar").text()).contains("src=\"/schema/scalar/assets/standalone.js\"");
-            for (String gone : new String[] {"/schema/swagger", "/schema/swagger/assets/swagger-ui.css",
-                    "/schema/rapidoc", "/schema/rapidoc/assets/dist/rapidoc-min.js", "/schema/elements",
-                    "/schema/elements/assets/styles.min.css"}) {
+            for (String gone : new String[] {
+                "/schema/swagger",
+                "/schema/swagger/assets/swagger-ui.css",
+                "/schema/rapidoc",
+                "/schema/rapidoc/assets/dist/rapidoc-min.js",
+                "/schema/elements",
+                "/schema/elements/assets/styles.min.css"
+            }) {
                 assertThat(client.get(gone).status()).as(gone).isEqualTo(404);
             }
             assertThat(client.get("/schema/openapi.json").status()).isEqualTo(200);
@@ -138,8 +168,11 @@ class OpenAPIPluginTest {
     @ParameterizedTest
     @EnumSource(Transport.class)
     void pathIsConfigurable(Transport transport) {
-        App app = App.builder().routeHandlers(Route.get("/x", () -> "x"))
-                .plugins(OpenAPIPlugin.of(OpenAPIConfig.builder("t", "1").path("/docs").build())).build();
+        App app = App.builder()
+                .routeHandlers(Route.get("/x", () -> "x"))
+                .plugins(OpenAPIPlugin.of(
+                        OpenAPIConfig.builder("t", "1").path("/docs").build()))
+                .build();
         try (TestClient client = Clients.open(app, transport)) {
             assertThat(client.get("/docs/openapi.json").status()).isEqualTo(200);
             assertThat(client.get("/docs/swagger").text()).contains("/docs/swagger/assets/swagger-ui-bundle.js");
@@ -150,8 +183,12 @@ class OpenAPIPluginTest {
     @ParameterizedTest
     @EnumSource(Transport.class)
     void oneSettingTurnsItOff(Transport transport) {
-        OpenAPIPlugin plugin = OpenAPIPlugin.of(OpenAPIConfig.builder("t", "1").enabled(false).build());
-        App app = App.builder().routeHandlers(Route.get("/x", () -> "x")).plugins(plugin).build();
+        OpenAPIPlugin plugin =
+                OpenAPIPlugin.of(OpenAPIConfig.builder("t", "1").enabled(false).build());
+        App app = App.builder()
+                .routeHandlers(Route.get("/x", () -> "x"))
+                .plugins(plugin)
+                .build();
         try (TestClient client = Clients.open(app, transport)) {
             assertThat(client.get("/schema/openapi.json").status()).isEqualTo(404);
             assertThat(client.get("/schema/openapi.yaml").status()).isEqualTo(404);
@@ -180,9 +217,14 @@ class OpenAPIPluginTest {
     @ParameterizedTest
     @EnumSource(Transport.class)
     void disabledOrNoAutoPluginsLeaveNoSchemaRoutes(Transport transport) {
-        App disabled = App.builder().routeHandlers(Route.get("/x", () -> "x"))
-                .plugins(OpenAPIPlugin.disabled()).build();
-        App noAuto = App.builder().routeHandlers(Route.get("/x", () -> "x")).autoPlugins(false).build();
+        App disabled = App.builder()
+                .routeHandlers(Route.get("/x", () -> "x"))
+                .plugins(OpenAPIPlugin.disabled())
+                .build();
+        App noAuto = App.builder()
+                .routeHandlers(Route.get("/x", () -> "x"))
+                .autoPlugins(false)
+                .build();
         assertThat(noAuto.plugins().allOf(OpenAPIPlugin.class)).isEmpty();
         assertThat(disabled.plugins().allOf(OpenAPIPlugin.class)).hasSize(1);
         for (App app : List.of(disabled, noAuto)) {
@@ -198,10 +240,17 @@ class OpenAPIPluginTest {
     void aPluginRegisteredByAnotherPluginReplacesTheDefault() {
         OpenAPIPlugin own = OpenAPIPlugin.of(OpenAPIConfig.builder("Mine", "2").build());
         dev.rigel.plugin.InitPlugin registering = app -> app.plugins(own);
-        App app = App.builder().routeHandlers(Route.get("/x", () -> "x")).plugins(registering).build();
+        App app = App.builder()
+                .routeHandlers(Route.get("/x", () -> "x"))
+                .plugins(registering)
+                .build();
         assertThat(app.plugins().allOf(OpenAPIPlugin.class)).containsExactly(own);
         try (TestClient client = TestClient.of(app)) {
-            assertThat(client.get("/schema/openapi.json").json().at("/info/title").asText()).isEqualTo("Mine");
+            assertThat(client.get("/schema/openapi.json")
+                            .json()
+                            .at("/info/title")
+                            .asText())
+                    .isEqualTo("Mine");
         }
     }
 
@@ -217,29 +266,40 @@ class OpenAPIPluginTest {
     @EnumSource(Transport.class)
     void theAutomaticDocumentNeverKeepsAnAppFromStarting(Transport transport) {
         // the layer opt names a scheme no config declares: fatal for a plugin the app registered
-        App app = App.builder().routeHandlers(Route.get("/x", () -> "x").opt("security", "admin")).build();
+        App app = App.builder()
+                .routeHandlers(Route.get("/x", () -> "x").opt("security", "admin"))
+                .build();
         try (TestClient client = Clients.open(app, transport)) {
             assertThat(client.get("/x").text()).isEqualTo("x");
             TestResponse schema = client.get("/schema/openapi.json");
             assertThat(schema.status()).isEqualTo(503);
             assertThat(schema.json().path("detail").asText()).contains("could not be made");
         }
-        App registered = App.builder().routeHandlers(Route.get("/x", () -> "x").opt("security", "admin"))
-                .plugins(OpenAPIPlugin.defaults()).build();
+        App registered = App.builder()
+                .routeHandlers(Route.get("/x", () -> "x").opt("security", "admin"))
+                .plugins(OpenAPIPlugin.defaults())
+                .build();
         assertThatThrownBy(() -> TestClient.of(registered).close()).hasMessageContaining("admin");
     }
 
     @Test
     void anAppRouteAtTheSchemaPathConflictsWithTheDefaultAndSaysHowToTurnItOff() {
-        assertThatThrownBy(() -> App.builder().routeHandlers(Route.get("/schema", () -> "mine")).build())
-                .hasMessageContaining("/schema").hasMessageContaining("automatic plugins").hasMessageContaining("OpenAPIPlugin")
+        assertThatThrownBy(() -> App.builder()
+                        .routeHandlers(Route.get("/schema", () -> "mine"))
+                        .build())
+                .hasMessageContaining("/schema")
+                .hasMessageContaining("automatic plugins")
+                .hasMessageContaining("OpenAPIPlugin")
                 .hasMessageContaining("autoPlugins(false)");
     }
 
     @Test
     void theDocumentIsMadeOnceAtStartup() {
         OpenAPIPlugin plugin = OpenAPIPlugin.of(PetApi.config());
-        App app = App.builder().routeHandlers(Route.get("/x", () -> "x")).plugins(plugin).build();
+        App app = App.builder()
+                .routeHandlers(Route.get("/x", () -> "x"))
+                .plugins(plugin)
+                .build();
         assertThat(plugin.document()).isEmpty();
         try (TestClient client = TestClient.of(app)) {
             client.get("/x");
@@ -252,7 +312,8 @@ class OpenAPIPluginTest {
     @Test
     void configRefusesUndeclaredSecuritySchemesAndBadPaths() {
         assertThatThrownBy(() -> OpenAPIConfig.builder("t", "1").security("jwt").build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("jwt");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("jwt");
         assertThatThrownBy(() -> OpenAPIConfig.builder("t", "1").path("schema"))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> OpenAPIConfig.builder("t", "1").path("/docs/"))
@@ -260,12 +321,15 @@ class OpenAPIPluginTest {
         // the path goes into the UI page's script: nothing that could end a string or a tag
         assertThatThrownBy(() -> OpenAPIConfig.builder("t", "1").path("/a\"<script>"))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThat(OpenAPIConfig.builder("t", "1").path("/api/docs").build().path()).isEqualTo("/api/docs");
+        assertThat(OpenAPIConfig.builder("t", "1").path("/api/docs").build().path())
+                .isEqualTo("/api/docs");
         assertThatThrownBy(() -> OpenAPIConfig.builder(" ", "1")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> OpenAPIConfig.builder("t", "1").renderers())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least one");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("at least one");
         assertThatThrownBy(() -> OpenAPIConfig.builder("t", "1").renderers(Renderer.REDOC, Renderer.REDOC))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("REDOC");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("REDOC");
     }
 
     @Test
@@ -280,14 +344,24 @@ class OpenAPIPluginTest {
         assertThat(fromYaml.toString()).isEqualTo(fromJson.toString());
         assertThatThrownBy(() -> OpenAPIExport.main(new String[] {"--output", "x.json"}))
                 .hasMessageContaining("--app");
-        App without = App.builder().routeHandlers(Route.get("/x", () -> "x")).autoPlugins(false).build();
+        App without = App.builder()
+                .routeHandlers(Route.get("/x", () -> "x"))
+                .autoPlugins(false)
+                .build();
         assertThatThrownBy(() -> OpenAPIExport.write(without, dir.resolve("y.json")))
                 .hasMessageContaining("OpenAPIPlugin");
-        App off = App.builder().routeHandlers(Route.get("/x", () -> "x")).plugins(OpenAPIPlugin.disabled()).build();
-        assertThatThrownBy(() -> OpenAPIExport.write(off, dir.resolve("y.json"))).hasMessageContaining("turned off");
+        App off = App.builder()
+                .routeHandlers(Route.get("/x", () -> "x"))
+                .plugins(OpenAPIPlugin.disabled())
+                .build();
+        assertThatThrownBy(() -> OpenAPIExport.write(off, dir.resolve("y.json")))
+                .hasMessageContaining("turned off");
         App byDefault = App.builder().routeHandlers(Route.get("/x", () -> "x")).build();
         OpenAPIExport.write(byDefault, dir.resolve("default.json"));
-        assertThat(new ObjectMapper().readTree(Files.readAllBytes(dir.resolve("default.json"))).at("/info/title")
-                .asText()).isEqualTo(OpenAPIPlugin.DEFAULT_TITLE);
+        assertThat(new ObjectMapper()
+                        .readTree(Files.readAllBytes(dir.resolve("default.json")))
+                        .at("/info/title")
+                        .asText())
+                .isEqualTo(OpenAPIPlugin.DEFAULT_TITLE);
     }
 }

@@ -15,8 +15,8 @@ import dev.rigel.di.Provide;
 import dev.rigel.dto.DTOConfig;
 import dev.rigel.dto.DTOData;
 import dev.rigel.dto.RecordDTO;
-import dev.rigel.exceptions.NotFoundException;
 import dev.rigel.exceptions.NotAuthorizedException;
+import dev.rigel.exceptions.NotFoundException;
 import dev.rigel.websocket.WebSocketConnection;
 import dev.rigel.websocket.WebSocketRoute;
 import jakarta.validation.constraints.Max;
@@ -33,17 +33,23 @@ import java.util.Optional;
 /** A small app using every kind of input and output the generator describes. */
 final class PetApi {
 
-    enum Kind { DOG, CAT }
-
-    record Owner(@NotBlank String name, Optional<String> email) {
+    enum Kind {
+        DOG,
+        CAT
     }
 
-    record Pet(long id, @NotBlank @Size(max = 40) String name, @NotNull Kind kind, LocalDate born,
-            List<String> labels, Owner owner, Instant createdAt) {
-    }
+    record Owner(@NotBlank String name, Optional<String> email) {}
 
-    record Vaccine(String name, LocalDate given) {
-    }
+    record Pet(
+            long id,
+            @NotBlank @Size(max = 40) String name,
+            @NotNull Kind kind,
+            LocalDate born,
+            List<String> labels,
+            Owner owner,
+            Instant createdAt) {}
+
+    record Vaccine(String name, LocalDate given) {}
 
     /** The pet as clients create and update it: no id, no timestamp. */
     static final class PetDTO extends RecordDTO<Pet> {
@@ -66,10 +72,10 @@ final class PetApi {
     }
 
     /** A dependency that reads a query parameter of its own: that parameter belongs to the operation. */
-    record Paging(int limit, int offset) {
-    }
+    record Paging(int limit, int offset) {}
 
-    static Paging paging(@Param(query = "limit", defaultValue = "20") @Min(1) @Max(100) int limit,
+    static Paging paging(
+            @Param(query = "limit", defaultValue = "20") @Min(1) @Max(100) int limit,
             @Param(query = "offset", defaultValue = "0") @Min(0) int offset) {
         return new Paging(limit, offset);
     }
@@ -80,8 +86,8 @@ final class PetApi {
         }
 
         @Get
-        public OffsetPagination<Pet> listPets(Paging paging, Optional<Kind> kind,
-                @Param(header = "x-tenant") String tenant) {
+        public OffsetPagination<Pet> listPets(
+                Paging paging, Optional<Kind> kind, @Param(header = "x-tenant") String tenant) {
             return new OffsetPagination<>(List.of(), paging.limit(), paging.offset(), 0);
         }
 
@@ -101,20 +107,24 @@ final class PetApi {
         }
 
         @Delete("/{pet_id:long}")
-        @dev.rigel.annotation.Operation(raises = {dev.rigel.exceptions.PreconditionFailedException.class,
-                dev.rigel.exceptions.ServiceUnavailableException.class})
-        public void deletePet(long petId) {
-        }
+        @dev.rigel.annotation.Operation(
+                raises = {
+                    dev.rigel.exceptions.PreconditionFailedException.class,
+                    dev.rigel.exceptions.ServiceUnavailableException.class
+                })
+        public void deletePet(long petId) {}
 
         @Post("/{pet_id:long}/vaccines")
-        public List<Vaccine> vaccinate(long petId, List<Vaccine> data,
-                @Param(cookie = "session") Optional<String> session) {
+        public List<Vaccine> vaccinate(
+                long petId, List<Vaccine> data, @Param(cookie = "session") Optional<String> session) {
             return data;
         }
 
         @Deprecated
         @Get("/legacy")
-        @dev.rigel.annotation.Operation(summary = "The old greeting", description = "Use **/health** instead.",
+        @dev.rigel.annotation.Operation(
+                summary = "The old greeting",
+                description = "Use **/health** instead.",
                 operationId = "legacyGreeting")
         public String legacy() {
             return "old";
@@ -127,8 +137,7 @@ final class PetApi {
         }
     }
 
-    private PetApi() {
-    }
+    private PetApi() {}
 
     static App app(OpenAPIConfig config) {
         Router api = Router.builder("/api")
@@ -143,7 +152,8 @@ final class PetApi {
                 .build();
         return App.builder()
                 .plugins(OpenAPIPlugin.of(config))
-                .routeHandlers(api,
+                .routeHandlers(
+                        api,
                         Route.get("/health", () -> Map.of("status", "ok")),
                         WebSocketRoute.handler("/ws", (WebSocketConnection socket) -> socket.close()))
                 .build();

@@ -41,7 +41,8 @@ public final class OpenTelemetryPlugin implements InitPlugin {
 
     private OpenTelemetryPlugin(Builder builder) {
         this.openTelemetry = builder.openTelemetry;
-        TextMapPropagator configured = builder.propagator != null ? builder.propagator
+        TextMapPropagator configured = builder.propagator != null
+                ? builder.propagator
                 : openTelemetry.getPropagators().getTextMapPropagator();
         this.propagator = configured.fields().isEmpty() ? W3CTraceContextPropagator.getInstance() : configured;
         this.exclude = builder.exclude.toArray(String[]::new);

@@ -68,7 +68,8 @@ class OpenTelemetryPluginTest {
     void sdk() {
         exporter = InMemorySpanExporter.create();
         sdk = OpenTelemetrySdk.builder()
-                .setTracerProvider(SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(exporter))
+                .setTracerProvider(SdkTracerProvider.builder()
+                        .addSpanProcessor(SimpleSpanProcessor.create(exporter))
                         .build())
                 .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
                 .build();
@@ -80,8 +81,10 @@ class OpenTelemetryPluginTest {
     }
 
     private App app() {
-        return App.builder().plugins(OpenTelemetryPlugin.builder(sdk).exclude("^/health$").build())
-                .routeHandlers(new Handlers(), Route.get("/health", () -> "ok")).build();
+        return App.builder()
+                .plugins(OpenTelemetryPlugin.builder(sdk).exclude("^/health$").build())
+                .routeHandlers(new Handlers(), Route.get("/health", () -> "ok"))
+                .build();
     }
 
     /** The server spans exported so far; spans end after the response, so wait briefly for them. */
@@ -89,7 +92,9 @@ class OpenTelemetryPluginTest {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         List<SpanData> spans;
         do {
-            spans = exporter.getFinishedSpanItems().stream().filter(span -> span.getKind() == SpanKind.SERVER).toList();
+            spans = exporter.getFinishedSpanItems().stream()
+                    .filter(span -> span.getKind() == SpanKind.SERVER)
+                    .toList();
             if (spans.size() >= expected) {
                 return spans;
             }
@@ -105,7 +110,8 @@ class OpenTelemetryPluginTest {
             TestResponse response = client.request("GET", "/users/7?expand=1")
                     .header("traceparent", "00-" + TRACE_ID + "-" + PARENT_ID + "-01")
                     .header("tracestate", "vendor=value")
-                    .header("user-agent", "rigel-test").send();
+                    .header("user-agent", "rigel-test")
+                    .send();
             assertThat(response.jsonMap()).containsEntry("trace", TRACE_ID);
 
             SpanData server = serverSpans(1).get(0);
@@ -116,18 +122,24 @@ class OpenTelemetryPluginTest {
             assertThat(server.getSpanContext().getTraceState().get("vendor")).isEqualTo("value");
             assertThat(server.getStatus().getStatusCode()).isEqualTo(StatusCode.UNSET);
             var attributes = server.getAttributes();
-            assertThat(attributes.get(AttributeKey.stringKey("http.request.method"))).isEqualTo("GET");
+            assertThat(attributes.get(AttributeKey.stringKey("http.request.method")))
+                    .isEqualTo("GET");
             assertThat(attributes.get(AttributeKey.stringKey("http.route"))).isEqualTo("/users/{user_id:int}");
             assertThat(attributes.get(AttributeKey.stringKey("url.path"))).isEqualTo("/users/7");
             assertThat(attributes.get(AttributeKey.stringKey("url.query"))).isEqualTo("expand=1");
             assertThat(attributes.get(AttributeKey.stringKey("url.scheme"))).isEqualTo("http");
-            assertThat(attributes.get(AttributeKey.longKey("http.response.status_code"))).isEqualTo(200L);
-            assertThat(attributes.get(AttributeKey.stringKey("user_agent.original"))).isEqualTo("rigel-test");
+            assertThat(attributes.get(AttributeKey.longKey("http.response.status_code")))
+                    .isEqualTo(200L);
+            assertThat(attributes.get(AttributeKey.stringKey("user_agent.original")))
+                    .isEqualTo("rigel-test");
             assertThat(attributes.get(AttributeKey.stringKey("server.address"))).isNotBlank();
-            assertThat(attributes.get(AttributeKey.stringKey("network.protocol.version"))).isEqualTo("1.1");
+            assertThat(attributes.get(AttributeKey.stringKey("network.protocol.version")))
+                    .isEqualTo("1.1");
 
             SpanData child = exporter.getFinishedSpanItems().stream()
-                    .filter(span -> span.getName().equals("load user")).findFirst().orElseThrow();
+                    .filter(span -> span.getName().equals("load user"))
+                    .findFirst()
+                    .orElseThrow();
             assertThat(child.getParentSpanId()).isEqualTo(server.getSpanId());
             assertThat(child.getTraceId()).isEqualTo(TRACE_ID);
         }
@@ -142,7 +154,9 @@ class OpenTelemetryPluginTest {
             assertThat(server.getParentSpanContext().isValid()).isFalse();
             assertThat(server.getTraceId()).isNotEqualTo(TRACE_ID);
             // a malformed traceparent is ignored, as W3C Trace Context requires
-            client.request("GET", "/users/2").header("traceparent", "00-not-a-trace-01").send();
+            client.request("GET", "/users/2")
+                    .header("traceparent", "00-not-a-trace-01")
+                    .send();
             assertThat(serverSpans(2).get(1).getParentSpanContext().isValid()).isFalse();
         }
     }
@@ -156,13 +170,16 @@ class OpenTelemetryPluginTest {
             List<SpanData> spans = serverSpans(2);
             SpanData boom = spans.get(0);
             assertThat(boom.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
-            assertThat(boom.getAttributes().get(AttributeKey.longKey("http.response.status_code"))).isEqualTo(500L);
+            assertThat(boom.getAttributes().get(AttributeKey.longKey("http.response.status_code")))
+                    .isEqualTo(500L);
             assertThat(boom.getAttributes().get(AttributeKey.stringKey("error.type")))
                     .isEqualTo("java.lang.IllegalStateException");
-            assertThat(boom.getEvents()).anySatisfy(event -> assertThat(event.getName()).isEqualTo("exception"));
+            assertThat(boom.getEvents())
+                    .anySatisfy(event -> assertThat(event.getName()).isEqualTo("exception"));
             SpanData notFound = spans.get(1);
             assertThat(notFound.getStatus().getStatusCode()).isEqualTo(StatusCode.UNSET);
-            assertThat(notFound.getAttributes().get(AttributeKey.longKey("http.response.status_code"))).isEqualTo(404L);
+            assertThat(notFound.getAttributes().get(AttributeKey.longKey("http.response.status_code")))
+                    .isEqualTo(404L);
         }
     }
 
@@ -174,8 +191,10 @@ class OpenTelemetryPluginTest {
             client.get("/no/such/path");
             SpanData unmatched = serverSpans(1).get(0);
             assertThat(unmatched.getName()).isEqualTo("GET");
-            assertThat(unmatched.getAttributes().get(AttributeKey.stringKey("http.route"))).isNull();
-            assertThat(unmatched.getAttributes().get(AttributeKey.longKey("http.response.status_code"))).isEqualTo(404L);
+            assertThat(unmatched.getAttributes().get(AttributeKey.stringKey("http.route")))
+                    .isNull();
+            assertThat(unmatched.getAttributes().get(AttributeKey.longKey("http.response.status_code")))
+                    .isEqualTo(404L);
             Thread.sleep(Duration.ofMillis(50));
             // /health was excluded: its request, sent first, left no span
             assertThat(exporter.getFinishedSpanItems()).hasSize(1);
@@ -190,7 +209,8 @@ class OpenTelemetryPluginTest {
             SpanData stream = serverSpans(1).get(0);
             assertThat(stream.getName()).isEqualTo("GET /stream");
             assertThat(stream.hasEnded()).isTrue();
-            assertThat(stream.getAttributes().get(AttributeKey.longKey("http.response.status_code"))).isEqualTo(200L);
+            assertThat(stream.getAttributes().get(AttributeKey.longKey("http.response.status_code")))
+                    .isEqualTo(200L);
         }
     }
 }

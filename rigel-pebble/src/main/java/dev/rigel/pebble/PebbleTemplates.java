@@ -89,15 +89,15 @@ public final class PebbleTemplates implements TemplateEngine {
         private Loader<?> loader;
         private boolean cache = true;
         private boolean strictVariables;
-        private Consumer<PebbleEngine.Builder> customizer = builder -> { };
+        private Consumer<PebbleEngine.Builder> customizer = builder -> {};
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Templates from a class path directory (of the thread's context class loader). */
         public Builder classpath(String directory) {
             ClassLoader classLoader = Thread.currentThread().getContextClassLoader() != null
-                    ? Thread.currentThread().getContextClassLoader() : PebbleTemplates.class.getClassLoader();
+                    ? Thread.currentThread().getContextClassLoader()
+                    : PebbleTemplates.class.getClassLoader();
             ClasspathLoader classpath = new ClasspathLoader(classLoader);
             classpath.setPrefix(strip(Objects.requireNonNull(directory, "directory")));
             this.loader = classpath;
@@ -107,7 +107,9 @@ public final class PebbleTemplates implements TemplateEngine {
         /** Templates from a directory on disk. */
         public Builder directory(Path directory) {
             FileLoader files = new FileLoader();
-            files.setPrefix(Objects.requireNonNull(directory, "directory").toAbsolutePath().toString());
+            files.setPrefix(Objects.requireNonNull(directory, "directory")
+                    .toAbsolutePath()
+                    .toString());
             this.loader = files;
             return this;
         }
@@ -134,8 +136,12 @@ public final class PebbleTemplates implements TemplateEngine {
             if (loader == null) {
                 throw new IllegalStateException("Say where templates are: classpath(…) or directory(…)");
             }
-            PebbleEngine.Builder builder = new PebbleEngine.Builder().loader(loader).autoEscaping(true)
-                    .cacheActive(cache).strictVariables(strictVariables).extension(new RigelFunctions());
+            PebbleEngine.Builder builder = new PebbleEngine.Builder()
+                    .loader(loader)
+                    .autoEscaping(true)
+                    .cacheActive(cache)
+                    .strictVariables(strictVariables)
+                    .extension(new RigelFunctions());
             customizer.accept(builder);
             return new PebbleTemplates(builder.build());
         }

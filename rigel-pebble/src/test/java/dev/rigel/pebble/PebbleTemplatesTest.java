@@ -32,11 +32,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** Template responses rendered by Pebble: context, url_for, CSRF, escaping, content types, errors. */
 class PebbleTemplatesTest {
 
-    public record User(int id, String name) {
-    }
+    public record User(int id, String name) {}
 
-    public record Submission(String x) {
-    }
+    public record Submission(String x) {}
 
     public static class Pages {
         @Get(value = "/users/{user_id:int}", name = "get_user")
@@ -61,7 +59,8 @@ class PebbleTemplatesTest {
 
         @Get("/escape")
         public Template escape() {
-            return Template.of("escape.html").with("comment", "<script>alert('x')</script>")
+            return Template.of("escape.html")
+                    .with("comment", "<script>alert('x')</script>")
                     .with("trusted", "<b>bold</b>");
         }
 
@@ -72,7 +71,9 @@ class PebbleTemplatesTest {
 
         @Get("/wrapped")
         public Response<Template> wrapped() {
-            return Response.of(Template.of("plain.txt", Map.of("name", "Cy"))).status(202).header("x-extra", "1")
+            return Response.of(Template.of("plain.txt", Map.of("name", "Cy")))
+                    .status(202)
+                    .header("x-extra", "1")
                     .etag("v1");
         }
 
@@ -93,9 +94,15 @@ class PebbleTemplatesTest {
     }
 
     private static App app() {
-        return App.builder().plugins(PebbleTemplates.classpath("templates"))
-                .routeHandlers(new Pages(), StaticFiles.builder("/static").classpath("static-site").build())
-                .exceptionHandler(404, (request, exception) -> Response.of(Template.of("notfound.html")).status(404))
+        return App.builder()
+                .plugins(PebbleTemplates.classpath("templates"))
+                .routeHandlers(
+                        new Pages(),
+                        StaticFiles.builder("/static").classpath("static-site").build())
+                .exceptionHandler(
+                        404,
+                        (request, exception) ->
+                                Response.of(Template.of("notfound.html")).status(404))
                 .csrf(CSRFConfig.of("a-secret-of-at-least-32-characters-long!!"))
                 .build();
     }
@@ -107,7 +114,8 @@ class PebbleTemplatesTest {
             TestResponse response = client.get("/users/7");
             assertThat(response.status()).isEqualTo(200);
             assertThat(response.header("content-type")).isEqualTo("text/html; charset=utf-8");
-            assertThat(response.text()).contains("<h1>Ada</h1>")
+            assertThat(response.text())
+                    .contains("<h1>Ada</h1>")
                     .contains("<a id=\"self\" href=\"/users/7\">")
                     .contains("href=\"/search?q=a%20b\"")
                     .contains("<link href=\"/static/css/site.css\">")
@@ -127,14 +135,20 @@ class PebbleTemplatesTest {
                     .matcher(page.text());
             assertThat(input.find()).isTrue();
             assertThat(input.group(1)).isEqualTo(cookie);
-            assertThat(page.text()).contains("<span id=\"token\">" + cookie + "</span>")
+            assertThat(page.text())
+                    .contains("<span id=\"token\">" + cookie + "</span>")
                     .contains("action=\"/submit\"");
 
-            TestResponse accepted = client.request("POST", "/submit").form(Map.of("_csrf_token", input.group(1),
-                    "x", "hello")).send();
+            TestResponse accepted = client.request("POST", "/submit")
+                    .form(Map.of("_csrf_token", input.group(1), "x", "hello"))
+                    .send();
             assertThat(accepted.status()).isEqualTo(201);
             assertThat(accepted.text()).isEqualTo("got hello");
-            assertThat(client.request("POST", "/submit").form(Map.of("x", "forged")).send().status()).isEqualTo(403);
+            assertThat(client.request("POST", "/submit")
+                            .form(Map.of("x", "forged"))
+                            .send()
+                            .status())
+                    .isEqualTo(403);
         }
     }
 
@@ -143,7 +157,9 @@ class PebbleTemplatesTest {
     void htmlIsEscapedUnlessMarkedRaw(Transport transport) {
         try (TestClient client = Clients.open(app(), transport)) {
             String html = client.get("/escape").text();
-            assertThat(html).contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;").doesNotContain("<script>")
+            assertThat(html)
+                    .contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;")
+                    .doesNotContain("<script>")
                     .contains("<div><b>bold</b></div>");
         }
     }
@@ -188,7 +204,8 @@ class PebbleTemplatesTest {
     @Test
     void theCauseOfAMissingTemplateIsReported() {
         try (TestClient client = TestClient.of(app())) {
-            assertThatThrownBy(() -> client.get("/missing")).isInstanceOf(dev.rigel.template.TemplateNotFoundException.class)
+            assertThatThrownBy(() -> client.get("/missing"))
+                    .isInstanceOf(dev.rigel.template.TemplateNotFoundException.class)
                     .hasMessageContaining("no-such-template.html");
         }
     }
@@ -196,8 +213,10 @@ class PebbleTemplatesTest {
     @Test
     void templatesFromADirectory(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("hi.html"), "<p>{{ who }}</p>");
-        App app = App.builder().plugins(PebbleTemplates.directory(dir))
-                .routeHandlers(Route.get("/hi", () -> Template.of("hi.html", Map.of("who", "<you>")))).build();
+        App app = App.builder()
+                .plugins(PebbleTemplates.directory(dir))
+                .routeHandlers(Route.get("/hi", () -> Template.of("hi.html", Map.of("who", "<you>"))))
+                .build();
         try (TestClient client = TestClient.of(app)) {
             assertThat(client.get("/hi").text()).isEqualTo("<p>&lt;you&gt;</p>");
         }
@@ -206,12 +225,14 @@ class PebbleTemplatesTest {
     @Test
     void returningTemplatesWithoutAnEngineFailsTheBuild() {
         assertThatThrownBy(() -> App.builder().routeHandlers(new Pages()).build())
-                .isInstanceOf(ImproperlyConfiguredException.class).hasMessageContaining("no template engine");
+                .isInstanceOf(ImproperlyConfiguredException.class)
+                .hasMessageContaining("no template engine");
     }
 
     @Test
     void aTemplateReturnedAsObjectWithoutAnEngineIsA500() {
-        App app = App.builder().routeHandlers(Route.get("/t", (Request request) -> (Object) Template.of("x.html")))
+        App app = App.builder()
+                .routeHandlers(Route.get("/t", (Request request) -> (Object) Template.of("x.html")))
                 .build();
         try (TestClient client = TestClient.of(app).raiseServerExceptions(false)) {
             assertThat(client.get("/t").status()).isEqualTo(500);

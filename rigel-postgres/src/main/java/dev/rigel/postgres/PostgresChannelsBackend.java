@@ -65,8 +65,7 @@ public final class PostgresChannelsBackend implements ChannelsBackend {
     private final Map<String, String> channelsByIdentifier = new ConcurrentHashMap<>();
     private volatile Running running;
 
-    private record Running(NotifyPublisher publisher, NotificationListener listener, boolean textPayloads) {
-    }
+    private record Running(NotifyPublisher publisher, NotificationListener listener, boolean textPayloads) {}
 
     private PostgresChannelsBackend(Builder builder) {
         this.url = builder.url;
@@ -110,9 +109,12 @@ public final class PostgresChannelsBackend implements ChannelsBackend {
     public void start(ChannelEventListener listener) {
         NotifyPublisher publisher = new NotifyPublisher(this::open);
         String control = "rigel_wake_" + UUID.randomUUID().toString().replace("-", "");
-        NotificationListener listening = new NotificationListener(this::open, control,
+        NotificationListener listening = new NotificationListener(
+                this::open,
+                control,
                 (identifier, payload) -> deliver(listener, identifier, payload),
-                () -> wake(publisher, control), commandTimeout);
+                () -> wake(publisher, control),
+                commandTimeout);
         try {
             publisher.connect();
             boolean text = databaseIsUtf8();
@@ -125,7 +127,8 @@ public final class PostgresChannelsBackend implements ChannelsBackend {
     }
 
     private boolean databaseIsUtf8() throws SQLException {
-        try (Connection connection = open(); Statement statement = connection.createStatement();
+        try (Connection connection = open();
+                Statement statement = connection.createStatement();
                 ResultSet result = statement.executeQuery("SHOW server_encoding")) {
             return result.next() && result.getString(1).equalsIgnoreCase("UTF8");
         }
@@ -174,7 +177,8 @@ public final class PostgresChannelsBackend implements ChannelsBackend {
         try {
             current.publisher().notify(identifiers, payload);
         } catch (SQLException e) {
-            throw new ChannelsException("Publishing to channels " + channels + " failed on PostgreSQL: " + e.getMessage(), e);
+            throw new ChannelsException(
+                    "Publishing to channels " + channels + " failed on PostgreSQL: " + e.getMessage(), e);
         }
     }
 

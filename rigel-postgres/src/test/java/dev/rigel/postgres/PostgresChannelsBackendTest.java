@@ -34,7 +34,10 @@ class PostgresChannelsBackendTest extends ChannelsBackendContract {
 
     @Override
     protected ChannelsBackend createBackend() {
-        return PostgresChannelsBackend.builder(URL).applicationName(applicationName).prefix(prefix).build();
+        return PostgresChannelsBackend.builder(URL)
+                .applicationName(applicationName)
+                .prefix(prefix)
+                .build();
     }
 
     @Override
@@ -54,7 +57,8 @@ class PostgresChannelsBackendTest extends ChannelsBackendContract {
                 channels.publish("to " + name, name);
             }
             for (String name : names) {
-                assertThat(nextEvent(subscriber)).isEqualTo(new ChannelEvent(name, ("to " + name).getBytes(StandardCharsets.UTF_8)));
+                assertThat(nextEvent(subscriber))
+                        .isEqualTo(new ChannelEvent(name, ("to " + name).getBytes(StandardCharsets.UTF_8)));
             }
         }
         assertThat(PostgresChannelsBackend.identifierFor(prefix, "x".repeat(300)))
@@ -78,7 +82,8 @@ class PostgresChannelsBackendTest extends ChannelsBackendContract {
             Arrays.fill(largestBinary, (byte) 0xFF);
             channels.publish(largestBinary, big);
             assertThat(nextEvent(subscriber).data()).isEqualTo(largestBinary);
-            assertThatThrownBy(() -> channels.publish(new byte[6000], big)).isInstanceOf(ChannelsException.class)
+            assertThatThrownBy(() -> channels.publish(new byte[6000], big))
+                    .isInstanceOf(ChannelsException.class)
                     .hasMessageContaining("6000 bytes is too large");
         }
     }
@@ -86,8 +91,10 @@ class PostgresChannelsBackendTest extends ChannelsBackendContract {
     @Test
     void sqlCanPublishToARigelChannel() throws Exception {
         String fromSql = channel("from-sql");
-        try (Subscriber subscriber = channels.subscribe(fromSql); Connection sql = admin(URL);
-                PreparedStatement notify = sql.prepareStatement("SELECT pg_notify(?, ?), pg_notify(?, 'b' || encode(?, 'base64'))")) {
+        try (Subscriber subscriber = channels.subscribe(fromSql);
+                Connection sql = admin(URL);
+                PreparedStatement notify =
+                        sql.prepareStatement("SELECT pg_notify(?, ?), pg_notify(?, 'b' || encode(?, 'base64'))")) {
             String identifier = PostgresChannelsBackend.identifierFor(prefix, fromSql);
             notify.setString(1, identifier);
             notify.setString(2, "thello from a trigger");
@@ -114,11 +121,13 @@ class PostgresChannelsBackendTest extends ChannelsBackendContract {
     @Test
     void terminatedConnectionsAreReplacedAndChannelsListenedToAgain() throws Exception {
         String survivor = channel("survivor");
-        try (Subscriber subscriber = channels.subscribe(survivor); Connection sql = admin(URL)) {
+        try (Subscriber subscriber = channels.subscribe(survivor);
+                Connection sql = admin(URL)) {
             channels.publish("before", survivor);
             assertThat(nextEvent(subscriber).text()).isEqualTo("before");
 
-            assertThat(terminateBackendConnections(sql, applicationName)).as("the LISTEN and the publishing connection")
+            assertThat(terminateBackendConnections(sql, applicationName))
+                    .as("the LISTEN and the publishing connection")
                     .isEqualTo(2);
             // the publishing session was ended before this statement ran, so it is sent again
             channels.publish("right after", survivor);
@@ -128,63 +137,79 @@ class PostgresChannelsBackendTest extends ChannelsBackendContract {
 
     /** Publishes until one event gets through: the listener reconnects on its own schedule. */
     private void awaitDelivery(Subscriber subscriber, String channel) {
-        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
-            for (int attempt = 0; ; attempt++) {
-                try {
-                    channels.publish("after " + attempt, channel);
-                } catch (ChannelsException stillDown) {
-                    Thread.sleep(100);
-                    continue;
-                }
-                Optional<ChannelEvent> event = subscriber.next(Duration.ofMillis(300));
-                if (event.isPresent()) {
-                    return;
-                }
-            }
-        }, "the backend listens again after reconnecting");
+        assertTimeoutPreemptively(
+                Duration.ofSeconds(20),
+                () -> {
+                    for (int attempt = 0; ; attempt++) {
+                        try {
+                            channels.publish("after " + attempt, channel);
+                        } catch (ChannelsException stillDown) {
+                            Thread.sleep(100);
+                            continue;
+                        }
+                        Optional<ChannelEvent> event = subscriber.next(Duration.ofMillis(300));
+                        if (event.isPresent()) {
+                            return;
+                        }
+                    }
+                },
+                "the backend listens again after reconnecting");
     }
 
     @Test
     void whileTheDatabaseRefusesConnectionsPublishingFailsAtOnceThenRecovers() throws Exception {
-        String database = "rigel_channels_outage_" + UUID.randomUUID().toString().replace("-", "");
+        String database =
+                "rigel_channels_outage_" + UUID.randomUUID().toString().replace("-", "");
         String databaseUrl = "jdbc:postgresql://127.0.0.1:5432/" + database + "?user=postgres";
         String outageApplication = applicationName + "-outage";
-        try (Connection sql = admin(URL); Statement statement = sql.createStatement()) {
+        try (Connection sql = admin(URL);
+                Statement statement = sql.createStatement()) {
             statement.execute("CREATE DATABASE " + database);
             ChannelsPlugin plugin = ChannelsPlugin.builder(PostgresChannelsBackend.builder(databaseUrl)
-                    .applicationName(outageApplication).commandTimeout(Duration.ofSeconds(2)).build())
-                    .arbitraryChannelsAllowed(true).build();
+                            .applicationName(outageApplication)
+                            .commandTimeout(Duration.ofSeconds(2))
+                            .build())
+                    .arbitraryChannelsAllowed(true)
+                    .build();
             App app = App.builder().plugins(plugin).build();
             app.startup();
             try (Subscriber subscriber = plugin.subscribe("alerts")) {
                 try {
                     // the database goes away for this backend: no new sessions, existing ones ended
                     statement.execute("ALTER DATABASE " + database + " WITH ALLOW_CONNECTIONS false");
-                    assertThat(terminateBackendConnections(sql, outageApplication)).isEqualTo(2);
-                    assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
-                        assertThatThrownBy(() -> plugin.publish("during", "alerts"))
-                                .isInstanceOf(ChannelsException.class)
-                                .hasMessageContaining("Publishing to channels [alerts] failed on PostgreSQL")
-                                .hasMessageContaining("not currently accepting connections");
-                        assertThatThrownBy(() -> plugin.subscribe("other")).isInstanceOf(ChannelsException.class)
-                                .hasMessageContaining("Subscribing to channels [other] failed");
-                    }, "nothing may hang while the database is unreachable");
+                    assertThat(terminateBackendConnections(sql, outageApplication))
+                            .isEqualTo(2);
+                    assertTimeoutPreemptively(
+                            Duration.ofSeconds(10),
+                            () -> {
+                                assertThatThrownBy(() -> plugin.publish("during", "alerts"))
+                                        .isInstanceOf(ChannelsException.class)
+                                        .hasMessageContaining("Publishing to channels [alerts] failed on PostgreSQL")
+                                        .hasMessageContaining("not currently accepting connections");
+                                assertThatThrownBy(() -> plugin.subscribe("other"))
+                                        .isInstanceOf(ChannelsException.class)
+                                        .hasMessageContaining("Subscribing to channels [other] failed");
+                            },
+                            "nothing may hang while the database is unreachable");
                 } finally {
                     statement.execute("ALTER DATABASE " + database + " WITH ALLOW_CONNECTIONS true");
                 }
-                assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
-                    for (int attempt = 0; ; attempt++) {
-                        try {
-                            plugin.publish("after " + attempt, "alerts");
-                        } catch (ChannelsException stillReconnecting) {
-                            Thread.sleep(100);
-                            continue;
-                        }
-                        if (subscriber.next(Duration.ofMillis(300)).isPresent()) {
-                            return;
-                        }
-                    }
-                }, "the backend reconnects and listens again once the database is back");
+                assertTimeoutPreemptively(
+                        Duration.ofSeconds(20),
+                        () -> {
+                            for (int attempt = 0; ; attempt++) {
+                                try {
+                                    plugin.publish("after " + attempt, "alerts");
+                                } catch (ChannelsException stillReconnecting) {
+                                    Thread.sleep(100);
+                                    continue;
+                                }
+                                if (subscriber.next(Duration.ofMillis(300)).isPresent()) {
+                                    return;
+                                }
+                            }
+                        },
+                        "the backend reconnects and listens again once the database is back");
             } finally {
                 app.shutdown();
                 statement.execute("DROP DATABASE " + database + " WITH (FORCE)");

@@ -27,14 +27,18 @@ class PostgresChannelsScaleOutTest {
     static final Duration WAIT = Duration.ofSeconds(10);
     final String prefix = "rigel-test-scale-" + UUID.randomUUID() + ":";
 
-    record Notification(String userId, String message) {
-    }
+    record Notification(String userId, String message) {}
 
     App instance(String name) {
         return App.builder()
                 .plugins(ChannelsPlugin.builder(PostgresChannelsBackend.builder(PostgresChannelsBackendTest.URL)
-                        .applicationName("rigel-test-" + name).prefix(prefix).build()).arbitraryChannelsAllowed(true)
-                        .createWsRouteHandlers(true).wsHandlerBasePath("/ws").build())
+                                .applicationName("rigel-test-" + name)
+                                .prefix(prefix)
+                                .build())
+                        .arbitraryChannelsAllowed(true)
+                        .createWsRouteHandlers(true)
+                        .wsHandlerBasePath("/ws")
+                        .build())
                 .routeHandlers(Route.post("/api/v1/notifications", PostgresChannelsScaleOutTest::notifyUser))
                 .build();
     }
@@ -45,8 +49,14 @@ class PostgresChannelsScaleOutTest {
     }
 
     static TestClient serve(App app) {
-        RigelServer server = new RigelServer(app, ServerConfig.builder().host("127.0.0.1").port(0)
-                .shutdownTimeout(Duration.ofSeconds(2)).build()).start();
+        RigelServer server = new RigelServer(
+                        app,
+                        ServerConfig.builder()
+                                .host("127.0.0.1")
+                                .port(0)
+                                .shutdownTimeout(Duration.ofSeconds(2))
+                                .build())
+                .start();
         return TestClient.overHttp(app, URI.create(server.url()), server::stop);
     }
 
@@ -54,7 +64,8 @@ class PostgresChannelsScaleOutTest {
     void aNotificationPostedToOneInstanceReachesASubscriberOnTheOther() throws Exception {
         App first = instance("a");
         App second = instance("b");
-        try (TestClient a = serve(first); TestClient b = serve(second);
+        try (TestClient a = serve(first);
+                TestClient b = serve(second);
                 Subscriber onSecond = second.plugins().get(ChannelsPlugin.class).subscribe("user:42");
                 Subscriber onFirst = first.plugins().get(ChannelsPlugin.class).subscribe("user:7")) {
             TestResponse posted = a.post("/api/v1/notifications", Map.of("userId", "42", "message", "hello from A"));
@@ -73,7 +84,8 @@ class PostgresChannelsScaleOutTest {
     void aNotificationPostedToOneInstanceReachesAWebSocketClientOfTheOther() throws Exception {
         App first = instance("ws-a");
         App second = instance("ws-b");
-        try (TestClient a = serve(first); TestClient b = serve(second);
+        try (TestClient a = serve(first);
+                TestClient b = serve(second);
                 WebSocketTestSession onSecond = b.websocketConnect("/ws/user:42")) {
             TestResponse posted = a.post("/api/v1/notifications", Map.of("userId", "42", "message", "over the socket"));
             assertThat(posted.status()).isEqualTo(201);

@@ -42,9 +42,10 @@ public final class RedisChannelsPubSubBackend implements ChannelsBackend {
     private final Duration commandTimeout;
     private volatile Connected connected;
 
-    private record Connected(ChannelsRedisClient redis, StatefulRedisPubSubConnection<String, byte[]> subscriptions,
-            StatefulRedisConnection<String, byte[]> publisher) {
-    }
+    private record Connected(
+            ChannelsRedisClient redis,
+            StatefulRedisPubSubConnection<String, byte[]> subscriptions,
+            StatefulRedisConnection<String, byte[]> publisher) {}
 
     private RedisChannelsPubSubBackend(Builder builder) {
         this.url = builder.url;
@@ -61,7 +62,8 @@ public final class RedisChannelsPubSubBackend implements ChannelsBackend {
     public void start(ChannelEventListener listener) {
         ChannelsRedisClient redis = new ChannelsRedisClient(url, commandTimeout, Duration.ZERO);
         try {
-            StatefulRedisPubSubConnection<String, byte[]> subscriptions = redis.client().connectPubSub(RedisStore.codec());
+            StatefulRedisPubSubConnection<String, byte[]> subscriptions =
+                    redis.client().connectPubSub(RedisStore.codec());
             subscriptions.addListener(new RedisPubSubAdapter<>() {
                 @Override
                 public void message(String channel, byte[] message) {
@@ -102,11 +104,17 @@ public final class RedisChannelsPubSubBackend implements ChannelsBackend {
             try {
                 future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             } catch (ExecutionException e) {
-                throw current.redis().failure("Publishing to channels " + channels,
-                        e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause()));
+                throw current.redis()
+                        .failure(
+                                "Publishing to channels " + channels,
+                                e.getCause() instanceof RuntimeException cause
+                                        ? cause
+                                        : new IllegalStateException(e.getCause()));
             } catch (TimeoutException e) {
-                throw new ChannelsException("Publishing to channels " + channels + " timed out after " + commandTimeout
-                        + " on Redis at " + current.redis().address(), e);
+                throw new ChannelsException(
+                        "Publishing to channels " + channels + " timed out after " + commandTimeout + " on Redis at "
+                                + current.redis().address(),
+                        e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new ChannelsException("Interrupted while publishing to channels " + channels, e);

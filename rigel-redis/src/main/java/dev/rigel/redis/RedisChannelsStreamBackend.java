@@ -92,6 +92,7 @@ public final class RedisChannelsStreamBackend implements ChannelsBackend {
 
     /** Subscribed stream keys and the id of the last entry delivered (or present when subscribing). */
     private final Map<String, String> streams = new ConcurrentHashMap<>();
+
     private final ReentrantLock readerLock = new ReentrantLock();
     private final Condition subscriptionsChanged = readerLock.newCondition();
     private volatile Connected connected;
@@ -111,7 +112,10 @@ public final class RedisChannelsStreamBackend implements ChannelsBackend {
             this.listener = listener;
             this.commands = redis.client().connect(RedisStore.codec());
             this.reading = redis.client().connect(RedisStore.codec());
-            this.reader = Thread.ofPlatform().daemon().name("rigel-channels-redis-stream-reader").unstarted(this::readLoop);
+            this.reader = Thread.ofPlatform()
+                    .daemon()
+                    .name("rigel-channels-redis-stream-reader")
+                    .unstarted(this::readLoop);
         }
 
         void close() {
@@ -144,9 +148,10 @@ public final class RedisChannelsStreamBackend implements ChannelsBackend {
                         continue;
                     }
                     @SuppressWarnings("unchecked")
-                    List<StreamMessage<String, byte[]>> messages = reading.sync().xread(
-                            XReadArgs.Builder.block(BLOCK).count(READ_BATCH),
-                            offsets.toArray(XReadArgs.StreamOffset[]::new));
+                    List<StreamMessage<String, byte[]>> messages = reading.sync()
+                            .xread(
+                                    XReadArgs.Builder.block(BLOCK).count(READ_BATCH),
+                                    offsets.toArray(XReadArgs.StreamOffset[]::new));
                     if (failing) {
                         LOG.info("Reading channel streams from Redis at {} again", redis.address());
                         failing = false;
@@ -164,8 +169,10 @@ public final class RedisChannelsStreamBackend implements ChannelsBackend {
                     }
                     readerClientId = -1;
                     if (!failing) {
-                        LOG.warn("Reading channel streams from Redis at {} failed; retrying until it is back: {}",
-                                redis.address(), e.getMessage());
+                        LOG.warn(
+                                "Reading channel streams from Redis at {} failed; retrying until it is back: {}",
+                                redis.address(),
+                                e.getMessage());
                         failing = true;
                     }
                     sleep(backoffMillis);
@@ -258,8 +265,12 @@ public final class RedisChannelsStreamBackend implements ChannelsBackend {
     public void publish(byte[] data, Collection<String> channels) {
         Connected current = running();
         String[] keys = keys(channels);
-        byte[][] args = {data, ascii(capStreamsApproximate ? "~" : "="), ascii(Integer.toString(history)),
-                ascii(Long.toString(streamTtl.toMillis()))};
+        byte[][] args = {
+            data,
+            ascii(capStreamsApproximate ? "~" : "="),
+            ascii(Integer.toString(history)),
+            ascii(Long.toString(streamTtl.toMillis()))
+        };
         RedisCommands<String, byte[]> redis = current.commands.sync();
         try {
             try {
@@ -290,7 +301,8 @@ public final class RedisChannelsStreamBackend implements ChannelsBackend {
 
     /** The id of the newest entry, so reading starts after it; 0-0 for a stream that does not exist yet. */
     private static String lastId(Connected current, String key) {
-        List<StreamMessage<String, byte[]>> newest = current.commands.sync().xrevrange(key, Range.unbounded(), Limit.from(1));
+        List<StreamMessage<String, byte[]>> newest =
+                current.commands.sync().xrevrange(key, Range.unbounded(), Limit.from(1));
         return newest.isEmpty() ? "0-0" : newest.getFirst().getId();
     }
 
@@ -374,7 +386,8 @@ public final class RedisChannelsStreamBackend implements ChannelsBackend {
 
     private static String sha1(String script) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(script.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-1").digest(script.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-1 is a required JDK algorithm", e);
         }
@@ -407,8 +420,8 @@ public final class RedisChannelsStreamBackend implements ChannelsBackend {
         /** How many events each channel's stream keeps (default 100). */
         public Builder history(int history) {
             if (history < 1) {
-                throw new IllegalArgumentException("history must be at least 1 (a stream holds the events it delivers), got "
-                        + history);
+                throw new IllegalArgumentException(
+                        "history must be at least 1 (a stream holds the events it delivers), got " + history);
             }
             this.history = history;
             return this;

@@ -100,8 +100,10 @@ public final class RedisStore implements Store, AutoCloseable {
      * {@link #codec()}: string keys, byte-array values.
      */
     public static RedisStore of(StatefulRedisConnection<String, byte[]> connection, String namespace) {
-        return new RedisStore(Objects.requireNonNull(connection, "connection").sync(),
-                StoreKeys.namespacePrefix("", namespace), null);
+        return new RedisStore(
+                Objects.requireNonNull(connection, "connection").sync(),
+                StoreKeys.namespacePrefix("", namespace),
+                null);
     }
 
     /** The codec a connection handed to {@link #of} must use. */
@@ -179,8 +181,8 @@ public final class RedisStore implements Store, AutoCloseable {
     @Override
     public long increment(String key, Duration window) {
         String[] keys = {flat(key)};
-        byte[] windowMillis = Long.toString(window == null ? 0 : millis(window, "window"))
-                .getBytes(StandardCharsets.US_ASCII);
+        byte[] windowMillis =
+                Long.toString(window == null ? 0 : millis(window, "window")).getBytes(StandardCharsets.US_ASCII);
         try {
             Long count;
             try {
@@ -231,8 +233,8 @@ public final class RedisStore implements Store, AutoCloseable {
 
     private static String sha1(String script) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1")
-                    .digest(script.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-1").digest(script.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-1 is missing from this JVM", e);
         }

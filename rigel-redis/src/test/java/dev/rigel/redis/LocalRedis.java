@@ -13,8 +13,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class LocalRedis {
 
-    private LocalRedis() {
-    }
+    private LocalRedis() {}
 
     static void shutdown() throws Exception {
         run(List.of("redis-cli", "-h", "127.0.0.1", "-p", "6379", "shutdown", "nosave"));
@@ -27,14 +26,30 @@ final class LocalRedis {
         }
         Files.createDirectories(Path.of("/var/lib/redis"));
         Files.createDirectories(Path.of("/var/log/redis"));
-        run(List.of("redis-server", "--daemonize", "yes", "--bind", "127.0.0.1", "-::1", "--port", "6379",
-                "--save", "", "--appendonly", "no", "--dir", "/var/lib/redis", "--logfile", "/var/log/redis/ci.log"));
+        run(List.of(
+                "redis-server",
+                "--daemonize",
+                "yes",
+                "--bind",
+                "127.0.0.1",
+                "-::1",
+                "--port",
+                "6379",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                "--dir",
+                "/var/lib/redis",
+                "--logfile",
+                "/var/log/redis/ci.log"));
         awaitPing(true);
     }
 
     static boolean ping() throws IOException, InterruptedException {
         Process process = new ProcessBuilder("redis-cli", "-h", "127.0.0.1", "-p", "6379", "ping")
-                .redirectErrorStream(true).start();
+                .redirectErrorStream(true)
+                .start();
         String output = new String(process.getInputStream().readAllBytes()).trim();
         process.waitFor(5, TimeUnit.SECONDS);
         return output.equals("PONG");

@@ -31,9 +31,14 @@ class RedisChannelsOutageTest {
     static final String PREFIX = "rigel-test-outage-" + UUID.randomUUID() + ":";
 
     enum Kind {
-        PUB_SUB(() -> RedisChannelsPubSubBackend.builder(RedisStoreTest.URL).prefix(PREFIX).build()),
-        STREAMS(() -> RedisChannelsStreamBackend.builder(RedisStoreTest.URL).prefix(PREFIX).history(10)
-                .streamTtl(Duration.ofMinutes(1)).build());
+        PUB_SUB(() -> RedisChannelsPubSubBackend.builder(RedisStoreTest.URL)
+                .prefix(PREFIX)
+                .build()),
+        STREAMS(() -> RedisChannelsStreamBackend.builder(RedisStoreTest.URL)
+                .prefix(PREFIX)
+                .history(10)
+                .streamTtl(Duration.ofMinutes(1))
+                .build());
 
         final Supplier<ChannelsBackend> backend;
 
@@ -45,44 +50,54 @@ class RedisChannelsOutageTest {
     @ParameterizedTest
     @EnumSource(Kind.class)
     void theBackendOutlivesARedisRestart(Kind kind) throws Exception {
-        ChannelsPlugin channels = ChannelsPlugin.builder(kind.backend.get()).arbitraryChannelsAllowed(true).build();
+        ChannelsPlugin channels = ChannelsPlugin.builder(kind.backend.get())
+                .arbitraryChannelsAllowed(true)
+                .build();
         App app = App.builder().plugins(channels).build();
         app.startup();
         String channel = "restart-" + UUID.randomUUID();
         try (Subscriber subscriber = channels.subscribe(channel)) {
             channels.publish("before", channel);
-            assertThat(subscriber.next(Duration.ofSeconds(5)).map(ChannelEvent::text)).contains("before");
+            assertThat(subscriber.next(Duration.ofSeconds(5)).map(ChannelEvent::text))
+                    .contains("before");
 
             try {
                 LocalRedis.shutdown();
-                assertTimeoutPreemptively(Duration.ofSeconds(5), () -> {
-                    assertThatThrownBy(() -> channels.publish("during", channel))
-                            .isInstanceOf(ChannelsException.class)
-                            .hasMessageContaining("Publishing to channels [" + channel + "] failed on Redis at 127.0.0.1:6379");
-                    assertThatThrownBy(() -> channels.subscribe("other-" + channel))
-                            .isInstanceOf(ChannelsException.class)
-                            .hasMessageContaining("on Redis at 127.0.0.1:6379");
-                }, "nothing may hang while Redis is down");
+                assertTimeoutPreemptively(
+                        Duration.ofSeconds(5),
+                        () -> {
+                            assertThatThrownBy(() -> channels.publish("during", channel))
+                                    .isInstanceOf(ChannelsException.class)
+                                    .hasMessageContaining("Publishing to channels [" + channel
+                                            + "] failed on Redis at 127.0.0.1:6379");
+                            assertThatThrownBy(() -> channels.subscribe("other-" + channel))
+                                    .isInstanceOf(ChannelsException.class)
+                                    .hasMessageContaining("on Redis at 127.0.0.1:6379");
+                        },
+                        "nothing may hang while Redis is down");
             } finally {
                 LocalRedis.start();
             }
 
             // the subscription comes back by itself: publish until an event gets through
-            assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
-                for (int attempt = 0; ; attempt++) {
-                    try {
-                        channels.publish("after " + attempt, channel);
-                    } catch (ChannelsException stillReconnecting) {
-                        Thread.sleep(100);
-                        continue;
-                    }
-                    Optional<ChannelEvent> event = subscriber.next(Duration.ofMillis(300));
-                    if (event.isPresent()) {
-                        assertThat(event.get().text()).startsWith("after ");
-                        return;
-                    }
-                }
-            }, "the backend reconnects and resubscribes after Redis is back");
+            assertTimeoutPreemptively(
+                    Duration.ofSeconds(20),
+                    () -> {
+                        for (int attempt = 0; ; attempt++) {
+                            try {
+                                channels.publish("after " + attempt, channel);
+                            } catch (ChannelsException stillReconnecting) {
+                                Thread.sleep(100);
+                                continue;
+                            }
+                            Optional<ChannelEvent> event = subscriber.next(Duration.ofMillis(300));
+                            if (event.isPresent()) {
+                                assertThat(event.get().text()).startsWith("after ");
+                                return;
+                            }
+                        }
+                    },
+                    "the backend reconnects and resubscribes after Redis is back");
             assertThat(subscriber.channels()).containsExactly(channel);
         } finally {
             app.shutdown();

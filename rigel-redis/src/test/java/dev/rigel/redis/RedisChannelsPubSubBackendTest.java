@@ -18,7 +18,9 @@ class RedisChannelsPubSubBackendTest extends ChannelsBackendContract {
 
     @Override
     protected ChannelsBackend createBackend() {
-        return RedisChannelsPubSubBackend.builder(RedisStoreTest.URL).prefix(PREFIX).build();
+        return RedisChannelsPubSubBackend.builder(RedisStoreTest.URL)
+                .prefix(PREFIX)
+                .build();
     }
 
     @Override

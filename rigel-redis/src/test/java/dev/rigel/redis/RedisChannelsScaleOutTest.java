@@ -35,8 +35,13 @@ class RedisChannelsScaleOutTest {
     static final Duration WAIT = Duration.ofSeconds(10);
 
     enum Kind {
-        PUB_SUB(() -> RedisChannelsPubSubBackend.builder(RedisStoreTest.URL).prefix(PREFIX).build()),
-        STREAMS(() -> RedisChannelsStreamBackend.builder(RedisStoreTest.URL).prefix(PREFIX).history(10).build());
+        PUB_SUB(() -> RedisChannelsPubSubBackend.builder(RedisStoreTest.URL)
+                .prefix(PREFIX)
+                .build()),
+        STREAMS(() -> RedisChannelsStreamBackend.builder(RedisStoreTest.URL)
+                .prefix(PREFIX)
+                .history(10)
+                .build());
 
         final Supplier<ChannelsBackend> backend;
 
@@ -47,18 +52,28 @@ class RedisChannelsScaleOutTest {
 
     static App instance(ChannelsBackend backend) {
         return App.builder()
-                .plugins(ChannelsPlugin.builder(backend).arbitraryChannelsAllowed(true)
-                        .createWsRouteHandlers(true).wsHandlerBasePath("/ws").build())
-                .routeHandlers(Route.post("/publish/{channel:str}", (String channel, String data, ChannelsPlugin channels) -> {
-                    channels.publish(data, channel);
-                    return "published";
-                }))
+                .plugins(ChannelsPlugin.builder(backend)
+                        .arbitraryChannelsAllowed(true)
+                        .createWsRouteHandlers(true)
+                        .wsHandlerBasePath("/ws")
+                        .build())
+                .routeHandlers(
+                        Route.post("/publish/{channel:str}", (String channel, String data, ChannelsPlugin channels) -> {
+                            channels.publish(data, channel);
+                            return "published";
+                        }))
                 .build();
     }
 
     static TestClient serve(App app) {
-        RigelServer server = new RigelServer(app, ServerConfig.builder().host("127.0.0.1").port(0)
-                .shutdownTimeout(Duration.ofSeconds(2)).build()).start();
+        RigelServer server = new RigelServer(
+                        app,
+                        ServerConfig.builder()
+                                .host("127.0.0.1")
+                                .port(0)
+                                .shutdownTimeout(Duration.ofSeconds(2))
+                                .build())
+                .start();
         return TestClient.overHttp(app, URI.create(server.url()), server::stop);
     }
 
@@ -68,13 +83,17 @@ class RedisChannelsScaleOutTest {
         App first = instance(kind.backend.get());
         App second = instance(kind.backend.get());
         String channel = "user:" + UUID.randomUUID();
-        try (TestClient a = serve(first); TestClient b = serve(second);
+        try (TestClient a = serve(first);
+                TestClient b = serve(second);
                 Subscriber onSecond = second.plugins().get(ChannelsPlugin.class).subscribe(channel);
                 Subscriber onFirst = first.plugins().get(ChannelsPlugin.class).subscribe(channel)) {
-            TestResponse published = a.request("POST", "/publish/" + channel).text("hello from A").send();
+            TestResponse published = a.request("POST", "/publish/" + channel)
+                    .text("hello from A")
+                    .send();
             assertThat(published.status()).isEqualTo(201);
             assertThat(onSecond.next(WAIT).map(ChannelEvent::text)).contains("hello from A");
-            assertThat(onFirst.next(WAIT).map(ChannelEvent::text)).as("the publishing instance hears it too")
+            assertThat(onFirst.next(WAIT).map(ChannelEvent::text))
+                    .as("the publishing instance hears it too")
                     .contains("hello from A");
 
             b.request("POST", "/publish/" + channel).text("hello from B").send();
@@ -89,10 +108,15 @@ class RedisChannelsScaleOutTest {
         App first = instance(kind.backend.get());
         App second = instance(kind.backend.get());
         String channel = "user:" + UUID.randomUUID();
-        try (TestClient a = serve(first); TestClient b = serve(second);
+        try (TestClient a = serve(first);
+                TestClient b = serve(second);
                 WebSocketTestSession onSecond = b.websocketConnect("/ws/" + channel);
                 WebSocketTestSession onFirst = a.websocketConnect("/ws/" + channel)) {
-            assertThat(a.request("POST", "/publish/" + channel).text("to every socket").send().status()).isEqualTo(201);
+            assertThat(a.request("POST", "/publish/" + channel)
+                            .text("to every socket")
+                            .send()
+                            .status())
+                    .isEqualTo(201);
             assertThat(onSecond.receiveText(WAIT)).isEqualTo("to every socket");
             assertThat(onFirst.receiveText(WAIT)).isEqualTo("to every socket");
         }

@@ -41,8 +41,12 @@ class RedisChannelsStreamBackendTest extends ChannelsBackendContract {
 
     @Override
     protected ChannelsBackend createBackend() {
-        return RedisChannelsStreamBackend.builder(RedisStoreTest.URL).prefix(PREFIX).history(historySize())
-                .capStreamsApproximate(false).streamTtl(Duration.ofMinutes(5)).build();
+        return RedisChannelsStreamBackend.builder(RedisStoreTest.URL)
+                .prefix(PREFIX)
+                .history(historySize())
+                .capStreamsApproximate(false)
+                .streamTtl(Duration.ofMinutes(5))
+                .build();
     }
 
     /**
@@ -60,28 +64,40 @@ class RedisChannelsStreamBackendTest extends ChannelsBackendContract {
         for (int i = 0; i < historySize() + 5; i++) {
             channels.publish("event " + i, logged);
         }
-        assertThat(raw.sync().xlen(PREFIX + logged)).as("MAXLEN = history, trimmed exactly here").isEqualTo(historySize());
-        assertThat(raw.sync().pttl(PREFIX + logged)).isBetween(Duration.ofMinutes(4).toMillis(), Duration.ofMinutes(5).toMillis());
+        assertThat(raw.sync().xlen(PREFIX + logged))
+                .as("MAXLEN = history, trimmed exactly here")
+                .isEqualTo(historySize());
+        assertThat(raw.sync().pttl(PREFIX + logged))
+                .isBetween(
+                        Duration.ofMinutes(4).toMillis(), Duration.ofMinutes(5).toMillis());
     }
 
     @Test
     void approximateTrimmingStillAnswersAtMostTheHistory() {
-        ChannelsPlugin approximate = startPlugin(ChannelsPlugin.builder(RedisChannelsStreamBackend.builder(RedisStoreTest.URL)
-                .prefix(PREFIX).history(3).streamTtl(Duration.ZERO).build()).arbitraryChannelsAllowed(true));
+        ChannelsPlugin approximate =
+                startPlugin(ChannelsPlugin.builder(RedisChannelsStreamBackend.builder(RedisStoreTest.URL)
+                                .prefix(PREFIX)
+                                .history(3)
+                                .streamTtl(Duration.ZERO)
+                                .build())
+                        .arbitraryChannelsAllowed(true));
         String lazy = channel("lazy");
         for (int i = 0; i < 20; i++) {
             approximate.publish("event " + i, lazy);
         }
         assertThat(approximate.getHistory(lazy, 100).stream().map(String::new).toList())
                 .containsExactly("event 17", "event 18", "event 19");
-        assertThat(raw.sync().pttl(PREFIX + lazy)).as("a zero TTL keeps the stream").isEqualTo(-1);
+        assertThat(raw.sync().pttl(PREFIX + lazy))
+                .as("a zero TTL keeps the stream")
+                .isEqualTo(-1);
     }
 
     @Test
     void theHistoryIsSharedByEveryInstanceOnTheRedis() throws Exception {
         String shared = channel("shared");
         channels.publish("from the first instance", shared);
-        ChannelsPlugin second = startPlugin(ChannelsPlugin.builder(createBackend()).arbitraryChannelsAllowed(true));
+        ChannelsPlugin second =
+                startPlugin(ChannelsPlugin.builder(createBackend()).arbitraryChannelsAllowed(true));
         try (Subscriber subscriber = second.subscribe(List.of(shared), 5)) {
             assertThat(nextEvent(subscriber).text()).isEqualTo("from the first instance");
             channels.publish("live from the first", shared);

@@ -50,15 +50,22 @@ class RedisRateLimitTest {
                 .lifespan(a -> redis)
                 .rateLimit(RateLimitConfig.of(Unit.MINUTE, limit).clock(CLOCK))
                 .build();
-        RigelServer server = new RigelServer(app, ServerConfig.builder().host("127.0.0.1").port(0)
-                .shutdownTimeout(Duration.ofSeconds(2)).build()).start();
+        RigelServer server = new RigelServer(
+                        app,
+                        ServerConfig.builder()
+                                .host("127.0.0.1")
+                                .port(0)
+                                .shutdownTimeout(Duration.ofSeconds(2))
+                                .build())
+                .start();
         servers.add(server);
         return TestClient.overHttp(app, URI.create(server.url()));
     }
 
     @Test
     void twoInstancesShareOneLimit() {
-        try (TestClient first = instance(3); TestClient second = instance(3)) {
+        try (TestClient first = instance(3);
+                TestClient second = instance(3)) {
             assertThat(first.get("/hello").header("RateLimit-Remaining")).isEqualTo("2");
             assertThat(second.get("/hello").header("RateLimit-Remaining")).isEqualTo("1");
             assertThat(first.get("/hello").header("RateLimit-Remaining")).isEqualTo("0");
@@ -72,13 +79,15 @@ class RedisRateLimitTest {
     @Test
     void parallelRequestsAcrossInstancesLetExactlyTheLimitThrough() {
         int limit = 30;
-        try (TestClient first = instance(limit); TestClient second = instance(limit)) {
+        try (TestClient first = instance(limit);
+                TestClient second = instance(limit)) {
             List<CompletableFuture<TestResponse>> responses = new ArrayList<>();
             for (int i = 0; i < 60; i++) {
                 responses.add(first.request("GET", "/hello").sendAsync());
                 responses.add(second.request("GET", "/hello").sendAsync());
             }
-            List<TestResponse> done = responses.stream().map(CompletableFuture::join).toList();
+            List<TestResponse> done =
+                    responses.stream().map(CompletableFuture::join).toList();
             assertThat(done.stream().filter(r -> r.status() == 200).count()).isEqualTo(limit);
             assertThat(done.stream().filter(r -> r.status() == 429).count()).isEqualTo(120 - limit);
         }

@@ -37,8 +37,11 @@ class RedisResponseCacheTest {
     App appInstance() {
         RedisStore redis = RedisStore.connect(RedisStoreTest.URL, namespace);
         return App.builder()
-                .routeHandlers(Route.get("/report", () -> Response.of("report " + runs.incrementAndGet())
-                        .header("x-built", "yes")).cache(30))
+                .routeHandlers(Route.get(
+                                "/report",
+                                () -> Response.of("report " + runs.incrementAndGet())
+                                        .header("x-built", "yes"))
+                        .cache(30))
                 .stores(StoreRegistry.withDefaultFactory(redis::withNamespace))
                 .lifespan(app -> redis)
                 .build();
@@ -48,8 +51,14 @@ class RedisResponseCacheTest {
     void instancesShareCachedResponsesThroughRedis() throws Exception {
         App first = appInstance();
         App second = appInstance();
-        RigelServer server = new RigelServer(second, ServerConfig.builder().host("127.0.0.1").port(0)
-                .shutdownTimeout(Duration.ofSeconds(2)).build()).start();
+        RigelServer server = new RigelServer(
+                        second,
+                        ServerConfig.builder()
+                                .host("127.0.0.1")
+                                .port(0)
+                                .shutdownTimeout(Duration.ofSeconds(2))
+                                .build())
+                .start();
         try (TestClient inProcess = TestClient.of(first);
                 TestClient overHttp = TestClient.overHttp(second, URI.create(server.url()), server::stop)) {
             assertThat(inProcess.get("/report?b=2&a=1").text()).isEqualTo("report 1");
@@ -62,8 +71,9 @@ class RedisResponseCacheTest {
             try (RedisStore reader = RedisStore.connect(RedisStoreTest.URL, namespace)) {
                 var store = reader.withNamespace(ResponseCacheConfig.DEFAULT_STORE);
                 assertThat(store.exists("GET /report?a=1&b=2")).isTrue();
-                assertThat(store.expiresIn("GET /report?a=1&b=2")).hasValueSatisfying(left ->
-                        assertThat(left).isBetween(Duration.ofSeconds(25), Duration.ofSeconds(30)));
+                assertThat(store.expiresIn("GET /report?a=1&b=2"))
+                        .hasValueSatisfying(
+                                left -> assertThat(left).isBetween(Duration.ofSeconds(25), Duration.ofSeconds(30)));
             }
         }
     }
@@ -79,18 +89,28 @@ class RedisResponseCacheTest {
         AtomicInteger gets = counting.gets();
         App app = App.builder()
                 .routeHandlers(Route.get("/slow", () -> {
-                    int run = runs.incrementAndGet();
-                    entered.countDown();
-                    assertThat(release.await(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
-                    return "run " + run;
-                }).cache(30))
+                            int run = runs.incrementAndGet();
+                            entered.countDown();
+                            assertThat(release.await(20, java.util.concurrent.TimeUnit.SECONDS))
+                                    .isTrue();
+                            return "run " + run;
+                        })
+                        .cache(30))
                 .stores(StoreRegistry.withDefaultFactory(counting::withNamespace))
                 .lifespan(application -> redis)
                 .build();
-        RigelServer server = overHttp ? new RigelServer(app, ServerConfig.builder().host("127.0.0.1").port(0)
-                .shutdownTimeout(Duration.ofSeconds(2)).build()).start() : null;
-        try (TestClient client = overHttp ? TestClient.overHttp(app, URI.create(server.url()), server::stop)
-                : TestClient.of(app)) {
+        RigelServer server = overHttp
+                ? new RigelServer(
+                                app,
+                                ServerConfig.builder()
+                                        .host("127.0.0.1")
+                                        .port(0)
+                                        .shutdownTimeout(Duration.ofSeconds(2))
+                                        .build())
+                        .start()
+                : null;
+        try (TestClient client =
+                overHttp ? TestClient.overHttp(app, URI.create(server.url()), server::stop) : TestClient.of(app)) {
             var leader = client.request("GET", "/slow").sendAsync();
             assertThat(entered.await(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
             java.util.List<java.util.concurrent.CompletableFuture<TestResponse>> waiting = new java.util.ArrayList<>();
@@ -104,9 +124,12 @@ class RedisResponseCacheTest {
             }
             assertThat(gets.get()).isGreaterThanOrEqualTo(2 + followers);
             release.countDown();
-            assertThat(leader.get(20, java.util.concurrent.TimeUnit.SECONDS).text()).isEqualTo("run 1");
+            assertThat(leader.get(20, java.util.concurrent.TimeUnit.SECONDS).text())
+                    .isEqualTo("run 1");
             for (var follower : waiting) {
-                assertThat(follower.get(20, java.util.concurrent.TimeUnit.SECONDS).text()).isEqualTo("run 1");
+                assertThat(follower.get(20, java.util.concurrent.TimeUnit.SECONDS)
+                                .text())
+                        .isEqualTo("run 1");
             }
             assertThat(runs).hasValue(1);
         }

@@ -44,7 +44,9 @@ class RedisStoreTest extends StoreContract {
     @AfterAll
     static void cleanUp() throws Exception {
         root.deleteAll();
-        assertThat(keysStartingWith(runNamespace)).as("the run leaves no keys behind").isEmpty();
+        assertThat(keysStartingWith(runNamespace))
+                .as("the run leaves no keys behind")
+                .isEmpty();
         root.close();
         raw.close();
         rawClient.shutdown(0, 2, TimeUnit.SECONDS);
@@ -103,7 +105,8 @@ class RedisStoreTest extends StoreContract {
     @Test
     void twoConnectionsShareOneExactCounter() throws Exception {
         String namespace = runNamespace + "-shared";
-        try (RedisStore first = RedisStore.connect(URL, namespace); RedisStore second = RedisStore.connect(URL, namespace)) {
+        try (RedisStore first = RedisStore.connect(URL, namespace);
+                RedisStore second = RedisStore.connect(URL, namespace)) {
             List<Thread> threads = new ArrayList<>();
             for (RedisStore instance : List.of(first, second)) {
                 for (int t = 0; t < 8; t++) {

@@ -47,8 +47,14 @@ class RedisStoresAppTest {
     void appInstancesOnRedisShareTheirStores() throws Exception {
         App first = appInstance();
         App second = appInstance();
-        RigelServer server = new RigelServer(second, ServerConfig.builder().host("127.0.0.1").port(0)
-                .shutdownTimeout(Duration.ofSeconds(2)).build()).start();
+        RigelServer server = new RigelServer(
+                        second,
+                        ServerConfig.builder()
+                                .host("127.0.0.1")
+                                .port(0)
+                                .shutdownTimeout(Duration.ofSeconds(2))
+                                .build())
+                .start();
         try (TestClient inProcess = TestClient.of(first);
                 TestClient overHttp = TestClient.overHttp(second, URI.create(server.url()), server::stop)) {
             assertThat(inProcess.get("/visit/alice").text()).isEqualTo("1");

@@ -65,8 +65,7 @@ abstract class ClientWebSocket implements WebSocketTestSession {
     abstract void transmitClose(int code, String reason);
 
     /** Called when the server's close is read, so an in-process session can re-throw the app's failure. */
-    void onServerClose(Close close) {
-    }
+    void onServerClose(Close close) {}
 
     // ---- the test's side
 
@@ -92,8 +91,8 @@ abstract class ClientWebSocket implements WebSocketTestSession {
     private void send(byte[] data, boolean isText) {
         if (closed) {
             Close close = arrivedClose;
-            throw new WebSocketDisconnectException(close == null ? 1000 : close.code(),
-                    "The WebSocket " + target + " is closed");
+            throw new WebSocketDisconnectException(
+                    close == null ? 1000 : close.code(), "The WebSocket " + target + " is closed");
         }
         transmit(data, isText);
     }
@@ -164,8 +163,8 @@ abstract class ClientWebSocket implements WebSocketTestSession {
             throw new IllegalStateException("Interrupted while waiting for " + what + " on " + target, e);
         }
         if (item == null) {
-            throw new AssertionError("Waited " + timeout.toMillis() + " ms for " + what + " on the WebSocket "
-                    + target + "; nothing came");
+            throw new AssertionError("Waited " + timeout.toMillis() + " ms for " + what + " on the WebSocket " + target
+                    + "; nothing came");
         }
         return item;
     }

@@ -8,8 +8,7 @@ import java.util.Map;
 final class CookieJar {
 
     /** A kept cookie: its value and the path it is sent to. */
-    private record Kept(String value, String path) {
-    }
+    private record Kept(String value, String path) {}
 
     private final Map<String, Kept> cookies = new LinkedHashMap<>();
 
@@ -70,7 +69,8 @@ final class CookieJar {
 
     /** RFC 6265 path-match: {@code /admin} covers {@code /admin} and {@code /admin/x}, not {@code /administrator}. */
     private static boolean pathMatches(String requestPath, String cookiePath) {
-        return requestPath.equals(cookiePath) || requestPath.startsWith(cookiePath)
-                && (cookiePath.endsWith("/") || requestPath.charAt(cookiePath.length()) == '/');
+        return requestPath.equals(cookiePath)
+                || requestPath.startsWith(cookiePath)
+                        && (cookiePath.endsWith("/") || requestPath.charAt(cookiePath.length()) == '/');
     }
 }

@@ -26,17 +26,24 @@ final class HttpExchanger implements AutoCloseable {
 
     HttpExchanger(URI baseUri) {
         this.baseUri = baseUri;
-        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+        this.client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
     }
 
     private HttpRequest build(String method, String pathAndQuery, Headers headers, byte[] body) {
-        String base = baseUri.toString().endsWith("/") ? baseUri.toString().substring(0, baseUri.toString().length() - 1)
+        String base = baseUri.toString().endsWith("/")
+                ? baseUri.toString().substring(0, baseUri.toString().length() - 1)
                 : baseUri.toString();
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + pathAndQuery))
                 .timeout(Duration.ofSeconds(30))
-                .method(method, body.length == 0 && !List.of("POST", "PUT", "PATCH").contains(method)
-                        ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+                .method(
+                        method,
+                        body.length == 0 && !List.of("POST", "PUT", "PATCH").contains(method)
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(body));
         for (int i = 0; i < headers.size(); i++) {
             if (!RESTRICTED.contains(headers.nameAt(i).toLowerCase(Locale.ROOT))) {
                 request.header(headers.nameAt(i), headers.valueAt(i));
@@ -65,9 +72,10 @@ final class HttpExchanger implements AutoCloseable {
     StreamedTestResponse stream(String method, String pathAndQuery, Headers headers, byte[] body) {
         HttpRequest request = build(method, pathAndQuery, headers, body);
         try {
-            HttpResponse<java.io.InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<java.io.InputStream> response =
+                    client.send(request, HttpResponse.BodyHandlers.ofInputStream());
             java.io.InputStream in = response.body();
-            return new StreamedTestResponse(response.statusCode(), headersOf(response), in, () -> { });
+            return new StreamedTestResponse(response.statusCode(), headersOf(response), in, () -> {});
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(method + " " + pathAndQuery + " failed: " + e.getMessage(), e);
         } catch (InterruptedException e) {
@@ -87,9 +95,10 @@ final class HttpExchanger implements AutoCloseable {
     }
 
     /** Opens a real WebSocket to {@code pathAndQuery} on the server (ws: or wss: by the base URI's scheme). */
-    WebSocketTestSession openWebSocket(String pathAndQuery, Headers headers, List<String> subprotocols,
-            ObjectMapper mapper) {
-        String base = baseUri.toString().endsWith("/") ? baseUri.toString().substring(0, baseUri.toString().length() - 1)
+    WebSocketTestSession openWebSocket(
+            String pathAndQuery, Headers headers, List<String> subprotocols, ObjectMapper mapper) {
+        String base = baseUri.toString().endsWith("/")
+                ? baseUri.toString().substring(0, baseUri.toString().length() - 1)
                 : baseUri.toString();
         URI uri = URI.create(base.replaceFirst("^http", "ws") + pathAndQuery);
         JdkWebSocket socket = JdkWebSocket.connect(client, uri, headers, subprotocols, pathAndQuery, mapper);

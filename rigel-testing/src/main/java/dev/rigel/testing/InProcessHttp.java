@@ -58,8 +58,8 @@ final class InProcessHttp implements Receive, Send {
         lock.lock();
         try {
             if (complete) {
-                throw new IllegalStateException("The app sent " + message.getClass().getSimpleName()
-                        + " after the response was complete");
+                throw new IllegalStateException(
+                        "The app sent " + message.getClass().getSimpleName() + " after the response was complete");
             }
             if (clientGone) {
                 throw new IOException("The test client left before the response was complete");

@@ -21,8 +21,7 @@ import java.util.concurrent.TimeoutException;
 final class InProcessWebSocket extends ClientWebSocket {
 
     /** What the app answered the handshake with. */
-    private record Handshake(String subprotocol, RuntimeException refusal) {
-    }
+    private record Handshake(String subprotocol, RuntimeException refusal) {}
 
     private final Scope scope;
     private final boolean raiseServerExceptions;
@@ -31,6 +30,7 @@ final class InProcessWebSocket extends ClientWebSocket {
     private final CompletableFuture<Void> finished = new CompletableFuture<>();
     /** The disconnect the app received; every later receive repeats it. */
     private volatile Message.WebSocketDisconnect disconnect;
+
     private String subprotocol;
     private boolean serverExceptionRaised;
 
@@ -40,8 +40,8 @@ final class InProcessWebSocket extends ClientWebSocket {
         this.raiseServerExceptions = raiseServerExceptions;
     }
 
-    static InProcessWebSocket connect(Application app, Scope scope, String target, ObjectMapper mapper,
-            boolean raiseServerExceptions) {
+    static InProcessWebSocket connect(
+            Application app, Scope scope, String target, ObjectMapper mapper, boolean raiseServerExceptions) {
         InProcessWebSocket socket = new InProcessWebSocket(scope, target, mapper, raiseServerExceptions);
         socket.toApp.add(Message.WebSocketConnect.INSTANCE);
         Thread.ofVirtual().name("rigel-test-websocket").start(() -> socket.run(app));
@@ -55,7 +55,8 @@ final class InProcessWebSocket extends ClientWebSocket {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted during the WebSocket handshake for " + target, e);
         } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException runtime ? runtime
+            throw e.getCause() instanceof RuntimeException runtime
+                    ? runtime
                     : new IllegalStateException("The app failed on the WebSocket " + target, e.getCause());
         }
         if (result.refusal() != null) {
@@ -130,20 +131,28 @@ final class InProcessWebSocket extends ClientWebSocket {
                 case Message.WebSocketAccept accept -> handshake.complete(new Handshake(accept.subprotocol(), null));
                 case Message.WebSocketClose close -> {
                     closed = true;
-                    handshake.complete(new Handshake(null,
-                            new WebSocketRejectedException(target, 403, null, null, close.code())));
+                    handshake.complete(
+                            new Handshake(null, new WebSocketRejectedException(target, 403, null, null, close.code())));
                 }
                 case Message.ResponseStart start when refusalStart == null -> refusalStart = start;
-                case Message.ResponseBody body when refusalStart != null -> {
+                case Message.ResponseBody body
+                when refusalStart != null -> {
                     refusalBody.writeBytes(body.body());
                     if (!body.moreBody()) {
                         closed = true;
-                        handshake.complete(new Handshake(null, new WebSocketRejectedException(target,
-                                refusalStart.status(), refusalStart.headers(), refusalBody.toByteArray(), 0)));
+                        handshake.complete(new Handshake(
+                                null,
+                                new WebSocketRejectedException(
+                                        target,
+                                        refusalStart.status(),
+                                        refusalStart.headers(),
+                                        refusalBody.toByteArray(),
+                                        0)));
                     }
                 }
-                default -> throw new IllegalStateException("The app sent " + message
-                        + " before answering the WebSocket handshake");
+                default ->
+                    throw new IllegalStateException(
+                            "The app sent " + message + " before answering the WebSocket handshake");
             }
         }
     }
@@ -182,8 +191,8 @@ final class InProcessWebSocket extends ClientWebSocket {
         try {
             finished.get(DEFAULT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            throw new AssertionError("The app kept running " + DEFAULT_TIMEOUT.toMillis()
-                    + " ms after the WebSocket " + target + " was closed");
+            throw new AssertionError("The app kept running " + DEFAULT_TIMEOUT.toMillis() + " ms after the WebSocket "
+                    + target + " was closed");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException e) {

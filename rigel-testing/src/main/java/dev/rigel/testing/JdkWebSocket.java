@@ -23,12 +23,20 @@ import java.util.concurrent.locks.ReentrantLock;
 final class JdkWebSocket extends ClientWebSocket implements WebSocket.Listener {
 
     /** Handshake headers the JDK sets itself and refuses to take from callers. */
-    private static final Set<String> RESTRICTED = Set.of("host", "connection", "upgrade", "content-length",
-            "sec-websocket-key", "sec-websocket-version", "sec-websocket-protocol", "sec-websocket-extensions",
+    private static final Set<String> RESTRICTED = Set.of(
+            "host",
+            "connection",
+            "upgrade",
+            "content-length",
+            "sec-websocket-key",
+            "sec-websocket-version",
+            "sec-websocket-protocol",
+            "sec-websocket-extensions",
             "sec-websocket-accept");
 
     /** The JDK allows one outstanding send per WebSocket: sends from several threads take turns. */
     private final ReentrantLock sending = new ReentrantLock();
+
     private final StringBuilder text = new StringBuilder();
     private final ByteArrayOutputStream binary = new ByteArrayOutputStream();
     private WebSocket socket;
@@ -37,8 +45,13 @@ final class JdkWebSocket extends ClientWebSocket implements WebSocket.Listener {
         super(target, mapper);
     }
 
-    static JdkWebSocket connect(HttpClient client, URI uri, Headers headers, List<String> subprotocols,
-            String target, ObjectMapper mapper) {
+    static JdkWebSocket connect(
+            HttpClient client,
+            URI uri,
+            Headers headers,
+            List<String> subprotocols,
+            String target,
+            ObjectMapper mapper) {
         JdkWebSocket session = new JdkWebSocket(target, mapper);
         WebSocket.Builder builder = client.newWebSocketBuilder().connectTimeout(DEFAULT_TIMEOUT);
         for (int i = 0; i < headers.size(); i++) {
@@ -47,7 +60,8 @@ final class JdkWebSocket extends ClientWebSocket implements WebSocket.Listener {
             }
         }
         if (!subprotocols.isEmpty()) {
-            builder.subprotocols(subprotocols.get(0),
+            builder.subprotocols(
+                    subprotocols.get(0),
                     subprotocols.subList(1, subprotocols.size()).toArray(String[]::new));
         }
         CompletableFuture<WebSocket> opening = builder.buildAsync(uri, session);
@@ -57,15 +71,16 @@ final class JdkWebSocket extends ClientWebSocket implements WebSocket.Listener {
             if (e.getCause() instanceof WebSocketHandshakeException refused) {
                 int status = refused.getResponse().statusCode();
                 Object body = refused.getResponse().body();
-                byte[] bytes = body instanceof byte[] raw ? raw
+                byte[] bytes = body instanceof byte[] raw
+                        ? raw
                         : body instanceof String string ? string.getBytes(StandardCharsets.UTF_8) : null;
                 throw new WebSocketRejectedException(target, status, null, bytes, 0);
             }
             throw new IllegalStateException("Cannot open the WebSocket " + uri + ": " + e.getCause(), e.getCause());
         } catch (TimeoutException e) {
             opening.cancel(true);
-            throw new AssertionError("The WebSocket handshake for " + uri + " took over "
-                    + DEFAULT_TIMEOUT.toMillis() + " ms");
+            throw new AssertionError(
+                    "The WebSocket handshake for " + uri + " took over " + DEFAULT_TIMEOUT.toMillis() + " ms");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while opening the WebSocket " + uri, e);
@@ -118,8 +133,8 @@ final class JdkWebSocket extends ClientWebSocket implements WebSocket.Listener {
         try {
             future.get(DEFAULT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("Could not " + what + " on the WebSocket " + target + ": "
-                    + e.getCause(), e.getCause());
+            throw new IllegalStateException(
+                    "Could not " + what + " on the WebSocket " + target + ": " + e.getCause(), e.getCause());
         } catch (TimeoutException e) {
             throw new AssertionError("Could not " + what + " on the WebSocket " + target + " within "
                     + DEFAULT_TIMEOUT.toMillis() + " ms");

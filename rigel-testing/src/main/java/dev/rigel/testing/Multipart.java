@@ -43,14 +43,13 @@ public final class Multipart {
 
     /** Collects the parts of a {@link Multipart} body. */
     public static final class Builder {
-        private record Part(String name, String filename, String contentType, byte[] content) {
-        }
+        private record Part(String name, String filename, String contentType, byte[] content) {}
 
         private final List<Part> parts = new ArrayList<>();
-        private String boundary = "----RigelBoundary" + Long.toHexString(ThreadLocalRandom.current().nextLong());
+        private String boundary = "----RigelBoundary"
+                + Long.toHexString(ThreadLocalRandom.current().nextLong());
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** A text field, UTF-8. */
         public Builder field(String name, String value) {
@@ -60,8 +59,8 @@ public final class Multipart {
 
         /** A file part. */
         public Builder file(String name, String filename, String contentType, byte[] content) {
-            parts.add(new Part(Objects.requireNonNull(name), Objects.requireNonNull(filename), contentType,
-                    content.clone()));
+            parts.add(new Part(
+                    Objects.requireNonNull(name), Objects.requireNonNull(filename), contentType, content.clone()));
             return this;
         }
 
@@ -79,8 +78,12 @@ public final class Multipart {
         public Multipart build() {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             for (Part part : parts) {
-                StringBuilder head = new StringBuilder("--").append(boundary).append("\r\n")
-                        .append("Content-Disposition: form-data; name=\"").append(escape(part.name)).append('"');
+                StringBuilder head = new StringBuilder("--")
+                        .append(boundary)
+                        .append("\r\n")
+                        .append("Content-Disposition: form-data; name=\"")
+                        .append(escape(part.name))
+                        .append('"');
                 if (part.filename != null) {
                     head.append("; filename=\"").append(escape(part.filename)).append('"');
                 }

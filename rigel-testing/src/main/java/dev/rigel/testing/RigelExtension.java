@@ -55,22 +55,24 @@ public final class RigelExtension implements ParameterResolver {
                 if (!method.isAnnotationPresent(TestApp.class)) {
                     continue;
                 }
-                if (!Modifier.isStatic(method.getModifiers()) || method.getParameterCount() != 0
+                if (!Modifier.isStatic(method.getModifiers())
+                        || method.getParameterCount() != 0
                         || !App.class.isAssignableFrom(method.getReturnType())) {
-                    throw new ExtensionConfigurationException("@TestApp method " + method
-                            + " must be static, take no arguments and return an App");
+                    throw new ExtensionConfigurationException(
+                            "@TestApp method " + method + " must be static, take no arguments and return an App");
                 }
                 try {
                     method.setAccessible(true);
                     return (App) method.invoke(null);
                 } catch (ReflectiveOperationException e) {
                     Throwable cause = e.getCause() == null ? e : e.getCause();
-                    throw new ParameterResolutionException("@TestApp method " + method.getName() + " failed: " + cause, cause);
+                    throw new ParameterResolutionException(
+                            "@TestApp method " + method.getName() + " failed: " + cause, cause);
                 }
             }
         }
-        throw new ExtensionConfigurationException(testClass.getName()
-                + " uses RigelExtension but has no static @TestApp method returning the App");
+        throw new ExtensionConfigurationException(
+                testClass.getName() + " uses RigelExtension but has no static @TestApp method returning the App");
     }
 
     /** The test class and its superclasses, then those of each enclosing class (for {@code @Nested} tests). */

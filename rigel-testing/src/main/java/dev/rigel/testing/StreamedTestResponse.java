@@ -19,7 +19,7 @@ public final class StreamedTestResponse implements AutoCloseable {
     private final Runnable leave;
     private boolean closed;
     /** Run once after closing: the client forgets the response. */
-    private Runnable afterClose = () -> { };
+    private Runnable afterClose = () -> {};
 
     StreamedTestResponse(int status, Headers headers, InputStream body, Runnable leave) {
         this.status = status;

@@ -48,6 +48,7 @@ public final class TestClient implements AutoCloseable {
      * strongly: a test that forgot one must not leave the app's producer running after the client.
      */
     private final java.util.Set<StreamedTestResponse> streams = new java.util.LinkedHashSet<>();
+
     private boolean open;
 
     private TestClient(App app) {
@@ -70,7 +71,7 @@ public final class TestClient implements AutoCloseable {
      * one test can run both ways; server exceptions cannot be re-thrown over the network.
      */
     public static TestClient overHttp(App app, java.net.URI baseUri) {
-        return new TestClient(app, baseUri, () -> { });
+        return new TestClient(app, baseUri, () -> {});
     }
 
     /** As {@link #overHttp(App, java.net.URI)}, running {@code onClose} (e.g. stopping the server) on close. */
@@ -185,8 +186,8 @@ public final class TestClient implements AutoCloseable {
     }
 
     /** As {@link #websocketConnect(String)}, with extra handshake headers and offered subprotocols. */
-    public WebSocketTestSession websocketConnect(String pathAndQuery, Headers handshakeHeaders,
-            String... subprotocols) {
+    public WebSocketTestSession websocketConnect(
+            String pathAndQuery, Headers handshakeHeaders, String... subprotocols) {
         if (!open) {
             throw new IllegalStateException("This TestClient is closed");
         }
@@ -208,8 +209,14 @@ public final class TestClient implements AutoCloseable {
         if (!offered.isEmpty()) {
             headers.add("sec-websocket-protocol", String.join(", ", offered));
         }
-        Scope scope = Scope.websocket(rawPath.isEmpty() ? "/" : rawPath).queryString(query).headers(headers)
-                .client(CLIENT).server(SERVER).scheme("ws").httpVersion("1.1").build();
+        Scope scope = Scope.websocket(rawPath.isEmpty() ? "/" : rawPath)
+                .queryString(query)
+                .headers(headers)
+                .client(CLIENT)
+                .server(SERVER)
+                .scheme("ws")
+                .httpVersion("1.1")
+                .build();
         return InProcessWebSocket.connect(app, scope, pathAndQuery, mapper(), raiseServerExceptions);
     }
 
@@ -231,8 +238,7 @@ public final class TestClient implements AutoCloseable {
     }
 
     /** A request's path split from its query, and the headers it goes out with (cookies, content-length). */
-    private record Target(String rawPath, String query, Headers headers) {
-    }
+    private record Target(String rawPath, String query, Headers headers) {}
 
     private Target target(String method, String pathAndQuery, Headers requestHeaders, byte[] body) {
         if (!open) {
@@ -254,14 +260,21 @@ public final class TestClient implements AutoCloseable {
         String query = target.query();
         Headers headers = target.headers();
         if (remote != null) {
-            TestResponse response = remote.exchange(method, rawPath.isEmpty() ? "/" : pathAndQuery, headers, body, mapper());
+            TestResponse response =
+                    remote.exchange(method, rawPath.isEmpty() ? "/" : pathAndQuery, headers, body, mapper());
             for (String setCookie : response.headers().getAll("set-cookie")) {
                 cookies.store(setCookie);
             }
             return response;
         }
-        Scope scope = Scope.http(method, rawPath.isEmpty() ? "/" : rawPath).queryString(query).headers(headers)
-                .client(CLIENT).server(SERVER).scheme("http").httpVersion("1.1").build();
+        Scope scope = Scope.http(method, rawPath.isEmpty() ? "/" : rawPath)
+                .queryString(query)
+                .headers(headers)
+                .client(CLIENT)
+                .server(SERVER)
+                .scheme("http")
+                .httpVersion("1.1")
+                .build();
         InProcessHttp exchange = new InProcessHttp(body);
         try {
             app.runsInline(scope);
@@ -290,7 +303,8 @@ public final class TestClient implements AutoCloseable {
             if (failure instanceof Error error) {
                 throw error;
             }
-            throw new IllegalStateException("The app failed on " + method + " " + pathAndQuery + ": " + failure, failure);
+            throw new IllegalStateException(
+                    "The app failed on " + method + " " + pathAndQuery + ": " + failure, failure);
         }
     }
 
@@ -308,8 +322,14 @@ public final class TestClient implements AutoCloseable {
         if (remote != null) {
             response = remote.stream(method, rawPath.isEmpty() ? "/" : pathAndQuery, headers, body);
         } else {
-            Scope scope = Scope.http(method, rawPath.isEmpty() ? "/" : rawPath).queryString(query).headers(headers)
-                    .client(CLIENT).server(SERVER).scheme("http").httpVersion("1.1").build();
+            Scope scope = Scope.http(method, rawPath.isEmpty() ? "/" : rawPath)
+                    .queryString(query)
+                    .headers(headers)
+                    .client(CLIENT)
+                    .server(SERVER)
+                    .scheme("http")
+                    .httpVersion("1.1")
+                    .build();
             InProcessHttp exchange = new InProcessHttp(body);
             Thread.ofVirtual().name("testclient " + method + " " + pathAndQuery).start(() -> {
                 try {
@@ -335,8 +355,8 @@ public final class TestClient implements AutoCloseable {
             try {
                 if (start == null) {
                     raiseUnhandled(scope, method, pathAndQuery);
-                    throw new IllegalStateException("The app returned without starting its response to " + method
-                            + " " + pathAndQuery);
+                    throw new IllegalStateException(
+                            "The app returned without starting its response to " + method + " " + pathAndQuery);
                 }
                 if (start.status() >= 500) {
                     raiseUnhandled(scope, method, pathAndQuery);
@@ -345,8 +365,8 @@ public final class TestClient implements AutoCloseable {
                 exchange.leave(); // nobody will read this response: the client leaves it
                 throw e;
             }
-            response = new StreamedTestResponse(start.status(), start.headers(), new InProcessBody(exchange),
-                    exchange::leave);
+            response = new StreamedTestResponse(
+                    start.status(), start.headers(), new InProcessBody(exchange), exchange::leave);
         }
         for (String setCookie : response.headers().getAll("set-cookie")) {
             cookies.store(setCookie);
@@ -363,7 +383,8 @@ public final class TestClient implements AutoCloseable {
         streams.remove(response);
     }
 
-    synchronized CompletableFuture<TestResponse> executeAsync(String method, String target, Headers headers, byte[] body) {
+    synchronized CompletableFuture<TestResponse> executeAsync(
+            String method, String target, Headers headers, byte[] body) {
         if (asyncExecutor == null) {
             asyncExecutor = Executors.newVirtualThreadPerTaskExecutor();
         }

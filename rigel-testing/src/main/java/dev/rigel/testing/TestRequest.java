@@ -32,7 +32,8 @@ public final class TestRequest {
     /** Adds a query parameter, URL-encoded. */
     public TestRequest query(String name, Object value) {
         target.append(target.indexOf("?") < 0 ? '?' : '&')
-                .append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
+                .append(URLEncoder.encode(name, StandardCharsets.UTF_8))
+                .append('=')
                 .append(URLEncoder.encode(String.valueOf(value), StandardCharsets.UTF_8));
         return this;
     }
@@ -65,8 +66,10 @@ public final class TestRequest {
         fields.forEach((name, value) -> {
             Iterable<?> values = value instanceof Iterable<?> many ? many : java.util.List.of(value);
             for (Object single : values) {
-                encoded.append(encoded.isEmpty() ? "" : "&").append(URLEncoder.encode(name, StandardCharsets.UTF_8))
-                        .append('=').append(URLEncoder.encode(String.valueOf(single), StandardCharsets.UTF_8));
+                encoded.append(encoded.isEmpty() ? "" : "&")
+                        .append(URLEncoder.encode(name, StandardCharsets.UTF_8))
+                        .append('=')
+                        .append(URLEncoder.encode(String.valueOf(single), StandardCharsets.UTF_8));
             }
         });
         return body(encoded.toString().getBytes(StandardCharsets.US_ASCII), "application/x-www-form-urlencoded");

@@ -74,12 +74,12 @@ public final class TestResponse {
 
     /** The body as a JSON object. */
     public Map<String, Object> jsonMap() {
-        return json(new TypeReference<>() { });
+        return json(new TypeReference<>() {});
     }
 
     /** The body as a JSON array of objects. */
     public List<Map<String, Object>> jsonList() {
-        return json(new TypeReference<>() { });
+        return json(new TypeReference<>() {});
     }
 
     public boolean isSuccess() {

@@ -26,8 +26,7 @@ public interface WebSocketTestSession extends AutoCloseable {
     Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
 
     /** A close frame the server sent: its code and reason. */
-    record Close(int code, String reason) {
-    }
+    record Close(int code, String reason) {}
 
     /** The subprotocol the server accepted, or null. */
     String subprotocol();

@@ -34,7 +34,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** Query parameters, headers, cookies and reserved names bind to handler parameters by name. */
 class ParameterBindingTest {
 
-    enum Sort { NEWEST, OLDEST }
+    enum Sort {
+        NEWEST,
+        OLDEST
+    }
 
     public static class Handlers {
         @Get("/q/required")
@@ -43,8 +46,8 @@ class ParameterBindingTest {
         }
 
         @Get("/q/defaults")
-        public String defaults(@Param(defaultValue = "1") int page,
-                @Param(query = "page_size", defaultValue = "20") int pageSize) {
+        public String defaults(
+                @Param(defaultValue = "1") int page, @Param(query = "page_size", defaultValue = "20") int pageSize) {
             return "page=" + page + " size=" + pageSize;
         }
 
@@ -90,14 +93,16 @@ class ParameterBindingTest {
         }
 
         @Get("/h")
-        public String headers(@Param(header = "x-api-key") String apiKey,
+        public String headers(
+                @Param(header = "x-api-key") String apiKey,
                 @Param(header = "x-count", defaultValue = "0") int count,
                 @Param(header = "x-tag") List<String> tags) {
             return apiKey + " " + count + " " + tags;
         }
 
         @Get("/c")
-        public String cookies(@Param(cookie = "session") String session,
+        public String cookies(
+                @Param(cookie = "session") String session,
                 @Param(cookie = "theme", defaultValue = "light") String theme,
                 @Param(cookie = "visits", required = false) Integer visits) {
             return session + " " + theme + " " + visits;
@@ -105,8 +110,10 @@ class ParameterBindingTest {
 
         @Get("/r/request")
         public String request(Request request) {
-            return request.method() + " " + request.path() + " " + request.query().get("x") + " "
-                    + request.header("x-custom").orElse("-") + " " + request.cookie("c").orElse("-");
+            return request.method() + " " + request.path() + " "
+                    + request.query().get("x") + " "
+                    + request.header("x-custom").orElse("-") + " "
+                    + request.cookie("c").orElse("-");
         }
 
         @Get("/r/request-by-type")
@@ -145,7 +152,8 @@ class ParameterBindingTest {
         }
     }
 
-    static final App APP = App.builder().state("name", "rigel").routeHandlers(Handlers.class).build();
+    static final App APP =
+            App.builder().state("name", "rigel").routeHandlers(Handlers.class).build();
 
     private static String text(TestResponse response) {
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
@@ -157,7 +165,10 @@ class ParameterBindingTest {
     void requiredQueryParameter(Transport transport) {
         try (TestClient client = Clients.open(APP, transport)) {
             assertThat(text(client.get("/q/required?q=rigel"))).isEqualTo("q=rigel");
-            assertThat(text(client.request("GET", "/q/required").query("q", "a b&c=d").send())).isEqualTo("q=a b&c=d");
+            assertThat(text(client.request("GET", "/q/required")
+                            .query("q", "a b&c=d")
+                            .send()))
+                    .isEqualTo("q=a b&c=d");
             assertThat(text(client.get("/q/required?q=first&q=second"))).isEqualTo("q=first");
             assertThat(text(client.get("/q/required?q="))).isEqualTo("q=");
         }
@@ -170,9 +181,10 @@ class ParameterBindingTest {
             TestResponse response = client.get("/q/required?other=1");
 
             assertThat(response.status()).isEqualTo(400);
-            assertThat(response.text()).isEqualTo("{\"status_code\":400,\"detail\":\"Validation failed for GET "
-                    + "/q/required\",\"extra\":[{\"key\":\"q\",\"message\":\"Missing required query parameter 'q'\","
-                    + "\"source\":\"query\"}]}");
+            assertThat(response.text())
+                    .isEqualTo("{\"status_code\":400,\"detail\":\"Validation failed for GET "
+                            + "/q/required\",\"extra\":[{\"key\":\"q\",\"message\":\"Missing required query parameter 'q'\","
+                            + "\"source\":\"query\"}]}");
         }
     }
 
@@ -224,9 +236,10 @@ class ParameterBindingTest {
             assertThat(text(client.get("/q/enums?sort=OLDEST&fallback=Newest"))).isEqualTo("OLDEST NEWEST");
             TestResponse wrong = client.get("/q/enums?sort=random");
             assertThat(wrong.status()).isEqualTo(400);
-            assertThat(wrong.text()).isEqualTo("{\"status_code\":400,\"detail\":\"Validation failed for GET /q/enums\","
-                    + "\"extra\":[{\"key\":\"sort\",\"message\":\"expected one of NEWEST, OLDEST, got 'random'\","
-                    + "\"source\":\"query\"}]}");
+            assertThat(wrong.text())
+                    .isEqualTo("{\"status_code\":400,\"detail\":\"Validation failed for GET /q/enums\","
+                            + "\"extra\":[{\"key\":\"sort\",\"message\":\"expected one of NEWEST, OLDEST, got 'random'\","
+                            + "\"source\":\"query\"}]}");
         }
     }
 
@@ -257,13 +270,14 @@ class ParameterBindingTest {
     void datesTimesAndIdentifiersConvert(Transport transport) {
         try (TestClient client = Clients.open(APP, transport)) {
             assertThat(text(client.get("/q/times?from=2024-02-28&at=2024-01-31T13:45:00&within=PT90M"
-                    + "&ts=1970-01-01T00:01:40Z&id=0f8fad5b-d9cb-469f-a165-70867728950e")))
+                            + "&ts=1970-01-01T00:01:40Z&id=0f8fad5b-d9cb-469f-a165-70867728950e")))
                     .isEqualTo("2024-02-29 13 90 100 4");
             TestResponse wrong = client.get("/q/times?from=31.01.2024&at=2024-01-31T13:45:00&within=PT1M"
                     + "&ts=1970-01-01T00:00:00Z&id=0f8fad5b-d9cb-469f-a165-70867728950e");
             assertThat(wrong.status()).isEqualTo(400);
-            assertThat(wrong.text()).contains("{\"key\":\"from\",\"message\":\"expected a date (YYYY-MM-DD), got "
-                    + "'31.01.2024'\",\"source\":\"query\"}");
+            assertThat(wrong.text())
+                    .contains("{\"key\":\"from\",\"message\":\"expected a date (YYYY-MM-DD), got "
+                            + "'31.01.2024'\",\"source\":\"query\"}");
         }
     }
 
@@ -275,9 +289,10 @@ class ParameterBindingTest {
 
             assertThat(response.status()).isEqualTo(400);
             assertThat(response.header("content-type")).isEqualTo("application/json");
-            assertThat(response.text()).isEqualTo("{\"status_code\":400,\"detail\":\"Validation failed for GET "
-                    + "/q/defaults\",\"extra\":[{\"key\":\"page\",\"message\":\"expected an integer, got 'abc'\","
-                    + "\"source\":\"query\"}]}");
+            assertThat(response.text())
+                    .isEqualTo("{\"status_code\":400,\"detail\":\"Validation failed for GET "
+                            + "/q/defaults\",\"extra\":[{\"key\":\"page\",\"message\":\"expected an integer, got 'abc'\","
+                            + "\"source\":\"query\"}]}");
         }
     }
 
@@ -285,15 +300,20 @@ class ParameterBindingTest {
     @EnumSource(Transport.class)
     void everyBadParameterIsReportedAtOnce(Transport transport) {
         try (TestClient client = Clients.open(APP, transport)) {
-            TestResponse response = client.request("GET", "/q/several?a=x").header("x-n", "y").send();
+            TestResponse response =
+                    client.request("GET", "/q/several?a=x").header("x-n", "y").send();
 
             assertThat(response.status()).isEqualTo(400);
-            assertThat(response.text()).isEqualTo("{\"status_code\":400,\"detail\":\"Validation failed for GET "
-                    + "/q/several\",\"extra\":["
-                    + "{\"key\":\"a\",\"message\":\"expected an integer, got 'x'\",\"source\":\"query\"},"
-                    + "{\"key\":\"b\",\"message\":\"Missing required query parameter 'b'\",\"source\":\"query\"},"
-                    + "{\"key\":\"x-n\",\"message\":\"expected an integer, got 'y'\",\"source\":\"header\"}]}");
-            assertThat(text(client.request("GET", "/q/several?a=1&b=2").header("x-n", "3").send())).isEqualTo("6");
+            assertThat(response.text())
+                    .isEqualTo("{\"status_code\":400,\"detail\":\"Validation failed for GET "
+                            + "/q/several\",\"extra\":["
+                            + "{\"key\":\"a\",\"message\":\"expected an integer, got 'x'\",\"source\":\"query\"},"
+                            + "{\"key\":\"b\",\"message\":\"Missing required query parameter 'b'\",\"source\":\"query\"},"
+                            + "{\"key\":\"x-n\",\"message\":\"expected an integer, got 'y'\",\"source\":\"header\"}]}");
+            assertThat(text(client.request("GET", "/q/several?a=1&b=2")
+                            .header("x-n", "3")
+                            .send()))
+                    .isEqualTo("6");
         }
     }
 
@@ -301,19 +321,31 @@ class ParameterBindingTest {
     @EnumSource(Transport.class)
     void headersBindByTheirName(Transport transport) {
         try (TestClient client = Clients.open(APP, transport)) {
-            assertThat(text(client.request("GET", "/h").header("X-Api-Key", "secret").send()))
+            assertThat(text(client.request("GET", "/h")
+                            .header("X-Api-Key", "secret")
+                            .send()))
                     .isEqualTo("secret 0 []");
-            assertThat(text(client.request("GET", "/h").header("x-api-key", "k").header("x-count", "3")
-                    .header("x-tag", "a").header("x-tag", "b").send())).isEqualTo("k 3 [a, b]");
+            assertThat(text(client.request("GET", "/h")
+                            .header("x-api-key", "k")
+                            .header("x-count", "3")
+                            .header("x-tag", "a")
+                            .header("x-tag", "b")
+                            .send()))
+                    .isEqualTo("k 3 [a, b]");
             TestResponse missing = client.get("/h");
             assertThat(missing.status()).isEqualTo(400);
-            assertThat(missing.text()).isEqualTo("{\"status_code\":400,\"detail\":\"Validation failed for GET /h\","
-                    + "\"extra\":[{\"key\":\"x-api-key\",\"message\":\"Missing required header 'x-api-key'\","
-                    + "\"source\":\"header\"}]}");
-            TestResponse wrong = client.request("GET", "/h").header("x-api-key", "k").header("x-count", "many").send();
+            assertThat(missing.text())
+                    .isEqualTo("{\"status_code\":400,\"detail\":\"Validation failed for GET /h\","
+                            + "\"extra\":[{\"key\":\"x-api-key\",\"message\":\"Missing required header 'x-api-key'\","
+                            + "\"source\":\"header\"}]}");
+            TestResponse wrong = client.request("GET", "/h")
+                    .header("x-api-key", "k")
+                    .header("x-count", "many")
+                    .send();
             assertThat(wrong.status()).isEqualTo(400);
-            assertThat(wrong.text()).contains("{\"key\":\"x-count\",\"message\":\"expected an integer, got 'many'\","
-                    + "\"source\":\"header\"}");
+            assertThat(wrong.text())
+                    .contains("{\"key\":\"x-count\",\"message\":\"expected an integer, got 'many'\","
+                            + "\"source\":\"header\"}");
         }
     }
 
@@ -321,16 +353,24 @@ class ParameterBindingTest {
     @EnumSource(Transport.class)
     void cookiesBindByTheirName(Transport transport) {
         try (TestClient client = Clients.open(APP, transport)) {
-            assertThat(text(client.request("GET", "/c").header("cookie", "session=abc; visits=3").send()))
+            assertThat(text(client.request("GET", "/c")
+                            .header("cookie", "session=abc; visits=3")
+                            .send()))
                     .isEqualTo("abc light 3");
-            assertThat(text(client.request("GET", "/c").header("cookie", "theme=dark; session=s1").send()))
+            assertThat(text(client.request("GET", "/c")
+                            .header("cookie", "theme=dark; session=s1")
+                            .send()))
                     .isEqualTo("s1 dark null");
-            TestResponse missing = client.request("GET", "/c").header("cookie", "theme=dark").send();
+            TestResponse missing =
+                    client.request("GET", "/c").header("cookie", "theme=dark").send();
             assertThat(missing.status()).isEqualTo(400);
-            assertThat(missing.text()).isEqualTo("{\"status_code\":400,\"detail\":\"Validation failed for GET /c\","
-                    + "\"extra\":[{\"key\":\"session\",\"message\":\"Missing required cookie 'session'\","
-                    + "\"source\":\"cookie\"}]}");
-            TestResponse wrong = client.request("GET", "/c").header("cookie", "session=s; visits=lots").send();
+            assertThat(missing.text())
+                    .isEqualTo("{\"status_code\":400,\"detail\":\"Validation failed for GET /c\","
+                            + "\"extra\":[{\"key\":\"session\",\"message\":\"Missing required cookie 'session'\","
+                            + "\"source\":\"cookie\"}]}");
+            TestResponse wrong = client.request("GET", "/c")
+                    .header("cookie", "session=s; visits=lots")
+                    .send();
             assertThat(wrong.status()).isEqualTo(400);
             assertThat(wrong.text()).contains("\"source\":\"cookie\"");
         }
@@ -349,8 +389,11 @@ class ParameterBindingTest {
     @EnumSource(Transport.class)
     void reservedRequestAndState(Transport transport) {
         try (TestClient client = Clients.open(APP, transport)) {
-            assertThat(text(client.request("GET", "/r/request?x=1").header("x-custom", "v")
-                    .header("cookie", "c=cv").send())).isEqualTo("GET /r/request 1 v cv");
+            assertThat(text(client.request("GET", "/r/request?x=1")
+                            .header("x-custom", "v")
+                            .header("cookie", "c=cv")
+                            .send()))
+                    .isEqualTo("GET /r/request 1 v cv");
             assertThat(text(client.get("/r/request-by-type"))).isEqualTo("/r/request-by-type");
             assertThat(text(client.get("/r/state"))).isEqualTo("rigel");
         }
@@ -360,9 +403,15 @@ class ParameterBindingTest {
     @EnumSource(Transport.class)
     void reservedHeadersCookiesAndQuery(Transport transport) {
         try (TestClient client = Clients.open(APP, transport)) {
-            assertThat(text(client.request("GET", "/r/headers").header("X-Custom", "c").header("x-multi", "1")
-                    .header("x-multi", "2").send())).isEqualTo("c [1, 2]");
-            assertThat(text(client.request("GET", "/r/cookies").header("cookie", "b=2; a=1").send()))
+            assertThat(text(client.request("GET", "/r/headers")
+                            .header("X-Custom", "c")
+                            .header("x-multi", "1")
+                            .header("x-multi", "2")
+                            .send()))
+                    .isEqualTo("c [1, 2]");
+            assertThat(text(client.request("GET", "/r/cookies")
+                            .header("cookie", "b=2; a=1")
+                            .send()))
                     .isEqualTo("{a=1, b=2}");
             assertThat(text(client.get("/r/query?a=1&b=2&a=3"))).isEqualTo("{a=[1, 3], b=[2]}");
             assertThat(text(client.get("/r/query-params?b=0&a=1&a=2"))).isEqualTo("[1, 2] [b, a]");
@@ -374,7 +423,9 @@ class ParameterBindingTest {
     void reservedBodyIsTheRawBytes(Transport transport) {
         try (TestClient client = Clients.open(APP, transport)) {
             byte[] payload = {(byte) 0xFF, 0, 1, 2};
-            TestResponse response = client.request("POST", "/r/body").body(payload, "application/octet-stream").send();
+            TestResponse response = client.request("POST", "/r/body")
+                    .body(payload, "application/octet-stream")
+                    .send();
             assertThat(response.status()).isEqualTo(201);
             assertThat(response.text()).isEqualTo("4 bytes, first -1");
         }
@@ -410,7 +461,8 @@ class ParameterBindingTest {
 
     @Test
     void inconsistentParameterDeclarationsFailAtStartup() {
-        assertThatThrownBy(() -> App.builder().routeHandlers(OptionalPrimitive.class).build())
+        assertThatThrownBy(() ->
+                        App.builder().routeHandlers(OptionalPrimitive.class).build())
                 .isInstanceOf(ImproperlyConfiguredException.class)
                 .hasMessageContaining("query parameter 'count'")
                 .hasMessageContaining("optional but has primitive type int");

@@ -24,14 +24,11 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** The request body as {@code data} (decoded), {@code body} (raw), and the limits on its size. */
 class RequestBodyTest {
 
-    record Address(String street, int zip) {
-    }
+    record Address(String street, int zip) {}
 
-    record Person(String name, int age, LocalDate born, Address address) {
-    }
+    record Person(String name, int age, LocalDate born, Address address) {}
 
-    record Item(String sku, int qty) {
-    }
+    record Item(String sku, int qty) {}
 
     /** A mutable bean: Jackson fills it through its setters. */
     public static class Pet {
@@ -59,7 +56,9 @@ class RequestBodyTest {
         @Post("/record")
         public String record(Person data) {
             return data.name() + " " + data.age() + " " + data.born().getYear() + " "
-                    + (data.address() == null ? "-" : data.address().street() + " " + data.address().zip());
+                    + (data.address() == null
+                            ? "-"
+                            : data.address().street() + " " + data.address().zip());
         }
 
         @Post("/pojo")
@@ -127,20 +126,29 @@ class RequestBodyTest {
     }
 
     static final App APP = App.builder()
-            .routeHandlers(Bodies.class,
-                    Router.builder("/small").maxBodySize(16).routeHandlers(
-                            Route.post("/echo", (Request r) -> Integer.toString(r.body().length)),
-                            Limited.class).build(),
-                    Route.post("/request-json", (Request r) -> r.json(Item.class).sku()))
+            .routeHandlers(
+                    Bodies.class,
+                    Router.builder("/small")
+                            .maxBodySize(16)
+                            .routeHandlers(
+                                    Route.post("/echo", (Request r) -> Integer.toString(r.body().length)),
+                                    Limited.class)
+                            .build(),
+                    Route.post(
+                            "/request-json", (Request r) -> r.json(Item.class).sku()))
             .build();
 
-    static final App SMALL_APP = App.builder().maxBodySize(4)
-            .routeHandlers(Route.post("/echo", (Request r) -> r.text())).build();
+    static final App SMALL_APP = App.builder()
+            .maxBodySize(4)
+            .routeHandlers(Route.post("/echo", (Request r) -> r.text()))
+            .build();
 
     static final String TOO_LARGE = "{\"status_code\":413,\"detail\":\"Request Entity Too Large\"}";
 
     private static TestResponse postRaw(TestClient client, String path, String body) {
-        return client.request("POST", path).body(body.getBytes(StandardCharsets.UTF_8), "application/json").send();
+        return client.request("POST", path)
+                .body(body.getBytes(StandardCharsets.UTF_8), "application/json")
+                .send();
     }
 
     private static String created(TestResponse response) {
@@ -152,12 +160,18 @@ class RequestBodyTest {
     @EnumSource(Transport.class)
     void decodesRecordsIncludingNestedOnesAndDates(Transport transport) {
         try (TestClient client = Clients.open(APP, transport)) {
-            assertThat(created(postRaw(client, "/record", "{\"name\":\"Ada\",\"age\":36,\"born\":\"1815-12-10\","
-                    + "\"address\":{\"street\":\"St James's Square\",\"zip\":12345}}")))
+            assertThat(created(postRaw(
+                            client,
+                            "/record",
+                            "{\"name\":\"Ada\",\"age\":36,\"born\":\"1815-12-10\","
+                                    + "\"address\":{\"street\":\"St James's Square\",\"zip\":12345}}")))
                     .isEqualTo("Ada 36 1815 St James's Square 12345");
             // unknown properties are ignored, missing objects are null
-            assertThat(created(postRaw(client, "/record", "{\"name\":\"Bo\",\"age\":1,\"born\":\"2020-01-01\","
-                    + "\"unknown\":true}"))).isEqualTo("Bo 1 2020 -");
+            assertThat(created(postRaw(
+                            client,
+                            "/record",
+                            "{\"name\":\"Bo\",\"age\":1,\"born\":\"2020-01-01\"," + "\"unknown\":true}")))
+                    .isEqualTo("Bo 1 2020 -");
         }
     }
 
@@ -165,8 +179,10 @@ class RequestBodyTest {
     @EnumSource(Transport.class)
     void decodesBeansListsAndMaps(Transport transport) {
         try (TestClient client = Clients.open(APP, transport)) {
-            assertThat(created(client.post("/pojo", Map.of("name", "Rex", "legs", 4)))).isEqualTo("Rex has 4 legs");
-            assertThat(created(client.post("/list", List.of(Map.of("sku", "a", "qty", 2), Map.of("sku", "b", "qty", 3)))))
+            assertThat(created(client.post("/pojo", Map.of("name", "Rex", "legs", 4))))
+                    .isEqualTo("Rex has 4 legs");
+            assertThat(created(
+                            client.post("/list", List.of(Map.of("sku", "a", "qty", 2), Map.of("sku", "b", "qty", 3)))))
                     .isEqualTo("2 items, 5 units, first Item");
             assertThat(created(client.post("/map", Map.of("b", 2, "a", 1)))).isEqualTo("{a=1, b=2}");
             assertThat(created(postRaw(client, "/any-map", "{\"nested\":{\"x\":1},\"list\":[1,\"two\"]}")))
@@ -178,10 +194,14 @@ class RequestBodyTest {
     @EnumSource(Transport.class)
     void stringAndBytesTakeTheBodyAsItIs(Transport transport) {
         try (TestClient client = Clients.open(APP, transport)) {
-            assertThat(created(client.request("POST", "/string").text("not json, ünïcode").send()))
+            assertThat(created(client.request("POST", "/string")
+                            .text("not json, ünïcode")
+                            .send()))
                     .isEqualTo("[not json, ünïcode]");
             assertThat(created(postRaw(client, "/string", "{\"a\":1}"))).isEqualTo("[{\"a\":1}]");
-            assertThat(created(client.request("POST", "/bytes").body(new byte[] {1, -2, 3}, null).send()))
+            assertThat(created(client.request("POST", "/bytes")
+                            .body(new byte[] {1, -2, 3}, null)
+                            .send()))
                     .isEqualTo("3: [1, -2, 3]");
             assertThat(created(client.request("POST", "/string").send())).isEqualTo("[]");
         }
@@ -191,7 +211,8 @@ class RequestBodyTest {
     @EnumSource(Transport.class)
     void optionalDataMayBeAbsent(Transport transport) {
         try (TestClient client = Clients.open(APP, transport)) {
-            assertThat(created(client.post("/optional", Map.of("sku", "x1", "qty", 1)))).isEqualTo("x1");
+            assertThat(created(client.post("/optional", Map.of("sku", "x1", "qty", 1))))
+                    .isEqualTo("x1");
             assertThat(created(client.request("POST", "/optional").send())).isEqualTo("nothing");
         }
     }
@@ -200,7 +221,8 @@ class RequestBodyTest {
     @EnumSource(Transport.class)
     void requestJsonDecodesOnDemand(Transport transport) {
         try (TestClient client = Clients.open(APP, transport)) {
-            assertThat(created(client.post("/request-json", Map.of("sku", "r1", "qty", 1)))).isEqualTo("r1");
+            assertThat(created(client.post("/request-json", Map.of("sku", "r1", "qty", 1))))
+                    .isEqualTo("r1");
             TestResponse broken = postRaw(client, "/request-json", "{");
             assertThat(broken.status()).isEqualTo(400);
             assertThat(broken.json().get("detail").asText()).startsWith("Malformed JSON in request body");
@@ -214,7 +236,9 @@ class RequestBodyTest {
             TestResponse response = postRaw(client, "/record", "{\"name\": \"Ada\", age: 3}");
 
             assertThat(response.status()).isEqualTo(400);
-            assertThat(response.jsonMap()).containsOnlyKeys("status_code", "detail").containsEntry("status_code", 400);
+            assertThat(response.jsonMap())
+                    .containsOnlyKeys("status_code", "detail")
+                    .containsEntry("status_code", 400);
             assertThat(response.json().get("detail").asText())
                     .startsWith("Malformed JSON in request body at line 1, column 17: Unexpected character ('a'");
 
@@ -234,7 +258,8 @@ class RequestBodyTest {
             TestResponse response = client.request("POST", "/record").send();
 
             assertThat(response.status()).isEqualTo(400);
-            assertThat(response.text()).isEqualTo("{\"status_code\":400,\"detail\":\"Request body is empty; expected JSON\"}");
+            assertThat(response.text())
+                    .isEqualTo("{\"status_code\":400,\"detail\":\"Request body is empty; expected JSON\"}");
         }
     }
 
@@ -244,8 +269,9 @@ class RequestBodyTest {
         try (TestClient client = Clients.open(APP, transport)) {
             TestResponse array = postRaw(client, "/record", "[1, 2]");
             assertThat(array.status()).isEqualTo(400);
-            assertThat(array.text()).isEqualTo("{\"status_code\":400,\"detail\":\"Invalid JSON body: Cannot deserialize"
-                    + " value of type `Person` from Array value (token `START_ARRAY`)\"}");
+            assertThat(array.text())
+                    .isEqualTo("{\"status_code\":400,\"detail\":\"Invalid JSON body: Cannot deserialize"
+                            + " value of type `Person` from Array value (token `START_ARRAY`)\"}");
 
             // Java package and class names stay on the server
             TestResponse object = postRaw(client, "/list", "{\"sku\":\"a\"}");
@@ -263,11 +289,14 @@ class RequestBodyTest {
     @EnumSource(Transport.class)
     void aFieldOfTheWrongTypeIs400NamingTheField(Transport transport) {
         try (TestClient client = Clients.open(APP, transport)) {
-            TestResponse response = postRaw(client, "/record", "{\"name\":\"Ada\",\"age\":\"old\",\"born\":\"1815-12-10\"}");
+            TestResponse response =
+                    postRaw(client, "/record", "{\"name\":\"Ada\",\"age\":\"old\",\"born\":\"1815-12-10\"}");
 
             assertThat(response.status()).isEqualTo(400);
-            assertThat(response.text()).isEqualTo("{\"status_code\":400,\"detail\":\"Validation failed for POST /record\","
-                    + "\"extra\":[{\"key\":\"age\",\"message\":\"expected int, got 'old'\",\"source\":\"body\"}]}");
+            assertThat(response.text())
+                    .isEqualTo(
+                            "{\"status_code\":400,\"detail\":\"Validation failed for POST /record\","
+                                    + "\"extra\":[{\"key\":\"age\",\"message\":\"expected int, got 'old'\",\"source\":\"body\"}]}");
         }
     }
 
@@ -275,13 +304,17 @@ class RequestBodyTest {
     @EnumSource(Transport.class)
     void wrongTypesDeepInsideTheBodyUseDottedKeys(Transport transport) {
         try (TestClient client = Clients.open(APP, transport)) {
-            TestResponse nested = postRaw(client, "/record", "{\"name\":\"Ada\",\"age\":1,\"born\":\"1815-12-10\","
-                    + "\"address\":{\"street\":\"x\",\"zip\":\"ABC\"}}");
+            TestResponse nested = postRaw(
+                    client,
+                    "/record",
+                    "{\"name\":\"Ada\",\"age\":1,\"born\":\"1815-12-10\","
+                            + "\"address\":{\"street\":\"x\",\"zip\":\"ABC\"}}");
             assertThat(nested.status()).isEqualTo(400);
             assertThat(nested.json().get("extra").get(0).get("key").asText()).isEqualTo("address.zip");
             assertThat(nested.json().get("extra").get(0).get("source").asText()).isEqualTo("body");
 
-            TestResponse element = postRaw(client, "/list", "[{\"sku\":\"a\",\"qty\":1},{\"sku\":\"b\",\"qty\":\"x\"}]");
+            TestResponse element =
+                    postRaw(client, "/list", "[{\"sku\":\"a\",\"qty\":1},{\"sku\":\"b\",\"qty\":\"x\"}]");
             assertThat(element.status()).isEqualTo(400);
             assertThat(element.json().get("extra").get(0).get("key").asText()).isEqualTo("1.qty");
 
@@ -292,13 +325,15 @@ class RequestBodyTest {
             TestResponse fraction = postRaw(client, "/list", "[{\"sku\":\"a\",\"qty\":1.5}]");
             assertThat(fraction.status()).isEqualTo(400);
             assertThat(fraction.json().get("extra").get(0).get("key").asText()).isEqualTo("0.qty");
-            assertThat(fraction.json().get("extra").get(0).get("message").asText()).isEqualTo("expected int, got 1.5");
+            assertThat(fraction.json().get("extra").get(0).get("message").asText())
+                    .isEqualTo("expected int, got 1.5");
 
             TestResponse missingNumber = postRaw(client, "/list", "[{\"sku\":\"a\"}]");
             assertThat(missingNumber.status()).isEqualTo(400);
-            assertThat(missingNumber.text()).isEqualTo("{\"status_code\":400,\"detail\":\"Validation failed for POST"
-                    + " /list\",\"extra\":[{\"key\":\"0.qty\",\"message\":\"Cannot map `null` into type `int`\","
-                    + "\"source\":\"body\"}]}");
+            assertThat(missingNumber.text())
+                    .isEqualTo("{\"status_code\":400,\"detail\":\"Validation failed for POST"
+                            + " /list\",\"extra\":[{\"key\":\"0.qty\",\"message\":\"Cannot map `null` into type `int`\","
+                            + "\"source\":\"body\"}]}");
 
             TestResponse mapValue = postRaw(client, "/map", "{\"a\":\"one\"}");
             assertThat(mapValue.status()).isEqualTo(400);
@@ -311,11 +346,15 @@ class RequestBodyTest {
     void theDefaultLimitIsTenMegabytes(Transport transport) {
         int limit = 10 * 1024 * 1024;
         try (TestClient client = Clients.open(APP, transport)) {
-            TestResponse atLimit = client.request("POST", "/raw").body(new byte[limit], "application/octet-stream").send();
+            TestResponse atLimit = client.request("POST", "/raw")
+                    .body(new byte[limit], "application/octet-stream")
+                    .send();
             assertThat(atLimit.status()).isEqualTo(201);
             assertThat(atLimit.text()).isEqualTo(Integer.toString(limit));
 
-            TestResponse over = client.request("POST", "/raw").body(new byte[limit + 1], "application/octet-stream").send();
+            TestResponse over = client.request("POST", "/raw")
+                    .body(new byte[limit + 1], "application/octet-stream")
+                    .send();
             assertThat(over.status()).isEqualTo(413);
         }
     }
@@ -325,19 +364,35 @@ class RequestBodyTest {
     void layersSetTheLimitAndTheClosestWins(Transport transport) {
         try (TestClient client = Clients.open(APP, transport)) {
             // router: 16 bytes
-            assertThat(created(client.request("POST", "/small/echo").text("x".repeat(16)).send())).isEqualTo("16");
-            TestResponse router = client.request("POST", "/small/echo").text("x".repeat(17)).send();
+            assertThat(created(client.request("POST", "/small/echo")
+                            .text("x".repeat(16))
+                            .send()))
+                    .isEqualTo("16");
+            TestResponse router =
+                    client.request("POST", "/small/echo").text("x".repeat(17)).send();
             assertThat(router.status()).isEqualTo(413);
             assertThat(router.text()).isEqualTo(TOO_LARGE);
 
             // controller inside that router: 32 bytes
-            assertThat(created(client.request("POST", "/small/limited").text("x".repeat(32)).send())).isEqualTo("32");
-            assertThat(client.request("POST", "/small/limited").text("x".repeat(33)).send().status()).isEqualTo(413);
+            assertThat(created(client.request("POST", "/small/limited")
+                            .text("x".repeat(32))
+                            .send()))
+                    .isEqualTo("32");
+            assertThat(client.request("POST", "/small/limited")
+                            .text("x".repeat(33))
+                            .send()
+                            .status())
+                    .isEqualTo(413);
 
             // handler annotation inside that controller: 1024 bytes
-            assertThat(created(client.request("POST", "/small/limited/roomy").text("x".repeat(1024)).send()))
+            assertThat(created(client.request("POST", "/small/limited/roomy")
+                            .text("x".repeat(1024))
+                            .send()))
                     .isEqualTo("1024");
-            assertThat(client.request("POST", "/small/limited/roomy").text("x".repeat(1025)).send().status())
+            assertThat(client.request("POST", "/small/limited/roomy")
+                            .text("x".repeat(1025))
+                            .send()
+                            .status())
                     .isEqualTo(413);
         }
     }
@@ -346,8 +401,12 @@ class RequestBodyTest {
     @EnumSource(Transport.class)
     void aHandlerAnnotationSetsItsOwnLimit(Transport transport) {
         try (TestClient client = Clients.open(APP, transport)) {
-            assertThat(created(client.request("POST", "/tiny").body(new byte[8], null).send())).isEqualTo("8");
-            TestResponse over = client.request("POST", "/tiny").body(new byte[9], null).send();
+            assertThat(created(client.request("POST", "/tiny")
+                            .body(new byte[8], null)
+                            .send()))
+                    .isEqualTo("8");
+            TestResponse over =
+                    client.request("POST", "/tiny").body(new byte[9], null).send();
             assertThat(over.status()).isEqualTo(413);
             assertThat(over.text()).isEqualTo(TOO_LARGE);
         }
@@ -357,7 +416,8 @@ class RequestBodyTest {
     @EnumSource(Transport.class)
     void theAppLayerSetsTheLimitForEveryRoute(Transport transport) {
         try (TestClient client = Clients.open(SMALL_APP, transport)) {
-            assertThat(created(client.request("POST", "/echo").text("four").send())).isEqualTo("four");
+            assertThat(created(client.request("POST", "/echo").text("four").send()))
+                    .isEqualTo("four");
             TestResponse over = client.request("POST", "/echo").text("fives").send();
             assertThat(over.status()).isEqualTo(413);
             assertThat(over.text()).isEqualTo(TOO_LARGE);

@@ -24,7 +24,10 @@ class CacheControlTest {
     public static final class Pages extends Controller {
         public Pages() {
             super("/pages");
-            layer().cacheControl(CacheControlHeader.builder().privateCache().maxAge(30).build());
+            layer().cacheControl(CacheControlHeader.builder()
+                    .privateCache()
+                    .maxAge(30)
+                    .build());
         }
 
         @Get("/controller")
@@ -55,13 +58,16 @@ class CacheControlTest {
 
     static App app() {
         return App.builder()
-                .cacheControl(CacheControlHeader.builder().publicCache().maxAge(3600).build())
+                .cacheControl(
+                        CacheControlHeader.builder().publicCache().maxAge(3600).build())
                 .responseHeader("cache-control", "ignored: the cacheControl setting wins")
                 .routeHandlers(
                         Route.get("/app", () -> "a"),
                         Route.get("/route", () -> "r").cacheControl(CacheControlHeader.noStore()),
-                        Router.builder("/router").cacheControl(CacheControlHeader.parse("max-age=60, immutable"))
-                                .routeHandlers(Route.get("/x", () -> "x"), Pages.class).build())
+                        Router.builder("/router")
+                                .cacheControl(CacheControlHeader.parse("max-age=60, immutable"))
+                                .routeHandlers(Route.get("/x", () -> "x"), Pages.class)
+                                .build())
                 .build();
     }
 
@@ -72,8 +78,10 @@ class CacheControlTest {
             assertThat(client.get("/app").header("cache-control")).isEqualTo("public, max-age=3600");
             assertThat(client.get("/route").header("cache-control")).isEqualTo("no-store");
             assertThat(client.get("/router/x").header("cache-control")).isEqualTo("max-age=60, immutable");
-            assertThat(client.get("/router/pages/controller").header("cache-control")).isEqualTo("private, max-age=30");
-            assertThat(client.get("/router/pages/handler").header("cache-control")).isEqualTo("no-store");
+            assertThat(client.get("/router/pages/controller").header("cache-control"))
+                    .isEqualTo("private, max-age=30");
+            assertThat(client.get("/router/pages/handler").header("cache-control"))
+                    .isEqualTo("no-store");
             assertThat(client.post("/router/pages/posted", null).header("cache-control"))
                     .isEqualTo("no-cache, must-revalidate");
         }
@@ -83,8 +91,11 @@ class CacheControlTest {
     @EnumSource(Transport.class)
     void theHandlersOwnHeaderBeatsEveryLayerAndA304KeepsIt(Transport transport) {
         try (TestClient client = Clients.open(app(), transport)) {
-            assertThat(client.get("/router/pages/own").headers().getAll("cache-control")).containsExactly("max-age=5");
-            var notModified = client.request("GET", "/router/pages/tagged").header("if-none-match", "\"v1\"").send();
+            assertThat(client.get("/router/pages/own").headers().getAll("cache-control"))
+                    .containsExactly("max-age=5");
+            var notModified = client.request("GET", "/router/pages/tagged")
+                    .header("if-none-match", "\"v1\"")
+                    .send();
             assertThat(notModified.status()).isEqualTo(304);
             assertThat(notModified.header("cache-control")).isEqualTo("private, max-age=30");
         }

@@ -39,11 +39,16 @@ class ResponseCacheSingleFlightTest {
     private static final int FOLLOWERS = 4;
     private static final long BOUND_SECONDS = 20;
     /** Followers not released would outwait the test's bounds (not forever: closing the client waits for them). */
-    private static final ResponseCacheConfig WAIT_A_MINUTE =
-            ResponseCacheConfig.builder().singleFlightTimeout(Duration.ofMinutes(1)).build();
+    private static final ResponseCacheConfig WAIT_A_MINUTE = ResponseCacheConfig.builder()
+            .singleFlightTimeout(Duration.ofMinutes(1))
+            .build();
 
     /** What the first run of the slow handler does once the test lets it go. */
-    enum LeaderOutcome { ANSWERS, THROWS, ANSWERS_503 }
+    enum LeaderOutcome {
+        ANSWERS,
+        THROWS,
+        ANSWERS_503
+    }
 
     /** A handler whose first run waits for {@link #release}; counts its runs. */
     static final class Slow {
@@ -60,7 +65,9 @@ class ResponseCacheSingleFlightTest {
             int run = runs.incrementAndGet();
             if (run == 1) {
                 entered.countDown();
-                assertThat(release.await(BOUND_SECONDS, TimeUnit.SECONDS)).as("released by the test").isTrue();
+                assertThat(release.await(BOUND_SECONDS, TimeUnit.SECONDS))
+                        .as("released by the test")
+                        .isTrue();
                 if (outcome == LeaderOutcome.THROWS) {
                     throw new IllegalStateException("the leader failed");
                 }
@@ -87,7 +94,9 @@ class ResponseCacheSingleFlightTest {
     /** Starts the leader and waits until its handler runs. */
     static CompletableFuture<TestResponse> startLeader(TestClient client, Slow slow) throws InterruptedException {
         CompletableFuture<TestResponse> leader = client.request("GET", "/slow").sendAsync();
-        assertThat(slow.entered.await(BOUND_SECONDS, TimeUnit.SECONDS)).as("the leader's handler ran").isTrue();
+        assertThat(slow.entered.await(BOUND_SECONDS, TimeUnit.SECONDS))
+                .as("the leader's handler ran")
+                .isTrue();
         return leader;
     }
 
@@ -190,7 +199,9 @@ class ResponseCacheSingleFlightTest {
     void followersRunTheHandlerThemselvesOnceTheLeaderOutlastsTheTimeout(Transport transport) throws Exception {
         Slow slow = new Slow(LeaderOutcome.ANSWERS);
         CountingStore store = new CountingStore();
-        ResponseCacheConfig config = ResponseCacheConfig.builder().singleFlightTimeout(Duration.ofMillis(200)).build();
+        ResponseCacheConfig config = ResponseCacheConfig.builder()
+                .singleFlightTimeout(Duration.ofMillis(200))
+                .build();
         try (TestClient client = Clients.open(app(slow, store, config), transport)) {
             CompletableFuture<TestResponse> leader = startLeader(client, slow);
             List<CompletableFuture<TestResponse>> followers = new ArrayList<>();
@@ -217,7 +228,9 @@ class ResponseCacheSingleFlightTest {
         App app = App.builder()
                 .routeHandlers(
                         Route.get("/slow", slow::run).cache(60).cacheKeyBuilder(request -> "shared"),
-                        Route.get("/fast", () -> "fast " + fastRuns.incrementAndGet()).cache(60).nonBlocking()
+                        Route.get("/fast", () -> "fast " + fastRuns.incrementAndGet())
+                                .cache(60)
+                                .nonBlocking()
                                 .cacheKeyBuilder(request -> "shared"))
                 // waiting would outlast the test: /fast can only answer by not waiting
                 .responseCache(WAIT_A_MINUTE)
@@ -237,7 +250,8 @@ class ResponseCacheSingleFlightTest {
     void waitingCanBeTurnedOff(Transport transport) throws Exception {
         Slow slow = new Slow(LeaderOutcome.ANSWERS);
         CountingStore store = new CountingStore();
-        ResponseCacheConfig config = ResponseCacheConfig.builder().singleFlightTimeout(Duration.ZERO).build();
+        ResponseCacheConfig config =
+                ResponseCacheConfig.builder().singleFlightTimeout(Duration.ZERO).build();
         try (TestClient client = Clients.open(app(slow, store, config), transport)) {
             CompletableFuture<TestResponse> leader = startLeader(client, slow);
             assertThat(await(client.request("GET", "/slow").sendAsync()).text()).isEqualTo("run 2");
@@ -251,8 +265,14 @@ class ResponseCacheSingleFlightTest {
         Slow slow = new Slow(LeaderOutcome.ANSWERS);
         CountingStore store = new CountingStore();
         App app = app(slow, store, WAIT_A_MINUTE);
-        dev.rigel.netty.RigelServer server = new dev.rigel.netty.RigelServer(app, dev.rigel.netty.ServerConfig.builder()
-                .host("127.0.0.1").port(0).shutdownTimeout(Duration.ofSeconds(2)).build()).start();
+        dev.rigel.netty.RigelServer server = new dev.rigel.netty.RigelServer(
+                        app,
+                        dev.rigel.netty.ServerConfig.builder()
+                                .host("127.0.0.1")
+                                .port(0)
+                                .shutdownTimeout(Duration.ofSeconds(2))
+                                .build())
+                .start();
         URI base = URI.create(server.url());
         try (TestClient client = TestClient.overHttp(app, base, server::stop)) {
             List<CompletableFuture<TestResponse>> followers;

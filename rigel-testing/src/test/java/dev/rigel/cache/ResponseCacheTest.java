@@ -50,8 +50,11 @@ class ResponseCacheTest {
         @Get(value = "/items", cache = 60)
         public Response<Map<String, Object>> items(Request request) {
             int run = run("items");
-            return Response.of(Map.<String, Object>of("run", run, "query", request.query().asMap()))
-                    .header("x-run", Integer.toString(run)).cookie("seen", "yes").status(203);
+            return Response.of(Map.<String, Object>of(
+                            "run", run, "query", request.query().asMap()))
+                    .header("x-run", Integer.toString(run))
+                    .cookie("seen", "yes")
+                    .status(203);
         }
 
         @Get(value = "/default", cache = Cache.DEFAULT)
@@ -154,8 +157,11 @@ class ResponseCacheTest {
     @Test
     void cacheDefaultUsesTheConfiguredExpiryAndForeverNone() throws Exception {
         Handlers handlers = new Handlers();
-        App app = App.builder().routeHandlers(handlers)
-                .responseCache(ResponseCacheConfig.builder().defaultExpiration(Duration.ofMillis(300)).build())
+        App app = App.builder()
+                .routeHandlers(handlers)
+                .responseCache(ResponseCacheConfig.builder()
+                        .defaultExpiration(Duration.ofMillis(300))
+                        .build())
                 .build();
         try (TestClient client = TestClient.of(app)) {
             assertThat(client.get("/default").text()).isEqualTo("run 1");
@@ -168,8 +174,9 @@ class ResponseCacheTest {
             Store store = app.stores().get(ResponseCacheConfig.DEFAULT_STORE);
             assertThat(store.exists("GET /forever")).isTrue();
             assertThat(store.expiresIn("GET /forever")).isEmpty();
-            assertThat(store.expiresIn("GET /items")).hasValueSatisfying(left ->
-                    assertThat(left).isBetween(Duration.ofSeconds(55), Duration.ofSeconds(60)));
+            assertThat(store.expiresIn("GET /items"))
+                    .hasValueSatisfying(
+                            left -> assertThat(left).isBetween(Duration.ofSeconds(55), Duration.ofSeconds(60)));
         }
     }
 
@@ -204,10 +211,14 @@ class ResponseCacheTest {
             assertThat(head.body()).isEmpty();
             assertThat(head.header("content-length")).isEqualTo(get.header("content-length"));
 
-            TestResponse revalidated = client.request("GET", "/tagged").header("if-none-match", "\"v1\"").send();
+            TestResponse revalidated = client.request("GET", "/tagged")
+                    .header("if-none-match", "\"v1\"")
+                    .send();
             assertThat(revalidated.status()).isEqualTo(304);
             assertThat(revalidated.header("etag")).isEqualTo("\"v1\"");
-            TestResponse stale = client.request("GET", "/tagged").header("if-match", "\"v0\"").send();
+            TestResponse stale = client.request("GET", "/tagged")
+                    .header("if-match", "\"v0\"")
+                    .send();
             assertThat(stale.status()).isEqualTo(412);
             assertThat(handlers.runs("tagged")).isEqualTo(1);
         }
@@ -223,8 +234,10 @@ class ResponseCacheTest {
         AtomicInteger sent = new AtomicInteger();
         AtomicInteger tasks = new AtomicInteger();
         App app = App.builder()
-                .routeHandlers(Route.get("/report", (String report) -> Response.of("report " + report)
-                                .background(tasks::incrementAndGet))
+                .routeHandlers(Route.get(
+                                "/report",
+                                (String report) ->
+                                        Response.of("report " + report).background(tasks::incrementAndGet))
                         .cache(60)
                         .dependency("report", Provide.of(() -> "#" + providers.incrementAndGet())))
                 .guards((request, handler) -> {
@@ -246,7 +259,11 @@ class ResponseCacheTest {
         try (TestClient client = Clients.open(app, transport)) {
             assertThat(client.get("/report").text()).isEqualTo("report #1");
             assertThat(client.get("/report").text()).isEqualTo("report #1");
-            assertThat(client.request("GET", "/report").header("x-deny", "1").send().status()).isEqualTo(403);
+            assertThat(client.request("GET", "/report")
+                            .header("x-deny", "1")
+                            .send()
+                            .status())
+                    .isEqualTo(403);
             eventually(() -> {
                 assertThat(guards).hasValue(3);
                 assertThat(providers).hasValue(1);
@@ -263,10 +280,13 @@ class ResponseCacheTest {
     void aCustomKeyBuilderAndStoreName(Transport transport) {
         Handlers handlers = new Handlers();
         MemoryStore pages = new MemoryStore();
-        App app = App.builder().routeHandlers(handlers)
+        App app = App.builder()
+                .routeHandlers(handlers)
                 .stores(new StoreRegistry().register("pages", pages))
-                .responseCache(ResponseCacheConfig.builder().store("pages")
-                        .keyBuilder(request -> "path:" + request.path()).build())
+                .responseCache(ResponseCacheConfig.builder()
+                        .store("pages")
+                        .keyBuilder(request -> "path:" + request.path())
+                        .build())
                 .build();
         try (TestClient client = Clients.open(app, transport)) {
             client.get("/items?a=1");
@@ -279,8 +299,11 @@ class ResponseCacheTest {
     @Test
     void aCustomFilterDecidesWhatIsStored() {
         Handlers handlers = new Handlers();
-        App app = App.builder().routeHandlers(handlers)
-                .responseCache(ResponseCacheConfig.builder().filter((request, status) -> status < 500).build())
+        App app = App.builder()
+                .routeHandlers(handlers)
+                .responseCache(ResponseCacheConfig.builder()
+                        .filter((request, status) -> status < 500)
+                        .build())
                 .build();
         try (TestClient client = TestClient.of(app)) {
             client.get("/missing");
@@ -344,7 +367,8 @@ class ResponseCacheTest {
     @EnumSource(Transport.class)
     void aFailingStoreIsAMissNotAnError(Transport transport) {
         Handlers handlers = new Handlers();
-        App app = App.builder().routeHandlers(handlers)
+        App app = App.builder()
+                .routeHandlers(handlers)
                 .stores(new StoreRegistry().register(ResponseCacheConfig.DEFAULT_STORE, new BrokenStore()))
                 .build();
         try (TestClient client = Clients.open(app, transport)) {
@@ -374,7 +398,9 @@ class ResponseCacheTest {
     void aNonBlockingCachedRouteOnAMemoryStoreStillAnswersFromTheCache(Transport transport) {
         AtomicInteger runs = new AtomicInteger();
         App app = App.builder()
-                .routeHandlers(Route.get("/fast", () -> "run " + runs.incrementAndGet()).cache(60).nonBlocking())
+                .routeHandlers(Route.get("/fast", () -> "run " + runs.incrementAndGet())
+                        .cache(60)
+                        .nonBlocking())
                 .build();
         try (TestClient client = Clients.open(app, transport)) {
             assertThat(client.get("/fast").text()).isEqualTo("run 1");
@@ -406,24 +432,51 @@ class ResponseCacheTest {
         Handlers handlers = new Handlers();
         AtomicInteger langRuns = new AtomicInteger();
         App app = App.builder()
-                .routeHandlers(tenants, handlers, Route.get("/greeting", (Request request) ->
-                                request.headers().get("accept-language") + " run " + langRuns.incrementAndGet())
-                        .cache(60).cacheKeyBuilder(request -> "lang:" + request.headers().get("accept-language")))
-                .responseCache(ResponseCacheConfig.builder().keyBuilder(request -> "app:" + request.path()).build())
+                .routeHandlers(
+                        tenants,
+                        handlers,
+                        Route.get(
+                                        "/greeting",
+                                        (Request request) -> request.headers().get("accept-language") + " run "
+                                                + langRuns.incrementAndGet())
+                                .cache(60)
+                                .cacheKeyBuilder(
+                                        request -> "lang:" + request.headers().get("accept-language")))
+                .responseCache(ResponseCacheConfig.builder()
+                        .keyBuilder(request -> "app:" + request.path())
+                        .build())
                 .build();
         try (TestClient client = Clients.open(app, transport)) {
-            assertThat(client.request("GET", "/dashboard?a=1").header("x-tenant", "acme").send().text())
+            assertThat(client.request("GET", "/dashboard?a=1")
+                            .header("x-tenant", "acme")
+                            .send()
+                            .text())
                     .isEqualTo("acme run 1");
-            assertThat(client.request("GET", "/dashboard?a=2").header("x-tenant", "acme").send().text())
+            assertThat(client.request("GET", "/dashboard?a=2")
+                            .header("x-tenant", "acme")
+                            .send()
+                            .text())
                     .isEqualTo("acme run 1");
-            assertThat(client.request("GET", "/dashboard").header("x-tenant", "umbrella").send().text())
+            assertThat(client.request("GET", "/dashboard")
+                            .header("x-tenant", "umbrella")
+                            .send()
+                            .text())
                     .isEqualTo("umbrella run 2");
 
-            assertThat(client.request("GET", "/greeting").header("accept-language", "fr").send().text())
+            assertThat(client.request("GET", "/greeting")
+                            .header("accept-language", "fr")
+                            .send()
+                            .text())
                     .isEqualTo("fr run 1");
-            assertThat(client.request("GET", "/greeting?x=1").header("accept-language", "fr").send().text())
+            assertThat(client.request("GET", "/greeting?x=1")
+                            .header("accept-language", "fr")
+                            .send()
+                            .text())
                     .isEqualTo("fr run 1");
-            assertThat(client.request("GET", "/greeting").header("accept-language", "de").send().text())
+            assertThat(client.request("GET", "/greeting")
+                            .header("accept-language", "de")
+                            .send()
+                            .text())
                     .isEqualTo("de run 2");
 
             // routes without their own builder keep the app's
@@ -452,7 +505,8 @@ class ResponseCacheTest {
                 .hasMessageContaining("/plain")
                 .hasMessageContaining("cacheKeyBuilder but no cache option");
         assertThatThrownBy(() -> App.builder()
-                .routeHandlers(Route.get("/lambda", () -> "x").cacheKeyBuilder(request -> "k")).build())
+                        .routeHandlers(Route.get("/lambda", () -> "x").cacheKeyBuilder(request -> "k"))
+                        .build())
                 .isInstanceOf(ImproperlyConfiguredException.class)
                 .hasMessageContaining("/lambda");
     }

@@ -22,21 +22,25 @@ class ChannelsAppTest {
 
     private static final Duration WAIT = Duration.ofSeconds(5);
 
-    record Notification(String userId, String message) {
-    }
+    record Notification(String userId, String message) {}
 
     static App app() {
         return App.builder()
-                .plugins(ChannelsPlugin.builder(new MemoryChannelsBackend(10)).channels("news")
-                        .arbitraryChannelsAllowed(false).build())
+                .plugins(ChannelsPlugin.builder(new MemoryChannelsBackend(10))
+                        .channels("news")
+                        .arbitraryChannelsAllowed(false)
+                        .build())
                 .routeHandlers(
                         Route.post("/news", (String data, ChannelsPlugin channels) -> {
                             channels.publish(data, "news");
                             return "published";
                         }),
                         Route.post("/notify", ChannelsAppTest::sendNotification),
-                        Route.get("/news/history", (ChannelsPlugin channels) ->
-                                channels.getHistory("news", 10).stream().map(String::new).toList()))
+                        Route.get(
+                                "/news/history",
+                                (ChannelsPlugin channels) -> channels.getHistory("news", 10).stream()
+                                        .map(String::new)
+                                        .toList()))
                 .build();
     }
 
@@ -52,7 +56,8 @@ class ChannelsAppTest {
         try (TestClient client = Clients.open(app, transport)) {
             ChannelsPlugin channels = app.plugins().get(ChannelsPlugin.class);
             try (Subscriber subscriber = channels.subscribe("news")) {
-                TestResponse published = client.request("POST", "/news").text("hello").send();
+                TestResponse published =
+                        client.request("POST", "/news").text("hello").send();
                 assertThat(published.status()).isEqualTo(201);
                 assertThat(published.text()).isEqualTo("published");
                 assertThat(subscriber.next(WAIT).orElseThrow().text()).isEqualTo("hello");
@@ -62,9 +67,14 @@ class ChannelsAppTest {
                 assertThat(subscriber.next(WAIT).orElseThrow().text())
                         .isEqualTo(app.objectMapper().writeValueAsString(new Notification("7", "hi")));
 
-                assertThat(client.get("/news/history").json(List.class)).hasSize(2).first().isEqualTo("hello");
+                assertThat(client.get("/news/history").json(List.class))
+                        .hasSize(2)
+                        .first()
+                        .isEqualTo("hello");
             }
         }
-        assertThat(app.plugins().get(ChannelsPlugin.class).isRunning()).as("stopped with the app").isFalse();
+        assertThat(app.plugins().get(ChannelsPlugin.class).isRunning())
+                .as("stopped with the app")
+                .isFalse();
     }
 }

@@ -29,15 +29,18 @@ class ChannelsWebSocketTest {
     static App app(ChannelsPlugin plugin) {
         return App.builder()
                 .plugins(plugin)
-                .routeHandlers(Route.post("/publish/{channel:str}", (String channel, String data, ChannelsPlugin channels) -> {
-                    channels.publish(data, channel);
-                    return "published";
-                }))
+                .routeHandlers(
+                        Route.post("/publish/{channel:str}", (String channel, String data, ChannelsPlugin channels) -> {
+                            channels.publish(data, channel);
+                            return "published";
+                        }))
                 .build();
     }
 
     static ChannelsPlugin.Builder arbitrary(ChannelsBackend backend) {
-        return ChannelsPlugin.builder(backend).arbitraryChannelsAllowed(true).createWsRouteHandlers(true)
+        return ChannelsPlugin.builder(backend)
+                .arbitraryChannelsAllowed(true)
+                .createWsRouteHandlers(true)
                 .wsHandlerBasePath("/ws");
     }
 
@@ -48,20 +51,27 @@ class ChannelsWebSocketTest {
         try (TestClient client = Clients.open(app, transport);
                 WebSocketTestSession alice = client.websocketConnect("/ws/user:alice");
                 WebSocketTestSession bob = client.websocketConnect("/ws/user:bob")) {
-            assertThat(client.request("POST", "/publish/user:alice").text("hi alice").send().status()).isEqualTo(201);
+            assertThat(client.request("POST", "/publish/user:alice")
+                            .text("hi alice")
+                            .send()
+                            .status())
+                    .isEqualTo(201);
             client.request("POST", "/publish/user:bob").text("hi bob").send();
             client.request("POST", "/publish/user:alice").text("{\"n\":2}").send();
 
             assertThat(alice.receiveText()).isEqualTo("hi alice");
             assertThat(alice.receiveJson(Map.class)).isEqualTo(Map.of("n", 2));
-            assertThat(bob.receiveText()).as("each socket hears only its channel").isEqualTo("hi bob");
+            assertThat(bob.receiveText())
+                    .as("each socket hears only its channel")
+                    .isEqualTo("hi bob");
         }
     }
 
     @ParameterizedTest
     @EnumSource(Transport.class)
     void aNewClientFirstGetsTheChannelsHistory(Transport transport) {
-        App app = app(arbitrary(new MemoryChannelsBackend(10)).wsHandlerSendHistory(2).build());
+        App app = app(
+                arbitrary(new MemoryChannelsBackend(10)).wsHandlerSendHistory(2).build());
         try (TestClient client = Clients.open(app, transport)) {
             for (String text : List.of("one", "two", "three")) {
                 client.request("POST", "/publish/news").text(text).send();
@@ -78,8 +88,10 @@ class ChannelsWebSocketTest {
     @ParameterizedTest
     @EnumSource(Transport.class)
     void withoutArbitraryChannelsEachConfiguredChannelHasItsRouteAndOthersAreRefused(Transport transport) {
-        App app = app(ChannelsPlugin.builder(new MemoryChannelsBackend()).channels("news", "sport")
-                .createWsRouteHandlers(true).build());
+        App app = app(ChannelsPlugin.builder(new MemoryChannelsBackend())
+                .channels("news", "sport")
+                .createWsRouteHandlers(true)
+                .build());
         try (TestClient client = Clients.open(app, transport)) {
             try (WebSocketTestSession news = client.websocketConnect("/news");
                     WebSocketTestSession sport = client.websocketConnect("/sport")) {
@@ -89,7 +101,8 @@ class ChannelsWebSocketTest {
                 assertThat(sport.receiveText()).isEqualTo("goal");
             }
             assertThatThrownBy(() -> client.websocketConnect("/weather"))
-                    .isInstanceOfSatisfying(WebSocketRejectedException.class,
+                    .isInstanceOfSatisfying(
+                            WebSocketRejectedException.class,
                             refused -> assertThat(refused.status()).isEqualTo(404));
         }
     }
@@ -97,7 +110,9 @@ class ChannelsWebSocketTest {
     @ParameterizedTest
     @EnumSource(Transport.class)
     void binaryModeSendsTheEventsBytesAsBinaryMessages(Transport transport) {
-        ChannelsPlugin plugin = arbitrary(new MemoryChannelsBackend()).wsSendMode(WsSendMode.BINARY).build();
+        ChannelsPlugin plugin = arbitrary(new MemoryChannelsBackend())
+                .wsSendMode(WsSendMode.BINARY)
+                .build();
         App app = app(plugin);
         byte[] payload = {0, (byte) 0xff, 7};
         try (TestClient client = Clients.open(app, transport);
@@ -135,7 +150,8 @@ class ChannelsWebSocketTest {
         try (TestClient client = Clients.open(app, transport)) {
             backend.refuseSubscriptions = true;
             assertThatThrownBy(() -> client.websocketConnect("/ws/room"))
-                    .isInstanceOfSatisfying(WebSocketRejectedException.class,
+                    .isInstanceOfSatisfying(
+                            WebSocketRejectedException.class,
                             refused -> assertThat(refused.status()).isEqualTo(500));
 
             backend.refuseSubscriptions = false;
@@ -148,20 +164,31 @@ class ChannelsWebSocketTest {
 
     @Test
     void sendingHistoryNeedsABackendThatKeepsIt() {
-        assertThatThrownBy(() -> arbitrary(new RecordingBackend()).wsHandlerSendHistory(1).build())
-                .isInstanceOf(ImproperlyConfiguredException.class).hasMessageContaining("keeps none");
-        assertThatThrownBy(() -> arbitrary(new MemoryChannelsBackend(5)).wsHandlerSendHistory(-1).build())
+        assertThatThrownBy(() -> arbitrary(new RecordingBackend())
+                        .wsHandlerSendHistory(1)
+                        .build())
+                .isInstanceOf(ImproperlyConfiguredException.class)
+                .hasMessageContaining("keeps none");
+        assertThatThrownBy(() -> arbitrary(new MemoryChannelsBackend(5))
+                        .wsHandlerSendHistory(-1)
+                        .build())
                 .isInstanceOf(ImproperlyConfiguredException.class);
-        assertThatThrownBy(() -> arbitrary(new MemoryChannelsBackend()).wsHandlerBasePath("ws").build())
-                .isInstanceOf(ImproperlyConfiguredException.class).hasMessageContaining("must start with '/'");
+        assertThatThrownBy(() -> arbitrary(new MemoryChannelsBackend())
+                        .wsHandlerBasePath("ws")
+                        .build())
+                .isInstanceOf(ImproperlyConfiguredException.class)
+                .hasMessageContaining("must start with '/'");
     }
 
     @Test
     void withoutCreateWsRouteHandlersNoWebSocketRouteIsAdded() {
-        App app = app(ChannelsPlugin.builder(new MemoryChannelsBackend()).arbitraryChannelsAllowed(true).build());
+        App app = app(ChannelsPlugin.builder(new MemoryChannelsBackend())
+                .arbitraryChannelsAllowed(true)
+                .build());
         try (TestClient client = TestClient.of(app)) {
             assertThatThrownBy(() -> client.websocketConnect("/news"))
-                    .isInstanceOfSatisfying(WebSocketRejectedException.class,
+                    .isInstanceOfSatisfying(
+                            WebSocketRejectedException.class,
                             refused -> assertThat(refused.status()).isEqualTo(404));
         }
     }

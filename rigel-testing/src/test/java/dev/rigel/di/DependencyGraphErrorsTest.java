@@ -9,19 +9,19 @@ import dev.rigel.Route;
 import dev.rigel.Router;
 import dev.rigel.annotation.Get;
 import dev.rigel.exceptions.ImproperlyConfiguredException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.net.URL;
-import java.net.URLClassLoader;
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 import dev.rigel.testing.TestClient;
 import dev.rigel.testing.support.Clients;
 import dev.rigel.testing.support.Transport;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The dependency graph of every route is checked when the app is built: a missing dependency, a
@@ -30,20 +30,15 @@ import org.junit.jupiter.api.Test;
  */
 class DependencyGraphErrorsTest {
 
-    interface Repository {
-    }
+    interface Repository {}
 
-    record Service(Repository repository) {
-    }
+    record Service(Repository repository) {}
 
-    record A(B b) {
-    }
+    record A(B b) {}
 
-    record B(C c) {
-    }
+    record B(C c) {}
 
-    record C(A a) {
-    }
+    record C(A a) {}
 
     public static class ItemsController extends Controller {
         public ItemsController() {
@@ -57,16 +52,13 @@ class DependencyGraphErrorsTest {
     }
 
     public static class Plain {
-        public Plain() {
-        }
+        public Plain() {}
     }
 
     public static class TwoConstructors {
-        public TwoConstructors() {
-        }
+        public TwoConstructors() {}
 
-        public TwoConstructors(String name) {
-        }
+        public TwoConstructors(String name) {}
     }
 
     static Service makeService(Repository repository) {
@@ -116,13 +108,16 @@ class DependencyGraphErrorsTest {
     @Test
     void aMissingDependencyNamesTheRouteTheParameterAndTheLayersSearched() {
         App.Builder builder = App.builder()
-                .routeHandlers(Router.builder("/api").routeHandlers(Router.of("/v1", ItemsController.class)).build());
+                .routeHandlers(Router.builder("/api")
+                        .routeHandlers(Router.of("/v1", ItemsController.class))
+                        .build());
         assertThatThrownBy(builder::build)
                 .isInstanceOf(ImproperlyConfiguredException.class)
                 .hasMessageContaining("GET /api/v1/items")
                 .hasMessageContaining("ItemsController.list")
                 .hasMessageContaining("'repository'")
-                .hasMessageContaining("handler ItemsController.list, controller ItemsController, router /v1, router /api, app");
+                .hasMessageContaining(
+                        "handler ItemsController.list, controller ItemsController, router /v1, router /api, app");
     }
 
     @Test
@@ -140,11 +135,15 @@ class DependencyGraphErrorsTest {
 
     @Test
     void aDependencyOnASiblingRoutersLayerDoesNotCount() {
-        App.Builder builder = App.builder().routeHandlers(
-                Router.builder("/with").dependency("repository", Provide.value(new Repository() { }))
-                        .routeHandlers(Route.get("/repo", DependencyGraphErrorsTest::useRepository)).build(),
-                Router.builder("/without")
-                        .routeHandlers(Route.get("/repo", DependencyGraphErrorsTest::useRepository)).build());
+        App.Builder builder = App.builder()
+                .routeHandlers(
+                        Router.builder("/with")
+                                .dependency("repository", Provide.value(new Repository() {}))
+                                .routeHandlers(Route.get("/repo", DependencyGraphErrorsTest::useRepository))
+                                .build(),
+                        Router.builder("/without")
+                                .routeHandlers(Route.get("/repo", DependencyGraphErrorsTest::useRepository))
+                                .build());
         assertThatThrownBy(builder::build)
                 .isInstanceOf(ImproperlyConfiguredException.class)
                 .hasMessageContaining("GET /without/repo")
@@ -249,12 +248,19 @@ class DependencyGraphErrorsTest {
                 }
                 """);
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        String rigelCore = Path.of(Route.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-        int status = javac.run(null, null, null, "-g:none", "-classpath", rigelCore, "-d", dir.toString(),
-                source.toString());
+        String rigelCore = Path.of(Route.class
+                        .getProtectionDomain()
+                        .getCodeSource()
+                        .getLocation()
+                        .toURI())
+                .toString();
+        int status = javac.run(
+                null, null, null, "-g:none", "-classpath", rigelCore, "-d", dir.toString(), source.toString());
         assertThat(status).as("javac exit status").isZero();
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()}, getClass().getClassLoader())) {
-            Route route = (Route) loader.loadClass("gen.NoDebugInfo").getMethod("route").invoke(null);
+        try (URLClassLoader loader =
+                new URLClassLoader(new URL[] {dir.toUri().toURL()}, getClass().getClassLoader())) {
+            Route route = (Route)
+                    loader.loadClass("gen.NoDebugInfo").getMethod("route").invoke(null);
             assertThatThrownBy(() -> App.builder().routeHandlers(route).build())
                     .isInstanceOf(ImproperlyConfiguredException.class)
                     .hasMessageContaining("GET /use")

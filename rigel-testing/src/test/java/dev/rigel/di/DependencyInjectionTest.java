@@ -21,17 +21,13 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** Providers of every form, what they may ask for, and how often they run. */
 class DependencyInjectionTest {
 
-    record Greeting(String text) {
-    }
+    record Greeting(String text) {}
 
-    record Counted(int number) {
-    }
+    record Counted(int number) {}
 
-    record Left(Counted counted) {
-    }
+    record Left(Counted counted) {}
 
-    record Right(Counted counted) {
-    }
+    record Right(Counted counted) {}
 
     /** A class provider: its public constructor's parameters are bound by name. */
     public static class Service {
@@ -48,10 +44,15 @@ class DependencyInjectionTest {
 
     // ---- providers and handlers as method references, whose parameter names Java keeps ----
 
-    static String profile(int userId, String name, @Param(header = "x-lang") String lang, Request request, State state,
+    static String profile(
+            int userId,
+            String name,
+            @Param(header = "x-lang") String lang,
+            Request request,
+            State state,
             String prefix) {
-        return String.join("|", prefix, Integer.toString(userId), name, lang, request.method(),
-                state.get("site", String.class));
+        return String.join(
+                "|", prefix, Integer.toString(userId), name, lang, request.method(), state.get("site", String.class));
     }
 
     static String showProfile(String profile) {
@@ -116,8 +117,8 @@ class DependencyInjectionTest {
                 .routeHandlers(Route.get("/values", DependencyInjectionTest::values))
                 .build();
         try (TestClient client = Clients.open(app, transport)) {
-            assertThat(client.get("/values").jsonMap()).isEqualTo(Map.of(
-                    "prefix", "pre", "greeting", "hello", "request_path", "/values"));
+            assertThat(client.get("/values").jsonMap())
+                    .isEqualTo(Map.of("prefix", "pre", "greeting", "hello", "request_path", "/values"));
         }
     }
 
@@ -131,13 +132,16 @@ class DependencyInjectionTest {
                 .routeHandlers(Route.get("/users/{user_id:int}", DependencyInjectionTest::showProfile))
                 .build();
         try (TestClient client = Clients.open(app, transport)) {
-            TestResponse response = client.request("GET", "/users/42").query("name", "Ada")
-                    .header("x-lang", "en").send();
+            TestResponse response = client.request("GET", "/users/42")
+                    .query("name", "Ada")
+                    .header("x-lang", "en")
+                    .send();
             assertThat(response.status()).isEqualTo(200);
             assertThat(response.text()).isEqualTo("pre|42|Ada|en|GET|rigel.dev");
 
             // a provider's missing query value is reported like a handler's
-            TestResponse missing = client.request("GET", "/users/42").header("x-lang", "en").send();
+            TestResponse missing =
+                    client.request("GET", "/users/42").header("x-lang", "en").send();
             assertThat(missing.status()).isEqualTo(400);
             assertThat(missing.text()).contains("name");
         }
@@ -180,9 +184,13 @@ class DependencyInjectionTest {
     void useCacheMakesOneValueForTheAppsLifetime(Transport transport) {
         AtomicInteger made = new AtomicInteger();
         App app = App.builder()
-                .dependency("counted", Provide.of(() -> new Counted(made.incrementAndGet())).useCache())
-                .routeHandlers(Route.get("/cached", DependencyInjectionTest::cachedNumber),
-                        Router.builder("/other").routeHandlers(Route.get("/cached", DependencyInjectionTest::cachedNumber))
+                .dependency(
+                        "counted",
+                        Provide.of(() -> new Counted(made.incrementAndGet())).useCache())
+                .routeHandlers(
+                        Route.get("/cached", DependencyInjectionTest::cachedNumber),
+                        Router.builder("/other")
+                                .routeHandlers(Route.get("/cached", DependencyInjectionTest::cachedNumber))
                                 .build())
                 .build();
         try (TestClient client = Clients.open(app, transport)) {
@@ -206,7 +214,8 @@ class DependencyInjectionTest {
                         Router.builder("/router")
                                 .dependency("config", Provide.value("router-config"))
                                 .dependency("db", Provide.value("router-db"))
-                                .routeHandlers(Route.get("/described", DependencyInjectionTest::useDescribed),
+                                .routeHandlers(
+                                        Route.get("/described", DependencyInjectionTest::useDescribed),
                                         Route.get("/repository", DependencyInjectionTest::useRepository),
                                         Route.get("/handler", DependencyInjectionTest::useDescribed)
                                                 .dependency("config", Provide.value("handler-config")))
@@ -240,8 +249,8 @@ class DependencyInjectionTest {
         AtomicInteger made = new AtomicInteger();
         App app = App.builder()
                 .dependency("counted", Provide.of(() -> new Counted(made.incrementAndGet())))
-                .routeHandlers(Route.get("/plain", () -> "plain"),
-                        Route.get("/cached", DependencyInjectionTest::cachedNumber))
+                .routeHandlers(
+                        Route.get("/plain", () -> "plain"), Route.get("/cached", DependencyInjectionTest::cachedNumber))
                 .build();
         try (TestClient client = Clients.open(app, transport)) {
             assertThat(client.get("/plain").text()).isEqualTo("plain");

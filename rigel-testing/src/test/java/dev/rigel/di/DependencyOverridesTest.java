@@ -76,8 +76,8 @@ class DependencyOverridesTest {
         return builder.build();
     }
 
-    static final List<String> PATHS = List.of("/app", "/router/plain", "/router/controller", "/router/handler",
-            "/router/scoped", "/router/service");
+    static final List<String> PATHS = List.of(
+            "/app", "/router/plain", "/router/controller", "/router/handler", "/router/scoped", "/router/service");
 
     private static Map<String, String> answers(TestClient client) {
         Map<String, String> answers = new java.util.LinkedHashMap<>();
@@ -90,18 +90,40 @@ class DependencyOverridesTest {
     }
 
     private static Map<String, String> everywhere(String db) {
-        return Map.of("/app", db, "/router/plain", db, "/router/controller", db, "/router/handler", db,
-                "/router/scoped", db, "/router/service", "service(" + db + ")");
+        return Map.of(
+                "/app",
+                db,
+                "/router/plain",
+                db,
+                "/router/controller",
+                db,
+                "/router/handler",
+                db,
+                "/router/scoped",
+                db,
+                "/router/service",
+                "service(" + db + ")");
     }
 
     @ParameterizedTest
     @EnumSource(Transport.class)
     void withoutOverridesEachLayersDependencyApplies(Transport transport) {
         CLEANED.clear();
-        try (TestClient client = Clients.open(app(builder -> { }), transport)) {
-            assertThat(answers(client)).isEqualTo(Map.of("/app", "app-db", "/router/plain", "router-db",
-                    "/router/controller", "controller-db", "/router/handler", "handler-db",
-                    "/router/scoped", "scoped-db", "/router/service", "service(router-db)"));
+        try (TestClient client = Clients.open(app(builder -> {}), transport)) {
+            assertThat(answers(client))
+                    .isEqualTo(Map.of(
+                            "/app",
+                            "app-db",
+                            "/router/plain",
+                            "router-db",
+                            "/router/controller",
+                            "controller-db",
+                            "/router/handler",
+                            "handler-db",
+                            "/router/scoped",
+                            "scoped-db",
+                            "/router/service",
+                            "service(router-db)"));
             eventually(() -> assertThat(CLEANED).containsExactly("scoped-db"));
         }
     }
@@ -121,7 +143,7 @@ class DependencyOverridesTest {
     @ParameterizedTest
     @EnumSource(Transport.class)
     void withDependencyOverridesMakesANewAppAndLeavesTheOriginalAlone(Transport transport) {
-        App original = app(builder -> { });
+        App original = app(builder -> {});
         App overridden = original.withDependencyOverrides(Map.of("db", Provide.of(() -> "lambda-db")));
         try (TestClient client = Clients.open(overridden, transport)) {
             assertThat(answers(client)).isEqualTo(everywhere("lambda-db"));
@@ -145,7 +167,7 @@ class DependencyOverridesTest {
 
     @Test
     void theTestClientTakesOverridesThatBeatEveryLayer() {
-        try (TestClient client = TestClient.of(app(builder -> { }), Map.of("db", Provide.value("client-db")))) {
+        try (TestClient client = TestClient.of(app(builder -> {}), Map.of("db", Provide.value("client-db")))) {
             assertThat(answers(client)).isEqualTo(everywhere("client-db"));
         }
     }
@@ -153,16 +175,14 @@ class DependencyOverridesTest {
     @Test
     void anOverrideCanSupplyADependencyNoLayerDeclares() {
         App.Builder builder = App.builder().routeHandlers(Route.get("/token", DependencyOverridesTest::token));
-        org.assertj.core.api.Assertions.assertThatThrownBy(builder::build)
-                .hasMessageContaining("'token'");
+        org.assertj.core.api.Assertions.assertThatThrownBy(builder::build).hasMessageContaining("'token'");
         builder.dependencyOverride("token", Provide.value(new Token("t-1")));
         try (TestClient client = TestClient.of(builder.build())) {
             assertThat(client.get("/token").text()).isEqualTo("t-1");
         }
     }
 
-    record Token(String value) {
-    }
+    record Token(String value) {}
 
     static String token(Token token) {
         return token.value();

@@ -34,7 +34,10 @@ class ScopedDependencyTest {
     }
 
     static String describe(Outcome outcome) {
-        return (outcome.failed() ? "failed with " + outcome.error().orElseThrow().getClass().getSimpleName() : "success")
+        return (outcome.failed()
+                        ? "failed with "
+                                + outcome.error().orElseThrow().getClass().getSimpleName()
+                        : "success")
                 + " " + outcome.status();
     }
 
@@ -107,9 +110,14 @@ class ScopedDependencyTest {
             TestResponse response = client.get("/scoped?mode=ok");
             assertThat(response.status()).isEqualTo(200);
             assertThat(response.text()).isEqualTo("ok");
-            eventually(() -> assertThat(EVENTS).containsExactly(
-                    "open outer", "open inner", "handler got inner(outer)", "after_request",
-                    "close inner: success 200", "close outer: success 200"));
+            eventually(() -> assertThat(EVENTS)
+                    .containsExactly(
+                            "open outer",
+                            "open inner",
+                            "handler got inner(outer)",
+                            "after_request",
+                            "close inner: success 200",
+                            "close outer: success 200"));
         }
     }
 
@@ -119,18 +127,25 @@ class ScopedDependencyTest {
         try (TestClient client = Clients.open(app(), transport)) {
             TestResponse crashed = client.get("/scoped?mode=fail");
             assertThat(crashed.status()).isEqualTo(500);
-            eventually(() -> assertThat(EVENTS).containsExactly(
-                    "open outer", "open inner", "handler got inner(outer)",
-                    "close inner: failed with IllegalStateException 500",
-                    "close outer: failed with IllegalStateException 500"));
+            eventually(() -> assertThat(EVENTS)
+                    .containsExactly(
+                            "open outer",
+                            "open inner",
+                            "handler got inner(outer)",
+                            "close inner: failed with IllegalStateException 500",
+                            "close outer: failed with IllegalStateException 500"));
 
             EVENTS.clear();
             TestResponse missing = client.get("/scoped?mode=missing");
             assertThat(missing.status()).isEqualTo(404);
             assertThat(missing.jsonMap()).containsEntry("detail", "no such thing");
-            eventually(() -> assertThat(EVENTS).containsExactly(
-                    "open outer", "open inner", "handler got inner(outer)",
-                    "close inner: failed with NotFoundException 404", "close outer: failed with NotFoundException 404"));
+            eventually(() -> assertThat(EVENTS)
+                    .containsExactly(
+                            "open outer",
+                            "open inner",
+                            "handler got inner(outer)",
+                            "close inner: failed with NotFoundException 404",
+                            "close outer: failed with NotFoundException 404"));
         }
     }
 
@@ -141,9 +156,14 @@ class ScopedDependencyTest {
             TestResponse response = client.get("/fragile?mode=ok");
             assertThat(response.status()).isEqualTo(500);
             assertThat(response.jsonMap()).isEqualTo(Map.of("status_code", 500, "detail", "Internal Server Error"));
-            eventually(() -> assertThat(EVENTS).containsExactly(
-                    "open outer", "open fragile", "handler got outer and fragile", "after_request",
-                    "close fragile: success 200", "close outer: failed with IllegalStateException 500"));
+            eventually(() -> assertThat(EVENTS)
+                    .containsExactly(
+                            "open outer",
+                            "open fragile",
+                            "handler got outer and fragile",
+                            "after_request",
+                            "close fragile: success 200",
+                            "close outer: failed with IllegalStateException 500"));
         }
     }
 
@@ -154,9 +174,13 @@ class ScopedDependencyTest {
             TestResponse response = client.get("/fragile?mode=missing");
             assertThat(response.status()).isEqualTo(404);
             assertThat(response.jsonMap()).containsEntry("detail", "no such thing");
-            eventually(() -> assertThat(EVENTS).containsExactly(
-                    "open outer", "open fragile", "handler got outer and fragile",
-                    "close fragile: failed with NotFoundException 404", "close outer: failed with NotFoundException 404"));
+            eventually(() -> assertThat(EVENTS)
+                    .containsExactly(
+                            "open outer",
+                            "open fragile",
+                            "handler got outer and fragile",
+                            "close fragile: failed with NotFoundException 404",
+                            "close outer: failed with NotFoundException 404"));
         }
     }
 
@@ -167,8 +191,9 @@ class ScopedDependencyTest {
             TestResponse response = client.get("/exploding");
             assertThat(response.status()).isEqualTo(503);
             assertThat(response.jsonMap()).containsEntry("detail", "cannot connect");
-            eventually(() -> assertThat(EVENTS).containsExactly(
-                    "open outer", "exploding", "close outer: failed with ServiceUnavailableException 503"));
+            eventually(() -> assertThat(EVENTS)
+                    .containsExactly(
+                            "open outer", "exploding", "close outer: failed with ServiceUnavailableException 503"));
         }
     }
 
@@ -182,15 +207,18 @@ class ScopedDependencyTest {
     void aFailingCleanupIsRenderedThroughTheExceptionHandlers(Transport transport) {
         App app = App.builder()
                 .dependency("fragile", Provide.of(ScopedDependencyTest::fragile))
-                .exceptionHandler(IllegalStateException.class, (request, e) ->
-                        Response.of(Map.of("cleanup_error", e.getMessage())).status(409))
+                .exceptionHandler(
+                        IllegalStateException.class,
+                        (request, e) -> Response.of(Map.of("cleanup_error", e.getMessage()))
+                                .status(409))
                 .routeHandlers(Route.get("/fragile", ScopedDependencyTest::justFragile))
                 .build();
         try (TestClient client = Clients.open(app, transport)) {
             TestResponse response = client.get("/fragile");
             assertThat(response.status()).isEqualTo(409);
             assertThat(response.jsonMap()).isEqualTo(Map.of("cleanup_error", "cleanup failed"));
-            eventually(() -> assertThat(EVENTS).containsExactly("open fragile", "handler", "close fragile: success 200"));
+            eventually(
+                    () -> assertThat(EVENTS).containsExactly("open fragile", "handler", "close fragile: success 200"));
         }
     }
 
@@ -211,20 +239,21 @@ class ScopedDependencyTest {
     void cleanupsLearnTheResponseStatus(Transport transport) {
         App app = App.builder()
                 .dependency("outer", Provide.of(ScopedDependencyTest::outer))
-                .routeHandlers(Route.get("/answer/{status:int}", ScopedDependencyTest::answer),
+                .routeHandlers(
+                        Route.get("/answer/{status:int}", ScopedDependencyTest::answer),
                         Route.post("/created", ScopedDependencyTest::created))
                 .build();
         try (TestClient client = Clients.open(app, transport)) {
             assertThat(client.post("/created", Map.of()).status()).isEqualTo(201);
-            eventually(() -> assertThat(EVENTS).containsExactly("open outer", "handler got outer",
-                    "close outer: success 201"));
+            eventually(() ->
+                    assertThat(EVENTS).containsExactly("open outer", "handler got outer", "close outer: success 201"));
 
             for (int status : new int[] {202, 303, 409, 503}) {
                 EVENTS.clear();
                 assertThat(client.get("/answer/" + status).status()).isEqualTo(status);
                 // a status the handler chose is not a failure: only the status tells
-                eventually(() -> assertThat(EVENTS).containsExactly("open outer", "handler got outer",
-                        "close outer: success " + status));
+                eventually(() -> assertThat(EVENTS)
+                        .containsExactly("open outer", "handler got outer", "close outer: success " + status));
             }
         }
     }
@@ -235,15 +264,21 @@ class ScopedDependencyTest {
         App app = App.builder()
                 .dependency("outer", Provide.of(ScopedDependencyTest::outer))
                 .dependency("fragile", Provide.of(ScopedDependencyTest::fragile))
-                .exceptionHandler(IllegalStateException.class, (request, e) ->
-                        Response.of(Map.of("cleanup_error", e.getMessage())).status(409))
+                .exceptionHandler(
+                        IllegalStateException.class,
+                        (request, e) -> Response.of(Map.of("cleanup_error", e.getMessage()))
+                                .status(409))
                 .routeHandlers(Route.get("/fragile", ScopedDependencyTest::handleFragile))
                 .build();
         try (TestClient client = Clients.open(app, transport)) {
             assertThat(client.get("/fragile?mode=ok").status()).isEqualTo(409);
-            eventually(() -> assertThat(EVENTS).containsExactly("open outer", "open fragile",
-                    "handler got outer and fragile", "close fragile: success 200",
-                    "close outer: failed with IllegalStateException 409"));
+            eventually(() -> assertThat(EVENTS)
+                    .containsExactly(
+                            "open outer",
+                            "open fragile",
+                            "handler got outer and fragile",
+                            "close fragile: success 200",
+                            "close outer: failed with IllegalStateException 409"));
         }
     }
 
@@ -300,8 +335,9 @@ class ScopedDependencyTest {
             TestResponse response = client.get("/unencodable");
             assertThat(response.status()).isEqualTo(500);
             assertThat(response.jsonMap()).isEqualTo(Map.of("status_code", 500, "detail", "Internal Server Error"));
-            eventually(() -> assertThat(EVENTS).containsExactly("open outer", "handler got outer",
-                    "close outer: failed with IllegalStateException 500"));
+            eventually(() -> assertThat(EVENTS)
+                    .containsExactly(
+                            "open outer", "handler got outer", "close outer: failed with IllegalStateException 500"));
         }
     }
 }

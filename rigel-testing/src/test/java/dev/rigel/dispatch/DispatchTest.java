@@ -26,8 +26,10 @@ class DispatchTest {
 
     private static App app() {
         return App.builder()
-                .routeHandlers(Annotated.class,
-                        Route.get("/inline", () -> Thread.currentThread().isVirtual()).nonBlocking(),
+                .routeHandlers(
+                        Annotated.class,
+                        Route.get("/inline", () -> Thread.currentThread().isVirtual())
+                                .nonBlocking(),
                         Route.get("/blocking", () -> Thread.currentThread().isVirtual()))
                 .build();
     }
@@ -36,7 +38,8 @@ class DispatchTest {
     void theAppTellsTheServerWhatMayRunInline() {
         App app = app();
         assertThat(app.runsInline(Scope.http("GET", "/inline").build())).isTrue();
-        assertThat(app.runsInline(Scope.http("GET", "/annotated-inline").build())).isTrue();
+        assertThat(app.runsInline(Scope.http("GET", "/annotated-inline").build()))
+                .isTrue();
         assertThat(app.runsInline(Scope.http("GET", "/blocking").build())).isFalse();
         // answers the framework gives by itself never block
         assertThat(app.runsInline(Scope.http("GET", "/missing").build())).isTrue();
@@ -66,8 +69,11 @@ class DispatchTest {
         assertThat(app.runsInline(Scope.http("GET", "/quiet").build())).isTrue();
         assertThat(app.runsInline(Scope.http("GET", "/waits").build())).isFalse();
 
-        App unmatched = App.builder().middleware(mayBlock).alsoForUnmatchedRoutes(mayBlock)
-                .routeHandlers(Route.get("/x", () -> "x")).build();
+        App unmatched = App.builder()
+                .middleware(mayBlock)
+                .alsoForUnmatchedRoutes(mayBlock)
+                .routeHandlers(Route.get("/x", () -> "x"))
+                .build();
         assertThat(unmatched.runsInline(Scope.http("GET", "/missing").build())).isFalse();
     }
 

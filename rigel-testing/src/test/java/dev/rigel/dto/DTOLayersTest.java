@@ -23,8 +23,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** Where DTOs come from (any layer, the closest winning) and what a route must declare to use them. */
 class DTOLayersTest {
 
-    record Note(long id, String title, String body, String owner) {
-    }
+    record Note(long id, String title, String body, String owner) {}
 
     static final Note NOTE = new Note(1, "t", "b", "o");
 
@@ -75,31 +74,48 @@ class DTOLayersTest {
     }
 
     private static App app() {
-        Router api = Router.builder("/api").returnDto(IdOnly.class)
-                .routeHandlers(Route.get("/router", () -> NOTE),
+        Router api = Router.builder("/api")
+                .returnDto(IdOnly.class)
+                .routeHandlers(
+                        Route.get("/router", () -> NOTE),
                         Route.get("/nearer-data-dto", () -> NOTE).dto(TitleOnly.class),
-                        Route.get("/instance", () -> NOTE).returnDto(RecordDTO.of(Note.class,
-                                DTOConfig.builder().include("owner").build())))
+                        Route.get("/instance", () -> NOTE)
+                                .returnDto(RecordDTO.of(
+                                        Note.class,
+                                        DTOConfig.builder().include("owner").build())))
                 .build();
-        return App.builder().dto(BodyOnly.class).routeHandlers(api, new Notes(), Route.get("/app", () -> NOTE)).build();
+        return App.builder()
+                .dto(BodyOnly.class)
+                .routeHandlers(api, new Notes(), Route.get("/app", () -> NOTE))
+                .build();
     }
 
     @ParameterizedTest
     @EnumSource(Transport.class)
     void theClosestLayerWinsAndTheReturnDtoFallsBackToTheDataDto(Transport transport) {
         try (TestClient client = Clients.open(app(), transport)) {
-            assertThat(client.get("/app").text()).as("the app's data DTO shapes responses too")
+            assertThat(client.get("/app").text())
+                    .as("the app's data DTO shapes responses too")
                     .isEqualTo("{\"body\":\"b\"}");
             assertThat(client.get("/api/router").text()).as("router return DTO").isEqualTo("{\"id\":1}");
             // as in Litestar: a return DTO on any layer beats falling back to a nearer data DTO
             assertThat(client.get("/api/nearer-data-dto").text()).isEqualTo("{\"id\":1}");
-            assertThat(client.get("/api/instance").text()).as("a DTO instance on a route")
+            assertThat(client.get("/api/instance").text())
+                    .as("a DTO instance on a route")
                     .isEqualTo("{\"owner\":\"o\"}");
-            assertThat(client.get("/notes").text()).as("controller data DTO beats the app's")
+            assertThat(client.get("/notes").text())
+                    .as("controller data DTO beats the app's")
                     .isEqualTo("{\"title\":\"t\"}");
-            assertThat(client.get("/notes/body").text()).as("handler return DTO").isEqualTo("{\"body\":\"b\"}");
-            assertThat(client.request("POST", "/notes").body("{\"title\":\"new\",\"body\":\"ignored\"}"
-                    .getBytes(StandardCharsets.UTF_8), "application/json").send().text()).isEqualTo("{\"title\":\"new\"}");
+            assertThat(client.get("/notes/body").text())
+                    .as("handler return DTO")
+                    .isEqualTo("{\"body\":\"b\"}");
+            assertThat(client.request("POST", "/notes")
+                            .body(
+                                    "{\"title\":\"new\",\"body\":\"ignored\"}".getBytes(StandardCharsets.UTF_8),
+                                    "application/json")
+                            .send()
+                            .text())
+                    .isEqualTo("{\"title\":\"new\"}");
             assertThat(client.get("/notes/text").text()).as("NoDTO").isEqualTo("plain");
         }
     }
@@ -115,20 +131,26 @@ class DTOLayersTest {
     @ParameterizedTest
     @EnumSource(Transport.class)
     void aModelWhoseConstructorRefusesTheInputIsABadRequest(Transport transport) {
-        App app = App.builder().routeHandlers(Route.post("/ranges", (Range data) -> data.to() - data.from())
-                .dto(RecordDTO.of(Range.class, DTOConfig.defaults())).returnDto(NoDTO.class)).build();
+        App app = App.builder()
+                .routeHandlers(Route.post("/ranges", (Range data) -> data.to() - data.from())
+                        .dto(RecordDTO.of(Range.class, DTOConfig.defaults()))
+                        .returnDto(NoDTO.class))
+                .build();
         try (TestClient client = Clients.open(app, transport)) {
-            assertThat(client.post("/ranges", java.util.Map.of("from", 1, "to", 3)).text()).isEqualTo("2");
-            assertThat(client.post("/ranges", java.util.Map.of("from", 3, "to", 1)).text()).isEqualTo(
-                    "{\"status_code\":400,\"detail\":\"Validation failed for POST /ranges\",\"extra\":[{\"key\":\"\","
-                            + "\"message\":\"cannot make a Range: from must not be after to\",\"source\":\"body\"}]}");
+            assertThat(client.post("/ranges", java.util.Map.of("from", 1, "to", 3))
+                            .text())
+                    .isEqualTo("2");
+            assertThat(client.post("/ranges", java.util.Map.of("from", 3, "to", 1))
+                            .text())
+                    .isEqualTo(
+                            "{\"status_code\":400,\"detail\":\"Validation failed for POST /ranges\",\"extra\":[{\"key\":\"\","
+                                    + "\"message\":\"cannot make a Range: from must not be after to\",\"source\":\"body\"}]}");
         }
     }
 
     // ---- startup checks ----
 
-    record Other(String name) {
-    }
+    record Other(String name) {}
 
     public static class WrongDataType {
         @Post(value = "/x", dto = TitleOnly.class)
@@ -151,8 +173,7 @@ class DTOLayersTest {
         }
 
         @Post("/void")
-        public void nothing() {
-        }
+        public void nothing() {}
 
         @Get("/moved")
         public Redirect moved() {
@@ -174,7 +195,8 @@ class DTOLayersTest {
 
     @Test
     void aDataParameterOfAnotherTypeFailsTheBuildNamingRouteAndParameter() {
-        assertThatThrownBy(() -> App.builder().routeHandlers(WrongDataType.class).build())
+        assertThatThrownBy(
+                        () -> App.builder().routeHandlers(WrongDataType.class).build())
                 .isInstanceOf(ImproperlyConfiguredException.class)
                 .hasMessageContaining("POST /x")
                 .hasMessageContaining("parameter 'data' of handler WrongDataType.create is a Other, but its DTO"
@@ -184,7 +206,8 @@ class DTOLayersTest {
 
     @Test
     void aReturnTypeOfAnotherModelFailsTheBuild() {
-        assertThatThrownBy(() -> App.builder().routeHandlers(WrongReturnType.class).build())
+        assertThatThrownBy(
+                        () -> App.builder().routeHandlers(WrongReturnType.class).build())
                 .isInstanceOf(ImproperlyConfiguredException.class)
                 .hasMessageContaining("GET /x")
                 .hasMessageContaining("returns List<Other>, but its return DTO TitleOnly shapes Note");
@@ -192,7 +215,8 @@ class DTOLayersTest {
 
     @Test
     void handlersThatReturnNoDataIgnoreTheReturnDto() {
-        try (TestClient client = TestClient.of(App.builder().routeHandlers(VoidAndRedirectNeedNoDto.class).build())) {
+        try (TestClient client = TestClient.of(
+                App.builder().routeHandlers(VoidAndRedirectNeedNoDto.class).build())) {
             assertThat(client.post("/void", null).status()).isEqualTo(201);
             assertThat(client.get("/moved").header("location")).isEqualTo("/elsewhere");
         }
@@ -200,12 +224,14 @@ class DTOLayersTest {
 
     @Test
     void aDtoClassMustBeCreatableAndItsConfigMustNameRealFields() {
-        assertThatThrownBy(() -> App.builder().routeHandlers(Route.get("/x", () -> NOTE)
-                .returnDto(NoDefaultConstructor.class)).build())
+        assertThatThrownBy(() -> App.builder()
+                        .routeHandlers(Route.get("/x", () -> NOTE).returnDto(NoDefaultConstructor.class))
+                        .build())
                 .isInstanceOf(ImproperlyConfiguredException.class)
                 .hasMessageContaining("needs a no-argument constructor");
-        assertThatThrownBy(() -> App.builder().routeHandlers(Route.get("/x", () -> NOTE).returnDto(Misspelt.class))
-                .build())
+        assertThatThrownBy(() -> App.builder()
+                        .routeHandlers(Route.get("/x", () -> NOTE).returnDto(Misspelt.class))
+                        .build())
                 .isInstanceOf(ImproperlyConfiguredException.class)
                 .hasMessageContaining("Misspelt (over Note): 'titel': Note has no field 'titel'");
     }
@@ -215,10 +241,12 @@ class DTOLayersTest {
         @SuppressWarnings({"unchecked", "rawtypes"})
         Class<? extends AbstractDTO<?>> notADto = (Class) String.class;
         assertThatThrownBy(() -> App.builder().dto(notADto))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must be a DTO class or instance");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("must be a DTO class or instance");
         @SuppressWarnings({"unchecked", "rawtypes"})
         Class<? extends AbstractDTO<?>> abstractDto = (Class) RecordDTO.class;
         assertThatThrownBy(() -> App.builder().returnDto(abstractDto))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("RecordDTO is abstract");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("RecordDTO is abstract");
     }
 }

@@ -34,16 +34,22 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** DTOs on routes: request bodies decoded and responses shaped through them, over both transports. */
 class DTORoutesTest {
 
-    record Address(String street, String city) {
-    }
+    record Address(String street, String city) {}
 
-    record UserModel(@DTOField(mark = Mark.READ_ONLY) Long id, @NotBlank @Size(max = 40) String name,
-            @Email String email, String passwordHash, Instant createdAt, String internalNotes, Address address) {
-    }
+    record UserModel(
+            @DTOField(mark = Mark.READ_ONLY) Long id,
+            @NotBlank @Size(max = 40) String name,
+            @Email String email,
+            String passwordHash,
+            Instant createdAt,
+            String internalNotes,
+            Address address) {}
 
     static class UserReadDTO extends RecordDTO<UserModel> {
         UserReadDTO() {
-            super(DTOConfig.builder().exclude("passwordHash", "internalNotes", "address.city").build());
+            super(DTOConfig.builder()
+                    .exclude("passwordHash", "internalNotes", "address.city")
+                    .build());
         }
     }
 
@@ -55,19 +61,28 @@ class DTORoutesTest {
 
     static class StrictWriteDTO extends RecordDTO<UserModel> {
         StrictWriteDTO() {
-            super(DTOConfig.builder().include("name", "address.street").forbidUnknownFields(true).build());
+            super(DTOConfig.builder()
+                    .include("name", "address.street")
+                    .forbidUnknownFields(true)
+                    .build());
         }
     }
 
     static class UserPatchDTO extends RecordDTO<UserModel> {
         UserPatchDTO() {
-            super(DTOConfig.builder().include("name", "email", "address.street").partial(true).build());
+            super(DTOConfig.builder()
+                    .include("name", "email", "address.street")
+                    .partial(true)
+                    .build());
         }
     }
 
     static class NameOnlyDTO extends RecordDTO<UserModel> {
         NameOnlyDTO() {
-            super(DTOConfig.builder().include("name").renameStrategy(RenameStrategy.PASCAL).build());
+            super(DTOConfig.builder()
+                    .include("name")
+                    .renameStrategy(RenameStrategy.PASCAL)
+                    .build());
         }
     }
 
@@ -81,8 +96,10 @@ class DTORoutesTest {
         public Users() {
             super("/users");
             layer().returnDto(UserReadDTO.class);
-            rows.put(1L, new UserModel(1L, "Ada", "ada@example.com", "hash-1", CREATED, "vip",
-                    new Address("Main St", "London")));
+            rows.put(
+                    1L,
+                    new UserModel(
+                            1L, "Ada", "ada@example.com", "hash-1", CREATED, "vip", new Address("Main St", "London")));
         }
 
         private UserModel find(long id) {
@@ -161,15 +178,19 @@ class DTORoutesTest {
 
     private static App app() {
         return App.builder()
-                .routeHandlers(new Users(),
-                        Route.post("/echo", (UserModel data) -> data).dto(UserWriteDTO.class).returnDto(UserReadDTO.class))
+                .routeHandlers(
+                        new Users(),
+                        Route.post("/echo", (UserModel data) -> data)
+                                .dto(UserWriteDTO.class)
+                                .returnDto(UserReadDTO.class))
                 .json(mapper -> mapper.setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE))
                 .build();
     }
 
     private static TestResponse send(TestClient client, String method, String path, String singleQuotedJson) {
         return client.request(method, path)
-                .body(singleQuotedJson.replace('\'', '"').getBytes(StandardCharsets.UTF_8), "application/json").send();
+                .body(singleQuotedJson.replace('\'', '"').getBytes(StandardCharsets.UTF_8), "application/json")
+                .send();
     }
 
     @ParameterizedTest
@@ -178,12 +199,15 @@ class DTORoutesTest {
         try (TestClient client = Clients.open(app(), transport)) {
             TestResponse one = client.get("/users/1");
             assertThat(one.status()).isEqualTo(200);
-            assertThat(one.text()).isEqualTo("{\"id\":1,\"name\":\"Ada\",\"email\":\"ada@example.com\","
-                    + "\"created_at\":\"2026-01-01T00:00:00Z\",\"address\":{\"street\":\"Main St\"}}");
+            assertThat(one.text())
+                    .isEqualTo("{\"id\":1,\"name\":\"Ada\",\"email\":\"ada@example.com\","
+                            + "\"created_at\":\"2026-01-01T00:00:00Z\",\"address\":{\"street\":\"Main St\"}}");
             assertThat(one.header("content-type")).isEqualTo("application/json");
 
-            assertThat(client.get("/users").jsonList()).singleElement().satisfies(user -> assertThat(user)
-                    .containsOnlyKeys("id", "name", "email", "created_at", "address"));
+            assertThat(client.get("/users").jsonList())
+                    .singleElement()
+                    .satisfies(
+                            user -> assertThat(user).containsOnlyKeys("id", "name", "email", "created_at", "address"));
 
             TestResponse wrapped = client.get("/users/1/wrapped");
             assertThat(wrapped.status()).isEqualTo(203);
@@ -191,8 +215,12 @@ class DTORoutesTest {
             assertThat(wrapped.jsonMap()).containsOnlyKeys("id", "name", "email", "created_at", "address");
 
             Map<String, Object> page = client.get("/users/page").jsonMap();
-            assertThat(page).containsEntry("limit", 10).containsEntry("offset", 0).containsEntry("total", 1);
-            assertThat((List<?>) page.get("items")).singleElement()
+            assertThat(page)
+                    .containsEntry("limit", 10)
+                    .containsEntry("offset", 0)
+                    .containsEntry("total", 1);
+            assertThat((List<?>) page.get("items"))
+                    .singleElement()
                     .satisfies(user -> assertThat(user.toString()).doesNotContain("password_hash", "internal_notes"));
         }
     }
@@ -203,7 +231,8 @@ class DTORoutesTest {
         try (TestClient client = Clients.open(app(), transport)) {
             assertThat(client.get("/users/1/name").text()).isEqualTo("{\"Name\":\"Ada\"}");
             assertThat(client.get("/users/1/everything").jsonMap())
-                    .containsEntry("password_hash", "hash-1").containsEntry("internal_notes", "vip");
+                    .containsEntry("password_hash", "hash-1")
+                    .containsEntry("internal_notes", "vip");
             assertThat(client.delete("/users/1").status()).isEqualTo(204);
         }
     }
@@ -212,14 +241,22 @@ class DTORoutesTest {
     @EnumSource(Transport.class)
     void createsThroughTheWriteDtoAndAnswersThroughTheReadDto(Transport transport) {
         try (TestClient client = Clients.open(app(), transport)) {
-            TestResponse created = send(client, "POST", "/users",
+            TestResponse created = send(
+                    client,
+                    "POST",
+                    "/users",
                     "{'id':999,'name':'Grace','email':'grace@example.com','address':{'street':'Elm','city':'NYC'}}");
             assertThat(created.status()).as(created.text()).isEqualTo(201);
-            assertThat(created.jsonMap()).containsEntry("id", 2).containsEntry("name", "Grace")
-                    .containsEntry("address", Map.of("street", "Elm")).doesNotContainKey("password_hash");
+            assertThat(created.jsonMap())
+                    .containsEntry("id", 2)
+                    .containsEntry("name", "Grace")
+                    .containsEntry("address", Map.of("street", "Elm"))
+                    .doesNotContainKey("password_hash");
             // read-only id was ignored; the model holds what the write DTO let through plus the server's values
-            assertThat(client.get("/users/2/everything").jsonMap()).containsEntry("id", 2)
-                    .containsEntry("password_hash", "hash-2").containsEntry("internal_notes", null)
+            assertThat(client.get("/users/2/everything").jsonMap())
+                    .containsEntry("id", 2)
+                    .containsEntry("password_hash", "hash-2")
+                    .containsEntry("internal_notes", null)
                     .containsEntry("address", Map.of("street", "Elm", "city", "NYC"));
 
             TestResponse bulk = send(client, "POST", "/users/bulk", "[{'name':'A'},{'name':'B','email':'b@b.io'}]");
@@ -246,7 +283,9 @@ class DTORoutesTest {
 
             TestResponse cleared = send(client, "PATCH", "/users/1", "{'email':null,'address':{'street':'Side St'}}");
             assertThat(cleared.header("x-sent")).isEqualTo("email,address");
-            assertThat(cleared.jsonMap()).containsEntry("name", "Augusta").containsEntry("email", null)
+            assertThat(cleared.jsonMap())
+                    .containsEntry("name", "Augusta")
+                    .containsEntry("email", null)
                     .containsEntry("address", Map.of("street", "Side St"));
             // the nested model was merged: its city, which the patch DTO cannot send, is still there
             assertThat(client.get("/users/1/everything").jsonMap())
@@ -263,13 +302,18 @@ class DTORoutesTest {
     @EnumSource(Transport.class)
     void excludedAndReadOnlyFieldsSentByAClientAreNeverWritten(Transport transport) {
         try (TestClient client = Clients.open(app(), transport)) {
-            TestResponse patched = send(client, "PATCH", "/users/1",
+            TestResponse patched = send(
+                    client,
+                    "PATCH",
+                    "/users/1",
                     "{'id':5,'password_hash':'forged','internal_notes':'x','created_at':'2000-01-01T00:00:00Z',"
                             + "'address':{'city':'Paris'}}");
             assertThat(patched.status()).isEqualTo(200);
             assertThat(patched.header("x-sent")).isEqualTo("address");
-            assertThat(client.get("/users/1/everything").jsonMap()).containsEntry("id", 1)
-                    .containsEntry("password_hash", "hash-1").containsEntry("internal_notes", "vip")
+            assertThat(client.get("/users/1/everything").jsonMap())
+                    .containsEntry("id", 1)
+                    .containsEntry("password_hash", "hash-1")
+                    .containsEntry("internal_notes", "vip")
                     .containsEntry("created_at", "2026-01-01T00:00:00Z")
                     .containsEntry("address", Map.of("street", "Main St", "city", "London"));
         }
@@ -279,24 +323,30 @@ class DTORoutesTest {
     @EnumSource(Transport.class)
     void invalidInputIsTheCoresValidationErrorWithDottedKeys(Transport transport) {
         try (TestClient client = Clients.open(app(), transport)) {
-            TestResponse invalid = send(client, "POST", "/users", "{'name':'','email':'nope','address':{'street':[1]}}");
+            TestResponse invalid =
+                    send(client, "POST", "/users", "{'name':'','email':'nope','address':{'street':[1]}}");
             assertThat(invalid.status()).isEqualTo(400);
-            assertThat(invalid.text()).isEqualTo("{\"status_code\":400,\"detail\":\"Validation failed for POST /users\","
-                    + "\"extra\":[{\"key\":\"address.street\",\"message\":\"Cannot deserialize value of type `String`"
-                    + " from Array value (token `START_ARRAY`)\",\"source\":\"body\"}]}");
+            assertThat(invalid.text())
+                    .isEqualTo("{\"status_code\":400,\"detail\":\"Validation failed for POST /users\","
+                            + "\"extra\":[{\"key\":\"address.street\",\"message\":\"Cannot deserialize value of type `String`"
+                            + " from Array value (token `START_ARRAY`)\",\"source\":\"body\"}]}");
 
             TestResponse constraints = send(client, "POST", "/users", "{'name':'','email':'nope'}");
-            assertThat(constraints.text()).isEqualTo("{\"status_code\":400,\"detail\":\"Validation failed for POST"
-                    + " /users\",\"extra\":[{\"key\":\"email\",\"message\":\"must be a well-formed email address\","
-                    + "\"source\":\"body\"},{\"key\":\"name\",\"message\":\"must not be blank\",\"source\":\"body\"}]}");
+            assertThat(constraints.text())
+                    .isEqualTo(
+                            "{\"status_code\":400,\"detail\":\"Validation failed for POST"
+                                    + " /users\",\"extra\":[{\"key\":\"email\",\"message\":\"must be a well-formed email address\","
+                                    + "\"source\":\"body\"},{\"key\":\"name\",\"message\":\"must not be blank\",\"source\":\"body\"}]}");
 
             TestResponse typed = send(client, "POST", "/users", "{'name':'Ok','address':'Main'}");
-            assertThat(typed.jsonMap().get("extra")).asList().containsExactly(
-                    Map.of("key", "address", "message", "expected an object", "source", "body"));
+            assertThat(typed.jsonMap().get("extra"))
+                    .asList()
+                    .containsExactly(Map.of("key", "address", "message", "expected an object", "source", "body"));
 
             TestResponse patchNull = send(client, "PATCH", "/users/1", "{'name':null}");
             assertThat(patchNull.status()).isEqualTo(400);
-            assertThat(patchNull.jsonMap().get("extra")).asList()
+            assertThat(patchNull.jsonMap().get("extra"))
+                    .asList()
                     .containsExactly(Map.of("key", "name", "message", "must not be blank", "source", "body"));
 
             TestResponse malformed = send(client, "POST", "/users", "{'name':");
@@ -313,19 +363,28 @@ class DTORoutesTest {
     @EnumSource(Transport.class)
     void forbiddenUnknownFieldsAreNamed(Transport transport) {
         try (TestClient client = Clients.open(app(), transport)) {
-            TestResponse refused = send(client, "POST", "/users/strict",
+            TestResponse refused = send(
+                    client,
+                    "POST",
+                    "/users/strict",
                     "{'name':'Eve','nickname':'e','id':3,'password_hash':'x','address':{'street':'a','city':'b'}}");
             assertThat(refused.status()).isEqualTo(400);
             // read-only and excluded fields are unknown to input as much as made-up ones
-            assertThat(refused.jsonMap().get("extra")).asList().containsExactly(
-                    Map.of("key", "address.city", "message", "unknown field", "source", "body"),
-                    Map.of("key", "id", "message", "unknown field", "source", "body"),
-                    Map.of("key", "nickname", "message", "unknown field", "source", "body"),
-                    Map.of("key", "password_hash", "message", "unknown field", "source", "body"));
-            assertThat(send(client, "POST", "/users/strict", "{'name':'Eve','address':{'street':'a'}}").jsonMap())
-                    .containsEntry("name", "Eve").containsEntry("address", Map.of("street", "a"));
+            assertThat(refused.jsonMap().get("extra"))
+                    .asList()
+                    .containsExactly(
+                            Map.of("key", "address.city", "message", "unknown field", "source", "body"),
+                            Map.of("key", "id", "message", "unknown field", "source", "body"),
+                            Map.of("key", "nickname", "message", "unknown field", "source", "body"),
+                            Map.of("key", "password_hash", "message", "unknown field", "source", "body"));
+            assertThat(send(client, "POST", "/users/strict", "{'name':'Eve','address':{'street':'a'}}")
+                            .jsonMap())
+                    .containsEntry("name", "Eve")
+                    .containsEntry("address", Map.of("street", "a"));
             // the patch DTO does not forbid them: unknown fields are ignored
-            assertThat(send(client, "PATCH", "/users/1", "{'nickname':'e','name':'Eve'}").status()).isEqualTo(200);
+            assertThat(send(client, "PATCH", "/users/1", "{'nickname':'e','name':'Eve'}")
+                            .status())
+                    .isEqualTo(200);
         }
     }
 
@@ -341,15 +400,19 @@ class DTORoutesTest {
             assertThat(in.fields()).extracting(DTOFieldDescription::name).containsExactly("name", "email", "address");
             assertThat(in.field("name").required()).isTrue();
         });
-        assertThat(create.returnDTO()).hasValueSatisfying(out -> assertThat(out.fields())
-                .extracting(DTOFieldDescription::name).containsExactly("id", "name", "email", "created_at", "address"));
+        assertThat(create.returnDTO())
+                .hasValueSatisfying(out -> assertThat(out.fields())
+                        .extracting(DTOFieldDescription::name)
+                        .containsExactly("id", "name", "email", "created_at", "address"));
         assertThat(list.dataDTO()).isEmpty();
         assertThat(list.returnDTO()).isPresent();
         assertThat(delete.returnDTO()).as("nothing returned, nothing shaped").isEmpty();
     }
 
     private static HandlerInfo route(App app, String method, String path) {
-        return app.routes().stream().filter(r -> r.methods().contains(method) && r.pathTemplate().equals(path))
-                .findFirst().orElseThrow();
+        return app.routes().stream()
+                .filter(r -> r.methods().contains(method) && r.pathTemplate().equals(path))
+                .findFirst()
+                .orElseThrow();
     }
 }

@@ -30,8 +30,7 @@ import org.slf4j.LoggerFactory;
 /** Listeners run off the request thread when an event is emitted; their failures are only logged. */
 class EventsTest {
 
-    record User(long id, String name) {
-    }
+    record User(long id, String name) {}
 
     /** A listener object, the way an app groups them. */
     static final class UserListeners {
@@ -62,8 +61,7 @@ class EventsTest {
     static final class StaticListeners {
         static final List<String> CALLS = new CopyOnWriteArrayList<>();
 
-        private StaticListeners() {
-        }
+        private StaticListeners() {}
 
         @Listener("user_created")
         static void count(User user) {
@@ -92,8 +90,12 @@ class EventsTest {
         synchronized (logged) {
             events = List.copyOf(logged.list);
         }
-        return events.stream().map(event -> event.getFormattedMessage()
-                + (event.getThrowableProxy() == null ? "" : ": " + event.getThrowableProxy().getMessage())).toList();
+        return events.stream()
+                .map(event -> event.getFormattedMessage()
+                        + (event.getThrowableProxy() == null
+                                ? ""
+                                : ": " + event.getThrowableProxy().getMessage()))
+                .toList();
     }
 
     @ParameterizedTest
@@ -102,7 +104,9 @@ class EventsTest {
         UserListeners listeners = new UserListeners();
         List<String> lambda = new CopyOnWriteArrayList<>();
         App app = App.builder()
-                .listeners(listeners, StaticListeners.class,
+                .listeners(
+                        listeners,
+                        StaticListeners.class,
                         EventListener.of("user_created", args -> lambda.add("lambda " + ((User) args[0]).name())))
                 .routeHandlers(Route.post("/users/{name:str}", (String name, EventEmitter events) -> {
                     User user = new User(7, name);
@@ -130,8 +134,8 @@ class EventsTest {
             app.emit("user_deleted", new User(9, "bo"));
             app.emit("tagged", "a", "b", "c");
             app.emit("tagged", "only");
-            eventually(() -> assertThat(listeners.calls).containsExactlyInAnyOrder(
-                    "order 42 3x tea", "audit 9", "a [b, c]", "only []"));
+            eventually(() -> assertThat(listeners.calls)
+                    .containsExactlyInAnyOrder("order 42 3x tea", "audit 9", "a [b, c]", "only []"));
         }
     }
 
@@ -140,7 +144,8 @@ class EventsTest {
         List<String> ran = new CopyOnWriteArrayList<>();
         UserListeners listeners = new UserListeners();
         App app = App.builder()
-                .listeners(listeners,
+                .listeners(
+                        listeners,
                         EventListener.of("user_created", args -> {
                             throw new IllegalStateException("mail server down");
                         }),
@@ -156,14 +161,20 @@ class EventsTest {
             assertThat(client.get("/emit").text()).isEqualTo("emitted");
             eventually(() -> {
                 assertThat(ran).containsExactly("the others still run");
-                assertThat(errors()).anySatisfy(line -> assertThat(line)
-                        .contains("Listener EventListener[user_created] of event 'user_created' failed")
-                        .contains("mail server down"));
-                assertThat(errors()).anySatisfy(line -> assertThat(line)
-                        .contains("UserListeners.order: argument 1 of event 'order_placed' is a java.lang.String,"
-                                + " but the parameter is a long"));
-                assertThat(errors()).anySatisfy(line -> assertThat(line)
-                        .contains("UserListeners.audit takes 1 argument(s) but event 'user_deleted' was emitted with 0"));
+                assertThat(errors())
+                        .anySatisfy(line -> assertThat(line)
+                                .contains("Listener EventListener[user_created] of event 'user_created' failed")
+                                .contains("mail server down"));
+                assertThat(errors())
+                        .anySatisfy(line -> assertThat(line)
+                                .contains(
+                                        "UserListeners.order: argument 1 of event 'order_placed' is a java.lang.String,"
+                                                + " but the parameter is a long"));
+                assertThat(errors())
+                        .anySatisfy(
+                                line -> assertThat(line)
+                                        .contains(
+                                                "UserListeners.audit takes 1 argument(s) but event 'user_deleted' was emitted with 0"));
             });
             assertThat(listeners.calls).doesNotContain("order");
         }
@@ -171,7 +182,8 @@ class EventsTest {
 
     @Test
     void emittingAnEventNobodyListensToFailsLoudly() {
-        App app = App.builder().listeners(new UserListeners())
+        App app = App.builder()
+                .listeners(new UserListeners())
                 .routeHandlers(Route.get("/typo", (EventEmitter events) -> {
                     events.emit("user_craeted", 1);
                     return "never";
@@ -191,8 +203,7 @@ class EventsTest {
         assertThatThrownBy(() -> App.builder().listeners("just a string").build())
                 .isInstanceOf(ImproperlyConfiguredException.class)
                 .hasMessageContaining("java.lang.String is not a listener");
-        assertThatThrownBy(() -> EventListener.of(List.of(), args -> { }))
-                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> EventListener.of(List.of(), args -> {})).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

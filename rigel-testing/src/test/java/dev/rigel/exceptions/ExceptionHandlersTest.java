@@ -28,8 +28,8 @@ class ExceptionHandlersTest {
 
     /** A handler that answers with a label, so a test can tell which one ran. */
     static ExceptionHandler labelled(String label) {
-        return (request, exception) -> Response.of(Map.of("handled_by", label,
-                "exception", exception.getClass().getSimpleName(), "path", request.path()));
+        return (request, exception) -> Response.of(
+                Map.of("handled_by", label, "exception", exception.getClass().getSimpleName(), "path", request.path()));
     }
 
     static String handledBy(TestResponse response) {
@@ -56,14 +56,18 @@ class ExceptionHandlersTest {
                     Route.get("/app", () -> {
                         throw new NotFoundException();
                     }),
-                    Router.builder("/router").exceptionHandler(404, labelled("router")).routeHandlers(
-                            Route.get("/", () -> {
-                                throw new NotFoundException();
-                            }),
-                            Layered.class,
-                            Route.get("/handler", () -> {
-                                throw new NotFoundException();
-                            }).exceptionHandler(404, labelled("handler"))).build())
+                    Router.builder("/router")
+                            .exceptionHandler(404, labelled("router"))
+                            .routeHandlers(
+                                    Route.get("/", () -> {
+                                        throw new NotFoundException();
+                                    }),
+                                    Layered.class,
+                                    Route.get("/handler", () -> {
+                                                throw new NotFoundException();
+                                            })
+                                            .exceptionHandler(404, labelled("handler")))
+                            .build())
             .build();
 
     @ParameterizedTest
@@ -84,7 +88,8 @@ class ExceptionHandlersTest {
             TestResponse response = client.get("/router/controller");
 
             assertThat(response.status()).isEqualTo(404);
-            assertThat(response.jsonMap()).containsEntry("exception", "NotFoundException")
+            assertThat(response.jsonMap())
+                    .containsEntry("exception", "NotFoundException")
                     .containsEntry("path", "/router/controller");
         }
     }
@@ -94,8 +99,11 @@ class ExceptionHandlersTest {
     void appLevelHandlersAlsoAnswerUnroutedRequests(Transport transport) {
         App app = App.builder()
                 .exceptionHandler(404, labelled("app 404"))
-                .exceptionHandler(MethodNotAllowedException.class, (request, exception) ->
-                        Response.of("try " + ((HttpException) exception).headers().get("Allow")).status(405))
+                .exceptionHandler(
+                        MethodNotAllowedException.class,
+                        (request, exception) -> Response.of("try "
+                                        + ((HttpException) exception).headers().get("Allow"))
+                                .status(405))
                 .routeHandlers(Route.get("/only-get", () -> "x"))
                 .build();
         try (TestClient client = Clients.open(app, transport)) {
@@ -156,7 +164,8 @@ class ExceptionHandlersTest {
                 .exceptionHandler(RuntimeException.class, labelled("RuntimeException"))
                 .routeHandlers(Router.builder("/r")
                         .exceptionHandler(IllegalArgumentException.class, labelled("IllegalArgumentException"))
-                        .routeHandlers(Raising.class).build())
+                        .routeHandlers(Raising.class)
+                        .build())
                 .build();
         try (TestClient client = Clients.open(app, transport)) {
             // NumberFormatException extends IllegalArgumentException extends RuntimeException: the nearer class wins
@@ -173,7 +182,8 @@ class ExceptionHandlersTest {
                 .exceptionHandler(IllegalArgumentException.class, labelled("app IllegalArgumentException"))
                 .routeHandlers(Router.builder("/r")
                         .exceptionHandler(RuntimeException.class, labelled("router RuntimeException"))
-                        .routeHandlers(Raising.class).build())
+                        .routeHandlers(Raising.class)
+                        .build())
                 .build();
         try (TestClient client = Clients.open(app, transport)) {
             assertThat(handledBy(client.get("/r/number-format"))).isEqualTo("app IllegalArgumentException");
@@ -255,10 +265,18 @@ class ExceptionHandlersTest {
     @EnumSource(Transport.class)
     void aHandlerMayChooseTheStatusHeadersAndBody(Transport transport) {
         App app = App.builder()
-                .exceptionHandler(IllegalArgumentException.class, (request, exception) ->
-                        Response.of(Map.of("error", exception.getMessage())).status(422).header("X-Error", "arg"))
-                .exceptionHandler(ValidationException.class, (request, exception) ->
-                        Response.of("bad: " + ((ValidationException) exception).errors().get(0).key()))
+                .exceptionHandler(
+                        IllegalArgumentException.class,
+                        (request, exception) -> Response.of(Map.of("error", exception.getMessage()))
+                                .status(422)
+                                .header("X-Error", "arg"))
+                .exceptionHandler(
+                        ValidationException.class,
+                        (request, exception) -> Response.of("bad: "
+                                + ((ValidationException) exception)
+                                        .errors()
+                                        .get(0)
+                                        .key()))
                 .routeHandlers(Raising.class)
                 .build();
         try (TestClient client = Clients.open(app, transport)) {
@@ -308,8 +326,11 @@ class ExceptionHandlersTest {
     void aDecliningHandlerLeavesTheExceptionToTheNextOneThatApplies(Transport transport) {
         App app = App.builder()
                 // a translator for IllegalStateException that knows only one message
-                .exceptionHandler(IllegalStateException.class, (request, exception) ->
-                        "known".equals(exception.getMessage()) ? Response.of("translated").status(409) : null)
+                .exceptionHandler(
+                        IllegalStateException.class,
+                        (request, exception) -> "known".equals(exception.getMessage())
+                                ? Response.of("translated").status(409)
+                                : null)
                 .exceptionHandler(500, labelled("status 500"))
                 .exceptionHandler(RuntimeException.class, labelled("runtime"))
                 .exceptionHandler(NotFoundException.class, (request, exception) -> null)

@@ -25,53 +25,133 @@ import org.junit.jupiter.params.provider.EnumSource;
 class ExceptionsTest {
 
     /** What a route throws, and the status, body and headers the client must see. */
-    record Case(Supplier<RuntimeException> raise, int status, String body, Map<String, String> headers) {
-    }
+    record Case(Supplier<RuntimeException> raise, int status, String body, Map<String, String> headers) {}
 
     static final Map<String, Case> CASES = new LinkedHashMap<>();
 
     static {
-        CASES.put("client", new Case(() -> new ClientException("Bad input"), 400,
-                "{\"status_code\":400,\"detail\":\"Bad input\"}", Map.of()));
-        CASES.put("client-extra", new Case(() -> new ClientException("Bad input", List.of("a", "b")), 400,
-                "{\"status_code\":400,\"detail\":\"Bad input\",\"extra\":[\"a\",\"b\"]}", Map.of()));
-        CASES.put("validation", new Case(() -> new ValidationException("Invalid filter",
-                List.of(new ValidationError("sort", "unknown column", "query"))), 400,
-                "{\"status_code\":400,\"detail\":\"Invalid filter\",\"extra\":[{\"key\":\"sort\",\"message\":\"unknown "
-                        + "column\",\"source\":\"query\"}]}", Map.of()));
-        CASES.put("validation-empty", new Case(() -> new ValidationException("Invalid"), 400,
-                "{\"status_code\":400,\"detail\":\"Invalid\"}", Map.of()));
-        CASES.put("unauthorized", new Case(() -> new NotAuthorizedException(null,
-                Map.of("WWW-Authenticate", "Bearer"), null), 401,
-                "{\"status_code\":401,\"detail\":\"Unauthorized\"}", Map.of("www-authenticate", "Bearer")));
-        CASES.put("forbidden", new Case(() -> new PermissionDeniedException("Admins only"), 403,
-                "{\"status_code\":403,\"detail\":\"Admins only\"}", Map.of()));
-        CASES.put("not-found", new Case(() -> new NotFoundException("User 42 not found"), 404,
-                "{\"status_code\":404,\"detail\":\"User 42 not found\"}", Map.of()));
-        CASES.put("not-found-extra", new Case(() -> new NotFoundException("", Map.of("id", 42)), 404,
-                "{\"status_code\":404,\"detail\":\"Not Found\",\"extra\":{\"id\":42}}", Map.of()));
-        CASES.put("method", new Case(() -> new MethodNotAllowedException(Set.of("POST", "GET")), 405,
-                "{\"status_code\":405,\"detail\":\"Method Not Allowed\"}", Map.of("allow", "GET, POST")));
-        CASES.put("too-large", new Case(RequestEntityTooLargeException::new, 413,
-                "{\"status_code\":413,\"detail\":\"Request Entity Too Large\"}", Map.of()));
-        CASES.put("too-many", new Case(() -> new TooManyRequestsException("Slow down",
-                Map.of("Retry-After", "30"), null), 429,
-                "{\"status_code\":429,\"detail\":\"Slow down\"}", Map.of("retry-after", "30")));
-        CASES.put("internal", new Case(() -> new InternalServerException("Database unreachable"), 500,
-                "{\"status_code\":500,\"detail\":\"Database unreachable\"}", Map.of()));
-        CASES.put("unavailable", new Case(() -> new ServiceUnavailableException(" ",
-                Map.of("Retry-After", "120"), Map.of("maintenance", true)), 503,
-                "{\"status_code\":503,\"detail\":\"Service Unavailable\",\"extra\":{\"maintenance\":true}}",
-                Map.of("retry-after", "120")));
-        CASES.put("conflict", new Case(() -> new HttpException(409, "Email taken"), 409,
-                "{\"status_code\":409,\"detail\":\"Email taken\"}", Map.of()));
-        CASES.put("conflict-class", new Case(() -> new ConflictException("Email taken", Map.of("constraint", "uk_email")),
-                409, "{\"status_code\":409,\"detail\":\"Email taken\",\"extra\":{\"constraint\":\"uk_email\"}}",
-                Map.of()));
-        CASES.put("conflict-empty", new Case(() -> new HttpException(409, ""), 409,
-                "{\"status_code\":409,\"detail\":\"Conflict\"}", Map.of()));
-        CASES.put("gateway", new Case(() -> new HttpException(502), 502,
-                "{\"status_code\":502,\"detail\":\"Bad Gateway\"}", Map.of()));
+        CASES.put(
+                "client",
+                new Case(
+                        () -> new ClientException("Bad input"),
+                        400,
+                        "{\"status_code\":400,\"detail\":\"Bad input\"}",
+                        Map.of()));
+        CASES.put(
+                "client-extra",
+                new Case(
+                        () -> new ClientException("Bad input", List.of("a", "b")),
+                        400,
+                        "{\"status_code\":400,\"detail\":\"Bad input\",\"extra\":[\"a\",\"b\"]}",
+                        Map.of()));
+        CASES.put(
+                "validation",
+                new Case(
+                        () -> new ValidationException(
+                                "Invalid filter", List.of(new ValidationError("sort", "unknown column", "query"))),
+                        400,
+                        "{\"status_code\":400,\"detail\":\"Invalid filter\",\"extra\":[{\"key\":\"sort\",\"message\":\"unknown "
+                                + "column\",\"source\":\"query\"}]}",
+                        Map.of()));
+        CASES.put(
+                "validation-empty",
+                new Case(
+                        () -> new ValidationException("Invalid"),
+                        400,
+                        "{\"status_code\":400,\"detail\":\"Invalid\"}",
+                        Map.of()));
+        CASES.put(
+                "unauthorized",
+                new Case(
+                        () -> new NotAuthorizedException(null, Map.of("WWW-Authenticate", "Bearer"), null),
+                        401,
+                        "{\"status_code\":401,\"detail\":\"Unauthorized\"}",
+                        Map.of("www-authenticate", "Bearer")));
+        CASES.put(
+                "forbidden",
+                new Case(
+                        () -> new PermissionDeniedException("Admins only"),
+                        403,
+                        "{\"status_code\":403,\"detail\":\"Admins only\"}",
+                        Map.of()));
+        CASES.put(
+                "not-found",
+                new Case(
+                        () -> new NotFoundException("User 42 not found"),
+                        404,
+                        "{\"status_code\":404,\"detail\":\"User 42 not found\"}",
+                        Map.of()));
+        CASES.put(
+                "not-found-extra",
+                new Case(
+                        () -> new NotFoundException("", Map.of("id", 42)),
+                        404,
+                        "{\"status_code\":404,\"detail\":\"Not Found\",\"extra\":{\"id\":42}}",
+                        Map.of()));
+        CASES.put(
+                "method",
+                new Case(
+                        () -> new MethodNotAllowedException(Set.of("POST", "GET")),
+                        405,
+                        "{\"status_code\":405,\"detail\":\"Method Not Allowed\"}",
+                        Map.of("allow", "GET, POST")));
+        CASES.put(
+                "too-large",
+                new Case(
+                        RequestEntityTooLargeException::new,
+                        413,
+                        "{\"status_code\":413,\"detail\":\"Request Entity Too Large\"}",
+                        Map.of()));
+        CASES.put(
+                "too-many",
+                new Case(
+                        () -> new TooManyRequestsException("Slow down", Map.of("Retry-After", "30"), null),
+                        429,
+                        "{\"status_code\":429,\"detail\":\"Slow down\"}",
+                        Map.of("retry-after", "30")));
+        CASES.put(
+                "internal",
+                new Case(
+                        () -> new InternalServerException("Database unreachable"),
+                        500,
+                        "{\"status_code\":500,\"detail\":\"Database unreachable\"}",
+                        Map.of()));
+        CASES.put(
+                "unavailable",
+                new Case(
+                        () -> new ServiceUnavailableException(
+                                " ", Map.of("Retry-After", "120"), Map.of("maintenance", true)),
+                        503,
+                        "{\"status_code\":503,\"detail\":\"Service Unavailable\",\"extra\":{\"maintenance\":true}}",
+                        Map.of("retry-after", "120")));
+        CASES.put(
+                "conflict",
+                new Case(
+                        () -> new HttpException(409, "Email taken"),
+                        409,
+                        "{\"status_code\":409,\"detail\":\"Email taken\"}",
+                        Map.of()));
+        CASES.put(
+                "conflict-class",
+                new Case(
+                        () -> new ConflictException("Email taken", Map.of("constraint", "uk_email")),
+                        409,
+                        "{\"status_code\":409,\"detail\":\"Email taken\",\"extra\":{\"constraint\":\"uk_email\"}}",
+                        Map.of()));
+        CASES.put(
+                "conflict-empty",
+                new Case(
+                        () -> new HttpException(409, ""),
+                        409,
+                        "{\"status_code\":409,\"detail\":\"Conflict\"}",
+                        Map.of()));
+        CASES.put(
+                "gateway",
+                new Case(
+                        () -> new HttpException(502),
+                        502,
+                        "{\"status_code\":502,\"detail\":\"Bad Gateway\"}",
+                        Map.of()));
     }
 
     static final String INTERNAL_ERROR = "{\"status_code\":500,\"detail\":\"Internal Server Error\"}";
@@ -109,7 +189,8 @@ class ExceptionsTest {
             }))
             .build();
 
-    static final App DEBUG_APP = App.builder().debug(true).routeHandlers(Failing.class).build();
+    static final App DEBUG_APP =
+            App.builder().debug(true).routeHandlers(Failing.class).build();
 
     @ParameterizedTest
     @EnumSource(Transport.class)
@@ -120,8 +201,10 @@ class ExceptionsTest {
                 assertThat(response.status()).as(kind).isEqualTo(expected.status());
                 assertThat(response.header("content-type")).as(kind).isEqualTo("application/json");
                 assertThat(response.text()).as(kind).isEqualTo(expected.body());
-                expected.headers().forEach((name, value) ->
-                        assertThat(response.header(name)).as("%s header %s", kind, name).isEqualTo(value));
+                expected.headers()
+                        .forEach((name, value) -> assertThat(response.header(name))
+                                .as("%s header %s", kind, name)
+                                .isEqualTo(value));
             });
         }
     }
@@ -157,7 +240,8 @@ class ExceptionsTest {
             assertThat(event.getLevel()).isEqualTo(ch.qos.logback.classic.Level.ERROR);
             assertThat(event.getFormattedMessage()).contains("GET /bug");
             assertThat(event.getThrowableProxy().getClassName()).isEqualTo("java.lang.IllegalStateException");
-            assertThat(event.getThrowableProxy().getStackTraceElementProxyArray()).isNotEmpty();
+            assertThat(event.getThrowableProxy().getStackTraceElementProxyArray())
+                    .isNotEmpty();
         });
     }
 
@@ -165,14 +249,18 @@ class ExceptionsTest {
     @EnumSource(Transport.class)
     void debugModeAnswersWithTheTraceAsJsonByDefault(Transport transport) {
         try (TestClient client = Clients.open(DEBUG_APP, transport)) {
-            for (TestResponse response : List.of(client.get("/bug"),
-                    client.request("GET", "/bug").header("accept", "application/json").send())) {
+            for (TestResponse response : List.of(
+                    client.get("/bug"),
+                    client.request("GET", "/bug")
+                            .header("accept", "application/json")
+                            .send())) {
                 assertThat(response.status()).isEqualTo(500);
                 assertThat(response.header("content-type")).isEqualTo("application/json");
                 JsonNode body = response.json();
                 assertThat(body.get("status_code").asInt()).isEqualTo(500);
                 assertThat(body.get("detail").asText())
-                        .isEqualTo("java.lang.IllegalStateException: secret connection string postgres://admin:hunter2@db");
+                        .isEqualTo(
+                                "java.lang.IllegalStateException: secret connection string postgres://admin:hunter2@db");
                 assertThat(body.get("extra").get("exception").asText()).isEqualTo("java.lang.IllegalStateException");
                 List<String> trace = new java.util.ArrayList<>();
                 body.get("extra").get("stack_trace").forEach(line -> trace.add(line.asText()));
@@ -187,7 +275,8 @@ class ExceptionsTest {
     void debugModeAnswersWithHtmlForBrowsers(Transport transport) {
         try (TestClient client = Clients.open(DEBUG_APP, transport)) {
             TestResponse response = client.request("GET", "/html")
-                    .header("accept", "text/html,application/xhtml+xml,*/*;q=0.8").send();
+                    .header("accept", "text/html,application/xhtml+xml,*/*;q=0.8")
+                    .send();
 
             assertThat(response.status()).isEqualTo(500);
             assertThat(response.header("content-type")).isEqualTo("text/html; charset=utf-8");
@@ -204,11 +293,14 @@ class ExceptionsTest {
     @EnumSource(Transport.class)
     void debugModeAnswersWithPlainTextWhenAsked(Transport transport) {
         try (TestClient client = Clients.open(DEBUG_APP, transport)) {
-            TestResponse response = client.request("GET", "/checked").header("accept", "text/plain").send();
+            TestResponse response = client.request("GET", "/checked")
+                    .header("accept", "text/plain")
+                    .send();
 
             assertThat(response.status()).isEqualTo(500);
             assertThat(response.header("content-type")).isEqualTo("text/plain; charset=utf-8");
-            assertThat(response.text()).startsWith("java.io.IOException: disk on fire")
+            assertThat(response.text())
+                    .startsWith("java.io.IOException: disk on fire")
                     .contains("ExceptionsTest$Failing.checked");
         }
     }
@@ -217,15 +309,18 @@ class ExceptionsTest {
     @EnumSource(Transport.class)
     void debugModeLeavesHttpExceptionsAlone(Transport transport) {
         try (TestClient client = Clients.open(DEBUG_APP, transport)) {
-            assertThat(client.get("/raise/not-found").text()).isEqualTo(CASES.get("not-found").body());
-            assertThat(client.get("/raise/internal").text()).isEqualTo(CASES.get("internal").body());
+            assertThat(client.get("/raise/not-found").text())
+                    .isEqualTo(CASES.get("not-found").body());
+            assertThat(client.get("/raise/internal").text())
+                    .isEqualTo(CASES.get("internal").body());
             assertThat(client.get("/nowhere").text()).isEqualTo("{\"status_code\":404,\"detail\":\"Not Found\"}");
         }
     }
 
     @Test
     void httpExceptionsCarryA4xxOr5xxStatus() {
-        assertThatThrownBy(() -> new HttpException(302, "Found")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new HttpException(302, "Found"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("302");
         assertThatThrownBy(() -> new HttpException(600)).isInstanceOf(IllegalArgumentException.class);
         HttpException exception = new NotFoundException(null);
@@ -244,10 +339,13 @@ class ExceptionsTest {
         assertThat(new TooManyRequestsException()).isInstanceOf(ClientException.class);
         assertThat(new ConflictException()).isInstanceOf(ClientException.class);
         assertThat(new ConflictException().detail()).isEqualTo("Conflict");
-        assertThat(new ServiceUnavailableException()).isNotInstanceOf(ClientException.class).isInstanceOf(HttpException.class);
+        assertThat(new ServiceUnavailableException())
+                .isNotInstanceOf(ClientException.class)
+                .isInstanceOf(HttpException.class);
         assertThat(new InternalServerException().statusCode()).isEqualTo(500);
         assertThat(new ValidationException("x").errors()).isEmpty();
-        assertThat(ValidationException.forRequest("POST", "/api/v1/users", List.of()).detail())
+        assertThat(ValidationException.forRequest("POST", "/api/v1/users", List.of())
+                        .detail())
                 .isEqualTo("Validation failed for POST /api/v1/users");
     }
 }

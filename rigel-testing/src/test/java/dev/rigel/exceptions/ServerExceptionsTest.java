@@ -58,8 +58,11 @@ class ServerExceptionsTest {
     }
 
     static App app(boolean debug) {
-        return App.builder().debug(debug)
-                .exceptionHandler(UnsupportedOperationException.class, (request, e) -> Response.of("handled").status(501))
+        return App.builder()
+                .debug(debug)
+                .exceptionHandler(
+                        UnsupportedOperationException.class,
+                        (request, e) -> Response.of("handled").status(501))
                 .routeHandlers(Handlers.class)
                 .build();
     }
@@ -68,7 +71,9 @@ class ServerExceptionsTest {
     void unhandledExceptionsAreRethrownByDefault() {
         try (TestClient client = TestClient.of(app(false))) {
             assertThatThrownBy(() -> client.get("/bug")).isSameAs(BUG);
-            assertThatThrownBy(() -> client.get("/error")).isInstanceOf(StackOverflowError.class).hasMessage("deep");
+            assertThatThrownBy(() -> client.get("/error"))
+                    .isInstanceOf(StackOverflowError.class)
+                    .hasMessage("deep");
             assertThatThrownBy(() -> client.get("/checked"))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("GET /checked")
@@ -105,7 +110,8 @@ class ServerExceptionsTest {
             for (String path : new String[] {"/bug", "/checked", "/error"}) {
                 TestResponse response = client.get(path);
                 assertThat(response.status()).as(path).isEqualTo(500);
-                assertThat(response.text()).as(path)
+                assertThat(response.text())
+                        .as(path)
                         .isEqualTo("{\"status_code\":500,\"detail\":\"Internal Server Error\"}");
             }
         }

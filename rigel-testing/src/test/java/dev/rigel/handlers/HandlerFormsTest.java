@@ -16,6 +16,7 @@ import dev.rigel.annotation.Param;
 import dev.rigel.annotation.Patch;
 import dev.rigel.annotation.Post;
 import dev.rigel.annotation.Put;
+import dev.rigel.di.Provide;
 import dev.rigel.exceptions.ImproperlyConfiguredException;
 import dev.rigel.testing.TestClient;
 import dev.rigel.testing.TestResponse;
@@ -24,8 +25,6 @@ import dev.rigel.testing.support.Transport;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.Optional;
-import dev.rigel.di.Provide;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -33,8 +32,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** The ways to declare a handler: annotated controllers and plain classes, @Route, lambdas, method references. */
 class HandlerFormsTest {
 
-    record Note(int id, String text) {
-    }
+    record Note(int id, String text) {}
 
     public static class Notes extends Controller {
         public Notes() {
@@ -67,12 +65,10 @@ class HandlerFormsTest {
         }
 
         @Delete("/{id:int}")
-        public void remove(int id) {
-        }
+        public void remove(int id) {}
 
         @Head("/{id:int}/exists")
-        public void exists(int id) {
-        }
+        public void exists(int id) {}
 
         @Get({"/alias-a", "/alias-b"})
         public String aliases(Request request) {
@@ -97,7 +93,9 @@ class HandlerFormsTest {
             return greeting + " " + name;
         }
 
-        @dev.rigel.annotation.Route(methods = {"GET", "put"}, value = "/misc/either")
+        @dev.rigel.annotation.Route(
+                methods = {"GET", "put"},
+                value = "/misc/either")
         public String either(Request request) {
             return "either " + request.method();
         }
@@ -233,7 +231,8 @@ class HandlerFormsTest {
     @EnumSource(Transport.class)
     void lambdasTakingReservedTypes(Transport transport) {
         try (TestClient client = Clients.open(APP, transport)) {
-            assertThat(client.request("POST", "/echo").text("ping").send().text()).isEqualTo("POST ping");
+            assertThat(client.request("POST", "/echo").text("ping").send().text())
+                    .isEqualTo("POST ping");
             assertThat(client.get("/motto").text()).isEqualTo("be kind");
             assertThat(client.get("/both").text()).isEqualTo("/both be kind");
             assertThat(client.get("/multi").text()).isEqualTo("multi GET");
@@ -255,8 +254,7 @@ class HandlerFormsTest {
         }
     }
 
-    record Memo(String text) {
-    }
+    record Memo(String text) {}
 
     @Test
     void aLambdaParameterThatNeedsItsTypeArgumentsIsRefused() {
@@ -275,9 +273,16 @@ class HandlerFormsTest {
         // javac keeps a lambda's parameter names only in the debug info (-g, Maven's default); Rigel reads them there
         App app = App.builder()
                 .routeHandlers(
-                        Route.get("/hello/{who}", (String who, Integer times) ->
-                                ("hi " + who + " ").repeat(times).trim()).dependency("times", Provide.value(1)),
-                        Route.get("/repeat/{who}", (String who, Integer times) -> ("hi " + who + " ").repeat(times).trim()),
+                        Route.get(
+                                        "/hello/{who}",
+                                        (String who, Integer times) -> ("hi " + who + " ")
+                                                .repeat(times)
+                                                .trim())
+                                .dependency("times", Provide.value(1)),
+                        Route.get(
+                                "/repeat/{who}",
+                                (String who, Integer times) ->
+                                        ("hi " + who + " ").repeat(times).trim()),
                         Route.post("/memos", (Memo data, Request request) -> data.text() + " via " + request.method()))
                 .build();
         try (TestClient client = Clients.open(app, transport)) {

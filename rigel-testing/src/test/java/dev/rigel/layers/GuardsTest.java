@@ -30,8 +30,8 @@ class GuardsTest {
     /** Each guard notes its name in a per-request list, which the handler returns. */
     @SuppressWarnings("unchecked")
     static Guard noting(String name) {
-        return (request, handler) -> ((List<String>) request.state().computeIfAbsent("trail",
-                key -> new ArrayList<String>())).add(name);
+        return (request, handler) ->
+                ((List<String>) request.state().computeIfAbsent("trail", key -> new ArrayList<String>())).add(name);
     }
 
     @SuppressWarnings("unchecked")
@@ -72,7 +72,11 @@ class GuardsTest {
             return GuardsTest.trail(request);
         }
 
-        @Get(value = "/admin", name = "admin-panel", guards = {TokenGuard.class, RoleGuard.class}, opt = "role=admin")
+        @Get(
+                value = "/admin",
+                name = "admin-panel",
+                guards = {TokenGuard.class, RoleGuard.class},
+                opt = "role=admin")
         public String admin() {
             return "welcome";
         }
@@ -83,16 +87,20 @@ class GuardsTest {
     void guardsAddUpAcrossLayersAndRunAppFirst(Transport transport) {
         App app = App.builder()
                 .guards(noting("app-1"), noting("app-2"))
-                .routeHandlers(Router.builder("/outer").guards(noting("outer"))
-                        .routeHandlers(Router.builder("/inner").guards(noting("inner"))
-                                .routeHandlers(SecretController.class,
+                .routeHandlers(Router.builder("/outer")
+                        .guards(noting("outer"))
+                        .routeHandlers(Router.builder("/inner")
+                                .guards(noting("inner"))
+                                .routeHandlers(
+                                        SecretController.class,
                                         Route.get("/route", GuardsTest::trail).guards(noting("route")))
                                 .build())
                         .build())
                 .build();
         try (TestClient client = Clients.open(app, transport)) {
             TestResponse viaController = client.request("GET", "/outer/inner/secret/trail")
-                    .header("x-token", "secret").send();
+                    .header("x-token", "secret")
+                    .send();
             assertThat(viaController.status()).isEqualTo(200);
             assertThat(viaController.json(List.class))
                     .containsExactly("app-1", "app-2", "outer", "inner", "controller", "annotation");
@@ -122,19 +130,22 @@ class GuardsTest {
         App app = App.builder()
                 .guards(auth)
                 .dependency("audit", Provide.of(() -> "audit-" + provided.incrementAndGet()))
-                .routeHandlers(Router.builder("/private").guards(onlyAlice)
-                        .routeHandlers(Route.get("/room", GuardsTest::room)
-                                .dependency("counter", Provide.value(handled)))
+                .routeHandlers(Router.builder("/private")
+                        .guards(onlyAlice)
+                        .routeHandlers(
+                                Route.get("/room", GuardsTest::room).dependency("counter", Provide.value(handled)))
                         .build())
                 .build();
         try (TestClient client = Clients.open(app, transport)) {
             TestResponse anonymous = client.get("/private/room");
             assertThat(anonymous.status()).isEqualTo(401);
-            assertThat(anonymous.jsonMap()).isEqualTo(Map.of("status_code", 401,
-                    "detail", "Missing Authorization header"));
+            assertThat(anonymous.jsonMap())
+                    .isEqualTo(Map.of("status_code", 401, "detail", "Missing Authorization header"));
             assertThat(laterGuards).hasValue(0);
 
-            TestResponse bob = client.request("GET", "/private/room").header("authorization", "Bearer bob").send();
+            TestResponse bob = client.request("GET", "/private/room")
+                    .header("authorization", "Bearer bob")
+                    .send();
             assertThat(bob.status()).isEqualTo(403);
             assertThat(bob.jsonMap()).isEqualTo(Map.of("status_code", 403, "detail", "Only alice may enter"));
 
@@ -142,7 +153,9 @@ class GuardsTest {
             assertThat(provided).hasValue(0);
             assertThat(handled).hasValue(0);
 
-            TestResponse alice = client.request("GET", "/private/room").header("authorization", "Bearer alice").send();
+            TestResponse alice = client.request("GET", "/private/room")
+                    .header("authorization", "Bearer alice")
+                    .send();
             assertThat(alice.status()).isEqualTo(200);
             assertThat(alice.text()).isEqualTo("room for audit-1");
             assertThat(handled).hasValue(1);
@@ -163,14 +176,18 @@ class GuardsTest {
             assertThat(noToken.status()).isEqualTo(401);
             assertThat(noToken.jsonMap()).containsEntry("detail", "A valid x-token is required");
 
-            TestResponse wrongRole = client.request("GET", "/secret/admin").header("x-token", "secret")
-                    .header("x-role", "guest").send();
+            TestResponse wrongRole = client.request("GET", "/secret/admin")
+                    .header("x-token", "secret")
+                    .header("x-role", "guest")
+                    .send();
             assertThat(wrongRole.status()).isEqualTo(403);
-            assertThat(wrongRole.jsonMap()).isEqualTo(Map.of("status_code", 403,
-                    "detail", "Only admin may admin-panel"));
+            assertThat(wrongRole.jsonMap())
+                    .isEqualTo(Map.of("status_code", 403, "detail", "Only admin may admin-panel"));
 
-            TestResponse admin = client.request("GET", "/secret/admin").header("x-token", "secret")
-                    .header("x-role", "admin").send();
+            TestResponse admin = client.request("GET", "/secret/admin")
+                    .header("x-token", "secret")
+                    .header("x-role", "admin")
+                    .send();
             assertThat(admin.status()).isEqualTo(200);
             assertThat(admin.text()).isEqualTo("welcome");
         }

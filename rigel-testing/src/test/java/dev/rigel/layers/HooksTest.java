@@ -63,11 +63,17 @@ class HooksTest {
                                     request.state().put("before", "router");
                                     return null;
                                 })
-                                .routeHandlers(Route.get("/who", HooksTest::whoRan),
+                                .routeHandlers(
+                                        Route.get("/who", HooksTest::whoRan),
                                         HookedController.class,
                                         Route.get("/handler", HooksTest::whoRan).beforeRequest(request -> {
                                             // only this hook runs: neither the router's nor the app's left a mark
-                                            request.state().put("before", "handler after " + request.state().get("before"));
+                                            request.state()
+                                                    .put(
+                                                            "before",
+                                                            "handler after "
+                                                                    + request.state()
+                                                                            .get("before"));
                                             return null;
                                         }))
                                 .build())
@@ -85,7 +91,9 @@ class HooksTest {
     void beforeRequestReturningAValueShortCircuitsTheHandler(Transport transport) {
         AtomicInteger handled = new AtomicInteger();
         App app = App.builder()
-                .beforeRequest(request -> switch (request.headers().get("x-mode") == null ? "" : request.headers().get("x-mode")) {
+                .beforeRequest(request -> switch (request.headers().get("x-mode") == null
+                        ? ""
+                        : request.headers().get("x-mode")) {
                     case "cached" -> Map.of("from", "cache");
                     case "teapot" -> Response.of("short and stout").status(418).header("x-early", "yes");
                     default -> null;
@@ -96,11 +104,13 @@ class HooksTest {
                 }))
                 .build();
         try (TestClient client = Clients.open(app, transport)) {
-            TestResponse cached = client.request("GET", "/data").header("x-mode", "cached").send();
+            TestResponse cached =
+                    client.request("GET", "/data").header("x-mode", "cached").send();
             assertThat(cached.status()).isEqualTo(200);
             assertThat(cached.jsonMap()).isEqualTo(Map.of("from", "cache"));
 
-            TestResponse teapot = client.request("GET", "/data").header("x-mode", "teapot").send();
+            TestResponse teapot =
+                    client.request("GET", "/data").header("x-mode", "teapot").send();
             assertThat(teapot.status()).isEqualTo(418);
             assertThat(teapot.text()).isEqualTo("short and stout");
             assertThat(teapot.header("x-early")).isEqualTo("yes");
@@ -120,10 +130,13 @@ class HooksTest {
                         Route.get("/plain", () -> Map.of("value", 1)),
                         Router.builder("/wrapped")
                                 .afterRequest(response -> Response.of(Map.of("wrapped", response.content()))
-                                        .status(202).header("x-after", "router"))
-                                .routeHandlers(Route.get("/value", () -> Map.of("value", 2)),
+                                        .status(202)
+                                        .header("x-after", "router"))
+                                .routeHandlers(
+                                        Route.get("/value", () -> Map.of("value", 2)),
                                         Route.get("/handler", () -> "text")
-                                                .afterRequest(response -> response.withContent("changed by handler hook")))
+                                                .afterRequest(
+                                                        response -> response.withContent("changed by handler hook")))
                                 .build())
                 .build();
         try (TestClient client = Clients.open(app, transport)) {
@@ -173,13 +186,14 @@ class HooksTest {
                 .build();
         try (TestClient client = Clients.open(app, transport)) {
             assertThat(client.get("/app").text()).isEqualTo("ok");
-            eventually(() -> assertThat(events).containsExactly("handler /app", "sent /app",
-                    "app after_response /app"));
+            eventually(
+                    () -> assertThat(events).containsExactly("handler /app", "sent /app", "app after_response /app"));
 
             events.clear();
             assertThat(client.get("/router/route").text()).isEqualTo("ok");
-            eventually(() -> assertThat(events).containsExactly("handler /router/route", "sent /router/route",
-                    "router after_response /router/route"));
+            eventually(() -> assertThat(events)
+                    .containsExactly(
+                            "handler /router/route", "sent /router/route", "router after_response /router/route"));
         }
     }
 
@@ -234,7 +248,11 @@ class HooksTest {
             assertThat(events).containsExactly("guard", "before_request", "after_request");
 
             events.clear();
-            assertThat(client.request("GET", "/early").header("x-deny", "1").send().status()).isEqualTo(403);
+            assertThat(client.request("GET", "/early")
+                            .header("x-deny", "1")
+                            .send()
+                            .status())
+                    .isEqualTo(403);
             assertThat(events).containsExactly("guard");
         }
     }

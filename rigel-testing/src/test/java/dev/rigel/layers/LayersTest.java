@@ -60,11 +60,14 @@ class LayersTest {
         public LayeredController() {
             super("/ctl");
             layer().dependency("d", Provide.value("controller-d"))
-                    .opt("who", "controller").opt("controller_only", "yes")
+                    .opt("who", "controller")
+                    .opt("controller_only", "yes")
                     .tags("controller", "shared")
                     .responseHeader("x-shared", "controller")
-                    .exceptionHandler(Boom.class,
-                            (request, e) -> Response.of(Map.of("handled_by", "controller")).status(409));
+                    .exceptionHandler(
+                            Boom.class,
+                            (request, e) -> Response.of(Map.of("handled_by", "controller"))
+                                    .status(409));
         }
 
         @Get("/deps")
@@ -72,7 +75,11 @@ class LayersTest {
             return Map.of("a", a, "b", b, "c", c, "d", d);
         }
 
-        @Get(value = "/info/{item_id:int}", name = "item-info", tags = {"handler", "app"}, opt = {"who=handler", "flag"})
+        @Get(
+                value = "/info/{item_id:int}",
+                name = "item-info",
+                tags = {"handler", "app"},
+                opt = {"who=handler", "flag"})
         public Map<String, Object> info(int itemId, Request request) {
             Map<String, Object> out = describe(request.handler());
             out.put("item_id", itemId);
@@ -129,7 +136,8 @@ class LayersTest {
                 .responseHeader("x-inner", "inner")
                 .responseHeader("X-Shared", "inner")
                 .responseCookie(Cookie.of("layer", "inner"))
-                .routeHandlers(LayeredController.class,
+                .routeHandlers(
+                        LayeredController.class,
                         Route.get("/route-deps", LayersTest::routeDeps)
                                 .dependency("d", Provide.value("handler-d"))
                                 .dependency("e", Provide.value("handler-e")),
@@ -148,10 +156,16 @@ class LayersTest {
                 .includeInSchema(false)
                 .maxBodySize(16)
                 .responseHeader("x-shared", "outer")
-                .exceptionHandler(Boom.class, (request, e) -> Response.of(Map.of("handled_by", "outer")).status(409))
-                .routeHandlers(inner,
+                .exceptionHandler(
+                        Boom.class,
+                        (request, e) ->
+                                Response.of(Map.of("handled_by", "outer")).status(409))
+                .routeHandlers(
+                        inner,
                         Route.get("/route-info", (Request request) -> describe(request.handler()))
-                                .name("route-info").opt("who", "route").tags("route"),
+                                .name("route-info")
+                                .opt("who", "route")
+                                .tags("route"),
                         Route.get("/boom", () -> {
                             throw new Boom();
                         }),
@@ -162,17 +176,23 @@ class LayersTest {
                 .dependency("b", Provide.value("app-b"))
                 .dependency("c", Provide.value("app-c"))
                 .dependency("d", Provide.value("app-d"))
-                .opt("who", "app").opt("app_only", "yes")
+                .opt("who", "app")
+                .opt("app_only", "yes")
                 .tags("app")
                 .maxBodySize(64)
                 .responseHeader("x-app", "app")
                 .responseHeader("x-shared", "app")
                 .responseCookie(Cookie.of("layer", "app"))
                 .responseCookie(Cookie.of("app_only", "1"))
-                .exceptionHandler(Boom.class, (request, e) -> Response.of(Map.of("handled_by", "app")).status(409))
-                .exceptionHandler(OtherBoom.class,
-                        (request, e) -> Response.of(Map.of("handled_by", "app-other")).status(409))
-                .routeHandlers(outer,
+                .exceptionHandler(
+                        Boom.class,
+                        (request, e) -> Response.of(Map.of("handled_by", "app")).status(409))
+                .exceptionHandler(
+                        OtherBoom.class,
+                        (request, e) ->
+                                Response.of(Map.of("handled_by", "app-other")).status(409))
+                .routeHandlers(
+                        outer,
                         Route.get("/app-info", (Request request) -> describe(request.handler())),
                         Route.get("/app-boom", () -> {
                             throw new Boom();
@@ -185,10 +205,11 @@ class LayersTest {
     @EnumSource(Transport.class)
     void dependenciesMergeByKeyWithTheClosestLayerWinning(Transport transport) {
         try (TestClient client = Clients.open(app(), transport)) {
-            assertThat(client.get("/outer/inner/ctl/deps").jsonMap()).isEqualTo(Map.of(
-                    "a", "app-a", "b", "outer-b", "c", "inner-c", "d", "controller-d"));
-            assertThat(client.get("/outer/inner/route-deps").jsonMap()).isEqualTo(Map.of(
-                    "a", "app-a", "b", "outer-b", "c", "inner-c", "d", "handler-d", "e", "handler-e"));
+            assertThat(client.get("/outer/inner/ctl/deps").jsonMap())
+                    .isEqualTo(Map.of("a", "app-a", "b", "outer-b", "c", "inner-c", "d", "controller-d"));
+            assertThat(client.get("/outer/inner/route-deps").jsonMap())
+                    .isEqualTo(
+                            Map.of("a", "app-a", "b", "outer-b", "c", "inner-c", "d", "handler-d", "e", "handler-e"));
         }
     }
 
@@ -213,23 +234,26 @@ class LayersTest {
     void handlerInfoCarriesMergedOptTagsAndTheFullPath(Transport transport) {
         try (TestClient client = Clients.open(app(), transport)) {
             Map<String, Object> info = client.get("/outer/inner/ctl/info/7").jsonMap();
-            assertThat(info).containsEntry("path_template", "/outer/inner/ctl/info/{item_id:int}")
+            assertThat(info)
+                    .containsEntry("path_template", "/outer/inner/ctl/info/{item_id:int}")
                     .containsEntry("methods", List.of("GET"))
                     .containsEntry("name", "item-info")
                     .containsEntry("item_id", 7)
-                    .containsEntry("opt", Map.of("who", "handler", "app_only", "yes", "controller_only", "yes",
-                            "flag", true))
+                    .containsEntry(
+                            "opt", Map.of("who", "handler", "app_only", "yes", "controller_only", "yes", "flag", true))
                     // app outermost, duplicates kept once at their first (outermost) position
                     .containsEntry("tags", List.of("app", "outer", "inner", "controller", "shared", "handler"));
 
             Map<String, Object> routeInfo = client.get("/outer/route-info").jsonMap();
-            assertThat(routeInfo).containsEntry("path_template", "/outer/route-info")
+            assertThat(routeInfo)
+                    .containsEntry("path_template", "/outer/route-info")
                     .containsEntry("name", "route-info")
                     .containsEntry("opt", Map.of("who", "route", "app_only", "yes"))
                     .containsEntry("tags", List.of("app", "outer", "route"));
 
             Map<String, Object> appInfo = client.get("/app-info").jsonMap();
-            assertThat(appInfo).containsEntry("path_template", "/app-info")
+            assertThat(appInfo)
+                    .containsEntry("path_template", "/app-info")
                     .containsEntry("opt", Map.of("who", "app", "app_only", "yes"))
                     .containsEntry("tags", List.of("app"));
         }
@@ -248,16 +272,21 @@ class LayersTest {
 
     @Test
     void appRoutesListEveryHandlerWithItsMergedMetadata() {
-        Map<String, HandlerInfo> byPath = app().routes().stream()
-                .collect(Collectors.toMap(HandlerInfo::pathTemplate, info -> info, (x, y) -> x));
-        assertThat(byPath).containsKeys("/app-info", "/outer/route-info", "/outer/inner/ctl/deps",
-                "/outer/inner/ctl/info/{item_id:int}", "/outer/inner/route-deps");
+        Map<String, HandlerInfo> byPath =
+                app().routes().stream().collect(Collectors.toMap(HandlerInfo::pathTemplate, info -> info, (x, y) -> x));
+        assertThat(byPath)
+                .containsKeys(
+                        "/app-info",
+                        "/outer/route-info",
+                        "/outer/inner/ctl/deps",
+                        "/outer/inner/ctl/info/{item_id:int}",
+                        "/outer/inner/route-deps");
         assertThat(byPath.get("/outer/inner/ctl/hidden").includeInSchema()).isFalse();
         assertThat(byPath.get("/outer/boom").includeInSchema()).isFalse();
         assertThat(byPath.get("/outer/inner/ctl/deps").includeInSchema()).isTrue();
         assertThat(byPath.get("/outer/inner/ctl/deps").name()).isEqualTo("LayeredController.deps");
-        assertThat(byPath.get("/outer/inner/ctl/deps").tags()).containsExactly("app", "outer", "inner", "controller",
-                "shared");
+        assertThat(byPath.get("/outer/inner/ctl/deps").tags())
+                .containsExactly("app", "outer", "inner", "controller", "shared");
     }
 
     @ParameterizedTest
@@ -270,10 +299,14 @@ class LayersTest {
             assertThat(controller.header("x-app")).isEqualTo("app");
 
             // the inner router set "X-Shared": names compare case-insensitively
-            assertThat(client.get("/outer/inner/cookies").headers().getAll("x-shared")).containsExactly("inner");
-            assertThat(client.get("/outer/inner/handler-header").headers().getAll("x-shared")).containsExactly("handler");
-            assertThat(client.get("/outer/inner/own-header").headers().getAll("x-shared")).containsExactly("own");
-            assertThat(client.get("/outer/route-info").headers().getAll("x-shared")).containsExactly("outer");
+            assertThat(client.get("/outer/inner/cookies").headers().getAll("x-shared"))
+                    .containsExactly("inner");
+            assertThat(client.get("/outer/inner/handler-header").headers().getAll("x-shared"))
+                    .containsExactly("handler");
+            assertThat(client.get("/outer/inner/own-header").headers().getAll("x-shared"))
+                    .containsExactly("own");
+            assertThat(client.get("/outer/route-info").headers().getAll("x-shared"))
+                    .containsExactly("outer");
 
             TestResponse underApp = client.get("/app-info");
             assertThat(underApp.headers().getAll("x-shared")).containsExactly("app");
@@ -285,18 +318,20 @@ class LayersTest {
     @EnumSource(Transport.class)
     void responseCookiesMergeByNameWithTheClosestLayerWinningAndTheHandlersOwnBeatingAll(Transport transport) {
         try (TestClient client = Clients.open(app(), transport)) {
-            assertThat(cookieValues(client.get("/outer/inner/cookies"))).containsExactlyInAnyOrder("layer=inner",
-                    "app_only=1");
-            assertThat(cookieValues(client.get("/outer/inner/handler-cookie"))).containsExactlyInAnyOrder(
-                    "layer=handler", "app_only=1");
-            assertThat(cookieValues(client.get("/outer/inner/own-cookie"))).containsExactlyInAnyOrder("layer=own",
-                    "app_only=1");
+            assertThat(cookieValues(client.get("/outer/inner/cookies")))
+                    .containsExactlyInAnyOrder("layer=inner", "app_only=1");
+            assertThat(cookieValues(client.get("/outer/inner/handler-cookie")))
+                    .containsExactlyInAnyOrder("layer=handler", "app_only=1");
+            assertThat(cookieValues(client.get("/outer/inner/own-cookie")))
+                    .containsExactlyInAnyOrder("layer=own", "app_only=1");
             assertThat(cookieValues(client.get("/app-info"))).containsExactlyInAnyOrder("layer=app", "app_only=1");
         }
     }
 
     private static List<String> cookieValues(TestResponse response) {
-        return response.headers().getAll("set-cookie").stream().map(value -> value.split(";")[0]).toList();
+        return response.headers().getAll("set-cookie").stream()
+                .map(value -> value.split(";")[0])
+                .toList();
     }
 
     @ParameterizedTest
@@ -306,21 +341,38 @@ class LayersTest {
         byte[] hundred = "x".repeat(100).getBytes();
         try (TestClient client = Clients.open(app(), transport)) {
             // app: 64 bytes
-            assertThat(client.request("POST", "/upload").body(twenty, "text/plain").send().text()).isEqualTo("20");
-            TestResponse tooLarge = client.request("POST", "/upload").body(hundred, "text/plain").send();
+            assertThat(client.request("POST", "/upload")
+                            .body(twenty, "text/plain")
+                            .send()
+                            .text())
+                    .isEqualTo("20");
+            TestResponse tooLarge = client.request("POST", "/upload")
+                    .body(hundred, "text/plain")
+                    .send();
             assertThat(tooLarge.status()).isEqualTo(413);
             assertThat(tooLarge.jsonMap()).containsEntry("status_code", 413);
 
             // outer router: 16 bytes, inherited by the inner router and the controller
-            assertThat(client.request("POST", "/outer/upload").body("x".repeat(16).getBytes(), "text/plain").send()
-                    .status()).isEqualTo(201);
-            assertThat(client.request("POST", "/outer/upload").body(twenty, "text/plain").send().status())
+            assertThat(client.request("POST", "/outer/upload")
+                            .body("x".repeat(16).getBytes(), "text/plain")
+                            .send()
+                            .status())
+                    .isEqualTo(201);
+            assertThat(client.request("POST", "/outer/upload")
+                            .body(twenty, "text/plain")
+                            .send()
+                            .status())
                     .isEqualTo(413);
-            assertThat(client.request("POST", "/outer/inner/ctl/upload").body(twenty, "text/plain").send().status())
+            assertThat(client.request("POST", "/outer/inner/ctl/upload")
+                            .body(twenty, "text/plain")
+                            .send()
+                            .status())
                     .isEqualTo(413);
 
             // the handler's own limit: 1024 bytes
-            TestResponse big = client.request("POST", "/outer/inner/ctl/upload-big").body(hundred, "text/plain").send();
+            TestResponse big = client.request("POST", "/outer/inner/ctl/upload-big")
+                    .body(hundred, "text/plain")
+                    .send();
             assertThat(big.status()).isEqualTo(201);
             assertThat(big.text()).isEqualTo("100");
         }
@@ -330,8 +382,16 @@ class LayersTest {
     @EnumSource(Transport.class)
     void routersNestWithJoinedPaths(Transport transport) {
         App app = App.builder()
-                .routeHandlers(Router.of("/a", Router.of("b/", Router.of("/c/", Route.get("/d/",
-                        (Request request) -> request.handler().pathTemplate() + " " + request.path())))))
+                .routeHandlers(Router.of(
+                        "/a",
+                        Router.of(
+                                "b/",
+                                Router.of(
+                                        "/c/",
+                                        Route.get(
+                                                "/d/",
+                                                (Request request) ->
+                                                        request.handler().pathTemplate() + " " + request.path())))))
                 .build();
         try (TestClient client = Clients.open(app, transport)) {
             TestResponse response = client.get("/a/b/c/d");

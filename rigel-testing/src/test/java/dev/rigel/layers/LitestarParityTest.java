@@ -33,7 +33,10 @@ class LitestarParityTest {
 
     @Test
     void aNameThatIsBothPathParameterAndDependencyFailsAtStartup() {
-        assertThatThrownBy(() -> App.builder().routeHandlers(ById.class).dependency("id", Provide.value(7)).build())
+        assertThatThrownBy(() -> App.builder()
+                        .routeHandlers(ById.class)
+                        .dependency("id", Provide.value(7))
+                        .build())
                 .isInstanceOf(ImproperlyConfiguredException.class)
                 .hasMessageContaining("GET /items/{id:int}")
                 .hasMessageContaining("'id'")
@@ -79,8 +82,10 @@ class LitestarParityTest {
     @EnumSource(Transport.class)
     void defaultStatusFollowsTheHandlersMethodsNotTheRequests(Transport transport) {
         App app = App.builder()
-                .routeHandlers(Route.route(Set.of("GET", "POST"), "/both", () -> "x"),
-                        Route.post("/create", () -> "x"), Route.delete("/remove", () -> "x"))
+                .routeHandlers(
+                        Route.route(Set.of("GET", "POST"), "/both", () -> "x"),
+                        Route.post("/create", () -> "x"),
+                        Route.delete("/remove", () -> "x"))
                 .build();
         try (TestClient client = Clients.open(app, transport)) {
             assertThat(client.get("/both").status()).isEqualTo(200);
@@ -100,9 +105,13 @@ class LitestarParityTest {
                 .routeHandlers(Route.post("/ignore", () -> ran.add("handler")).maxBodySize(16))
                 .build();
         try (TestClient client = Clients.open(app, transport)) {
-            TestResponse small = client.request("POST", "/ignore").body(new byte[16], "application/octet-stream").send();
+            TestResponse small = client.request("POST", "/ignore")
+                    .body(new byte[16], "application/octet-stream")
+                    .send();
             assertThat(small.status()).isEqualTo(201);
-            TestResponse large = client.request("POST", "/ignore").body(new byte[17], "application/octet-stream").send();
+            TestResponse large = client.request("POST", "/ignore")
+                    .body(new byte[17], "application/octet-stream")
+                    .send();
             assertThat(large.status()).isEqualTo(413);
             assertThat(large.text()).isEqualTo("{\"status_code\":413,\"detail\":\"Request Entity Too Large\"}");
             assertThat(ran).containsExactly("handler");
@@ -112,11 +121,14 @@ class LitestarParityTest {
     @ParameterizedTest
     @EnumSource(Transport.class)
     void malformedJsonDetailNamesThePlaceButDoesNotEchoTheBody(Transport transport) {
-        record Item(String name) { }
-        App app = App.builder().routeHandlers(Route.post("/items", (Item data) -> data)).build();
+        record Item(String name) {}
+        App app = App.builder()
+                .routeHandlers(Route.post("/items", (Item data) -> data))
+                .build();
         try (TestClient client = Clients.open(app, transport)) {
             TestResponse response = client.request("POST", "/items")
-                    .body("{\"name\": secret-token-123".getBytes(), "application/json").send();
+                    .body("{\"name\": secret-token-123".getBytes(), "application/json")
+                    .send();
             assertThat(response.status()).isEqualTo(400);
             assertThat(response.jsonMap().get("detail").toString())
                     .startsWith("Malformed JSON in request body at line 1, column")

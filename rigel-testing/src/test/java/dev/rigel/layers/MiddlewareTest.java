@@ -76,8 +76,10 @@ class MiddlewareTest {
     public static class GuardedController extends Controller {
         public GuardedController() {
             super("/guarded");
-            layer().exceptionHandler(Refused.class, (request, e) ->
-                    Response.of(Map.of("refused_by_controller", e.getMessage())).status(451));
+            layer().exceptionHandler(
+                            Refused.class,
+                            (request, e) -> Response.of(Map.of("refused_by_controller", e.getMessage()))
+                                    .status(451));
         }
 
         @Get
@@ -90,30 +92,58 @@ class MiddlewareTest {
     @ParameterizedTest
     @EnumSource(Transport.class)
     void middlewareAddsUpAcrossLayersWithTheAppOutermost(Transport transport) {
-        Router inner = Router.builder("/inner").middleware(recording("inner"))
-                .routeHandlers(OrderController.class,
+        Router inner = Router.builder("/inner")
+                .middleware(recording("inner"))
+                .routeHandlers(
+                        OrderController.class,
                         Route.get("/route", () -> {
-                            TRAIL.add("handler");
-                            return "ok";
-                        }).middleware(recording("route-1"), recording("route-2")))
+                                    TRAIL.add("handler");
+                                    return "ok";
+                                })
+                                .middleware(recording("route-1"), recording("route-2")))
                 .build();
         App app = App.builder()
                 .middleware(recording("app-1"), recording("app-2"))
-                .routeHandlers(Router.builder("/outer").middleware(recording("outer")).routeHandlers(inner).build())
+                .routeHandlers(Router.builder("/outer")
+                        .middleware(recording("outer"))
+                        .routeHandlers(inner)
+                        .build())
                 .build();
         try (TestClient client = Clients.open(app, transport)) {
             assertThat(client.get("/outer/inner/ctl/order").text()).isEqualTo("ok");
-            eventually(() -> assertThat(TRAIL).containsExactly(
-                    "app-1>", "app-2>", "outer>", "inner>", "controller>", "annotation>",
-                    "handler",
-                    "<annotation", "<controller", "<inner", "<outer", "<app-2", "<app-1"));
+            eventually(() -> assertThat(TRAIL)
+                    .containsExactly(
+                            "app-1>",
+                            "app-2>",
+                            "outer>",
+                            "inner>",
+                            "controller>",
+                            "annotation>",
+                            "handler",
+                            "<annotation",
+                            "<controller",
+                            "<inner",
+                            "<outer",
+                            "<app-2",
+                            "<app-1"));
 
             TRAIL.clear();
             assertThat(client.get("/outer/inner/route").text()).isEqualTo("ok");
-            eventually(() -> assertThat(TRAIL).containsExactly(
-                    "app-1>", "app-2>", "outer>", "inner>", "route-1>", "route-2>",
-                    "handler",
-                    "<route-2", "<route-1", "<inner", "<outer", "<app-2", "<app-1"));
+            eventually(() -> assertThat(TRAIL)
+                    .containsExactly(
+                            "app-1>",
+                            "app-2>",
+                            "outer>",
+                            "inner>",
+                            "route-1>",
+                            "route-2>",
+                            "handler",
+                            "<route-2",
+                            "<route-1",
+                            "<inner",
+                            "<outer",
+                            "<app-2",
+                            "<app-1"));
         }
     }
 
@@ -155,7 +185,9 @@ class MiddlewareTest {
         App app = App.builder()
                 .middleware(describing)
                 .opt("scope", "app")
-                .routeHandlers(Router.builder("/items").tags("items").opt("scope", "router")
+                .routeHandlers(Router.builder("/items")
+                        .tags("items")
+                        .opt("scope", "router")
                         .routeHandlers(Route.get("/{item_id:int}", () -> "item").name("item-handler"))
                         .build())
                 .build();
@@ -170,15 +202,16 @@ class MiddlewareTest {
     void middlewareMayAnswerWithoutCallingTheHandler(Transport transport) {
         Middleware blockAll = next -> (scope, receive, send) -> {
             byte[] body = "blocked".getBytes(StandardCharsets.UTF_8);
-            send.send(new Message.ResponseStart(418, Headers.of("content-type", "text/plain",
-                    "content-length", Integer.toString(body.length))));
+            send.send(new Message.ResponseStart(
+                    418, Headers.of("content-type", "text/plain", "content-length", Integer.toString(body.length))));
             send.send(new Message.ResponseBody(body, false));
         };
         App app = App.builder()
                 .routeHandlers(Route.get("/teapot", () -> {
-                    TRAIL.add("handler");
-                    return "ok";
-                }).middleware(blockAll))
+                            TRAIL.add("handler");
+                            return "ok";
+                        })
+                        .middleware(blockAll))
                 .build();
         try (TestClient client = Clients.open(app, transport)) {
             TestResponse response = client.get("/teapot");
@@ -208,28 +241,36 @@ class MiddlewareTest {
         };
         App app = App.builder()
                 .middleware(refusing)
-                .exceptionHandler(Refused.class, (request, e) ->
-                        Response.of(Map.of("refused_by_app", e.getMessage())).status(451))
-                .routeHandlers(Route.get("/open", () -> {
-                    TRAIL.add("handler");
-                    return "ok";
-                }), GuardedController.class)
+                .exceptionHandler(
+                        Refused.class,
+                        (request, e) -> Response.of(Map.of("refused_by_app", e.getMessage()))
+                                .status(451))
+                .routeHandlers(
+                        Route.get("/open", () -> {
+                            TRAIL.add("handler");
+                            return "ok";
+                        }),
+                        GuardedController.class)
                 .build();
         try (TestClient client = Clients.open(app, transport)) {
-            TestResponse refused = client.request("GET", "/open").header("x-key", "refuse").send();
+            TestResponse refused =
+                    client.request("GET", "/open").header("x-key", "refuse").send();
             assertThat(refused.status()).isEqualTo(451);
             assertThat(refused.jsonMap()).isEqualTo(Map.of("refused_by_app", "no entry"));
 
             // the route's merged handlers apply, so a closer layer's handler wins even for app middleware
-            TestResponse byController = client.request("GET", "/guarded").header("x-key", "refuse").send();
+            TestResponse byController =
+                    client.request("GET", "/guarded").header("x-key", "refuse").send();
             assertThat(byController.status()).isEqualTo(451);
             assertThat(byController.jsonMap()).isEqualTo(Map.of("refused_by_controller", "no entry"));
 
-            TestResponse unauthorized = client.request("GET", "/open").header("x-key", "401").send();
+            TestResponse unauthorized =
+                    client.request("GET", "/open").header("x-key", "401").send();
             assertThat(unauthorized.status()).isEqualTo(401);
             assertThat(unauthorized.jsonMap()).isEqualTo(Map.of("status_code", 401, "detail", "Missing credentials"));
 
-            TestResponse crashed = client.request("GET", "/open").header("x-key", "crash").send();
+            TestResponse crashed =
+                    client.request("GET", "/open").header("x-key", "crash").send();
             assertThat(crashed.status()).isEqualTo(500);
             assertThat(crashed.jsonMap()).isEqualTo(Map.of("status_code", 500, "detail", "Internal Server Error"));
 
@@ -251,8 +292,11 @@ class MiddlewareTest {
             send.send(message);
         });
         App app = App.builder()
-                .routeHandlers(Router.builder("/api").middleware(poweredBy)
-                        .routeHandlers(Route.get("/ping", () -> "pong")).build(),
+                .routeHandlers(
+                        Router.builder("/api")
+                                .middleware(poweredBy)
+                                .routeHandlers(Route.get("/ping", () -> "pong"))
+                                .build(),
                         Route.get("/ping", () -> "pong"))
                 .build();
         try (TestClient client = Clients.open(app, transport)) {

@@ -19,8 +19,7 @@ class LifecycleTest {
 
     static final List<String> EVENTS = new CopyOnWriteArrayList<>();
 
-    record Pool(String name) {
-    }
+    record Pool(String name) {}
 
     static String usePool(Pool pool) {
         EVENTS.add("handler uses " + pool.name());
@@ -29,7 +28,8 @@ class LifecycleTest {
 
     static Scoped<Pool> pool() {
         EVENTS.add("pool opened");
-        return Scoped.of(new Pool("pool"), outcome -> EVENTS.add("pool closed: " + (outcome.failed() ? "failed" : "success")));
+        return Scoped.of(
+                new Pool("pool"), outcome -> EVENTS.add("pool closed: " + (outcome.failed() ? "failed" : "success")));
     }
 
     private static AutoCloseable resource(String name) {
@@ -59,7 +59,8 @@ class LifecycleTest {
 
         client.close();
         assertThat(EVENTS).hasSize(5);
-        assertThatThrownBy(() -> client.get("/ping")).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> client.get("/ping"))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("closed");
     }
 
@@ -83,8 +84,14 @@ class LifecycleTest {
             assertThat(client.get("/ping").text()).isEqualTo("pong");
         }
         // a resource that fails to close is logged; the others still close
-        assertThat(EVENTS).containsExactly("open database", "open cache", "open broker for 1 route(s)",
-                "close broker", "close cache", "close database");
+        assertThat(EVENTS)
+                .containsExactly(
+                        "open database",
+                        "open cache",
+                        "open broker for 1 route(s)",
+                        "close broker",
+                        "close cache",
+                        "close database");
     }
 
     @Test
@@ -100,8 +107,8 @@ class LifecycleTest {
             // an app-lifetime value outlives its requests
             assertThat(EVENTS).containsExactly("pool opened", "handler uses pool", "handler uses pool");
         }
-        assertThat(EVENTS).containsExactly("pool opened", "handler uses pool", "handler uses pool",
-                "pool closed: success");
+        assertThat(EVENTS)
+                .containsExactly("pool opened", "handler uses pool", "handler uses pool", "pool closed: success");
     }
 
     static Scoped<Pool> sessions(dev.rigel.State state) {
@@ -123,8 +130,13 @@ class LifecycleTest {
         try (TestClient client = TestClient.of(app)) {
             assertThat(client.get("/pool").text()).isEqualTo("sessions");
         }
-        assertThat(EVENTS).containsExactly("open database", "sessions opened on db", "handler uses sessions",
-                "sessions closed", "close database");
+        assertThat(EVENTS)
+                .containsExactly(
+                        "open database",
+                        "sessions opened on db",
+                        "handler uses sessions",
+                        "sessions closed",
+                        "close database");
     }
 
     @Test

@@ -45,27 +45,31 @@ class SendAndExceptionHooksTest {
     }
 
     static App.Builder routes() {
-        return App.builder().routeHandlers(
-                Route.get("/ok", () -> "fine"),
-                Route.post("/only-post", () -> "posted"),
-                Route.get("/boom", () -> {
-                    throw new IllegalStateException("handler broke");
-                }),
-                Route.get("/dep", (String broken) -> broken).dependency("broken", Provide.of(() -> {
-                    throw new IllegalArgumentException("dependency broke");
-                })),
-                Route.get("/secret", () -> "secret").middleware(new TokenMiddleware()),
-                Route.get("/handled", () -> {
-                    throw new NotFoundException("gone");
-                }).exceptionHandler(NotFoundException.class, (request, e) -> Response.of("handled").status(410)));
+        return App.builder()
+                .routeHandlers(
+                        Route.get("/ok", () -> "fine"),
+                        Route.post("/only-post", () -> "posted"),
+                        Route.get("/boom", () -> {
+                            throw new IllegalStateException("handler broke");
+                        }),
+                        Route.get("/dep", (String broken) -> broken).dependency("broken", Provide.of(() -> {
+                            throw new IllegalArgumentException("dependency broke");
+                        })),
+                        Route.get("/secret", () -> "secret").middleware(new TokenMiddleware()),
+                        Route.get("/handled", () -> {
+                                    throw new NotFoundException("gone");
+                                })
+                                .exceptionHandler(
+                                        NotFoundException.class,
+                                        (request, e) -> Response.of("handled").status(410)));
     }
 
     @ParameterizedTest
     @EnumSource(Transport.class)
     void beforeSendSeesEveryResponseIncludingErrorsAndUnmatchedRoutes(Transport transport) {
         List<String> seen = new CopyOnWriteArrayList<>();
-        App app = routes()
-                .cors(CORSConfig.builder().allowOrigins("https://a.example").build())
+        App app = routes().cors(
+                        CORSConfig.builder().allowOrigins("https://a.example").build())
                 .beforeSend((message, scope) -> {
                     if (message instanceof Message.ResponseStart start) {
                         start.headers().set("x-seen", scope.path());
@@ -83,12 +87,21 @@ class SendAndExceptionHooksTest {
             assertThat(client.get("/boom").header("x-seen")).isEqualTo("/boom");
             assertThat(client.get("/secret").header("x-seen")).isEqualTo("/secret");
             // answered by the built-in CORS middleware, before any route
-            TestResponse preflight = client.request("OPTIONS", "/ok").header("origin", "https://a.example")
-                    .header("access-control-request-method", "GET").send();
+            TestResponse preflight = client.request("OPTIONS", "/ok")
+                    .header("origin", "https://a.example")
+                    .header("access-control-request-method", "GET")
+                    .send();
             assertThat(preflight.header("x-seen")).isEqualTo("/ok");
             assertThat(client.options("/ok").header("x-seen")).isEqualTo("/ok");
-            eventually(() -> assertThat(seen).contains("GET /ok 200", "last body of /ok", "GET /nowhere 404",
-                    "GET /only-post 405", "GET /boom 500", "GET /secret 401", "OPTIONS /ok 204"));
+            eventually(() -> assertThat(seen)
+                    .contains(
+                            "GET /ok 200",
+                            "last body of /ok",
+                            "GET /nowhere 404",
+                            "GET /only-post 405",
+                            "GET /boom 500",
+                            "GET /secret 401",
+                            "OPTIONS /ok 204"));
         }
     }
 
@@ -98,8 +111,11 @@ class SendAndExceptionHooksTest {
         App app = App.builder()
                 .routeHandlers(Route.get("/ok", () -> "fine"))
                 .beforeSend((message, scope) -> message instanceof Message.ResponseBody body && body.body().length > 0
-                        ? new Message.ResponseBody(new String(body.body(), StandardCharsets.UTF_8).toUpperCase()
-                                .getBytes(StandardCharsets.UTF_8), body.moreBody())
+                        ? new Message.ResponseBody(
+                                new String(body.body(), StandardCharsets.UTF_8)
+                                        .toUpperCase()
+                                        .getBytes(StandardCharsets.UTF_8),
+                                body.moreBody())
                         : message)
                 .beforeSend((message, scope) -> {
                     if (message instanceof Message.ResponseStart start) {
@@ -115,16 +131,14 @@ class SendAndExceptionHooksTest {
         }
     }
 
-    record Reported(String exception, String path) {
-    }
+    record Reported(String exception, String path) {}
 
     @ParameterizedTest
     @EnumSource(Transport.class)
     void afterExceptionHearsOfEveryExceptionWithoutChangingTheResponse(Transport transport) {
         List<Reported> reported = new CopyOnWriteArrayList<>();
-        App app = routes()
-                .afterException((exception, request) -> reported.add(
-                        new Reported(exception.getClass().getSimpleName() + ": " + exception.getMessage(), request.path())))
+        App app = routes().afterException((exception, request) -> reported.add(new Reported(
+                        exception.getClass().getSimpleName() + ": " + exception.getMessage(), request.path())))
                 .afterException((exception, request) -> {
                     throw new IllegalStateException("a broken reporter must not matter");
                 })
@@ -139,13 +153,14 @@ class SendAndExceptionHooksTest {
             assertThat(client.get("/handled").text()).isEqualTo("handled");
             assertThat(client.get("/nowhere").status()).isEqualTo(404);
             assertThat(client.get("/only-post").status()).isEqualTo(405);
-            eventually(() -> assertThat(reported).containsExactly(
-                    new Reported("IllegalStateException: handler broke", "/boom"),
-                    new Reported("IllegalArgumentException: dependency broke", "/dep"),
-                    new Reported("NotAuthorizedException: no token", "/secret"),
-                    new Reported("NotFoundException: gone", "/handled"),
-                    new Reported("NotFoundException: Not Found", "/nowhere"),
-                    new Reported("MethodNotAllowedException: Method Not Allowed", "/only-post")));
+            eventually(() -> assertThat(reported)
+                    .containsExactly(
+                            new Reported("IllegalStateException: handler broke", "/boom"),
+                            new Reported("IllegalArgumentException: dependency broke", "/dep"),
+                            new Reported("NotAuthorizedException: no token", "/secret"),
+                            new Reported("NotFoundException: gone", "/handled"),
+                            new Reported("NotFoundException: Not Found", "/nowhere"),
+                            new Reported("MethodNotAllowedException: Method Not Allowed", "/only-post")));
         }
     }
 
@@ -183,9 +198,8 @@ class SendAndExceptionHooksTest {
     @EnumSource(Transport.class)
     void theHookSeesTheRequest(Transport transport) {
         List<Map<String, String>> seen = new CopyOnWriteArrayList<>();
-        App app = routes()
-                .afterException((exception, request) -> seen.add(Map.of("method", request.method(),
-                        "header", request.headers().get("x-trace"))))
+        App app = routes().afterException((exception, request) -> seen.add(Map.of(
+                        "method", request.method(), "header", request.headers().get("x-trace"))))
                 .build();
         try (TestClient client = Clients.open(app, transport)) {
             client.request("GET", "/boom").header("x-trace", "t-1").send();

@@ -34,14 +34,19 @@ class StateTest {
         assertThat(state.contains("name")).isTrue();
 
         assertThatThrownBy(() -> state.get("absent", String.class))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("'absent'");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("'absent'");
         assertThatThrownBy(() -> state.get("port", String.class))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("'port'").hasMessageContaining("java.lang.Integer")
+                .hasMessageContaining("'port'")
+                .hasMessageContaining("java.lang.Integer")
                 .hasMessageContaining("java.lang.String");
 
-        assertThat(state.computeIfAbsent("counter", key -> new AtomicInteger(5)).get()).isEqualTo(5);
-        assertThat(state.<AtomicInteger>computeIfAbsent("counter", key -> new AtomicInteger(99)).get()).isEqualTo(5);
+        assertThat(state.computeIfAbsent("counter", key -> new AtomicInteger(5)).get())
+                .isEqualTo(5);
+        assertThat(state.<AtomicInteger>computeIfAbsent("counter", key -> new AtomicInteger(99))
+                        .get())
+                .isEqualTo(5);
 
         state.put("name", null);
         assertThat(state.contains("name")).isFalse();
@@ -55,7 +60,8 @@ class StateTest {
     }
 
     static int hit(State state) {
-        return state.<AtomicInteger>computeIfAbsent("hits", key -> new AtomicInteger()).incrementAndGet();
+        return state.<AtomicInteger>computeIfAbsent("hits", key -> new AtomicInteger())
+                .incrementAndGet();
     }
 
     static String greeting(State state, String name) {
@@ -73,10 +79,13 @@ class StateTest {
                 .state("site", "rigel.dev")
                 .state("greeting", "Hello")
                 .dependency("greeter", Provide.of(StateTest::greeting))
-                .routeHandlers(Route.get("/site", StateTest::site),
+                .routeHandlers(
+                        Route.get("/site", StateTest::site),
                         Route.get("/hits", StateTest::hit),
                         Route.get("/greet", StateTest::greet),
-                        Route.get("/typed", (State state) -> state.get("site", String.class).length()))
+                        Route.get(
+                                "/typed",
+                                (State state) -> state.get("site", String.class).length()))
                 .build();
         try (TestClient client = Clients.open(app, transport)) {
             assertThat(client.get("/site").text()).isEqualTo("rigel.dev");

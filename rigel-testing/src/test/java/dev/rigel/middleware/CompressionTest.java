@@ -39,8 +39,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class CompressionTest {
 
     static final String TEXT = "Rigel compresses this line of text, which repeats a lot. ".repeat(100);
-    static final List<String> CHUNKS = List.of("first chunk of the stream; ".repeat(20), "second; ".repeat(30),
-            "and the third and last one. ".repeat(25));
+    static final List<String> CHUNKS = List.of(
+            "first chunk of the stream; ".repeat(20), "second; ".repeat(30), "and the third and last one. ".repeat(25));
 
     static String text() {
         return TEXT;
@@ -135,7 +135,9 @@ class CompressionTest {
     @MethodSource("everyAlgorithmOverEveryTransport")
     void compressesWithTheAcceptedAlgorithm(Transport transport, Algorithm algorithm) throws IOException {
         try (TestClient client = Clients.open(app(), transport)) {
-            TestResponse response = client.request("GET", "/text").header("Accept-Encoding", algorithm.token()).send();
+            TestResponse response = client.request("GET", "/text")
+                    .header("Accept-Encoding", algorithm.token())
+                    .send();
             assertThat(response.status()).isEqualTo(200);
             assertThat(response.header("Content-Encoding")).isEqualTo(algorithm.token());
             assertThat(response.header("Vary")).isEqualTo("Accept-Encoding");
@@ -149,7 +151,9 @@ class CompressionTest {
     @MethodSource("everyAlgorithmOverEveryTransport")
     void compressesStreamedBodiesAsAStream(Transport transport, Algorithm algorithm) throws IOException {
         try (TestClient client = Clients.open(app(), transport)) {
-            TestResponse response = client.request("GET", "/stream").header("Accept-Encoding", algorithm.token()).send();
+            TestResponse response = client.request("GET", "/stream")
+                    .header("Accept-Encoding", algorithm.token())
+                    .send();
             assertThat(response.header("Content-Encoding")).isEqualTo(algorithm.token());
             assertThat(response.header("Content-Length")).isNull();
             assertThat(decode(algorithm.token(), response.body())).isEqualTo(String.join("", CHUNKS));
@@ -163,11 +167,15 @@ class CompressionTest {
             TestResponse plain = client.get("/tagged");
             assertThat(plain.header("Content-Encoding")).isNull();
             assertThat(plain.header("ETag")).isEqualTo("\"v1\"");
-            TestResponse compressed = client.request("GET", "/tagged").header("Accept-Encoding", "gzip").send();
+            TestResponse compressed = client.request("GET", "/tagged")
+                    .header("Accept-Encoding", "gzip")
+                    .send();
             assertThat(compressed.header("Content-Encoding")).isEqualTo("gzip");
             assertThat(compressed.header("ETag")).isEqualTo("W/\"v1\"");
-            TestResponse revalidated = client.request("GET", "/tagged").header("Accept-Encoding", "gzip")
-                    .header("If-None-Match", compressed.header("ETag")).send();
+            TestResponse revalidated = client.request("GET", "/tagged")
+                    .header("Accept-Encoding", "gzip")
+                    .header("If-None-Match", compressed.header("ETag"))
+                    .send();
             assertThat(revalidated.status()).isEqualTo(304);
             assertThat(revalidated.body()).isEmpty();
         }
@@ -176,7 +184,9 @@ class CompressionTest {
     /** Calls the app directly to see each message it sends: one compressed message per chunk. */
     static List<Message> exchange(App app, String path, String acceptEncoding) throws Exception {
         List<Message> sent = new ArrayList<>();
-        Scope scope = Scope.http("GET", path).headers(Headers.of("accept-encoding", acceptEncoding)).build();
+        Scope scope = Scope.http("GET", path)
+                .headers(Headers.of("accept-encoding", acceptEncoding))
+                .build();
         app.call(scope, () -> Message.RequestBody.EMPTY_LAST, sent::add);
         return sent;
     }
@@ -186,9 +196,13 @@ class CompressionTest {
     void everyStreamedChunkIsFlushedOnItsOwn(Algorithm algorithm) throws Exception {
         List<Message> sent = exchange(app(), "/stream", algorithm.token());
         assertThat(sent).hasSize(1 + CHUNKS.size());
-        assertThat(sent.subList(1, sent.size())).allSatisfy(message ->
-                assertThat(((Message.ResponseBody) message).body()).isNotEmpty());
-        assertThat(sent).last().satisfies(last -> assertThat(((Message.ResponseBody) last).moreBody()).isFalse());
+        assertThat(sent.subList(1, sent.size()))
+                .allSatisfy(message ->
+                        assertThat(((Message.ResponseBody) message).body()).isNotEmpty());
+        assertThat(sent)
+                .last()
+                .satisfies(last ->
+                        assertThat(((Message.ResponseBody) last).moreBody()).isFalse());
     }
 
     @Test
@@ -204,28 +218,32 @@ class CompressionTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "gzip, deflate, br, zstd        | br",
-        "gzip;q=1.0, br;q=0.5           | gzip",
-        "zstd;q=0.8, br;q=0.8, gzip;q=0.9 | gzip",
-        "zstd, gzip                     | zstd",
-        "*                              | br",
-        "*;q=0.5, gzip                  | gzip",
-        "br;q=0, *                      | zstd",
-        "br;q=0, zstd;q=0, *;q=0.1      | gzip",
-        "X-GZIP                         | gzip",
-        "GZip;Q=0.3                     | gzip",
-        "gzip;q=0.5, identity           | none",
-        "gzip;q=0.5, identity;q=0.4     | gzip",
-        "identity                       | none",
-        "gzip;q=0, br;q=0, zstd;q=0     | none",
-        "*;q=0                          | none",
-        "deflate, compress              | none",
-        "gzip, , br,                    | br",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "gzip, deflate, br, zstd        | br",
+                "gzip;q=1.0, br;q=0.5           | gzip",
+                "zstd;q=0.8, br;q=0.8, gzip;q=0.9 | gzip",
+                "zstd, gzip                     | zstd",
+                "*                              | br",
+                "*;q=0.5, gzip                  | gzip",
+                "br;q=0, *                      | zstd",
+                "br;q=0, zstd;q=0, *;q=0.1      | gzip",
+                "X-GZIP                         | gzip",
+                "GZip;Q=0.3                     | gzip",
+                "gzip;q=0.5, identity           | none",
+                "gzip;q=0.5, identity;q=0.4     | gzip",
+                "identity                       | none",
+                "gzip;q=0, br;q=0, zstd;q=0     | none",
+                "*;q=0                          | none",
+                "deflate, compress              | none",
+                "gzip, , br,                    | br",
+            })
     void choosesByQValueThenByTheServersOrder(String acceptEncoding, String expected) {
         try (TestClient client = TestClient.of(app())) {
-            TestResponse response = client.request("GET", "/text").header("Accept-Encoding", acceptEncoding).send();
+            TestResponse response = client.request("GET", "/text")
+                    .header("Accept-Encoding", acceptEncoding)
+                    .send();
             assertThat(response.status()).isEqualTo(200);
             assertThat(response.header("Content-Encoding")).isEqualTo(expected.equals("none") ? null : expected);
             assertThat(response.header("Vary")).isEqualTo("Accept-Encoding");
@@ -236,15 +254,34 @@ class CompressionTest {
     void theServersOrderIsConfigurable() {
         CompressionConfig gzipFirst = CompressionConfig.defaults().algorithms(Algorithm.GZIP, Algorithm.ZSTD);
         try (TestClient client = TestClient.of(app(gzipFirst))) {
-            assertThat(client.request("GET", "/text").header("Accept-Encoding", "br, zstd, gzip").send()
-                    .header("Content-Encoding")).isEqualTo("gzip");
-            assertThat(client.request("GET", "/text").header("Accept-Encoding", "br").send()
-                    .header("Content-Encoding")).isNull();
+            assertThat(client.request("GET", "/text")
+                            .header("Accept-Encoding", "br, zstd, gzip")
+                            .send()
+                            .header("Content-Encoding"))
+                    .isEqualTo("gzip");
+            assertThat(client.request("GET", "/text")
+                            .header("Accept-Encoding", "br")
+                            .send()
+                            .header("Content-Encoding"))
+                    .isNull();
         }
     }
 
-    static final List<String> MALFORMED = List.of("gzip;q=abc", "gzip;q=2", "gzip;q=1.5", "gzip;q=0.0001", "gzip;q",
-            "gzip;q=", ";;;", ";q=1", "gz ip", "gzip;q=1;q", "\u00ff\u00fe", "br;q=-1", "\"gzip\"", "gzip;;");
+    static final List<String> MALFORMED = List.of(
+            "gzip;q=abc",
+            "gzip;q=2",
+            "gzip;q=1.5",
+            "gzip;q=0.0001",
+            "gzip;q",
+            "gzip;q=",
+            ";;;",
+            ";q=1",
+            "gz ip",
+            "gzip;q=1;q",
+            "\u00ff\u00fe",
+            "br;q=-1",
+            "\"gzip\"",
+            "gzip;;");
 
     @ParameterizedTest
     @EnumSource(Transport.class)
@@ -254,9 +291,13 @@ class CompressionTest {
                 if (transport == Transport.REAL_SERVER && acceptEncoding.chars().anyMatch(c -> c > 0x7e)) {
                     continue; // the JDK client refuses to send such a header at all
                 }
-                TestResponse response = client.request("GET", "/text").header("Accept-Encoding", acceptEncoding).send();
+                TestResponse response = client.request("GET", "/text")
+                        .header("Accept-Encoding", acceptEncoding)
+                        .send();
                 assertThat(response.status()).as(acceptEncoding).isEqualTo(200);
-                assertThat(response.header("Content-Encoding")).as(acceptEncoding).isNull();
+                assertThat(response.header("Content-Encoding"))
+                        .as(acceptEncoding)
+                        .isNull();
                 assertThat(response.text()).isEqualTo(TEXT);
             }
         }
@@ -266,7 +307,8 @@ class CompressionTest {
     void aHugeAcceptEncodingIsIgnored() {
         try (TestClient client = TestClient.of(app())) {
             TestResponse response = client.request("GET", "/text")
-                    .header("Accept-Encoding", "x-unknown;q=0.1, ".repeat(5000) + "gzip").send();
+                    .header("Accept-Encoding", "x-unknown;q=0.1, ".repeat(5000) + "gzip")
+                    .send();
             assertThat(response.status()).isEqualTo(200);
             assertThat(response.header("Content-Encoding")).isNull();
         }
@@ -276,7 +318,9 @@ class CompressionTest {
     @ValueSource(strings = {"/small", "/encoded", "/png", "/not-modified", "/no-transform", "/excluded"})
     void leavesAloneWhatMustNotOrNeedNotBeCompressed(String path) {
         try (TestClient client = TestClient.of(app())) {
-            TestResponse response = client.request("GET", path).header("Accept-Encoding", "gzip, br, zstd").send();
+            TestResponse response = client.request("GET", path)
+                    .header("Accept-Encoding", "gzip, br, zstd")
+                    .send();
             assertThat(response.header("Content-Encoding")).isNotIn("gzip", "br", "zstd");
             assertThat(response.header("Vary")).isNull();
         }
@@ -286,10 +330,14 @@ class CompressionTest {
     @EnumSource(Transport.class)
     void noContentAndHeadResponsesStayUncompressed(Transport transport) {
         try (TestClient client = Clients.open(app(), transport)) {
-            TestResponse gone = client.request("DELETE", "/gone").header("Accept-Encoding", "gzip").send();
+            TestResponse gone = client.request("DELETE", "/gone")
+                    .header("Accept-Encoding", "gzip")
+                    .send();
             assertThat(gone.status()).isEqualTo(204);
             assertThat(gone.header("Content-Encoding")).isNull();
-            TestResponse head = client.request("HEAD", "/text").header("Accept-Encoding", "gzip").send();
+            TestResponse head = client.request("HEAD", "/text")
+                    .header("Accept-Encoding", "gzip")
+                    .send();
             assertThat(head.status()).isEqualTo(200);
             assertThat(head.header("Content-Encoding")).isNull();
             assertThat(head.header("Content-Length")).isEqualTo(Integer.toString(TEXT.length()));
@@ -300,9 +348,13 @@ class CompressionTest {
     @Test
     void svgIsTextAndAnExistingVaryIsKept() throws IOException {
         try (TestClient client = TestClient.of(app())) {
-            TestResponse svg = client.request("GET", "/svg").header("Accept-Encoding", "gzip").send();
+            TestResponse svg = client.request("GET", "/svg")
+                    .header("Accept-Encoding", "gzip")
+                    .send();
             assertThat(svg.header("Content-Encoding")).isEqualTo("gzip");
-            TestResponse varying = client.request("GET", "/varying").header("Accept-Encoding", "zstd").send();
+            TestResponse varying = client.request("GET", "/varying")
+                    .header("Accept-Encoding", "zstd")
+                    .send();
             assertThat(varying.header("Vary")).isEqualTo("Origin, Accept-Encoding");
             assertThat(decode("zstd", varying.body())).isEqualTo(TEXT);
         }
@@ -310,13 +362,20 @@ class CompressionTest {
 
     @Test
     void theMinimumSizeAndLevelsAreConfigurable() throws IOException {
-        CompressionConfig config = CompressionConfig.defaults().minimumSize(5).gzipLevel(1).brotliQuality(11)
+        CompressionConfig config = CompressionConfig.defaults()
+                .minimumSize(5)
+                .gzipLevel(1)
+                .brotliQuality(11)
                 .zstdLevel(19);
         try (TestClient client = TestClient.of(app(config))) {
-            TestResponse small = client.request("GET", "/small").header("Accept-Encoding", "gzip").send();
+            TestResponse small = client.request("GET", "/small")
+                    .header("Accept-Encoding", "gzip")
+                    .send();
             assertThat(small.header("Content-Encoding")).isEqualTo("gzip");
             assertThat(decode("gzip", small.body())).isEqualTo(small());
-            TestResponse zstd = client.request("GET", "/text").header("Accept-Encoding", "zstd").send();
+            TestResponse zstd = client.request("GET", "/text")
+                    .header("Accept-Encoding", "zstd")
+                    .send();
             assertThat(Zstd.decompressedSize(zstd.body())).isEqualTo(TEXT.length());
         }
         assertThatThrownBy(() -> CompressionConfig.defaults().gzipLevel(10)).hasMessageContaining("gzip level");
@@ -330,7 +389,9 @@ class CompressionTest {
     @Test
     void everyAlgorithmIsAvailableOnThisMachine() {
         for (Algorithm algorithm : Algorithm.values()) {
-            assertThat(CompressionConfig.isAvailable(algorithm)).as(algorithm.name()).isTrue();
+            assertThat(CompressionConfig.isAvailable(algorithm))
+                    .as(algorithm.name())
+                    .isTrue();
         }
     }
 

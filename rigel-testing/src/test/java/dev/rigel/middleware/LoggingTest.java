@@ -58,13 +58,17 @@ class LoggingTest {
     }
 
     static Response<String> login() {
-        return Response.of("welcome").cookie("session", "s3cr3t-session").cookie("theme", "dark")
+        return Response.of("welcome")
+                .cookie("session", "s3cr3t-session")
+                .cookie("theme", "dark")
                 .header("x-powered-by", "rigel");
     }
 
     static App app(LoggingConfig config) {
         return App.builder()
-                .routeHandlers(Route.get("/hello", () -> "hi"), Route.get("/login", LoggingTest::login),
+                .routeHandlers(
+                        Route.get("/hello", () -> "hi"),
+                        Route.get("/login", LoggingTest::login),
                         Route.get("/boom", () -> {
                             throw new IllegalStateException("boom");
                         }))
@@ -96,8 +100,11 @@ class LoggingTest {
             assertThat(line.getMessage()).isEqualTo("HTTP request");
             Map<String, Object> fields = fields(line);
             assertThat(fields).containsOnlyKeys("method", "path", "query", "client", "status", "duration_ms");
-            assertThat(fields).containsEntry("method", "GET").containsEntry("path", "/hello")
-                    .containsEntry("query", "name=ada").containsEntry("status", 200);
+            assertThat(fields)
+                    .containsEntry("method", "GET")
+                    .containsEntry("path", "/hello")
+                    .containsEntry("query", "name=ada")
+                    .containsEntry("status", 200);
             assertThat(fields.get("client")).isEqualTo(transport == Transport.IN_PROCESS ? "testclient" : "127.0.0.1");
             assertThat((Double) fields.get("duration_ms")).isGreaterThanOrEqualTo(0.0);
         }
@@ -110,7 +117,8 @@ class LoggingTest {
                     throw new IllegalStateException("boom");
                 }))
                 .logging(LoggingConfig.defaults().responseFields(ResponseField.STATUS))
-                .rateLimit(RateLimitConfig.of(Unit.HOUR, 2).exclude("^/hello$")
+                .rateLimit(RateLimitConfig.of(Unit.HOUR, 2)
+                        .exclude("^/hello$")
                         .clock(java.time.InstantSource.fixed(java.time.Instant.parse("2026-03-01T10:20:15Z"))))
                 .build();
         try (TestClient client = TestClient.of(app).raiseServerExceptions(false)) {
@@ -138,14 +146,18 @@ class LoggingTest {
         Map<String, Object> fields = fields(onlyLine());
         @SuppressWarnings("unchecked")
         Map<String, String> requestHeaders = (Map<String, String>) fields.get("request_headers");
-        assertThat(requestHeaders).containsEntry("authorization", "*****").containsEntry("x-api-key", "*****")
+        assertThat(requestHeaders)
+                .containsEntry("authorization", "*****")
+                .containsEntry("x-api-key", "*****")
                 .containsEntry("user-agent", "tests")
                 .containsEntry("cookie", "session=*****; csrftoken=*****; theme=light");
-        assertThat(fields.get("request_cookies")).isEqualTo(
-                Map.of("session", "*****", "csrftoken", "*****", "theme", "light"));
+        assertThat(fields.get("request_cookies"))
+                .isEqualTo(Map.of("session", "*****", "csrftoken", "*****", "theme", "light"));
         @SuppressWarnings("unchecked")
         Map<String, String> responseHeaders = (Map<String, String>) fields.get("response_headers");
-        assertThat(responseHeaders.get("set-cookie")).contains("session=*****").contains("theme=dark")
+        assertThat(responseHeaders.get("set-cookie"))
+                .contains("session=*****")
+                .contains("theme=dark")
                 .doesNotContain("s3cr3t");
         assertThat(responseHeaders).containsEntry("x-powered-by", "rigel");
         assertThat(fields.get("response_cookies")).isEqualTo(Map.of("session", "*****", "theme", "dark"));
@@ -164,17 +176,20 @@ class LoggingTest {
                 .obfuscateHeaders("user-agent")
                 .obfuscateCookies("theme");
         try (TestClient client = TestClient.of(app(config))) {
-            client.request("GET", "/login").header("Authorization", "Bearer visible-now")
-                    .header("User-Agent", "tests").header("Accept", "*/*").send();
+            client.request("GET", "/login")
+                    .header("Authorization", "Bearer visible-now")
+                    .header("User-Agent", "tests")
+                    .header("Accept", "*/*")
+                    .send();
         }
         ILoggingEvent line = onlyLine();
         assertThat(line.getLoggerName()).isEqualTo("audit.requests");
         assertThat(line.getLevel()).isEqualTo(ch.qos.logback.classic.Level.DEBUG);
         Map<String, Object> fields = fields(line);
-        assertThat(fields).containsOnlyKeys("method", "scheme", "http_version", "request_headers", "status",
-                "response_headers");
-        assertThat(fields.get("request_headers")).isEqualTo(
-                Map.of("user-agent", "*****", "authorization", "Bearer visible-now"));
+        assertThat(fields)
+                .containsOnlyKeys("method", "scheme", "http_version", "request_headers", "status", "response_headers");
+        assertThat(fields.get("request_headers"))
+                .isEqualTo(Map.of("user-agent", "*****", "authorization", "Bearer visible-now"));
         assertThat(fields.get("response_headers")).isEqualTo(Map.of("content-type", "text/plain; charset=utf-8"));
         assertThat(fields).containsEntry("scheme", "http").containsEntry("http_version", "1.1");
     }

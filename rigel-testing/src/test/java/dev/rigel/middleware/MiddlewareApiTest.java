@@ -89,7 +89,10 @@ class MiddlewareApiTest {
         httpOnly.scopes(ScopeType.HTTP);
         Marker websocketOnly = new Marker("ws");
         websocketOnly.scopes(ScopeType.WEBSOCKET);
-        App app = App.builder().middleware(httpOnly, websocketOnly).routeHandlers(Handlers.class).build();
+        App app = App.builder()
+                .middleware(httpOnly, websocketOnly)
+                .routeHandlers(Handlers.class)
+                .build();
         try (TestClient client = Clients.open(app, transport)) {
             assertThat(client.get("/plain").headers().getAll("x-seen-by")).containsExactly("http");
         }
@@ -129,8 +132,10 @@ class MiddlewareApiTest {
     @EnumSource(Transport.class)
     void defineMiddlewarePassesItsSettingsToTheConstructor(Transport transport) {
         App app = App.builder()
-                .routeHandlers(Router.builder("/r").middleware(DefineMiddleware.of(HeaderStamp.class, "x-stamp", 3))
-                        .routeHandlers(Route.get("/a", () -> "a"), Route.get("/b", () -> "b")).build())
+                .routeHandlers(Router.builder("/r")
+                        .middleware(DefineMiddleware.of(HeaderStamp.class, "x-stamp", 3))
+                        .routeHandlers(Route.get("/a", () -> "a"), Route.get("/b", () -> "b"))
+                        .build())
                 .build();
         try (TestClient client = Clients.open(app, transport)) {
             assertThat(client.get("/r/a").header("x-stamp")).isEqualTo("xxx");
@@ -173,7 +178,10 @@ class MiddlewareApiTest {
 
     @Test
     void byDefaultNoMiddlewareRunsForUnmatchedRoutes() {
-        App app = App.builder().middleware(new Marker("m")).routeHandlers(Handlers.class).build();
+        App app = App.builder()
+                .middleware(new Marker("m"))
+                .routeHandlers(Handlers.class)
+                .build();
         try (TestClient client = TestClient.of(app)) {
             assertThat(client.get("/nope").header("x-seen-by")).isNull();
         }
@@ -182,7 +190,10 @@ class MiddlewareApiTest {
     @Test
     void unmatchedRouteMiddlewareMustBeRegisteredOnTheApp() {
         Marker stray = new Marker("stray");
-        assertThatThrownBy(() -> App.builder().alsoForUnmatchedRoutes(stray).routeHandlers(Handlers.class).build())
+        assertThatThrownBy(() -> App.builder()
+                        .alsoForUnmatchedRoutes(stray)
+                        .routeHandlers(Handlers.class)
+                        .build())
                 .isInstanceOf(ImproperlyConfiguredException.class)
                 .hasMessageContaining("alsoForUnmatchedRoutes(Marker)")
                 .hasMessageContaining("not registered on the app");
@@ -198,8 +209,10 @@ class MiddlewareApiTest {
         App app = App.builder()
                 .middleware(outer)
                 .alsoForUnmatchedRoutes(outer)
-                .routeHandlers(Router.builder("/locked").middleware(refuse)
-                        .routeHandlers(Route.get("/door", () -> "open")).build())
+                .routeHandlers(Router.builder("/locked")
+                        .middleware(refuse)
+                        .routeHandlers(Route.get("/door", () -> "open"))
+                        .build())
                 .build();
         try (TestClient client = Clients.open(app, transport)) {
             TestResponse response = client.get("/locked/door");

@@ -32,11 +32,13 @@ class RateLimitTest {
 
     /** 15 s into a minute: a minute window has 45 s left, and no window ends while a test runs. */
     static final Instant AT = Instant.parse("2026-03-01T10:20:15Z");
+
     static final InstantSource FIXED = InstantSource.fixed(AT);
 
     static App app(RateLimitConfig config) {
         return App.builder()
-                .routeHandlers(Route.get("/hello", () -> "hi"),
+                .routeHandlers(
+                        Route.get("/hello", () -> "hi"),
                         Route.get("/health", () -> "ok"),
                         Route.get("/internal", () -> "internal").opt("skip_rate_limit", true))
                 .rateLimit(config)
@@ -46,7 +48,8 @@ class RateLimitTest {
     @ParameterizedTest
     @EnumSource(Transport.class)
     void checkedResponsesCarryTheHeadersAndRequestsPastTheLimitGet429(Transport transport) {
-        try (TestClient client = Clients.open(app(RateLimitConfig.of(Unit.MINUTE, 3).clock(FIXED)), transport)) {
+        try (TestClient client =
+                Clients.open(app(RateLimitConfig.of(Unit.MINUTE, 3).clock(FIXED)), transport)) {
             for (int i = 1; i <= 3; i++) {
                 TestResponse response = client.get("/hello");
                 assertThat(response.status()).isEqualTo(200);
@@ -71,7 +74,8 @@ class RateLimitTest {
 
     @Test
     void unmatchedRoutesAreCountedToo() {
-        try (TestClient client = TestClient.of(app(RateLimitConfig.of(Unit.SECOND, 2).clock(FIXED)))) {
+        try (TestClient client =
+                TestClient.of(app(RateLimitConfig.of(Unit.SECOND, 2).clock(FIXED)))) {
             TestResponse missing = client.get("/nowhere");
             assertThat(missing.status()).isEqualTo(404);
             assertThat(missing.header("RateLimit-Remaining")).isEqualTo("1");
@@ -83,7 +87,8 @@ class RateLimitTest {
 
     @Test
     void excludedPathsOptKeysAndUnthrottledRequestsPassUncounted() {
-        RateLimitConfig config = RateLimitConfig.of(Unit.HOUR, 1).clock(FIXED)
+        RateLimitConfig config = RateLimitConfig.of(Unit.HOUR, 1)
+                .clock(FIXED)
                 .exclude("^/health$")
                 .excludeOptKey("skip_rate_limit")
                 .checkThrottle(scope -> scope.headers().get("x-trusted") == null);
@@ -93,7 +98,9 @@ class RateLimitTest {
                 assertThat(health.status()).isEqualTo(200);
                 assertThat(health.header("RateLimit-Limit")).isNull();
                 assertThat(client.get("/internal").status()).isEqualTo(200);
-                TestResponse trusted = client.request("GET", "/hello").header("x-trusted", "yes").send();
+                TestResponse trusted = client.request("GET", "/hello")
+                        .header("x-trusted", "yes")
+                        .send();
                 assertThat(trusted.status()).isEqualTo(200);
                 assertThat(trusted.header("RateLimit-Limit")).isNull();
             }
@@ -107,20 +114,38 @@ class RateLimitTest {
 
     @Test
     void theKeyFunctionDecidesWhoSharesACount() {
-        RateLimitConfig config = RateLimitConfig.of(Unit.MINUTE, 1).clock(FIXED)
+        RateLimitConfig config = RateLimitConfig.of(Unit.MINUTE, 1)
+                .clock(FIXED)
                 .key(scope -> String.valueOf(scope.headers().get("x-api-key")));
         try (TestClient client = TestClient.of(app(config))) {
-            assertThat(client.request("GET", "/hello").header("x-api-key", "a").send().status()).isEqualTo(200);
-            assertThat(client.request("GET", "/hello").header("x-api-key", "b").send().status()).isEqualTo(200);
-            assertThat(client.request("GET", "/hello").header("x-api-key", "a").send().status()).isEqualTo(429);
-            assertThat(client.request("GET", "/hello").header("x-api-key", "b").send().status()).isEqualTo(429);
+            assertThat(client.request("GET", "/hello")
+                            .header("x-api-key", "a")
+                            .send()
+                            .status())
+                    .isEqualTo(200);
+            assertThat(client.request("GET", "/hello")
+                            .header("x-api-key", "b")
+                            .send()
+                            .status())
+                    .isEqualTo(200);
+            assertThat(client.request("GET", "/hello")
+                            .header("x-api-key", "a")
+                            .send()
+                            .status())
+                    .isEqualTo(429);
+            assertThat(client.request("GET", "/hello")
+                            .header("x-api-key", "b")
+                            .send()
+                            .status())
+                    .isEqualTo(429);
         }
     }
 
     @Test
     void aNewWindowStartsANewCount() {
         AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-03-01T10:20:59.500Z"));
-        try (TestClient client = TestClient.of(app(RateLimitConfig.of(Unit.MINUTE, 1).clock(now::get)))) {
+        try (TestClient client =
+                TestClient.of(app(RateLimitConfig.of(Unit.MINUTE, 1).clock(now::get)))) {
             TestResponse first = client.get("/hello");
             assertThat(first.status()).isEqualTo(200);
             assertThat(first.header("RateLimit-Reset")).isEqualTo("1"); // half a second, rounded up
@@ -140,7 +165,8 @@ class RateLimitTest {
         App app = App.builder()
                 .routeHandlers(Route.get("/hello", () -> "hi"))
                 .stores(new StoreRegistry().register("limits", counters))
-                .rateLimit(RateLimitConfig.of(Unit.MINUTE, 5).storeName("limits").clock(FIXED))
+                .rateLimit(
+                        RateLimitConfig.of(Unit.MINUTE, 5).storeName("limits").clock(FIXED))
                 .build();
         try (TestClient client = TestClient.of(app)) {
             client.get("/hello");
@@ -148,17 +174,18 @@ class RateLimitTest {
         }
         long window = AT.toEpochMilli() / 60_000;
         assertThat(counters.getString("testclient::minute:" + window)).contains("2");
-        assertThat(counters.expiresIn("testclient::minute:" + window)).hasValueSatisfying(left ->
-                assertThat(left).isLessThanOrEqualTo(Duration.ofSeconds(45)));
+        assertThat(counters.expiresIn("testclient::minute:" + window))
+                .hasValueSatisfying(left -> assertThat(left).isLessThanOrEqualTo(Duration.ofSeconds(45)));
         assertThat(app.stores().has(RateLimitConfig.DEFAULT_STORE_NAME)).isFalse();
     }
 
     @Test
     void parallelRequestsInProcessLetExactlyTheLimitThrough() {
         int limit = 50;
-        try (AsyncTestClient client = AsyncTestClient.of(app(RateLimitConfig.of(Unit.MINUTE, limit).clock(FIXED)))) {
-            List<CompletableFuture<TestResponse>> responses = IntStream.range(0, 400)
-                    .mapToObj(i -> client.get("/hello")).toList();
+        try (AsyncTestClient client =
+                AsyncTestClient.of(app(RateLimitConfig.of(Unit.MINUTE, limit).clock(FIXED)))) {
+            List<CompletableFuture<TestResponse>> responses =
+                    IntStream.range(0, 400).mapToObj(i -> client.get("/hello")).toList();
             assertStatusCounts(responses, limit, 400 - limit);
         }
     }
@@ -166,21 +193,24 @@ class RateLimitTest {
     @Test
     void parallelRequestsOverARealServerLetExactlyTheLimitThrough() {
         int limit = 40;
-        try (TestClient client = Clients.open(app(RateLimitConfig.of(Unit.MINUTE, limit).clock(FIXED)),
-                Transport.REAL_SERVER)) {
+        try (TestClient client =
+                Clients.open(app(RateLimitConfig.of(Unit.MINUTE, limit).clock(FIXED)), Transport.REAL_SERVER)) {
             List<CompletableFuture<TestResponse>> responses = IntStream.range(0, 150)
-                    .mapToObj(i -> client.request("GET", "/hello").sendAsync()).toList();
+                    .mapToObj(i -> client.request("GET", "/hello").sendAsync())
+                    .toList();
             assertStatusCounts(responses, limit, 150 - limit);
         }
     }
 
     static void assertStatusCounts(List<CompletableFuture<TestResponse>> responses, int ok, int refused) {
-        List<TestResponse> done = responses.stream().map(CompletableFuture::join).toList();
+        List<TestResponse> done =
+                responses.stream().map(CompletableFuture::join).toList();
         assertThat(done.stream().filter(r -> r.status() == 200).count()).isEqualTo(ok);
         assertThat(done.stream().filter(r -> r.status() == 429).count()).isEqualTo(refused);
         // every count from 1 to the limit was handed out exactly once
         assertThat(done.stream().filter(r -> r.status() == 200).map(r -> r.header("RateLimit-Remaining")))
-                .containsExactlyInAnyOrderElementsOf(IntStream.range(0, ok).mapToObj(Integer::toString).toList());
+                .containsExactlyInAnyOrderElementsOf(
+                        IntStream.range(0, ok).mapToObj(Integer::toString).toList());
     }
 
     @Test
@@ -195,7 +225,7 @@ class RateLimitTest {
         assertThatThrownBy(() -> RateLimitConfig.parse("minute")).hasMessageContaining("unit,limit");
         assertThatThrownBy(() -> RateLimitConfig.parse("minute,lots")).hasMessageContaining("whole number");
         assertThatThrownBy(() -> RateLimitConfig.of(Unit.MINUTE, 0)).hasMessageContaining("at least one");
-        assertThatThrownBy(() -> RateLimitConfig.of(Unit.MINUTE, 1).exclude("(")).isInstanceOf(
-                java.util.regex.PatternSyntaxException.class);
+        assertThatThrownBy(() -> RateLimitConfig.of(Unit.MINUTE, 1).exclude("("))
+                .isInstanceOf(java.util.regex.PatternSyntaxException.class);
     }
 }

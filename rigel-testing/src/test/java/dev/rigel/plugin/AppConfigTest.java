@@ -116,23 +116,30 @@ class AppConfigTest {
             // remove a middleware, replace a dependency and an exception handler, reorder hooks
             app.middleware().removeIf(m -> m instanceof LegacyHeaderMiddleware);
             app.dependencies().put("greeting", Provide.value("Hello from the plugin"));
-            app.exceptionHandlers().replace(NotFoundException.class,
-                    (request, e) -> Response.of("plugin 404").status(404));
+            app.exceptionHandlers()
+                    .replace(
+                            NotFoundException.class,
+                            (request, e) -> Response.of("plugin 404").status(404));
             app.onStartup().addFirst(a -> order.add("plugin first"));
             app.responseHeaders().remove("X-Removed");
             app.responseHeaders().put("x-added", "1");
             app.state().put("seen_debug", app.debug());
-            app.routeHandlers().removeIf(handler -> handler instanceof Route route && route.path().equals("/gone"));
+            app.routeHandlers()
+                    .removeIf(handler ->
+                            handler instanceof Route route && route.path().equals("/gone"));
             app.tags().add("plugged");
         };
         App app = App.builder()
                 .debug(false)
                 .middleware(new LegacyHeaderMiddleware())
                 .dependency("greeting", Provide.value("Hello from the user"))
-                .exceptionHandler(NotFoundException.class, (request, e) -> Response.of("user 404").status(404))
+                .exceptionHandler(
+                        NotFoundException.class,
+                        (request, e) -> Response.of("user 404").status(404))
                 .onStartup(a -> order.add("user"))
                 .responseHeader("x-removed", "1")
-                .routeHandlers(Route.get("/greet", (String greeting) -> greeting),
+                .routeHandlers(
+                        Route.get("/greet", (String greeting) -> greeting),
                         Route.get("/gone", () -> "still here"),
                         Route.get("/missing", () -> {
                             throw new NotFoundException();
@@ -149,7 +156,8 @@ class AppConfigTest {
             assertThat(client.get("/gone").status()).isEqualTo(404);
             assertThat(order).containsExactly("plugin first", "user");
             assertThat(app.state().get("seen_debug", Boolean.class)).isEqualTo(false);
-            assertThat(app.routes()).allSatisfy(route -> assertThat(route.tags()).contains("plugged"));
+            assertThat(app.routes())
+                    .allSatisfy(route -> assertThat(route.tags()).contains("plugged"));
         }
     }
 
@@ -185,8 +193,8 @@ class AppConfigTest {
 
     @Test
     void layersOtherThanTheAppExposeTheirSettingsToo() {
-        Router.Builder router = Router.builder("/r").routeHandlers(Route.get("/x", () -> "x"))
-                .responseHeader("x-layer", "router");
+        Router.Builder router =
+                Router.builder("/r").routeHandlers(Route.get("/x", () -> "x")).responseHeader("x-layer", "router");
         router.responseHeaders().put("X-Layer", "changed");
         router.opt().put("flag", true);
         App app = App.builder().routeHandlers(router.build()).build();
@@ -202,27 +210,30 @@ class AppConfigTest {
     void nullsPutInThroughTheLiveCollectionsFailTheBuildNamingTheSetting() {
         App.Builder middleware = App.builder().routeHandlers(Route.get("/", () -> "x"));
         middleware.middleware().add(null);
-        assertThatThrownBy(middleware::build).isInstanceOf(ImproperlyConfiguredException.class)
+        assertThatThrownBy(middleware::build)
+                .isInstanceOf(ImproperlyConfiguredException.class)
                 .hasMessageContaining("app: middleware hold a null entry");
 
         App.Builder handlers = App.builder();
         handlers.routeHandlers().add(null);
-        assertThatThrownBy(handlers::build).isInstanceOf(ImproperlyConfiguredException.class)
+        assertThatThrownBy(handlers::build)
+                .isInstanceOf(ImproperlyConfiguredException.class)
                 .hasMessageContaining("route handlers");
 
         App.Builder deps = App.builder().routeHandlers(Route.get("/", () -> "x"));
         deps.dependencies().put(" ", Provide.value(1));
-        assertThatThrownBy(deps::build).isInstanceOf(ImproperlyConfiguredException.class)
+        assertThatThrownBy(deps::build)
+                .isInstanceOf(ImproperlyConfiguredException.class)
                 .hasMessageContaining("non-empty key");
     }
 
     @Test
     void jsonCustomizersAddUpSoAPluginDoesNotEraseTheUsers() {
-        record Pair(String firstName, java.util.List<Integer> values) {
-        }
+        record Pair(String firstName, java.util.List<Integer> values) {}
         App app = App.builder()
                 .json(mapper -> mapper.setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE))
-                .plugins((InitPlugin) builder -> builder.json(mapper -> mapper.enable(SerializationFeature.INDENT_OUTPUT)))
+                .plugins((InitPlugin)
+                        builder -> builder.json(mapper -> mapper.enable(SerializationFeature.INDENT_OUTPUT)))
                 .routeHandlers(Route.get("/pair", () -> new Pair("Ada", List.of(1))))
                 .build();
         try (TestClient client = TestClient.of(app)) {

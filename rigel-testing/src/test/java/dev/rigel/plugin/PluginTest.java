@@ -33,14 +33,15 @@ class PluginTest {
         public void onAppInit(App.Builder app) {
             initialised.incrementAndGet();
             app.dependency("greeting", Provide.value(greeting))
-                    .routeHandlers(Route.get("/greet/{name:str}", (String greeting, String name) -> greeting + ", " + name))
-                    .onStartup(started -> events.add("started with " + started.plugins().get(GreetingPlugin.class).greeting));
+                    .routeHandlers(
+                            Route.get("/greet/{name:str}", (String greeting, String name) -> greeting + ", " + name))
+                    .onStartup(started ->
+                            events.add("started with " + started.plugins().get(GreetingPlugin.class).greeting));
         }
     }
 
     /** A plugin that is not an init plugin: only looked up. */
-    record Settings(String value) implements Plugin {
-    }
+    record Settings(String value) implements Plugin {}
 
     @ParameterizedTest
     @EnumSource(Transport.class)
@@ -60,7 +61,8 @@ class PluginTest {
                 .plugins(new GreetingPlugin("Hello"))
                 .routeHandlers(dev.rigel.Router.builder("/local")
                         .dependency("greeting", Provide.value("Hi"))
-                        .routeHandlers(Route.get("/{name:str}", (String greeting, String name) -> greeting + " " + name))
+                        .routeHandlers(
+                                Route.get("/{name:str}", (String greeting, String name) -> greeting + " " + name))
                         .build())
                 .build();
         try (TestClient client = TestClient.of(app)) {

@@ -58,8 +58,7 @@ class SerializationPluginTest {
         }
     }
 
-    record Order(String item, Money price) {
-    }
+    record Order(String item, Money price) {}
 
     public static final class Prices {
         @Get("/price")
@@ -115,10 +114,14 @@ class SerializationPluginTest {
     void theTypeBindsFromQueryHeaderAndPathValues(Transport transport) {
         try (TestClient client = Clients.open(app(), transport)) {
             assertThat(client.get("/price?amount=1.20%20EUR&times=3").text()).isEqualTo("\"3.60 EUR\"");
-            assertThat(client.get("/prices?amount=1%20EUR&amount=2%20USD").text()).isEqualTo("[\"1 EUR\",\"2 USD\"]");
+            assertThat(client.get("/prices?amount=1%20EUR&amount=2%20USD").text())
+                    .isEqualTo("[\"1 EUR\",\"2 USD\"]");
             assertThat(client.get("/optional").text()).isEqualTo("none");
             assertThat(client.get("/optional?amount=3%20GBP").text()).isEqualTo("3 GBP");
-            assertThat(client.request("GET", "/header").header("x-budget", "9 CHF").send().text())
+            assertThat(client.request("GET", "/header")
+                            .header("x-budget", "9 CHF")
+                            .send()
+                            .text())
                     .isEqualTo("\"9 CHF\"");
             assertThat(client.get("/path/4%20JPY").text()).isEqualTo("\"4 JPY\"");
         }
@@ -130,10 +133,14 @@ class SerializationPluginTest {
         try (TestClient client = Clients.open(app(), transport)) {
             TestResponse query = client.get("/price?amount=lots");
             assertThat(query.status()).isEqualTo(400);
-            assertThat(query.text()).contains("\"key\":\"amount\"").contains("expected a Money, got 'lots'")
+            assertThat(query.text())
+                    .contains("\"key\":\"amount\"")
+                    .contains("expected a Money, got 'lots'")
                     .contains("\"source\":\"query\"");
 
-            TestResponse header = client.request("GET", "/header").header("x-budget", "plenty").send();
+            TestResponse header = client.request("GET", "/header")
+                    .header("x-budget", "plenty")
+                    .send();
             assertThat(header.status()).isEqualTo(400);
             assertThat(header.text()).contains("x-budget");
 
@@ -177,13 +184,19 @@ class SerializationPluginTest {
     @ParameterizedTest
     @EnumSource(Transport.class)
     void aModuleOnlyPluginServesResponses(Transport transport) {
-        App app = App.builder().plugins(new MoneyAsObjectPlugin())
+        App app = App.builder()
+                .plugins(new MoneyAsObjectPlugin())
                 .routeHandlers(Route.get("/m", () -> new Money(new BigDecimal("1.5"), "EUR")))
                 .build();
         try (TestClient client = Clients.open(app, transport)) {
-            assertThat(client.get("/m").jsonMap()).containsEntry("amount", "1.5").containsEntry("currency", "EUR");
+            assertThat(client.get("/m").jsonMap())
+                    .containsEntry("amount", "1.5")
+                    .containsEntry("currency", "EUR");
         }
-        assertThatThrownBy(() -> App.builder().plugins(new MoneyAsObjectPlugin()).routeHandlers(Prices.class).build())
+        assertThatThrownBy(() -> App.builder()
+                        .plugins(new MoneyAsObjectPlugin())
+                        .routeHandlers(Prices.class)
+                        .build())
                 .isInstanceOf(ImproperlyConfiguredException.class);
     }
 

@@ -35,7 +35,9 @@ class RequestHelpersTest {
             return Map.of("id", userId);
         }
 
-        @Get(value = {"/", "/by-team/{team:uuid}"}, name = "list_users")
+        @Get(
+                value = {"/", "/by-team/{team:uuid}"},
+                name = "list_users")
         public String list() {
             return "users";
         }
@@ -47,20 +49,29 @@ class RequestHelpersTest {
 
         @Get("/links/{user_id:int}")
         public Map<String, String> links(int userId, Request request) {
-            return Map.of("self", request.urlFor("get_user", Map.of("userId", userId)),
-                    "search", request.urlFor("search", Map.of(),
+            return Map.of(
+                    "self",
+                    request.urlFor("get_user", Map.of("userId", userId)),
+                    "search",
+                    request.urlFor(
+                            "search",
+                            Map.of(),
                             new java.util.TreeMap<>(Map.of("q", "a b&c", "tag", List.of("x", "y")))),
-                    "file", request.urlFor("files", Map.of("path", "docs/read me.txt")));
+                    "file",
+                    request.urlFor("files", Map.of("path", "docs/read me.txt")));
         }
     }
 
     private static App app() {
-        return App.builder().routeHandlers(
-                Router.of("/api", UserController.class),
-                Route.get("/search", () -> "results").name("search"),
-                Route.get("/files/{path:path}", () -> "file").name("files"),
-                Route.get("/negotiate", (Request request) -> request.accepts("application/json", "text/html")
-                        .orElse("none")))
+        return App.builder()
+                .routeHandlers(
+                        Router.of("/api", UserController.class),
+                        Route.get("/search", () -> "results").name("search"),
+                        Route.get("/files/{path:path}", () -> "file").name("files"),
+                        Route.get(
+                                "/negotiate",
+                                (Request request) -> request.accepts("application/json", "text/html")
+                                        .orElse("none")))
                 .build();
     }
 
@@ -80,11 +91,21 @@ class RequestHelpersTest {
     @EnumSource(Transport.class)
     void acceptsPicksTheClientsPreferredType(Transport transport) {
         try (TestClient client = Clients.open(app(), transport)) {
-            assertThat(client.request("GET", "/negotiate").header("accept", "text/html,application/xhtml+xml,*/*;q=0.8")
-                    .send().text()).isEqualTo("text/html");
-            assertThat(client.request("GET", "/negotiate").header("accept", "application/json").send().text())
+            assertThat(client.request("GET", "/negotiate")
+                            .header("accept", "text/html,application/xhtml+xml,*/*;q=0.8")
+                            .send()
+                            .text())
+                    .isEqualTo("text/html");
+            assertThat(client.request("GET", "/negotiate")
+                            .header("accept", "application/json")
+                            .send()
+                            .text())
                     .isEqualTo("application/json");
-            assertThat(client.request("GET", "/negotiate").header("accept", "image/png").send().text()).isEqualTo("none");
+            assertThat(client.request("GET", "/negotiate")
+                            .header("accept", "image/png")
+                            .send()
+                            .text())
+                    .isEqualTo("none");
         }
     }
 
@@ -114,25 +135,31 @@ class RequestHelpersTest {
         App app = app();
         assertThatThrownBy(() -> app.routeReverse("get_usr", Map.of("userId", 1)))
                 .isInstanceOf(NoRouteMatchFoundException.class)
-                .hasMessageContaining("No route is named 'get_usr'").hasMessageContaining("get_user");
+                .hasMessageContaining("No route is named 'get_usr'")
+                .hasMessageContaining("get_user");
         assertThatThrownBy(() -> app.routeReverse("UserController.unnamed", Map.of()))
                 .isInstanceOf(NoRouteMatchFoundException.class);
         assertThatThrownBy(() -> app.routeReverse("get_user", Map.of()))
-                .isInstanceOf(NoRouteMatchFoundException.class).hasMessageContaining("[user_id]");
+                .isInstanceOf(NoRouteMatchFoundException.class)
+                .hasMessageContaining("[user_id]");
         assertThatThrownBy(() -> app.routeReverse("get_user", Map.of("userId", 1, "extra", 2)))
-                .isInstanceOf(NoRouteMatchFoundException.class).hasMessageContaining("extra");
+                .isInstanceOf(NoRouteMatchFoundException.class)
+                .hasMessageContaining("extra");
         assertThatThrownBy(() -> app.routeReverse("get_user", Map.of("userId", "abc")))
-                .isInstanceOf(NoRouteMatchFoundException.class).hasMessageContaining("must be of type int")
+                .isInstanceOf(NoRouteMatchFoundException.class)
+                .hasMessageContaining("must be of type int")
                 .hasMessageContaining("'abc'");
         assertThatThrownBy(() -> app.routeReverse("list_users", Map.of("team", "not-a-uuid")))
-                .isInstanceOf(NoRouteMatchFoundException.class).hasMessageContaining("uuid");
+                .isInstanceOf(NoRouteMatchFoundException.class)
+                .hasMessageContaining("uuid");
     }
 
     @ParameterizedTest
     @EnumSource(Transport.class)
     void anUnknownNameInAHandlerIsA500(Transport transport) {
-        App app = App.builder().routeHandlers(Route.get("/broken", (Request request) ->
-                request.urlFor("nowhere", Map.of()))).build();
+        App app = App.builder()
+                .routeHandlers(Route.get("/broken", (Request request) -> request.urlFor("nowhere", Map.of())))
+                .build();
         try (TestClient client = Clients.open(app, transport)) {
             TestResponse response = client.get("/broken");
             assertThat(response.status()).isEqualTo(500);
@@ -141,8 +168,11 @@ class RequestHelpersTest {
 
     @Test
     void duplicateNamesFailTheBuild() {
-        assertThatThrownBy(() -> App.builder().routeHandlers(Route.get("/a", () -> "a").name("same"),
-                Route.get("/b", () -> "b").name("same")).build())
+        assertThatThrownBy(() -> App.builder()
+                        .routeHandlers(
+                                Route.get("/a", () -> "a").name("same"),
+                                Route.get("/b", () -> "b").name("same"))
+                        .build())
                 .isInstanceOf(ImproperlyConfiguredException.class)
                 .hasMessageContaining("Route name 'same' is used by");
     }

@@ -33,17 +33,21 @@ class BackgroundTaskTest {
         try {
             Scope scope = Scope.http("GET", path).headers(new Headers()).build();
             boolean[] sent = {false};
-            app.call(scope, () -> {
-                if (!sent[0]) {
-                    sent[0] = true;
-                    return new Message.RequestBody(Message.EMPTY, false);
-                }
-                return Message.Disconnect.INSTANCE;
-            }, message -> events.add(switch (message) {
-                case Message.ResponseStart start -> "start " + start.status();
-                case Message.ResponseBody body -> body.moreBody() ? "chunk" : "last body";
-                default -> message.toString();
-            }));
+            app.call(
+                    scope,
+                    () -> {
+                        if (!sent[0]) {
+                            sent[0] = true;
+                            return new Message.RequestBody(Message.EMPTY, false);
+                        }
+                        return Message.Disconnect.INSTANCE;
+                    },
+                    message -> events.add(
+                            switch (message) {
+                                case Message.ResponseStart start -> "start " + start.status();
+                                case Message.ResponseBody body -> body.moreBody() ? "chunk" : "last body";
+                                default -> message.toString();
+                            }));
             return events;
         } finally {
             app.shutdown();
@@ -55,19 +59,30 @@ class BackgroundTaskTest {
         List<String> events = new CopyOnWriteArrayList<>();
         App app = App.builder()
                 .routeHandlers(
-                        Route.get("/whole", () -> Response.of("done")
-                                .background(() -> events.add("task 1"))
-                                .background(() -> events.add("task 2"))),
-                        Route.get("/stream", () -> Response.of(Stream.of(List.of("a", "b", "c")))
-                                .background(() -> events.add("task after stream"))))
+                        Route.get(
+                                "/whole",
+                                () -> Response.of("done")
+                                        .background(() -> events.add("task 1"))
+                                        .background(() -> events.add("task 2"))),
+                        Route.get(
+                                "/stream",
+                                () -> Response.of(Stream.of(List.of("a", "b", "c")))
+                                        .background(() -> events.add("task after stream"))))
                 .afterResponse(request -> events.add("after_response hook"))
                 .build();
 
         assertThat(callRecording(app, "/whole", events))
                 .containsExactly("start 200", "last body", "task 1", "task 2", "after_response hook");
         events.clear();
-        assertThat(callRecording(app, "/stream", events)).containsExactly("start 200", "chunk", "chunk", "chunk",
-                "last body", "task after stream", "after_response hook");
+        assertThat(callRecording(app, "/stream", events))
+                .containsExactly(
+                        "start 200",
+                        "chunk",
+                        "chunk",
+                        "chunk",
+                        "last body",
+                        "task after stream",
+                        "after_response hook");
     }
 
     @Test
@@ -75,10 +90,16 @@ class BackgroundTaskTest {
         CountDownLatch clientHasIt = new CountDownLatch(1);
         List<String> outcome = new CopyOnWriteArrayList<>();
         App app = App.builder()
-                .routeHandlers(Route.get("/slow-task", () -> Response.of("sent").background(() ->
-                        // if the server held the response back until the task ended, this would time out
-                        outcome.add(clientHasIt.await(5, TimeUnit.SECONDS) ? "ran after the client got it"
-                                : "timed out"))))
+                .routeHandlers(Route.get(
+                        "/slow-task",
+                        () -> Response.of("sent")
+                                .background(() ->
+                                        // if the server held the response back until the task ended, this would time
+                                        // out
+                                        outcome.add(
+                                                clientHasIt.await(5, TimeUnit.SECONDS)
+                                                        ? "ran after the client got it"
+                                                        : "timed out"))))
                 .build();
         try (TestClient client = Clients.open(app, Transport.REAL_SERVER)) {
             TestResponse response = client.get("/slow-task");
@@ -93,11 +114,13 @@ class BackgroundTaskTest {
     void aFailingTaskIsLoggedAndTheNextStillRuns(Transport transport) {
         List<String> ran = new CopyOnWriteArrayList<>();
         App app = App.builder()
-                .routeHandlers(Route.post("/signup", () -> Response.of("welcome")
-                        .background(() -> {
-                            throw new IllegalStateException("mail server down");
-                        })
-                        .background(() -> ran.add("audit written"))))
+                .routeHandlers(Route.post(
+                        "/signup",
+                        () -> Response.of("welcome")
+                                .background(() -> {
+                                    throw new IllegalStateException("mail server down");
+                                })
+                                .background(() -> ran.add("audit written"))))
                 .build();
         try (TestClient client = Clients.open(app, transport)) {
             TestResponse response = client.post("/signup", null);
@@ -112,10 +135,13 @@ class BackgroundTaskTest {
     void tasksDoNotRunWhenTheResponseWasReplacedByAnError(Transport transport) {
         List<String> ran = new CopyOnWriteArrayList<>();
         App app = App.builder()
-                .routeHandlers(Route.get("/tx", (String tx) -> Response.of(tx).background(() -> ran.add("task")))
-                        .dependency("tx", Provide.of(() -> Scoped.of("tx", outcome -> {
-                            throw new IllegalStateException("commit failed");
-                        }))),
+                .routeHandlers(
+                        Route.get("/tx", (String tx) -> Response.of(tx).background(() -> ran.add("task")))
+                                .dependency(
+                                        "tx",
+                                        Provide.of(() -> Scoped.of("tx", outcome -> {
+                                            throw new IllegalStateException("commit failed");
+                                        }))),
                         Route.get("/fine", () -> Response.of("ok").background(() -> ran.add("fine task"))))
                 .build();
         try (TestClient client = Clients.open(app, transport)) {
@@ -131,11 +157,17 @@ class BackgroundTaskTest {
         List<String> ran = new CopyOnWriteArrayList<>();
         App app = App.builder()
                 .routeHandlers(Route.get("/fast", () -> {
-                    String requestThread = Thread.currentThread().getName();
-                    return Response.of("fast").background(() -> ran.add(
-                            Thread.currentThread().isVirtual() && !Thread.currentThread().getName().equals(requestThread)
-                                    ? "own virtual thread" : "request thread " + requestThread));
-                }).nonBlocking())
+                            String requestThread = Thread.currentThread().getName();
+                            return Response.of("fast")
+                                    .background(() -> ran.add(
+                                            Thread.currentThread().isVirtual()
+                                                            && !Thread.currentThread()
+                                                                    .getName()
+                                                                    .equals(requestThread)
+                                                    ? "own virtual thread"
+                                                    : "request thread " + requestThread));
+                        })
+                        .nonBlocking())
                 .build();
         try (TestClient client = Clients.open(app, transport)) {
             assertThat(client.get("/fast").text()).isEqualTo("fast");

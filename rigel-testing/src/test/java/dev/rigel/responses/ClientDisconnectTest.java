@@ -87,11 +87,17 @@ class ClientDisconnectTest {
         AtomicInteger cleanups = new AtomicInteger();
         CountDownLatch cleaned = new CountDownLatch(1);
         App app = App.builder()
-                .routeHandlers(Route.get("/events", (String resource) -> ServerSentEvent.of(source).interruptOnDisconnect())
-                                .dependency("resource", Provide.of(() -> Scoped.of("res", outcome -> {
-                                    cleanups.incrementAndGet();
-                                    cleaned.countDown();
-                                }))),
+                .routeHandlers(
+                        Route.get(
+                                        "/events",
+                                        (String resource) ->
+                                                ServerSentEvent.of(source).interruptOnDisconnect())
+                                .dependency(
+                                        "resource",
+                                        Provide.of(() -> Scoped.of("res", outcome -> {
+                                            cleanups.incrementAndGet();
+                                            cleaned.countDown();
+                                        }))),
                         Route.get("/plain", () -> "still serving"))
                 .build();
         try (TestClient client = Clients.open(app, transport)) {
@@ -102,9 +108,15 @@ class ClientDisconnectTest {
 
             response.close();
 
-            assertThat(source.interrupted.await(10, TimeUnit.SECONDS)).as("the producer was interrupted").isTrue();
-            assertThat(source.closed.await(10, TimeUnit.SECONDS)).as("the source was closed").isTrue();
-            assertThat(cleaned.await(10, TimeUnit.SECONDS)).as("the route's cleanup ran").isTrue();
+            assertThat(source.interrupted.await(10, TimeUnit.SECONDS))
+                    .as("the producer was interrupted")
+                    .isTrue();
+            assertThat(source.closed.await(10, TimeUnit.SECONDS))
+                    .as("the source was closed")
+                    .isTrue();
+            assertThat(cleaned.await(10, TimeUnit.SECONDS))
+                    .as("the route's cleanup ran")
+                    .isTrue();
             assertThat(client.get("/plain").text()).isEqualTo("still serving");
             assertThat(cleanups).hasValue(1);
         }
@@ -116,7 +128,9 @@ class ClientDisconnectTest {
         StuckSource source = new StuckSource();
         CountDownLatch cleaned = new CountDownLatch(1);
         App app = App.builder()
-                .routeHandlers(Route.get("/stream", (String resource) -> Stream.of(source).interruptOnDisconnect())
+                .routeHandlers(Route.get(
+                                "/stream",
+                                (String resource) -> Stream.of(source).interruptOnDisconnect())
                         .dependency("resource", Provide.of(() -> Scoped.of("res", outcome -> cleaned.countDown()))))
                 .build();
         try (TestClient client = Clients.open(app, transport)) {
@@ -126,9 +140,15 @@ class ClientDisconnectTest {
 
             response.close();
 
-            assertThat(source.interrupted.await(10, TimeUnit.SECONDS)).as("the producer was interrupted").isTrue();
-            assertThat(source.closed.await(10, TimeUnit.SECONDS)).as("the source was closed").isTrue();
-            assertThat(cleaned.await(10, TimeUnit.SECONDS)).as("the route's cleanup ran").isTrue();
+            assertThat(source.interrupted.await(10, TimeUnit.SECONDS))
+                    .as("the producer was interrupted")
+                    .isTrue();
+            assertThat(source.closed.await(10, TimeUnit.SECONDS))
+                    .as("the source was closed")
+                    .isTrue();
+            assertThat(cleaned.await(10, TimeUnit.SECONDS))
+                    .as("the route's cleanup ran")
+                    .isTrue();
         }
     }
 
@@ -138,14 +158,27 @@ class ClientDisconnectTest {
         StuckSource source = new StuckSource();
         CountDownLatch cleaned = new CountDownLatch(1);
         App app = App.builder()
-                .routeHandlers(Route.get("/events", (String resource) -> ServerSentEvent.of(source).interruptOnDisconnect())
-                                .dependency("resource", Provide.of(() -> Scoped.of("res", outcome -> cleaned.countDown()))),
+                .routeHandlers(
+                        Route.get(
+                                        "/events",
+                                        (String resource) ->
+                                                ServerSentEvent.of(source).interruptOnDisconnect())
+                                .dependency(
+                                        "resource", Provide.of(() -> Scoped.of("res", outcome -> cleaned.countDown()))),
                         Route.get("/plain", () -> "still serving"))
                 .build();
-        RigelServer server = new RigelServer(app, ServerConfig.builder().host("127.0.0.1").port(0)
-                .shutdownTimeout(Duration.ofSeconds(2)).build()).start();
-        try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build()) {
-            client.send(HttpRequest.newBuilder(URI.create(server.url() + "/plain")).build(),
+        RigelServer server = new RigelServer(
+                        app,
+                        ServerConfig.builder()
+                                .host("127.0.0.1")
+                                .port(0)
+                                .shutdownTimeout(Duration.ofSeconds(2))
+                                .build())
+                .start();
+        try (HttpClient client =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build()) {
+            client.send(
+                    HttpRequest.newBuilder(URI.create(server.url() + "/plain")).build(),
                     HttpResponse.BodyHandlers.discarding()); // upgrade first, so /events is an h2 stream
             HttpResponse<InputStream> response = client.send(
                     HttpRequest.newBuilder(URI.create(server.url() + "/events")).build(),
@@ -156,11 +189,21 @@ class ClientDisconnectTest {
                 assertThat(source.blocked.await(10, TimeUnit.SECONDS)).isTrue();
             } // closing the body early resets the stream
 
-            assertThat(source.interrupted.await(10, TimeUnit.SECONDS)).as("the producer was interrupted").isTrue();
-            assertThat(source.closed.await(10, TimeUnit.SECONDS)).as("the source was closed").isTrue();
-            assertThat(cleaned.await(10, TimeUnit.SECONDS)).as("the route's cleanup ran").isTrue();
-            assertThat(client.send(HttpRequest.newBuilder(URI.create(server.url() + "/plain")).build(),
-                    HttpResponse.BodyHandlers.ofString()).body()).isEqualTo("still serving");
+            assertThat(source.interrupted.await(10, TimeUnit.SECONDS))
+                    .as("the producer was interrupted")
+                    .isTrue();
+            assertThat(source.closed.await(10, TimeUnit.SECONDS))
+                    .as("the source was closed")
+                    .isTrue();
+            assertThat(cleaned.await(10, TimeUnit.SECONDS))
+                    .as("the route's cleanup ran")
+                    .isTrue();
+            assertThat(client.send(
+                                    HttpRequest.newBuilder(URI.create(server.url() + "/plain"))
+                                            .build(),
+                                    HttpResponse.BodyHandlers.ofString())
+                            .body())
+                    .isEqualTo("still serving");
         } finally {
             server.stop();
         }
@@ -170,7 +213,10 @@ class ClientDisconnectTest {
     @EnumSource(Transport.class)
     void closingTheClientIsLeavingToo(Transport transport) throws Exception {
         StuckSource source = new StuckSource();
-        App app = App.builder().routeHandlers(Route.get("/events", () -> ServerSentEvent.of(source).interruptOnDisconnect())).build();
+        App app = App.builder()
+                .routeHandlers(
+                        Route.get("/events", () -> ServerSentEvent.of(source).interruptOnDisconnect()))
+                .build();
         TestClient client = Clients.open(app, transport);
         try (client) {
             StreamedTestResponse response = client.request("GET", "/events").stream();
@@ -187,26 +233,31 @@ class ClientDisconnectTest {
         AtomicBoolean interrupted = new AtomicBoolean();
         CountDownLatch cleaned = new CountDownLatch(runs);
         App app = App.builder()
-                .routeHandlers(Route.get("/short", (String resource) -> Stream.of(new Iterator<String>() {
-                            private int left = 3;
+                .routeHandlers(Route.get(
+                                "/short",
+                                (String resource) -> Stream.of(new Iterator<String>() {
+                                            private int left = 3;
 
-                            @Override
-                            public boolean hasNext() {
-                                return left > 0;
-                            }
+                                            @Override
+                                            public boolean hasNext() {
+                                                return left > 0;
+                                            }
 
-                            @Override
-                            public String next() {
-                                left--;
-                                return "x";
-                            }
-                        }).interruptOnDisconnect())
-                        .dependency("resource", Provide.of(() -> Scoped.of("res", outcome -> {
-                            if (Thread.currentThread().isInterrupted()) {
-                                interrupted.set(true);
-                            }
-                            cleaned.countDown();
-                        }))))
+                                            @Override
+                                            public String next() {
+                                                left--;
+                                                return "x";
+                                            }
+                                        })
+                                        .interruptOnDisconnect())
+                        .dependency(
+                                "resource",
+                                Provide.of(() -> Scoped.of("res", outcome -> {
+                                    if (Thread.currentThread().isInterrupted()) {
+                                        interrupted.set(true);
+                                    }
+                                    cleaned.countDown();
+                                }))))
                 .build();
         try (TestClient client = Clients.open(app, transport)) {
             for (int i = 0; i < runs; i++) {
@@ -224,8 +275,7 @@ class ClientDisconnectTest {
      */
     @ParameterizedTest
     @EnumSource(Transport.class)
-    void aSourceNotMarkedInterruptibleIsStoppedAtItsNextWriteAndNeverInterrupted(Transport transport)
-            throws Exception {
+    void aSourceNotMarkedInterruptibleIsStoppedAtItsNextWriteAndNeverInterrupted(Transport transport) throws Exception {
         CountDownLatch blocked = new CountDownLatch(1);
         CountDownLatch resume = new CountDownLatch(1);
         CountDownLatch closed = new CountDownLatch(1);
@@ -263,14 +313,18 @@ class ClientDisconnectTest {
             }
         }
         SlowSource source = new SlowSource();
-        App app = App.builder().routeHandlers(Route.get("/events", () -> ServerSentEvent.of(source))).build();
+        App app = App.builder()
+                .routeHandlers(Route.get("/events", () -> ServerSentEvent.of(source)))
+                .build();
         try (TestClient client = Clients.open(app, transport)) {
             StreamedTestResponse response = client.request("GET", "/events").stream();
             readUntil(response.body(), "data: first\n\n");
             assertThat(blocked.await(10, TimeUnit.SECONDS)).isTrue();
             response.close();
             resume.countDown();
-            assertThat(closed.await(10, TimeUnit.SECONDS)).as("closed once a write failed").isTrue();
+            assertThat(closed.await(10, TimeUnit.SECONDS))
+                    .as("closed once a write failed")
+                    .isTrue();
             assertThat(interrupted).isFalse();
         }
     }
@@ -307,14 +361,18 @@ class ClientDisconnectTest {
             earlyDisconnect.complete(afterBody.isDone());
             send.send(new Message.ResponseBody("done\n".getBytes(StandardCharsets.UTF_8), false));
         };
-        App app = App.builder().middleware(peek).routeHandlers(Route.post("/peek", () -> "unused")).build();
+        App app = App.builder()
+                .middleware(peek)
+                .routeHandlers(Route.post("/peek", () -> "unused"))
+                .build();
         try (TestClient client = Clients.open(app, transport)) {
             StreamedTestResponse response = client.request("POST", "/peek").text("hello").stream();
             readUntil(response.body(), "waiting\n");
             clientRead.countDown();
             readUntil(response.body(), "done\n");
             response.close();
-            assertThat(earlyDisconnect.get(10, TimeUnit.SECONDS)).as("receive returned while the client was there")
+            assertThat(earlyDisconnect.get(10, TimeUnit.SECONDS))
+                    .as("receive returned while the client was there")
                     .isFalse();
             assertThat(afterBody.get(10, TimeUnit.SECONDS)).isInstanceOf(Message.Disconnect.class);
         }

@@ -56,7 +56,11 @@ class ConditionalRequestTest {
     }
 
     private static TestClient client(Transport transport) {
-        return Clients.open(App.builder().routeHandlers(new Handlers()).responseHeader("x-layer", "app").build(),
+        return Clients.open(
+                App.builder()
+                        .routeHandlers(new Handlers())
+                        .responseHeader("x-layer", "app")
+                        .build(),
                 transport);
     }
 
@@ -93,11 +97,18 @@ class ConditionalRequestTest {
             assertThat(response.header("x-layer")).isEqualTo("app");
             assertThat(response.header("set-cookie")).startsWith("c=1");
 
-            assertThat(send(client, "GET", "/strong", "If-None-Match", "\"v0\"").status()).isEqualTo(200);
-            assertThat(send(client, "GET", "/strong", "If-None-Match", "\"a\", \"v1\"").status()).isEqualTo(304);
-            assertThat(send(client, "GET", "/strong", "If-None-Match", "\"a,b\",W/\"v1\"").status()).isEqualTo(304);
-            assertThat(send(client, "GET", "/strong", "If-None-Match", "*").status()).isEqualTo(304);
-            assertThat(send(client, "GET", "/strong", "If-None-Match", "v1").status()).isEqualTo(200);
+            assertThat(send(client, "GET", "/strong", "If-None-Match", "\"v0\"").status())
+                    .isEqualTo(200);
+            assertThat(send(client, "GET", "/strong", "If-None-Match", "\"a\", \"v1\"")
+                            .status())
+                    .isEqualTo(304);
+            assertThat(send(client, "GET", "/strong", "If-None-Match", "\"a,b\",W/\"v1\"")
+                            .status())
+                    .isEqualTo(304);
+            assertThat(send(client, "GET", "/strong", "If-None-Match", "*").status())
+                    .isEqualTo(304);
+            assertThat(send(client, "GET", "/strong", "If-None-Match", "v1").status())
+                    .isEqualTo(200);
         }
     }
 
@@ -105,9 +116,13 @@ class ConditionalRequestTest {
     @EnumSource(Transport.class)
     void comparesWeakly(Transport transport) {
         try (TestClient client = client(transport)) {
-            assertThat(send(client, "GET", "/weak", "If-None-Match", "W/\"w1\"").status()).isEqualTo(304);
-            assertThat(send(client, "GET", "/weak", "If-None-Match", "\"w1\"").status()).isEqualTo(304);
-            assertThat(send(client, "GET", "/strong", "If-None-Match", "W/\"v1\"").status()).isEqualTo(304);
+            assertThat(send(client, "GET", "/weak", "If-None-Match", "W/\"w1\"").status())
+                    .isEqualTo(304);
+            assertThat(send(client, "GET", "/weak", "If-None-Match", "\"w1\"").status())
+                    .isEqualTo(304);
+            assertThat(send(client, "GET", "/strong", "If-None-Match", "W/\"v1\"")
+                            .status())
+                    .isEqualTo(304);
         }
     }
 
@@ -115,14 +130,20 @@ class ConditionalRequestTest {
     @EnumSource(Transport.class)
     void ifModifiedSinceComparesWholeSeconds(Transport transport) {
         try (TestClient client = client(transport)) {
-            assertThat(send(client, "GET", "/dated", "If-Modified-Since", "Wed, 01 May 2024 12:00:00 GMT").status())
+            assertThat(send(client, "GET", "/dated", "If-Modified-Since", "Wed, 01 May 2024 12:00:00 GMT")
+                            .status())
                     .isEqualTo(304);
-            assertThat(send(client, "GET", "/dated", "If-Modified-Since", "Thu, 02 May 2024 00:00:00 GMT").status())
+            assertThat(send(client, "GET", "/dated", "If-Modified-Since", "Thu, 02 May 2024 00:00:00 GMT")
+                            .status())
                     .isEqualTo(304);
-            assertThat(send(client, "GET", "/dated", "If-Modified-Since", "Wed, 01 May 2024 11:59:59 GMT").status())
+            assertThat(send(client, "GET", "/dated", "If-Modified-Since", "Wed, 01 May 2024 11:59:59 GMT")
+                            .status())
                     .isEqualTo(200);
-            assertThat(send(client, "GET", "/dated", "If-Modified-Since", "yesterday").status()).isEqualTo(200);
-            TestResponse notModified = send(client, "GET", "/dated", "If-Modified-Since", "Wed, 01 May 2024 12:00:00 GMT");
+            assertThat(send(client, "GET", "/dated", "If-Modified-Since", "yesterday")
+                            .status())
+                    .isEqualTo(200);
+            TestResponse notModified =
+                    send(client, "GET", "/dated", "If-Modified-Since", "Wed, 01 May 2024 12:00:00 GMT");
             assertThat(notModified.header("last-modified")).isEqualTo("Wed, 01 May 2024 12:00:00 GMT");
         }
     }
@@ -131,10 +152,26 @@ class ConditionalRequestTest {
     @EnumSource(Transport.class)
     void ifNoneMatchDecidesAloneWhenPresent(Transport transport) {
         try (TestClient client = client(transport)) {
-            assertThat(send(client, "GET", "/both", "If-None-Match", "\"old\"",
-                    "If-Modified-Since", "Thu, 02 May 2024 00:00:00 GMT").status()).isEqualTo(200);
-            assertThat(send(client, "GET", "/both", "If-None-Match", "\"b1\"",
-                    "If-Modified-Since", "Tue, 30 Apr 2024 00:00:00 GMT").status()).isEqualTo(304);
+            assertThat(send(
+                                    client,
+                                    "GET",
+                                    "/both",
+                                    "If-None-Match",
+                                    "\"old\"",
+                                    "If-Modified-Since",
+                                    "Thu, 02 May 2024 00:00:00 GMT")
+                            .status())
+                    .isEqualTo(200);
+            assertThat(send(
+                                    client,
+                                    "GET",
+                                    "/both",
+                                    "If-None-Match",
+                                    "\"b1\"",
+                                    "If-Modified-Since",
+                                    "Tue, 30 Apr 2024 00:00:00 GMT")
+                            .status())
+                    .isEqualTo(304);
         }
     }
 
@@ -158,6 +195,7 @@ class ConditionalRequestTest {
     void refusesEtagsThatCannotBeQuoted() {
         assertThatThrownBy(() -> Response.of("x").etag("a\"b")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Response.of("x").etag("a b")).isInstanceOf(IllegalArgumentException.class);
-        assertThat(Response.of("x").etag("v").status(201).header("a", "b").etag()).isEqualTo("\"v\"");
+        assertThat(Response.of("x").etag("v").status(201).header("a", "b").etag())
+                .isEqualTo("\"v\"");
     }
 }

@@ -29,6 +29,7 @@ class FileResponseTest {
 
     @TempDir
     Path dir;
+
     byte[] data;
 
     public static class Handlers {
@@ -75,7 +76,9 @@ class FileResponseTest {
 
         @Get("/wrapped")
         public Response<FileResponse> wrapped() {
-            return Response.of(FileResponse.of(dir.resolve("page.html"))).header("x-extra", "yes").cookie("seen", "1");
+            return Response.of(FileResponse.of(dir.resolve("page.html")))
+                    .header("x-extra", "yes")
+                    .cookie("seen", "1");
         }
     }
 
@@ -91,7 +94,10 @@ class FileResponseTest {
     }
 
     private TestClient client(Transport transport) {
-        App app = App.builder().routeHandlers(new Handlers(dir)).responseHeader("x-layer", "app").build();
+        App app = App.builder()
+                .routeHandlers(new Handlers(dir))
+                .responseHeader("x-layer", "app")
+                .build();
         return Clients.open(app, transport);
     }
 
@@ -115,7 +121,8 @@ class FileResponseTest {
             assertThat(response.header("content-disposition")).isEqualTo("attachment; filename=\"data.bin\"");
             assertThat(response.header("accept-ranges")).isEqualTo("bytes");
             assertThat(response.header("last-modified")).isEqualTo("Fri, 01 Mar 2024 10:15:30 GMT");
-            assertThat(response.header("etag")).isEqualTo("\"30d40-" + Long.toHexString(MODIFIED.toEpochMilli()) + "\"");
+            assertThat(response.header("etag"))
+                    .isEqualTo("\"30d40-" + Long.toHexString(MODIFIED.toEpochMilli()) + "\"");
             assertThat(response.header("x-layer")).isEqualTo("app");
         }
     }
@@ -131,11 +138,13 @@ class FileResponseTest {
 
             TestResponse renamed = client.get("/renamed");
             assertThat(renamed.header("content-type")).isEqualTo("application/pdf");
-            assertThat(renamed.header("content-disposition")).isEqualTo(
-                    "attachment; filename=\"_bersicht _2024_.pdf\"; filename*=UTF-8''%C3%9Cbersicht%20%222024%22.pdf");
+            assertThat(renamed.header("content-disposition"))
+                    .isEqualTo(
+                            "attachment; filename=\"_bersicht _2024_.pdf\"; filename*=UTF-8''%C3%9Cbersicht%20%222024%22.pdf");
 
             assertThat(client.get("/typed").header("content-type")).isEqualTo("application/x-custom");
-            assertThat(client.get("/small?name=notes.txt").header("content-type")).isEqualTo("text/plain; charset=utf-8");
+            assertThat(client.get("/small?name=notes.txt").header("content-type"))
+                    .isEqualTo("text/plain; charset=utf-8");
         }
     }
 
@@ -225,7 +234,8 @@ class FileResponseTest {
     @EnumSource(Transport.class)
     void multipleOrMalformedRangesGetTheWholeFile(Transport transport) {
         try (TestClient client = client(transport)) {
-            for (String range : new String[] {"bytes=0-9,20-29", "bytes=abc", "bytes=10-5", "items=0-9", "bytes=", "0-9"}) {
+            for (String range :
+                    new String[] {"bytes=0-9,20-29", "bytes=abc", "bytes=10-5", "items=0-9", "bytes=", "0-9"}) {
                 TestResponse response = get(client, "/file", "Range", range);
                 assertThat(response.status()).as(range).isEqualTo(200);
                 assertThat(response.body()).as(range).isEqualTo(data);
@@ -243,7 +253,8 @@ class FileResponseTest {
             assertThat(response.header("content-range")).isEqualTo("bytes */200000");
             assertThat(response.body()).isEmpty();
             assertThat(get(client, "/file", "Range", "bytes=-0").status()).isEqualTo(416);
-            assertThat(get(client, "/small?name=empty.txt", "Range", "bytes=0-").status()).isEqualTo(416);
+            assertThat(get(client, "/small?name=empty.txt", "Range", "bytes=0-").status())
+                    .isEqualTo(416);
         }
     }
 
@@ -252,13 +263,18 @@ class FileResponseTest {
     void ifRangeServesTheRangeOnlyWhileTheFileIsUnchanged(Transport transport) {
         try (TestClient client = client(transport)) {
             String etag = client.get("/file").header("etag");
-            assertThat(get(client, "/file", "Range", "bytes=0-9", "If-Range", etag).status()).isEqualTo(206);
+            assertThat(get(client, "/file", "Range", "bytes=0-9", "If-Range", etag)
+                            .status())
+                    .isEqualTo(206);
             assertThat(get(client, "/file", "Range", "bytes=0-9", "If-Range", "Fri, 01 Mar 2024 10:15:30 GMT")
-                    .status()).isEqualTo(206);
+                            .status())
+                    .isEqualTo(206);
             TestResponse stale = get(client, "/file", "Range", "bytes=0-9", "If-Range", "\"other\"");
             assertThat(stale.status()).isEqualTo(200);
             assertThat(stale.body()).isEqualTo(data);
-            assertThat(get(client, "/file", "Range", "bytes=0-9", "If-Range", "W/" + etag).status()).isEqualTo(200);
+            assertThat(get(client, "/file", "Range", "bytes=0-9", "If-Range", "W/" + etag)
+                            .status())
+                    .isEqualTo(200);
         }
     }
 
@@ -273,10 +289,16 @@ class FileResponseTest {
             assertThat(byTag.header("etag")).isEqualTo(etag);
             assertThat(byTag.header("content-disposition")).isNull();
 
-            assertThat(get(client, "/file", "If-Modified-Since", "Fri, 01 Mar 2024 10:15:30 GMT").status()).isEqualTo(304);
-            assertThat(get(client, "/file", "If-Modified-Since", "Fri, 01 Mar 2024 10:15:29 GMT").status()).isEqualTo(200);
+            assertThat(get(client, "/file", "If-Modified-Since", "Fri, 01 Mar 2024 10:15:30 GMT")
+                            .status())
+                    .isEqualTo(304);
+            assertThat(get(client, "/file", "If-Modified-Since", "Fri, 01 Mar 2024 10:15:29 GMT")
+                            .status())
+                    .isEqualTo(200);
             // a 304 wins over a Range: the client's copy is current
-            assertThat(get(client, "/file", "If-None-Match", etag, "Range", "bytes=0-9").status()).isEqualTo(304);
+            assertThat(get(client, "/file", "If-None-Match", etag, "Range", "bytes=0-9")
+                            .status())
+                    .isEqualTo(304);
         }
     }
 

@@ -41,8 +41,7 @@ class PreconditionsTest {
 
     /** A tiny versioned document store: the lost-update problem the preconditions solve. */
     public static final class Documents {
-        record Doc(String text, int version, Instant updated) {
-        }
+        record Doc(String text, int version, Instant updated) {}
 
         final Map<String, Doc> docs = new ConcurrentHashMap<>();
         final AtomicBoolean streamClosed = new AtomicBoolean();
@@ -72,7 +71,9 @@ class PreconditionsTest {
         @Put("/docs/{name:str}")
         public Response<String> write(String name, String data, Request request) {
             Doc current = docs.get(name);
-            Preconditions.check(request, current == null ? null : "v" + current.version(),
+            Preconditions.check(
+                    request,
+                    current == null ? null : "v" + current.version(),
                     current == null ? null : current.updated());
             Doc next = new Doc(data, current == null ? 1 : current.version() + 1, Instant.now());
             docs.put(name, next);
@@ -121,8 +122,7 @@ class PreconditionsTest {
         return sendWithBody(client, method, path, null, headers);
     }
 
-    static TestResponse sendWithBody(TestClient client, String method, String path, String body,
-            String... headers) {
+    static TestResponse sendWithBody(TestClient client, String method, String path, String body, String... headers) {
         TestRequest request = client.request(method, path);
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
@@ -136,37 +136,61 @@ class PreconditionsTest {
     @ParameterizedTest
     @EnumSource(Transport.class)
     void ifMatchOnAGetComparesStrongly(Transport transport) {
-        try (TestClient client = Clients.open(App.builder().routeHandlers(documents()).build(), transport)) {
-            assertThat(send(client, "GET", "/docs/readme", "If-Match", "\"v3\"").status()).isEqualTo(200);
-            assertThat(send(client, "GET", "/docs/readme", "If-Match", "\"v1\", \"v3\"").status()).isEqualTo(200);
-            assertThat(send(client, "GET", "/docs/readme", "If-Match", "*").status()).isEqualTo(200);
+        try (TestClient client =
+                Clients.open(App.builder().routeHandlers(documents()).build(), transport)) {
+            assertThat(send(client, "GET", "/docs/readme", "If-Match", "\"v3\"").status())
+                    .isEqualTo(200);
+            assertThat(send(client, "GET", "/docs/readme", "If-Match", "\"v1\", \"v3\"")
+                            .status())
+                    .isEqualTo(200);
+            assertThat(send(client, "GET", "/docs/readme", "If-Match", "*").status())
+                    .isEqualTo(200);
             TestResponse stale = send(client, "GET", "/docs/readme", "If-Match", "\"v2\"");
             assertThat(stale.status()).isEqualTo(412);
             assertThat(stale.jsonMap()).containsEntry("status_code", 412);
-            assertThat(send(client, "HEAD", "/docs/readme", "If-Match", "\"v2\"").status()).isEqualTo(412);
+            assertThat(send(client, "HEAD", "/docs/readme", "If-Match", "\"v2\"")
+                            .status())
+                    .isEqualTo(412);
             // a weak tag never matches If-Match, on either side
-            assertThat(send(client, "GET", "/docs/readme", "If-Match", "W/\"v3\"").status()).isEqualTo(412);
-            assertThat(send(client, "GET", "/weak", "If-Match", "\"w1\"").status()).isEqualTo(412);
+            assertThat(send(client, "GET", "/docs/readme", "If-Match", "W/\"v3\"")
+                            .status())
+                    .isEqualTo(412);
+            assertThat(send(client, "GET", "/weak", "If-Match", "\"w1\"").status())
+                    .isEqualTo(412);
             // preconditions only apply to what would have been a 2xx
-            assertThat(send(client, "GET", "/missing", "If-Match", "\"other\"").status()).isEqualTo(404);
+            assertThat(send(client, "GET", "/missing", "If-Match", "\"other\"").status())
+                    .isEqualTo(404);
         }
     }
 
     @ParameterizedTest
     @EnumSource(Transport.class)
     void ifUnmodifiedSinceIsOnlyConsultedWithoutIfMatch(Transport transport) {
-        try (TestClient client = Clients.open(App.builder().routeHandlers(documents()).build(), transport)) {
+        try (TestClient client =
+                Clients.open(App.builder().routeHandlers(documents()).build(), transport)) {
             assertThat(send(client, "GET", "/docs/readme", "If-Unmodified-Since", "Wed, 01 May 2024 12:00:00 GMT")
-                    .status()).isEqualTo(200);
-            assertThat(send(client, "GET", "/docs/readme", "If-Unmodified-Since", "Tue, 30 Apr 2024 00:00:00 GMT")
-                    .status()).isEqualTo(412);
-            assertThat(send(client, "GET", "/docs/readme", "If-Unmodified-Since", "not a date").status())
+                            .status())
                     .isEqualTo(200);
-            assertThat(send(client, "GET", "/docs/readme", "If-Match", "\"v3\"",
-                    "If-Unmodified-Since", "Tue, 30 Apr 2024 00:00:00 GMT").status()).isEqualTo(200);
+            assertThat(send(client, "GET", "/docs/readme", "If-Unmodified-Since", "Tue, 30 Apr 2024 00:00:00 GMT")
+                            .status())
+                    .isEqualTo(412);
+            assertThat(send(client, "GET", "/docs/readme", "If-Unmodified-Since", "not a date")
+                            .status())
+                    .isEqualTo(200);
+            assertThat(send(
+                                    client,
+                                    "GET",
+                                    "/docs/readme",
+                                    "If-Match",
+                                    "\"v3\"",
+                                    "If-Unmodified-Since",
+                                    "Tue, 30 Apr 2024 00:00:00 GMT")
+                            .status())
+                    .isEqualTo(200);
             // a failed If-Match is a 412 even when If-None-Match would have allowed a 304
             assertThat(send(client, "GET", "/docs/readme", "If-Match", "\"v1\"", "If-None-Match", "\"v3\"")
-                    .status()).isEqualTo(412);
+                            .status())
+                    .isEqualTo(412);
         }
     }
 
@@ -174,8 +198,10 @@ class PreconditionsTest {
     @EnumSource(Transport.class)
     void aStreamRefusedWithA412ReleasesItsSource(Transport transport) {
         Documents documents = documents();
-        try (TestClient client = Clients.open(App.builder().routeHandlers(documents).build(), transport)) {
-            assertThat(send(client, "GET", "/stream", "If-Match", "\"other\"").status()).isEqualTo(412);
+        try (TestClient client =
+                Clients.open(App.builder().routeHandlers(documents).build(), transport)) {
+            assertThat(send(client, "GET", "/stream", "If-Match", "\"other\"").status())
+                    .isEqualTo(412);
             assertThat(documents.streamClosed).isTrue();
         }
     }
@@ -186,13 +212,17 @@ class PreconditionsTest {
         Path file = dir.resolve("data.txt");
         Files.writeString(file, "file contents");
         Files.setLastModifiedTime(file, FileTime.from(CHANGED));
-        App app = App.builder().routeHandlers(dev.rigel.Route.get("/file", () -> FileResponse.of(file))).build();
+        App app = App.builder()
+                .routeHandlers(dev.rigel.Route.get("/file", () -> FileResponse.of(file)))
+                .build();
         try (TestClient client = Clients.open(app, transport)) {
             String etag = client.get("/file").header("etag");
             assertThat(send(client, "GET", "/file", "If-Match", etag).text()).isEqualTo("file contents");
-            assertThat(send(client, "GET", "/file", "If-Match", "\"0-0\"").status()).isEqualTo(412);
+            assertThat(send(client, "GET", "/file", "If-Match", "\"0-0\"").status())
+                    .isEqualTo(412);
             assertThat(send(client, "GET", "/file", "If-Unmodified-Since", "Tue, 30 Apr 2024 00:00:00 GMT")
-                    .status()).isEqualTo(412);
+                            .status())
+                    .isEqualTo(412);
         }
     }
 
@@ -200,7 +230,8 @@ class PreconditionsTest {
     @EnumSource(Transport.class)
     void preconditionsCheckProtectsAgainstLostUpdates(Transport transport) {
         Documents documents = documents();
-        try (TestClient client = Clients.open(App.builder().routeHandlers(documents).build(), transport)) {
+        try (TestClient client =
+                Clients.open(App.builder().routeHandlers(documents).build(), transport)) {
             TestResponse stale = sendWithBody(client, "PUT", "/docs/readme", "lost update", "If-Match", "\"v2\"");
             assertThat(stale.status()).isEqualTo(412);
             assertThat(documents.docs.get("readme").text()).isEqualTo("hello");
@@ -209,10 +240,19 @@ class PreconditionsTest {
             assertThat(current.status()).isEqualTo(200);
             assertThat(current.header("etag")).isEqualTo("\"v4\"");
 
-            assertThat(sendWithBody(client, "PUT", "/docs/readme", "again", "If-Unmodified-Since",
-                    "Tue, 30 Apr 2024 00:00:00 GMT").status()).isEqualTo(412);
+            assertThat(sendWithBody(
+                                    client,
+                                    "PUT",
+                                    "/docs/readme",
+                                    "again",
+                                    "If-Unmodified-Since",
+                                    "Tue, 30 Apr 2024 00:00:00 GMT")
+                            .status())
+                    .isEqualTo(412);
             // without conditions the handler simply proceeds
-            assertThat(sendWithBody(client, "PUT", "/docs/readme", "unconditional").status()).isEqualTo(200);
+            assertThat(sendWithBody(client, "PUT", "/docs/readme", "unconditional")
+                            .status())
+                    .isEqualTo(200);
         }
     }
 
@@ -220,14 +260,23 @@ class PreconditionsTest {
     @EnumSource(Transport.class)
     void ifNoneMatchStarMakesAPutCreateOnly(Transport transport) {
         Documents documents = documents();
-        try (TestClient client = Clients.open(App.builder().routeHandlers(documents).build(), transport)) {
-            assertThat(sendWithBody(client, "PUT", "/docs/readme", "overwrite", "If-None-Match", "*").status()).isEqualTo(412);
-            assertThat(sendWithBody(client, "PUT", "/docs/new", "created", "If-None-Match", "*").status()).isEqualTo(200);
+        try (TestClient client =
+                Clients.open(App.builder().routeHandlers(documents).build(), transport)) {
+            assertThat(sendWithBody(client, "PUT", "/docs/readme", "overwrite", "If-None-Match", "*")
+                            .status())
+                    .isEqualTo(412);
+            assertThat(sendWithBody(client, "PUT", "/docs/new", "created", "If-None-Match", "*")
+                            .status())
+                    .isEqualTo(200);
             assertThat(documents.docs.get("new").text()).isEqualTo("created");
             // If-Match: * needs an existing resource
-            assertThat(send(client, "DELETE", "/docs/absent", "If-Match", "*").status()).isEqualTo(412);
-            assertThat(send(client, "DELETE", "/docs/new", "If-Match", "*").status()).isEqualTo(204);
-            assertThat(send(client, "DELETE", "/docs/readme", "If-None-Match", "\"v3\"").status()).isEqualTo(412);
+            assertThat(send(client, "DELETE", "/docs/absent", "If-Match", "*").status())
+                    .isEqualTo(412);
+            assertThat(send(client, "DELETE", "/docs/new", "If-Match", "*").status())
+                    .isEqualTo(204);
+            assertThat(send(client, "DELETE", "/docs/readme", "If-None-Match", "\"v3\"")
+                            .status())
+                    .isEqualTo(412);
         }
     }
 

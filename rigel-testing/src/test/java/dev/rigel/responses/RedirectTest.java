@@ -32,7 +32,10 @@ class RedirectTest {
 
         @Post("/submit")
         public Redirect submit() {
-            return Redirect.to("/search#results").query("q", "rigel & co").query("page", 2).status(303);
+            return Redirect.to("/search#results")
+                    .query("q", "rigel & co")
+                    .query("page", 2)
+                    .status(303);
         }
 
         @Get("/wrapped")
@@ -42,7 +45,11 @@ class RedirectTest {
     }
 
     private static TestClient client(Transport transport) {
-        return Clients.open(App.builder().routeHandlers(new Handlers()).responseHeader("x-layer", "app").build(),
+        return Clients.open(
+                App.builder()
+                        .routeHandlers(new Handlers())
+                        .responseHeader("x-layer", "app")
+                        .build(),
                 transport);
     }
 

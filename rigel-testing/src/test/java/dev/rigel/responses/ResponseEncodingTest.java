@@ -35,17 +35,31 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** How return values become responses: media types, JSON, Response<T>, default statuses. */
 class ResponseEncodingTest {
 
-    record Event(String name, LocalDate day, LocalDateTime start, LocalTime doors, Instant created,
-            OffsetDateTime announced, Duration length, UUID id, BigDecimal price, Optional<String> note) {
-    }
+    record Event(
+            String name,
+            LocalDate day,
+            LocalDateTime start,
+            LocalTime doors,
+            Instant created,
+            OffsetDateTime announced,
+            Duration length,
+            UUID id,
+            BigDecimal price,
+            Optional<String> note) {}
 
-    record Point(int x, int y) {
-    }
+    record Point(int x, int y) {}
 
-    static final Event EVENT = new Event("launch", LocalDate.of(2024, 1, 31), LocalDateTime.of(2024, 1, 31, 19, 30),
-            LocalTime.of(18, 45), Instant.parse("2024-01-01T00:00:00Z"),
-            OffsetDateTime.of(2024, 1, 2, 9, 0, 0, 0, ZoneOffset.ofHours(2)), Duration.ofMinutes(90),
-            UUID.fromString("0f8fad5b-d9cb-469f-a165-70867728950e"), new BigDecimal("19.90"), Optional.of("bring friends"));
+    static final Event EVENT = new Event(
+            "launch",
+            LocalDate.of(2024, 1, 31),
+            LocalDateTime.of(2024, 1, 31, 19, 30),
+            LocalTime.of(18, 45),
+            Instant.parse("2024-01-01T00:00:00Z"),
+            OffsetDateTime.of(2024, 1, 2, 9, 0, 0, 0, ZoneOffset.ofHours(2)),
+            Duration.ofMinutes(90),
+            UUID.fromString("0f8fad5b-d9cb-469f-a165-70867728950e"),
+            new BigDecimal("19.90"),
+            Optional.of("bring friends"));
 
     public static class Handlers {
         @Get("/text")
@@ -94,8 +108,17 @@ class ResponseEncodingTest {
 
         @Get("/event-without-note")
         public Event eventWithoutNote() {
-            return new Event("quiet", EVENT.day(), EVENT.start(), EVENT.doors(), EVENT.created(), EVENT.announced(),
-                    Duration.ofSeconds(30), EVENT.id(), BigDecimal.ONE, Optional.empty());
+            return new Event(
+                    "quiet",
+                    EVENT.day(),
+                    EVENT.start(),
+                    EVENT.doors(),
+                    EVENT.created(),
+                    EVENT.announced(),
+                    Duration.ofSeconds(30),
+                    EVENT.id(),
+                    BigDecimal.ONE,
+                    Optional.empty());
         }
 
         @Get("/optional")
@@ -104,8 +127,7 @@ class ResponseEncodingTest {
         }
 
         @Get("/void")
-        public void nothing() {
-        }
+        public void nothing() {}
 
         @Get("/null")
         public Point nothingToSay() {
@@ -154,7 +176,10 @@ class ResponseEncodingTest {
 
         @Get("/response")
         public Response<Point> response() {
-            return Response.of(new Point(1, 1)).status(203).header("X-Custom", "yes").header("Cache-Control", "no-store");
+            return Response.of(new Point(1, 1))
+                    .status(203)
+                    .header("X-Custom", "yes")
+                    .header("Cache-Control", "no-store");
         }
 
         @Post("/response-default-status")
@@ -166,8 +191,12 @@ class ResponseEncodingTest {
         public Response<String> responseCookies() {
             return Response.of("cookies")
                     .cookie("plain", "1")
-                    .cookie(Cookie.of("session", "abc").withHttpOnly(true).withSecure(true)
-                            .withMaxAge(Duration.ofHours(1)).withSameSite(Cookie.SameSite.STRICT).withPath("/app")
+                    .cookie(Cookie.of("session", "abc")
+                            .withHttpOnly(true)
+                            .withSecure(true)
+                            .withMaxAge(Duration.ofHours(1))
+                            .withSameSite(Cookie.SameSite.STRICT)
+                            .withPath("/app")
                             .withDomain("example.com"))
                     .cookie("plain", "2");
         }
@@ -194,7 +223,8 @@ class ResponseEncodingTest {
     }
 
     static final App APP = App.builder()
-            .routeHandlers(Handlers.class,
+            .routeHandlers(
+                    Handlers.class,
                     Route.get("/lambda-status", () -> "made").status(201),
                     Route.get("/lambda-media", () -> "<p>x</p>").mediaType("text/html"),
                     Route.get("/lambda-json", () -> List.of(1, 2)))
@@ -203,7 +233,8 @@ class ResponseEncodingTest {
     private static TestResponse ok(TestClient client, String path) {
         TestResponse response = client.get(path);
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
-        assertThat(response.header("content-length")).as("content-length of %s", path)
+        assertThat(response.header("content-length"))
+                .as("content-length of %s", path)
                 .isEqualTo(Integer.toString(response.body().length));
         return response;
     }
@@ -255,12 +286,16 @@ class ResponseEncodingTest {
     @EnumSource(Transport.class)
     void javaTimeValuesAreIsoStringsAndOptionalsAreUnwrapped(Transport transport) {
         try (TestClient client = Clients.open(APP, transport)) {
-            assertThat(ok(client, "/event").text()).isEqualTo("{\"name\":\"launch\",\"day\":\"2024-01-31\","
-                    + "\"start\":\"2024-01-31T19:30:00\",\"doors\":\"18:45:00\",\"created\":\"2024-01-01T00:00:00Z\","
-                    + "\"announced\":\"2024-01-02T09:00:00+02:00\",\"length\":\"PT1H30M\","
-                    + "\"id\":\"0f8fad5b-d9cb-469f-a165-70867728950e\",\"price\":19.90,\"note\":\"bring friends\"}");
-            assertThat(ok(client, "/event-without-note").json().get("note").isNull()).isTrue();
-            assertThat(ok(client, "/event-without-note").json().get("length").asText()).isEqualTo("PT30S");
+            assertThat(ok(client, "/event").text())
+                    .isEqualTo(
+                            "{\"name\":\"launch\",\"day\":\"2024-01-31\","
+                                    + "\"start\":\"2024-01-31T19:30:00\",\"doors\":\"18:45:00\",\"created\":\"2024-01-01T00:00:00Z\","
+                                    + "\"announced\":\"2024-01-02T09:00:00+02:00\",\"length\":\"PT1H30M\","
+                                    + "\"id\":\"0f8fad5b-d9cb-469f-a165-70867728950e\",\"price\":19.90,\"note\":\"bring friends\"}");
+            assertThat(ok(client, "/event-without-note").json().get("note").isNull())
+                    .isTrue();
+            assertThat(ok(client, "/event-without-note").json().get("length").asText())
+                    .isEqualTo("PT30S");
         }
     }
 
@@ -339,9 +374,10 @@ class ResponseEncodingTest {
         try (TestClient client = Clients.open(APP, transport)) {
             TestResponse response = ok(client, "/response-cookies");
 
-            assertThat(response.headers().getAll("set-cookie")).containsExactlyInAnyOrder(
-                    "session=abc; Path=/app; Domain=example.com; Max-Age=3600; Secure; HttpOnly; SameSite=Strict",
-                    "plain=2; Path=/; SameSite=Lax");
+            assertThat(response.headers().getAll("set-cookie"))
+                    .containsExactlyInAnyOrder(
+                            "session=abc; Path=/app; Domain=example.com; Max-Age=3600; Secure; HttpOnly; SameSite=Strict",
+                            "plain=2; Path=/; SameSite=Lax");
         }
     }
 

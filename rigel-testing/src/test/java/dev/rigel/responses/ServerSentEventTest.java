@@ -39,11 +39,11 @@ import org.junit.jupiter.params.provider.EnumSource;
 @Timeout(20) // a source that is never stopped would otherwise hang the build
 class ServerSentEventTest {
 
-    record Price(String symbol, int cents) {
-    }
+    record Price(String symbol, int cents) {}
 
     /** Shared with the handlers; each test sets up what it needs. */
     static volatile BlockingQueue<Object> queue;
+
     static volatile CountDownLatch sourceClosed;
     static final AtomicInteger PULLED = new AtomicInteger();
 
@@ -77,7 +77,9 @@ class ServerSentEventTest {
         @Get("/events")
         public ServerSentEvent events() {
             return ServerSentEvent.of(List.of(
-                    SseEvent.of("line1\nline2\r\nline3\rline4").withEvent("update").withId("7")
+                    SseEvent.of("line1\nline2\r\nline3\rline4")
+                            .withEvent("update")
+                            .withId("7")
                             .withRetry(Duration.ofSeconds(3)),
                     SseEvent.comment("just a comment"),
                     "plain text",
@@ -86,7 +88,9 @@ class ServerSentEventTest {
 
         @Get("/queue")
         public ServerSentEvent fromQueue() {
-            return ServerSentEvent.fromQueue(queue).keepAlive(Duration.ofMillis(100)).onClose(sourceClosed::countDown);
+            return ServerSentEvent.fromQueue(queue)
+                    .keepAlive(Duration.ofMillis(100))
+                    .onClose(sourceClosed::countDown);
         }
 
         @Get("/ticker")
@@ -161,7 +165,8 @@ class ServerSentEventTest {
 
     @Test
     void idleQueueSendsKeepAliveCommentsToARealClient() throws Exception {
-        try (Served served = Served.start(app()); HttpClient http = HttpClient.newHttpClient()) {
+        try (Served served = Served.start(app());
+                HttpClient http = HttpClient.newHttpClient()) {
             HttpResponse<java.util.stream.Stream<String>> response = http.send(
                     HttpRequest.newBuilder(served.uri("/queue")).build(), HttpResponse.BodyHandlers.ofLines());
             assertThat(response.headers().firstValue("content-type")).hasValue("text/event-stream");
@@ -186,12 +191,13 @@ class ServerSentEventTest {
 
     @Test
     void aClientLeavingAPolledStreamClosesTheSource() throws Exception {
-        try (Served served = Served.start(app()); HttpClient http = HttpClient.newHttpClient()) {
-            HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(served.uri("/queue")).build(),
-                    HttpResponse.BodyHandlers.ofInputStream());
+        try (Served served = Served.start(app());
+                HttpClient http = HttpClient.newHttpClient()) {
+            HttpResponse<InputStream> response = http.send(
+                    HttpRequest.newBuilder(served.uri("/queue")).build(), HttpResponse.BodyHandlers.ofInputStream());
             queue.add(SseEvent.of("first"));
-            try (BufferedReader reader = new BufferedReader(
-                    new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+            try (BufferedReader reader =
+                    new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
                 String line;
                 do {
                     line = reader.readLine();
@@ -205,11 +211,12 @@ class ServerSentEventTest {
 
     @Test
     void aClientLeavingAnIteratorStreamClosesTheIterator() throws Exception {
-        try (Served served = Served.start(app()); HttpClient http = HttpClient.newHttpClient()) {
-            HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(served.uri("/ticker")).build(),
-                    HttpResponse.BodyHandlers.ofInputStream());
-            try (BufferedReader reader = new BufferedReader(
-                    new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+        try (Served served = Served.start(app());
+                HttpClient http = HttpClient.newHttpClient()) {
+            HttpResponse<InputStream> response = http.send(
+                    HttpRequest.newBuilder(served.uri("/ticker")).build(), HttpResponse.BodyHandlers.ofInputStream());
+            try (BufferedReader reader =
+                    new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
                 assertThat(reader.readLine()).isEqualTo("data: tick 0");
                 assertThat(reader.readLine()).isEqualTo("id: 0");
             }
@@ -224,8 +231,14 @@ class ServerSentEventTest {
     /** A real server on an ephemeral port. */
     record Served(RigelServer server) implements AutoCloseable {
         static Served start(App app) {
-            return new Served(new RigelServer(app, ServerConfig.builder().host("127.0.0.1").port(0)
-                    .shutdownTimeout(Duration.ofSeconds(2)).build()).start());
+            return new Served(new RigelServer(
+                            app,
+                            ServerConfig.builder()
+                                    .host("127.0.0.1")
+                                    .port(0)
+                                    .shutdownTimeout(Duration.ofSeconds(2))
+                                    .build())
+                    .start());
         }
 
         URI uri(String path) {

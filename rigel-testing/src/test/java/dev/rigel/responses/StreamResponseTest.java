@@ -39,8 +39,7 @@ class StreamResponseTest {
         new Random(7).nextBytes(DATA);
     }
 
-    record Point(int x, int y) {
-    }
+    record Point(int x, int y) {}
 
     /** An iterator that counts what was taken from it and notes when it is closed. */
     static final class CountingIterator implements Iterator<String>, AutoCloseable {
@@ -70,7 +69,8 @@ class StreamResponseTest {
 
     static Scoped<String> resource() {
         EVENTS.add("open resource");
-        return Scoped.of("resource", outcome -> EVENTS.add("close resource: " + (outcome.failed() ? "failed" : "success")));
+        return Scoped.of(
+                "resource", outcome -> EVENTS.add("close resource: " + (outcome.failed() ? "failed" : "success")));
     }
 
     public static class Handlers {
@@ -92,8 +92,11 @@ class StreamResponseTest {
 
         @Get("/ndjson")
         public Response<Stream> ndjson() {
-            return Response.of(Stream.of(List.of(new Point(1, 2), new Point(3, 4)).iterator())
-                    .mediaType("application/x-ndjson")).status(202).header("x-extra", "yes");
+            return Response.of(
+                            Stream.of(List.of(new Point(1, 2), new Point(3, 4)).iterator())
+                                    .mediaType("application/x-ndjson"))
+                    .status(202)
+                    .header("x-extra", "yes");
         }
 
         @Get("/counted")
@@ -153,8 +156,11 @@ class StreamResponseTest {
     }
 
     private static TestClient client(Transport transport) {
-        App app = App.builder().routeHandlers(new Handlers()).responseHeader("x-layer", "app")
-                .dependency("resource", Provide.of(StreamResponseTest::resource)).build();
+        App app = App.builder()
+                .routeHandlers(new Handlers())
+                .responseHeader("x-layer", "app")
+                .dependency("resource", Provide.of(StreamResponseTest::resource))
+                .build();
         return Clients.open(app, transport);
     }
 
@@ -224,8 +230,13 @@ class StreamResponseTest {
     void scopedDependenciesAreCleanedUpAfterTheLastElement(Transport transport) {
         try (TestClient client = client(transport)) {
             assertThat(client.get("/uses-resource").text()).isEqualTo("1;2;3;");
-            eventually(() -> assertThat(EVENTS).containsExactly("open resource", "element 1 with resource",
-                    "element 2 with resource", "element 3 with resource", "close resource: success"));
+            eventually(() -> assertThat(EVENTS)
+                    .containsExactly(
+                            "open resource",
+                            "element 1 with resource",
+                            "element 2 with resource",
+                            "element 3 with resource",
+                            "close resource: success"));
         }
     }
 

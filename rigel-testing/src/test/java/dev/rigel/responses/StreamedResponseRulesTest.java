@@ -70,7 +70,8 @@ class StreamedResponseRulesTest {
     @ParameterizedTest
     @EnumSource(Transport.class)
     void aNonBlockingHandlerReturningAStreamAtRuntimeIsA500(Transport transport) {
-        try (TestClient client = Clients.open(App.builder().routeHandlers(new InlineObject()).build(), transport)) {
+        try (TestClient client =
+                Clients.open(App.builder().routeHandlers(new InlineObject()).build(), transport)) {
             assertThat(client.get("/object").status()).isEqualTo(500);
         }
     }
@@ -80,15 +81,24 @@ class StreamedResponseRulesTest {
     void compressionStreamsLargeFilesButLeavesRangesAlone(Transport transport) throws IOException {
         String text = "line of text that compresses well\n".repeat(6000); // ~200 KB, several chunks
         Path file = Files.writeString(dir.resolve("big.txt"), text);
-        App app = App.builder().routeHandlers(new FileHandler(file)).compression(CompressionConfig.defaults()).build();
+        App app = App.builder()
+                .routeHandlers(new FileHandler(file))
+                .compression(CompressionConfig.defaults())
+                .build();
         try (TestClient client = Clients.open(app, transport)) {
-            TestResponse whole = client.request("GET", "/file").header("Accept-Encoding", "gzip").send();
+            TestResponse whole = client.request("GET", "/file")
+                    .header("Accept-Encoding", "gzip")
+                    .send();
             assertThat(whole.header("content-encoding")).isEqualTo("gzip");
-            assertThat(new String(new GZIPInputStream(new ByteArrayInputStream(whole.body())).readAllBytes(),
-                    StandardCharsets.UTF_8)).isEqualTo(text);
+            assertThat(new String(
+                            new GZIPInputStream(new ByteArrayInputStream(whole.body())).readAllBytes(),
+                            StandardCharsets.UTF_8))
+                    .isEqualTo(text);
 
-            TestResponse range = client.request("GET", "/file").header("Accept-Encoding", "gzip")
-                    .header("Range", "bytes=0-3").send();
+            TestResponse range = client.request("GET", "/file")
+                    .header("Accept-Encoding", "gzip")
+                    .header("Range", "bytes=0-3")
+                    .send();
             assertThat(range.status()).isEqualTo(206);
             assertThat(range.header("content-encoding")).isNull();
             assertThat(range.text()).isEqualTo("line");

@@ -201,10 +201,24 @@ class PathParametersTest {
     @EnumSource(Transport.class)
     void aValueThatDoesNotConvertIs404Not400(Transport transport) {
         String[] paths = {
-                "/t/int/abc", "/t/int/4.5", "/t/int/99999999999", "/t/long/1e9", "/t/float/abc", "/t/float/NaN",
-                "/t/decimal/ten", "/t/uuid/123", "/t/uuid/0f8fad5b-d9cb-469f-a165-70867728950z",
-                "/t/date/2023-02-29", "/t/date/today", "/t/datetime/2024-01-31", "/t/time/25:00",
-                "/t/duration/5m", "/t/users/abc/camel", "/t/pairs/x/1", "/t/pairs/1/x"};
+            "/t/int/abc",
+            "/t/int/4.5",
+            "/t/int/99999999999",
+            "/t/long/1e9",
+            "/t/float/abc",
+            "/t/float/NaN",
+            "/t/decimal/ten",
+            "/t/uuid/123",
+            "/t/uuid/0f8fad5b-d9cb-469f-a165-70867728950z",
+            "/t/date/2023-02-29",
+            "/t/date/today",
+            "/t/datetime/2024-01-31",
+            "/t/time/25:00",
+            "/t/duration/5m",
+            "/t/users/abc/camel",
+            "/t/pairs/x/1",
+            "/t/pairs/1/x"
+        };
         try (TestClient client = Clients.open(APP, transport)) {
             for (String path : paths) {
                 TestResponse response = client.get(path);
@@ -220,7 +234,8 @@ class PathParametersTest {
         try (TestClient client = Clients.open(APP, transport)) {
             // an offset date-time is a valid datetime, but cannot become a LocalDateTime without losing the offset
             assertThat(client.get("/t/datetime/2024-01-31T10:00:00Z").status()).isEqualTo(404);
-            assertThat(client.get("/t/offset-datetime/2024-01-31T10:00:00").status()).isEqualTo(404);
+            assertThat(client.get("/t/offset-datetime/2024-01-31T10:00:00").status())
+                    .isEqualTo(404);
             assertThat(client.get("/t/offset-time/10:00").status()).isEqualTo(404);
         }
     }

@@ -246,11 +246,17 @@ class RouteConfigurationErrorsTest {
                 }
                 """);
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        String rigelCore = Path.of(Get.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        String rigelCore = Path.of(Get.class
+                        .getProtectionDomain()
+                        .getCodeSource()
+                        .getLocation()
+                        .toURI())
+                .toString();
         int status = javac.run(null, null, null, "-classpath", rigelCore, "-d", dir.toString(), source.toString());
         assertThat(status).as("javac exit status").isZero();
 
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()}, getClass().getClassLoader())) {
+        try (URLClassLoader loader =
+                new URLClassLoader(new URL[] {dir.toUri().toURL()}, getClass().getClassLoader())) {
             Class<?> handlers = loader.loadClass("gen.NoNames");
             assertThat(failure(handlers))
                     .hasMessageContaining("NoNames.greet")
@@ -263,9 +269,13 @@ class RouteConfigurationErrorsTest {
 
     @Test
     void aValidAppBuilds() {
-        App app = App.builder().routeHandlers(ById.class, First.class, Router.of("/v2", OrdersByUserId.class)).build();
+        App app = App.builder()
+                .routeHandlers(ById.class, First.class, Router.of("/v2", OrdersByUserId.class))
+                .build();
 
-        assertThat(app.routes()).extracting(route -> route.pathTemplate())
-                .containsExactlyInAnyOrderElementsOf(List.of("/users/{id:int}", "/things", "/v2/users/{user_id:int}/orders"));
+        assertThat(app.routes())
+                .extracting(route -> route.pathTemplate())
+                .containsExactlyInAnyOrderElementsOf(
+                        List.of("/users/{id:int}", "/things", "/v2/users/{user_id:int}/orders"));
     }
 }

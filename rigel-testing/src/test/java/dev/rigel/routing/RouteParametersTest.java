@@ -22,11 +22,9 @@ import org.junit.jupiter.api.Test;
 /** {@link HandlerInfo#parameters()} and the other planning facts the OpenAPI generator reads. */
 class RouteParametersTest {
 
-    record Item(String name) {
-    }
+    record Item(String name) {}
 
-    record Limit(int value) {
-    }
+    record Limit(int value) {}
 
     static Limit limit(@Param(query = "limit", defaultValue = "10") @Min(1) int limit) {
         return new Limit(limit);
@@ -34,8 +32,14 @@ class RouteParametersTest {
 
     public static class Items {
         @Get("/items/{item_id:int}/{rest:path}")
-        public Item get(long itemId, Limit limit, Optional<String> q, @Param(header = "x-trace") String trace,
-                @Param(cookie = "sid", required = false) String sid, List<Integer> tags) throws NotFoundException {
+        public Item get(
+                long itemId,
+                Limit limit,
+                Optional<String> q,
+                @Param(header = "x-trace") String trace,
+                @Param(cookie = "sid", required = false) String sid,
+                List<Integer> tags)
+                throws NotFoundException {
             return new Item("x");
         }
 
@@ -50,30 +54,43 @@ class RouteParametersTest {
         }
 
         @Post("/raw")
-        public void raw(byte[] body) {
-        }
+        public void raw(byte[] body) {}
     }
 
     private static HandlerInfo route(App app, String template) {
-        return app.routes().stream().filter(r -> r.pathTemplate().equals(template)).findFirst().orElseThrow();
+        return app.routes().stream()
+                .filter(r -> r.pathTemplate().equals(template))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static App app() {
         return App.builder()
-                .routeHandlers(Router.builder("/").routeHandlers(new Items())
-                        .dependency("limit", Provide.of(RouteParametersTest::limit))
-                        .guards((request, handler) -> { })
-                        .build(), Route.get("/plain", () -> "x"))
+                .routeHandlers(
+                        Router.builder("/")
+                                .routeHandlers(new Items())
+                                .dependency("limit", Provide.of(RouteParametersTest::limit))
+                                .guards((request, handler) -> {})
+                                .build(),
+                        Route.get("/plain", () -> "x"))
                 .build();
     }
 
     @Test
     void listsEveryRequestValueOfHandlerAndProvidersButNoDependencies() {
         HandlerInfo get = route(app(), "/items/{item_id:int}/{rest:path}");
-        List<String> described = get.parameters().stream().map(p -> p.source() + " " + p.name()).toList();
+        List<String> described =
+                get.parameters().stream().map(p -> p.source() + " " + p.name()).toList();
         // the path's `rest` is bound by nothing but is still part of the route
-        assertThat(described).containsExactly("PATH item_id", "PATH rest", "QUERY limit", "QUERY q",
-                "HEADER x-trace", "COOKIE sid", "QUERY tags");
+        assertThat(described)
+                .containsExactly(
+                        "PATH item_id",
+                        "PATH rest",
+                        "QUERY limit",
+                        "QUERY q",
+                        "HEADER x-trace",
+                        "COOKIE sid",
+                        "QUERY tags");
         RouteParameter itemId = get.parameters().get(0);
         assertThat(itemId.type()).isEqualTo(long.class);
         assertThat(itemId.required()).isTrue();

@@ -60,8 +60,7 @@ class RoutingTest {
         }
 
         @Delete("/{id}")
-        public void remove(String id) {
-        }
+        public void remove(String id) {}
     }
 
     public static class Reports {
@@ -71,8 +70,7 @@ class RoutingTest {
         }
 
         @Head("/probe")
-        public void probe() {
-        }
+        public void probe() {}
 
         @Get("/probe")
         public String probeBody() {
@@ -86,7 +84,9 @@ class RoutingTest {
     }
 
     static final App APP = App.builder()
-            .routeHandlers(Users.class, new Reports(),
+            .routeHandlers(
+                    Users.class,
+                    new Reports(),
                     Route.get("/", () -> "root"),
                     Router.of("/api", Router.of("/v1", Route.get("/ping", () -> "pong"))))
             .build();
@@ -206,8 +206,10 @@ class RoutingTest {
 
                 assertThat(head.status()).as(path).isEqualTo(200);
                 assertThat(head.header("content-type")).as(path).isEqualTo(get.header("content-type"));
-                assertThat(head.header("content-length")).as(path)
-                        .isEqualTo(Integer.toString(get.body().length)).isNotEqualTo("0");
+                assertThat(head.header("content-length"))
+                        .as(path)
+                        .isEqualTo(Integer.toString(get.body().length))
+                        .isNotEqualTo("0");
                 assertThat(head.body()).as(path).isEmpty();
             }
         }

@@ -27,6 +27,7 @@ class StaticFilesTest {
 
     @TempDir
     Path tmp;
+
     Path publicDir;
     Path fallbackDir;
     Path site;
@@ -51,13 +52,23 @@ class StaticFilesTest {
     }
 
     private TestClient client(Transport transport) {
-        App app = App.builder().routeHandlers(
-                StaticFiles.router("/static", publicDir, fallbackDir),
-                StaticFiles.builder("/site").directories(site).htmlMode(true).name("site").build(),
-                StaticFiles.builder("/downloads").directories(publicDir).sendAsAttachment(true).name("downloads")
-                        .build(),
-                Route.get("/link", (dev.rigel.Request request) ->
-                        request.urlFor("static", Map.of("file_path", "css/site.css"))))
+        App app = App.builder()
+                .routeHandlers(
+                        StaticFiles.router("/static", publicDir, fallbackDir),
+                        StaticFiles.builder("/site")
+                                .directories(site)
+                                .htmlMode(true)
+                                .name("site")
+                                .build(),
+                        StaticFiles.builder("/downloads")
+                                .directories(publicDir)
+                                .sendAsAttachment(true)
+                                .name("downloads")
+                                .build(),
+                        Route.get(
+                                "/link",
+                                (dev.rigel.Request request) ->
+                                        request.urlFor("static", Map.of("file_path", "css/site.css"))))
                 .build();
         return Clients.open(app, transport);
     }
@@ -91,8 +102,9 @@ class StaticFilesTest {
     @EnumSource(Transport.class)
     void missingFilesAndDirectoriesAreTheStandard404(Transport transport) {
         try (TestClient client = client(transport)) {
-            for (String path : new String[] {"/static/nope.txt", "/static/css", "/static/css/", "/static",
-                    "/static/hello.txt/more"}) {
+            for (String path :
+                    new String[] {"/static/nope.txt", "/static/css", "/static/css/", "/static", "/static/hello.txt/more"
+                    }) {
                 TestResponse response = client.get(path);
                 assertThat(response.status()).as(path).isEqualTo(404);
                 assertThat(response.jsonMap()).as(path).containsEntry("status_code", 404);
@@ -104,13 +116,17 @@ class StaticFilesTest {
     @EnumSource(Transport.class)
     void rangesConditionalRequestsAndHeadWorkAsForFiles(Transport transport) {
         try (TestClient client = client(transport)) {
-            TestResponse range = client.request("GET", "/static/data.bin").header("range", "bytes=10-19").send();
+            TestResponse range = client.request("GET", "/static/data.bin")
+                    .header("range", "bytes=10-19")
+                    .send();
             assertThat(range.status()).isEqualTo(206);
             assertThat(range.text()).isEqualTo("0123456789");
             assertThat(range.header("content-range")).isEqualTo("bytes 10-19/1000");
 
             String etag = client.get("/static/data.bin").header("etag");
-            TestResponse notModified = client.request("GET", "/static/data.bin").header("if-none-match", etag).send();
+            TestResponse notModified = client.request("GET", "/static/data.bin")
+                    .header("if-none-match", etag)
+                    .send();
             assertThat(notModified.status()).isEqualTo(304);
             assertThat(notModified.body()).isEmpty();
 
@@ -119,7 +135,9 @@ class StaticFilesTest {
             assertThat(head.header("content-length")).isEqualTo("1000");
             assertThat(head.body()).isEmpty();
 
-            TestResponse unsatisfiable = client.request("GET", "/static/data.bin").header("range", "bytes=5000-").send();
+            TestResponse unsatisfiable = client.request("GET", "/static/data.bin")
+                    .header("range", "bytes=5000-")
+                    .send();
             assertThat(unsatisfiable.status()).isEqualTo(416);
         }
     }
@@ -161,7 +179,9 @@ class StaticFilesTest {
     @EnumSource(Transport.class)
     void routeIsNamedForUrlFor(Transport transport) {
         try (TestClient client = client(transport)) {
-            assertThat(client.get("/link").text()).endsWith("/static/css/site.css").startsWith("http://");
+            assertThat(client.get("/link").text())
+                    .endsWith("/static/css/site.css")
+                    .startsWith("http://");
             assertThat(client.app().routeReverse("site", Map.of("file_path", "docs/index.html")))
                     .isEqualTo("/site/docs/index.html");
         }
@@ -170,17 +190,22 @@ class StaticFilesTest {
     @ParameterizedTest
     @EnumSource(Transport.class)
     void guardsAndLayerSettingsApply(Transport transport) {
-        App app = App.builder().routeHandlers(StaticFiles.builder("/private").directories(publicDir)
-                .guards((request, handler) -> {
-                    if (request.header("authorization").isEmpty()) {
-                        throw new NotAuthorizedException();
-                    }
-                })
-                .layer(router -> router.responseHeader("cache-control", "public, max-age=60"))
-                .build()).build();
+        App app = App.builder()
+                .routeHandlers(StaticFiles.builder("/private")
+                        .directories(publicDir)
+                        .guards((request, handler) -> {
+                            if (request.header("authorization").isEmpty()) {
+                                throw new NotAuthorizedException();
+                            }
+                        })
+                        .layer(router -> router.responseHeader("cache-control", "public, max-age=60"))
+                        .build())
+                .build();
         try (TestClient client = Clients.open(app, transport)) {
             assertThat(client.get("/private/hello.txt").status()).isEqualTo(401);
-            TestResponse allowed = client.request("GET", "/private/hello.txt").header("authorization", "yes").send();
+            TestResponse allowed = client.request("GET", "/private/hello.txt")
+                    .header("authorization", "yes")
+                    .send();
             assertThat(allowed.text()).isEqualTo("hello from public");
             assertThat(allowed.header("cache-control")).isEqualTo("public, max-age=60");
         }
@@ -189,7 +214,10 @@ class StaticFilesTest {
     @ParameterizedTest
     @EnumSource(Transport.class)
     void servesADirectoryFromTheClassPath(Transport transport) {
-        App app = App.builder().routeHandlers(StaticFiles.builder("/assets").classpath("static-test").build()).build();
+        App app = App.builder()
+                .routeHandlers(
+                        StaticFiles.builder("/assets").classpath("static-test").build())
+                .build();
         try (TestClient client = Clients.open(app, transport)) {
             TestResponse response = client.get("/assets/greeting.txt");
             assertThat(response.status()).isEqualTo(200);
@@ -201,10 +229,20 @@ class StaticFilesTest {
     @ParameterizedTest
     @EnumSource(Transport.class)
     void worksUnderNestedRoutersWithParametersAndAtTheRoot(Transport transport) {
-        App app = App.builder().routeHandlers(
-                Router.of("/t/{tenant:str}", StaticFiles.builder("/files").directories(publicDir).name("tenant_files")
-                        .build()),
-                StaticFiles.builder("/").directories(site).htmlMode(true).name("root").build()).build();
+        App app = App.builder()
+                .routeHandlers(
+                        Router.of(
+                                "/t/{tenant:str}",
+                                StaticFiles.builder("/files")
+                                        .directories(publicDir)
+                                        .name("tenant_files")
+                                        .build()),
+                        StaticFiles.builder("/")
+                                .directories(site)
+                                .htmlMode(true)
+                                .name("root")
+                                .build())
+                .build();
         try (TestClient client = Clients.open(app, transport)) {
             assertThat(client.get("/t/acme/files/css/site.css").text()).isEqualTo("body { color: red }");
             assertThat(client.get("/t/a%2Fb/files/hello.txt").text()).isEqualTo("hello from public");
@@ -219,13 +257,18 @@ class StaticFilesTest {
     @Test
     void refusesMissingDirectoriesAtStartup() {
         assertThatThrownBy(() -> StaticFiles.router("/static", tmp.resolve("nope")))
-                .isInstanceOf(ImproperlyConfiguredException.class).hasMessageContaining("does not exist");
+                .isInstanceOf(ImproperlyConfiguredException.class)
+                .hasMessageContaining("does not exist");
         assertThatThrownBy(() -> StaticFiles.builder("/static").build())
-                .isInstanceOf(ImproperlyConfiguredException.class).hasMessageContaining("no directories");
+                .isInstanceOf(ImproperlyConfiguredException.class)
+                .hasMessageContaining("no directories");
         assertThatThrownBy(() -> StaticFiles.builder("/static").classpath("no-such-dir"))
-                .isInstanceOf(ImproperlyConfiguredException.class).hasMessageContaining("no-such-dir");
-        assertThatThrownBy(() -> App.builder().routeHandlers(StaticFiles.router("/a", publicDir),
-                StaticFiles.router("/b", publicDir)).build())
-                .isInstanceOf(ImproperlyConfiguredException.class).hasMessageContaining("'static'");
+                .isInstanceOf(ImproperlyConfiguredException.class)
+                .hasMessageContaining("no-such-dir");
+        assertThatThrownBy(() -> App.builder()
+                        .routeHandlers(StaticFiles.router("/a", publicDir), StaticFiles.router("/b", publicDir))
+                        .build())
+                .isInstanceOf(ImproperlyConfiguredException.class)
+                .hasMessageContaining("'static'");
     }
 }

@@ -53,6 +53,7 @@ class StaticFilesTraversalTest {
 
     @TempDir
     Path tmp;
+
     Path publicDir;
 
     @BeforeEach
@@ -70,7 +71,9 @@ class StaticFilesTraversalTest {
     }
 
     private App app() {
-        return App.builder().routeHandlers(StaticFiles.router("/static", publicDir)).build();
+        return App.builder()
+                .routeHandlers(StaticFiles.router("/static", publicDir))
+                .build();
     }
 
     @Test
@@ -89,15 +92,23 @@ class StaticFilesTraversalTest {
 
     @Test
     void everyAttemptIsA404OverTheRealServer() throws IOException {
-        RigelServer server = new RigelServer(app(), ServerConfig.builder().host("127.0.0.1").port(0)
-                .shutdownTimeout(Duration.ofSeconds(2)).build()).start();
+        RigelServer server = new RigelServer(
+                        app(),
+                        ServerConfig.builder()
+                                .host("127.0.0.1")
+                                .port(0)
+                                .shutdownTimeout(Duration.ofSeconds(2))
+                                .build())
+                .start();
         try {
             URI base = URI.create(server.url());
             for (String attack : ATTACKS) {
                 String response = RawHttp.get(base, attack);
                 assertThat(response).as(attack).startsWith("HTTP/1.1 404").doesNotContain("SECRET");
             }
-            assertThat(RawHttp.get(base, "/static/hello.txt")).startsWith("HTTP/1.1 200").endsWith("hello");
+            assertThat(RawHttp.get(base, "/static/hello.txt"))
+                    .startsWith("HTTP/1.1 200")
+                    .endsWith("hello");
         } finally {
             server.stop();
         }
@@ -105,8 +116,12 @@ class StaticFilesTraversalTest {
 
     @Test
     void hiddenFilesAreServedOnlyWhenAllowed() {
-        App app = App.builder().routeHandlers(StaticFiles.builder("/static").directories(publicDir)
-                .allowHiddenFiles(true).build()).build();
+        App app = App.builder()
+                .routeHandlers(StaticFiles.builder("/static")
+                        .directories(publicDir)
+                        .allowHiddenFiles(true)
+                        .build())
+                .build();
         try (TestClient client = TestClient.of(app)) {
             assertThat(client.get("/static/.env").text()).isEqualTo("TOP SECRET");
             // dot segments and links out stay refused
@@ -126,13 +141,19 @@ class StaticFilesTraversalTest {
             entry(out, "outside.txt", "TOP SECRET");
         }
         try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null)) {
-            App app = App.builder().routeHandlers(StaticFiles.builder("/web").classpath("web", loader).htmlMode(true)
-                    .build()).build();
+            App app = App.builder()
+                    .routeHandlers(StaticFiles.builder("/web")
+                            .classpath("web", loader)
+                            .htmlMode(true)
+                            .build())
+                    .build();
             try (TestClient client = TestClient.of(app)) {
                 var script = client.get("/web/app.js");
                 assertThat(script.text()).isEqualTo("console.log('hi');".repeat(500));
                 assertThat(script.header("content-type")).isEqualTo("text/javascript; charset=utf-8");
-                var range = client.request("GET", "/web/app.js").header("range", "bytes=0-6").send();
+                var range = client.request("GET", "/web/app.js")
+                        .header("range", "bytes=0-6")
+                        .send();
                 assertThat(range.status()).isEqualTo(206);
                 assertThat(range.text()).isEqualTo("console");
                 assertThat(client.get("/web/").text()).isEqualTo("<p>jar home</p>");

@@ -54,11 +54,16 @@ class StoresTest {
             assertThat(client.get("/visit/alice").text()).isEqualTo("1");
             assertThat(client.get("/visit/alice").text()).isEqualTo("2");
             assertThat(client.get("/visit/bob").text()).isEqualTo("1");
-            assertThat(app.stores().get("visits").getString("alice")).as("the same store, through the app")
+            assertThat(app.stores().get("visits").getString("alice"))
+                    .as("the same store, through the app")
                     .contains("2");
 
             assertThat(client.get("/notes/todo").status()).isEqualTo(404);
-            assertThat(client.request("POST", "/notes/todo").text("buy milk").send().text()).isEqualTo("saved");
+            assertThat(client.request("POST", "/notes/todo")
+                            .text("buy milk")
+                            .send()
+                            .text())
+                    .isEqualTo("saved");
             assertThat(client.get("/notes/todo").text()).isEqualTo("buy milk");
             assertThat(app.stores().get("notes").expiresIn("todo")).isPresent();
             assertThat(app.stores().get("notes")).isInstanceOf(MemoryStore.class);
@@ -82,8 +87,10 @@ class StoresTest {
     void closeableStoresAreClosedAtShutdown() {
         AtomicBoolean closed = new AtomicBoolean();
         Store memory = new MemoryStore();
-        Store closeable = (Store) Proxy.newProxyInstance(Store.class.getClassLoader(),
-                new Class<?>[] {Store.class, AutoCloseable.class}, (proxy, method, args) -> {
+        Store closeable = (Store) Proxy.newProxyInstance(
+                Store.class.getClassLoader(),
+                new Class<?>[] {Store.class, AutoCloseable.class},
+                (proxy, method, args) -> {
                     if (method.getName().equals("close")) {
                         closed.set(true);
                         return null;

@@ -33,8 +33,7 @@ class AsyncTestClientTest {
         }
     }
 
-    record Audit(Ticket ticket) {
-    }
+    record Audit(Ticket ticket) {}
 
     static final AtomicInteger IN_FLIGHT = new AtomicInteger();
     static final AtomicInteger PEAK = new AtomicInteger();
@@ -55,9 +54,15 @@ class AsyncTestClientTest {
         PEAK.accumulateAndGet(now, Math::max);
         try {
             Thread.sleep(20);
-            return Map.of("sent", request.headers().get("x-request"), "ticket", ticket.owner,
-                    "audit_shares_ticket", audit.ticket() == ticket,
-                    "ticket_serial", ticket.serial);
+            return Map.of(
+                    "sent",
+                    request.headers().get("x-request"),
+                    "ticket",
+                    ticket.owner,
+                    "audit_shares_ticket",
+                    audit.ticket() == ticket,
+                    "ticket_serial",
+                    ticket.serial);
         } finally {
             IN_FLIGHT.decrementAndGet();
         }
@@ -74,14 +79,20 @@ class AsyncTestClientTest {
         try (AsyncTestClient client = AsyncTestClient.of(app)) {
             List<CompletableFuture<TestResponse>> futures = new ArrayList<>();
             for (int i = 0; i < count; i++) {
-                futures.add(client.request("GET", "/ticket").header("x-request", "r" + i).sendAsync());
+                futures.add(client.request("GET", "/ticket")
+                        .header("x-request", "r" + i)
+                        .sendAsync());
             }
-            CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).orTimeout(30, TimeUnit.SECONDS).join();
+            CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new))
+                    .orTimeout(30, TimeUnit.SECONDS)
+                    .join();
 
             Set<Object> ticketIds = new HashSet<>();
             for (int i = 0; i < count; i++) {
                 Map<String, Object> body = futures.get(i).join().jsonMap();
-                assertThat(body).containsEntry("sent", "r" + i).containsEntry("ticket", "r" + i)
+                assertThat(body)
+                        .containsEntry("sent", "r" + i)
+                        .containsEntry("ticket", "r" + i)
                         .containsEntry("audit_shares_ticket", true);
                 ticketIds.add(body.get("ticket_serial"));
             }
@@ -92,8 +103,13 @@ class AsyncTestClientTest {
     }
 
     static Map<String, Object> echo(Request request) {
-        return Map.of("method", request.method(), "body", request.text(),
-                "cookie", request.cookie("session").orElse(""));
+        return Map.of(
+                "method",
+                request.method(),
+                "body",
+                request.text(),
+                "cookie",
+                request.cookie("session").orElse(""));
     }
 
     @Test
@@ -102,19 +118,25 @@ class AsyncTestClientTest {
         App app = App.builder()
                 .onShutdown(ignored -> stopped.incrementAndGet())
                 .routeHandlers(
-                        Route.route(Set.of("GET", "POST", "PUT", "PATCH", "DELETE"), "/echo",
+                        Route.route(
+                                Set.of("GET", "POST", "PUT", "PATCH", "DELETE"),
+                                "/echo",
                                 (Request request) -> Response.of(echo(request)).status(200)),
                         Route.get("/login", () -> Response.of("in").cookie("session", "s1")))
                 .build();
         try (AsyncTestClient client = AsyncTestClient.of(app)) {
             assertThat(client.sync().get("/login").status()).isEqualTo(200);
-            assertThat(client.get("/echo").join().jsonMap()).containsEntry("method", "GET")
+            assertThat(client.get("/echo").join().jsonMap())
+                    .containsEntry("method", "GET")
                     .containsEntry("cookie", "s1");
-            assertThat(client.post("/echo", Map.of("a", 1)).join().jsonMap()).containsEntry("method", "POST")
+            assertThat(client.post("/echo", Map.of("a", 1)).join().jsonMap())
+                    .containsEntry("method", "POST")
                     .containsEntry("body", "{\"a\":1}");
-            assertThat(client.put("/echo", List.of(1)).join().jsonMap()).containsEntry("method", "PUT")
+            assertThat(client.put("/echo", List.of(1)).join().jsonMap())
+                    .containsEntry("method", "PUT")
                     .containsEntry("body", "[1]");
-            assertThat(client.patch("/echo", "x").join().jsonMap()).containsEntry("method", "PATCH")
+            assertThat(client.patch("/echo", "x").join().jsonMap())
+                    .containsEntry("method", "PATCH")
                     .containsEntry("body", "\"x\"");
             assertThat(client.delete("/echo").join().jsonMap()).containsEntry("method", "DELETE");
             assertThat(stopped).hasValue(0);

@@ -23,8 +23,7 @@ import org.junit.jupiter.api.Test;
 /** The in-process TestClient's own features. */
 class TestClientTest {
 
-    record Item(String name, int quantity) {
-    }
+    record Item(String name, int quantity) {}
 
     static Map<String, Object> echo(Request request) {
         Map<String, Object> out = new LinkedHashMap<>();
@@ -40,8 +39,8 @@ class TestClientTest {
 
     @Test
     void everyMethodHelperSendsItsMethodAndJsonBody() {
-        try (TestClient client = TestClient.create(
-                Route.route(ALL, "/echo", (Request request) -> Response.of(echo(request)).status(200)))) {
+        try (TestClient client = TestClient.create(Route.route(
+                ALL, "/echo", (Request request) -> Response.of(echo(request)).status(200)))) {
             assertThat(client.get("/echo?a=1&a=2&b=x").jsonMap())
                     .containsEntry("method", "GET")
                     .containsEntry("query", Map.of("a", List.of("1", "2"), "b", List.of("x")))
@@ -52,7 +51,8 @@ class TestClientTest {
                     case "PUT" -> client.put("/echo", Map.of("n", 1));
                     default -> client.patch("/echo", Map.of("n", 1));
                 };
-                assertThat(response.jsonMap()).as(method)
+                assertThat(response.jsonMap())
+                        .as(method)
                         .containsEntry("method", method)
                         .containsEntry("content_type", "application/json")
                         .containsEntry("body", "{\"n\":1}");
@@ -69,7 +69,10 @@ class TestClientTest {
             assertThat(options.status()).isEqualTo(204);
             assertThat(options.header("allow")).isEqualTo("DELETE, GET, HEAD, OPTIONS, PATCH, POST, PUT");
 
-            TestResponse custom = client.request("put", "/echo").query("q", "a b&c").text("plain").send();
+            TestResponse custom = client.request("put", "/echo")
+                    .query("q", "a b&c")
+                    .text("plain")
+                    .send();
             assertThat(custom.jsonMap())
                     .containsEntry("method", "PUT")
                     .containsEntry("query", Map.of("q", List.of("a b&c")))
@@ -97,15 +100,15 @@ class TestClientTest {
 
             TestResponse list = client.get("/items");
             assertThat(list.jsonList()).hasSize(2);
-            assertThat(list.json(new TypeReference<List<Item>>() { })).containsExactly(new Item("a", 1), new Item("b", 2));
+            assertThat(list.json(new TypeReference<List<Item>>() {}))
+                    .containsExactly(new Item("a", 1), new Item("b", 2));
 
             assertThat(client.get("/nowhere").isSuccess()).isFalse();
             assertThatThrownBy(() -> client.get("/nowhere").json(Item.class)).hasMessageContaining("Item");
         }
     }
 
-    record Named(String itemName, int count) {
-    }
+    record Named(String itemName, int count) {}
 
     static Named created(Item data) {
         return new Named(data.name(), data.quantity());
@@ -118,9 +121,14 @@ class TestClientTest {
     @Test
     void cookiesSetByResponsesAreSentBackAndMaxAgeZeroDeletesThem() {
         try (TestClient client = TestClient.create(
-                Route.get("/login", () -> Response.of("in").cookie(Cookie.of("session", "abc").withHttpOnly(true))
-                        .cookie("theme", "dark")),
-                Route.get("/logout", () -> Response.of("out").cookie(Cookie.of("session", "").withMaxAge(Duration.ZERO))),
+                Route.get(
+                        "/login",
+                        () -> Response.of("in")
+                                .cookie(Cookie.of("session", "abc").withHttpOnly(true))
+                                .cookie("theme", "dark")),
+                Route.get(
+                        "/logout",
+                        () -> Response.of("out").cookie(Cookie.of("session", "").withMaxAge(Duration.ZERO))),
                 Route.get("/cookies", TestClientTest::cookies))) {
             assertThat(client.get("/cookies").jsonMap()).isEmpty();
 
@@ -138,8 +146,11 @@ class TestClientTest {
     }
 
     static Map<String, Object> headers(Request request) {
-        return Map.of("authorization", request.headers().getAll("authorization"),
-                "x-multi", request.headers().getAll("x-multi"));
+        return Map.of(
+                "authorization",
+                request.headers().getAll("authorization"),
+                "x-multi",
+                request.headers().getAll("x-multi"));
     }
 
     @Test
@@ -147,7 +158,10 @@ class TestClientTest {
         try (TestClient client = TestClient.create(Route.get("/headers", TestClientTest::headers))
                 .defaultHeader("Authorization", "Bearer default")) {
             assertThat(client.get("/headers").jsonMap()).containsEntry("authorization", List.of("Bearer default"));
-            assertThat(client.request("GET", "/headers").header("authorization", "Bearer mine").send().jsonMap())
+            assertThat(client.request("GET", "/headers")
+                            .header("authorization", "Bearer mine")
+                            .send()
+                            .jsonMap())
                     .containsEntry("authorization", List.of("Bearer mine"));
             assertThat(client.get("/headers").jsonMap()).containsEntry("authorization", List.of("Bearer default"));
         }
@@ -156,8 +170,10 @@ class TestClientTest {
     @Test
     void aRequestMayRepeatAHeader() {
         try (TestClient client = TestClient.create(Route.get("/headers", TestClientTest::headers))) {
-            TestResponse response = client.request("GET", "/headers").header("x-multi", "one")
-                    .header("x-multi", "two").send();
+            TestResponse response = client.request("GET", "/headers")
+                    .header("x-multi", "one")
+                    .header("x-multi", "two")
+                    .send();
             assertThat(response.jsonMap()).containsEntry("x-multi", List.of("one", "two"));
         }
     }
@@ -177,9 +193,11 @@ class TestClientTest {
     void serverExceptionsAreReThrownByDefault() {
         try (TestClient client = TestClient.create(Route.get("/crash", TestClientTest::crash))) {
             assertThatThrownBy(() -> client.get("/crash?mode=runtime"))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessage("handler bug");
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("handler bug");
             assertThatThrownBy(() -> client.get("/crash?mode=checked"))
-                    .hasRootCauseInstanceOf(IOException.class).hasRootCauseMessage("disk on fire");
+                    .hasRootCauseInstanceOf(IOException.class)
+                    .hasRootCauseMessage("disk on fire");
             // HTTP exceptions are answers, not server errors
             TestResponse notFound = client.get("/crash?mode=http");
             assertThat(notFound.status()).isEqualTo(404);
@@ -190,8 +208,8 @@ class TestClientTest {
 
     @Test
     void raiseServerExceptionsFalseAnswersWithThe500() {
-        try (TestClient client = TestClient.create(Route.get("/crash", TestClientTest::crash))
-                .raiseServerExceptions(false)) {
+        try (TestClient client =
+                TestClient.create(Route.get("/crash", TestClientTest::crash)).raiseServerExceptions(false)) {
             TestResponse response = client.get("/crash?mode=runtime");
             assertThat(response.status()).isEqualTo(500);
             assertThat(response.jsonMap()).isEqualTo(Map.of("status_code", 500, "detail", "Internal Server Error"));
@@ -211,8 +229,7 @@ class TestClientTest {
         }
         AtomicInteger started = new AtomicInteger();
         AtomicInteger stopped = new AtomicInteger();
-        try (TestClient client = TestClient.create(app -> app
-                .routeHandlers(Route.get("/greet", TestClientTest::greet))
+        try (TestClient client = TestClient.create(app -> app.routeHandlers(Route.get("/greet", TestClientTest::greet))
                 .dependency("greeting", Provide.value("Hello"))
                 .responseHeader("x-app", "configured")
                 .onStartup(ignored -> started.incrementAndGet())
@@ -243,8 +260,11 @@ class TestClientTest {
     @Test
     void cookiesAreOnlySentToTheirPath() {
         try (TestClient client = TestClient.create(
-                Route.get("/admin/login", () -> Response.of("in").cookie(Cookie.of("admin", "yes").withPath("/admin"))
-                        .cookie("site", "all")),
+                Route.get(
+                        "/admin/login",
+                        () -> Response.of("in")
+                                .cookie(Cookie.of("admin", "yes").withPath("/admin"))
+                                .cookie("site", "all")),
                 Route.get("/admin/cookies", TestClientTest::cookies),
                 Route.get("/administrator/cookies", TestClientTest::cookies),
                 Route.get("/public/cookies", TestClientTest::cookies))) {

@@ -30,15 +30,17 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** Jakarta Bean Validation on request data and handler parameters, answered in Litestar's 400 shape. */
 class ValidationTest {
 
-    record Address(@NotBlank String street, @Pattern(regexp = "\\d{5}") String zip) {
-    }
+    record Address(
+            @NotBlank String street,
+            @Pattern(regexp = "\\d{5}") String zip) {}
 
-    record CreateUser(@NotBlank String name, @Email String email, @Valid Address address,
-            @Size(max = 3) List<@NotBlank String> tags) {
-    }
+    record CreateUser(
+            @NotBlank String name,
+            @Email String email,
+            @Valid Address address,
+            @Size(max = 3) List<@NotBlank String> tags) {}
 
-    record Item(@NotBlank String sku, @Min(1) int qty) {
-    }
+    record Item(@NotBlank String sku, @Min(1) int qty) {}
 
     /** A bean validated through its fields rather than record components. */
     public static class Signup {
@@ -80,7 +82,8 @@ class ValidationTest {
         }
 
         @Get("/session")
-        public String session(@Param(header = "x-version") @Min(2) int version,
+        public String session(
+                @Param(header = "x-version") @Min(2) int version,
                 @Param(cookie = "session") @Size(min = 8) String session) {
             return version + " " + session;
         }
@@ -97,7 +100,8 @@ class ValidationTest {
     }
 
     static final App APP = App.builder()
-            .routeHandlers(Router.of("/api/v1", Users.class),
+            .routeHandlers(
+                    Router.of("/api/v1", Users.class),
                     Route.get("/pages", new Pages()::page),
                     Route.get("/sizes", Pages::size))
             .build();
@@ -129,9 +133,10 @@ class ValidationTest {
 
             assertThat(response.status()).isEqualTo(400);
             assertThat(response.header("content-type")).isEqualTo("application/json");
-            assertThat(response.text()).isEqualTo("{\"status_code\":400,\"detail\":\"Validation failed for POST "
-                    + "/api/v1/users\",\"extra\":[{\"key\":\"email\",\"message\":\"must be a well-formed email "
-                    + "address\",\"source\":\"body\"}]}");
+            assertThat(response.text())
+                    .isEqualTo("{\"status_code\":400,\"detail\":\"Validation failed for POST "
+                            + "/api/v1/users\",\"extra\":[{\"key\":\"email\",\"message\":\"must be a well-formed email "
+                            + "address\",\"source\":\"body\"}]}");
         }
     }
 
@@ -139,8 +144,9 @@ class ValidationTest {
     @EnumSource(Transport.class)
     void validDataPasses(Transport transport) {
         try (TestClient client = Clients.open(APP, transport)) {
-            TestResponse response = client.post("/api/v1/users", user(Map.of("address",
-                    Map.of("street", "Main St", "zip", "12345"), "tags", List.of("a", "b"))));
+            TestResponse response = client.post(
+                    "/api/v1/users",
+                    user(Map.of("address", Map.of("street", "Main St", "zip", "12345"), "tags", List.of("a", "b"))));
 
             assertThat(response.status()).isEqualTo(201);
             assertThat(response.text()).isEqualTo("{\"name\":\"Ada\"}");
@@ -153,9 +159,9 @@ class ValidationTest {
         try (TestClient client = Clients.open(APP, transport)) {
             TestResponse response = client.post("/api/v1/users", Map.of("name", " ", "email", "x"));
 
-            assertThat(errors(response)).containsExactlyInAnyOrder(
-                    "name|must not be blank|body",
-                    "email|must be a well-formed email address|body");
+            assertThat(errors(response))
+                    .containsExactlyInAnyOrder(
+                            "name|must not be blank|body", "email|must be a well-formed email address|body");
         }
     }
 
@@ -163,12 +169,12 @@ class ValidationTest {
     @EnumSource(Transport.class)
     void nestedBodyKeysAreDotted(Transport transport) {
         try (TestClient client = Clients.open(APP, transport)) {
-            TestResponse response = client.post("/api/v1/users",
-                    user(Map.of("address", Map.of("street", "", "zip", "ABCDE"))));
+            TestResponse response =
+                    client.post("/api/v1/users", user(Map.of("address", Map.of("street", "", "zip", "ABCDE"))));
 
-            assertThat(errors(response)).containsExactlyInAnyOrder(
-                    "address.street|must not be blank|body",
-                    "address.zip|must match \"\\d{5}\"|body");
+            assertThat(errors(response))
+                    .containsExactlyInAnyOrder(
+                            "address.street|must not be blank|body", "address.zip|must match \"\\d{5}\"|body");
         }
     }
 
@@ -182,14 +188,16 @@ class ValidationTest {
             TestResponse tooMany = client.post("/api/v1/users", user(Map.of("tags", List.of("a", "b", "c", "d"))));
             assertThat(errors(tooMany)).containsExactly("tags|size must be between 0 and 3|body");
 
-            TestResponse batch = client.post("/api/v1/users/batch",
-                    List.of(Map.of("sku", "a", "qty", 1), Map.of("sku", "", "qty", 0)));
+            TestResponse batch = client.post(
+                    "/api/v1/users/batch", List.of(Map.of("sku", "a", "qty", 1), Map.of("sku", "", "qty", 0)));
             assertThat(batch.json().get("detail").asText()).isEqualTo("Validation failed for POST /api/v1/users/batch");
-            assertThat(errors(batch)).containsExactlyInAnyOrder(
-                    "1.sku|must not be blank|body",
-                    "1.qty|must be greater than or equal to 1|body");
+            assertThat(errors(batch))
+                    .containsExactlyInAnyOrder(
+                            "1.sku|must not be blank|body", "1.qty|must be greater than or equal to 1|body");
 
-            assertThat(client.post("/api/v1/users/batch", List.of(Map.of("sku", "a", "qty", 2))).text()).isEqualTo("1");
+            assertThat(client.post("/api/v1/users/batch", List.of(Map.of("sku", "a", "qty", 2)))
+                            .text())
+                    .isEqualTo("1");
         }
     }
 
@@ -199,9 +207,9 @@ class ValidationTest {
         try (TestClient client = Clients.open(APP, transport)) {
             TestResponse response = client.post("/api/v1/users/signup", Map.of("username", "", "password", "short"));
 
-            assertThat(errors(response)).containsExactlyInAnyOrder(
-                    "username|must not be blank|body",
-                    "password|size must be between 8 and 2147483647|body");
+            assertThat(errors(response))
+                    .containsExactlyInAnyOrder(
+                            "username|must not be blank|body", "password|size must be between 8 and 2147483647|body");
         }
     }
 
@@ -214,9 +222,10 @@ class ValidationTest {
             TestResponse response = client.get("/api/v1/users?page=0&page_size=500");
 
             assertThat(response.json().get("detail").asText()).isEqualTo("Validation failed for GET /api/v1/users");
-            assertThat(errors(response)).containsExactlyInAnyOrder(
-                    "page|must be greater than or equal to 1|query",
-                    "page_size|must be less than or equal to 100|query");
+            assertThat(errors(response))
+                    .containsExactlyInAnyOrder(
+                            "page|must be greater than or equal to 1|query",
+                            "page_size|must be less than or equal to 100|query");
         }
     }
 
@@ -228,9 +237,10 @@ class ValidationTest {
 
             TestResponse response = client.get("/api/v1/users/1001");
 
-            assertThat(response.text()).isEqualTo("{\"status_code\":400,\"detail\":\"Validation failed for GET "
-                    + "/api/v1/users/1001\",\"extra\":[{\"key\":\"user_id\",\"message\":\"must be less than or equal to "
-                    + "1000\",\"source\":\"path\"}]}");
+            assertThat(response.text())
+                    .isEqualTo("{\"status_code\":400,\"detail\":\"Validation failed for GET "
+                            + "/api/v1/users/1001\",\"extra\":[{\"key\":\"user_id\",\"message\":\"must be less than or equal to "
+                            + "1000\",\"source\":\"path\"}]}");
         }
     }
 
@@ -238,15 +248,22 @@ class ValidationTest {
     @EnumSource(Transport.class)
     void headersAndCookiesAreValidated(Transport transport) {
         try (TestClient client = Clients.open(APP, transport)) {
-            assertThat(client.request("GET", "/api/v1/users/session").header("x-version", "2")
-                    .header("cookie", "session=12345678").send().text()).isEqualTo("2 12345678");
+            assertThat(client.request("GET", "/api/v1/users/session")
+                            .header("x-version", "2")
+                            .header("cookie", "session=12345678")
+                            .send()
+                            .text())
+                    .isEqualTo("2 12345678");
 
-            TestResponse response = client.request("GET", "/api/v1/users/session").header("x-version", "1")
-                    .header("cookie", "session=short").send();
+            TestResponse response = client.request("GET", "/api/v1/users/session")
+                    .header("x-version", "1")
+                    .header("cookie", "session=short")
+                    .send();
 
-            assertThat(errors(response)).containsExactlyInAnyOrder(
-                    "x-version|must be greater than or equal to 2|header",
-                    "session|size must be between 8 and 2147483647|cookie");
+            assertThat(errors(response))
+                    .containsExactlyInAnyOrder(
+                            "x-version|must be greater than or equal to 2|header",
+                            "session|size must be between 8 and 2147483647|cookie");
         }
     }
 

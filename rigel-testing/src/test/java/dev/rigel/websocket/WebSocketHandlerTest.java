@@ -37,8 +37,7 @@ class WebSocketHandlerTest {
         EVENTS.clear();
     }
 
-    record Point(int x, int y) {
-    }
+    record Point(int x, int y) {}
 
     public static class Sockets {
         @WebSocket("/echo")
@@ -63,10 +62,15 @@ class WebSocketHandlerTest {
         }
 
         @WebSocket("/rooms/{room}")
-        public void room(WebSocketConnection socket, String room, @Param(query = "nick") String nick,
-                @Param(header = "x-team") String team, @Param(cookie = "session") String session) {
+        public void room(
+                WebSocketConnection socket,
+                String room,
+                @Param(query = "nick") String nick,
+                @Param(header = "x-team") String team,
+                @Param(cookie = "session") String session) {
             socket.accept();
-            socket.sendText(room + "/" + nick + "/" + team + "/" + session + "/" + socket.pathParams().get("room"));
+            socket.sendText(room + "/" + nick + "/" + team + "/" + session + "/"
+                    + socket.pathParams().get("room"));
         }
 
         @WebSocket("/protocols")
@@ -186,8 +190,8 @@ class WebSocketHandlerTest {
     void bindsPathQueryHeaderAndCookieValuesFromTheHandshake(Transport transport) {
         try (TestClient client = Clients.open(app(), transport)) {
             client.cookie("session", "s1");
-            try (WebSocketTestSession socket = client.websocketConnect("/rooms/lobby?nick=ada",
-                    Headers.of("x-team", "blue"))) {
+            try (WebSocketTestSession socket =
+                    client.websocketConnect("/rooms/lobby?nick=ada", Headers.of("x-team", "blue"))) {
                 assertThat(socket.receiveText()).isEqualTo("lobby/ada/blue/s1/lobby");
             }
         }
@@ -215,8 +219,10 @@ class WebSocketHandlerTest {
                 WebSocketTestSession socket = client.websocketConnect("/goodbye")) {
             assertThat(socket.receiveText()).isEqualTo("bye");
             assertThat(socket.awaitClose()).isEqualTo(new WebSocketTestSession.Close(4001, "done here"));
-            assertThatThrownBy(socket::receiveText).isInstanceOfSatisfying(WebSocketDisconnectException.class,
-                    e -> assertThat(e.code()).isEqualTo(4001));
+            assertThatThrownBy(socket::receiveText)
+                    .isInstanceOfSatisfying(
+                            WebSocketDisconnectException.class,
+                            e -> assertThat(e.code()).isEqualTo(4001));
         }
         eventually(() -> assertThat(EVENTS).containsExactly("state after close: CLOSED"));
     }
@@ -278,7 +284,8 @@ class WebSocketHandlerTest {
     void closingBeforeAcceptRefusesTheHandshakeWith403(Transport transport) {
         try (TestClient client = Clients.open(app(), transport)) {
             assertThatThrownBy(() -> client.websocketConnect("/closes-before-accept"))
-                    .isInstanceOfSatisfying(WebSocketRejectedException.class,
+                    .isInstanceOfSatisfying(
+                            WebSocketRejectedException.class,
                             e -> assertThat(e.status()).isEqualTo(403));
         }
     }
@@ -288,7 +295,8 @@ class WebSocketHandlerTest {
     void anExceptionBeforeAcceptIsTheHttpAnswerToTheHandshake(Transport transport) {
         try (TestClient client = Clients.open(app(), transport)) {
             assertThatThrownBy(() -> client.websocketConnect("/fails-before-accept"))
-                    .isInstanceOfSatisfying(WebSocketRejectedException.class,
+                    .isInstanceOfSatisfying(
+                            WebSocketRejectedException.class,
                             e -> assertThat(e.status()).isEqualTo(404));
         }
     }
@@ -311,7 +319,9 @@ class WebSocketHandlerTest {
         try (TestClient client = TestClient.of(app())) {
             WebSocketTestSession socket = client.websocketConnect("/fails");
             socket.sendText("trigger");
-            assertThatThrownBy(socket::awaitClose).isInstanceOf(IllegalStateException.class).hasMessage("handler bug");
+            assertThatThrownBy(socket::awaitClose)
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessage("handler bug");
             socket.close();
         }
     }
@@ -320,11 +330,13 @@ class WebSocketHandlerTest {
     void inProcessTheRefusalCarriesTheAppsCloseCodeAndResponseBody() {
         try (TestClient client = TestClient.of(app())) {
             assertThatThrownBy(() -> client.websocketConnect("/closes-before-accept"))
-                    .isInstanceOfSatisfying(WebSocketRejectedException.class,
+                    .isInstanceOfSatisfying(
+                            WebSocketRejectedException.class,
                             e -> assertThat(e.closeCode()).isEqualTo(4003));
             assertThatThrownBy(() -> client.websocketConnect("/fails-before-accept"))
-                    .isInstanceOfSatisfying(WebSocketRejectedException.class, e -> assertThat(e.text())
-                            .isEqualTo("{\"status_code\":404,\"detail\":\"no such room\"}"));
+                    .isInstanceOfSatisfying(
+                            WebSocketRejectedException.class,
+                            e -> assertThat(e.text()).isEqualTo("{\"status_code\":404,\"detail\":\"no such room\"}"));
         }
     }
 }

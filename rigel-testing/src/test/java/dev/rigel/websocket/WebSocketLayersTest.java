@@ -16,9 +16,9 @@ import dev.rigel.di.Scoped;
 import dev.rigel.exceptions.NotAuthorizedException;
 import dev.rigel.exceptions.PermissionDeniedException;
 import dev.rigel.middleware.AbstractMiddleware;
+import dev.rigel.middleware.compression.CompressionConfig;
 import dev.rigel.middleware.cors.CORSConfig;
 import dev.rigel.middleware.csrf.CSRFConfig;
-import dev.rigel.middleware.compression.CompressionConfig;
 import dev.rigel.middleware.logging.LoggingConfig;
 import dev.rigel.protocol.Application;
 import dev.rigel.protocol.Headers;
@@ -72,8 +72,13 @@ class WebSocketLayersTest {
         @Override
         protected void handle(Scope scope, Receive receive, Send send, Application next) throws Exception {
             EVENTS.add(tag + " saw " + scope.type().label());
-            next.call(scope, receive, message -> send.send(message instanceof Message.WebSocketSend text
-                    && text.isText() ? Message.WebSocketSend.text(tag + ":" + text.asText()) : message));
+            next.call(
+                    scope,
+                    receive,
+                    message -> send.send(
+                            message instanceof Message.WebSocketSend text && text.isText()
+                                    ? Message.WebSocketSend.text(tag + ":" + text.asText())
+                                    : message));
         }
     }
 
@@ -110,18 +115,26 @@ class WebSocketLayersTest {
     }
 
     private static App app() {
-        Router guarded = Router.builder("/g").guards(TOKEN).routeHandlers(Sockets.class)
+        Router guarded = Router.builder("/g")
+                .guards(TOKEN)
+                .routeHandlers(Sockets.class)
                 .dependency("account", Provide.value("account-1"))
                 .dependency("resource", Provide.of(WebSocketLayersTest::openResource))
                 .build();
         return App.builder()
-                .routeHandlers(guarded, Router.builder("/m").routeHandlers(Sockets.class)
-                        .middleware(new Tagging("ws").scopes(ScopeType.WEBSOCKET), new Tagging("http").scopes(ScopeType.HTTP),
-                                new Tagging("both"))
-                        .dependency("account", Provide.value("unused"))
-                        .dependency("resource", Provide.of(WebSocketLayersTest::openResource))
-                        .build(),
-                        Router.builder("/key").routeHandlers(Sockets.class)
+                .routeHandlers(
+                        guarded,
+                        Router.builder("/m")
+                                .routeHandlers(Sockets.class)
+                                .middleware(
+                                        new Tagging("ws").scopes(ScopeType.WEBSOCKET),
+                                        new Tagging("http").scopes(ScopeType.HTTP),
+                                        new Tagging("both"))
+                                .dependency("account", Provide.value("unused"))
+                                .dependency("resource", Provide.of(WebSocketLayersTest::openResource))
+                                .build(),
+                        Router.builder("/key")
+                                .routeHandlers(Sockets.class)
                                 .middleware(next -> (scope, receive, send) -> {
                                     if (!scope.headers().contains("x-key")) {
                                         throw new NotAuthorizedException("An x-key is required");
@@ -139,11 +152,15 @@ class WebSocketLayersTest {
     void guardsRefuseTheHandshakeWithTheirStatus(Transport transport) {
         try (TestClient client = Clients.open(app(), transport)) {
             assertThatThrownBy(() -> client.websocketConnect("/g/secure"))
-                    .isInstanceOfSatisfying(WebSocketRejectedException.class, e -> assertThat(e.status()).isEqualTo(401));
+                    .isInstanceOfSatisfying(
+                            WebSocketRejectedException.class,
+                            e -> assertThat(e.status()).isEqualTo(401));
             assertThatThrownBy(() -> client.websocketConnect("/g/secure", Headers.of("x-token", "secret")))
-                    .isInstanceOfSatisfying(WebSocketRejectedException.class, e -> assertThat(e.status()).isEqualTo(403));
-            try (WebSocketTestSession socket = client.websocketConnect("/g/secure",
-                    Headers.of("x-token", "secret", "x-role", "admin"))) {
+                    .isInstanceOfSatisfying(
+                            WebSocketRejectedException.class,
+                            e -> assertThat(e.status()).isEqualTo(403));
+            try (WebSocketTestSession socket =
+                    client.websocketConnect("/g/secure", Headers.of("x-token", "secret", "x-role", "admin"))) {
                 assertThat(socket.receiveText()).isEqualTo("hello account-1");
             }
         }
@@ -155,7 +172,9 @@ class WebSocketLayersTest {
     void aMiddlewareThatRaisesBeforeTheHandshakeRefusesIt(Transport transport) {
         try (TestClient client = Clients.open(app(), transport)) {
             assertThatThrownBy(() -> client.websocketConnect("/key/secure"))
-                    .isInstanceOfSatisfying(WebSocketRejectedException.class, e -> assertThat(e.status()).isEqualTo(401));
+                    .isInstanceOfSatisfying(
+                            WebSocketRejectedException.class,
+                            e -> assertThat(e.status()).isEqualTo(401));
             try (WebSocketTestSession socket = client.websocketConnect("/key/secure", Headers.of("x-key", "k"))) {
                 assertThat(socket.receiveText()).isEqualTo("hello keyed");
             }
@@ -180,15 +199,21 @@ class WebSocketLayersTest {
     @EnumSource(Transport.class)
     void dependenciesAreResolvedOncePerConnectionAndCleanedUpAfterIt(Transport transport) {
         try (TestClient client = Clients.open(app(), transport)) {
-            try (WebSocketTestSession socket = client.websocketConnect("/g/resource", Headers.of("x-token", "secret"))) {
+            try (WebSocketTestSession socket =
+                    client.websocketConnect("/g/resource", Headers.of("x-token", "secret"))) {
                 socket.sendText("a");
                 assertThat(socket.receiveText()).isEqualTo("res");
                 socket.sendText("b");
                 assertThat(socket.receiveText()).isEqualTo("res");
             }
             // before the client closes, which stops the server and would close the socket with 1001
-            eventually(() -> assertThat(EVENTS).containsExactly("guard saw GET /g/resource on WEBSOCKET",
-                    "open for /g/resource", "using res for a", "using res for b", "closed cleanly"));
+            eventually(() -> assertThat(EVENTS)
+                    .containsExactly(
+                            "guard saw GET /g/resource on WEBSOCKET",
+                            "open for /g/resource",
+                            "using res for a",
+                            "using res for b",
+                            "closed cleanly"));
         }
     }
 
@@ -197,8 +222,8 @@ class WebSocketLayersTest {
     void dependencyOverridesApply(Transport transport) {
         App app = app().withDependencyOverrides(Map.of("account", Provide.value("fake-account")));
         try (TestClient client = Clients.open(app, transport);
-                WebSocketTestSession socket = client.websocketConnect("/g/secure",
-                        Headers.of("x-token", "secret", "x-role", "admin"))) {
+                WebSocketTestSession socket =
+                        client.websocketConnect("/g/secure", Headers.of("x-token", "secret", "x-role", "admin"))) {
             assertThat(socket.receiveText()).isEqualTo("hello fake-account");
         }
     }
@@ -215,8 +240,10 @@ class WebSocketLayersTest {
     @ParameterizedTest
     @EnumSource(Transport.class)
     void builtInMiddlewareLeavesWebSocketsAlone(Transport transport) {
-        App app = App.builder().routeHandlers(Sockets.class)
-                .dependency("account", Provide.value("a")).dependency("resource", Provide.value("r"))
+        App app = App.builder()
+                .routeHandlers(Sockets.class)
+                .dependency("account", Provide.value("a"))
+                .dependency("resource", Provide.value("r"))
                 .cors(CORSConfig.builder().allowOrigins("https://example.com").build())
                 .csrf(CSRFConfig.builder("0123456789abcdef0123456789abcdef").build())
                 .compression(CompressionConfig.defaults().minimumSize(1))

@@ -36,11 +36,9 @@ class WebSocketListenerTest {
         EVENTS.clear();
     }
 
-    record Greeting(@NotBlank String name, int times) {
-    }
+    record Greeting(@NotBlank String name, int times) {}
 
-    record Reply(String text) {
-    }
+    record Reply(String text) {}
 
     public static class Listeners extends Controller {
         public Listeners() {
@@ -114,14 +112,18 @@ class WebSocketListenerTest {
     }
 
     private static App app() {
-        return App.builder().routeHandlers(Listeners.class, Counter.class,
-                WebSocketRoute.listener("/lambda/{n:int}", (String data, Integer n) -> data.repeat(n))
-                        .onAccept((WebSocketConnection socket) -> socket.sendText("ready"))
-                        .onDisconnect((WebSocketConnection socket) -> EVENTS.add("lambda closed " + socket.closeCode())),
-                WebSocketRoute.handler("/lambda-handler", (WebSocketConnection socket) -> {
-                    socket.accept();
-                    socket.sendText("first: " + socket.receiveText());
-                }))
+        return App.builder()
+                .routeHandlers(
+                        Listeners.class,
+                        Counter.class,
+                        WebSocketRoute.listener("/lambda/{n:int}", (String data, Integer n) -> data.repeat(n))
+                                .onAccept((WebSocketConnection socket) -> socket.sendText("ready"))
+                                .onDisconnect((WebSocketConnection socket) ->
+                                        EVENTS.add("lambda closed " + socket.closeCode())),
+                        WebSocketRoute.handler("/lambda-handler", (WebSocketConnection socket) -> {
+                            socket.accept();
+                            socket.sendText("first: " + socket.receiveText());
+                        }))
                 .build();
     }
 
@@ -189,8 +191,9 @@ class WebSocketListenerTest {
             }
             try (WebSocketTestSession socket = client.websocketConnect("/listen/greet")) {
                 socket.sendJson(Map.of("name", " ", "times", 1));
-                assertThat(socket.awaitClose()).isEqualTo(new WebSocketTestSession.Close(4500,
-                        "Validation failed for WEBSOCKET /listen/greet"));
+                assertThat(socket.awaitClose())
+                        .isEqualTo(
+                                new WebSocketTestSession.Close(4500, "Validation failed for WEBSOCKET /listen/greet"));
             }
         }
     }
@@ -266,14 +269,14 @@ class WebSocketListenerTest {
 
     @WebSocketListener("/nothing")
     public static class NoReceive {
-        public void onAccept(WebSocketConnection socket) {
-        }
+        public void onAccept(WebSocketConnection socket) {}
     }
 
     @Test
     void callbacksAreOnlyForListeners() {
         assertThatThrownBy(() -> WebSocketRoute.handler("/h", (WebSocketConnection socket) -> socket.accept())
-                .onAccept((WebSocketConnection socket) -> { }))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("onAccept is for listeners");
+                        .onAccept((WebSocketConnection socket) -> {}))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("onAccept is for listeners");
     }
 }

@@ -44,7 +44,9 @@ class WebSocketRoutingTest {
     }
 
     private static App app() {
-        return App.builder().routeHandlers(Feed.class, Route.get("/plain", () -> "plain")).build();
+        return App.builder()
+                .routeHandlers(Feed.class, Route.get("/plain", () -> "plain"))
+                .build();
     }
 
     @ParameterizedTest
@@ -66,7 +68,9 @@ class WebSocketRoutingTest {
                 assertThat(socket.receiveText()).isEqualTo("item 42");
             }
             assertThatThrownBy(() -> client.websocketConnect("/items/abc"))
-                    .isInstanceOfSatisfying(WebSocketRejectedException.class, e -> assertThat(e.status()).isEqualTo(404));
+                    .isInstanceOfSatisfying(
+                            WebSocketRejectedException.class,
+                            e -> assertThat(e.status()).isEqualTo(404));
         }
     }
 
@@ -75,9 +79,13 @@ class WebSocketRoutingTest {
     void aWebSocketToAPathWithoutAWebSocketRouteIsRefusedWith404(Transport transport) {
         try (TestClient client = Clients.open(app(), transport)) {
             assertThatThrownBy(() -> client.websocketConnect("/nowhere"))
-                    .isInstanceOfSatisfying(WebSocketRejectedException.class, e -> assertThat(e.status()).isEqualTo(404));
+                    .isInstanceOfSatisfying(
+                            WebSocketRejectedException.class,
+                            e -> assertThat(e.status()).isEqualTo(404));
             assertThatThrownBy(() -> client.websocketConnect("/plain"))
-                    .isInstanceOfSatisfying(WebSocketRejectedException.class, e -> assertThat(e.status()).isEqualTo(404));
+                    .isInstanceOfSatisfying(
+                            WebSocketRejectedException.class,
+                            e -> assertThat(e.status()).isEqualTo(404));
         }
     }
 
@@ -88,8 +96,8 @@ class WebSocketRoutingTest {
             TestResponse response = client.get("/items/1");
             assertThat(response.status()).isEqualTo(400);
             assertThat(response.header("content-type")).isEqualTo("application/json");
-            assertThat(response.jsonMap()).isEqualTo(Map.of("status_code", 400,
-                    "detail", "Expected a WebSocket upgrade request"));
+            assertThat(response.jsonMap())
+                    .isEqualTo(Map.of("status_code", 400, "detail", "Expected a WebSocket upgrade request"));
             assertThat(client.post("/items/1", Map.of()).status()).isEqualTo(400);
         }
     }
@@ -97,9 +105,12 @@ class WebSocketRoutingTest {
     @Test
     void routesListWebSocketRoutesWithTheirScopeType() {
         App app = app();
-        assertThat(app.routes()).filteredOn(route -> route.scopeType() == ScopeType.WEBSOCKET)
-                .extracting(HandlerInfo::pathTemplate).containsExactlyInAnyOrder("/feed", "/items/{id:int}");
-        assertThat(app.routes()).filteredOn(route -> route.scopeType() == ScopeType.WEBSOCKET)
+        assertThat(app.routes())
+                .filteredOn(route -> route.scopeType() == ScopeType.WEBSOCKET)
+                .extracting(HandlerInfo::pathTemplate)
+                .containsExactlyInAnyOrder("/feed", "/items/{id:int}");
+        assertThat(app.routes())
+                .filteredOn(route -> route.scopeType() == ScopeType.WEBSOCKET)
                 .allSatisfy(route -> assertThat(route.methods()).isEmpty());
     }
 
@@ -107,12 +118,10 @@ class WebSocketRoutingTest {
 
     public static class TwoOnOnePath {
         @WebSocket("/dup")
-        public void one(WebSocketConnection socket) {
-        }
+        public void one(WebSocketConnection socket) {}
 
         @WebSocket("/dup")
-        public void two(WebSocketConnection socket) {
-        }
+        public void two(WebSocketConnection socket) {}
     }
 
     public static class ReturnsSomething {
@@ -124,8 +133,7 @@ class WebSocketRoutingTest {
 
     public static class WantsABody {
         @WebSocket("/b")
-        public void handle(WebSocketConnection socket, String data) {
-        }
+        public void handle(WebSocketConnection socket, String data) {}
     }
 
     public static class HttpWantsASocket {
@@ -138,12 +146,14 @@ class WebSocketRoutingTest {
     @Test
     void twoWebSocketRoutesOnOnePathAreRefused() {
         assertThatThrownBy(() -> App.builder().routeHandlers(TwoOnOnePath.class).build())
-                .isInstanceOf(ImproperlyConfiguredException.class).hasMessageContaining("Two WebSocket routes for /dup");
+                .isInstanceOf(ImproperlyConfiguredException.class)
+                .hasMessageContaining("Two WebSocket routes for /dup");
     }
 
     @Test
     void aWebSocketHandlerReturnsNothing() {
-        assertThatThrownBy(() -> App.builder().routeHandlers(ReturnsSomething.class).build())
+        assertThatThrownBy(() ->
+                        App.builder().routeHandlers(ReturnsSomething.class).build())
                 .isInstanceOf(ImproperlyConfiguredException.class)
                 .hasMessageContaining("a @WebSocket handler returns nothing");
     }
@@ -152,12 +162,14 @@ class WebSocketRoutingTest {
     void aWebSocketHandlerHasNoBody() {
         assertThatThrownBy(() -> App.builder().routeHandlers(WantsABody.class).build())
                 .isInstanceOf(ImproperlyConfiguredException.class)
-                .hasMessageContaining("parameter 'data'").hasMessageContaining("a WebSocket handshake has none");
+                .hasMessageContaining("parameter 'data'")
+                .hasMessageContaining("a WebSocket handshake has none");
     }
 
     @Test
     void onlyWebSocketRoutesTakeAConnection() {
-        assertThatThrownBy(() -> App.builder().routeHandlers(HttpWantsASocket.class).build())
+        assertThatThrownBy(() ->
+                        App.builder().routeHandlers(HttpWantsASocket.class).build())
                 .isInstanceOf(ImproperlyConfiguredException.class)
                 .hasMessageContaining("only WebSocket routes have");
     }

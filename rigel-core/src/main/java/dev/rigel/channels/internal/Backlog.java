@@ -5,9 +5,9 @@ import dev.rigel.channels.ChannelEvent;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 
 /**
  * One subscriber's queue of events: bounded, never blocking the side that adds (the backend's

@@ -42,7 +42,8 @@ public final class ChannelsWebSocketRoutes {
         String base = basePath.endsWith("/") ? basePath.substring(0, basePath.length() - 1) : basePath;
         List<WebSocketRoute> routes = new ArrayList<>();
         if (plugin.arbitraryChannelsAllowed()) {
-            routes.add(route(base + "/{" + CHANNEL_PARAM + ":str}",
+            routes.add(route(
+                    base + "/{" + CHANNEL_PARAM + ":str}",
                     socket -> String.valueOf(socket.pathParams().get(CHANNEL_PARAM))));
         } else {
             for (String channel : plugin.channels().stream().sorted().toList()) {

@@ -67,7 +67,9 @@ public final class SubscriptionRegistry {
                     joined.add(channel);
                 }
             }
-            byBacklog.computeIfAbsent(backlog, b -> ConcurrentHashMap.newKeySet()).addAll(joined);
+            byBacklog
+                    .computeIfAbsent(backlog, b -> ConcurrentHashMap.newKeySet())
+                    .addAll(joined);
             if (!fresh.isEmpty()) {
                 try {
                     backend.subscribe(fresh);
@@ -148,8 +150,11 @@ public final class SubscriptionRegistry {
         try {
             backend.unsubscribe(deserted);
         } catch (RuntimeException e) {
-            LOG.warn("Unsubscribing {} from channels {} failed; their events are ignored until it reconnects",
-                    backend, deserted, e);
+            LOG.warn(
+                    "Unsubscribing {} from channels {} failed; their events are ignored until it reconnects",
+                    backend,
+                    deserted,
+                    e);
         }
     }
 

@@ -13,8 +13,7 @@ import java.lang.reflect.AnnotatedElement;
  */
 final class Annotations {
 
-    private Annotations() {
-    }
+    private Annotations() {}
 
     static Mark mark(AnnotatedElement... elements) {
         for (AnnotatedElement element : elements) {

@@ -19,8 +19,7 @@ import java.util.Locale;
  */
 final class BeanIntrospector {
 
-    private BeanIntrospector() {
-    }
+    private BeanIntrospector() {}
 
     /** Why {@code type} cannot be read as a mutable model, or null when it can. */
     static String refusal(Class<?> type) {
@@ -31,8 +30,12 @@ final class BeanIntrospector {
             return "it is abstract";
         }
         String name = type.getName();
-        if (name.startsWith("java.") || name.startsWith("javax.") || name.startsWith("jakarta.")
-                || name.startsWith("com.fasterxml.") || name.startsWith("sun.") || name.startsWith("jdk.")) {
+        if (name.startsWith("java.")
+                || name.startsWith("javax.")
+                || name.startsWith("jakarta.")
+                || name.startsWith("com.fasterxml.")
+                || name.startsWith("sun.")
+                || name.startsWith("jdk.")) {
             return "it is a library value type, written and read whole by the JSON mapper";
         }
         if (type.isMemberClass() && !Modifier.isStatic(type.getModifiers())) {
@@ -60,15 +63,23 @@ final class BeanIntrospector {
                 Method getter = accessor(type, field, true);
                 Method setter = accessor(type, field, false);
                 MethodHandle read = getter != null ? lookup.unreflect(getter) : lookup.unreflectGetter(field);
-                MethodHandle write = setter != null ? lookup.unreflect(setter)
+                MethodHandle write = setter != null
+                        ? lookup.unreflect(setter)
                         : Modifier.isFinal(field.getModifiers()) ? null : lookup.unreflectSetter(field);
-                properties.add(new ModelProperty(field.getName(), field.getGenericType(), field.getType(), i, read, write,
-                        Annotations.mark(field, getter), Annotations.jsonName(field, getter)));
+                properties.add(new ModelProperty(
+                        field.getName(),
+                        field.getGenericType(),
+                        field.getType(),
+                        i,
+                        read,
+                        write,
+                        Annotations.mark(field, getter),
+                        Annotations.jsonName(field, getter)));
             }
             Constructor<?> noArguments = type.getDeclaredConstructor();
             noArguments.setAccessible(true);
-            MethodHandle constructor = lookup.unreflectConstructor(noArguments)
-                    .asType(MethodType.methodType(Object.class));
+            MethodHandle constructor =
+                    lookup.unreflectConstructor(noArguments).asType(MethodType.methodType(Object.class));
             return new ModelShape(type, false, properties, constructor);
         } catch (ReflectiveOperationException | RuntimeException e) {
             throw new IllegalArgumentException("Rigel cannot read or create " + type.getName() + ": " + e, e);
@@ -95,7 +106,8 @@ final class BeanIntrospector {
 
     /** The public getter ({@code getX}/{@code isX}) or setter ({@code setX}) of {@code field}, or null. */
     private static Method accessor(Class<?> type, Field field, boolean getter) {
-        String suffix = field.getName().substring(0, 1).toUpperCase(Locale.ROOT) + field.getName().substring(1);
+        String suffix = field.getName().substring(0, 1).toUpperCase(Locale.ROOT)
+                + field.getName().substring(1);
         List<String> names = getter
                 ? field.getType() == boolean.class ? List.of("is" + suffix, "get" + suffix) : List.of("get" + suffix)
                 : List.of("set" + suffix);

@@ -44,7 +44,12 @@ public final class CompiledDTO<T> implements DTOCodec<T> {
     private final SerializedString offset;
     private final SerializedString total;
 
-    CompiledDTO(Class<T> modelType, String name, JsonBridge json, OutObject out, InObject in,
+    CompiledDTO(
+            Class<T> modelType,
+            String name,
+            JsonBridge json,
+            OutObject out,
+            InObject in,
             UnaryOperator<String> appNames) {
         this.modelType = modelType;
         this.name = name;
@@ -112,8 +117,9 @@ public final class CompiledDTO<T> implements DTOCodec<T> {
             buffer.release();
             return bytes;
         } catch (IOException e) {
-            throw new IllegalStateException("Cannot encode " + value.getClass().getSimpleName() + " through " + name
-                    + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Cannot encode " + value.getClass().getSimpleName() + " through " + name + ": " + e.getMessage(),
+                    e);
         } finally {
             recycler.releaseToPool();
         }

@@ -1,10 +1,10 @@
 package dev.rigel.dto.internal;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.PropertyNamingStrategy;
-import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.rigel.dto.DTOConfig;
 import dev.rigel.dto.DTODescription;
 import dev.rigel.dto.DTOFieldDescription;
@@ -54,10 +54,13 @@ public final class DTOCompiler {
         config.renameFields().forEach((path, name) -> renames.put(PathTree.normalize(path), name));
         PropertyNamingStrategy naming = mapper.getSerializationConfig().getPropertyNamingStrategy();
         this.appNaming = naming instanceof PropertyNamingStrategies.NamingBase base ? base : null;
-        JsonInclude.Include inclusion = mapper.getSerializationConfig().getDefaultPropertyInclusion().getValueInclusion();
+        JsonInclude.Include inclusion =
+                mapper.getSerializationConfig().getDefaultPropertyInclusion().getValueInclusion();
         // the app's mapper leaves nulls out: so does the DTO, so responses look alike
-        this.skipNulls = inclusion == JsonInclude.Include.NON_NULL || inclusion == JsonInclude.Include.NON_ABSENT
-                || inclusion == JsonInclude.Include.NON_EMPTY || inclusion == JsonInclude.Include.NON_DEFAULT;
+        this.skipNulls = inclusion == JsonInclude.Include.NON_NULL
+                || inclusion == JsonInclude.Include.NON_ABSENT
+                || inclusion == JsonInclude.Include.NON_EMPTY
+                || inclusion == JsonInclude.Include.NON_DEFAULT;
     }
 
     /**
@@ -66,8 +69,8 @@ public final class DTOCompiler {
      * @throws ImproperlyConfiguredException for a config path the model does not have, a model that
      *         cannot be read, or two fields with one wire name
      */
-    public static <T> CompiledDTO<T> compile(Class<T> modelType, DTOConfig config, Introspection introspection,
-            ObjectMapper mapper, String dtoName) {
+    public static <T> CompiledDTO<T> compile(
+            Class<T> modelType, DTOConfig config, Introspection introspection, ObjectMapper mapper, String dtoName) {
         try {
             ModelShape root = introspection.root(modelType);
             DTOCompiler compiler = new DTOCompiler(config, introspection, mapper);
@@ -78,20 +81,26 @@ public final class DTOCompiler {
             InObject in = compiler.inbound(root, "", include, exclude, 0);
             return new CompiledDTO<>(modelType, dtoName, compiler.json, out, in, compiler::appName);
         } catch (IllegalArgumentException e) {
-            throw new ImproperlyConfiguredException(dtoName + " (over " + modelType.getSimpleName() + "): "
-                    + e.getMessage(), e);
+            throw new ImproperlyConfiguredException(
+                    dtoName + " (over " + modelType.getSimpleName() + "): " + e.getMessage(), e);
         }
     }
 
     // ---- which fields, under which names ----
 
     /** A field chosen for one direction, with what its nested model (if any) keeps. */
-    private record Selected(ModelProperty property, String path, String wireName, ModelShape nested,
-            boolean collection, boolean set, PathTree include, PathTree exclude) {
-    }
+    private record Selected(
+            ModelProperty property,
+            String path,
+            String wireName,
+            ModelShape nested,
+            boolean collection,
+            boolean set,
+            PathTree include,
+            PathTree exclude) {}
 
-    private List<Selected> select(ModelShape shape, String prefix, PathTree include, PathTree exclude, int depth,
-            boolean inbound) {
+    private List<Selected> select(
+            ModelShape shape, String prefix, PathTree include, PathTree exclude, int depth, boolean inbound) {
         List<Selected> selected = new ArrayList<>();
         Set<String> wireNames = new HashSet<>();
         for (ModelProperty property : shape.properties) {
@@ -129,8 +138,15 @@ public final class DTOCompiler {
                 throw new IllegalArgumentException("two fields of " + shape.type.getSimpleName() + " are named '"
                         + wireName + "' on the wire; rename one of them");
             }
-            selected.add(new Selected(property, path, wireName, nested, collection, property.raw == Set.class,
-                    nestedInclude, nestedExclude));
+            selected.add(new Selected(
+                    property,
+                    path,
+                    wireName,
+                    nested,
+                    collection,
+                    property.raw == Set.class,
+                    nestedInclude,
+                    nestedExclude));
         }
         return selected;
     }
@@ -233,11 +249,16 @@ public final class DTOCompiler {
                 fields[i] = leaf(field.wireName, property);
             }
             boolean nullable = !property.raw.isPrimitive() && !notNull(constraints, property);
-            described.add(new DTOFieldDescription(field.wireName, property.name, property.type,
-                    !nullable || !skipNulls, nullable, nestedDescription));
+            described.add(new DTOFieldDescription(
+                    field.wireName,
+                    property.name,
+                    property.type,
+                    !nullable || !skipNulls,
+                    nullable,
+                    nestedDescription));
         }
-        return new OutObject(shape.type, fields,
-                new DTODescription(shape.type, DTODescription.Direction.OUTBOUND, described));
+        return new OutObject(
+                shape.type, fields, new DTODescription(shape.type, DTODescription.Direction.OUTBOUND, described));
     }
 
     private OutField leaf(String wireName, ModelProperty property) {
@@ -263,8 +284,13 @@ public final class DTOCompiler {
 
     /** Whether every value of a field declared {@code raw} is written by the declared type's serializer. */
     private static boolean fixedType(Class<?> raw) {
-        return raw.isPrimitive() || raw.isArray() || raw.isEnum() || Modifier.isFinal(raw.getModifiers())
-                || Collection.class.isAssignableFrom(raw) || Map.class.isAssignableFrom(raw) || raw == Optional.class;
+        return raw.isPrimitive()
+                || raw.isArray()
+                || raw.isEnum()
+                || Modifier.isFinal(raw.getModifiers())
+                || Collection.class.isAssignableFrom(raw)
+                || Map.class.isAssignableFrom(raw)
+                || raw == Optional.class;
     }
 
     // ---- inbound ----
@@ -280,7 +306,8 @@ public final class DTOCompiler {
             ModelProperty property = field.property;
             PropertyDescriptor declared = constraints.getConstraintsForProperty(property.name);
             boolean constrained = declared != null
-                    && (declared.hasConstraints() || !declared.getConstrainedContainerElementTypes().isEmpty());
+                    && (declared.hasConstraints()
+                            || !declared.getConstrainedContainerElementTypes().isEmpty());
             boolean requiredWhenFull = shape.record && property.raw.isPrimitive();
             DTODescription nestedDescription = null;
             if (field.nested != null) {
@@ -288,21 +315,38 @@ public final class DTOCompiler {
                 nestedNeedCheck |= nested.needsCheck;
                 nestedDescription = nested.description();
                 fields[order] = field.collection
-                        ? new InField.NestedCollectionIn(field.wireName, order, property, constrained, nested, field.set)
+                        ? new InField.NestedCollectionIn(
+                                field.wireName, order, property, constrained, nested, field.set)
                         : new InField.NestedIn(field.wireName, order, property, constrained, nested);
             } else if (property.raw == String.class) {
-                fields[order] = new InField.StringIn(field.wireName, order, property, constrained,
-                        json.deserializer(String.class));
+                fields[order] = new InField.StringIn(
+                        field.wireName, order, property, constrained, json.deserializer(String.class));
             } else {
-                fields[order] = new InField.ValueIn(field.wireName, order, property, constrained, requiredWhenFull,
-                        json.deserializer(property.type), kind(property.raw));
+                fields[order] = new InField.ValueIn(
+                        field.wireName,
+                        order,
+                        property,
+                        constrained,
+                        requiredWhenFull,
+                        json.deserializer(property.type),
+                        kind(property.raw));
             }
             boolean notNull = notNull(constraints, property);
-            described.add(new DTOFieldDescription(field.wireName, property.name, property.type,
-                    !config.partial() && (requiredWhenFull || notNull), !property.raw.isPrimitive() && !notNull,
+            described.add(new DTOFieldDescription(
+                    field.wireName,
+                    property.name,
+                    property.type,
+                    !config.partial() && (requiredWhenFull || notNull),
+                    !property.raw.isPrimitive() && !notNull,
                     nestedDescription));
         }
-        return new InObject(shape, fields, config.partial(), config.forbidUnknownFields(), validator, nestedNeedCheck,
+        return new InObject(
+                shape,
+                fields,
+                config.partial(),
+                config.forbidUnknownFields(),
+                validator,
+                nestedNeedCheck,
                 new DTODescription(shape.type, DTODescription.Direction.INBOUND, described));
     }
 
@@ -324,7 +368,9 @@ public final class DTOCompiler {
 
     private static boolean notNull(BeanDescriptor constraints, ModelProperty property) {
         PropertyDescriptor declared = constraints.getConstraintsForProperty(property.name);
-        return declared != null && declared.getConstraintDescriptors().stream()
-                .anyMatch(constraint -> NOT_NULL.contains(constraint.getAnnotation().annotationType()));
+        return declared != null
+                && declared.getConstraintDescriptors().stream()
+                        .anyMatch(constraint ->
+                                NOT_NULL.contains(constraint.getAnnotation().annotationType()));
     }
 }

@@ -13,7 +13,12 @@ import java.util.Collection;
 public final class DTOResponseWriter {
 
     /** What the handler's declared return type says it gives. */
-    public enum Shape { ONE, MANY, PAGE, ANY }
+    public enum Shape {
+        ONE,
+        MANY,
+        PAGE,
+        ANY
+    }
 
     private final CompiledDTO<?> dto;
     private final Class<?> model;

@@ -98,9 +98,11 @@ final class DecodeState {
     private ValidationException failed() {
         List<ValidationError> sorted = errors == null ? List.of() : new ArrayList<>(errors);
         // the order fields arrive in is the client's; a stable order is easier to read and test
-        sorted = sorted.stream().sorted(Comparator.comparing(ValidationError::key)
-                .thenComparing(ValidationError::message)).toList();
-        return method == null ? new ValidationException("Validation failed", sorted)
+        sorted = sorted.stream()
+                .sorted(Comparator.comparing(ValidationError::key).thenComparing(ValidationError::message))
+                .toList();
+        return method == null
+                ? new ValidationException("Validation failed", sorted)
                 : ValidationException.forRequest(method, path, sorted);
     }
 }

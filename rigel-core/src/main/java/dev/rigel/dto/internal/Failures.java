@@ -3,8 +3,7 @@ package dev.rigel.dto.internal;
 /** Rethrows what a method handle threw without wrapping runtime exceptions and errors. */
 final class Failures {
 
-    private Failures() {
-    }
+    private Failures() {}
 
     static RuntimeException unchecked(Throwable t) {
         if (t instanceof RuntimeException runtime) {

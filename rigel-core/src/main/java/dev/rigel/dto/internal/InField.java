@@ -57,16 +57,16 @@ abstract class InField {
     }
 
     /** Validates what was decoded inside a nested value. */
-    void checkNested(Object decoded, String prefix, DecodeState state) {
-    }
+    void checkNested(Object decoded, String prefix, DecodeState state) {}
 
     final String key(String prefix) {
         return prefix.isEmpty() ? wireName : prefix + wireName;
     }
 
     /** Runs a deserializer of the app's mapper, reporting what it refuses under this field's key. */
-    final Object deserialize(JsonDeserializer<Object> deserializer, JsonParser parser, JsonToken token,
-            DecodeState state, String prefix) throws IOException {
+    final Object deserialize(
+            JsonDeserializer<Object> deserializer, JsonParser parser, JsonToken token, DecodeState state, String prefix)
+            throws IOException {
         JsonStreamContext at = parser.getParsingContext();
         try {
             return deserializer.deserialize(parser, state.context(parser));
@@ -79,7 +79,11 @@ abstract class InField {
     static final class StringIn extends InField {
         private final JsonDeserializer<Object> deserializer;
 
-        StringIn(String wireName, int order, ModelProperty property, boolean constrained,
+        StringIn(
+                String wireName,
+                int order,
+                ModelProperty property,
+                boolean constrained,
                 JsonDeserializer<Object> deserializer) {
             super(wireName, order, property, constrained, false);
             this.deserializer = deserializer;
@@ -98,7 +102,13 @@ abstract class InField {
     }
 
     /** What a plain value is, so the most common ones skip the deserializer call. */
-    enum Kind { INT, LONG, BOOLEAN, DOUBLE, OTHER }
+    enum Kind {
+        INT,
+        LONG,
+        BOOLEAN,
+        DOUBLE,
+        OTHER
+    }
 
     /** Any other plain value, through the app mapper's deserializer for the field's type. */
     static final class ValueIn extends InField {
@@ -106,8 +116,14 @@ abstract class InField {
         private final Kind kind;
         private final boolean primitive;
 
-        ValueIn(String wireName, int order, ModelProperty property, boolean constrained, boolean requiredWhenFull,
-                JsonDeserializer<Object> deserializer, Kind kind) {
+        ValueIn(
+                String wireName,
+                int order,
+                ModelProperty property,
+                boolean constrained,
+                boolean requiredWhenFull,
+                JsonDeserializer<Object> deserializer,
+                Kind kind) {
             super(wireName, order, property, constrained, requiredWhenFull);
             this.deserializer = deserializer;
             this.kind = kind;
@@ -130,7 +146,8 @@ abstract class InField {
                     }
                 }
                 case LONG -> {
-                    if (token == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
+                    if (token == JsonToken.VALUE_NUMBER_INT
+                            && parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
                         return parser.getLongValue();
                     }
                 }
@@ -205,7 +222,12 @@ abstract class InField {
         private final InObject element;
         private final boolean set;
 
-        NestedCollectionIn(String wireName, int order, ModelProperty property, boolean constrained, InObject element,
+        NestedCollectionIn(
+                String wireName,
+                int order,
+                ModelProperty property,
+                boolean constrained,
+                InObject element,
                 boolean set) {
             super(wireName, order, property, constrained, false);
             this.element = element;

@@ -24,6 +24,7 @@ final class InObject {
     private final InField[] fields;
     /** wire names, interned like the parser's, so the in-order guess is one identity comparison */
     private final String[] names;
+
     private final Map<String, InField> byWireName;
     private final Map<String, InField> byJavaName;
     private final boolean partial;
@@ -31,10 +32,17 @@ final class InObject {
     private final Validator validator;
     /** whether {@link #check} has anything to do (constraints, required fields, nested checks) */
     final boolean needsCheck;
+
     private final DTODescription description;
 
-    InObject(ModelShape shape, InField[] fields, boolean partial, boolean forbidUnknownFields, Validator validator,
-            boolean nestedNeedCheck, DTODescription description) {
+    InObject(
+            ModelShape shape,
+            InField[] fields,
+            boolean partial,
+            boolean forbidUnknownFields,
+            Validator validator,
+            boolean nestedNeedCheck,
+            DTODescription description) {
         this.shape = shape;
         this.fields = fields;
         this.names = new String[fields.length];
@@ -64,7 +72,8 @@ final class InObject {
         boolean[] sent = new boolean[fields.length];
         int expected = 0;
         for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
-            InField field = expected < names.length && names[expected] == name ? fields[expected] : byWireName.get(name);
+            InField field =
+                    expected < names.length && names[expected] == name ? fields[expected] : byWireName.get(name);
             JsonToken token = parser.nextToken();
             if (field == null) {
                 if (forbidUnknownFields) {
@@ -210,7 +219,9 @@ final class InObject {
 
     private ModelProperty checked(String name, Object value) {
         ModelProperty property = shape.property(name);
-        if (value == null ? property.raw.isPrimitive() : !Types.boxed(property.raw).isInstance(value)) {
+        if (value == null
+                ? property.raw.isPrimitive()
+                : !Types.boxed(property.raw).isInstance(value)) {
             throw new IllegalArgumentException("Override '" + name + "' of " + shape.type.getSimpleName()
                     + " must be a " + Types.describe(property.type) + ", got "
                     + (value == null ? "null" : value.getClass().getSimpleName()));

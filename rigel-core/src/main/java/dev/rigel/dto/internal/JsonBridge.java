@@ -31,8 +31,8 @@ final class JsonBridge {
         this.serializers = (DefaultSerializerProvider) mapper.getSerializerProvider();
         this.deserializers = (DefaultDeserializationContext) mapper.getDeserializationContext();
         this.startupProvider = newProvider();
-        this.startupContext = deserializers.createInstance(mapper.getDeserializationConfig(), null,
-                mapper.getInjectableValues());
+        this.startupContext =
+                deserializers.createInstance(mapper.getDeserializationConfig(), null, mapper.getInjectableValues());
     }
 
     JavaType type(Type type) {
@@ -43,8 +43,8 @@ final class JsonBridge {
         try {
             return startupProvider.findTypedValueSerializer(type(type), true, null);
         } catch (JsonMappingException e) {
-            throw new IllegalArgumentException("the JSON mapper cannot write " + type.getTypeName() + ": "
-                    + e.getOriginalMessage(), e);
+            throw new IllegalArgumentException(
+                    "the JSON mapper cannot write " + type.getTypeName() + ": " + e.getOriginalMessage(), e);
         }
     }
 
@@ -52,8 +52,8 @@ final class JsonBridge {
         try {
             return startupContext.findRootValueDeserializer(type(type));
         } catch (JsonMappingException e) {
-            throw new IllegalArgumentException("the JSON mapper cannot read " + type.getTypeName() + ": "
-                    + e.getOriginalMessage(), e);
+            throw new IllegalArgumentException(
+                    "the JSON mapper cannot read " + type.getTypeName() + ": " + e.getOriginalMessage(), e);
         }
     }
 

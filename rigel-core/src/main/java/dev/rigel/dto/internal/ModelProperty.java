@@ -26,11 +26,19 @@ public final class ModelProperty {
     final MethodHandle exactGetter;
     /** (Object,Object)void, or null when the field cannot be written after construction */
     final MethodHandle setter;
+
     final Mark mark;
     /** The name {@code @JsonProperty} gives the field, or null. */
     final String jsonName;
 
-    ModelProperty(String name, Type type, Class<?> raw, int index, MethodHandle getter, MethodHandle setter, Mark mark,
+    ModelProperty(
+            String name,
+            Type type,
+            Class<?> raw,
+            int index,
+            MethodHandle getter,
+            MethodHandle setter,
+            Mark mark,
             String jsonName) {
         this.name = name;
         this.type = type;
@@ -85,8 +93,15 @@ public final class ModelProperty {
      * are empty). Works for primitive fields too, which keep an exact getter.
      */
     public ModelProperty withOwnerFilter(MethodHandle ownerFilter) {
-        return new ModelProperty(name, type, raw, index, MethodHandles.filterArguments(exactGetter, 0, ownerFilter),
-                setter == null ? null : MethodHandles.filterArguments(setter, 0, ownerFilter), mark, jsonName);
+        return new ModelProperty(
+                name,
+                type,
+                raw,
+                index,
+                MethodHandles.filterArguments(exactGetter, 0, ownerFilter),
+                setter == null ? null : MethodHandles.filterArguments(setter, 0, ownerFilter),
+                mark,
+                jsonName);
     }
 
     Object get(Object owner) {

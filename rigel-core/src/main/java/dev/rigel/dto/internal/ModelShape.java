@@ -56,9 +56,10 @@ public final class ModelShape {
             throw new IllegalArgumentException("one property per field of " + type.getName() + " expected");
         }
         for (int i = 0; i < adjusted.size(); i++) {
-            if (!adjusted.get(i).name.equals(properties.get(i).name) || adjusted.get(i).index != properties.get(i).index) {
-                throw new IllegalArgumentException("property " + i + " of " + type.getName() + " must stay "
-                        + properties.get(i).name);
+            if (!adjusted.get(i).name.equals(properties.get(i).name)
+                    || adjusted.get(i).index != properties.get(i).index) {
+                throw new IllegalArgumentException(
+                        "property " + i + " of " + type.getName() + " must stay " + properties.get(i).name);
             }
         }
         return new ModelShape(type, record, adjusted, constructor);
@@ -91,8 +92,8 @@ public final class ModelShape {
     ModelProperty property(String name) {
         ModelProperty property = byName.get(name);
         if (property == null) {
-            throw new IllegalArgumentException(type.getSimpleName() + " has no field '" + name + "'; its fields are "
-                    + properties);
+            throw new IllegalArgumentException(
+                    type.getSimpleName() + " has no field '" + name + "'; its fields are " + properties);
         }
         return property;
     }

@@ -10,8 +10,7 @@ import java.util.Map;
 /** Finds a DTO class's model type from its type arguments ({@code extends RecordDTO<User>}). */
 public final class ModelTypes {
 
-    private ModelTypes() {
-    }
+    private ModelTypes() {}
 
     @SuppressWarnings("unchecked")
     public static <T> Class<T> modelTypeOf(Class<?> dtoClass) {

@@ -149,7 +149,8 @@ abstract class OutField {
                 return;
             }
             generator.writeFieldName(name);
-            JsonSerializer<Object> chosen = serializer != null ? serializer
+            JsonSerializer<Object> chosen = serializer != null
+                    ? serializer
                     // an open declared type (Object, an interface): the value's own class decides, as in Jackson
                     : state.provider().findTypedValueSerializer(value.getClass(), true, null);
             chosen.serialize(value, generator, state.provider());

@@ -13,8 +13,7 @@ import java.util.List;
 /** A record's shape: its components, read by their accessors, made through the canonical constructor. */
 final class RecordIntrospector {
 
-    private RecordIntrospector() {
-    }
+    private RecordIntrospector() {}
 
     static ModelShape shape(Class<?> type) {
         RecordComponent[] components = type.getRecordComponents();
@@ -28,8 +27,14 @@ final class RecordIntrospector {
                 Method accessor = component.getAccessor();
                 accessor.setAccessible(true);
                 Field field = field(type, component.getName());
-                properties.add(new ModelProperty(component.getName(), component.getGenericType(), component.getType(),
-                        i, lookup.unreflect(accessor), null, Annotations.mark(component, field, accessor),
+                properties.add(new ModelProperty(
+                        component.getName(),
+                        component.getGenericType(),
+                        component.getType(),
+                        i,
+                        lookup.unreflect(accessor),
+                        null,
+                        Annotations.mark(component, field, accessor),
                         Annotations.jsonName(component, field, accessor)));
             }
             Constructor<?> canonical = type.getDeclaredConstructor(types);

@@ -10,8 +10,7 @@ final class Shapes {
         }
     };
 
-    private Shapes() {
-    }
+    private Shapes() {}
 
     static ModelShape of(Class<?> type) {
         return SHAPES.get(type);

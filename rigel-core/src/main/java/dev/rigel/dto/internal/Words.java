@@ -11,8 +11,7 @@ import java.util.Locale;
  */
 public final class Words {
 
-    private Words() {
-    }
+    private Words() {}
 
     public static List<String> split(String name) {
         List<String> words = new ArrayList<>();
@@ -27,7 +26,8 @@ public final class Words {
             if (Character.isUpperCase(c) && !word.isEmpty()) {
                 char previous = name.charAt(i - 1);
                 boolean nextIsLower = i + 1 < length && Character.isLowerCase(name.charAt(i + 1));
-                if (Character.isLowerCase(previous) || Character.isDigit(previous)
+                if (Character.isLowerCase(previous)
+                        || Character.isDigit(previous)
                         || Character.isUpperCase(previous) && nextIsLower) {
                     flush(word, words);
                 }

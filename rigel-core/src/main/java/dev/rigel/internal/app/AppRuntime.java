@@ -18,12 +18,12 @@ import dev.rigel.internal.binding.ValueConverter;
 import dev.rigel.internal.binding.ValueConverters;
 import dev.rigel.internal.events.EventBus;
 import dev.rigel.internal.invoke.Types;
-import dev.rigel.internal.work.BackgroundWork;
-import dev.rigel.plugin.SerializationPlugin;
 import dev.rigel.internal.json.JsonCodec;
 import dev.rigel.internal.routing.PathTemplate;
 import dev.rigel.internal.routing.RouteMatch;
 import dev.rigel.internal.routing.RouteTrie;
+import dev.rigel.internal.work.BackgroundWork;
+import dev.rigel.plugin.SerializationPlugin;
 import dev.rigel.protocol.Headers;
 import dev.rigel.protocol.Message;
 import dev.rigel.protocol.Receive;
@@ -69,20 +69,23 @@ public final class AppRuntime {
     private final dev.rigel.protocol.Application unmatchedChain;
     /** Whether any middleware around the unmatched-route answers may block. */
     private final boolean unmatchedMayBlock;
+
     private final Deque<AutoCloseable> openResources = new ArrayDeque<>();
     /** Text parsers contributed by serialization plugins, by exact type. */
     private final Map<Class<?>, java.util.function.Function<String, ?>> textDecoders;
+
     private final BackgroundWork work = new BackgroundWork("rigel-background-");
     /** Response-cache misses being computed, shared by the routes: keys name entries of one store. */
     private final CacheFlights cacheFlights = new CacheFlights();
+
     private final EventBus events;
     /** The before-send hooks; null when there are none, so sending costs nothing extra. */
     private final BeforeSendHooks beforeSend;
+
     private boolean started;
 
     /** The outcome of routing one request, kept in the scope between runsInline and call. */
-    private record Lookup(Endpoint endpoint, RoutePlan plan, Object[] values, boolean head) {
-    }
+    private record Lookup(Endpoint endpoint, RoutePlan plan, Object[] values, boolean head) {}
 
     public AppRuntime(App app, AppSettings settings) {
         this.app = app;
@@ -96,8 +99,8 @@ public final class AppRuntime {
         Map<Class<?>, java.util.function.Function<String, ?>> decoders = new java.util.HashMap<>();
         serialization.forEach(plugin -> decoders.putAll(plugin.textDecoders()));
         this.textDecoders = Map.copyOf(decoders);
-        this.templates = new TemplateRenderer(settings.plugins().find(dev.rigel.template.TemplateEngine.class)
-                .orElse(null), this::routeReverse);
+        this.templates = new TemplateRenderer(
+                settings.plugins().find(dev.rigel.template.TemplateEngine.class).orElse(null), this::routeReverse);
         this.dtos = new DTORegistry(json.mapper());
         this.errors = new ErrorResponder(json, settings.debug(), templates, settings.afterException());
         this.events = new EventBus(settings.listeners(), work);
@@ -168,8 +171,8 @@ public final class AppRuntime {
     /** The response cache of a route with {@code cache} option {@code option} (and its own key builder, or null), or null. */
     ResponseCache responseCache(int option, dev.rigel.cache.CacheKeyBuilder keyBuilder, String route) {
         try {
-            return ResponseCache.forRoute(option, keyBuilder, settings.responseCache(), settings.stores(), cacheFlights,
-                    route);
+            return ResponseCache.forRoute(
+                    option, keyBuilder, settings.responseCache(), settings.stores(), cacheFlights, route);
         } catch (IllegalArgumentException e) {
             throw new ImproperlyConfiguredException(e.getMessage(), e);
         }
@@ -208,7 +211,8 @@ public final class AppRuntime {
             }
         }
         List<dev.rigel.middleware.Middleware> ordered = withBuiltIns(appMiddleware.stream()
-                .filter(middleware -> chosen.stream().anyMatch(c -> c == middleware)).toList());
+                .filter(middleware -> chosen.stream().anyMatch(c -> c == middleware))
+                .toList());
         if (ordered.isEmpty()) {
             return null;
         }
@@ -233,8 +237,12 @@ public final class AppRuntime {
      * it is raised and the middleware further out see that answer. The core itself needs no
      * boundary: a route handler and the 404/405 answers render their own errors.
      */
-    dev.rigel.protocol.Application chain(List<dev.rigel.middleware.Middleware> middleware,
-            dev.rigel.protocol.Application core, HandlerInfo plan, MergedLayers layers, String usedBy) {
+    dev.rigel.protocol.Application chain(
+            List<dev.rigel.middleware.Middleware> middleware,
+            dev.rigel.protocol.Application core,
+            HandlerInfo plan,
+            MergedLayers layers,
+            String usedBy) {
         if (middleware.isEmpty()) {
             return core;
         }
@@ -245,8 +253,8 @@ public final class AppRuntime {
             }
             chain = middleware.get(i).wrap(chain);
             if (chain == null) {
-                throw new ImproperlyConfiguredException("Middleware " + middleware.get(i)
-                        + " returned no application for " + usedBy);
+                throw new ImproperlyConfiguredException(
+                        "Middleware " + middleware.get(i) + " returned no application for " + usedBy);
             }
         }
         return new ErrorBoundary(chain, this, plan, layers);
@@ -266,16 +274,19 @@ public final class AppRuntime {
                 List<HandlerDefinition> handlers = HandlerScanner.scan(controller);
                 List<WebSocketDefinition> sockets = WebSocketScanner.scan(controller);
                 if (handlers.isEmpty() && sockets.isEmpty()) {
-                    throw new ImproperlyConfiguredException("Controller " + controller.getClass().getName()
-                            + " has no handler methods (annotate them with @Get, @Post, …, @WebSocket)");
+                    throw new ImproperlyConfiguredException(
+                            "Controller " + controller.getClass().getName()
+                                    + " has no handler methods (annotate them with @Get, @Post, …, @WebSocket)");
                 }
                 handlers.forEach(definition -> addHandler(path, inner, definition));
                 sockets.forEach(definition -> addWebSocket(path, inner, definition));
             }
             case Route route -> addHandler(prefix, chain, HandlerScanner.fromRoute(route));
-            case dev.rigel.websocket.WebSocketRoute route -> addWebSocket(prefix, chain, WebSocketScanner.fromRoute(route));
+            case dev.rigel.websocket.WebSocketRoute route ->
+                addWebSocket(prefix, chain, WebSocketScanner.fromRoute(route));
             case Class<?> type -> {
-                if (!Controller.class.isAssignableFrom(type) && !HandlerScanner.hasHandlers(type)
+                if (!Controller.class.isAssignableFrom(type)
+                        && !HandlerScanner.hasHandlers(type)
                         && !WebSocketScanner.hasRoutes(type)) {
                     throw new ImproperlyConfiguredException(type.getName() + " is not a route handler: it is not a"
                             + " Controller and has no methods annotated with @Get, @Post, …, @WebSocket");
@@ -332,8 +343,8 @@ public final class AppRuntime {
             } catch (IllegalArgumentException e) {
                 throw new ImproperlyConfiguredException(definition.name() + ": " + e.getMessage(), e);
             }
-            String description = String.join("/", definition.methods()) + " " + template.template() + " ("
-                    + definition.name() + ")";
+            String description =
+                    String.join("/", definition.methods()) + " " + template.template() + " (" + definition.name() + ")";
             if (definition.routeName() != null) {
                 routeNames.register(definition.routeName(), definition, description, template);
             }
@@ -341,12 +352,25 @@ public final class AppRuntime {
             BindingPlanner planner = new BindingPlanner(description, template, layers, this);
             BoundParam[] params = planner.bind(definition.callable(), "handler " + definition.name());
             dev.rigel.dto.internal.CompiledDTO<?> returnDto = dtos.resolve(layers.returnDto, description);
-            dev.rigel.dto.internal.DTOResponseWriter dtoWriter = returnDto == null ? null : DTOBindings.responseWriter(
-                    definition.callable().returnType(), returnDto, description, "handler " + definition.name());
+            dev.rigel.dto.internal.DTOResponseWriter dtoWriter = returnDto == null
+                    ? null
+                    : DTOBindings.responseWriter(
+                            definition.callable().returnType(), returnDto, description, "handler " + definition.name());
             ResponseEncoder encoder = encoderFor(definition, layers, dtoWriter);
-            RoutePlan plan = new RoutePlan(template.template(), definition.methods(), definition.name(), layers,
-                    definition.callable(), params, planner.steps(), planner.slotCount(), encoder, definition.status(),
-                    definition.nonBlocking(), responseCache(definition.cache(), definition.cacheKeyBuilder(), description), this);
+            RoutePlan plan = new RoutePlan(
+                    template.template(),
+                    definition.methods(),
+                    definition.name(),
+                    layers,
+                    definition.callable(),
+                    params,
+                    planner.steps(),
+                    planner.slotCount(),
+                    encoder,
+                    definition.status(),
+                    definition.nonBlocking(),
+                    responseCache(definition.cache(), definition.cacheKeyBuilder(), description),
+                    this);
             plan.describeDtos(planner.dataDto(), dtoWriter == null ? null : returnDto);
             plan.describeParameters(planner.describedParameters());
             Endpoint endpoint;
@@ -362,8 +386,8 @@ public final class AppRuntime {
         }
     }
 
-    private ResponseEncoder encoderFor(HandlerDefinition definition, MergedLayers layers,
-            dev.rigel.dto.internal.DTOResponseWriter dtoWriter) {
+    private ResponseEncoder encoderFor(
+            HandlerDefinition definition, MergedLayers layers, dev.rigel.dto.internal.DTOResponseWriter dtoWriter) {
         Type declared = definition.callable().returnType();
         if (Types.raw(declared) == Response.class) {
             declared = Types.typeArgument(declared, 0);
@@ -374,12 +398,23 @@ public final class AppRuntime {
                     + " engine; register one as a plugin, e.g. App.builder().plugins(PebbleTemplates.classpath("
                     + "\"templates\")) from rigel-pebble");
         }
-        boolean plainJson = raw != Object.class && raw != String.class && raw != byte[].class && raw != void.class
-                && raw != Void.class && !raw.isPrimitive()
+        boolean plainJson = raw != Object.class
+                && raw != String.class
+                && raw != byte[].class
+                && raw != void.class
+                && raw != Void.class
+                && !raw.isPrimitive()
                 && !dev.rigel.response.ResponseContent.class.isAssignableFrom(raw); // sent by ContentResponses
         ObjectWriter writer = plainJson ? json.writer(declared) : null;
-        return new ResponseEncoder(json, writer, Types.boxed(raw), definition.mediaType(), layers.sentHeaders,
-                layers.responseCookies, templates, dtoWriter);
+        return new ResponseEncoder(
+                json,
+                writer,
+                Types.boxed(raw),
+                definition.mediaType(),
+                layers.sentHeaders,
+                layers.responseCookies,
+                templates,
+                dtoWriter);
     }
 
     // ---- serving ----
@@ -431,8 +466,14 @@ public final class AppRuntime {
         } catch (Throwable escaped) {
             // raised after the response started: not rendered, but the hooks still hear of it
             Lookup lookup = scope.routeData() instanceof Lookup known ? known : null;
-            errors.report(new Exchange(scope, receive, this, lookup == null ? null : lookup.plan,
-                    MergedLayers.DEFAULT_MAX_BODY_SIZE), escaped);
+            errors.report(
+                    new Exchange(
+                            scope,
+                            receive,
+                            this,
+                            lookup == null ? null : lookup.plan,
+                            MergedLayers.DEFAULT_MAX_BODY_SIZE),
+                    escaped);
             throw escaped;
         }
     }
@@ -477,23 +518,29 @@ public final class AppRuntime {
         if (scope.type() == ScopeType.WEBSOCKET) {
             // refused before the handshake: the server sends this instead of the 101
             Exchange exchange = new Exchange(scope, () -> Message.Disconnect.INSTANCE, this, null, 0);
-            errors.render(exchange, new NotFoundException(), appLayers.exceptionHandlers).send(send);
+            errors.render(exchange, new NotFoundException(), appLayers.exceptionHandlers)
+                    .send(send);
             return;
         }
         Lookup lookup = lookup(scope);
         Exchange exchange = new Exchange(scope, receive, this, null, appLayers.maxBodySize);
         Send target = scope.method().equals("HEAD") ? new HeadSend(send) : send;
         if (lookup.endpoint == null) {
-            errors.render(exchange, new NotFoundException(), appLayers.exceptionHandlers).send(target);
+            errors.render(exchange, new NotFoundException(), appLayers.exceptionHandlers)
+                    .send(target);
         } else if (lookup.endpoint.webSocketOnly()) {
-            errors.render(exchange, new ClientException(EXPECTED_UPGRADE), appLayers.exceptionHandlers).send(target);
+            errors.render(exchange, new ClientException(EXPECTED_UPGRADE), appLayers.exceptionHandlers)
+                    .send(target);
         } else if (scope.method().equals("OPTIONS")) {
             Headers headers = Headers.of("allow", lookup.endpoint.allowHeader());
             send.send(new Message.ResponseStart(204, headers));
             send.send(Message.ResponseBody.EMPTY_LAST);
         } else {
-            errors.render(exchange, new MethodNotAllowedException(lookup.endpoint.allowHeader()),
-                    appLayers.exceptionHandlers).send(target);
+            errors.render(
+                            exchange,
+                            new MethodNotAllowedException(lookup.endpoint.allowHeader()),
+                            appLayers.exceptionHandlers)
+                    .send(target);
         }
     }
 
@@ -554,8 +601,10 @@ public final class AppRuntime {
         // listeners may use everything below, so they finish first
         int left = work.drain(settings.shutdownDrainTimeout());
         if (left > 0) {
-            LOG.warn("{} event listener(s) or background task(s) still running after {}; shutting down without them",
-                    left, settings.shutdownDrainTimeout());
+            LOG.warn(
+                    "{} event listener(s) or background task(s) still running after {}; shutting down without them",
+                    left,
+                    settings.shutdownDrainTimeout());
         }
         for (CachedValue cache : caches.values()) {
             try {

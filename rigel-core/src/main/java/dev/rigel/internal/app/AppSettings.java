@@ -17,20 +17,50 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /** What {@code App.Builder} collected, handed to the runtime that serves it. */
-public record AppSettings(List<Object> routeHandlers, LayerSettings appLayer, List<LifecycleHook> onStartup,
-        List<LifecycleHook> onShutdown, List<Function<App, AutoCloseable>> lifespans, State state, boolean debug,
-        List<Consumer<ObjectMapper>> jsonCustomizers, Map<String, Provide> dependencyOverrides,
-        List<Middleware> unmatchedRouteMiddleware, StoreRegistry stores, List<Middleware> builtInMiddleware,
-        PluginRegistry plugins, List<Hooks.BeforeSend> beforeSend, List<Hooks.AfterException> afterException,
-        List<Object> listeners, ResponseCacheConfig responseCache, Duration shutdownDrainTimeout,
+public record AppSettings(
+        List<Object> routeHandlers,
+        LayerSettings appLayer,
+        List<LifecycleHook> onStartup,
+        List<LifecycleHook> onShutdown,
+        List<Function<App, AutoCloseable>> lifespans,
+        State state,
+        boolean debug,
+        List<Consumer<ObjectMapper>> jsonCustomizers,
+        Map<String, Provide> dependencyOverrides,
+        List<Middleware> unmatchedRouteMiddleware,
+        StoreRegistry stores,
+        List<Middleware> builtInMiddleware,
+        PluginRegistry plugins,
+        List<Hooks.BeforeSend> beforeSend,
+        List<Hooks.AfterException> afterException,
+        List<Object> listeners,
+        ResponseCacheConfig responseCache,
+        Duration shutdownDrainTimeout,
         dev.rigel.form.FormConfig forms) {
 
     /** The same settings with more dependency overrides (later ones win). */
     public AppSettings withDependencyOverrides(Map<String, Provide> overrides) {
         Map<String, Provide> merged = new java.util.LinkedHashMap<>(dependencyOverrides);
         merged.putAll(overrides);
-        return new AppSettings(routeHandlers, appLayer, onStartup, onShutdown, lifespans, state, debug, jsonCustomizers,
-                Map.copyOf(merged), unmatchedRouteMiddleware, stores, builtInMiddleware, plugins, beforeSend,
-                afterException, listeners, responseCache, shutdownDrainTimeout, forms);
+        return new AppSettings(
+                routeHandlers,
+                appLayer,
+                onStartup,
+                onShutdown,
+                lifespans,
+                state,
+                debug,
+                jsonCustomizers,
+                Map.copyOf(merged),
+                unmatchedRouteMiddleware,
+                stores,
+                builtInMiddleware,
+                plugins,
+                beforeSend,
+                afterException,
+                listeners,
+                responseCache,
+                shutdownDrainTimeout,
+                forms);
     }
 }

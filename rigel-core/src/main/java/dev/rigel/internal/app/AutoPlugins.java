@@ -13,8 +13,7 @@ import java.util.ServiceLoader;
  */
 public final class AutoPlugins {
 
-    private AutoPlugins() {
-    }
+    private AutoPlugins() {}
 
     private static volatile List<AutoPlugin> found;
 
@@ -32,10 +31,11 @@ public final class AutoPlugins {
     private static List<AutoPlugin> load() {
         List<AutoPlugin> found = new ArrayList<>();
         try {
-            ServiceLoader.load(AutoPlugin.class, AutoPlugin.class.getClassLoader()).forEach(found::add);
+            ServiceLoader.load(AutoPlugin.class, AutoPlugin.class.getClassLoader())
+                    .forEach(found::add);
         } catch (ServiceConfigurationError e) {
-            throw new ImproperlyConfiguredException("An automatic plugin on the class path could not be loaded: "
-                    + e.getMessage(), e);
+            throw new ImproperlyConfiguredException(
+                    "An automatic plugin on the class path could not be loaded: " + e.getMessage(), e);
         }
         found.sort(java.util.Comparator.comparing(p -> p.getClass().getName()));
         return List.copyOf(found);

@@ -60,8 +60,8 @@ final class BindingPlanner {
     }
 
     /** A planner for a route whose connection-specific parameters follow {@code sockets}. */
-    BindingPlanner(String route, PathTemplate template, MergedLayers layers, AppRuntime runtime,
-            WebSocketParams sockets) {
+    BindingPlanner(
+            String route, PathTemplate template, MergedLayers layers, AppRuntime runtime, WebSocketParams sockets) {
         this.route = route;
         this.template = template;
         this.layers = layers;
@@ -89,10 +89,20 @@ final class BindingPlanner {
             dev.rigel.RouteParameter bound = described.stream()
                     .filter(p -> p.source() == dev.rigel.RouteParameter.Source.PATH
                             && p.name().equals(segment.paramName()))
-                    .findFirst().orElse(null);
-            byKey.put("PATH " + segment.paramName(), bound != null ? bound : new dev.rigel.RouteParameter(
-                    segment.paramName(), dev.rigel.RouteParameter.Source.PATH, segment.paramType().javaType(), true,
-                    null, List.of(), false));
+                    .findFirst()
+                    .orElse(null);
+            byKey.put(
+                    "PATH " + segment.paramName(),
+                    bound != null
+                            ? bound
+                            : new dev.rigel.RouteParameter(
+                                    segment.paramName(),
+                                    dev.rigel.RouteParameter.Source.PATH,
+                                    segment.paramType().javaType(),
+                                    true,
+                                    null,
+                                    List.of(),
+                                    false));
         }
         for (dev.rigel.RouteParameter parameter : described) {
             byKey.putIfAbsent(parameter.source() + " " + parameter.name(), parameter);
@@ -100,10 +110,15 @@ final class BindingPlanner {
         return List.copyOf(byKey.values());
     }
 
-    private void describe(ParamSpec param, String key, dev.rigel.RouteParameter.Source source, boolean required,
-            String defaultValue, boolean form) {
-        described.add(new dev.rigel.RouteParameter(key, source, param.type(), required, defaultValue,
-                List.of(param.annotations()), form));
+    private void describe(
+            ParamSpec param,
+            String key,
+            dev.rigel.RouteParameter.Source source,
+            boolean required,
+            String defaultValue,
+            boolean form) {
+        described.add(new dev.rigel.RouteParameter(
+                key, source, param.type(), required, defaultValue, List.of(param.annotations()), form));
     }
 
     int slotCount() {
@@ -146,14 +161,17 @@ final class BindingPlanner {
             throw new ImproperlyConfiguredException(route + ": parameter " + (param.index() + 1) + " ("
                     + Types.describe(param.type()) + ") of " + callable.description() + " has no name at run time. "
                     + (callable.lambdaBody()
-                    ? "A lambda's parameter names are only in the class file's debug information, and this class"
-                    + " was compiled without it; compile with -g (Maven's default), or take reserved types such as"
-                    + " Request or State, or use a method reference or an annotated method."
-                    : "The class was compiled without -parameters; add <parameters>true</parameters> to the"
-                    + " maven-compiler-plugin configuration (or pass -parameters to javac)."));
+                            ? "A lambda's parameter names are only in the class file's debug information, and this class"
+                                    + " was compiled without it; compile with -g (Maven's default), or take reserved types such as"
+                                    + " Request or State, or use a method reference or an annotated method."
+                            : "The class was compiled without -parameters; add <parameters>true</parameters> to the"
+                                    + " maven-compiler-plugin configuration (or pass -parameters to javac)."));
         }
-        if (callable.lambdaBody() && param.type() instanceof Class<?> raw
-                && raw.getTypeParameters().length > 0 && !name.equals("cookies") && !name.equals("query")) {
+        if (callable.lambdaBody()
+                && param.type() instanceof Class<?> raw
+                && raw.getTypeParameters().length > 0
+                && !name.equals("cookies")
+                && !name.equals("query")) {
             throw new ImproperlyConfiguredException(route + ": parameter '" + name + "' of " + owner + " is a "
                     + raw.getSimpleName() + " without its type arguments: Java erases the type arguments of a"
                     + " lambda's parameters. Use a method reference or an annotated method for generic parameters.");
@@ -187,7 +205,8 @@ final class BindingPlanner {
     }
 
     private BoundParam explicitSource(ParamSpec param, Param explicit, String owner) {
-        int sources = (explicit.header().isEmpty() ? 0 : 1) + (explicit.cookie().isEmpty() ? 0 : 1)
+        int sources = (explicit.header().isEmpty() ? 0 : 1)
+                + (explicit.cookie().isEmpty() ? 0 : 1)
                 + (explicit.query().isEmpty() ? 0 : 1);
         if (sources > 1) {
             throw new ImproperlyConfiguredException(route + ": parameter '" + param.name() + "' of " + owner
@@ -222,8 +241,8 @@ final class BindingPlanner {
             return new BoundParam(Exchange::query, "query", null);
         }
         if (type == dev.rigel.middleware.session.Session.class) {
-            return new BoundParam(exchange -> dev.rigel.middleware.session.Session.require(exchange.scope()), "session",
-                    null);
+            return new BoundParam(
+                    exchange -> dev.rigel.middleware.session.Session.require(exchange.scope()), "session", null);
         }
         return null;
     }
@@ -249,14 +268,17 @@ final class BindingPlanner {
                 requireType(param, owner, Map.class, "the query parameters");
                 yield new BoundParam(exchange -> exchange.query().asMap(), "query", null);
             }
-            case "request", "state", "scope", "headers" -> throw new ImproperlyConfiguredException(route
-                    + ": parameter '" + param.name() + "' of " + owner + " is a reserved name but has type "
-                    + type.getSimpleName() + "; declare it as " + switch (param.name()) {
-                        case "request" -> "Request";
-                        case "state" -> "State";
-                        case "scope" -> "Scope";
-                        default -> "Headers";
-                    } + " or rename it");
+            case "request", "state", "scope", "headers" ->
+                throw new ImproperlyConfiguredException(route
+                        + ": parameter '" + param.name() + "' of " + owner + " is a reserved name but has type "
+                        + type.getSimpleName() + "; declare it as "
+                        + switch (param.name()) {
+                            case "request" -> "Request";
+                            case "state" -> "State";
+                            case "scope" -> "Scope";
+                            default -> "Headers";
+                        }
+                        + " or rename it");
             default -> null;
         };
     }
@@ -292,50 +314,57 @@ final class BindingPlanner {
         ObjectReader reader = runtime.json().reader(param.type());
         boolean validate = needsValidation(param);
         boolean optional = type == Optional.class;
-        return new BoundParam(exchange -> {
-            byte[] body = exchange.body();
-            if (optional && body.length == 0) {
-                return Optional.empty();
-            }
-            Object data = runtime.json().decode(reader, body, exchange.method(), exchange.path());
-            if (validate) {
-                List<ValidationError> errors = BeanValidation.validateBody(
-                        optional ? ((Optional<?>) data).orElse(null) : data, runtime.json()::propertyName);
-                if (!errors.isEmpty()) {
-                    throw ValidationException.forRequest(exchange.method(), exchange.path(), errors);
-                }
-            }
-            return data;
-        }, "data", "body");
+        return new BoundParam(
+                exchange -> {
+                    byte[] body = exchange.body();
+                    if (optional && body.length == 0) {
+                        return Optional.empty();
+                    }
+                    Object data = runtime.json().decode(reader, body, exchange.method(), exchange.path());
+                    if (validate) {
+                        List<ValidationError> errors = BeanValidation.validateBody(
+                                optional ? ((Optional<?>) data).orElse(null) : data, runtime.json()::propertyName);
+                        if (!errors.isEmpty()) {
+                            throw ValidationException.forRequest(exchange.method(), exchange.path(), errors);
+                        }
+                    }
+                    return data;
+                },
+                "data",
+                "body");
     }
 
     /** {@code data} read from a url-encoded or multipart form (see {@link dev.rigel.form.Form}). */
     private BoundParam formParam(ParamSpec param) {
-        dev.rigel.internal.form.FormBinding.FormBinder binder = dev.rigel.internal.form.FormBinding.plan(param.type(),
-                runtime.json()::propertyName, route + ": parameter 'data'");
+        dev.rigel.internal.form.FormBinding.FormBinder binder = dev.rigel.internal.form.FormBinding.plan(
+                param.type(), runtime.json()::propertyName, route + ": parameter 'data'");
         boolean validate = needsValidation(param);
-        return new BoundParam(exchange -> {
-            List<ValidationError> errors = new ArrayList<>(0);
-            Object data;
-            try {
-                data = binder.bind(exchange.form(), errors);
-            } catch (RuntimeException | Error e) {
-                throw e;
-            } catch (Throwable t) {
-                throw new IllegalStateException("Binding the form of " + route + " failed", t);
-            }
-            if (!errors.isEmpty()) {
-                throw ValidationException.forRequest(exchange.method(), exchange.path(), errors);
-            }
-            if (validate) {
-                errors = BeanValidation.validateBody(data instanceof Optional<?> optional ? optional.orElse(null) : data,
-                        runtime.json()::propertyName);
-                if (!errors.isEmpty()) {
-                    throw ValidationException.forRequest(exchange.method(), exchange.path(), errors);
-                }
-            }
-            return data;
-        }, "data", "body");
+        return new BoundParam(
+                exchange -> {
+                    List<ValidationError> errors = new ArrayList<>(0);
+                    Object data;
+                    try {
+                        data = binder.bind(exchange.form(), errors);
+                    } catch (RuntimeException | Error e) {
+                        throw e;
+                    } catch (Throwable t) {
+                        throw new IllegalStateException("Binding the form of " + route + " failed", t);
+                    }
+                    if (!errors.isEmpty()) {
+                        throw ValidationException.forRequest(exchange.method(), exchange.path(), errors);
+                    }
+                    if (validate) {
+                        errors = BeanValidation.validateBody(
+                                data instanceof Optional<?> optional ? optional.orElse(null) : data,
+                                runtime.json()::propertyName);
+                        if (!errors.isEmpty()) {
+                            throw ValidationException.forRequest(exchange.method(), exchange.path(), errors);
+                        }
+                    }
+                    return data;
+                },
+                "data",
+                "body");
     }
 
     private static boolean needsValidation(ParamSpec param) {
@@ -360,38 +389,45 @@ final class BindingPlanner {
                 Class<?> target = Types.boxed(param.rawType());
                 Class<?> canonical = segment.paramType().javaType();
                 if (target.isAssignableFrom(canonical) || target == Object.class) {
-                    if (target != Object.class && (segment.paramType() == ParamType.DATETIME
-                            || segment.paramType() == ParamType.TIME)) {
+                    if (target != Object.class
+                            && (segment.paramType() == ParamType.DATETIME || segment.paramType() == ParamType.TIME)) {
                         // these also yield OffsetDateTime / OffsetTime, which a local type cannot hold: no match
-                        return new BoundParam(exchange -> {
-                            Object value = exchange.pathParams().get(name);
-                            if (!target.isInstance(value)) {
-                                throw new dev.rigel.exceptions.NotFoundException();
-                            }
-                            return value;
-                        }, name, "path");
+                        return new BoundParam(
+                                exchange -> {
+                                    Object value = exchange.pathParams().get(name);
+                                    if (!target.isInstance(value)) {
+                                        throw new dev.rigel.exceptions.NotFoundException();
+                                    }
+                                    return value;
+                                },
+                                name,
+                                "path");
                     }
                     return new BoundParam(exchange -> exchange.pathParams().get(name), name, "path");
                 }
                 if (target == String.class) {
-                    return new BoundParam(exchange -> String.valueOf(exchange.pathParams().get(name)), name, "path");
+                    return new BoundParam(
+                            exchange -> String.valueOf(exchange.pathParams().get(name)), name, "path");
                 }
                 ValueConverter converter = runtime.valueConverter(target);
                 if (converter == null) {
                     throw new ImproperlyConfiguredException(route + ": path parameter '" + name + "' is a "
                             + segment.paramType().label() + " and cannot be bound to " + Types.describe(param.type()));
                 }
-                return new BoundParam(exchange -> {
-                    Object value = exchange.pathParams().get(name);
-                    if (target.isInstance(value)) {
-                        return value;
-                    }
-                    try {
-                        return converter.convert(String.valueOf(value));
-                    } catch (IllegalArgumentException e) {
-                        throw new dev.rigel.exceptions.NotFoundException();
-                    }
-                }, name, "path");
+                return new BoundParam(
+                        exchange -> {
+                            Object value = exchange.pathParams().get(name);
+                            if (target.isInstance(value)) {
+                                return value;
+                            }
+                            try {
+                                return converter.convert(String.valueOf(value));
+                            } catch (IllegalArgumentException e) {
+                                throw new dev.rigel.exceptions.NotFoundException();
+                            }
+                        },
+                        name,
+                        "path");
             }
         }
         return null;
@@ -412,8 +448,8 @@ final class BindingPlanner {
         if (converter == null || element == Object.class) {
             return null;
         }
-        String defaultText = explicit != null && !Param.NO_DEFAULT.equals(explicit.defaultValue())
-                ? explicit.defaultValue() : null;
+        String defaultText =
+                explicit != null && !Param.NO_DEFAULT.equals(explicit.defaultValue()) ? explicit.defaultValue() : null;
         boolean required = !optional && !multi && defaultText == null && (explicit == null || explicit.required());
         if (!required && !optional && !multi && defaultText == null && raw.isPrimitive()) {
             throw new ImproperlyConfiguredException(route + ": " + source + " parameter '" + key + "' of " + owner
@@ -429,41 +465,53 @@ final class BindingPlanner {
         }
         ValueLookup lookup = switch (source) {
             case "header" -> (exchange, name) -> exchange.headers().getAll(name);
-            case "cookie" -> (exchange, name) -> {
-                String value = exchange.cookies().get(name);
-                return value == null ? List.of() : List.of(value);
-            };
+            case "cookie" ->
+                (exchange, name) -> {
+                    String value = exchange.cookies().get(name);
+                    return value == null ? List.of() : List.of(value);
+                };
             default -> (exchange, name) -> exchange.query().getAll(name);
         };
-        describe(param, key, dev.rigel.RouteParameter.Source.valueOf(source.toUpperCase(Locale.ROOT)), required,
-                defaultText, false);
+        describe(
+                param,
+                key,
+                dev.rigel.RouteParameter.Source.valueOf(source.toUpperCase(Locale.ROOT)),
+                required,
+                defaultText,
+                false);
         String label = source.equals("query") ? "query parameter" : source;
         boolean asSet = raw == Set.class;
-        return new BoundParam(exchange -> {
-            List<String> values = lookup.values(exchange, key);
-            if (multi) {
-                Collection<Object> converted = asSet ? new LinkedHashSet<>() : new ArrayList<>(values.size());
-                if (values.isEmpty() && defaultValue != null) {
-                    converted.add(defaultValue);
-                }
-                for (String value : values) {
-                    converted.add(convert(converter, value, key, source, exchange));
-                }
-                return asSet ? Set.copyOf(converted) : List.copyOf(converted);
-            }
-            if (values.isEmpty()) {
-                if (optional) {
-                    return Optional.ofNullable(defaultValue);
-                }
-                if (defaultValue != null || !required) {
-                    return defaultValue;
-                }
-                throw ValidationException.forRequest(exchange.method(), exchange.path(), List.of(
-                        new ValidationError(key, "Missing required " + label + " '" + key + "'", source)));
-            }
-            Object value = convert(converter, values.get(0), key, source, exchange);
-            return optional ? Optional.of(value) : value;
-        }, key, source);
+        return new BoundParam(
+                exchange -> {
+                    List<String> values = lookup.values(exchange, key);
+                    if (multi) {
+                        Collection<Object> converted = asSet ? new LinkedHashSet<>() : new ArrayList<>(values.size());
+                        if (values.isEmpty() && defaultValue != null) {
+                            converted.add(defaultValue);
+                        }
+                        for (String value : values) {
+                            converted.add(convert(converter, value, key, source, exchange));
+                        }
+                        return asSet ? Set.copyOf(converted) : List.copyOf(converted);
+                    }
+                    if (values.isEmpty()) {
+                        if (optional) {
+                            return Optional.ofNullable(defaultValue);
+                        }
+                        if (defaultValue != null || !required) {
+                            return defaultValue;
+                        }
+                        throw ValidationException.forRequest(
+                                exchange.method(),
+                                exchange.path(),
+                                List.of(new ValidationError(
+                                        key, "Missing required " + label + " '" + key + "'", source)));
+                    }
+                    Object value = convert(converter, values.get(0), key, source, exchange);
+                    return optional ? Optional.of(value) : value;
+                },
+                key,
+                source);
     }
 
     @FunctionalInterface
@@ -475,8 +523,8 @@ final class BindingPlanner {
         try {
             return converter.convert(text);
         } catch (IllegalArgumentException e) {
-            throw ValidationException.forRequest(exchange.method(), exchange.path(),
-                    List.of(new ValidationError(key, e.getMessage(), source)));
+            throw ValidationException.forRequest(
+                    exchange.method(), exchange.path(), List.of(new ValidationError(key, e.getMessage(), source)));
         }
     }
 
@@ -494,8 +542,8 @@ final class BindingPlanner {
             int start = cycle.indexOf(key);
             List<String> loop = new ArrayList<>(cycle.subList(start, cycle.size()));
             loop.add(key);
-            throw new ImproperlyConfiguredException(route + ": dependencies form a cycle: "
-                    + String.join(" -> ", loop) + ". Break it by removing one of these parameters.");
+            throw new ImproperlyConfiguredException(route + ": dependencies form a cycle: " + String.join(" -> ", loop)
+                    + ". Break it by removing one of these parameters.");
         }
         MergedLayers.DeclaredDependency declared = layers.dependencies.get(key);
         Provide provide = declared.provide();
@@ -503,13 +551,16 @@ final class BindingPlanner {
         try {
             callable = provide.spec();
         } catch (RuntimeException e) {
-            throw new ImproperlyConfiguredException(route + ": dependency '" + key + "' (declared on "
-                    + declared.layer() + ") cannot be used: " + e.getMessage(), e);
+            throw new ImproperlyConfiguredException(
+                    route + ": dependency '" + key + "' (declared on " + declared.layer() + ") cannot be used: "
+                            + e.getMessage(),
+                    e);
         }
         checkType(key, declared, callable, requestedBy, owner);
         resolving.push(key);
-        BoundParam[] params = bind(callable, "dependency '" + key + "' (" + callable.description() + ", declared on "
-                + declared.layer() + ")");
+        BoundParam[] params = bind(
+                callable,
+                "dependency '" + key + "' (" + callable.description() + ", declared on " + declared.layer() + ")");
         resolving.pop();
         int slot = slots.size();
         slots.put(key, slot);
@@ -517,8 +568,12 @@ final class BindingPlanner {
         return slot;
     }
 
-    private void checkType(String key, MergedLayers.DeclaredDependency declared, CallableSpec callable,
-            ParamSpec requestedBy, String owner) {
+    private void checkType(
+            String key,
+            MergedLayers.DeclaredDependency declared,
+            CallableSpec callable,
+            ParamSpec requestedBy,
+            String owner) {
         java.lang.reflect.Type produced = callable.returnType();
         if (Types.raw(produced) == Scoped.class) {
             produced = Types.typeArgument(produced, 0);

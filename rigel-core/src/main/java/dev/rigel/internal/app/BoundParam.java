@@ -4,5 +4,4 @@ package dev.rigel.internal.app;
  * A parameter with its binder; {@code key} and {@code source} say where the value came from, so
  * a validation failure can name it ({@code source} is null for values the client did not send).
  */
-record BoundParam(Binder binder, String key, String source) {
-}
+record BoundParam(Binder binder, String key, String source) {}

@@ -22,8 +22,7 @@ final class Conditional {
         PRECONDITION_FAILED
     }
 
-    private Conditional() {
-    }
+    private Conditional() {}
 
     /**
      * Evaluates the conditions of a GET or HEAD against the validators of the response about to be
@@ -38,8 +37,7 @@ final class Conditional {
         if (preconditionFails(request, etag, lastModified, true)) {
             return Outcome.PRECONDITION_FAILED;
         }
-        return noneMatchOrNotModifiedSince(request, etag, lastModified, true)
-                ? Outcome.NOT_MODIFIED : Outcome.PROCEED;
+        return noneMatchOrNotModifiedSince(request, etag, lastModified, true) ? Outcome.NOT_MODIFIED : Outcome.PROCEED;
     }
 
     /**
@@ -134,7 +132,9 @@ final class Conditional {
             if (close < 0) {
                 return false;
             }
-            if (opaque != null && !(strong && weak) && list.substring(i, close + 1).equals(opaque)) {
+            if (opaque != null
+                    && !(strong && weak)
+                    && list.substring(i, close + 1).equals(opaque)) {
                 return true;
             }
             i = close + 1;

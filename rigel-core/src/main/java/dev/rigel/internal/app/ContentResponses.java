@@ -34,27 +34,49 @@ final class ContentResponses {
 
     /** Content types by extension; {@code Files.probeContentType} answers the rest. */
     private static final Map<String, String> TYPES = Map.ofEntries(
-            Map.entry("html", "text/html; charset=utf-8"), Map.entry("htm", "text/html; charset=utf-8"),
-            Map.entry("css", "text/css; charset=utf-8"), Map.entry("js", "text/javascript; charset=utf-8"),
-            Map.entry("mjs", "text/javascript; charset=utf-8"), Map.entry("txt", "text/plain; charset=utf-8"),
-            Map.entry("csv", "text/csv; charset=utf-8"), Map.entry("md", "text/markdown; charset=utf-8"),
-            Map.entry("xml", "application/xml"), Map.entry("json", "application/json"),
-            Map.entry("svg", "image/svg+xml"), Map.entry("png", "image/png"), Map.entry("jpg", "image/jpeg"),
-            Map.entry("jpeg", "image/jpeg"), Map.entry("gif", "image/gif"), Map.entry("webp", "image/webp"),
-            Map.entry("avif", "image/avif"), Map.entry("ico", "image/vnd.microsoft.icon"),
-            Map.entry("pdf", "application/pdf"), Map.entry("zip", "application/zip"),
-            Map.entry("gz", "application/gzip"), Map.entry("tar", "application/x-tar"),
-            Map.entry("wasm", "application/wasm"), Map.entry("woff", "font/woff"), Map.entry("woff2", "font/woff2"),
-            Map.entry("mp4", "video/mp4"), Map.entry("webm", "video/webm"), Map.entry("mp3", "audio/mpeg"),
-            Map.entry("wav", "audio/wav"), Map.entry("ogg", "audio/ogg"));
+            Map.entry("html", "text/html; charset=utf-8"),
+            Map.entry("htm", "text/html; charset=utf-8"),
+            Map.entry("css", "text/css; charset=utf-8"),
+            Map.entry("js", "text/javascript; charset=utf-8"),
+            Map.entry("mjs", "text/javascript; charset=utf-8"),
+            Map.entry("txt", "text/plain; charset=utf-8"),
+            Map.entry("csv", "text/csv; charset=utf-8"),
+            Map.entry("md", "text/markdown; charset=utf-8"),
+            Map.entry("xml", "application/xml"),
+            Map.entry("json", "application/json"),
+            Map.entry("svg", "image/svg+xml"),
+            Map.entry("png", "image/png"),
+            Map.entry("jpg", "image/jpeg"),
+            Map.entry("jpeg", "image/jpeg"),
+            Map.entry("gif", "image/gif"),
+            Map.entry("webp", "image/webp"),
+            Map.entry("avif", "image/avif"),
+            Map.entry("ico", "image/vnd.microsoft.icon"),
+            Map.entry("pdf", "application/pdf"),
+            Map.entry("zip", "application/zip"),
+            Map.entry("gz", "application/gzip"),
+            Map.entry("tar", "application/x-tar"),
+            Map.entry("wasm", "application/wasm"),
+            Map.entry("woff", "font/woff"),
+            Map.entry("woff2", "font/woff2"),
+            Map.entry("mp4", "video/mp4"),
+            Map.entry("webm", "video/webm"),
+            Map.entry("mp3", "audio/mpeg"),
+            Map.entry("wav", "audio/wav"),
+            Map.entry("ogg", "audio/ogg"));
 
-    private ContentResponses() {
-    }
+    private ContentResponses() {}
 
     /** {@code request} is null when no request is at hand (exception handlers): no HEAD, no conditions. */
-    static EncodedResponse encode(ResponseContent content, Response<?> response, int defaultStatus, Request request,
-            JsonCodec json, ResponseEncoder encoder) {
-        int status = response.statusCode() != 0 ? response.statusCode()
+    static EncodedResponse encode(
+            ResponseContent content,
+            Response<?> response,
+            int defaultStatus,
+            Request request,
+            JsonCodec json,
+            ResponseEncoder encoder) {
+        int status = response.statusCode() != 0
+                ? response.statusCode()
                 : content.status() != 0 ? content.status() : defaultStatus;
         boolean head = request != null && request.method().equals("HEAD");
         Headers headers = response.headers();
@@ -66,7 +88,11 @@ final class ContentResponses {
             }
             case Stream stream -> {
                 headers.setIfAbsent("content-type", mediaType(response, stream.mediaType()));
-                yield validated(status, headers, response, request,
+                yield validated(
+                        status,
+                        headers,
+                        response,
+                        request,
                         new IteratorBody(stream.source(), json, head, stream.interruptsOnDisconnect()));
             }
             case ServerSentEvent events -> {
@@ -77,8 +103,9 @@ final class ContentResponses {
                 yield new EncodedResponse(status, headers, Message.EMPTY, new SseBody(events, json, head));
             }
             case FileResponse file -> file(file, status, headers, response, request, head);
-            case Template template -> throw new IllegalStateException(template + " reached the content encoder"
-                    + " unrendered; ResponseEncoder renders templates first");
+            case Template template ->
+                throw new IllegalStateException(template + " reached the content encoder"
+                        + " unrendered; ResponseEncoder renders templates first");
         };
         encoder.addLayerDefaults(encoded.headers(), response.cookies());
         return encoded;
@@ -89,8 +116,8 @@ final class ContentResponses {
     }
 
     /** A stream with validators set on its Response can still be answered with a 304. */
-    private static EncodedResponse validated(int status, Headers headers, Response<?> response, Request request,
-            StreamedBody body) {
+    private static EncodedResponse validated(
+            int status, Headers headers, Response<?> response, Request request, StreamedBody body) {
         if (response.etag() == null && response.lastModified() == null) {
             return new EncodedResponse(status, headers, Message.EMPTY, body);
         }
@@ -130,8 +157,9 @@ final class ContentResponses {
         return switch (Conditional.evaluate(request.method(), request.headers(), etag, lastModified)) {
             case PROCEED -> null;
             case NOT_MODIFIED -> notModified(headers);
-            case PRECONDITION_FAILED -> throw new PreconditionFailedException(
-                    "The resource does not match the request's If-Match or If-Unmodified-Since condition");
+            case PRECONDITION_FAILED ->
+                throw new PreconditionFailedException(
+                        "The resource does not match the request's If-Match or If-Unmodified-Since condition");
         };
     }
 
@@ -143,8 +171,8 @@ final class ContentResponses {
         return new EncodedResponse(304, headers, Message.EMPTY);
     }
 
-    private static EncodedResponse file(FileResponse file, int status, Headers headers, Response<?> response,
-            Request request, boolean head) {
+    private static EncodedResponse file(
+            FileResponse file, int status, Headers headers, Response<?> response, Request request, boolean head) {
         Path path = file.path();
         BasicFileAttributes attributes;
         try {
@@ -159,11 +187,13 @@ final class ContentResponses {
         }
         long size = attributes.size();
         Instant modified = attributes.lastModifiedTime().toInstant();
-        String etag = response.etag() != null ? response.etag()
+        String etag = response.etag() != null
+                ? response.etag()
                 // changes whenever size or modification time does, without reading the file
                 : "\"" + Long.toHexString(size) + "-" + Long.toHexString(modified.toEpochMilli()) + "\"";
         Instant lastModified = response.lastModified() != null ? response.lastModified() : modified;
-        String type = response.mediaType() != null ? response.mediaType()
+        String type = response.mediaType() != null
+                ? response.mediaType()
                 : file.mediaType() != null ? file.mediaType() : contentType(file.filename(), path);
         headers.setIfAbsent("content-type", type);
         headers.setIfAbsent("content-disposition", disposition(file.isInline(), file.filename()));
@@ -171,8 +201,8 @@ final class ContentResponses {
         setValidators(headers, etag, lastModified);
         if (request == null || status < 200 || status >= 300) {
             headers.set("content-length", Long.toString(size));
-            return new EncodedResponse(status, headers, Message.EMPTY,
-                    new FileBody(path, 0, size, file.chunkSize(), head));
+            return new EncodedResponse(
+                    status, headers, Message.EMPTY, new FileBody(path, 0, size, file.chunkSize(), head));
         }
         EncodedResponse notModified = conditional(request, headers, etag, lastModified);
         if (notModified != null) {
@@ -196,7 +226,10 @@ final class ContentResponses {
         if (range != null) {
             headers.set("content-range", "bytes " + range.start() + "-" + range.end() + "/" + size);
             headers.set("content-length", Long.toString(range.length()));
-            return new EncodedResponse(206, headers, Message.EMPTY,
+            return new EncodedResponse(
+                    206,
+                    headers,
+                    Message.EMPTY,
                     new FileBody(path, range.start(), range.length(), file.chunkSize(), head));
         }
         headers.set("content-length", Long.toString(size));
@@ -245,7 +278,9 @@ final class ContentResponses {
             return value;
         }
         // URLEncoder is form encoding: space becomes '+', and a few attr-chars get escaped needlessly
-        String encoded = URLEncoder.encode(filename, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A");
+        String encoded = URLEncoder.encode(filename, StandardCharsets.UTF_8)
+                .replace("+", "%20")
+                .replace("*", "%2A");
         return value + "; filename*=UTF-8''" + encoded;
     }
 }

@@ -23,8 +23,7 @@ import java.util.List;
  */
 final class DTOBindings {
 
-    private DTOBindings() {
-    }
+    private DTOBindings() {}
 
     /**
      * The binder of {@code data} through {@code dto}: the model itself ({@code User}), a list of
@@ -36,30 +35,39 @@ final class DTOBindings {
         Type type = param.type();
         Class<?> raw = param.rawType();
         if (raw == DTOData.class && Types.raw(Types.typeArgument(type, 0)) == model) {
-            return new BoundParam(exchange -> dto.decode(exchange.body(), exchange.method(), exchange.path()),
-                    param.name(), "body");
+            return new BoundParam(
+                    exchange -> dto.decode(exchange.body(), exchange.method(), exchange.path()), param.name(), "body");
         }
         if (raw == List.class || raw == Collection.class) {
             Type elementType = Types.typeArgument(type, 0);
             Class<?> element = Types.raw(elementType);
             if (element == DTOData.class && Types.raw(Types.typeArgument(elementType, 0)) == model) {
-                return new BoundParam(exchange -> dto.decodeAll(exchange.body(), exchange.method(), exchange.path()),
-                        param.name(), "body");
+                return new BoundParam(
+                        exchange -> dto.decodeAll(exchange.body(), exchange.method(), exchange.path()),
+                        param.name(),
+                        "body");
             }
             if (element == model) {
-                return new BoundParam(exchange -> {
-                    List<? extends DTOData<?>> decoded = dto.decodeAll(exchange.body(), exchange.method(), exchange.path());
-                    List<Object> models = new ArrayList<>(decoded.size());
-                    for (int i = 0; i < decoded.size(); i++) {
-                        models.add(create(decoded.get(i), Integer.toString(i), model, exchange));
-                    }
-                    return models;
-                }, param.name(), "body");
+                return new BoundParam(
+                        exchange -> {
+                            List<? extends DTOData<?>> decoded =
+                                    dto.decodeAll(exchange.body(), exchange.method(), exchange.path());
+                            List<Object> models = new ArrayList<>(decoded.size());
+                            for (int i = 0; i < decoded.size(); i++) {
+                                models.add(create(decoded.get(i), Integer.toString(i), model, exchange));
+                            }
+                            return models;
+                        },
+                        param.name(),
+                        "body");
             }
         }
         if (raw != Object.class && raw.isAssignableFrom(model)) {
-            return new BoundParam(exchange -> create(dto.decode(exchange.body(), exchange.method(), exchange.path()), "",
-                    model, exchange), param.name(), "body");
+            return new BoundParam(
+                    exchange -> create(
+                            dto.decode(exchange.body(), exchange.method(), exchange.path()), "", model, exchange),
+                    param.name(),
+                    "body");
         }
         String name = model.getSimpleName();
         throw new ImproperlyConfiguredException(route + ": parameter '" + param.name() + "' of " + owner + " is a "
@@ -77,8 +85,11 @@ final class DTOBindings {
         try {
             return data.create();
         } catch (RuntimeException e) {
-            throw ValidationException.forRequest(exchange.method(), exchange.path(), List.of(new ValidationError(key,
-                    "cannot make a " + model.getSimpleName() + ": " + e.getMessage(), "body")));
+            throw ValidationException.forRequest(
+                    exchange.method(),
+                    exchange.path(),
+                    List.of(new ValidationError(
+                            key, "cannot make a " + model.getSimpleName() + ": " + e.getMessage(), "body")));
         }
     }
 

@@ -30,7 +30,8 @@ final class DTORegistry {
         if (known != null) {
             return known;
         }
-        AbstractDTO<?> dto = setting instanceof AbstractDTO<?> instance ? instance
+        AbstractDTO<?> dto = setting instanceof AbstractDTO<?> instance
+                ? instance
                 : (AbstractDTO<?>) HandlerScanner.instantiate((Class<?>) setting, usedBy);
         CompiledDTO<?> result = (CompiledDTO<?>) dto.compile(mapper);
         compiled.put(setting, result);

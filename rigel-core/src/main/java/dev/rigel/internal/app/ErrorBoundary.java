@@ -56,7 +56,8 @@ final class ErrorBoundary implements Application {
 
         @Override
         public void send(Message message) throws java.io.IOException {
-            if (message instanceof Message.ResponseStart || message instanceof Message.WebSocketAccept
+            if (message instanceof Message.ResponseStart
+                    || message instanceof Message.WebSocketAccept
                     || message instanceof Message.WebSocketClose) {
                 started = true;
             }

@@ -28,8 +28,13 @@ final class ErrorResponder {
     private static final Logger LOG = LoggerFactory.getLogger("dev.rigel.errors");
 
     /** Handlers registered for these are consulted only after status-code handlers. */
-    private static final Set<Class<?>> GENERIC = Set.of(Throwable.class, Exception.class, RuntimeException.class,
-            Error.class, HttpException.class, ClientException.class);
+    private static final Set<Class<?>> GENERIC = Set.of(
+            Throwable.class,
+            Exception.class,
+            RuntimeException.class,
+            Error.class,
+            HttpException.class,
+            ClientException.class);
 
     /** The body of every unexpected 500; fixed, so field order never depends on a map's iteration. */
     private static final byte[] INTERNAL_ERROR = "{\"status_code\":500,\"detail\":\"Internal Server Error\"}"
@@ -49,7 +54,8 @@ final class ErrorResponder {
     /** The app's after-exception hooks; empty when there are none. */
     private final Hooks.AfterException[] afterException;
 
-    ErrorResponder(JsonCodec json, boolean debug, TemplateRenderer templates, List<Hooks.AfterException> afterException) {
+    ErrorResponder(
+            JsonCodec json, boolean debug, TemplateRenderer templates, List<Hooks.AfterException> afterException) {
         this.json = json;
         this.debug = debug;
         this.handlerResponses = new ResponseEncoder(json, null, Object.class, null, List.of(), List.of(), templates);
@@ -114,9 +120,10 @@ final class ErrorResponder {
      * The handlers that apply to {@code failure}, most specific first: its nearest specific class
      * and the ones above it, then its status code, then the generic roots. Each handler once.
      */
-    private static java.util.Collection<ExceptionHandler> candidates(Throwable failure,
-            Map<Object, ExceptionHandler> handlers) {
-        java.util.Set<ExceptionHandler> ordered = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    private static java.util.Collection<ExceptionHandler> candidates(
+            Throwable failure, Map<Object, ExceptionHandler> handlers) {
+        java.util.Set<ExceptionHandler> ordered =
+                java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         List<ExceptionHandler> result = new java.util.ArrayList<>(2);
         for (Class<?> type = failure.getClass(); type != null; type = type.getSuperclass()) {
             if (!GENERIC.contains(type)) {
@@ -132,7 +139,8 @@ final class ErrorResponder {
         return result;
     }
 
-    private static void add(ExceptionHandler handler, java.util.Set<ExceptionHandler> seen, List<ExceptionHandler> result) {
+    private static void add(
+            ExceptionHandler handler, java.util.Set<ExceptionHandler> seen, List<ExceptionHandler> result) {
         if (handler != null && seen.add(handler)) {
             result.add(handler);
         }
@@ -148,7 +156,8 @@ final class ErrorResponder {
             }
             Headers headers = new Headers(4);
             http.headers().forEach(headers::set);
-            if (http.statusCode() == 500 && !(failure.getClass() == dev.rigel.exceptions.InternalServerException.class)) {
+            if (http.statusCode() == 500
+                    && !(failure.getClass() == dev.rigel.exceptions.InternalServerException.class)) {
                 LOG.error("{} {} failed with a 500", request.method(), request.path(), failure);
             }
             return json(http.statusCode(), headers, body);
@@ -197,8 +206,8 @@ final class ErrorResponder {
 
     private static EncodedResponse bytes(int status, String type, String text) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        return new EncodedResponse(status, Headers.of("content-type", type, "content-length",
-                Integer.toString(bytes.length)), bytes);
+        return new EncodedResponse(
+                status, Headers.of("content-type", type, "content-length", Integer.toString(bytes.length)), bytes);
     }
 
     private static String escape(String text) {

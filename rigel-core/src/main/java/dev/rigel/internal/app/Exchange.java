@@ -52,9 +52,11 @@ final class Exchange implements Request {
     private boolean bodyStreamed;
     /** The body's stream, once handed out. */
     private ReceiveInputStream bodyInput;
+
     private FormData form;
     /** Why reading the form failed, raised again on a second attempt (the body is gone by then). */
     private RuntimeException formFailure;
+
     Object[] dependencyValues;
     List<Scoped.Cleanup> cleanups;
     /** The response-cache key, once a cached route has looked the request up. */
@@ -65,6 +67,7 @@ final class Exchange implements Request {
     List<dev.rigel.BackgroundTask> background = List.of();
     /** On a WebSocket route: the connection, and the message a listener is being called for. */
     WebSocketSession webSocket;
+
     Message.WebSocketReceive webSocketMessage;
 
     Exchange(Scope scope, Receive receive, AppRuntime runtime, HandlerInfo handler, long maxBodySize) {
@@ -158,8 +161,12 @@ final class Exchange implements Request {
                 throw formFailure;
             }
             try {
-                current = FormReader.read(scope.headers().get("content-type"), declaredLength(), bodyStream(),
-                        runtime.formConfig(), this::deleteAfterResponse);
+                current = FormReader.read(
+                        scope.headers().get("content-type"),
+                        declaredLength(),
+                        bodyStream(),
+                        runtime.formConfig(),
+                        this::deleteAfterResponse);
             } catch (RuntimeException e) {
                 formFailure = e;
                 throw e;
@@ -210,8 +217,10 @@ final class Exchange implements Request {
         }
         // HTTP/2 frames a body without either header: unless the length says 0, only a GET or HEAD
         // is taken to have none (a body on those has no meaning a server may rely on, RFC 9110 9.3)
-        return "2".equals(scope.httpVersion()) && !headers.contains("content-length")
-                && !scope.method().equals("GET") && !scope.method().equals("HEAD");
+        return "2".equals(scope.httpVersion())
+                && !headers.contains("content-length")
+                && !scope.method().equals("GET")
+                && !scope.method().equals("HEAD");
     }
 
     private long declaredLength() {

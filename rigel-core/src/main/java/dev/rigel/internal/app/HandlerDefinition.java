@@ -11,7 +11,15 @@ import java.util.Set;
  * {@code cache} is the handler's response-cache option ({@link dev.rigel.cache.Cache}) and
  * {@code cacheKeyBuilder} its own cache key builder, or null for the app's.
  */
-record HandlerDefinition(String name, String routeName, List<String> paths, Set<String> methods,
-        CallableSpec callable, int status, String mediaType, boolean nonBlocking, LayerSettings layer, int cache,
-        dev.rigel.cache.CacheKeyBuilder cacheKeyBuilder) {
-}
+record HandlerDefinition(
+        String name,
+        String routeName,
+        List<String> paths,
+        Set<String> methods,
+        CallableSpec callable,
+        int status,
+        String mediaType,
+        boolean nonBlocking,
+        LayerSettings layer,
+        int cache,
+        dev.rigel.cache.CacheKeyBuilder cacheKeyBuilder) {}

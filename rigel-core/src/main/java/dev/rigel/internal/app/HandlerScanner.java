@@ -28,15 +28,26 @@ import java.util.Set;
 /** Finds the handlers of a controller or handler class: its methods with a route annotation. */
 final class HandlerScanner {
 
-    private HandlerScanner() {
-    }
+    private HandlerScanner() {}
 
     /** The common attributes of {@code @Get}, {@code @Post}, … and {@code @Route}. */
-    private record RouteAnnotation(Set<String> methods, String[] paths, int status, String mediaType, String name,
-            Class<? extends Guard>[] guards, Class<? extends Middleware>[] middleware, String[] tags, String[] opt,
-            long maxBodySize, boolean nonBlocking, String cacheControl, int cache,
-            Class<? extends CacheKeyBuilder> cacheKeyBuilder, Class<?> dto, Class<?> returnDto) {
-    }
+    private record RouteAnnotation(
+            Set<String> methods,
+            String[] paths,
+            int status,
+            String mediaType,
+            String name,
+            Class<? extends Guard>[] guards,
+            Class<? extends Middleware>[] middleware,
+            String[] tags,
+            String[] opt,
+            long maxBodySize,
+            boolean nonBlocking,
+            String cacheControl,
+            int cache,
+            Class<? extends CacheKeyBuilder> cacheKeyBuilder,
+            Class<?> dto,
+            Class<?> returnDto) {}
 
     static List<HandlerDefinition> scan(Object instance) {
         Class<?> type = instance.getClass();
@@ -90,12 +101,21 @@ final class HandlerScanner {
             }
             // CacheKeyBuilder.class is the annotations' "not set": the app's key builder applies
             CacheKeyBuilder keyBuilder = route.cacheKeyBuilder() == CacheKeyBuilder.class
-                    ? null : instantiate(route.cacheKeyBuilder(), name);
+                    ? null
+                    : instantiate(route.cacheKeyBuilder(), name);
             List<String> paths = route.paths().length == 0 ? List.of("") : List.of(route.paths());
-            handlers.add(new HandlerDefinition(name, route.name().isEmpty() ? null : route.name(), paths,
-                    route.methods(), Callables.fromMethod(instance, method), route.status(),
-                    route.mediaType().isEmpty() ? null : route.mediaType(), route.nonBlocking(), layer,
-                    route.cache(), keyBuilder));
+            handlers.add(new HandlerDefinition(
+                    name,
+                    route.name().isEmpty() ? null : route.name(),
+                    paths,
+                    route.methods(),
+                    Callables.fromMethod(instance, method),
+                    route.status(),
+                    route.mediaType().isEmpty() ? null : route.mediaType(),
+                    route.nonBlocking(),
+                    layer,
+                    route.cache(),
+                    keyBuilder));
         }
         return handlers;
     }
@@ -103,9 +123,18 @@ final class HandlerScanner {
     static HandlerDefinition fromRoute(Route route) {
         String name = route.name() != null ? route.name() : null;
         var callable = route.callable();
-        return new HandlerDefinition(name != null ? name : callable.description(), name, List.of(route.path()),
-                route.methods(), callable, route.status(), route.mediaType(), route.isNonBlocking(),
-                route.layerSettings(), route.cache(), route.cacheKeyBuilder());
+        return new HandlerDefinition(
+                name != null ? name : callable.description(),
+                name,
+                List.of(route.path()),
+                route.methods(),
+                callable,
+                route.status(),
+                route.mediaType(),
+                route.isNonBlocking(),
+                route.layerSettings(),
+                route.cache(),
+                route.cacheKeyBuilder());
     }
 
     static boolean hasHandlers(Class<?> type) {
@@ -136,27 +165,132 @@ final class HandlerScanner {
     private static RouteAnnotation routeAnnotation(Method method) {
         for (Annotation annotation : method.getAnnotations()) {
             RouteAnnotation route = switch (annotation) {
-                case Get a -> new RouteAnnotation(Set.of("GET"), a.value(), a.status(), a.mediaType(), a.name(),
-                        a.guards(), a.middleware(), a.tags(), a.opt(), a.maxBodySize(), a.nonBlocking(),
-                        a.cacheControl(), a.cache(), a.cacheKeyBuilder(), a.dto(), a.returnDto());
-                case Post a -> new RouteAnnotation(Set.of("POST"), a.value(), a.status(), a.mediaType(), a.name(),
-                        a.guards(), a.middleware(), a.tags(), a.opt(), a.maxBodySize(), a.nonBlocking(),
-                        a.cacheControl(), a.cache(), a.cacheKeyBuilder(), a.dto(), a.returnDto());
-                case Put a -> new RouteAnnotation(Set.of("PUT"), a.value(), a.status(), a.mediaType(), a.name(),
-                        a.guards(), a.middleware(), a.tags(), a.opt(), a.maxBodySize(), a.nonBlocking(),
-                        a.cacheControl(), a.cache(), a.cacheKeyBuilder(), a.dto(), a.returnDto());
-                case Patch a -> new RouteAnnotation(Set.of("PATCH"), a.value(), a.status(), a.mediaType(), a.name(),
-                        a.guards(), a.middleware(), a.tags(), a.opt(), a.maxBodySize(), a.nonBlocking(),
-                        a.cacheControl(), a.cache(), a.cacheKeyBuilder(), a.dto(), a.returnDto());
-                case Delete a -> new RouteAnnotation(Set.of("DELETE"), a.value(), a.status(), a.mediaType(), a.name(),
-                        a.guards(), a.middleware(), a.tags(), a.opt(), a.maxBodySize(), a.nonBlocking(),
-                        a.cacheControl(), a.cache(), a.cacheKeyBuilder(), a.dto(), a.returnDto());
-                case Head a -> new RouteAnnotation(Set.of("HEAD"), a.value(), a.status(), a.mediaType(), a.name(),
-                        a.guards(), a.middleware(), a.tags(), a.opt(), a.maxBodySize(), a.nonBlocking(),
-                        a.cacheControl(), a.cache(), a.cacheKeyBuilder(), a.dto(), a.returnDto());
-                case dev.rigel.annotation.Route a -> new RouteAnnotation(upper(a.methods()), a.value(), a.status(),
-                        a.mediaType(), a.name(), a.guards(), a.middleware(), a.tags(), a.opt(), a.maxBodySize(),
-                        a.nonBlocking(), a.cacheControl(), a.cache(), a.cacheKeyBuilder(), a.dto(), a.returnDto());
+                case Get a ->
+                    new RouteAnnotation(
+                            Set.of("GET"),
+                            a.value(),
+                            a.status(),
+                            a.mediaType(),
+                            a.name(),
+                            a.guards(),
+                            a.middleware(),
+                            a.tags(),
+                            a.opt(),
+                            a.maxBodySize(),
+                            a.nonBlocking(),
+                            a.cacheControl(),
+                            a.cache(),
+                            a.cacheKeyBuilder(),
+                            a.dto(),
+                            a.returnDto());
+                case Post a ->
+                    new RouteAnnotation(
+                            Set.of("POST"),
+                            a.value(),
+                            a.status(),
+                            a.mediaType(),
+                            a.name(),
+                            a.guards(),
+                            a.middleware(),
+                            a.tags(),
+                            a.opt(),
+                            a.maxBodySize(),
+                            a.nonBlocking(),
+                            a.cacheControl(),
+                            a.cache(),
+                            a.cacheKeyBuilder(),
+                            a.dto(),
+                            a.returnDto());
+                case Put a ->
+                    new RouteAnnotation(
+                            Set.of("PUT"),
+                            a.value(),
+                            a.status(),
+                            a.mediaType(),
+                            a.name(),
+                            a.guards(),
+                            a.middleware(),
+                            a.tags(),
+                            a.opt(),
+                            a.maxBodySize(),
+                            a.nonBlocking(),
+                            a.cacheControl(),
+                            a.cache(),
+                            a.cacheKeyBuilder(),
+                            a.dto(),
+                            a.returnDto());
+                case Patch a ->
+                    new RouteAnnotation(
+                            Set.of("PATCH"),
+                            a.value(),
+                            a.status(),
+                            a.mediaType(),
+                            a.name(),
+                            a.guards(),
+                            a.middleware(),
+                            a.tags(),
+                            a.opt(),
+                            a.maxBodySize(),
+                            a.nonBlocking(),
+                            a.cacheControl(),
+                            a.cache(),
+                            a.cacheKeyBuilder(),
+                            a.dto(),
+                            a.returnDto());
+                case Delete a ->
+                    new RouteAnnotation(
+                            Set.of("DELETE"),
+                            a.value(),
+                            a.status(),
+                            a.mediaType(),
+                            a.name(),
+                            a.guards(),
+                            a.middleware(),
+                            a.tags(),
+                            a.opt(),
+                            a.maxBodySize(),
+                            a.nonBlocking(),
+                            a.cacheControl(),
+                            a.cache(),
+                            a.cacheKeyBuilder(),
+                            a.dto(),
+                            a.returnDto());
+                case Head a ->
+                    new RouteAnnotation(
+                            Set.of("HEAD"),
+                            a.value(),
+                            a.status(),
+                            a.mediaType(),
+                            a.name(),
+                            a.guards(),
+                            a.middleware(),
+                            a.tags(),
+                            a.opt(),
+                            a.maxBodySize(),
+                            a.nonBlocking(),
+                            a.cacheControl(),
+                            a.cache(),
+                            a.cacheKeyBuilder(),
+                            a.dto(),
+                            a.returnDto());
+                case dev.rigel.annotation.Route a ->
+                    new RouteAnnotation(
+                            upper(a.methods()),
+                            a.value(),
+                            a.status(),
+                            a.mediaType(),
+                            a.name(),
+                            a.guards(),
+                            a.middleware(),
+                            a.tags(),
+                            a.opt(),
+                            a.maxBodySize(),
+                            a.nonBlocking(),
+                            a.cacheControl(),
+                            a.cache(),
+                            a.cacheKeyBuilder(),
+                            a.dto(),
+                            a.returnDto());
                 default -> null;
             };
             if (route != null) {

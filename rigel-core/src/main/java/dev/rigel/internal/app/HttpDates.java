@@ -11,11 +11,11 @@ import java.util.Locale;
 final class HttpDates {
 
     // RFC_1123_DATE_TIME would print "6 Nov"; IMF-fixdate wants a two-digit day
-    private static final DateTimeFormatter FIXDATE =
-            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter FIXDATE = DateTimeFormatter.ofPattern(
+                    "EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US)
+            .withZone(ZoneOffset.UTC);
 
-    private HttpDates() {
-    }
+    private HttpDates() {}
 
     static String format(Instant time) {
         return FIXDATE.format(time);
@@ -28,7 +28,8 @@ final class HttpDates {
         }
         try {
             // lenient on the day's width, which is all the obsolete formats browsers still send differ in
-            return ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            return ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME)
+                    .toInstant();
         } catch (DateTimeParseException e) {
             return null;
         }

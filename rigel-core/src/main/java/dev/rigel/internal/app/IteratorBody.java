@@ -41,8 +41,11 @@ final class IteratorBody extends StreamedBody {
                 if (read < 0) {
                     break;
                 }
-                if (read > 0 && !deliver(send, new Message.ResponseBody(
-                        read == buffer.length ? buffer : Arrays.copyOf(buffer, read), true))) {
+                if (read > 0
+                        && !deliver(
+                                send,
+                                new Message.ResponseBody(
+                                        read == buffer.length ? buffer : Arrays.copyOf(buffer, read), true))) {
                     return;
                 }
             }

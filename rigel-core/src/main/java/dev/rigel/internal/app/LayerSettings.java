@@ -31,6 +31,7 @@ public final class LayerSettings {
     final Map<Integer, ExceptionHandler> statusHandlers = new LinkedHashMap<>();
     /** Names compare case-insensitively; the spelling first given is the one sent. */
     final Map<String, String> responseHeaders = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+
     final List<Cookie> responseCookies = new ArrayList<>();
     final Map<String, Object> opt = new LinkedHashMap<>();
     final List<String> tags = new ArrayList<>();
@@ -42,6 +43,7 @@ public final class LayerSettings {
     Long maxBodySize;
     /** a DTO class, a DTO instance, or null when this layer sets none */
     Object dto;
+
     Object returnDto;
 
     public LayerSettings(String description) {
@@ -83,7 +85,8 @@ public final class LayerSettings {
     }
 
     public void exceptionHandler(Class<? extends Throwable> type, ExceptionHandler handler) {
-        exceptionHandlers.put(java.util.Objects.requireNonNull(type, "exception type"),
+        exceptionHandlers.put(
+                java.util.Objects.requireNonNull(type, "exception type"),
                 java.util.Objects.requireNonNull(handler, "handler"));
     }
 
@@ -187,8 +190,9 @@ public final class LayerSettings {
 
     private Object checkedDto(Object dto, String setting) {
         boolean valid = dto instanceof dev.rigel.dto.AbstractDTO<?>
-                || dto instanceof Class<?> type && dev.rigel.dto.AbstractDTO.class.isAssignableFrom(type)
-                && type != dev.rigel.dto.AbstractDTO.class;
+                || dto instanceof Class<?> type
+                        && dev.rigel.dto.AbstractDTO.class.isAssignableFrom(type)
+                        && type != dev.rigel.dto.AbstractDTO.class;
         if (!valid) {
             throw new IllegalArgumentException(description + ": " + setting + " must be a DTO class or instance"
                     + " (a RecordDTO or BeanDTO, or NoDTO), got " + dto);
@@ -214,8 +218,8 @@ public final class LayerSettings {
     void validate() {
         for (Map.Entry<String, Provide> entry : dependencies.entrySet()) {
             if (entry.getKey() == null || entry.getKey().isBlank() || entry.getValue() == null) {
-                throw new ImproperlyConfiguredException(description + ": dependency '" + entry.getKey()
-                        + "' needs a non-empty key and a provider");
+                throw new ImproperlyConfiguredException(
+                        description + ": dependency '" + entry.getKey() + "' needs a non-empty key and a provider");
             }
         }
         noNulls(middleware, "middleware");

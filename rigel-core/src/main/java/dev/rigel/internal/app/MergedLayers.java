@@ -23,8 +23,7 @@ final class MergedLayers {
     static final long DEFAULT_MAX_BODY_SIZE = 10L * 1024 * 1024;
 
     /** A dependency and the layer that declared it (for error messages). */
-    record DeclaredDependency(Provide provide, String layer) {
-    }
+    record DeclaredDependency(Provide provide, String layer) {}
 
     final List<String> layerDescriptions;
     final Map<String, DeclaredDependency> dependencies;
@@ -45,6 +44,7 @@ final class MergedLayers {
      * first, so it beats a plain layer header of the same name), then the layers' headers.
      */
     final List<String[]> sentHeaders;
+
     final boolean includeInSchema;
     final long maxBodySize;
     /** the closest layer's DTO class or instance for request bodies, or null */
@@ -73,13 +73,14 @@ final class MergedLayers {
         for (LayerSettings layer : layers) {
             layer.validate();
             descriptions.add(layer.description);
-            layer.dependencies.forEach((key, provide) -> deps.put(key, new DeclaredDependency(provide, layer.description)));
+            layer.dependencies.forEach(
+                    (key, provide) -> deps.put(key, new DeclaredDependency(provide, layer.description)));
             mw.addAll(layer.middleware);
             gs.addAll(layer.guards);
             handlers.putAll(layer.exceptionHandlers);
             handlers.putAll(layer.statusHandlers);
-            layer.responseHeaders.forEach((name, value) ->
-                    headers.put(name.toLowerCase(Locale.ROOT), new String[] {name, value}));
+            layer.responseHeaders.forEach(
+                    (name, value) -> headers.put(name.toLowerCase(Locale.ROOT), new String[] {name, value}));
             layer.responseCookies.forEach(cookie -> cookies.put(cookie.name(), cookie));
             options.putAll(layer.opt);
             for (String tag : layer.tags) {

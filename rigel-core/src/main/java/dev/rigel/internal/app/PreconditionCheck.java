@@ -6,8 +6,7 @@ import java.time.Instant;
 /** The public face of {@link Conditional} for {@link dev.rigel.Preconditions}. */
 public final class PreconditionCheck {
 
-    private PreconditionCheck() {
-    }
+    private PreconditionCheck() {}
 
     /** Whether a precondition fails; {@code etag} as sent (quoted), null with no date: no resource. */
     public static boolean fails(String method, Headers request, String etag, Instant lastModified) {

@@ -31,8 +31,7 @@ final class ResponseCache {
     private static final byte[] UNREADABLE = new byte[0];
 
     /** What is kept per key: {@code headers} alternate name and value. */
-    record Entry(int status, List<String> headers, byte[] body) {
-    }
+    record Entry(int status, List<String> headers, byte[] body) {}
 
     private final ResponseCacheConfig config;
     private final CacheKeyBuilder keyBuilder;
@@ -42,8 +41,13 @@ final class ResponseCache {
     private final CacheFlights flights;
     private final long waitNanos;
 
-    private ResponseCache(ResponseCacheConfig config, CacheKeyBuilder keyBuilder, Store store, Duration expiry,
-            String route, CacheFlights flights) {
+    private ResponseCache(
+            ResponseCacheConfig config,
+            CacheKeyBuilder keyBuilder,
+            Store store,
+            Duration expiry,
+            String route,
+            CacheFlights flights) {
         this.config = config;
         this.keyBuilder = keyBuilder;
         this.store = store;
@@ -61,8 +65,13 @@ final class ResponseCache {
      *
      * @throws IllegalArgumentException for a bad option, or a key builder on a route that is not cached
      */
-    static ResponseCache forRoute(int option, CacheKeyBuilder routeKeyBuilder, ResponseCacheConfig config,
-            StoreRegistry stores, CacheFlights flights, String route) {
+    static ResponseCache forRoute(
+            int option,
+            CacheKeyBuilder routeKeyBuilder,
+            ResponseCacheConfig config,
+            StoreRegistry stores,
+            CacheFlights flights,
+            String route) {
         Cache.check(option, route);
         if (option == Cache.NONE) {
             if (routeKeyBuilder != null) {
@@ -76,8 +85,13 @@ final class ResponseCache {
             case Cache.FOREVER -> null;
             default -> Duration.ofSeconds(option);
         };
-        return new ResponseCache(config, routeKeyBuilder != null ? routeKeyBuilder : config.keyBuilder(),
-                stores.get(config.store()), expiry, route, flights);
+        return new ResponseCache(
+                config,
+                routeKeyBuilder != null ? routeKeyBuilder : config.keyBuilder(),
+                stores.get(config.store()),
+                expiry,
+                route,
+                flights);
     }
 
     /** Whether looking up or storing may block (anything but an in-memory store). */
@@ -203,7 +217,8 @@ final class ResponseCache {
 
     /** The entry made for {@code response} (stored, or refused by a failing store), or null when it is not cached. */
     private byte[] store(Exchange exchange, String key, EncodedResponse response) {
-        if (response == null || response.streamed() != null
+        if (response == null
+                || response.streamed() != null
                 || !config.filter().shouldCache(exchange, response.status())) {
             return null;
         }

@@ -35,13 +35,26 @@ final class ResponseEncoder {
     /** the route's return DTO, or null */
     private final DTOResponseWriter dtoWriter;
 
-    ResponseEncoder(JsonCodec json, ObjectWriter writer, Class<?> writerType, String mediaType, List<String[]> layerHeaders,
-            List<Cookie> layerCookies, TemplateRenderer templates) {
+    ResponseEncoder(
+            JsonCodec json,
+            ObjectWriter writer,
+            Class<?> writerType,
+            String mediaType,
+            List<String[]> layerHeaders,
+            List<Cookie> layerCookies,
+            TemplateRenderer templates) {
         this(json, writer, writerType, mediaType, layerHeaders, layerCookies, templates, null);
     }
 
-    ResponseEncoder(JsonCodec json, ObjectWriter writer, Class<?> writerType, String mediaType, List<String[]> layerHeaders,
-            List<Cookie> layerCookies, TemplateRenderer templates, DTOResponseWriter dtoWriter) {
+    ResponseEncoder(
+            JsonCodec json,
+            ObjectWriter writer,
+            Class<?> writerType,
+            String mediaType,
+            List<String[]> layerHeaders,
+            List<Cookie> layerCookies,
+            TemplateRenderer templates,
+            DTOResponseWriter dtoWriter) {
         this.templates = templates;
         this.dtoWriter = dtoWriter;
         this.json = json;
@@ -95,7 +108,8 @@ final class ResponseEncoder {
             body = dtoWriter == null ? null : dtoWriter.encode(content);
             if (body == null) {
                 // the prepared writer knows the declared generic type (List<User>); use it when the value fits
-                body = writer != null && writerType.isInstance(content) ? json.encode(writer, content)
+                body = writer != null && writerType.isInstance(content)
+                        ? json.encode(writer, content)
                         : json.encode(content);
             }
             type = type != null ? type : JSON;
@@ -110,7 +124,8 @@ final class ResponseEncoder {
         if (response.etag() != null || response.lastModified() != null) {
             ContentResponses.setValidators(headers, response.etag(), response.lastModified());
             EncodedResponse notModified = request != null && status >= 200 && status < 300
-                    ? ContentResponses.conditional(request, headers, response.etag(), response.lastModified()) : null;
+                    ? ContentResponses.conditional(request, headers, response.etag(), response.lastModified())
+                    : null;
             if (notModified != null) {
                 addLayerDefaults(notModified.headers(), response.cookies());
                 return notModified;

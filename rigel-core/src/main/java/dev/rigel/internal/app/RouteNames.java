@@ -27,8 +27,7 @@ final class RouteNames {
     private static final String SEGMENT_SAFE = "-._~!$&'()*+,;=:@";
 
     /** {@code owner} is the declaring handler, compared by identity; {@code description} names it in errors. */
-    private record Named(Object owner, String description, List<PathTemplate> templates) {
-    }
+    private record Named(Object owner, String description, List<PathTemplate> templates) {}
 
     private final Map<String, Named> routes = new HashMap<>();
 
@@ -52,21 +51,27 @@ final class RouteNames {
     String reverse(String name, Map<String, ?> params, Map<String, ?> query) {
         Named named = routes.get(name);
         if (named == null) {
-            throw new NoRouteMatchFoundException("No route is named '" + name + "'; named routes: "
-                    + new TreeSet<>(routes.keySet()));
+            throw new NoRouteMatchFoundException(
+                    "No route is named '" + name + "'; named routes: " + new TreeSet<>(routes.keySet()));
         }
         Map<String, Object> given = new LinkedHashMap<>();
         params.forEach((key, value) -> given.put(comparable(key), value));
         for (PathTemplate template : named.templates) {
-            Set<String> wanted = template.params().stream().map(segment -> comparable(segment.paramName()))
+            Set<String> wanted = template.params().stream()
+                    .map(segment -> comparable(segment.paramName()))
                     .collect(Collectors.toSet());
             if (wanted.equals(given.keySet())) {
                 return build(name, template, given) + queryString(query);
             }
         }
-        throw new NoRouteMatchFoundException("Route '" + name + "' needs the parameters " + named.templates.stream()
-                .map(template -> template.params().stream().map(PathTemplate.Segment::paramName).toList().toString())
-                .collect(Collectors.joining(" or ")) + " but was given " + params.keySet());
+        throw new NoRouteMatchFoundException("Route '" + name + "' needs the parameters "
+                + named.templates.stream()
+                        .map(template -> template.params().stream()
+                                .map(PathTemplate.Segment::paramName)
+                                .toList()
+                                .toString())
+                        .collect(Collectors.joining(" or "))
+                + " but was given " + params.keySet());
     }
 
     private static String build(String name, PathTemplate template, Map<String, Object> given) {
@@ -84,8 +89,10 @@ final class RouteNames {
             String text = value == null ? null : String.valueOf(value);
             if (text == null || segment.paramType().convert(stripSlash(segment, text)) == null) {
                 throw new NoRouteMatchFoundException("Route '" + name + "': parameter '" + segment.paramName()
-                        + "' must be of type " + segment.paramType().label() + ", got " + (value == null ? "null"
-                        : "'" + text + "' (" + value.getClass().getSimpleName() + ")"));
+                        + "' must be of type " + segment.paramType().label() + ", got "
+                        + (value == null
+                                ? "null"
+                                : "'" + text + "' (" + value.getClass().getSimpleName() + ")"));
             }
             if (segment.paramType() == ParamType.PATH) {
                 String rest = stripSlash(segment, text);
@@ -109,11 +116,14 @@ final class RouteNames {
         StringBuilder out = new StringBuilder(text.length());
         for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
             int c = b & 0xff;
-            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+            if ((c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
                     || SEGMENT_SAFE.indexOf(c) >= 0) {
                 out.append((char) c);
             } else {
-                out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                out.append('%')
+                        .append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
                         .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
             }
         }
@@ -130,7 +140,9 @@ final class RouteNames {
             Iterable<?> values = value instanceof Iterable<?> many ? many : java.util.Collections.singletonList(value);
             for (Object single : values) {
                 if (single != null) {
-                    out.append(out.isEmpty() ? '?' : '&').append(formEncode(key)).append('=')
+                    out.append(out.isEmpty() ? '?' : '&')
+                            .append(formEncode(key))
+                            .append('=')
                             .append(formEncode(String.valueOf(single)));
                 }
             }

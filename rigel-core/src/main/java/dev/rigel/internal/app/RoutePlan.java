@@ -50,16 +50,29 @@ final class RoutePlan implements HandlerInfo {
     private final Guard[] guards;
     /** Null unless the handler asked for its responses to be cached. */
     private final ResponseCache cache;
+
     private final AppRuntime runtime;
     private final Application entry;
     private java.util.List<dev.rigel.RouteParameter> parameters = java.util.List.of();
     /** set once while the app is assembled, before the plan serves anything */
     private dev.rigel.dto.DTODescription dataDto;
+
     private dev.rigel.dto.DTODescription returnDto;
 
-    RoutePlan(String pathTemplate, Set<String> methods, String name, MergedLayers layers, CallableSpec callable,
-            BoundParam[] params, List<ProviderStep> steps, int slotCount, ResponseEncoder encoder, int configuredStatus,
-            boolean nonBlocking, ResponseCache cache, AppRuntime runtime) {
+    RoutePlan(
+            String pathTemplate,
+            Set<String> methods,
+            String name,
+            MergedLayers layers,
+            CallableSpec callable,
+            BoundParam[] params,
+            List<ProviderStep> steps,
+            int slotCount,
+            ResponseEncoder encoder,
+            int configuredStatus,
+            boolean nonBlocking,
+            ResponseCache cache,
+            AppRuntime runtime) {
         this.pathTemplate = pathTemplate;
         this.methods = Set.copyOf(methods);
         this.name = name;
@@ -74,7 +87,8 @@ final class RoutePlan implements HandlerInfo {
         Class<?> returned = dev.rigel.internal.invoke.Types.raw(callable.returnType());
         this.voidReturn = returned == void.class || returned == Void.class;
         // inline on the event loop only if nothing on the way to the handler may block either
-        this.nonBlocking = nonBlocking && (cache == null || !cache.mayBlock())
+        this.nonBlocking = nonBlocking
+                && (cache == null || !cache.mayBlock())
                 && runtime.withBuiltIns(layers.middleware).stream().noneMatch(Middleware::mayBlock);
         this.cache = cache;
         if (nonBlocking && sendsStreamedBody(callable.returnType())) {
@@ -272,8 +286,8 @@ final class RoutePlan implements HandlerInfo {
         }
         List<ValidationError> errors = new ArrayList<>(violations.size());
         for (BeanValidation.ParameterViolation violation : violations) {
-            BoundParam param = violation.index() >= 0 && violation.index() < params.length
-                    ? params[violation.index()] : null;
+            BoundParam param =
+                    violation.index() >= 0 && violation.index() < params.length ? params[violation.index()] : null;
             String key = param == null ? "" : param.key();
             if (!violation.nestedPath().isEmpty()) {
                 key = "data".equals(key) ? violation.nestedPath() : key + "." + violation.nestedPath();
@@ -300,10 +314,10 @@ final class RoutePlan implements HandlerInfo {
      * turns a success into an error response, which the cleanups after it are told about; after a
      * streamed response was sent it can only be logged.
      */
-    private EncodedResponse runCleanups(Exchange exchange, Throwable failure, EncodedResponse encoded,
-            boolean canReplace) {
-        Outcome outcome = failure == null
-                ? Outcome.success(encoded.status()) : Outcome.failed(failure, encoded.status());
+    private EncodedResponse runCleanups(
+            Exchange exchange, Throwable failure, EncodedResponse encoded, boolean canReplace) {
+        Outcome outcome =
+                failure == null ? Outcome.success(encoded.status()) : Outcome.failed(failure, encoded.status());
         List<Scoped.Cleanup> cleanups = exchange.cleanups;
         EncodedResponse result = encoded;
         for (int i = cleanups.size() - 1; i >= 0; i--) {
@@ -379,7 +393,8 @@ final class RoutePlan implements HandlerInfo {
     @Override
     public java.util.Optional<java.lang.reflect.Method> handlerMethod() {
         return callable.executable() instanceof java.lang.reflect.Method method && !callable.lambdaBody()
-                ? java.util.Optional.of(method) : java.util.Optional.empty();
+                ? java.util.Optional.of(method)
+                : java.util.Optional.empty();
     }
 
     @Override

@@ -20,11 +20,26 @@ final class TemplateRenderer {
 
     /** Content types of the text formats templates produce; the rest are plain text. */
     private static final Map<String, String> TYPES = Map.of(
-            "html", "text/html; charset=utf-8", "htm", "text/html; charset=utf-8",
-            "xml", "application/xml; charset=utf-8", "json", "application/json",
-            "css", "text/css; charset=utf-8", "js", "text/javascript; charset=utf-8",
-            "csv", "text/csv; charset=utf-8", "md", "text/markdown; charset=utf-8",
-            "svg", "image/svg+xml; charset=utf-8", "txt", "text/plain; charset=utf-8");
+            "html",
+            "text/html; charset=utf-8",
+            "htm",
+            "text/html; charset=utf-8",
+            "xml",
+            "application/xml; charset=utf-8",
+            "json",
+            "application/json",
+            "css",
+            "text/css; charset=utf-8",
+            "js",
+            "text/javascript; charset=utf-8",
+            "csv",
+            "text/csv; charset=utf-8",
+            "md",
+            "text/markdown; charset=utf-8",
+            "svg",
+            "image/svg+xml; charset=utf-8",
+            "txt",
+            "text/plain; charset=utf-8");
 
     private final TemplateEngine engine;
     private final UrlFor urls;
@@ -52,7 +67,8 @@ final class TemplateRenderer {
             CSRFMiddleware.token(request).ifPresent(token -> context.putIfAbsent(CSRFMiddleware.STATE_KEY, token));
         }
         String text = engine.render(template.name(), context);
-        String type = response.mediaType() != null ? response.mediaType()
+        String type = response.mediaType() != null
+                ? response.mediaType()
                 : template.mediaType() != null ? template.mediaType() : mediaType(template.name());
         return response.withContent(text).mediaType(type);
     }

@@ -9,6 +9,11 @@ import java.util.List;
  * per connection; for a listener it runs once per message, and {@code onAccept} /
  * {@code onDisconnect} (each may be null) around the connection.
  */
-record WebSocketDefinition(String name, List<String> paths, boolean listener, CallableSpec callable,
-        CallableSpec onAccept, CallableSpec onDisconnect, LayerSettings layer) {
-}
+record WebSocketDefinition(
+        String name,
+        List<String> paths,
+        boolean listener,
+        CallableSpec callable,
+        CallableSpec onAccept,
+        CallableSpec onDisconnect,
+        LayerSettings layer) {}

@@ -19,7 +19,11 @@ import java.util.List;
  */
 final class WebSocketParams {
 
-    enum Kind { HTTP, HANDLER, LISTENER }
+    enum Kind {
+        HTTP,
+        HANDLER,
+        LISTENER
+    }
 
     static final WebSocketParams HTTP = new WebSocketParams(Kind.HTTP, null);
 
@@ -43,7 +47,8 @@ final class WebSocketParams {
             return new BoundParam(exchange -> exchange.webSocket, "socket", null);
         }
         if (type == HttpConnection.class) {
-            return kind == Kind.HTTP ? new BoundParam(exchange -> exchange, "connection", null)
+            return kind == Kind.HTTP
+                    ? new BoundParam(exchange -> exchange, "connection", null)
                     : new BoundParam(exchange -> exchange.webSocket, "socket", null);
         }
         return null;
@@ -77,15 +82,18 @@ final class WebSocketParams {
         }
         ObjectReader reader = runtime.json().reader(param.type());
         boolean validate = BeanValidation.isConstrained(Types.raw(param.type()));
-        return new BoundParam(exchange -> {
-            Object data = exchange.webSocket.decodeJson(reader, exchange.webSocketMessage);
-            if (validate) {
-                List<ValidationError> errors = BeanValidation.validateBody(data, runtime.json()::propertyName);
-                if (!errors.isEmpty()) {
-                    throw ValidationException.forRequest("WEBSOCKET", exchange.path(), errors);
-                }
-            }
-            return data;
-        }, "data", "body");
+        return new BoundParam(
+                exchange -> {
+                    Object data = exchange.webSocket.decodeJson(reader, exchange.webSocketMessage);
+                    if (validate) {
+                        List<ValidationError> errors = BeanValidation.validateBody(data, runtime.json()::propertyName);
+                        if (!errors.isEmpty()) {
+                            throw ValidationException.forRequest("WEBSOCKET", exchange.path(), errors);
+                        }
+                    }
+                    return data;
+                },
+                "data",
+                "body");
     }
 }

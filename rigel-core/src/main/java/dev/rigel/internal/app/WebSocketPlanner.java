@@ -17,18 +17,18 @@ import java.lang.reflect.Type;
  */
 final class WebSocketPlanner {
 
-    private WebSocketPlanner() {
-    }
+    private WebSocketPlanner() {}
 
-    static WebSocketRoutePlan plan(PathTemplate template, WebSocketDefinition definition, MergedLayers layers,
-            AppRuntime runtime) {
+    static WebSocketRoutePlan plan(
+            PathTemplate template, WebSocketDefinition definition, MergedLayers layers, AppRuntime runtime) {
         String description = "WEBSOCKET " + template.template() + " (" + definition.name() + ")";
-        WebSocketParams.Kind kind = definition.listener() ? WebSocketParams.Kind.LISTENER : WebSocketParams.Kind.HANDLER;
-        BindingPlanner planner = new BindingPlanner(description, template, layers, runtime,
-                new WebSocketParams(kind, runtime));
+        WebSocketParams.Kind kind =
+                definition.listener() ? WebSocketParams.Kind.LISTENER : WebSocketParams.Kind.HANDLER;
+        BindingPlanner planner =
+                new BindingPlanner(description, template, layers, runtime, new WebSocketParams(kind, runtime));
         CallableSpec main = definition.callable();
-        WebSocketRoutePlan.Call handler = new WebSocketRoutePlan.Call(main,
-                planner.bind(main, (definition.listener() ? "listener " : "handler ") + definition.name()));
+        WebSocketRoutePlan.Call handler = new WebSocketRoutePlan.Call(
+                main, planner.bind(main, (definition.listener() ? "listener " : "handler ") + definition.name()));
         WebSocketRoutePlan.Call onAccept = callback(planner, definition.onAccept(), "onAccept", definition);
         WebSocketRoutePlan.Call onDisconnect = callback(planner, definition.onDisconnect(), "onDisconnect", definition);
         ObjectWriter replyWriter = null;
@@ -40,17 +40,29 @@ final class WebSocketPlanner {
                     + Types.describe(main.returnType()) + ", which would be dropped. Make it void, or use a"
                     + " @WebSocketListener, which sends back what it returns.");
         }
-        return new WebSocketRoutePlan(template.template(), definition.name(), layers, definition.listener(), handler,
-                onAccept, onDisconnect, planner.steps(), planner.slotCount(), replyWriter, runtime);
+        return new WebSocketRoutePlan(
+                template.template(),
+                definition.name(),
+                layers,
+                definition.listener(),
+                handler,
+                onAccept,
+                onDisconnect,
+                planner.steps(),
+                planner.slotCount(),
+                replyWriter,
+                runtime);
     }
 
-    private static WebSocketRoutePlan.Call callback(BindingPlanner planner, CallableSpec callable, String role,
-            WebSocketDefinition definition) {
+    private static WebSocketRoutePlan.Call callback(
+            BindingPlanner planner, CallableSpec callable, String role, WebSocketDefinition definition) {
         if (callable == null) {
             return null;
         }
-        return new WebSocketRoutePlan.Call(callable,
-                planner.bind(callable, role + " of listener " + definition.name() + " (" + callable.description() + ")"));
+        return new WebSocketRoutePlan.Call(
+                callable,
+                planner.bind(
+                        callable, role + " of listener " + definition.name() + " (" + callable.description() + ")"));
     }
 
     /** A writer for a listener's declared reply type, or null when the type is decided per reply. */
@@ -62,8 +74,12 @@ final class WebSocketPlanner {
                     + " or a value sent as JSON), not an HTTP response; " + onReceive.description() + " returns "
                     + Types.describe(declared));
         }
-        if (returnsNothing(declared) || raw == Object.class || raw == String.class || raw == byte[].class
-                || raw == Message.WebSocketSend.class || raw.isPrimitive()) {
+        if (returnsNothing(declared)
+                || raw == Object.class
+                || raw == String.class
+                || raw == byte[].class
+                || raw == Message.WebSocketSend.class
+                || raw.isPrimitive()) {
             return null;
         }
         return runtime.json().writer(declared);

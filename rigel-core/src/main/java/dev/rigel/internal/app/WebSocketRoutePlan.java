@@ -48,8 +48,7 @@ final class WebSocketRoutePlan implements HandlerInfo {
     private static final Receive NO_BODY = () -> Message.Disconnect.INSTANCE;
 
     /** Something to call with its bound parameters. */
-    record Call(CallableSpec callable, BoundParam[] params) {
-    }
+    record Call(CallableSpec callable, BoundParam[] params) {}
 
     private final String pathTemplate;
     private final String name;
@@ -63,11 +62,21 @@ final class WebSocketRoutePlan implements HandlerInfo {
     private final Guard[] guards;
     /** Encodes a listener's replies of its declared type; null for a plain handler or an open type. */
     private final ObjectWriter replyWriter;
+
     private final AppRuntime runtime;
     private final Application entry;
 
-    WebSocketRoutePlan(String pathTemplate, String name, MergedLayers layers, boolean listener, Call handler,
-            Call onAccept, Call onDisconnect, List<ProviderStep> steps, int slotCount, ObjectWriter replyWriter,
+    WebSocketRoutePlan(
+            String pathTemplate,
+            String name,
+            MergedLayers layers,
+            boolean listener,
+            Call handler,
+            Call onAccept,
+            Call onDisconnect,
+            List<ProviderStep> steps,
+            int slotCount,
+            ObjectWriter replyWriter,
             AppRuntime runtime) {
         this.pathTemplate = pathTemplate;
         this.name = name;
@@ -163,8 +172,12 @@ final class WebSocketRoutePlan implements HandlerInfo {
             case String text -> socket.sendText(text);
             case byte[] data -> socket.sendBytes(data);
             case Message.WebSocketSend prepared -> socket.send(prepared);
-            default -> socket.send(new Message.WebSocketSend(replyWriter == null ? runtime.json().encode(reply)
-                    : runtime.json().encode(replyWriter, reply), true));
+            default ->
+                socket.send(new Message.WebSocketSend(
+                        replyWriter == null
+                                ? runtime.json().encode(reply)
+                                : runtime.json().encode(replyWriter, reply),
+                        true));
         }
     }
 
@@ -207,7 +220,9 @@ final class WebSocketRoutePlan implements HandlerInfo {
         }
         if (state == ReadyState.CONNECTING) {
             try {
-                runtime.errors().render(exchange, failure, layers.exceptionHandlers).send(send);
+                runtime.errors()
+                        .render(exchange, failure, layers.exceptionHandlers)
+                        .send(send);
             } catch (IOException gone) {
                 LOG.debug("{}: the client left before it was refused", this);
             }

@@ -26,16 +26,16 @@ final class WebSocketScanner {
     static final String ON_ACCEPT = "onAccept";
     static final String ON_DISCONNECT = "onDisconnect";
 
-    private WebSocketScanner() {
-    }
+    private WebSocketScanner() {}
 
     /** Whether {@code type} declares any WebSocket route, on its methods or as a listener class. */
     static boolean hasRoutes(Class<?> type) {
         if (type.isAnnotationPresent(WebSocketListener.class)) {
             return true;
         }
-        return methods(type).stream().anyMatch(method -> method.isAnnotationPresent(WebSocket.class)
-                || method.isAnnotationPresent(WebSocketListener.class));
+        return methods(type).stream()
+                .anyMatch(method -> method.isAnnotationPresent(WebSocket.class)
+                        || method.isAnnotationPresent(WebSocketListener.class));
     }
 
     static List<WebSocketDefinition> scan(Object instance) {
@@ -59,16 +59,30 @@ final class WebSocketScanner {
             boolean hidden = classHidden || method.isAnnotationPresent(ExcludeFromSchema.class);
             if (handler != null) {
                 String name = handler.name().isEmpty() ? Callables.describe(method) : handler.name();
-                routes.add(new WebSocketDefinition(name, paths(handler.value()), false,
-                        Callables.fromMethod(instance, method), null, null,
+                routes.add(new WebSocketDefinition(
+                        name,
+                        paths(handler.value()),
+                        false,
+                        Callables.fromMethod(instance, method),
+                        null,
+                        null,
                         layer(name, handler.guards(), handler.middleware(), handler.tags(), handler.opt(), hidden)));
             } else {
                 String name = listener.name().isEmpty() ? Callables.describe(method) : listener.name();
-                routes.add(new WebSocketDefinition(name, paths(listener.value()), true,
+                routes.add(new WebSocketDefinition(
+                        name,
+                        paths(listener.value()),
+                        true,
                         Callables.fromMethod(instance, method),
                         callback(instance, listener.onAccept(), "onAccept", name),
                         callback(instance, listener.onDisconnect(), "onDisconnect", name),
-                        layer(name, listener.guards(), listener.middleware(), listener.tags(), listener.opt(), hidden)));
+                        layer(
+                                name,
+                                listener.guards(),
+                                listener.middleware(),
+                                listener.tags(),
+                                listener.opt(),
+                                hidden)));
             }
         }
         return routes;
@@ -77,8 +91,14 @@ final class WebSocketScanner {
     static WebSocketDefinition fromRoute(WebSocketRoute route) {
         CallableSpec callable = route.callable();
         String name = route.name() != null ? route.name() : callable.description();
-        return new WebSocketDefinition(name, List.of(route.path()), route.isListener(), callable,
-                route.onAcceptCallable(), route.onDisconnectCallable(), route.layerSettings());
+        return new WebSocketDefinition(
+                name,
+                List.of(route.path()),
+                route.isListener(),
+                callable,
+                route.onAcceptCallable(),
+                route.onDisconnectCallable(),
+                route.layerSettings());
     }
 
     /** A {@code @WebSocketListener} class: its onReceive method handles messages. */
@@ -97,10 +117,19 @@ final class WebSocketScanner {
         }
         Method onAccept = named(type, ON_ACCEPT, name);
         Method onDisconnect = named(type, ON_DISCONNECT, name);
-        return new WebSocketDefinition(name, paths(annotation.value()), true, Callables.fromMethod(instance, onReceive),
+        return new WebSocketDefinition(
+                name,
+                paths(annotation.value()),
+                true,
+                Callables.fromMethod(instance, onReceive),
                 onAccept == null ? null : Callables.fromMethod(instance, onAccept),
                 onDisconnect == null ? null : Callables.fromMethod(instance, onDisconnect),
-                layer(name, annotation.guards(), annotation.middleware(), annotation.tags(), annotation.opt(),
+                layer(
+                        name,
+                        annotation.guards(),
+                        annotation.middleware(),
+                        annotation.tags(),
+                        annotation.opt(),
                         type.isAnnotationPresent(ExcludeFromSchema.class)));
     }
 
@@ -111,8 +140,9 @@ final class WebSocketScanner {
         }
         Method method = named(instance.getClass(), methodName, listener);
         if (method == null) {
-            throw new ImproperlyConfiguredException("WebSocket listener " + listener + ": " + attribute + " = \""
-                    + methodName + "\" names no method of " + instance.getClass().getName());
+            throw new ImproperlyConfiguredException(
+                    "WebSocket listener " + listener + ": " + attribute + " = \"" + methodName
+                            + "\" names no method of " + instance.getClass().getName());
         }
         return Callables.fromMethod(instance, method);
     }
@@ -155,8 +185,13 @@ final class WebSocketScanner {
         return paths.length == 0 ? List.of("") : List.of(paths);
     }
 
-    private static LayerSettings layer(String name, Class<? extends Guard>[] guards,
-            Class<? extends Middleware>[] middleware, String[] tags, String[] opt, boolean hidden) {
+    private static LayerSettings layer(
+            String name,
+            Class<? extends Guard>[] guards,
+            Class<? extends Middleware>[] middleware,
+            String[] tags,
+            String[] opt,
+            boolean hidden) {
         LayerSettings layer = new LayerSettings("handler " + name);
         for (Class<? extends Guard> guard : guards) {
             layer.guard(HandlerScanner.instantiate(guard, name));

@@ -84,8 +84,8 @@ final class WebSocketSession implements WebSocketConnection {
     @Override
     public void accept(String chosen, Headers headers) {
         if (chosen != null && !requestedSubprotocols().contains(chosen)) {
-            throw new IllegalArgumentException("The client did not offer subprotocol '" + chosen + "'; it offered "
-                    + requestedSubprotocols());
+            throw new IllegalArgumentException(
+                    "The client did not offer subprotocol '" + chosen + "'; it offered " + requestedSubprotocols());
         }
         transition.lock();
         try {
@@ -94,8 +94,10 @@ final class WebSocketSession implements WebSocketConnection {
                         + (state == ReadyState.OPEN ? "accepted" : "closed"));
             }
             try {
-                send.send(chosen == null && headers == null ? Message.WebSocketAccept.PLAIN
-                        : new Message.WebSocketAccept(chosen, headers));
+                send.send(
+                        chosen == null && headers == null
+                                ? Message.WebSocketAccept.PLAIN
+                                : new Message.WebSocketAccept(chosen, headers));
             } catch (IOException gone) {
                 markClosed(CloseCodes.ABNORMAL, "");
                 throw new WebSocketDisconnectException(CloseCodes.ABNORMAL, "The client left during the handshake");
@@ -191,10 +193,15 @@ final class WebSocketSession implements WebSocketConnection {
             return message.asText();
         }
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(message.data())).toString();
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(message.data()))
+                    .toString();
         } catch (CharacterCodingException e) {
-            throw new WebSocketException(CloseCodes.INVALID_PAYLOAD, "Expected text, got binary data that is not UTF-8");
+            throw new WebSocketException(
+                    CloseCodes.INVALID_PAYLOAD, "Expected text, got binary data that is not UTF-8");
         }
     }
 
@@ -273,8 +280,8 @@ final class WebSocketSession implements WebSocketConnection {
             send.send(message);
         } catch (IOException gone) {
             // the server noticed the close first; the handler learns the code from its next receive
-            throw new WebSocketDisconnectException(closeCode == 0 ? CloseCodes.ABNORMAL : closeCode,
-                    "The WebSocket is closed");
+            throw new WebSocketDisconnectException(
+                    closeCode == 0 ? CloseCodes.ABNORMAL : closeCode, "The WebSocket is closed");
         }
     }
 

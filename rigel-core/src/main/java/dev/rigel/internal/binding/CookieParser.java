@@ -7,8 +7,7 @@ import java.util.Map;
 /** Parses {@code Cookie} request headers (RFC 6265 section 5.4). */
 public final class CookieParser {
 
-    private CookieParser() {
-    }
+    private CookieParser() {}
 
     public static Map<String, String> parse(List<String> headerValues) {
         if (headerValues.isEmpty()) {

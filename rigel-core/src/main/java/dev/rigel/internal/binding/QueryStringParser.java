@@ -11,8 +11,7 @@ import java.util.Map;
 /** Parses {@code application/x-www-form-urlencoded} query strings. */
 public final class QueryStringParser {
 
-    private QueryStringParser() {
-    }
+    private QueryStringParser() {}
 
     public static QueryParams parse(String query) {
         if (query == null || query.isEmpty()) {

@@ -16,8 +16,7 @@ import java.util.UUID;
 /** Converters from request text to the scalar types a parameter may declare. */
 public final class ValueConverters {
 
-    private ValueConverters() {
-    }
+    private ValueConverters() {}
 
     /** The converter for {@code type}, or null when text cannot be bound to it. */
     public static ValueConverter forType(Class<?> type) {

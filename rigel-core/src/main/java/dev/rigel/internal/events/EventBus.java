@@ -57,16 +57,15 @@ public final class EventBus implements EventEmitter {
         // the caller may reuse its array; every listener sees the values as emitted
         Object[] values = args == null ? new Object[] {null} : args.clone();
         for (PreparedListener listener : listeners) {
-            work.start("Listener " + listener.name() + " of event '" + eventId + "'",
-                    () -> {
-                        try {
-                            listener.invoke(eventId, values);
-                        } catch (Exception | Error e) {
-                            throw e;
-                        } catch (Throwable t) {
-                            throw new IllegalStateException(t);
-                        }
-                    });
+            work.start("Listener " + listener.name() + " of event '" + eventId + "'", () -> {
+                try {
+                    listener.invoke(eventId, values);
+                } catch (Exception | Error e) {
+                    throw e;
+                } catch (Throwable t) {
+                    throw new IllegalStateException(t);
+                }
+            });
         }
     }
 
@@ -81,8 +80,8 @@ public final class EventBus implements EventEmitter {
         }
         if (listener instanceof EventListener lambda) {
             EventListener.Handler handler = lambda.handler();
-            return List.of(new PreparedListener("EventListener" + lambda.eventIds(), lambda.eventIds(), null, false,
-                    handler::handle));
+            return List.of(new PreparedListener(
+                    "EventListener" + lambda.eventIds(), lambda.eventIds(), null, false, handler::handle));
         }
         Class<?> type = listener instanceof Class<?> cls ? cls : listener.getClass();
         List<Method> methods = annotated(type);
@@ -103,8 +102,8 @@ public final class EventBus implements EventEmitter {
             }
             Invoker invoker = Callables.fromMethod(Modifier.isStatic(method.getModifiers()) ? null : instance, method)
                     .invoker();
-            prepared.add(new PreparedListener(name, Arrays.asList(ids), method.getParameterTypes(), method.isVarArgs(),
-                    invoker::invoke));
+            prepared.add(new PreparedListener(
+                    name, Arrays.asList(ids), method.getParameterTypes(), method.isVarArgs(), invoker::invoke));
         }
         return prepared;
     }

@@ -21,6 +21,7 @@ final class PreparedListener {
     private final List<String> eventIds;
     /** Declared parameter types; null for a lambda listener, which takes whatever was emitted. */
     private final Class<?>[] parameterTypes;
+
     private final boolean varargs;
     private final Call call;
 
@@ -71,13 +72,17 @@ final class PreparedListener {
         boolean fits = value == null ? !type.isPrimitive() : Types.boxed(type).isInstance(value);
         if (!fits) {
             throw new IllegalArgumentException(name + ": argument " + (position + 1) + " of event '" + eventId
-                    + "' is " + (value == null ? "null" : "a " + value.getClass().getName()) + ", but the parameter is a "
+                    + "' is "
+                    + (value == null ? "null" : "a " + value.getClass().getName()) + ", but the parameter is a "
                     + type.getName());
         }
         return value;
     }
 
     private static String describe(Object[] args) {
-        return Arrays.stream(args).map(arg -> arg == null ? "null" : arg.getClass().getSimpleName()).toList().toString();
+        return Arrays.stream(args)
+                .map(arg -> arg == null ? "null" : arg.getClass().getSimpleName())
+                .toList()
+                .toString();
     }
 }

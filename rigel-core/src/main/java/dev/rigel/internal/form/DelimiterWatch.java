@@ -15,6 +15,7 @@ final class DelimiterWatch extends FilterInputStream {
     private final byte[] delimiter;
     /** How many bytes of the delimiter the bytes seen so far end with. */
     private int matched;
+
     private boolean seen;
 
     DelimiterWatch(InputStream body, String boundary) {

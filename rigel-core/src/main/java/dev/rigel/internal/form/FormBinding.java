@@ -38,8 +38,7 @@ public final class FormBinding {
         Object bind(FormData form, List<ValidationError> errors) throws Throwable;
     }
 
-    private FormBinding() {
-    }
+    private FormBinding() {}
 
     /** Whether {@code type} can only come from a form, so it binds as one without {@code @Form}. */
     public static boolean formOnly(Type type) {
@@ -85,7 +84,8 @@ public final class FormBinding {
         if (raw == Optional.class && Types.raw(Types.typeArgument(type, 0)) == UploadFile.class) {
             return (form, errors) -> form.files().stream().findFirst();
         }
-        if ((raw == List.class || raw == Collection.class) && Types.raw(Types.typeArgument(type, 0)) == UploadFile.class) {
+        if ((raw == List.class || raw == Collection.class)
+                && Types.raw(Types.typeArgument(type, 0)) == UploadFile.class) {
             return (form, errors) -> form.files();
         }
         if (Map.class.isAssignableFrom(raw)) {
@@ -94,7 +94,10 @@ public final class FormBinding {
         if (raw.isRecord()) {
             return recordBinder(raw, propertyName, owner);
         }
-        if (!raw.isInterface() && !Modifier.isAbstract(raw.getModifiers()) && !raw.isPrimitive() && !raw.isArray()
+        if (!raw.isInterface()
+                && !Modifier.isAbstract(raw.getModifiers())
+                && !raw.isPrimitive()
+                && !raw.isArray()
                 && !raw.getName().startsWith("java.")) {
             return beanBinder(raw, propertyName, owner);
         }
@@ -138,7 +141,11 @@ public final class FormBinding {
         Class<?>[] types = new Class<?>[components.length];
         for (int i = 0; i < components.length; i++) {
             String name = components[i].getName();
-            fields[i] = FormField.plan(propertyName.apply(name), name, components[i].getGenericType(), true,
+            fields[i] = FormField.plan(
+                    propertyName.apply(name),
+                    name,
+                    components[i].getGenericType(),
+                    true,
                     owner + " (" + type.getSimpleName() + ")");
             types[i] = components[i].getType();
         }
@@ -146,12 +153,13 @@ public final class FormBinding {
         try {
             Constructor<?> canonical = type.getDeclaredConstructor(types);
             canonical.setAccessible(true);
-            constructor = MethodHandles.lookup().unreflectConstructor(canonical)
+            constructor = MethodHandles.lookup()
+                    .unreflectConstructor(canonical)
                     .asSpreader(Object[].class, components.length)
                     .asType(MethodType.methodType(Object.class, Object[].class));
         } catch (ReflectiveOperationException | RuntimeException e) {
-            throw new ImproperlyConfiguredException(owner + ": cannot use the constructor of record " + type.getName()
-                    + " to bind a form: " + e, e);
+            throw new ImproperlyConfiguredException(
+                    owner + ": cannot use the constructor of record " + type.getName() + " to bind a form: " + e, e);
         }
         return (form, errors) -> {
             Object[] args = new Object[fields.length];
@@ -168,8 +176,8 @@ public final class FormBinding {
                 return (Object) constructor.invokeExact(args);
             } catch (RuntimeException refused) {
                 // a compact constructor checking its arguments: the client's data, so a 400 as for JSON
-                errors.add(new ValidationError("", refused.getMessage() == null ? refused.toString()
-                        : refused.getMessage(), "body"));
+                errors.add(new ValidationError(
+                        "", refused.getMessage() == null ? refused.toString() : refused.getMessage(), "body"));
                 return null;
             }
         };
@@ -185,8 +193,8 @@ public final class FormBinding {
         try {
             Constructor<?> noArgs = type.getDeclaredConstructor();
             noArgs.setAccessible(true);
-            constructor = MethodHandles.lookup().unreflectConstructor(noArgs)
-                    .asType(MethodType.methodType(Object.class));
+            constructor =
+                    MethodHandles.lookup().unreflectConstructor(noArgs).asType(MethodType.methodType(Object.class));
         } catch (NoSuchMethodException e) {
             throw new ImproperlyConfiguredException(owner + ": " + type.getName() + " needs a no-argument constructor"
                     + " to be bound from a form (or make it a record)");
@@ -197,24 +205,37 @@ public final class FormBinding {
         List<MethodHandle> setters = new ArrayList<>();
         Map<String, Boolean> seen = new LinkedHashMap<>();
         for (Method method : type.getMethods()) {
-            if (method.getName().length() > 3 && method.getName().startsWith("set") && method.getParameterCount() == 1
+            if (method.getName().length() > 3
+                    && method.getName().startsWith("set")
+                    && method.getParameterCount() == 1
                     && !Modifier.isStatic(method.getModifiers())) {
-                String name = Character.toLowerCase(method.getName().charAt(3)) + method.getName().substring(4);
+                String name = Character.toLowerCase(method.getName().charAt(3))
+                        + method.getName().substring(4);
                 if (seen.putIfAbsent(name, true) == null) {
-                    fields.add(FormField.plan(propertyName.apply(name), name, method.getGenericParameterTypes()[0],
-                            false, owner + " (" + type.getSimpleName() + ")"));
+                    fields.add(FormField.plan(
+                            propertyName.apply(name),
+                            name,
+                            method.getGenericParameterTypes()[0],
+                            false,
+                            owner + " (" + type.getSimpleName() + ")"));
                     setters.add(setter(method, owner));
                 }
             }
         }
         for (Field field : type.getFields()) {
             int modifiers = field.getModifiers();
-            if (!Modifier.isStatic(modifiers) && !Modifier.isFinal(modifiers) && seen.putIfAbsent(field.getName(), true)
-                    == null) {
-                fields.add(FormField.plan(propertyName.apply(field.getName()), field.getName(), field.getGenericType(),
-                        false, owner + " (" + type.getSimpleName() + ")"));
+            if (!Modifier.isStatic(modifiers)
+                    && !Modifier.isFinal(modifiers)
+                    && seen.putIfAbsent(field.getName(), true) == null) {
+                fields.add(FormField.plan(
+                        propertyName.apply(field.getName()),
+                        field.getName(),
+                        field.getGenericType(),
+                        false,
+                        owner + " (" + type.getSimpleName() + ")"));
                 try {
-                    setters.add(MethodHandles.lookup().unreflectSetter(field)
+                    setters.add(MethodHandles.lookup()
+                            .unreflectSetter(field)
                             .asType(MethodType.methodType(void.class, Object.class, Object.class)));
                 } catch (IllegalAccessException e) {
                     throw new ImproperlyConfiguredException(owner + ": cannot set field " + field + ": " + e, e);
@@ -222,8 +243,8 @@ public final class FormBinding {
             }
         }
         if (fields.isEmpty()) {
-            throw new ImproperlyConfiguredException(owner + ": " + type.getName() + " has no setters or public fields"
-                    + " a form could fill");
+            throw new ImproperlyConfiguredException(
+                    owner + ": " + type.getName() + " has no setters or public fields" + " a form could fill");
         }
         FormField[] planned = fields.toArray(FormField[]::new);
         MethodHandle[] handles = setters.toArray(MethodHandle[]::new);
@@ -236,8 +257,10 @@ public final class FormBinding {
                         try {
                             handles[i].invokeExact(bean, value);
                         } catch (RuntimeException refused) {
-                            errors.add(new ValidationError(planned[i].key(), refused.getMessage() == null
-                                    ? refused.toString() : refused.getMessage(), "body"));
+                            errors.add(new ValidationError(
+                                    planned[i].key(),
+                                    refused.getMessage() == null ? refused.toString() : refused.getMessage(),
+                                    "body"));
                         }
                     }
                 }
@@ -249,8 +272,9 @@ public final class FormBinding {
     private static MethodHandle setter(Method method, String owner) {
         try {
             method.setAccessible(true);
-            return MethodHandles.lookup().unreflect(method).asType(MethodType.methodType(void.class, Object.class,
-                    Object.class));
+            return MethodHandles.lookup()
+                    .unreflect(method)
+                    .asType(MethodType.methodType(void.class, Object.class, Object.class));
         } catch (IllegalAccessException | RuntimeException e) {
             throw new ImproperlyConfiguredException(owner + ": cannot call " + method + ": " + e, e);
         }

@@ -24,7 +24,15 @@ import java.util.Set;
  */
 final class FormField {
 
-    private enum Kind { SCALAR, OPTIONAL_SCALAR, SCALAR_LIST, SCALAR_SET, FILE, OPTIONAL_FILE, FILE_LIST }
+    private enum Kind {
+        SCALAR,
+        OPTIONAL_SCALAR,
+        SCALAR_LIST,
+        SCALAR_SET,
+        FILE,
+        OPTIONAL_FILE,
+        FILE_LIST
+    }
 
     private final String key;
     private final String javaName;
@@ -33,7 +41,12 @@ final class FormField {
     private final boolean keepsEmptyText;
     private final boolean required;
 
-    private FormField(String key, String javaName, Kind kind, ValueConverter converter, boolean keepsEmptyText,
+    private FormField(
+            String key,
+            String javaName,
+            Kind kind,
+            ValueConverter converter,
+            boolean keepsEmptyText,
             boolean required) {
         this.key = key;
         this.javaName = javaName;
@@ -65,15 +78,21 @@ final class FormField {
             }
             ValueConverter converter = scalar(element);
             if (converter != null) {
-                Kind kind = raw == Optional.class ? Kind.OPTIONAL_SCALAR : raw == Set.class ? Kind.SCALAR_SET
-                        : Kind.SCALAR_LIST;
+                Kind kind = raw == Optional.class
+                        ? Kind.OPTIONAL_SCALAR
+                        : raw == Set.class ? Kind.SCALAR_SET : Kind.SCALAR_LIST;
                 return new FormField(key, javaName, kind, converter, element == String.class, false);
             }
         } else {
             ValueConverter converter = scalar(raw);
             if (converter != null) {
                 // an unticked checkbox sends nothing at all, so a missing boolean is false, not an error
-                return new FormField(key, javaName, Kind.SCALAR, converter, raw == String.class,
+                return new FormField(
+                        key,
+                        javaName,
+                        Kind.SCALAR,
+                        converter,
+                        raw == String.class,
                         primitiveRequired && raw.isPrimitive() && raw != boolean.class);
             }
         }
@@ -121,8 +140,9 @@ final class FormField {
                 for (String text : texts(form)) {
                     converted.add(convert(text, errors));
                 }
-                yield kind == Kind.SCALAR_SET ? Set.copyOf(converted) : java.util.Collections.unmodifiableList(
-                        new ArrayList<>(converted));
+                yield kind == Kind.SCALAR_SET
+                        ? Set.copyOf(converted)
+                        : java.util.Collections.unmodifiableList(new ArrayList<>(converted));
             }
         };
     }

@@ -48,13 +48,13 @@ public final class FormReader {
     static final String MULTIPART = "multipart/form-data";
     private static final int BUFFER = 16 * 1024;
 
-    private FormReader() {
-    }
+    private FormReader() {}
 
     /** Whether {@code contentType} is one of the two form encodings. */
     public static boolean isForm(String contentType) {
         MediaType type = MediaType.parse(contentType);
-        return type != null && (type.essence().equals(URLENCODED) || type.essence().equals(MULTIPART));
+        return type != null
+                && (type.essence().equals(URLENCODED) || type.essence().equals(MULTIPART));
     }
 
     /**
@@ -63,10 +63,11 @@ public final class FormReader {
      * @param declaredLength the body's {@code Content-Length}, or -1
      * @param body the body; it enforces the route's total size limit itself (413)
      */
-    public static FormData read(String contentType, long declaredLength, InputStream body, FormConfig config,
-            Consumer<Path> onTempFile) {
+    public static FormData read(
+            String contentType, long declaredLength, InputStream body, FormConfig config, Consumer<Path> onTempFile) {
         MediaType type = MediaType.parse(contentType);
-        if (type == null || !(type.essence().equals(URLENCODED) || type.essence().equals(MULTIPART))) {
+        if (type == null
+                || !(type.essence().equals(URLENCODED) || type.essence().equals(MULTIPART))) {
             throw new UnsupportedMediaTypeException("Expected a form body (" + URLENCODED + " or " + MULTIPART
                     + "), got " + (contentType == null ? "no Content-Type" : "'" + contentType + "'"));
         }
@@ -110,8 +111,8 @@ public final class FormReader {
             Parser parser = new Parser();
             parser.setMaxPartHeaderSize(FormConfig.DEFAULT.maxPartHeaderSize());
             parser.setHeaderCharset(StandardCharsets.UTF_8);
-            FileItemInputIterator parts = parser.getItemIterator(new BodyContext(contentType, -1,
-                    new java.io.ByteArrayInputStream(prefix)));
+            FileItemInputIterator parts =
+                    parser.getItemIterator(new BodyContext(contentType, -1, new java.io.ByteArrayInputStream(prefix)));
             for (int count = 0; count < maxParts && parts.hasNext(); count++) {
                 FileItemInput part = parts.next();
                 if (part.isFormField() && name.equals(part.getFieldName())) {
@@ -136,8 +137,9 @@ public final class FormReader {
         return new FormData(fields, Map.of());
     }
 
-    private static FormData multipart(String contentType, long declaredLength, InputStream body, FormConfig config,
-            Consumer<Path> onTempFile) throws IOException {
+    private static FormData multipart(
+            String contentType, long declaredLength, InputStream body, FormConfig config, Consumer<Path> onTempFile)
+            throws IOException {
         Parser parser = new Parser();
         parser.setMaxPartHeaderSize(config.maxPartHeaderSize());
         parser.setHeaderCharset(StandardCharsets.UTF_8);
@@ -148,8 +150,8 @@ public final class FormReader {
         while (parts.hasNext()) {
             FileItemInput part = parts.next();
             if (++count > config.maxParts()) {
-                throw new ClientException("Too many parts in the multipart body: at most " + config.maxParts()
-                        + " are accepted");
+                throw new ClientException(
+                        "Too many parts in the multipart body: at most " + config.maxParts() + " are accepted");
             }
             String name = part.getFieldName() == null ? "" : part.getFieldName();
             if (part.isFormField()) {
@@ -173,8 +175,8 @@ public final class FormReader {
             int read;
             while ((read = in.read(buffer)) >= 0) {
                 if (out.size() + (long) read > limit) {
-                    throw new RequestEntityTooLargeException("Form field '" + name + "' is larger than the "
-                            + limit + " bytes accepted for a text field");
+                    throw new RequestEntityTooLargeException("Form field '" + name + "' is larger than the " + limit
+                            + " bytes accepted for a text field");
                 }
                 out.write(buffer, 0, read);
             }
@@ -182,8 +184,8 @@ public final class FormReader {
         return out.toByteArray();
     }
 
-    private static SpooledUploadFile spool(FileItemInput part, String name, FormConfig config,
-            Consumer<Path> onTempFile) throws IOException {
+    private static SpooledUploadFile spool(
+            FileItemInput part, String name, FormConfig config, Consumer<Path> onTempFile) throws IOException {
         ByteArrayOutputStream memory = new ByteArrayOutputStream();
         Path file = null;
         OutputStream disk = null;
@@ -217,8 +219,14 @@ public final class FormReader {
         }
         Headers headers = headers(part.getHeaders());
         String contentType = part.getContentType() == null ? "application/octet-stream" : part.getContentType();
-        return new SpooledUploadFile(name, part.getName() == null ? "" : part.getName(), contentType, headers, size,
-                memory == null ? null : memory.toByteArray(), file);
+        return new SpooledUploadFile(
+                name,
+                part.getName() == null ? "" : part.getName(),
+                contentType,
+                headers,
+                size,
+                memory == null ? null : memory.toByteArray(),
+                file);
     }
 
     private static void write(OutputStream disk, byte[] buffer, int length) throws SpoolException {
@@ -231,7 +239,8 @@ public final class FormReader {
 
     private static Path createTempFile(FormConfig config) throws SpoolException {
         try {
-            return config.tempDirectory() == null ? Files.createTempFile("rigel-upload-", ".part")
+            return config.tempDirectory() == null
+                    ? Files.createTempFile("rigel-upload-", ".part")
                     : Files.createTempFile(config.tempDirectory(), "rigel-upload-", ".part");
         } catch (IOException e) {
             throw new SpoolException(e);
@@ -243,9 +252,9 @@ public final class FormReader {
         if (source == null) {
             return headers;
         }
-        for (Iterator<String> names = source.getHeaderNames(); names.hasNext();) {
+        for (Iterator<String> names = source.getHeaderNames(); names.hasNext(); ) {
             String name = names.next();
-            for (Iterator<String> values = source.getHeaders(name); values.hasNext();) {
+            for (Iterator<String> values = source.getHeaders(name); values.hasNext(); ) {
                 headers.add(name, values.next());
             }
         }
@@ -260,8 +269,8 @@ public final class FormReader {
             try {
                 return Charset.forName(name);
             } catch (IllegalCharsetNameException | UnsupportedCharsetException unknown) {
-                throw new ClientException("Form field '" + part.getFieldName() + "' has an unknown charset '" + name
-                        + "'");
+                throw new ClientException(
+                        "Form field '" + part.getFieldName() + "' has an unknown charset '" + name + "'");
             }
         }
         return StandardCharsets.UTF_8;

@@ -11,8 +11,9 @@ import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 
 /** An upload held in memory ({@code memory}) or, past the threshold, in a temporary file ({@code file}). */
-record SpooledUploadFile(String fieldName, String filename, String contentType, Headers headers, long size,
-        byte[] memory, Path file) implements UploadFile {
+record SpooledUploadFile(
+        String fieldName, String filename, String contentType, Headers headers, long size, byte[] memory, Path file)
+        implements UploadFile {
 
     @Override
     public byte[] bytes() throws IOException {

@@ -50,8 +50,7 @@ public final class AcceptHeader {
         }
     }
 
-    private AcceptHeader() {
-    }
+    private AcceptHeader() {}
 
     /**
      * The offered media type (returned as given) the client prefers, or empty when it accepts none
@@ -65,8 +64,8 @@ public final class AcceptHeader {
         for (String type : offered) {
             MediaType parsed = MediaType.parse(type);
             if (parsed == null || parsed.type().equals("*") || parsed.subtype().equals("*")) {
-                throw new IllegalArgumentException("Offer concrete media types such as \"application/json\", not '"
-                        + type + "'");
+                throw new IllegalArgumentException(
+                        "Offer concrete media types such as \"application/json\", not '" + type + "'");
             }
             candidates.add(parsed);
         }

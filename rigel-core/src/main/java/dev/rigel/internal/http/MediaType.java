@@ -52,7 +52,9 @@ public record MediaType(String type, String subtype, Map<String, String> params)
             }
             params.putIfAbsent(name.toLowerCase(Locale.ROOT), value);
         }
-        return new MediaType(type.toLowerCase(Locale.ROOT), subtype.toLowerCase(Locale.ROOT),
+        return new MediaType(
+                type.toLowerCase(Locale.ROOT),
+                subtype.toLowerCase(Locale.ROOT),
                 java.util.Collections.unmodifiableMap(params));
     }
 

@@ -3,8 +3,7 @@ package dev.rigel.internal.http;
 /** Reason phrases for status codes (RFC 9110 and friends). */
 public final class StatusReasons {
 
-    private StatusReasons() {
-    }
+    private StatusReasons() {}
 
     public static String reason(int status) {
         return switch (status) {

@@ -10,8 +10,14 @@ import java.util.List;
  * invoke it without reflection. {@code executable} is the method or constructor behind it, when
  * there is one (used for Bean Validation of parameters).
  */
-public record CallableSpec(String description, List<ParamSpec> params, Type returnType, Invoker invoker,
-        Executable executable, Object target, boolean lambdaBody) {
+public record CallableSpec(
+        String description,
+        List<ParamSpec> params,
+        Type returnType,
+        Invoker invoker,
+        Executable executable,
+        Object target,
+        boolean lambdaBody) {
 
     public int arity() {
         return params.size();

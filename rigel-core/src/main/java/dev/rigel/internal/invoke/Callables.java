@@ -24,8 +24,7 @@ public final class Callables {
 
     private static final Annotation[] NO_ANNOTATIONS = new Annotation[0];
 
-    private Callables() {
-    }
+    private Callables() {}
 
     /** A method on {@code target} (null for static methods). */
     public static CallableSpec fromMethod(Object target, Method method) {
@@ -39,8 +38,14 @@ public final class Callables {
         if (!Modifier.isStatic(method.getModifiers())) {
             handle = handle.bindTo(target);
         }
-        return new CallableSpec(describe(method), params(method), method.getGenericReturnType(),
-                spread(handle, method.getParameterCount()), method, target, false);
+        return new CallableSpec(
+                describe(method),
+                params(method),
+                method.getGenericReturnType(),
+                spread(handle, method.getParameterCount()),
+                method,
+                target,
+                false);
     }
 
     public static CallableSpec fromConstructor(Constructor<?> constructor) {
@@ -49,12 +54,19 @@ public final class Callables {
             constructor.setAccessible(true);
             handle = MethodHandles.lookup().unreflectConstructor(constructor);
         } catch (ReflectiveOperationException | RuntimeException e) {
-            throw new IllegalStateException("Rigel cannot call the constructor of "
-                    + constructor.getDeclaringClass().getName() + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Rigel cannot call the constructor of "
+                            + constructor.getDeclaringClass().getName() + ": " + e.getMessage(),
+                    e);
         }
-        return new CallableSpec("new " + constructor.getDeclaringClass().getSimpleName() + "(…)",
-                params(constructor), constructor.getDeclaringClass(), spread(handle, constructor.getParameterCount()),
-                constructor, null, false);
+        return new CallableSpec(
+                "new " + constructor.getDeclaringClass().getSimpleName() + "(…)",
+                params(constructor),
+                constructor.getDeclaringClass(),
+                spread(handle, constructor.getParameterCount()),
+                constructor,
+                null,
+                false);
     }
 
     /**
@@ -66,7 +78,9 @@ public final class Callables {
         SerializedLambda serialized = serialized(lambda);
         Class<?> implClass;
         try {
-            implClass = Class.forName(serialized.getImplClass().replace('/', '.'), false,
+            implClass = Class.forName(
+                    serialized.getImplClass().replace('/', '.'),
+                    false,
                     lambda.getClass().getClassLoader());
         } catch (ClassNotFoundException e) {
             throw new IllegalStateException("Cannot load " + serialized.getImplClass(), e);
@@ -92,7 +106,8 @@ public final class Callables {
         String[] lambdaNames = lambdaBody && impl instanceof Method method ? LambdaParameterNames.read(method) : null;
         for (int i = 0; i < parameters.length; i++) {
             Parameter parameter = parameters[i];
-            String name = lambdaBody ? (lambdaNames == null ? null : lambdaNames[i])
+            String name = lambdaBody
+                    ? (lambdaNames == null ? null : lambdaNames[i])
                     : parameter.isNamePresent() ? parameter.getName() : null;
             Type type = genericUsable ? generic[i] : parameter.getType();
             Annotation[] paramAnnotations = i < annotations.length ? annotations[i] : NO_ANNOTATIONS;
@@ -114,8 +129,8 @@ public final class Callables {
         // a bound method reference (obj::method) captured its receiver, which validation of its parameters needs
         Object receiver = receiverFirst && serialized.getCapturedArgCount() > 0 ? serialized.getCapturedArg(0) : null;
         Executable validatable = lambdaBody || receiverFirst && receiver == null ? null : impl;
-        return new CallableSpec(description, List.copyOf(functional), returnType, invoker, validatable, receiver,
-                lambdaBody);
+        return new CallableSpec(
+                description, List.copyOf(functional), returnType, invoker, validatable, receiver, lambdaBody);
     }
 
     private static SerializedLambda serialized(Serializable lambda) {
@@ -144,7 +159,8 @@ public final class Callables {
             for (Class<?> cls = implClass; cls != null; cls = cls.getSuperclass()) {
                 for (Method method : cls.getDeclaredMethods()) {
                     if (method.getName().equals(name)
-                            && descriptor(method.getParameterTypes(), method.getReturnType()).equals(signature)) {
+                            && descriptor(method.getParameterTypes(), method.getReturnType())
+                                    .equals(signature)) {
                         return method;
                     }
                 }
@@ -152,7 +168,8 @@ public final class Callables {
             for (Class<?> iface : implClass.getInterfaces()) {
                 for (Method method : iface.getMethods()) {
                     if (method.getName().equals(name)
-                            && descriptor(method.getParameterTypes(), method.getReturnType()).equals(signature)) {
+                            && descriptor(method.getParameterTypes(), method.getReturnType())
+                                    .equals(signature)) {
                         return method;
                     }
                 }
@@ -172,15 +189,18 @@ public final class Callables {
         List<ParamSpec> specs = new ArrayList<>(parameters.length);
         for (int i = 0; i < parameters.length; i++) {
             Parameter parameter = parameters[i];
-            specs.add(new ParamSpec(i, parameter.isNamePresent() ? parameter.getName() : null,
-                    genericUsable ? generic[i] : parameter.getType(), parameter.getAnnotations()));
+            specs.add(new ParamSpec(
+                    i,
+                    parameter.isNamePresent() ? parameter.getName() : null,
+                    genericUsable ? generic[i] : parameter.getType(),
+                    parameter.getAnnotations()));
         }
         return List.copyOf(specs);
     }
 
     private static Invoker spread(MethodHandle handle, int arity) {
-        MethodHandle spread = handle.asSpreader(Object[].class, arity)
-                .asType(MethodType.methodType(Object.class, Object[].class));
+        MethodHandle spread =
+                handle.asSpreader(Object[].class, arity).asType(MethodType.methodType(Object.class, Object[].class));
         return args -> (Object) spread.invokeExact(args);
     }
 

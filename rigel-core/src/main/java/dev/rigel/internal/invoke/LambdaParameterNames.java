@@ -20,14 +20,14 @@ import org.objectweb.asm.Type;
  */
 final class LambdaParameterNames {
 
-    private LambdaParameterNames() {
-    }
+    private LambdaParameterNames() {}
 
     /** Names of {@code method}'s parameters, or null when the class file carries none. */
     static String[] read(Method method) {
         Class<?> owner = method.getDeclaringClass();
         String resource = owner.getName().replace('.', '/') + ".class";
-        ClassLoader loader = owner.getClassLoader() != null ? owner.getClassLoader() : ClassLoader.getSystemClassLoader();
+        ClassLoader loader =
+                owner.getClassLoader() != null ? owner.getClassLoader() : ClassLoader.getSystemClassLoader();
         try (InputStream in = loader.getResourceAsStream(resource)) {
             if (in == null) {
                 return null;
@@ -50,25 +50,33 @@ final class LambdaParameterNames {
             slot += types[i] == long.class || types[i] == double.class ? 2 : 1;
         }
         String[] names = new String[types.length];
-        reader.accept(new ClassVisitor(Opcodes.ASM9) {
-            @Override
-            public MethodVisitor visitMethod(int access, String name, String desc, String signature, String[] exceptions) {
-                if (!name.equals(method.getName()) || !desc.equals(descriptor)) {
-                    return null;
-                }
-                return new MethodVisitor(Opcodes.ASM9) {
+        reader.accept(
+                new ClassVisitor(Opcodes.ASM9) {
                     @Override
-                    public void visitLocalVariable(String local, String localDescriptor, String localSignature,
-                            Label start, Label end, int index) {
-                        for (int i = 0; i < slots.length; i++) {
-                            if (slots[i] == index && names[i] == null) {
-                                names[i] = local;
-                            }
+                    public MethodVisitor visitMethod(
+                            int access, String name, String desc, String signature, String[] exceptions) {
+                        if (!name.equals(method.getName()) || !desc.equals(descriptor)) {
+                            return null;
                         }
+                        return new MethodVisitor(Opcodes.ASM9) {
+                            @Override
+                            public void visitLocalVariable(
+                                    String local,
+                                    String localDescriptor,
+                                    String localSignature,
+                                    Label start,
+                                    Label end,
+                                    int index) {
+                                for (int i = 0; i < slots.length; i++) {
+                                    if (slots[i] == index && names[i] == null) {
+                                        names[i] = local;
+                                    }
+                                }
+                            }
+                        };
                     }
-                };
-            }
-        }, ClassReader.SKIP_FRAMES);
+                },
+                ClassReader.SKIP_FRAMES);
         for (String name : names) {
             if (name == null) {
                 return null;

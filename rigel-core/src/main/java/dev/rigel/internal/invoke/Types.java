@@ -11,12 +11,26 @@ import java.util.Map;
 public final class Types {
 
     private static final Map<Class<?>, Class<?>> BOXES = Map.of(
-            boolean.class, Boolean.class, byte.class, Byte.class, char.class, Character.class,
-            short.class, Short.class, int.class, Integer.class, long.class, Long.class,
-            float.class, Float.class, double.class, Double.class, void.class, Void.class);
+            boolean.class,
+            Boolean.class,
+            byte.class,
+            Byte.class,
+            char.class,
+            Character.class,
+            short.class,
+            Short.class,
+            int.class,
+            Integer.class,
+            long.class,
+            Long.class,
+            float.class,
+            Float.class,
+            double.class,
+            Double.class,
+            void.class,
+            Void.class);
 
-    private Types() {
-    }
+    private Types() {}
 
     public static Class<?> raw(Type type) {
         if (type instanceof Class<?> cls) {
@@ -26,7 +40,8 @@ public final class Types {
             return raw(parameterized.getRawType());
         }
         if (type instanceof GenericArrayType array) {
-            return java.lang.reflect.Array.newInstance(raw(array.getGenericComponentType()), 0).getClass();
+            return java.lang.reflect.Array.newInstance(raw(array.getGenericComponentType()), 0)
+                    .getClass();
         }
         if (type instanceof WildcardType wildcard) {
             return raw(wildcard.getUpperBounds()[0]);

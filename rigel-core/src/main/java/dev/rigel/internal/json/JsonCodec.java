@@ -35,7 +35,8 @@ public final class JsonCodec {
 
     private static final Pattern QUOTED = Pattern.compile("`[^`]+`");
     private static final Pattern QUALIFIER = Pattern.compile("\\b(?:[A-Za-z_]\\w*[.$])+(?=\\w)");
-    private static final Pattern CONFIG_HINT = Pattern.compile(" \\((?:set|enable|disable) [^)]*(?:Feature|Config)[^)]*\\)");
+    private static final Pattern CONFIG_HINT =
+            Pattern.compile(" \\((?:set|enable|disable) [^)]*(?:Feature|Config)[^)]*\\)");
 
     private final ObjectMapper mapper;
 
@@ -74,7 +75,8 @@ public final class JsonCodec {
      * {@code user_id} with snake case), so error keys match what clients send.
      */
     public String propertyName(String javaName) {
-        if (mapper.getPropertyNamingStrategy() instanceof com.fasterxml.jackson.databind.PropertyNamingStrategies.NamingBase naming) {
+        if (mapper.getPropertyNamingStrategy()
+                instanceof com.fasterxml.jackson.databind.PropertyNamingStrategies.NamingBase naming) {
             return naming.translate(javaName);
         }
         return javaName;
@@ -91,8 +93,10 @@ public final class JsonCodec {
     /** A writer for a declared type; {@code Object} and other open types fall back to runtime types. */
     public ObjectWriter writer(Type declared) {
         Class<?> raw = Types.raw(declared);
-        if (raw == Object.class || raw.isInterface() && !java.util.Collection.class.isAssignableFrom(raw)
-                && !java.util.Map.class.isAssignableFrom(raw)) {
+        if (raw == Object.class
+                || raw.isInterface()
+                        && !java.util.Collection.class.isAssignableFrom(raw)
+                        && !java.util.Map.class.isAssignableFrom(raw)) {
             return mapper.writer();
         }
         return mapper.writerFor(type(declared));
@@ -102,8 +106,8 @@ public final class JsonCodec {
         try {
             return mapper.writeValueAsBytes(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot encode " + value.getClass().getName() + " as JSON: "
-                    + e.getOriginalMessage(), e);
+            throw new IllegalStateException(
+                    "Cannot encode " + value.getClass().getName() + " as JSON: " + e.getOriginalMessage(), e);
         }
     }
 
@@ -111,8 +115,8 @@ public final class JsonCodec {
         try {
             return writer.writeValueAsBytes(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot encode " + value.getClass().getName() + " as JSON: "
-                    + e.getOriginalMessage(), e);
+            throw new IllegalStateException(
+                    "Cannot encode " + value.getClass().getName() + " as JSON: " + e.getOriginalMessage(), e);
         }
     }
 
@@ -139,8 +143,8 @@ public final class JsonCodec {
                 throw malformed(broken);
             }
             String key = fieldPath(e);
-            throw ValidationException.forRequest(method, path,
-                    List.of(new ValidationError(key, shortMessage(e), "body")));
+            throw ValidationException.forRequest(
+                    method, path, List.of(new ValidationError(key, shortMessage(e), "body")));
         } catch (JacksonException e) {
             throw malformed(e);
         } catch (IOException e) {
@@ -160,8 +164,10 @@ public final class JsonCodec {
 
     /** The 400 for a body that is not JSON, naming where it broke (never echoing the client's bytes). */
     public static ClientException malformed(JacksonException e) {
-        String where = e.getLocation() == null ? ""
-                : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+        String where = e.getLocation() == null
+                ? ""
+                : " at line " + e.getLocation().getLineNr() + ", column "
+                        + e.getLocation().getColumnNr();
         return new ClientException("Malformed JSON in request body" + where + ": " + e.getOriginalMessage());
     }
 
@@ -171,7 +177,8 @@ public final class JsonCodec {
             if (!key.isEmpty()) {
                 key.append('.');
             }
-            key.append(reference.getFieldName() != null ? reference.getFieldName() : String.valueOf(reference.getIndex()));
+            key.append(
+                    reference.getFieldName() != null ? reference.getFieldName() : String.valueOf(reference.getIndex()));
         }
         return key.toString();
     }
@@ -186,8 +193,9 @@ public final class JsonCodec {
         // Jackson names Java types (`java.util.List<com.acme.Api$Item>`) and its own settings in its
         // messages; keep the simple type names and drop the rest for clients
         message = CONFIG_HINT.matcher(message).replaceAll("");
-        return QUOTED.matcher(message).replaceAll(quoted ->
-                Matcher.quoteReplacement(QUALIFIER.matcher(quoted.group()).replaceAll("")));
+        return QUOTED.matcher(message)
+                .replaceAll(quoted -> Matcher.quoteReplacement(
+                        QUALIFIER.matcher(quoted.group()).replaceAll("")));
     }
 
     private static String describeValue(Object value) {

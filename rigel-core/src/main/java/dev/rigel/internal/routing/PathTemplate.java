@@ -50,20 +50,22 @@ public record PathTemplate(String template, List<Segment> segments) {
                     String inner = part.substring(1, part.length() - 1).trim();
                     int colon = inner.indexOf(':');
                     String name = colon < 0 ? inner : inner.substring(0, colon).trim();
-                    String typeLabel = colon < 0 ? "str" : inner.substring(colon + 1).trim();
+                    String typeLabel =
+                            colon < 0 ? "str" : inner.substring(colon + 1).trim();
                     if (name.isEmpty() || !name.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '_')) {
                         throw new IllegalArgumentException("Path '" + template + "': parameter name '" + name
                                 + "' must be letters, digits and underscores");
                     }
                     ParamType type = ParamType.fromLabel(typeLabel);
                     if (type == null) {
-                        throw new IllegalArgumentException("Path '" + template + "': unknown parameter type '" + typeLabel
-                                + "' for '" + name + "'; use one of str, int, long, float, decimal, uuid, date,"
-                                + " datetime, time, duration, path");
+                        throw new IllegalArgumentException(
+                                "Path '" + template + "': unknown parameter type '" + typeLabel
+                                        + "' for '" + name + "'; use one of str, int, long, float, decimal, uuid, date,"
+                                        + " datetime, time, duration, path");
                     }
                     if (type == ParamType.PATH && i != parts.length - 1) {
-                        throw new IllegalArgumentException("Path '" + template + "': the path parameter '" + name
-                                + "' must be the last segment");
+                        throw new IllegalArgumentException(
+                                "Path '" + template + "': the path parameter '" + name + "' must be the last segment");
                     }
                     segments.add(new Segment(null, name, type));
                 } else if (part.contains("{") || part.contains("}")) {
@@ -76,7 +78,8 @@ public record PathTemplate(String template, List<Segment> segments) {
         }
         for (int i = 0; i < segments.size(); i++) {
             for (int j = i + 1; j < segments.size(); j++) {
-                if (segments.get(i).isParam() && segments.get(j).isParam()
+                if (segments.get(i).isParam()
+                        && segments.get(j).isParam()
                         && segments.get(i).paramName().equals(segments.get(j).paramName())) {
                     throw new IllegalArgumentException("Path '" + template + "' uses parameter '"
                             + segments.get(i).paramName() + "' twice");

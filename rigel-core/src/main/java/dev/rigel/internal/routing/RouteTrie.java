@@ -59,8 +59,11 @@ public final class RouteTrie<T> {
                     node.paramType = segment.paramType();
                     node.paramTemplate = template.template();
                 } else if (!node.paramName.equals(segment.paramName()) || node.paramType != segment.paramType()) {
-                    throw conflict(template.template(), node.paramTemplate,
-                            "{" + node.paramName + ":" + node.paramType.label() + "}", segment);
+                    throw conflict(
+                            template.template(),
+                            node.paramTemplate,
+                            "{" + node.paramName + ":" + node.paramType.label() + "}",
+                            segment);
                 }
                 node = node.param;
             }
@@ -75,8 +78,8 @@ public final class RouteTrie<T> {
         return node.value;
     }
 
-    private static IllegalStateException conflict(String template, String existingTemplate, String existing,
-            PathTemplate.Segment segment) {
+    private static IllegalStateException conflict(
+            String template, String existingTemplate, String existing, PathTemplate.Segment segment) {
         return new IllegalStateException("Route '" + template + "' declares " + segment + " where route '"
                 + existingTemplate + "' declares " + existing
                 + " at the same position; use one name and type for both");

@@ -3,7 +3,6 @@ package dev.rigel.internal.validation;
 import dev.rigel.exceptions.ValidationError;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Path;
-
 import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
 import jakarta.validation.executable.ExecutableValidator;
@@ -25,8 +24,7 @@ public final class BeanValidation {
 
     private static volatile Validator shared;
 
-    private BeanValidation() {
-    }
+    private BeanValidation() {}
 
     public static Validator validator() {
         Validator current = shared;
@@ -35,8 +33,9 @@ public final class BeanValidation {
                 current = shared;
                 if (current == null) {
                     // messages in English whatever the server's locale, so error bodies are stable
-                    ValidatorFactory factory = jakarta.validation.Validation
-                            .byProvider(org.hibernate.validator.HibernateValidator.class).configure()
+                    ValidatorFactory factory = jakarta.validation.Validation.byProvider(
+                                    org.hibernate.validator.HibernateValidator.class)
+                            .configure()
                             .defaultLocale(java.util.Locale.ENGLISH)
                             .buildValidatorFactory();
                     current = factory.getValidator();
@@ -66,7 +65,8 @@ public final class BeanValidation {
             var methodDescriptor = descriptor.getConstraintsForMethod(method.getName(), method.getParameterTypes());
             return methodDescriptor != null && methodDescriptor.hasConstrainedParameters();
         }
-        var constructorDescriptor = descriptor.getConstraintsForConstructor(((Constructor<?>) executable).getParameterTypes());
+        var constructorDescriptor =
+                descriptor.getConstraintsForConstructor(((Constructor<?>) executable).getParameterTypes());
         return constructorDescriptor != null && constructorDescriptor.hasConstrainedParameters();
     }
 
@@ -82,8 +82,8 @@ public final class BeanValidation {
         return errors;
     }
 
-    private static void collectBody(Object data, String prefix, List<ValidationError> errors,
-            java.util.function.UnaryOperator<String> names) {
+    private static void collectBody(
+            Object data, String prefix, List<ValidationError> errors, java.util.function.UnaryOperator<String> names) {
         if (data == null) {
             return;
         }
@@ -106,8 +106,8 @@ public final class BeanValidation {
         }
         for (ConstraintViolation<Object> violation : validator().validate(data)) {
             String key = prefix + dotted(violation.getPropertyPath(), 0, names);
-            errors.add(new ValidationError(key.endsWith(".") ? key.substring(0, key.length() - 1) : key,
-                    violation.getMessage(), "body"));
+            errors.add(new ValidationError(
+                    key.endsWith(".") ? key.substring(0, key.length() - 1) : key, violation.getMessage(), "body"));
         }
     }
 
@@ -132,7 +132,8 @@ public final class BeanValidation {
             for (Path.Node node : violation.getPropertyPath()) {
                 if (node.getKind() == jakarta.validation.ElementKind.PARAMETER) {
                     index = node.as(Path.ParameterNode.class).getParameterIndex();
-                } else if (index >= 0 && node.getKind() != jakarta.validation.ElementKind.METHOD
+                } else if (index >= 0
+                        && node.getKind() != jakarta.validation.ElementKind.METHOD
                         && node.getKind() != jakarta.validation.ElementKind.CONSTRUCTOR) {
                     nested = dotted(violation.getPropertyPath(), position, UnaryOperatorHolder.IDENTITY);
                     break;
@@ -145,8 +146,7 @@ public final class BeanValidation {
     }
 
     /** A violation on parameter {@code index}; {@code nestedPath} is set for cascaded bean fields. */
-    public record ParameterViolation(int index, String nestedPath, String message) {
-    }
+    public record ParameterViolation(int index, String nestedPath, String message) {}
 
     private static final class UnaryOperatorHolder {
         static final java.util.function.UnaryOperator<String> IDENTITY = name -> name;

@@ -52,9 +52,19 @@ public final class CompressionConfig {
 
     /** Media types that are compressed already, so compressing them again only costs time. */
     public static final List<String> DEFAULT_EXCLUDED_MEDIA_TYPES = List.of(
-            "image/*", "video/*", "audio/*", "font/woff", "font/woff2",
-            "application/zip", "application/gzip", "application/x-gzip", "application/zstd", "application/x-bzip2",
-            "application/x-xz", "application/x-7z-compressed", "application/x-rar-compressed");
+            "image/*",
+            "video/*",
+            "audio/*",
+            "font/woff",
+            "font/woff2",
+            "application/zip",
+            "application/gzip",
+            "application/x-gzip",
+            "application/zstd",
+            "application/x-bzip2",
+            "application/x-xz",
+            "application/x-7z-compressed",
+            "application/x-rar-compressed");
 
     /** Compressing fewer bytes than this saves too little to pay for the work (and the headers). */
     public static final int DEFAULT_MINIMUM_SIZE = 500;
@@ -69,8 +79,15 @@ public final class CompressionConfig {
     private final List<String> exclude;
     private final String excludeOptKey;
 
-    private CompressionConfig(List<Algorithm> algorithms, boolean algorithmsChosen, int minimumSize, int gzipLevel,
-            int brotliQuality, int zstdLevel, List<String> excludedMediaTypes, List<String> exclude,
+    private CompressionConfig(
+            List<Algorithm> algorithms,
+            boolean algorithmsChosen,
+            int minimumSize,
+            int gzipLevel,
+            int brotliQuality,
+            int zstdLevel,
+            List<String> excludedMediaTypes,
+            List<String> exclude,
             String excludeOptKey) {
         this.algorithms = algorithms;
         this.algorithmsChosen = algorithmsChosen;
@@ -89,8 +106,16 @@ public final class CompressionConfig {
      * responses well without making compression the slowest part of a request.
      */
     public static CompressionConfig defaults() {
-        return new CompressionConfig(List.of(Algorithm.values()), false, DEFAULT_MINIMUM_SIZE, 6, 5, 3,
-                DEFAULT_EXCLUDED_MEDIA_TYPES, List.of(), null);
+        return new CompressionConfig(
+                List.of(Algorithm.values()),
+                false,
+                DEFAULT_MINIMUM_SIZE,
+                6,
+                5,
+                3,
+                DEFAULT_EXCLUDED_MEDIA_TYPES,
+                List.of(),
+                null);
     }
 
     /** Whether {@code algorithm}'s library is on the classpath and its native code loads here. */
@@ -109,8 +134,16 @@ public final class CompressionConfig {
                 distinct.add(algorithm);
             }
         }
-        return new CompressionConfig(List.copyOf(distinct), true, minimumSize, gzipLevel, brotliQuality, zstdLevel,
-                excludedMediaTypes, exclude, excludeOptKey);
+        return new CompressionConfig(
+                List.copyOf(distinct),
+                true,
+                minimumSize,
+                gzipLevel,
+                brotliQuality,
+                zstdLevel,
+                excludedMediaTypes,
+                exclude,
+                excludeOptKey);
     }
 
     /** Bodies shorter than this many bytes are sent as they are. */
@@ -118,26 +151,58 @@ public final class CompressionConfig {
         if (bytes < 0) {
             throw new IllegalArgumentException("The minimum size must not be negative, got " + bytes);
         }
-        return new CompressionConfig(algorithms, algorithmsChosen, bytes, gzipLevel, brotliQuality, zstdLevel,
-                excludedMediaTypes, exclude, excludeOptKey);
+        return new CompressionConfig(
+                algorithms,
+                algorithmsChosen,
+                bytes,
+                gzipLevel,
+                brotliQuality,
+                zstdLevel,
+                excludedMediaTypes,
+                exclude,
+                excludeOptKey);
     }
 
     /** gzip level, 1 (fastest) to 9 (smallest). */
     public CompressionConfig gzipLevel(int level) {
-        return new CompressionConfig(algorithms, algorithmsChosen, minimumSize, inRange(level, 1, 9, "gzip level"),
-                brotliQuality, zstdLevel, excludedMediaTypes, exclude, excludeOptKey);
+        return new CompressionConfig(
+                algorithms,
+                algorithmsChosen,
+                minimumSize,
+                inRange(level, 1, 9, "gzip level"),
+                brotliQuality,
+                zstdLevel,
+                excludedMediaTypes,
+                exclude,
+                excludeOptKey);
     }
 
     /** Brotli quality, 0 (fastest) to 11 (smallest). */
     public CompressionConfig brotliQuality(int quality) {
-        return new CompressionConfig(algorithms, algorithmsChosen, minimumSize, gzipLevel,
-                inRange(quality, 0, 11, "brotli quality"), zstdLevel, excludedMediaTypes, exclude, excludeOptKey);
+        return new CompressionConfig(
+                algorithms,
+                algorithmsChosen,
+                minimumSize,
+                gzipLevel,
+                inRange(quality, 0, 11, "brotli quality"),
+                zstdLevel,
+                excludedMediaTypes,
+                exclude,
+                excludeOptKey);
     }
 
     /** zstd level, 1 (fastest) to 22 (smallest). */
     public CompressionConfig zstdLevel(int level) {
-        return new CompressionConfig(algorithms, algorithmsChosen, minimumSize, gzipLevel, brotliQuality,
-                inRange(level, 1, 22, "zstd level"), excludedMediaTypes, exclude, excludeOptKey);
+        return new CompressionConfig(
+                algorithms,
+                algorithmsChosen,
+                minimumSize,
+                gzipLevel,
+                brotliQuality,
+                inRange(level, 1, 22, "zstd level"),
+                excludedMediaTypes,
+                exclude,
+                excludeOptKey);
     }
 
     /**
@@ -150,8 +215,16 @@ public final class CompressionConfig {
         for (String type : mediaTypes) {
             types.add(type.trim().toLowerCase(Locale.ROOT));
         }
-        return new CompressionConfig(algorithms, algorithmsChosen, minimumSize, gzipLevel, brotliQuality, zstdLevel,
-                List.copyOf(types), exclude, excludeOptKey);
+        return new CompressionConfig(
+                algorithms,
+                algorithmsChosen,
+                minimumSize,
+                gzipLevel,
+                brotliQuality,
+                zstdLevel,
+                List.copyOf(types),
+                exclude,
+                excludeOptKey);
     }
 
     /** Never compresses responses for paths matching any of these regular expressions (searched). */
@@ -161,14 +234,30 @@ public final class CompressionConfig {
             Pattern.compile(pattern); // a bad pattern fails here, where it was written
             more.add(pattern);
         }
-        return new CompressionConfig(algorithms, algorithmsChosen, minimumSize, gzipLevel, brotliQuality, zstdLevel,
-                excludedMediaTypes, List.copyOf(more), excludeOptKey);
+        return new CompressionConfig(
+                algorithms,
+                algorithmsChosen,
+                minimumSize,
+                gzipLevel,
+                brotliQuality,
+                zstdLevel,
+                excludedMediaTypes,
+                List.copyOf(more),
+                excludeOptKey);
     }
 
     /** Never compresses routes whose opt maps {@code optKey} to true. */
     public CompressionConfig excludeOptKey(String optKey) {
-        return new CompressionConfig(algorithms, algorithmsChosen, minimumSize, gzipLevel, brotliQuality, zstdLevel,
-                excludedMediaTypes, exclude, Objects.requireNonNull(optKey, "optKey"));
+        return new CompressionConfig(
+                algorithms,
+                algorithmsChosen,
+                minimumSize,
+                gzipLevel,
+                brotliQuality,
+                zstdLevel,
+                excludedMediaTypes,
+                exclude,
+                Objects.requireNonNull(optKey, "optKey"));
     }
 
     /** The algorithms in order of preference, as configured (some may be unavailable here). */
@@ -211,8 +300,8 @@ public final class CompressionConfig {
 
     private static int inRange(int value, int min, int max, String what) {
         if (value < min || value > max) {
-            throw new IllegalArgumentException("The " + what + " must be between " + min + " and " + max + ", got "
-                    + value);
+            throw new IllegalArgumentException(
+                    "The " + what + " must be between " + min + " and " + max + ", got " + value);
         }
         return value;
     }

@@ -32,8 +32,8 @@ import java.util.Set;
 public final class CORSConfig {
 
     /** Request headers a browser may always send; a preflight asking for them passes any allow-list. */
-    public static final Set<String> SAFELISTED_HEADERS = Set.of("accept", "accept-language", "content-language",
-            "content-type");
+    public static final Set<String> SAFELISTED_HEADERS =
+            Set.of("accept", "accept-language", "content-language", "content-type");
 
     private final List<String> allowOrigins;
     private final String allowOriginRegex;
@@ -136,8 +136,7 @@ public final class CORSConfig {
         private List<String> exposeHeaders = List.of();
         private int maxAge = 600;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder allowOrigins(String... origins) {
             return allowOrigins(List.of(origins));
@@ -245,7 +244,9 @@ public final class CORSConfig {
     }
 
     static boolean isTokenChar(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+        return (c >= 'a' && c <= 'z')
+                || (c >= 'A' && c <= 'Z')
+                || (c >= '0' && c <= '9')
                 || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
     }
 }

@@ -46,6 +46,7 @@ public final class CORSMiddleware implements Middleware {
     private final CORSConfig config;
     /** {@code *} may be sent only when every origin is allowed and no credentials travel. */
     private final boolean star;
+
     private final boolean allMethods;
     private final Set<String> methods;
     private final boolean allHeaders;

@@ -26,9 +26,18 @@ import java.util.regex.Pattern;
  * @param exclude            path regular expressions never checked (searched, not anchored)
  * @param excludeFromCsrfKey an opt key: routes whose opt sets it to true are not checked, or null
  */
-public record CSRFConfig(String secret, String cookieName, String headerName, String cookiePath, String cookieDomain,
-        boolean cookieSecure, boolean cookieHttpOnly, Cookie.SameSite cookieSameSite, Set<String> safeMethods,
-        List<String> exclude, String excludeFromCsrfKey) {
+public record CSRFConfig(
+        String secret,
+        String cookieName,
+        String headerName,
+        String cookiePath,
+        String cookieDomain,
+        boolean cookieSecure,
+        boolean cookieHttpOnly,
+        Cookie.SameSite cookieSameSite,
+        Set<String> safeMethods,
+        List<String> exclude,
+        String excludeFromCsrfKey) {
 
     public static final String DEFAULT_COOKIE_NAME = "csrftoken";
     public static final String DEFAULT_HEADER_NAME = "x-csrftoken";
@@ -134,8 +143,18 @@ public record CSRFConfig(String secret, String cookieName, String headerName, St
         }
 
         public CSRFConfig build() {
-            return new CSRFConfig(secret, cookieName, headerName, cookiePath, cookieDomain, cookieSecure,
-                    cookieHttpOnly, cookieSameSite, safeMethods, exclude, excludeFromCsrfKey);
+            return new CSRFConfig(
+                    secret,
+                    cookieName,
+                    headerName,
+                    cookiePath,
+                    cookieDomain,
+                    cookieSecure,
+                    cookieHttpOnly,
+                    cookieSameSite,
+                    safeMethods,
+                    exclude,
+                    excludeFromCsrfKey);
         }
     }
 }

@@ -75,7 +75,8 @@ public final class CSRFMiddleware extends AbstractMiddleware {
 
     @Override
     protected void handle(Scope scope, Receive receive, Send send, Application next) throws Exception {
-        String cookieToken = CookieParser.parse(scope.headers().getAll("cookie")).get(config.cookieName());
+        String cookieToken =
+                CookieParser.parse(scope.headers().getAll("cookie")).get(config.cookieName());
         boolean cookieValid = tokens.isValid(cookieToken);
         if (safeMethods.contains(scope.method())) {
             if (cookieValid) {
@@ -118,8 +119,15 @@ public final class CSRFMiddleware extends AbstractMiddleware {
     }
 
     private Cookie cookie(String token) {
-        return new Cookie(config.cookieName(), token, config.cookiePath(), config.cookieDomain(), null,
-                config.cookieSecure(), config.cookieHttpOnly(), config.cookieSameSite());
+        return new Cookie(
+                config.cookieName(),
+                token,
+                config.cookiePath(),
+                config.cookieDomain(),
+                null,
+                config.cookieSecure(),
+                config.cookieHttpOnly(),
+                config.cookieSameSite());
     }
 
     private static boolean isForm(String type) {

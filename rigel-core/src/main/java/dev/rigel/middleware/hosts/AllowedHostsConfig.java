@@ -96,8 +96,7 @@ public final class AllowedHostsConfig {
         private List<String> exclude = List.of();
         private String excludeOptKey;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder allowedHosts(String... hosts) {
             return allowedHosts(List.of(hosts));

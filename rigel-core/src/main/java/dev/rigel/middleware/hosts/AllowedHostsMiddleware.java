@@ -70,8 +70,8 @@ public final class AllowedHostsMiddleware extends AbstractMiddleware {
         int colon = host.indexOf(':', length);
         String port = colon >= 0 ? host.substring(colon) : "";
         String query = scope.queryString().isEmpty() ? "" : "?" + scope.queryString();
-        return scope.scheme() + "://www." + host.substring(0, length).toLowerCase(Locale.ROOT) + port
-                + scope.rawPath() + query;
+        return scope.scheme() + "://www." + host.substring(0, length).toLowerCase(Locale.ROOT) + port + scope.rawPath()
+                + query;
     }
 
     @Override

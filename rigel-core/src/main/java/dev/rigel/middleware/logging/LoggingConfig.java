@@ -33,13 +33,28 @@ import org.slf4j.event.Level;
 public final class LoggingConfig {
 
     /** What of the request to log. */
-    public enum RequestField { METHOD, PATH, QUERY, CLIENT, SCHEME, HTTP_VERSION, HEADERS, COOKIES }
+    public enum RequestField {
+        METHOD,
+        PATH,
+        QUERY,
+        CLIENT,
+        SCHEME,
+        HTTP_VERSION,
+        HEADERS,
+        COOKIES
+    }
 
     /** What of the response to log. */
-    public enum ResponseField { STATUS, DURATION, HEADERS, COOKIES }
+    public enum ResponseField {
+        STATUS,
+        DURATION,
+        HEADERS,
+        COOKIES
+    }
 
     /** The value written in place of a secret. */
     public static final String OBFUSCATED = "*****";
+
     public static final String DEFAULT_LOGGER_NAME = "dev.rigel.requests";
 
     private final String loggerName;
@@ -53,9 +68,17 @@ public final class LoggingConfig {
     private final List<String> exclude;
     private final String excludeOptKey;
 
-    private LoggingConfig(String loggerName, Level level, Set<RequestField> requestFields,
-            Set<ResponseField> responseFields, List<String> requestHeaders, List<String> responseHeaders,
-            Set<String> obfuscatedHeaders, Set<String> obfuscatedCookies, List<String> exclude, String excludeOptKey) {
+    private LoggingConfig(
+            String loggerName,
+            Level level,
+            Set<RequestField> requestFields,
+            Set<ResponseField> responseFields,
+            List<String> requestHeaders,
+            List<String> responseHeaders,
+            Set<String> obfuscatedHeaders,
+            Set<String> obfuscatedCookies,
+            List<String> exclude,
+            String excludeOptKey) {
         this.loggerName = loggerName;
         this.level = level;
         this.requestFields = requestFields;
@@ -73,42 +96,83 @@ public final class LoggingConfig {
      * INFO on the {@code dev.rigel.requests} logger.
      */
     public static LoggingConfig defaults() {
-        return new LoggingConfig(DEFAULT_LOGGER_NAME, Level.INFO,
-                Collections.unmodifiableSet(EnumSet.of(RequestField.METHOD, RequestField.PATH, RequestField.QUERY,
-                        RequestField.CLIENT)),
+        return new LoggingConfig(
+                DEFAULT_LOGGER_NAME,
+                Level.INFO,
+                Collections.unmodifiableSet(
+                        EnumSet.of(RequestField.METHOD, RequestField.PATH, RequestField.QUERY, RequestField.CLIENT)),
                 Collections.unmodifiableSet(EnumSet.of(ResponseField.STATUS, ResponseField.DURATION)),
-                List.of(), List.of(),
+                List.of(),
+                List.of(),
                 lowerCase(List.of("authorization", "proxy-authorization", "x-api-key", "x-csrftoken")),
-                Set.of("session", "csrftoken"), List.of(), null);
+                Set.of("session", "csrftoken"),
+                List.of(),
+                null);
     }
 
     /** The logger the lines go to. */
     public LoggingConfig loggerName(String name) {
         Objects.requireNonNull(name, "loggerName");
-        return new LoggingConfig(name, level, requestFields, responseFields, requestHeaders, responseHeaders,
-                obfuscatedHeaders, obfuscatedCookies, exclude, excludeOptKey);
+        return new LoggingConfig(
+                name,
+                level,
+                requestFields,
+                responseFields,
+                requestHeaders,
+                responseHeaders,
+                obfuscatedHeaders,
+                obfuscatedCookies,
+                exclude,
+                excludeOptKey);
     }
 
     /** The level the lines are logged at; nothing is measured while that level is off. */
     public LoggingConfig level(Level newLevel) {
-        return new LoggingConfig(loggerName, Objects.requireNonNull(newLevel, "level"), requestFields, responseFields,
-                requestHeaders, responseHeaders, obfuscatedHeaders, obfuscatedCookies, exclude, excludeOptKey);
+        return new LoggingConfig(
+                loggerName,
+                Objects.requireNonNull(newLevel, "level"),
+                requestFields,
+                responseFields,
+                requestHeaders,
+                responseHeaders,
+                obfuscatedHeaders,
+                obfuscatedCookies,
+                exclude,
+                excludeOptKey);
     }
 
     /** Exactly these request fields. */
     public LoggingConfig requestFields(RequestField... fields) {
         EnumSet<RequestField> set = EnumSet.noneOf(RequestField.class);
         set.addAll(List.of(fields));
-        return new LoggingConfig(loggerName, level, Collections.unmodifiableSet(set), responseFields, requestHeaders,
-                responseHeaders, obfuscatedHeaders, obfuscatedCookies, exclude, excludeOptKey);
+        return new LoggingConfig(
+                loggerName,
+                level,
+                Collections.unmodifiableSet(set),
+                responseFields,
+                requestHeaders,
+                responseHeaders,
+                obfuscatedHeaders,
+                obfuscatedCookies,
+                exclude,
+                excludeOptKey);
     }
 
     /** Exactly these response fields. */
     public LoggingConfig responseFields(ResponseField... fields) {
         EnumSet<ResponseField> set = EnumSet.noneOf(ResponseField.class);
         set.addAll(List.of(fields));
-        return new LoggingConfig(loggerName, level, requestFields, Collections.unmodifiableSet(set), requestHeaders,
-                responseHeaders, obfuscatedHeaders, obfuscatedCookies, exclude, excludeOptKey);
+        return new LoggingConfig(
+                loggerName,
+                level,
+                requestFields,
+                Collections.unmodifiableSet(set),
+                requestHeaders,
+                responseHeaders,
+                obfuscatedHeaders,
+                obfuscatedCookies,
+                exclude,
+                excludeOptKey);
     }
 
     /**
@@ -118,9 +182,17 @@ public final class LoggingConfig {
     public LoggingConfig requestHeaders(String... names) {
         EnumSet<RequestField> set = EnumSet.of(RequestField.HEADERS);
         set.addAll(requestFields);
-        return new LoggingConfig(loggerName, level, Collections.unmodifiableSet(set), responseFields,
-                List.copyOf(lowerCase(List.of(names))), responseHeaders, obfuscatedHeaders, obfuscatedCookies,
-                exclude, excludeOptKey);
+        return new LoggingConfig(
+                loggerName,
+                level,
+                Collections.unmodifiableSet(set),
+                responseFields,
+                List.copyOf(lowerCase(List.of(names))),
+                responseHeaders,
+                obfuscatedHeaders,
+                obfuscatedCookies,
+                exclude,
+                excludeOptKey);
     }
 
     /**
@@ -130,20 +202,47 @@ public final class LoggingConfig {
     public LoggingConfig responseHeaders(String... names) {
         EnumSet<ResponseField> set = EnumSet.of(ResponseField.HEADERS);
         set.addAll(responseFields);
-        return new LoggingConfig(loggerName, level, requestFields, Collections.unmodifiableSet(set), requestHeaders,
-                List.copyOf(lowerCase(List.of(names))), obfuscatedHeaders, obfuscatedCookies, exclude, excludeOptKey);
+        return new LoggingConfig(
+                loggerName,
+                level,
+                requestFields,
+                Collections.unmodifiableSet(set),
+                requestHeaders,
+                List.copyOf(lowerCase(List.of(names))),
+                obfuscatedHeaders,
+                obfuscatedCookies,
+                exclude,
+                excludeOptKey);
     }
 
     /** Replaces the headers whose values are written as {@code *****} (names, any case). */
     public LoggingConfig obfuscateHeaders(String... names) {
-        return new LoggingConfig(loggerName, level, requestFields, responseFields, requestHeaders, responseHeaders,
-                lowerCase(List.of(names)), obfuscatedCookies, exclude, excludeOptKey);
+        return new LoggingConfig(
+                loggerName,
+                level,
+                requestFields,
+                responseFields,
+                requestHeaders,
+                responseHeaders,
+                lowerCase(List.of(names)),
+                obfuscatedCookies,
+                exclude,
+                excludeOptKey);
     }
 
     /** Replaces the cookies whose values are written as {@code *****} (names, exact case). */
     public LoggingConfig obfuscateCookies(String... names) {
-        return new LoggingConfig(loggerName, level, requestFields, responseFields, requestHeaders, responseHeaders,
-                obfuscatedHeaders, Set.of(names), exclude, excludeOptKey);
+        return new LoggingConfig(
+                loggerName,
+                level,
+                requestFields,
+                responseFields,
+                requestHeaders,
+                responseHeaders,
+                obfuscatedHeaders,
+                Set.of(names),
+                exclude,
+                excludeOptKey);
     }
 
     /** Logs nothing for paths matching any of these regular expressions (searched, not anchored). */
@@ -153,14 +252,32 @@ public final class LoggingConfig {
             Pattern.compile(pattern); // a bad pattern fails here, where it was written
             more.add(pattern);
         }
-        return new LoggingConfig(loggerName, level, requestFields, responseFields, requestHeaders, responseHeaders,
-                obfuscatedHeaders, obfuscatedCookies, List.copyOf(more), excludeOptKey);
+        return new LoggingConfig(
+                loggerName,
+                level,
+                requestFields,
+                responseFields,
+                requestHeaders,
+                responseHeaders,
+                obfuscatedHeaders,
+                obfuscatedCookies,
+                List.copyOf(more),
+                excludeOptKey);
     }
 
     /** Logs nothing for routes whose opt maps {@code optKey} to true. */
     public LoggingConfig excludeOptKey(String optKey) {
-        return new LoggingConfig(loggerName, level, requestFields, responseFields, requestHeaders, responseHeaders,
-                obfuscatedHeaders, obfuscatedCookies, exclude, Objects.requireNonNull(optKey, "optKey"));
+        return new LoggingConfig(
+                loggerName,
+                level,
+                requestFields,
+                responseFields,
+                requestHeaders,
+                responseHeaders,
+                obfuscatedHeaders,
+                obfuscatedCookies,
+                exclude,
+                Objects.requireNonNull(optKey, "optKey"));
     }
 
     public String loggerName() {

@@ -58,7 +58,8 @@ public final class RateLimitConfig {
                     return unit;
                 }
             }
-            throw new IllegalArgumentException("Unknown rate-limit unit '" + name + "': use second, minute, hour or day");
+            throw new IllegalArgumentException(
+                    "Unknown rate-limit unit '" + name + "': use second, minute, hour or day");
         }
     }
 
@@ -74,8 +75,15 @@ public final class RateLimitConfig {
     private final String storeName;
     private final InstantSource clock;
 
-    private RateLimitConfig(Unit unit, int limit, List<String> exclude, String excludeOptKey,
-            Function<Scope, String> key, Predicate<Scope> checkThrottle, String storeName, InstantSource clock) {
+    private RateLimitConfig(
+            Unit unit,
+            int limit,
+            List<String> exclude,
+            String excludeOptKey,
+            Function<Scope, String> key,
+            Predicate<Scope> checkThrottle,
+            String storeName,
+            InstantSource clock) {
         this.unit = unit;
         this.limit = limit;
         this.exclude = exclude;
@@ -92,8 +100,15 @@ public final class RateLimitConfig {
         if (limit < 1) {
             throw new IllegalArgumentException("A rate limit must allow at least one request, got " + limit);
         }
-        return new RateLimitConfig(unit, limit, List.of(), null, RateLimitConfig::clientAddress, scope -> true,
-                DEFAULT_STORE_NAME, InstantSource.system());
+        return new RateLimitConfig(
+                unit,
+                limit,
+                List.of(),
+                null,
+                RateLimitConfig::clientAddress,
+                scope -> true,
+                DEFAULT_STORE_NAME,
+                InstantSource.system());
     }
 
     /**
@@ -103,8 +118,8 @@ public final class RateLimitConfig {
     public static RateLimitConfig parse(String unitAndLimit) {
         String[] parts = unitAndLimit.split(",", -1);
         if (parts.length != 2) {
-            throw new IllegalArgumentException("A rate limit is written 'unit,limit' (e.g. minute,60), got '"
-                    + unitAndLimit + "'");
+            throw new IllegalArgumentException(
+                    "A rate limit is written 'unit,limit' (e.g. minute,60), got '" + unitAndLimit + "'");
         }
         int limit;
         try {
@@ -133,8 +148,8 @@ public final class RateLimitConfig {
 
     /** Skips routes whose opt maps {@code optKey} to true (e.g. {@code @Get(opt = "skip_rate_limit")}). */
     public RateLimitConfig excludeOptKey(String optKey) {
-        return new RateLimitConfig(unit, limit, exclude, Objects.requireNonNull(optKey, "optKey"), key, checkThrottle,
-                storeName, clock);
+        return new RateLimitConfig(
+                unit, limit, exclude, Objects.requireNonNull(optKey, "optKey"), key, checkThrottle, storeName, clock);
     }
 
     /**
@@ -142,14 +157,28 @@ public final class RateLimitConfig {
      * client address; behind a proxy, read a forwarded header or an API key here instead.
      */
     public RateLimitConfig key(Function<Scope, String> keyFunction) {
-        return new RateLimitConfig(unit, limit, exclude, excludeOptKey, Objects.requireNonNull(keyFunction, "key"),
-                checkThrottle, storeName, clock);
+        return new RateLimitConfig(
+                unit,
+                limit,
+                exclude,
+                excludeOptKey,
+                Objects.requireNonNull(keyFunction, "key"),
+                checkThrottle,
+                storeName,
+                clock);
     }
 
     /** Which requests count at all; those failing the test pass unchecked and get no RateLimit headers. */
     public RateLimitConfig checkThrottle(Predicate<Scope> predicate) {
-        return new RateLimitConfig(unit, limit, exclude, excludeOptKey, key,
-                Objects.requireNonNull(predicate, "checkThrottle"), storeName, clock);
+        return new RateLimitConfig(
+                unit,
+                limit,
+                exclude,
+                excludeOptKey,
+                key,
+                Objects.requireNonNull(predicate, "checkThrottle"),
+                storeName,
+                clock);
     }
 
     /** The app store (see {@code App.stores()}) that holds the counters. */
@@ -163,7 +192,14 @@ public final class RateLimitConfig {
 
     /** The clock that places requests in windows; tests pass a fixed one so no window ends mid-test. */
     public RateLimitConfig clock(InstantSource source) {
-        return new RateLimitConfig(unit, limit, exclude, excludeOptKey, key, checkThrottle, storeName,
+        return new RateLimitConfig(
+                unit,
+                limit,
+                exclude,
+                excludeOptKey,
+                key,
+                checkThrottle,
+                storeName,
                 Objects.requireNonNull(source, "clock"));
     }
 

@@ -22,16 +22,24 @@ import java.util.Objects;
  * @param httpOnly   the cookie's {@code HttpOnly} flag; default true
  * @param sameSite   the cookie's {@code SameSite}; default {@code Lax}
  */
-public record ClientSideSessionConfig(byte[] secretKey, String cookieName, Duration maxAge, String path,
-        String domain, boolean secure, boolean httpOnly, Cookie.SameSite sameSite) {
+public record ClientSideSessionConfig(
+        byte[] secretKey,
+        String cookieName,
+        Duration maxAge,
+        String path,
+        String domain,
+        boolean secure,
+        boolean httpOnly,
+        Cookie.SameSite sameSite) {
 
     public static final String DEFAULT_COOKIE_NAME = "session";
     public static final Duration DEFAULT_MAX_AGE = Duration.ofDays(14);
 
     public ClientSideSessionConfig {
         if (secretKey == null || secretKey.length != 16 && secretKey.length != 24 && secretKey.length != 32) {
-            throw new IllegalArgumentException("the session secret key must be 16, 24 or 32 bytes (AES-128/192/256), got "
-                    + (secretKey == null ? "none" : secretKey.length + " bytes"));
+            throw new IllegalArgumentException(
+                    "the session secret key must be 16, 24 or 32 bytes (AES-128/192/256), got "
+                            + (secretKey == null ? "none" : secretKey.length + " bytes"));
         }
         secretKey = secretKey.clone();
         Cookie.of(Objects.requireNonNull(cookieName, "cookieName"), "x");
@@ -64,23 +72,29 @@ public record ClientSideSessionConfig(byte[] secretKey, String cookieName, Durat
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof ClientSideSessionConfig that && java.util.Arrays.equals(secretKey, that.secretKey)
-                && cookieName.equals(that.cookieName) && maxAge.equals(that.maxAge) && path.equals(that.path)
-                && Objects.equals(domain, that.domain) && secure == that.secure && httpOnly == that.httpOnly
+        return other instanceof ClientSideSessionConfig that
+                && java.util.Arrays.equals(secretKey, that.secretKey)
+                && cookieName.equals(that.cookieName)
+                && maxAge.equals(that.maxAge)
+                && path.equals(that.path)
+                && Objects.equals(domain, that.domain)
+                && secure == that.secure
+                && httpOnly == that.httpOnly
                 && sameSite == that.sameSite;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(java.util.Arrays.hashCode(secretKey), cookieName, maxAge, path, domain, secure, httpOnly,
-                sameSite);
+        return Objects.hash(
+                java.util.Arrays.hashCode(secretKey), cookieName, maxAge, path, domain, secure, httpOnly, sameSite);
     }
 
     /** Never shows the key. */
     @Override
     public String toString() {
         return "ClientSideSessionConfig[cookieName=" + cookieName + ", maxAge=" + maxAge + ", path=" + path
-                + ", domain=" + domain + ", secure=" + secure + ", httpOnly=" + httpOnly + ", sameSite=" + sameSite + "]";
+                + ", domain=" + domain + ", secure=" + secure + ", httpOnly=" + httpOnly + ", sameSite=" + sameSite
+                + "]";
     }
 
     /** Builds a {@link ClientSideSessionConfig}; every setting starts at its default. */

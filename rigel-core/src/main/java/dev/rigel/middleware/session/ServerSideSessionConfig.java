@@ -19,8 +19,15 @@ import java.util.Objects;
  * @param httpOnly   the cookie's {@code HttpOnly} flag; default true
  * @param sameSite   the cookie's {@code SameSite}; default {@code Lax}
  */
-public record ServerSideSessionConfig(String storeName, String cookieName, Duration maxAge, String path,
-        String domain, boolean secure, boolean httpOnly, Cookie.SameSite sameSite) {
+public record ServerSideSessionConfig(
+        String storeName,
+        String cookieName,
+        Duration maxAge,
+        String path,
+        String domain,
+        boolean secure,
+        boolean httpOnly,
+        Cookie.SameSite sameSite) {
 
     public static final String DEFAULT_STORE_NAME = "sessions";
     public static final String DEFAULT_COOKIE_NAME = "session";
@@ -50,8 +57,7 @@ public record ServerSideSessionConfig(String storeName, String cookieName, Durat
     public static final class Builder extends SessionCookieBuilder<Builder> {
         private String storeName = DEFAULT_STORE_NAME;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder storeName(String name) {
             this.storeName = name;

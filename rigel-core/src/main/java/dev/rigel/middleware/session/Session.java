@@ -53,9 +53,10 @@ public final class Session {
 
     /** The session of this exchange; fails, naming the missing setting, when sessions are not configured. */
     public static Session require(Scope scope) {
-        return of(scope).orElseThrow(() -> new ImproperlyConfiguredException("A Session was asked for on "
-                + scope.method() + " " + scope.path() + ", but the app has no sessions: configure"
-                + " App.builder().sessions(ClientSideSessionConfig…) or sessions(ServerSideSessionConfig…)"));
+        return of(scope)
+                .orElseThrow(() -> new ImproperlyConfiguredException("A Session was asked for on "
+                        + scope.method() + " " + scope.path() + ", but the app has no sessions: configure"
+                        + " App.builder().sessions(ClientSideSessionConfig…) or sessions(ServerSideSessionConfig…)"));
     }
 
     /** The value under {@code key} in its JSON form (String, Number, Boolean, List, Map). */
@@ -69,7 +70,10 @@ public final class Session {
         if (value == null) {
             return Optional.empty();
         }
-        return Optional.of(type.isInstance(value) ? type.cast(value) : SessionState.mapper().convertValue(value, type));
+        return Optional.of(
+                type.isInstance(value)
+                        ? type.cast(value)
+                        : SessionState.mapper().convertValue(value, type));
     }
 
     /** Stores {@code value} (not null) under {@code key}, in its JSON form. */

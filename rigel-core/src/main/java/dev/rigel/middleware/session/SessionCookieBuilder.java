@@ -20,8 +20,7 @@ public abstract class SessionCookieBuilder<B extends SessionCookieBuilder<B>> {
     boolean httpOnly = true;
     Cookie.SameSite sameSite = Cookie.SameSite.LAX;
 
-    SessionCookieBuilder() {
-    }
+    SessionCookieBuilder() {}
 
     @SuppressWarnings("unchecked")
     private B self() {

@@ -33,8 +33,16 @@ public final class SessionMiddleware extends AbstractMiddleware {
     /** Client-side sessions: encrypted cookies. */
     public SessionMiddleware(ClientSideSessionConfig config) {
         Objects.requireNonNull(config, "config");
-        this.backend = new ClientSideBackend(config.secretKey(), new SessionCookies(config.cookieName(),
-                config.maxAge(), config.path(), config.domain(), config.secure(), config.httpOnly(), config.sameSite()));
+        this.backend = new ClientSideBackend(
+                config.secretKey(),
+                new SessionCookies(
+                        config.cookieName(),
+                        config.maxAge(),
+                        config.path(),
+                        config.domain(),
+                        config.secure(),
+                        config.httpOnly(),
+                        config.sameSite()));
         this.description = "client-side, cookie " + config.cookieName();
         this.store = null;
     }
@@ -44,8 +52,16 @@ public final class SessionMiddleware extends AbstractMiddleware {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(stores, "stores");
         String storeName = config.storeName();
-        this.backend = new ServerSideBackend(() -> stores.get().get(storeName), new SessionCookies(config.cookieName(),
-                config.maxAge(), config.path(), config.domain(), config.secure(), config.httpOnly(), config.sameSite()));
+        this.backend = new ServerSideBackend(
+                () -> stores.get().get(storeName),
+                new SessionCookies(
+                        config.cookieName(),
+                        config.maxAge(),
+                        config.path(),
+                        config.domain(),
+                        config.secure(),
+                        config.httpOnly(),
+                        config.sameSite()));
         this.description = "server-side, store " + storeName + ", cookie " + config.cookieName();
         this.store = () -> stores.get().get(storeName);
     }

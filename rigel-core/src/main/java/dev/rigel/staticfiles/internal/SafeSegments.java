@@ -17,8 +17,7 @@ import java.util.List;
  */
 public final class SafeSegments {
 
-    private SafeSegments() {
-    }
+    private SafeSegments() {}
 
     /** The decoded segments of {@code rawRest} ({@code css/site.css}), or null when any is refused. */
     public static List<String> of(String rawRest, boolean allowHidden) {

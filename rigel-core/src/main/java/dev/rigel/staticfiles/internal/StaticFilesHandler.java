@@ -48,7 +48,8 @@ public final class StaticFilesHandler {
                     if (index != null && StaticRoot.isFile(index)) {
                         if (!request.scope().rawPath().endsWith("/")) {
                             // relative links in the page resolve against the directory only with the slash
-                            return Redirect.to(request.scope().rawPath() + "/" + query(request)).status(307);
+                            return Redirect.to(request.scope().rawPath() + "/" + query(request))
+                                    .status(307);
                         }
                         return file(index, 0);
                     }

@@ -33,10 +33,11 @@ public record StaticRoot(Path realPath, String description) {
             }
             return new StaticRoot(real, directory.toString());
         } catch (NoSuchFileException e) {
-            throw new ImproperlyConfiguredException("Static files: the directory " + directory.toAbsolutePath()
-                    + " does not exist", e);
+            throw new ImproperlyConfiguredException(
+                    "Static files: the directory " + directory.toAbsolutePath() + " does not exist", e);
         } catch (IOException e) {
-            throw new ImproperlyConfiguredException("Static files: cannot read the directory " + directory + ": " + e, e);
+            throw new ImproperlyConfiguredException(
+                    "Static files: cannot read the directory " + directory + ": " + e, e);
         }
     }
 
@@ -57,8 +58,8 @@ public record StaticRoot(Path realPath, String description) {
             if (e instanceof ImproperlyConfiguredException configured) {
                 throw configured;
             }
-            throw new ImproperlyConfiguredException("Static files: cannot open classpath directory '" + name + "' ("
-                    + url + "): " + e, e);
+            throw new ImproperlyConfiguredException(
+                    "Static files: cannot open classpath directory '" + name + "' (" + url + "): " + e, e);
         }
     }
 

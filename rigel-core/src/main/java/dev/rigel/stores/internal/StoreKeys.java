@@ -13,8 +13,7 @@ import java.util.Objects;
  */
 public final class StoreKeys {
 
-    private StoreKeys() {
-    }
+    private StoreKeys() {}
 
     /** The prefix of a namespace nested in {@code parentPrefix} (itself "" or ending in ':'). */
     public static String namespacePrefix(String parentPrefix, String namespace) {

@@ -68,7 +68,9 @@ class BacklogTest {
         assertThat(backlog.isExhausted()).isFalse();
         assertThat(backlog.poll(1, TimeUnit.SECONDS).text()).isEqualTo("kept");
         long start = System.nanoTime();
-        assertThat(backlog.poll(10, TimeUnit.SECONDS)).as("a closed, empty backlog answers at once").isNull();
+        assertThat(backlog.poll(10, TimeUnit.SECONDS))
+                .as("a closed, empty backlog answers at once")
+                .isNull();
         assertThat(System.nanoTime() - start).isLessThan(TimeUnit.SECONDS.toNanos(5));
         assertThat(backlog.isExhausted()).isTrue();
     }

@@ -35,19 +35,22 @@ class ConditionalTest {
     void ifMatchComparesStronglyAndStarNeedsARepresentation() {
         assertThat(get(headers("if-match", "\"a\""), "\"a\"", null)).isEqualTo(Outcome.PROCEED);
         assertThat(get(headers("if-match", "\"x\", \"a\""), "\"a\"", null)).isEqualTo(Outcome.PROCEED);
-        assertThat(get(headers("if-match", "\"x\"", "if-match", "\"a\""), "\"a\"", null)).isEqualTo(Outcome.PROCEED);
+        assertThat(get(headers("if-match", "\"x\"", "if-match", "\"a\""), "\"a\"", null))
+                .isEqualTo(Outcome.PROCEED);
         assertThat(get(headers("if-match", "\"b\""), "\"a\"", null)).isEqualTo(Outcome.PRECONDITION_FAILED);
         assertThat(get(headers("if-match", "W/\"a\""), "\"a\"", null)).isEqualTo(Outcome.PRECONDITION_FAILED);
         assertThat(get(headers("if-match", "\"a\""), "W/\"a\"", null)).isEqualTo(Outcome.PRECONDITION_FAILED);
         assertThat(get(headers("if-match", "*"), "W/\"a\"", null)).isEqualTo(Outcome.PROCEED);
         assertThat(get(headers("if-match", "\"a\""), null, MODIFIED)).isEqualTo(Outcome.PRECONDITION_FAILED);
         assertThat(get(headers("if-match", "garbage"), "\"a\"", null)).isEqualTo(Outcome.PRECONDITION_FAILED);
-        assertThat(PreconditionCheck.fails("PUT", headers("if-match", "*"), null, null)).isTrue();
+        assertThat(PreconditionCheck.fails("PUT", headers("if-match", "*"), null, null))
+                .isTrue();
     }
 
     @Test
     void ifUnmodifiedSinceComparesWholeSecondsAndYieldsToIfMatch() {
-        assertThat(get(headers("if-unmodified-since", MAY_1_NOON), null, MODIFIED)).isEqualTo(Outcome.PROCEED);
+        assertThat(get(headers("if-unmodified-since", MAY_1_NOON), null, MODIFIED))
+                .isEqualTo(Outcome.PROCEED);
         assertThat(get(headers("if-unmodified-since", APRIL_30), null, MODIFIED))
                 .isEqualTo(Outcome.PRECONDITION_FAILED);
         assertThat(get(headers("if-unmodified-since", "soon"), null, MODIFIED)).isEqualTo(Outcome.PROCEED);
@@ -59,10 +62,12 @@ class ConditionalTest {
     @Test
     void ifNoneMatchComparesWeaklyAndDecidesAlone() {
         assertThat(get(headers("if-none-match", "W/\"a\""), "\"a\"", null)).isEqualTo(Outcome.NOT_MODIFIED);
-        assertThat(get(headers("if-none-match", "\"a,b\", \"c\""), "\"c\"", null)).isEqualTo(Outcome.NOT_MODIFIED);
+        assertThat(get(headers("if-none-match", "\"a,b\", \"c\""), "\"c\"", null))
+                .isEqualTo(Outcome.NOT_MODIFIED);
         assertThat(get(headers("if-none-match", "\"b\"", "if-modified-since", MAY_1_NOON), "\"a\"", MODIFIED))
                 .isEqualTo(Outcome.PROCEED);
-        assertThat(get(headers("if-modified-since", MAY_1_NOON), null, MODIFIED)).isEqualTo(Outcome.NOT_MODIFIED);
+        assertThat(get(headers("if-modified-since", MAY_1_NOON), null, MODIFIED))
+                .isEqualTo(Outcome.NOT_MODIFIED);
         assertThat(get(headers("if-modified-since", APRIL_30), null, MODIFIED)).isEqualTo(Outcome.PROCEED);
     }
 
@@ -74,15 +79,21 @@ class ConditionalTest {
 
     @Test
     void unsafeMethodsAreLeftToPreconditionsCheck() {
-        assertThat(Conditional.evaluate("PUT", headers("if-match", "\"b\""), "\"a\"", null)).isEqualTo(Outcome.PROCEED);
-        assertThat(PreconditionCheck.fails("PUT", headers("if-match", "\"b\""), "\"a\"", null)).isTrue();
-        assertThat(PreconditionCheck.fails("PUT", headers("if-none-match", "*"), "\"a\"", null)).isTrue();
-        assertThat(PreconditionCheck.fails("PUT", headers("if-none-match", "*"), null, null)).isFalse();
-        assertThat(PreconditionCheck.fails("PATCH", headers("if-none-match", "W/\"a\""), "\"a\"", null)).isTrue();
+        assertThat(Conditional.evaluate("PUT", headers("if-match", "\"b\""), "\"a\"", null))
+                .isEqualTo(Outcome.PROCEED);
+        assertThat(PreconditionCheck.fails("PUT", headers("if-match", "\"b\""), "\"a\"", null))
+                .isTrue();
+        assertThat(PreconditionCheck.fails("PUT", headers("if-none-match", "*"), "\"a\"", null))
+                .isTrue();
+        assertThat(PreconditionCheck.fails("PUT", headers("if-none-match", "*"), null, null))
+                .isFalse();
+        assertThat(PreconditionCheck.fails("PATCH", headers("if-none-match", "W/\"a\""), "\"a\"", null))
+                .isTrue();
         // If-Modified-Since means nothing to a state-changing request
         assertThat(PreconditionCheck.fails("POST", headers("if-modified-since", MAY_1_NOON), null, MODIFIED))
                 .isFalse();
         // for GET the helper leaves If-None-Match to the 304 logic
-        assertThat(PreconditionCheck.fails("GET", headers("if-none-match", "\"a\""), "\"a\"", null)).isFalse();
+        assertThat(PreconditionCheck.fails("GET", headers("if-none-match", "\"a\""), "\"a\"", null))
+                .isFalse();
     }
 }

@@ -18,19 +18,21 @@ class CookieParserTest {
     void parsesPairsSeparatedBySemicolons() {
         Map<String, String> cookies = CookieParser.parse(List.of("session=abc123; theme=dark;lang=en"));
 
-        assertThat(cookies).containsExactly(Map.entry("session", "abc123"), Map.entry("theme", "dark"),
-                Map.entry("lang", "en"));
+        assertThat(cookies)
+                .containsExactly(Map.entry("session", "abc123"), Map.entry("theme", "dark"), Map.entry("lang", "en"));
     }
 
     @Test
     void stripsQuotesAroundAValue() {
-        assertThat(CookieParser.parse(List.of("quoted=\"a b\"; half=\"x"))).containsEntry("quoted", "a b")
+        assertThat(CookieParser.parse(List.of("quoted=\"a b\"; half=\"x")))
+                .containsEntry("quoted", "a b")
                 .containsEntry("half", "\"x");
     }
 
     @Test
     void keepsEqualsSignsInsideAValue() {
-        assertThat(CookieParser.parse(List.of("token=abc==; empty="))).containsEntry("token", "abc==")
+        assertThat(CookieParser.parse(List.of("token=abc==; empty=")))
+                .containsEntry("token", "abc==")
                 .containsEntry("empty", "");
     }
 
@@ -38,7 +40,10 @@ class CookieParserTest {
     void theFirstValueOfARepeatedNameWins() {
         Map<String, String> cookies = CookieParser.parse(List.of("id=first; id=second", "id=third; other=1"));
 
-        assertThat(cookies).containsEntry("id", "first").containsEntry("other", "1").hasSize(2);
+        assertThat(cookies)
+                .containsEntry("id", "first")
+                .containsEntry("other", "1")
+                .hasSize(2);
     }
 
     @Test

@@ -73,7 +73,8 @@ class QueryStringParserTest {
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> params.asMap().put("b", List.of("2")))
                 .isInstanceOf(UnsupportedOperationException.class);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> params.getAll("a").add("3"))
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> params.getAll("a").add("3"))
                 .isInstanceOf(UnsupportedOperationException.class);
     }
 }

@@ -22,7 +22,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class ValueConvertersTest {
 
-    enum Color { RED, DARK_BLUE }
+    enum Color {
+        RED,
+        DARK_BLUE
+    }
 
     private static Object convert(Class<?> type, String text) {
         ValueConverter converter = ValueConverters.forType(type);

@@ -23,6 +23,7 @@ class FormReaderTest {
 
     @TempDir
     Path spool;
+
     final List<Path> created = new ArrayList<>();
 
     private FormData read(String contentType, String body) {
@@ -43,7 +44,8 @@ class FormReaderTest {
 
     @Test
     void urlEncodedFieldsDecodeAsUtf8() {
-        FormData form = read("application/x-www-form-urlencoded; charset=UTF-8", "a=1&a=2&name=J%C3%BCrgen+M&empty=&flag");
+        FormData form =
+                read("application/x-www-form-urlencoded; charset=UTF-8", "a=1&a=2&name=J%C3%BCrgen+M&empty=&flag");
         assertThat(form.getAll("a")).containsExactly("1", "2");
         assertThat(form.get("name")).isEqualTo("Jürgen M");
         assertThat(form.get("empty")).isEmpty();
@@ -53,14 +55,15 @@ class FormReaderTest {
 
     @Test
     void multipartFieldsAndFiles() throws IOException {
-        String body = multipart("XyZ",
+        String body = multipart(
+                "XyZ",
                 "Content-Disposition: form-data; name=\"title\"\r\n\r\nHello, world",
                 "Content-Disposition: form-data; name=\"latin\"\r\nContent-Type: text/plain; charset=ISO-8859-1\r\n\r\n"
                         + "caf\u00e9",
                 "Content-Disposition: form-data; name=\"doc\"; filename=\"r\u00e9sum\u00e9.txt\"\r\n"
                         + "Content-Type: text/plain\r\nX-Extra: 1\r\n\r\nline one\r\nline two");
-        FormData form = read("multipart/form-data; boundary=XyZ", body.getBytes(StandardCharsets.ISO_8859_1),
-                FormConfig.DEFAULT);
+        FormData form = read(
+                "multipart/form-data; boundary=XyZ", body.getBytes(StandardCharsets.ISO_8859_1), FormConfig.DEFAULT);
         assertThat(form.get("title")).isEqualTo("Hello, world");
         assertThat(form.get("latin")).isEqualTo("café");
         UploadFile doc = form.file("doc");
@@ -72,15 +75,19 @@ class FormReaderTest {
 
     @Test
     void fileNamesAreReadAsUtf8() throws IOException {
-        String body = multipart("b", "Content-Disposition: form-data; name=\"f\"; filename=\"r\u00e9sum\u00e9.txt\"\r\n\r\nx");
-        FormData form = read("multipart/form-data; boundary=b", body.getBytes(StandardCharsets.UTF_8), FormConfig.DEFAULT);
+        String body = multipart(
+                "b", "Content-Disposition: form-data; name=\"f\"; filename=\"r\u00e9sum\u00e9.txt\"\r\n\r\nx");
+        FormData form =
+                read("multipart/form-data; boundary=b", body.getBytes(StandardCharsets.UTF_8), FormConfig.DEFAULT);
         assertThat(form.file("f").filename()).isEqualTo("résumé.txt");
     }
 
     @Test
     void anEmptyFormAndAPreambleAreFine() {
-        assertThat(read("multipart/form-data; boundary=b", "--b--\r\n").isEmpty()).isTrue();
-        FormData form = read("multipart/form-data; boundary=b",
+        assertThat(read("multipart/form-data; boundary=b", "--b--\r\n").isEmpty())
+                .isTrue();
+        FormData form = read(
+                "multipart/form-data; boundary=b",
                 "ignored preamble\r\n" + multipart("b", "Content-Disposition: form-data; name=\"x\"\r\n\r\n1"));
         assertThat(form.get("x")).isEqualTo("1");
     }
@@ -88,9 +95,13 @@ class FormReaderTest {
     @Test
     void filesPastTheThresholdGoToTheTempDirectory() throws IOException {
         String content = "0123456789".repeat(1000);
-        String body = multipart("b", "Content-Disposition: form-data; name=\"f\"; filename=\"big.txt\"\r\n\r\n" + content,
+        String body = multipart(
+                "b",
+                "Content-Disposition: form-data; name=\"f\"; filename=\"big.txt\"\r\n\r\n" + content,
                 "Content-Disposition: form-data; name=\"g\"; filename=\"small.txt\"\r\n\r\nsmall");
-        FormData form = read("multipart/form-data; boundary=b", body.getBytes(StandardCharsets.ISO_8859_1),
+        FormData form = read(
+                "multipart/form-data; boundary=b",
+                body.getBytes(StandardCharsets.ISO_8859_1),
                 FormConfig.builder().memoryThreshold(5000).tempDirectory(spool).build());
         UploadFile big = form.file("f");
         assertThat(big.spooledTo()).isPresent();
@@ -100,19 +111,33 @@ class FormReaderTest {
         assertThat(new String(big.bytes(), StandardCharsets.US_ASCII)).isEqualTo(content);
         assertThat(form.file("g").spooledTo()).isEmpty();
         // a file exactly at the threshold stays in memory
-        String exact = multipart("b", "Content-Disposition: form-data; name=\"f\"; filename=\"x\"\r\n\r\n"
-                + "y".repeat(5000));
-        assertThat(read("multipart/form-data; boundary=b", exact.getBytes(StandardCharsets.US_ASCII),
-                FormConfig.builder().memoryThreshold(5000).tempDirectory(spool).build()).file("f").spooledTo()).isEmpty();
+        String exact =
+                multipart("b", "Content-Disposition: form-data; name=\"f\"; filename=\"x\"\r\n\r\n" + "y".repeat(5000));
+        assertThat(read(
+                                "multipart/form-data; boundary=b",
+                                exact.getBytes(StandardCharsets.US_ASCII),
+                                FormConfig.builder()
+                                        .memoryThreshold(5000)
+                                        .tempDirectory(spool)
+                                        .build())
+                        .file("f")
+                        .spooledTo())
+                .isEmpty();
     }
 
     @Test
     void theTempFileIsReportedBeforeAFailureSoItCanBeDeleted() {
-        String body = multipart("b", "Content-Disposition: form-data; name=\"f\"; filename=\"big\"\r\n\r\n"
-                + "z".repeat(100_000));
-        FormConfig config = FormConfig.builder().memoryThreshold(1000).maxFileSize(50_000).tempDirectory(spool).build();
-        assertThatThrownBy(() -> read("multipart/form-data; boundary=b", body.getBytes(StandardCharsets.US_ASCII),
-                config)).isInstanceOf(HttpException.class).extracting(e -> ((HttpException) e).statusCode())
+        String body = multipart(
+                "b", "Content-Disposition: form-data; name=\"f\"; filename=\"big\"\r\n\r\n" + "z".repeat(100_000));
+        FormConfig config = FormConfig.builder()
+                .memoryThreshold(1000)
+                .maxFileSize(50_000)
+                .tempDirectory(spool)
+                .build();
+        assertThatThrownBy(
+                        () -> read("multipart/form-data; boundary=b", body.getBytes(StandardCharsets.US_ASCII), config))
+                .isInstanceOf(HttpException.class)
+                .extracting(e -> ((HttpException) e).statusCode())
                 .isEqualTo(413);
         assertThat(created).hasSize(1);
     }
@@ -120,23 +145,32 @@ class FormReaderTest {
     @Test
     void refusals() {
         assertThatThrownBy(() -> read("application/json", "{}")).isInstanceOf(UnsupportedMediaTypeException.class);
-        assertThatThrownBy(() -> read(null, "")).isInstanceOf(UnsupportedMediaTypeException.class)
+        assertThatThrownBy(() -> read(null, ""))
+                .isInstanceOf(UnsupportedMediaTypeException.class)
                 .hasMessageContaining("no Content-Type");
-        assertThatThrownBy(() -> read("multipart/form-data", "--b--")).isInstanceOf(ClientException.class)
+        assertThatThrownBy(() -> read("multipart/form-data", "--b--"))
+                .isInstanceOf(ClientException.class)
                 .hasMessageContaining("no boundary");
         assertThatThrownBy(() -> read("multipart/form-data; boundary=b", "no delimiter at all"))
-                .isInstanceOf(ClientException.class).hasMessageContaining("never occurs");
-        assertThatThrownBy(() -> read("multipart/form-data; boundary=b",
-                "--b\r\nContent-Disposition: form-data; name=\"x\"\r\n\r\nunterminated"))
-                .isInstanceOf(ClientException.class).hasMessageStartingWith("Malformed multipart body");
-        String hugeHeader = multipart("b", "Content-Disposition: form-data; name=\"x\"\r\nX-Pad: " + "p".repeat(20_000)
-                + "\r\n\r\n1");
+                .isInstanceOf(ClientException.class)
+                .hasMessageContaining("never occurs");
+        assertThatThrownBy(() -> read(
+                        "multipart/form-data; boundary=b",
+                        "--b\r\nContent-Disposition: form-data; name=\"x\"\r\n\r\nunterminated"))
+                .isInstanceOf(ClientException.class)
+                .hasMessageStartingWith("Malformed multipart body");
+        String hugeHeader = multipart(
+                "b", "Content-Disposition: form-data; name=\"x\"\r\nX-Pad: " + "p".repeat(20_000) + "\r\n\r\n1");
         assertThatThrownBy(() -> read("multipart/form-data; boundary=b", hugeHeader))
-                .isInstanceOf(ClientException.class).matches(e -> ((HttpException) e).statusCode() == 400);
-        String badCharset = multipart("b", "Content-Disposition: form-data; name=\"x\"\r\n"
-                + "Content-Type: text/plain; charset=no-such-charset\r\n\r\n1");
+                .isInstanceOf(ClientException.class)
+                .matches(e -> ((HttpException) e).statusCode() == 400);
+        String badCharset = multipart(
+                "b",
+                "Content-Disposition: form-data; name=\"x\"\r\n"
+                        + "Content-Type: text/plain; charset=no-such-charset\r\n\r\n1");
         assertThatThrownBy(() -> read("multipart/form-data; boundary=b", badCharset))
-                .isInstanceOf(ClientException.class).hasMessageContaining("no-such-charset");
+                .isInstanceOf(ClientException.class)
+                .hasMessageContaining("no-such-charset");
     }
 
     @Test

@@ -21,25 +21,34 @@ class AcceptHeaderTest {
 
     @Test
     void highestQualityWinsAndTiesGoToServerOrder() {
-        assertThat(best("application/json;q=0.5, text/html", "application/json", "text/html")).contains("text/html");
-        assertThat(best("text/html, application/json", "application/json", "text/html")).contains("application/json");
+        assertThat(best("application/json;q=0.5, text/html", "application/json", "text/html"))
+                .contains("text/html");
+        assertThat(best("text/html, application/json", "application/json", "text/html"))
+                .contains("application/json");
         assertThat(best("*/*", "text/csv", "application/json")).contains("text/csv");
     }
 
     @Test
     void theMostSpecificRangeDecidesAType() {
         // RFC 9110's example: text/plain is 0.3 through text/*, text/html;level=1 is 1, text/html is 0.7
-        String header = "text/*;q=0.3, text/plain;q=0.7, text/plain;format=flowed, text/plain;format=fixed;q=0.4, */*;q=0.5";
-        assertThat(AcceptHeader.quality(AcceptHeader.parse(List.of(header)), MediaType.parse("text/plain;format=flowed")))
+        String header =
+                "text/*;q=0.3, text/plain;q=0.7, text/plain;format=flowed, text/plain;format=fixed;q=0.4, */*;q=0.5";
+        assertThat(AcceptHeader.quality(
+                        AcceptHeader.parse(List.of(header)), MediaType.parse("text/plain;format=flowed")))
                 .isEqualTo(1000);
-        assertThat(AcceptHeader.quality(AcceptHeader.parse(List.of(header)), MediaType.parse("text/plain"))).isEqualTo(700);
-        assertThat(AcceptHeader.quality(AcceptHeader.parse(List.of(header)), MediaType.parse("text/html"))).isEqualTo(300);
-        assertThat(AcceptHeader.quality(AcceptHeader.parse(List.of(header)), MediaType.parse("image/jpeg"))).isEqualTo(500);
-        assertThat(AcceptHeader.quality(AcceptHeader.parse(List.of(header)), MediaType.parse("text/plain;format=fixed")))
+        assertThat(AcceptHeader.quality(AcceptHeader.parse(List.of(header)), MediaType.parse("text/plain")))
+                .isEqualTo(700);
+        assertThat(AcceptHeader.quality(AcceptHeader.parse(List.of(header)), MediaType.parse("text/html")))
+                .isEqualTo(300);
+        assertThat(AcceptHeader.quality(AcceptHeader.parse(List.of(header)), MediaType.parse("image/jpeg")))
+                .isEqualTo(500);
+        assertThat(AcceptHeader.quality(
+                        AcceptHeader.parse(List.of(header)), MediaType.parse("text/plain;format=fixed")))
                 .isEqualTo(400);
         // an explicit q=0 on the specific type beats the wildcard's consent
         assertThat(best("*/*, application/xml;q=0", "application/xml")).isEmpty();
-        assertThat(best("*/*, application/xml;q=0", "application/xml", "application/json")).contains("application/json");
+        assertThat(best("*/*, application/xml;q=0", "application/xml", "application/json"))
+                .contains("application/json");
     }
 
     @Test
@@ -57,7 +66,8 @@ class AcceptHeaderTest {
 
     @Test
     void malformedElementsAreSkipped() {
-        assertThat(best("garbage, application/json", "text/html", "application/json")).contains("application/json");
+        assertThat(best("garbage, application/json", "text/html", "application/json"))
+                .contains("application/json");
         assertThat(best("text/html;q=2, application/json;q=0.1", "text/html", "application/json"))
                 .contains("application/json");
         assertThat(best("text/html;q=abc", "text/html")).contains("text/html"); // nothing valid left: as if absent
@@ -68,8 +78,9 @@ class AcceptHeaderTest {
 
     @Test
     void severalHeaderLinesCombine() {
-        assertThat(AcceptHeader.bestMatch(List.of("text/html;q=0.1", "application/json"), "text/html",
-                "application/json")).contains("application/json");
+        assertThat(AcceptHeader.bestMatch(
+                        List.of("text/html;q=0.1", "application/json"), "text/html", "application/json"))
+                .contains("application/json");
     }
 
     @Test

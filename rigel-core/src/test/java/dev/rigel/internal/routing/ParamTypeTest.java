@@ -26,8 +26,20 @@ class ParamTypeTest {
 
     @Test
     void labelsAreTheDocumentedNames() {
-        assertThat(ParamType.values()).extracting(ParamType::label).containsExactly(
-                "str", "int", "long", "float", "decimal", "uuid", "date", "datetime", "time", "duration", "path");
+        assertThat(ParamType.values())
+                .extracting(ParamType::label)
+                .containsExactly(
+                        "str",
+                        "int",
+                        "long",
+                        "float",
+                        "decimal",
+                        "uuid",
+                        "date",
+                        "datetime",
+                        "time",
+                        "duration",
+                        "path");
         assertThat(ParamType.fromLabel("integer")).isNull();
         assertThat(ParamType.fromLabel("INT")).isNull();
     }
@@ -65,15 +77,33 @@ class ParamTypeTest {
 
     @ParameterizedTest
     @CsvSource({
-            "INT, abc", "INT, 4.2", "INT, 2147483648", "INT, ''",
-            "LONG, 9223372036854775808", "LONG, 1e3",
-            "FLOAT, abc", "FLOAT, NaN", "FLOAT, Infinity", "FLOAT, -Infinity",
-            "DECIMAL, '1,5'", "DECIMAL, ten",
-            "UUID_TYPE, 1-1-1-1-1", "UUID_TYPE, not-a-uuid", "UUID_TYPE, 0f8fad5bd9cb469fa16570867728950e",
-            "DATE, 2023-02-29", "DATE, 31-01-2024", "DATE, ''",
-            "DATETIME, 2024-01-31", "DATETIME, yesterday", "DATETIME, ''",
-            "TIME, 25:00", "TIME, noon", "TIME, ''",
-            "DURATION, 5m", "DURATION, ''"})
+        "INT, abc",
+        "INT, 4.2",
+        "INT, 2147483648",
+        "INT, ''",
+        "LONG, 9223372036854775808",
+        "LONG, 1e3",
+        "FLOAT, abc",
+        "FLOAT, NaN",
+        "FLOAT, Infinity",
+        "FLOAT, -Infinity",
+        "DECIMAL, '1,5'",
+        "DECIMAL, ten",
+        "UUID_TYPE, 1-1-1-1-1",
+        "UUID_TYPE, not-a-uuid",
+        "UUID_TYPE, 0f8fad5bd9cb469fa16570867728950e",
+        "DATE, 2023-02-29",
+        "DATE, 31-01-2024",
+        "DATE, ''",
+        "DATETIME, 2024-01-31",
+        "DATETIME, yesterday",
+        "DATETIME, ''",
+        "TIME, 25:00",
+        "TIME, noon",
+        "TIME, ''",
+        "DURATION, 5m",
+        "DURATION, ''"
+    })
     void invalidTextDoesNotConvert(ParamType type, String text) {
         assertThat(type.convert(text)).isNull();
     }

@@ -10,26 +10,25 @@ import org.junit.jupiter.params.provider.CsvSource;
 class PathTemplateTest {
 
     @ParameterizedTest
-    @CsvSource(nullValues = "NULL", value = {
-            "NULL, /",
-            "'', /",
-            "/, /",
-            "users, /users",
-            "/users/, /users",
-            "//a///b//, /a/b",
-            "/a/b///, /a/b"})
+    @CsvSource(
+            nullValues = "NULL",
+            value = {"NULL, /", "'', /", "/, /", "users, /users", "/users/, /users", "//a///b//, /a/b", "/a/b///, /a/b"
+            })
     void normalizeAddsALeadingSlashAndDropsTrailingAndRepeatedOnes(String path, String expected) {
         assertThat(PathTemplate.normalize(path)).isEqualTo(expected);
     }
 
     @ParameterizedTest
-    @CsvSource(nullValues = "NULL", value = {
-            "/api/v1, /users/, /api/v1/users",
-            "/, '', /",
-            "/, /, /",
-            "/api, NULL, /api",
-            "api/, users, /api/users",
-            "/api/, /{id:int}, /api/{id:int}"})
+    @CsvSource(
+            nullValues = "NULL",
+            value = {
+                "/api/v1, /users/, /api/v1/users",
+                "/, '', /",
+                "/, /, /",
+                "/api, NULL, /api",
+                "api/, users, /api/users",
+                "/api/, /{id:int}, /api/{id:int}"
+            })
     void joinConcatenatesLayerPaths(String prefix, String path, String expected) {
         assertThat(PathTemplate.join(prefix, path)).isEqualTo(expected);
     }
@@ -39,12 +38,15 @@ class PathTemplateTest {
         PathTemplate template = PathTemplate.parse("/users/{user_id:int}/orders/");
 
         assertThat(template.template()).isEqualTo("/users/{user_id:int}/orders");
-        assertThat(template.segments()).containsExactly(
-                new PathTemplate.Segment("users", null, null),
-                new PathTemplate.Segment(null, "user_id", ParamType.INT),
-                new PathTemplate.Segment("orders", null, null));
+        assertThat(template.segments())
+                .containsExactly(
+                        new PathTemplate.Segment("users", null, null),
+                        new PathTemplate.Segment(null, "user_id", ParamType.INT),
+                        new PathTemplate.Segment("orders", null, null));
         assertThat(template.isStatic()).isFalse();
-        assertThat(template.params()).extracting(PathTemplate.Segment::paramName).containsExactly("user_id");
+        assertThat(template.params())
+                .extracting(PathTemplate.Segment::paramName)
+                .containsExactly("user_id");
         assertThat(template.segments().get(1)).hasToString("{user_id:int}");
     }
 

@@ -51,8 +51,7 @@ public final class DatabaseErrors {
      */
     public static final String PROPERTY_NAMES_STATE_KEY = "dev.rigel.jdbc.propertyNames";
 
-    private DatabaseErrors() {
-    }
+    private DatabaseErrors() {}
 
     /**
      * An exception handler that answers with the translated error, or leaves the exception to the
@@ -62,12 +61,14 @@ public final class DatabaseErrors {
     public static ExceptionHandler handler() {
         return (request, exception) -> {
             ConstraintNames names = request.appState()
-                    .find(CONSTRAINT_NAMES_STATE_KEY, ConstraintNames.class).orElse(null);
+                    .find(CONSTRAINT_NAMES_STATE_KEY, ConstraintNames.class)
+                    .orElse(null);
             @SuppressWarnings("unchecked")
             UnaryOperator<String> propertyNames = request.appState()
-                    .find(PROPERTY_NAMES_STATE_KEY, UnaryOperator.class).orElse(UnaryOperator.identity());
-            Optional<HttpException> translated = translate(exception, names == null ? null : names::extract,
-                    request.method(), request.path(), propertyNames);
+                    .find(PROPERTY_NAMES_STATE_KEY, UnaryOperator.class)
+                    .orElse(UnaryOperator.identity());
+            Optional<HttpException> translated = translate(
+                    exception, names == null ? null : names::extract, request.method(), request.path(), propertyNames);
             if (translated.isPresent()) {
                 throw translated.get();
             }
@@ -89,8 +90,12 @@ public final class DatabaseErrors {
      * As {@link #translate(Throwable, Function)}, for a request: a validation error's detail names
      * {@code method} and {@code path} (as the core's do) and its keys are spelled by {@code propertyNames}.
      */
-    public static Optional<HttpException> translate(Throwable failure, Function<SQLException, String> constraintNames,
-            String method, String path, UnaryOperator<String> propertyNames) {
+    public static Optional<HttpException> translate(
+            Throwable failure,
+            Function<SQLException, String> constraintNames,
+            String method,
+            String path,
+            UnaryOperator<String> propertyNames) {
         Set<Throwable> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
         for (Throwable t = failure; t != null && seen.add(t); t = t.getCause()) {
             if (t instanceof jakarta.validation.ConstraintViolationException invalid) {
@@ -112,15 +117,15 @@ public final class DatabaseErrors {
             return conflict(violation.getKind(), violation.getConstraintName());
         }
         if (t instanceof ObjectNotFoundException missing) {
-            return new NotFoundException(simpleName(missing.getEntityName()) + " " + missing.getIdentifier()
-                    + " not found");
+            return new NotFoundException(
+                    simpleName(missing.getEntityName()) + " " + missing.getIdentifier() + " not found");
         }
         if (t instanceof EntityNotFoundException missing) {
             return new NotFoundException(missing.getMessage());
         }
         if (t instanceof OptimisticLockException || t instanceof StaleStateException) {
-            return new ConflictException("The row was changed or deleted by another request meanwhile; reload it"
-                    + " and try again");
+            return new ConflictException(
+                    "The row was changed or deleted by another request meanwhile; reload it" + " and try again");
         }
         if (t instanceof SQLTransientConnectionException timedOut) {
             return timedOut.getCause() == null
@@ -165,8 +170,9 @@ public final class DatabaseErrors {
         String named = name == null ? "" : " " + name;
         String detail = switch (known) {
             case UNIQUE -> "Unique constraint" + named + " violated: a row with the same value already exists";
-            case FOREIGN_KEY -> "Foreign key constraint" + named + " violated: the referenced row does not exist,"
-                    + " or this row is still referenced";
+            case FOREIGN_KEY ->
+                "Foreign key constraint" + named + " violated: the referenced row does not exist,"
+                        + " or this row is still referenced";
             case NOT_NULL -> "Not-null constraint" + named + " violated: a required value is missing";
             case CHECK -> "Check constraint" + named + " violated";
             case OTHER -> "Integrity constraint" + named + " violated";

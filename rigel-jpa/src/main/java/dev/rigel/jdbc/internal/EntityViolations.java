@@ -18,16 +18,15 @@ import java.util.function.UnaryOperator;
  */
 final class EntityViolations {
 
-    private EntityViolations() {
-    }
+    private EntityViolations() {}
 
-    static ValidationException of(ConstraintViolationException failure, String method, String path,
-            UnaryOperator<String> propertyNames) {
+    static ValidationException of(
+            ConstraintViolationException failure, String method, String path, UnaryOperator<String> propertyNames) {
         List<ValidationError> errors = new ArrayList<>();
         if (failure.getConstraintViolations() != null) {
             for (ConstraintViolation<?> violation : failure.getConstraintViolations()) {
-                errors.add(new ValidationError(dotted(violation.getPropertyPath(), propertyNames),
-                        violation.getMessage(), "body"));
+                errors.add(new ValidationError(
+                        dotted(violation.getPropertyPath(), propertyNames), violation.getMessage(), "body"));
             }
         }
         // Hibernate Validator reports violations in no particular order; clients get a stable one

@@ -43,8 +43,10 @@ public final class Engine implements AutoCloseable {
             if (!config.properties().containsKey(VALIDATION_FACTORY)) {
                 // entity validation at persist/flush in English, as the core's request validation
                 // is, so a 400's messages do not depend on the server's locale
-                validation = Validation.byProvider(HibernateValidator.class).configure()
-                        .defaultLocale(Locale.ENGLISH).buildValidatorFactory();
+                validation = Validation.byProvider(HibernateValidator.class)
+                        .configure()
+                        .defaultLocale(Locale.ENGLISH)
+                        .buildValidatorFactory();
                 persistence.property(VALIDATION_FACTORY, validation);
             }
             persistence
@@ -59,8 +61,8 @@ public final class Engine implements AutoCloseable {
                 validation.close();
             }
             pool.close();
-            throw new IllegalStateException("JpaPlugin could not start Hibernate on " + pool.url() + ": "
-                    + causes(e), e);
+            throw new IllegalStateException(
+                    "JpaPlugin could not start Hibernate on " + pool.url() + ": " + causes(e), e);
         }
     }
 
@@ -69,7 +71,9 @@ public final class Engine implements AutoCloseable {
         StringBuilder messages = new StringBuilder();
         java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         for (Throwable t = failure; t != null && seen.add(t); t = t.getCause()) {
-            String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage().strip();
+            String message = t.getMessage() == null
+                    ? t.getClass().getSimpleName()
+                    : t.getMessage().strip();
             if (messages.indexOf(message) < 0) {
                 messages.append(messages.isEmpty() ? "" : "; caused by: ").append(message);
             }
@@ -83,7 +87,9 @@ public final class Engine implements AutoCloseable {
 
     /** The constraint-name reader of the dialect Hibernate chose, for errors raised through plain JDBC. */
     public ConstraintNames constraintNames() {
-        return new ConstraintNames(factory.unwrap(SessionFactoryImplementor.class).getJdbcServices().getDialect()
+        return new ConstraintNames(factory.unwrap(SessionFactoryImplementor.class)
+                .getJdbcServices()
+                .getDialect()
                 .getViolatedConstraintNameExtractor());
     }
 

@@ -68,18 +68,19 @@ public final class EntityIntrospection {
     static {
         try {
             MethodType objectToObject = MethodType.methodType(Object.class, Object.class);
-            LOADED_OR_NULL = MethodHandles.lookup().findStatic(EntityIntrospection.class, "loadedOrNull", objectToObject);
+            LOADED_OR_NULL =
+                    MethodHandles.lookup().findStatic(EntityIntrospection.class, "loadedOrNull", objectToObject);
             UNPROXIED = MethodHandles.lookup().findStatic(EntityIntrospection.class, "unproxied", objectToObject);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
     }
 
-    private EntityIntrospection() {
-    }
+    private EntityIntrospection() {}
 
     static boolean isMapped(Class<?> type) {
-        return type.isAnnotationPresent(Entity.class) || type.isAnnotationPresent(Embeddable.class)
+        return type.isAnnotationPresent(Entity.class)
+                || type.isAnnotationPresent(Embeddable.class)
                 || type.isAnnotationPresent(MappedSuperclass.class);
     }
 
@@ -97,7 +98,12 @@ public final class EntityIntrospection {
                     result = result.withMark(Mark.READ_ONLY);
                 }
             }
-            if (any(places, ManyToOne.class, OneToOne.class, OneToMany.class, ManyToMany.class,
+            if (any(
+                    places,
+                    ManyToOne.class,
+                    OneToOne.class,
+                    OneToMany.class,
+                    ManyToMany.class,
                     ElementCollection.class)) {
                 result = result.withGetter(MethodHandles.filterReturnValue(result.getter(), LOADED_OR_NULL));
             }
@@ -156,7 +162,9 @@ public final class EntityIntrospection {
      * (the handler chose to return it, unlike an association it merely reached) and unwrapped.
      */
     static Object unproxied(Object owner) {
-        return owner instanceof HibernateProxy proxy ? proxy.getHibernateLazyInitializer().getImplementation() : owner;
+        return owner instanceof HibernateProxy proxy
+                ? proxy.getHibernateLazyInitializer().getImplementation()
+                : owner;
     }
 
     /** The field named {@code name} and its getter, where mapping annotations may sit. */

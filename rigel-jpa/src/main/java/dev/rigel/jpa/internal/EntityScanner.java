@@ -36,8 +36,7 @@ public final class EntityScanner {
             "Ljakarta/persistence/Entity;", "Ljakarta/persistence/Embeddable;",
             "Ljakarta/persistence/MappedSuperclass;", "Ljakarta/persistence/Converter;");
 
-    private EntityScanner() {
-    }
+    private EntityScanner() {}
 
     /**
      * The annotated classes of {@code packageName}, sorted by name.
@@ -54,8 +53,9 @@ public final class EntityScanner {
                 switch (root.getProtocol()) {
                     case "file" -> scanDirectory(Path.of(root.toURI()), path, classNames);
                     case "jar" -> scanJar(root, path, classNames);
-                    default -> throw new ImproperlyConfiguredException("Cannot search " + root + " for entities of"
-                            + " package " + packageName + "; list the entity classes with entities(…) instead");
+                    default ->
+                        throw new ImproperlyConfiguredException("Cannot search " + root + " for entities of"
+                                + " package " + packageName + "; list the entity classes with entities(…) instead");
                 }
             }
         } catch (IOException e) {
@@ -64,8 +64,9 @@ public final class EntityScanner {
             throw new IllegalStateException("Cannot search package " + packageName + " for entities", e);
         }
         if (classNames.isEmpty()) {
-            throw new ImproperlyConfiguredException("Package " + packageName + " has no @Entity, @Embeddable,"
-                    + " @MappedSuperclass or @Converter classes on the class path; check the name in entityPackages(…)");
+            throw new ImproperlyConfiguredException(
+                    "Package " + packageName + " has no @Entity, @Embeddable,"
+                            + " @MappedSuperclass or @Converter classes on the class path; check the name in entityPackages(…)");
         }
         List<Class<?>> classes = new ArrayList<>(classNames.size());
         for (String name : classNames) {
@@ -111,15 +112,17 @@ public final class EntityScanner {
         }
         ClassReader reader = new ClassReader(classFile);
         boolean[] annotated = {false};
-        reader.accept(new ClassVisitor(Opcodes.ASM9) {
-            @Override
-            public AnnotationVisitor visitAnnotation(String descriptor, boolean visible) {
-                if (visible && PERSISTENCE_ANNOTATIONS.contains(descriptor)) {
-                    annotated[0] = true;
-                }
-                return null;
-            }
-        }, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+        reader.accept(
+                new ClassVisitor(Opcodes.ASM9) {
+                    @Override
+                    public AnnotationVisitor visitAnnotation(String descriptor, boolean visible) {
+                        if (visible && PERSISTENCE_ANNOTATIONS.contains(descriptor)) {
+                            annotated[0] = true;
+                        }
+                        return null;
+                    }
+                },
+                ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
         if (annotated[0]) {
             classNames.add(reader.getClassName().replace('/', '.'));
         }

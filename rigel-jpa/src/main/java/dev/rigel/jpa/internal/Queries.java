@@ -17,8 +17,7 @@ import java.util.List;
 /** Criteria queries for a {@link dev.rigel.jpa.Repository} listing, built from its filters. */
 public final class Queries {
 
-    private Queries() {
-    }
+    private Queries() {}
 
     /** The page the filters ask for, or null when they ask for all rows. */
     public static Filter.LimitOffset page(List<Filter> filters) {
@@ -26,7 +25,8 @@ public final class Queries {
         for (Filter filter : filters) {
             if (filter instanceof Filter.LimitOffset limitOffset) {
                 if (page != null) {
-                    throw new IllegalArgumentException("A listing takes one LimitOffset, got " + page + " and " + filter);
+                    throw new IllegalArgumentException(
+                            "A listing takes one LimitOffset, got " + page + " and " + filter);
                 }
                 page = limitOffset;
             }
@@ -34,8 +34,8 @@ public final class Queries {
         return page;
     }
 
-    public static <T> TypedQuery<T> select(EntityManager session, Class<T> type, String entityName,
-            List<Filter> filters) {
+    public static <T> TypedQuery<T> select(
+            EntityManager session, Class<T> type, String entityName, List<Filter> filters) {
         CriteriaBuilder builder = session.getCriteriaBuilder();
         CriteriaQuery<T> query = builder.createQuery(type);
         Root<T> root = query.from(type);
@@ -64,16 +64,17 @@ public final class Queries {
         return session.createQuery(query).getSingleResult();
     }
 
-    private static Predicate[] predicates(CriteriaBuilder builder, Root<?> root, String entityName,
-            List<Filter> filters) {
+    private static Predicate[] predicates(
+            CriteriaBuilder builder, Root<?> root, String entityName, List<Filter> filters) {
         List<Predicate> predicates = new ArrayList<>();
         for (Filter filter : filters) {
             Predicate predicate = switch (filter) {
                 case Filter.Compare compare -> compare(builder, path(root, compare.field(), entityName), compare);
                 case Filter.In in -> in(builder, path(root, in.field(), entityName), in);
-                case Filter.IsNull isNull -> isNull.negated()
-                        ? builder.isNotNull(path(root, isNull.field(), entityName))
-                        : builder.isNull(path(root, isNull.field(), entityName));
+                case Filter.IsNull isNull ->
+                    isNull.negated()
+                            ? builder.isNotNull(path(root, isNull.field(), entityName))
+                            : builder.isNull(path(root, isNull.field(), entityName));
                 case Filter.OrderBy ignored -> null;
                 case Filter.LimitOffset ignored -> null;
             };
@@ -114,8 +115,8 @@ public final class Queries {
                 path = path.get(part);
             }
         } catch (RuntimeException e) {
-            throw new ClientException("Cannot filter or sort " + entityName + " by '" + field
-                    + "': it has no such field");
+            throw new ClientException(
+                    "Cannot filter or sort " + entityName + " by '" + field + "': it has no such field");
         }
         return path;
     }

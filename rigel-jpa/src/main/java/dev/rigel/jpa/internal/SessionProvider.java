@@ -24,8 +24,9 @@ public final class SessionProvider {
     }
 
     public EntityManagerFactory engine(State state) {
-        return state.find(engineStateKey, EntityManagerFactory.class).orElseThrow(() -> new IllegalStateException(
-                "JpaPlugin: no EntityManagerFactory under app state '" + engineStateKey + "'; the app has not been"
+        return state.find(engineStateKey, EntityManagerFactory.class)
+                .orElseThrow(() -> new IllegalStateException("JpaPlugin: no EntityManagerFactory under app state '"
+                        + engineStateKey + "'; the app has not been"
                         + " started (serve it, or open a TestClient, which runs the startup)"));
     }
 

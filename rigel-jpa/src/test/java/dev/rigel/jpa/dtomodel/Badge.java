@@ -17,8 +17,7 @@ public class Badge {
 
     private String label;
 
-    protected Badge() {
-    }
+    protected Badge() {}
 
     public Badge(String label) {
         this.label = label;

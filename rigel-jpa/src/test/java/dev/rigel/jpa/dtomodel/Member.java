@@ -39,8 +39,7 @@ public class Member {
     @ElementCollection
     private List<String> nicknames = new ArrayList<>();
 
-    protected Member() {
-    }
+    protected Member() {}
 
     public Member(String name, Team team) {
         this.name = name;

@@ -27,8 +27,7 @@ public class Team {
     @OneToMany(mappedBy = "team")
     private List<Member> members = new ArrayList<>();
 
-    protected Team() {
-    }
+    protected Team() {}
 
     public Team(String name) {
         this.name = name;

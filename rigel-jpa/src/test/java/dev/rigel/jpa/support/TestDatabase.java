@@ -41,7 +41,9 @@ public enum TestDatabase {
             }
             case POSTGRES -> {
                 execute(POSTGRES_URL, POSTGRES_USER, "CREATE SCHEMA " + name);
-                yield new Scratch(this, POSTGRES_URL + "?user=" + POSTGRES_USER + "&currentSchema=" + name,
+                yield new Scratch(
+                        this,
+                        POSTGRES_URL + "?user=" + POSTGRES_USER + "&currentSchema=" + name,
                         () -> execute(POSTGRES_URL, POSTGRES_USER, "DROP SCHEMA " + name + " CASCADE"));
             }
         };
@@ -59,6 +61,7 @@ public enum TestDatabase {
     /** Every database with every transport: the arguments of a {@code @MethodSource}. */
     public static Stream<Arguments> withTransports() {
         return Arrays.stream(values())
-                .flatMap(database -> Arrays.stream(Transport.values()).map(transport -> Arguments.of(database, transport)));
+                .flatMap(database ->
+                        Arrays.stream(Transport.values()).map(transport -> Arguments.of(database, transport)));
     }
 }

@@ -23,8 +23,7 @@ public class Author {
 
     private Integer born;
 
-    protected Author() {
-    }
+    protected Author() {}
 
     public Author(String name, String email, Integer born) {
         this.name = name;

@@ -24,8 +24,7 @@ public class Book {
     @JoinColumn(name = "author_id", nullable = false, foreignKey = @ForeignKey(name = "fk_books_author"))
     private Author author;
 
-    protected Book() {
-    }
+    protected Book() {}
 
     public Book(String title, Author author) {
         this.title = title;

@@ -3,8 +3,7 @@ package dev.rigel.jpa.testmodel;
 /** Not an entity: package scanning must leave it out. */
 public final class Books {
 
-    private Books() {
-    }
+    private Books() {}
 
     public static String describe(Book book) {
         return book.getTitle();

@@ -14,8 +14,7 @@ public class Tag {
 
     private String label;
 
-    protected Tag() {
-    }
+    protected Tag() {}
 
     public Tag(String code, String label) {
         this.code = code;

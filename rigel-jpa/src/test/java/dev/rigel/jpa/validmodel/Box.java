@@ -10,8 +10,7 @@ public class Box {
     @Positive
     private int width;
 
-    protected Box() {
-    }
+    protected Box() {}
 
     public Box(int width) {
         this.width = width;

@@ -29,8 +29,7 @@ public class Gadget {
     @Valid
     private Box box;
 
-    protected Gadget() {
-    }
+    protected Gadget() {}
 
     public Gadget(String displayName, int quantity, int width) {
         this.displayName = displayName;

@@ -31,9 +31,11 @@ public final class MetricsMiddleware extends AbstractMiddleware {
 
     public MetricsMiddleware(MeterRegistry registry) {
         this.registry = registry;
-        this.timers = Timer.builder(REQUESTS).description("HTTP requests served, by route template and status")
+        this.timers = Timer.builder(REQUESTS)
+                .description("HTTP requests served, by route template and status")
                 .withRegistry(registry);
-        Gauge.builder(IN_FLIGHT, inFlight, AtomicInteger::get).description("HTTP requests being served")
+        Gauge.builder(IN_FLIGHT, inFlight, AtomicInteger::get)
+                .description("HTTP requests being served")
                 .register(registry);
     }
 
@@ -81,9 +83,17 @@ public final class MetricsMiddleware extends AbstractMiddleware {
             failure = unhandled; // a handler's unexpected exception, already answered with a 500 further in
         }
         long elapsed = registry.config().clock().monotonicTime() - start;
-        timers.withTags("method", scope.method(), "uri", RouteLabel.of(scope.handler(), status),
-                "status", Integer.toString(status), "outcome", outcome(status),
-                "exception", failure == null ? "none" : failure.getClass().getSimpleName())
+        timers.withTags(
+                        "method",
+                        scope.method(),
+                        "uri",
+                        RouteLabel.of(scope.handler(), status),
+                        "status",
+                        Integer.toString(status),
+                        "outcome",
+                        outcome(status),
+                        "exception",
+                        failure == null ? "none" : failure.getClass().getSimpleName())
                 .record(elapsed, java.util.concurrent.TimeUnit.NANOSECONDS);
     }
 

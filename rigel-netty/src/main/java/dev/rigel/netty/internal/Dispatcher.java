@@ -15,7 +15,8 @@ public final class Dispatcher {
 
     private final Application app;
     private final ServerConfig config;
-    private final ThreadFactory virtualThreads = Thread.ofVirtual().name("rigel-handler-", 0).factory();
+    private final ThreadFactory virtualThreads =
+            Thread.ofVirtual().name("rigel-handler-", 0).factory();
     private final AtomicInteger running = new AtomicInteger();
     private final long maxBodySize;
     private final long readTimeoutNanos;

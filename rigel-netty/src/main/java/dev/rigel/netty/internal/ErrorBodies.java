@@ -18,8 +18,7 @@ final class ErrorBodies {
     static final String FORBIDDEN = "Forbidden";
     static final String SERVICE_UNAVAILABLE = "Service Unavailable";
 
-    private ErrorBodies() {
-    }
+    private ErrorBodies() {}
 
     static byte[] json(int status, String detail) {
         StringBuilder out = new StringBuilder(48 + detail.length());

@@ -15,8 +15,7 @@ final class ExceptionTail extends ChannelInboundHandlerAdapter {
 
     static final ExceptionTail INSTANCE = new ExceptionTail();
 
-    private ExceptionTail() {
-    }
+    private ExceptionTail() {}
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {

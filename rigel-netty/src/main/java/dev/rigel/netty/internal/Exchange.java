@@ -64,6 +64,7 @@ abstract class Exchange implements Receive, Send, Runnable {
      * complete or the exchange is lost, whichever comes first.
      */
     private boolean active = true;
+
     private BodyBuffer buffer;
     private BodyQueue queue;
     /** The whole request has arrived (read by the application thread when building headers). */
@@ -80,6 +81,7 @@ abstract class Exchange implements Receive, Send, Runnable {
     volatile boolean onWire;
     /** The connection (or stream) is gone or the server gave up on this exchange. */
     volatile boolean closed;
+
     private volatile Thread writer;
     private volatile boolean writeDone;
     /**
@@ -93,15 +95,14 @@ abstract class Exchange implements Receive, Send, Runnable {
      * allocate it.
      */
     private volatile ConcurrentLinkedQueue<Thread> disconnectWaiters;
-    private static final AtomicReferenceFieldUpdater<Exchange,
-            ConcurrentLinkedQueue> WAITERS = AtomicReferenceFieldUpdater
-            .newUpdater(Exchange.class, ConcurrentLinkedQueue.class, "disconnectWaiters");
+
+    private static final AtomicReferenceFieldUpdater<Exchange, ConcurrentLinkedQueue> WAITERS =
+            AtomicReferenceFieldUpdater.newUpdater(Exchange.class, ConcurrentLinkedQueue.class, "disconnectWaiters");
     /** The handler was asked to notice the client leaving (HTTP/1 must read for that). */
     private volatile boolean watching;
 
     /** Event loop: the handler has just read the request head. */
-    Exchange(ExchangeHandler handler, Dispatcher dispatcher, Scope scope, long contentLength,
-             boolean expectContinue) {
+    Exchange(ExchangeHandler handler, Dispatcher dispatcher, Scope scope, long contentLength, boolean expectContinue) {
         this.dispatcher = dispatcher;
         this.scope = scope;
         this.headRequest = "HEAD".equals(scope.method());
@@ -358,7 +359,8 @@ abstract class Exchange implements Receive, Send, Runnable {
             while (!closed && !over) {
                 LockSupport.park(this);
                 if (Thread.interrupted()) {
-                    throw new InterruptedException("interrupted while waiting for the client of " + scope + " to leave");
+                    throw new InterruptedException(
+                            "interrupted while waiting for the client of " + scope + " to leave");
                 }
             }
         } finally {

@@ -38,8 +38,14 @@ final class Http1Exchange extends Exchange {
     /** ...and whether it asked to close the connection. */
     private boolean appClose;
 
-    Http1Exchange(Http1Handler handler, Dispatcher dispatcher, Scope scope, long contentLength,
-                  boolean expectContinue, HttpVersion version, boolean keepAliveRequested) {
+    Http1Exchange(
+            Http1Handler handler,
+            Dispatcher dispatcher,
+            Scope scope,
+            long contentLength,
+            boolean expectContinue,
+            HttpVersion version,
+            boolean keepAliveRequested) {
         super(handler, dispatcher, scope, contentLength, expectContinue);
         this.version = version;
         this.keepAliveRequested = keepAliveRequested;
@@ -60,8 +66,7 @@ final class Http1Exchange extends Exchange {
             out.addInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
         }
         connectionHeaders(out, false);
-        return new DefaultFullHttpResponse(version, HttpFields.status(status), content, out,
-                EmptyHttpHeaders.INSTANCE);
+        return new DefaultFullHttpResponse(version, HttpFields.status(status), content, out, EmptyHttpHeaders.INSTANCE);
     }
 
     @Override
@@ -111,8 +116,12 @@ final class Http1Exchange extends Exchange {
     /** A complete JSON error response, also used by the handler for errors it answers itself. */
     static FullHttpResponse error(HttpVersion version, HttpResponseStatus status, String detail, AsciiString server) {
         byte[] body = ErrorBodies.json(status.code(), detail);
-        FullHttpResponse response = new DefaultFullHttpResponse(version, status, Unpooled.wrappedBuffer(body),
-                DefaultHttpHeadersFactory.headersFactory(), DefaultHttpHeadersFactory.trailersFactory());
+        FullHttpResponse response = new DefaultFullHttpResponse(
+                version,
+                status,
+                Unpooled.wrappedBuffer(body),
+                DefaultHttpHeadersFactory.headersFactory(),
+                DefaultHttpHeadersFactory.trailersFactory());
         HttpHeaders headers = response.headers();
         headers.set(HttpHeaderNames.CONTENT_TYPE, APPLICATION_JSON);
         headers.setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
@@ -154,8 +163,7 @@ final class Http1Exchange extends Exchange {
                     appClose |= HttpFields.hasToken(value, "close");
                     continue;
                 }
-                default -> {
-                }
+                default -> {}
             }
             out.add(name, value);
         }
@@ -176,7 +184,10 @@ final class Http1Exchange extends Exchange {
      * otherwise be mistaken for the next request).
      */
     private void connectionHeaders(HttpHeaders out, boolean forceClose) {
-        boolean keepAlive = keepAliveRequested && !forceClose && !appClose && !connection.draining()
+        boolean keepAlive = keepAliveRequested
+                && !forceClose
+                && !appClose
+                && !connection.draining()
                 && !(expectContinue && !requestComplete);
         closeAfter = !keepAlive;
         if (!keepAlive) {

@@ -57,6 +57,7 @@ final class Http1Handler extends ChannelInboundHandlerAdapter implements Exchang
     private Http1Exchange current;
     /** A WebSocket upgrade whose handshake the application has not answered yet: no more HTTP on this connection. */
     private WebSocketExchange webSocket;
+
     private Exchange waitingForWritable;
     private boolean inDrain;
     private boolean inReadLoop;
@@ -295,10 +296,15 @@ final class Http1Handler extends ChannelInboundHandlerAdapter implements Exchang
         boolean keepAlive = version.isKeepAliveDefault()
                 ? !HttpFields.hasToken(connectionField, "close")
                 : HttpFields.hasToken(connectionField, "keep-alive");
-        Scope scope = Scopes.http(request.method().name(), request.uri(), headers, ctx.channel(), scheme,
+        Scope scope = Scopes.http(
+                request.method().name(),
+                request.uri(),
+                headers,
+                ctx.channel(),
+                scheme,
                 version == HttpVersion.HTTP_1_0 ? "1.0" : "1.1");
-        Http1Exchange ex = new Http1Exchange(this, dispatcher, scope, contentLength, expectContinue, version,
-                keepAlive);
+        Http1Exchange ex =
+                new Http1Exchange(this, dispatcher, scope, contentLength, expectContinue, version, keepAlive);
         current = ex;
         boolean inline;
         try {
@@ -334,12 +340,11 @@ final class Http1Handler extends ChannelInboundHandlerAdapter implements Exchang
             switch (HttpFields.kind(name)) {
                 case HttpFields.CONTENT_LENGTH -> contentLengthField = value;
                 case HttpFields.EXPECT -> expectField = value;
-                case HttpFields.CONNECTION -> connectionField =
-                        connectionField == null ? value : connectionField + "," + value;
+                case HttpFields.CONNECTION ->
+                    connectionField = connectionField == null ? value : connectionField + "," + value;
                 case HttpFields.TRANSFER_ENCODING -> chunkedField |= HttpFields.hasToken(value, "chunked");
                 case HttpFields.UPGRADE -> upgradeField = value;
-                default -> {
-                }
+                default -> {}
             }
             out.add(name.toString(), value);
         }
@@ -433,8 +438,10 @@ final class Http1Handler extends ChannelInboundHandlerAdapter implements Exchang
     @Override
     public void writeContinue(Exchange ex) {
         if (ex == current && !closing) {
-            ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE,
-                    Unpooled.EMPTY_BUFFER), ctx.voidPromise());
+            ctx.writeAndFlush(
+                    new DefaultFullHttpResponse(
+                            HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE, Unpooled.EMPTY_BUFFER),
+                    ctx.voidPromise());
         }
     }
 
@@ -511,8 +518,8 @@ final class Http1Handler extends ChannelInboundHandlerAdapter implements Exchang
                 return;
             }
         }
-        FullHttpResponse response = Http1Exchange.error(HttpVersion.HTTP_1_1, status, detail,
-                dispatcher.serverHeader());
+        FullHttpResponse response =
+                Http1Exchange.error(HttpVersion.HTTP_1_1, status, detail, dispatcher.serverHeader());
         response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
         flushPending = false;
         ctx.writeAndFlush(response).addListener(future -> lingerAndClose());
@@ -536,8 +543,11 @@ final class Http1Handler extends ChannelInboundHandlerAdapter implements Exchang
             return;
         }
         if (!WebSocketHandshakes.supportedVersion(request)) {
-            FullHttpResponse response = Http1Exchange.error(HttpVersion.HTTP_1_1, HttpResponseStatus.UPGRADE_REQUIRED,
-                    WebSocketHandshakes.UNSUPPORTED_VERSION, dispatcher.serverHeader());
+            FullHttpResponse response = Http1Exchange.error(
+                    HttpVersion.HTTP_1_1,
+                    HttpResponseStatus.UPGRADE_REQUIRED,
+                    WebSocketHandshakes.UNSUPPORTED_VERSION,
+                    dispatcher.serverHeader());
             response.headers().set(HttpHeaderNames.SEC_WEBSOCKET_VERSION, "13");
             rejectWith(response);
             return;
@@ -555,7 +565,10 @@ final class Http1Handler extends ChannelInboundHandlerAdapter implements Exchang
     }
 
     /** Event loop: the application accepted {@code ex}; upgrade unless the connection is gone or draining. */
-    void acceptWebSocket(WebSocketExchange ex, String subprotocol, HttpHeaders extraHeaders,
+    void acceptWebSocket(
+            WebSocketExchange ex,
+            String subprotocol,
+            HttpHeaders extraHeaders,
             CompletableFuture<WebSocketFrameHandler> upgraded) {
         if (ex != webSocket || closing || !ctx.channel().isActive()) {
             upgraded.completeExceptionally(new IOException("the connection closed before the handshake was answered"));
@@ -568,11 +581,18 @@ final class Http1Handler extends ChannelInboundHandlerAdapter implements Exchang
             reject(HttpResponseStatus.SERVICE_UNAVAILABLE, ErrorBodies.SERVICE_UNAVAILABLE);
             return;
         }
-        WebSocketUpgrade.perform(ctx, ex, subprotocol, extraHeaders, dispatcher.config(), frames -> {
-            webSocket = null; // handed over: removing this handler must not end the exchange
-            closing = true;
-            connection.switchedToWebSocket(frames);
-        }, upgraded);
+        WebSocketUpgrade.perform(
+                ctx,
+                ex,
+                subprotocol,
+                extraHeaders,
+                dispatcher.config(),
+                frames -> {
+                    webSocket = null; // handed over: removing this handler must not end the exchange
+                    closing = true;
+                    connection.switchedToWebSocket(frames);
+                },
+                upgraded);
     }
 
     /** Event loop: the application refused {@code ex} with {@code response}; send it and close. */
@@ -612,9 +632,13 @@ final class Http1Handler extends ChannelInboundHandlerAdapter implements Exchang
                     return;
                 }
                 ch.config().setAutoRead(true);
-                ch.eventLoop().schedule(() -> {
-                    ch.close();
-                }, LINGER_MILLIS, TimeUnit.MILLISECONDS);
+                ch.eventLoop()
+                        .schedule(
+                                () -> {
+                                    ch.close();
+                                },
+                                LINGER_MILLIS,
+                                TimeUnit.MILLISECONDS);
             });
         } else {
             ch.close();

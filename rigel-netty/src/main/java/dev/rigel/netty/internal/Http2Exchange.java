@@ -18,8 +18,12 @@ final class Http2Exchange extends Exchange {
 
     private boolean bodyless;
 
-    Http2Exchange(Http2StreamHandler handler, Dispatcher dispatcher, Scope scope, long contentLength,
-                  boolean expectContinue) {
+    Http2Exchange(
+            Http2StreamHandler handler,
+            Dispatcher dispatcher,
+            Scope scope,
+            long contentLength,
+            boolean expectContinue) {
         super(handler, dispatcher, scope, contentLength, expectContinue);
     }
 
@@ -36,8 +40,7 @@ final class Http2Exchange extends Exchange {
             return new DefaultHttp2HeadersFrame(out, true);
         }
         return new Object[] {
-            new DefaultHttp2HeadersFrame(out, false),
-            new DefaultHttp2DataFrame(Unpooled.wrappedBuffer(body), true)
+            new DefaultHttp2HeadersFrame(out, false), new DefaultHttp2DataFrame(Unpooled.wrappedBuffer(body), true)
         };
     }
 
@@ -77,8 +80,7 @@ final class Http2Exchange extends Exchange {
             out.set(HttpHeaderNames.SERVER, server);
         }
         return new Object[] {
-            new DefaultHttp2HeadersFrame(out, false),
-            new DefaultHttp2DataFrame(Unpooled.wrappedBuffer(body), true)
+            new DefaultHttp2HeadersFrame(out, false), new DefaultHttp2DataFrame(Unpooled.wrappedBuffer(body), true)
         };
     }
 
@@ -102,12 +104,14 @@ final class Http2Exchange extends Exchange {
                         continue;
                     }
                 }
-                case HttpFields.CONNECTION, HttpFields.KEEP_ALIVE, HttpFields.PROXY_CONNECTION,
-                        HttpFields.TRANSFER_ENCODING, HttpFields.UPGRADE -> {
+                case HttpFields.CONNECTION,
+                        HttpFields.KEEP_ALIVE,
+                        HttpFields.PROXY_CONNECTION,
+                        HttpFields.TRANSFER_ENCODING,
+                        HttpFields.UPGRADE -> {
                     continue;
                 }
-                default -> {
-                }
+                default -> {}
             }
             out.add(name.toLowerCase(Locale.ROOT), headers.valueAt(i));
         }

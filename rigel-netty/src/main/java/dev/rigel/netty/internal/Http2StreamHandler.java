@@ -41,6 +41,7 @@ final class Http2StreamHandler extends ChannelInboundHandlerAdapter implements E
     private Exchange waitingForWritable;
     /** The stream was answered or refused; further frames from the client are ignored. */
     private boolean finished;
+
     private boolean paused;
 
     Http2StreamHandler(Dispatcher dispatcher, Connection connection, String scheme) {
@@ -122,8 +123,8 @@ final class Http2StreamHandler extends ChannelInboundHandlerAdapter implements E
             return;
         }
         CharSequence expect = h.get(HttpHeaderNames.EXPECT);
-        boolean expectContinue = expect != null && !frame.isEndStream()
-                && HttpHeaderValues.CONTINUE.contentEqualsIgnoreCase(expect);
+        boolean expectContinue =
+                expect != null && !frame.isEndStream() && HttpHeaderValues.CONTINUE.contentEqualsIgnoreCase(expect);
 
         Headers headers = new Headers(h.size());
         CharSequence authority = h.authority();
@@ -234,8 +235,7 @@ final class Http2StreamHandler extends ChannelInboundHandlerAdapter implements E
 
     /** Nothing to do: the connection is always read, and a reset or a lost connection ends the stream channel. */
     @Override
-    public void watchDisconnect(Exchange ex) {
-    }
+    public void watchDisconnect(Exchange ex) {}
 
     @Override
     public void abort(Exchange ex) {

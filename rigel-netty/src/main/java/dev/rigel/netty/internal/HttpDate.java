@@ -10,13 +10,11 @@ import java.util.Date;
  */
 final class HttpDate {
 
-    private record Stamp(long second, AsciiString text) {
-    }
+    private record Stamp(long second, AsciiString text) {}
 
     private static volatile Stamp current = new Stamp(Long.MIN_VALUE, AsciiString.EMPTY_STRING);
 
-    private HttpDate() {
-    }
+    private HttpDate() {}
 
     static AsciiString now() {
         long second = System.currentTimeMillis() / 1000;

@@ -26,8 +26,7 @@ final class HttpFields {
     private static final AsciiString PROXY_CONNECTION_NAME = AsciiString.cached("proxy-connection");
     private static final HttpResponseStatus[] STATUSES = new HttpResponseStatus[1000];
 
-    private HttpFields() {
-    }
+    private HttpFields() {}
 
     /** Which of the fields the server manages {@code name} is, or {@link #OTHER}. */
     static int kind(CharSequence name) {
@@ -35,8 +34,10 @@ final class HttpFields {
             case 4 -> is(name, HttpHeaderNames.DATE) ? DATE : OTHER;
             case 6 -> is(name, HttpHeaderNames.SERVER) ? SERVER : is(name, HttpHeaderNames.EXPECT) ? EXPECT : OTHER;
             case 7 -> is(name, HttpHeaderNames.UPGRADE) ? UPGRADE : OTHER;
-            case 10 -> is(name, HttpHeaderNames.CONNECTION) ? CONNECTION
-                    : is(name, HttpHeaderNames.KEEP_ALIVE) ? KEEP_ALIVE : OTHER;
+            case 10 ->
+                is(name, HttpHeaderNames.CONNECTION)
+                        ? CONNECTION
+                        : is(name, HttpHeaderNames.KEEP_ALIVE) ? KEEP_ALIVE : OTHER;
             case 14 -> is(name, HttpHeaderNames.CONTENT_LENGTH) ? CONTENT_LENGTH : OTHER;
             case 16 -> is(name, PROXY_CONNECTION_NAME) ? PROXY_CONNECTION : OTHER;
             case 17 -> is(name, HttpHeaderNames.TRANSFER_ENCODING) ? TRANSFER_ENCODING : OTHER;

@@ -37,7 +37,9 @@ public record IoTransport(String name, IoHandlerFactory handlerFactory, Class<? 
             if (!io.netty.channel.epoll.Epoll.isAvailable()) {
                 return null;
             }
-            return new IoTransport("epoll", io.netty.channel.epoll.EpollIoHandler.newFactory(),
+            return new IoTransport(
+                    "epoll",
+                    io.netty.channel.epoll.EpollIoHandler.newFactory(),
                     io.netty.channel.epoll.EpollServerSocketChannel.class);
         }
     }

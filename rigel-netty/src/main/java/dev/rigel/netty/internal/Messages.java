@@ -11,8 +11,7 @@ import io.netty.util.ReferenceCountUtil;
  */
 final class Messages {
 
-    private Messages() {
-    }
+    private Messages() {}
 
     static void release(Object msg) {
         if (msg instanceof Object[] all) {

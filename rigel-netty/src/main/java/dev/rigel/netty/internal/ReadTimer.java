@@ -14,6 +14,7 @@ final class ReadTimer {
 
     /** Zero or less: read timeouts are off and {@link #arm} does nothing. */
     private final long timeoutNanos;
+
     private ScheduledFuture<?> pending;
 
     ReadTimer(long timeoutNanos) {
@@ -23,10 +24,13 @@ final class ReadTimer {
     /** Runs {@code onTimeout} on {@code loop} after the timeout, unless a timer is already pending. */
     void arm(EventExecutor loop, Runnable onTimeout) {
         if (pending == null && timeoutNanos > 0) {
-            pending = loop.schedule(() -> {
-                pending = null; // cleared first, so onTimeout may arm again
-                onTimeout.run();
-            }, timeoutNanos, TimeUnit.NANOSECONDS);
+            pending = loop.schedule(
+                    () -> {
+                        pending = null; // cleared first, so onTimeout may arm again
+                        onTimeout.run();
+                    },
+                    timeoutNanos,
+                    TimeUnit.NANOSECONDS);
         }
     }
 

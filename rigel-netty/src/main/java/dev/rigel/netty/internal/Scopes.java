@@ -9,15 +9,14 @@ import java.net.SocketAddress;
 /** Turns what the codecs decoded into a protocol {@link Scope}. */
 final class Scopes {
 
-    private Scopes() {
-    }
+    private Scopes() {}
 
     /**
      * Builds an HTTP scope from a request target. Origin form ({@code /a/b?q}) is the norm;
      * absolute form ({@code http://host/a?q}, used towards proxies) is reduced to its path.
      */
-    static Scope http(String method, String target, Headers headers, Channel channel, String scheme,
-                      String httpVersion) {
+    static Scope http(
+            String method, String target, Headers headers, Channel channel, String scheme, String httpVersion) {
         return parse(method, target, headers, channel, scheme, httpVersion);
     }
 
@@ -27,8 +26,8 @@ final class Scopes {
     }
 
     /** {@code method} is null for a WebSocket scope. */
-    private static Scope parse(String method, String target, Headers headers, Channel channel, String scheme,
-                               String httpVersion) {
+    private static Scope parse(
+            String method, String target, Headers headers, Channel channel, String scheme, String httpVersion) {
         int pathStart = 0;
         if (!target.isEmpty() && target.charAt(0) != '/' && !"*".equals(target)) {
             int schemeEnd = target.indexOf("://");
@@ -59,8 +58,14 @@ final class Scopes {
         return build(method, rawPath, query, headers, channel, scheme, httpVersion);
     }
 
-    private static Scope build(String method, String rawPath, String query, Headers headers, Channel channel,
-                               String scheme, String httpVersion) {
+    private static Scope build(
+            String method,
+            String rawPath,
+            String query,
+            Headers headers,
+            Channel channel,
+            String scheme,
+            String httpVersion) {
         return (method == null ? Scope.websocket(rawPath) : Scope.http(method, rawPath))
                 .queryString(query)
                 .headers(headers)

@@ -36,6 +36,7 @@ public final class ServerInitializer extends ChannelInitializer<Channel> {
 
     /** Chunks the HTTP/1 decoder hands over at most; larger than Netty's 8 KiB to cut per-chunk overhead. */
     private static final int MAX_CHUNK_SIZE = 64 * 1024;
+
     private static final long MAX_CONCURRENT_STREAMS = 256;
     /**
      * Netty's default of 128 closes the connection when one read holds more pipelined requests
@@ -76,13 +77,17 @@ public final class ServerInitializer extends ChannelInitializer<Channel> {
         }
         if (config.http2()) {
             HttpServerCodec codec = httpCodec();
-            UpgradeHandler upgrade = new UpgradeHandler(codec, protocol ->
-                    AsciiString.contentEquals(Http2CodecUtil.HTTP_UPGRADE_PROTOCOL_NAME, protocol)
-                            ? new Http2ServerUpgradeCodec(http2FrameCodec(), http2Multiplexer(connection, "http"),
-                                    new Http2Installer(this, connection, "http", false), ExceptionTail.INSTANCE)
+            UpgradeHandler upgrade = new UpgradeHandler(
+                    codec,
+                    protocol -> AsciiString.contentEquals(Http2CodecUtil.HTTP_UPGRADE_PROTOCOL_NAME, protocol)
+                            ? new Http2ServerUpgradeCodec(
+                                    http2FrameCodec(),
+                                    http2Multiplexer(connection, "http"),
+                                    new Http2Installer(this, connection, "http", false),
+                                    ExceptionTail.INSTANCE)
                             : null);
-            pipeline.addLast(new CleartextHttp2ServerUpgradeHandler(codec, upgrade,
-                    new Http2Installer(this, connection, "http", true)));
+            pipeline.addLast(new CleartextHttp2ServerUpgradeHandler(
+                    codec, upgrade, new Http2Installer(this, connection, "http", true)));
         } else {
             pipeline.addLast(httpCodec());
         }
@@ -98,10 +103,12 @@ public final class ServerInitializer extends ChannelInitializer<Channel> {
     }
 
     HttpServerCodec httpCodec() {
-        return new HttpServerCodec(new HttpDecoderConfig()
-                .setMaxInitialLineLength(config.maxInitialLineLength())
-                .setMaxHeaderSize(config.maxHeaderSize())
-                .setMaxChunkSize(MAX_CHUNK_SIZE), MAX_PIPELINE_DEPTH);
+        return new HttpServerCodec(
+                new HttpDecoderConfig()
+                        .setMaxInitialLineLength(config.maxInitialLineLength())
+                        .setMaxHeaderSize(config.maxHeaderSize())
+                        .setMaxChunkSize(MAX_CHUNK_SIZE),
+                MAX_PIPELINE_DEPTH);
     }
 
     Http2FrameCodec http2FrameCodec() {

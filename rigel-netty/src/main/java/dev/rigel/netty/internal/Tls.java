@@ -14,8 +14,7 @@ import java.io.UncheckedIOException;
 /** Builds the server's TLS context from the configuration, with ALPN set up for h2 and http/1.1. */
 public final class Tls {
 
-    private Tls() {
-    }
+    private Tls() {}
 
     /** The context to serve with, or null for cleartext. */
     public static SslContext serverContext(ServerConfig config) {
@@ -29,8 +28,9 @@ public final class Tls {
                 ? new String[] {ApplicationProtocolNames.HTTP_2, ApplicationProtocolNames.HTTP_1_1}
                 : new String[] {ApplicationProtocolNames.HTTP_1_1};
         try {
-            return SslContextBuilder
-                    .forServer(config.tlsCertificateChain().get().toFile(), config.tlsPrivateKey().get().toFile())
+            return SslContextBuilder.forServer(
+                            config.tlsCertificateChain().get().toFile(),
+                            config.tlsPrivateKey().get().toFile())
                     // The JDK provider does ALPN on every supported JDK and needs no native library.
                     .sslProvider(SslProvider.JDK)
                     // HTTP/2 forbids the weaker suites (RFC 9113 9.2.2); these suit HTTP/1.1 as well.

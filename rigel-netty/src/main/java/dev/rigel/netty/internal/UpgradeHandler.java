@@ -18,8 +18,13 @@ final class UpgradeHandler extends HttpServerUpgradeHandler {
     private static final int MAX_UPGRADE_CONTENT = 8192;
 
     UpgradeHandler(HttpServerCodec codec, UpgradeCodecFactory factory) {
-        super(codec, factory, MAX_UPGRADE_CONTENT, DefaultHttpHeadersFactory.headersFactory(),
-                DefaultHttpHeadersFactory.trailersFactory(), true);
+        super(
+                codec,
+                factory,
+                MAX_UPGRADE_CONTENT,
+                DefaultHttpHeadersFactory.headersFactory(),
+                DefaultHttpHeadersFactory.trailersFactory(),
+                true);
     }
 
     @Override

@@ -48,6 +48,7 @@ final class WebSocketExchange implements Receive, Send, Runnable {
     final Scope scope;
     /** The upgrade request's header fields, which the handshake answer is computed from. */
     final HttpHeaders requestHeaders;
+
     final String uri;
     final WebSocketInbox inbox;
     private final Http1Handler http1;
@@ -145,11 +146,13 @@ final class WebSocketExchange implements Receive, Send, Runnable {
             switch (message) {
                 case Message.WebSocketAccept accept -> accept(accept);
                 case Message.WebSocketClose close -> close(close);
-                case Message.ResponseStart start when phase == HANDSHAKE && refusal == null -> {
+                case Message.ResponseStart start
+                when phase == HANDSHAKE && refusal == null -> {
                     refusal = start;
                     refusalBody = new ByteArrayOutputStream();
                 }
-                case Message.ResponseBody body when phase == HANDSHAKE && refusal != null -> {
+                case Message.ResponseBody body
+                when phase == HANDSHAKE && refusal != null -> {
                     refusalBody.writeBytes(body.body());
                     if (!body.moreBody()) {
                         refuse(refusal.status(), refusal.headers(), refusalBody.toByteArray());
@@ -166,7 +169,8 @@ final class WebSocketExchange implements Receive, Send, Runnable {
         if (phase != HANDSHAKE || refusal != null) {
             throw new IllegalStateException("the handshake of " + scope + " was already answered");
         }
-        HttpHeaders extra = DefaultHttpHeadersFactory.headersFactory().withValidation(false).newHeaders();
+        HttpHeaders extra =
+                DefaultHttpHeadersFactory.headersFactory().withValidation(false).newHeaders();
         Headers headers = accept.headers();
         for (int i = 0, n = headers.size(); i < n; i++) {
             HttpFields.validate(headers.nameAt(i), headers.valueAt(i));
@@ -184,7 +188,9 @@ final class WebSocketExchange implements Receive, Send, Runnable {
             phase = OPEN;
         } catch (ExecutionException e) {
             phase = DONE;
-            throw new IOException("the WebSocket handshake of " + scope + " failed: " + e.getCause().getMessage(),
+            throw new IOException(
+                    "the WebSocket handshake of " + scope + " failed: "
+                            + e.getCause().getMessage(),
                     e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -218,7 +224,9 @@ final class WebSocketExchange implements Receive, Send, Runnable {
     }
 
     private FullHttpResponse refusalResponse(int status, Headers headers, byte[] body) {
-        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpFields.status(status),
+        FullHttpResponse response = new DefaultFullHttpResponse(
+                HttpVersion.HTTP_1_1,
+                HttpFields.status(status),
                 body.length == 0 ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(body),
                 DefaultHttpHeadersFactory.headersFactory().withValidation(false),
                 DefaultHttpHeadersFactory.trailersFactory());
@@ -228,7 +236,8 @@ final class WebSocketExchange implements Receive, Send, Runnable {
                 String name = headers.nameAt(i);
                 HttpFields.validate(name, headers.valueAt(i));
                 int kind = HttpFields.kind(name);
-                if (kind != HttpFields.CONTENT_LENGTH && kind != HttpFields.TRANSFER_ENCODING
+                if (kind != HttpFields.CONTENT_LENGTH
+                        && kind != HttpFields.TRANSFER_ENCODING
                         && kind != HttpFields.CONNECTION) {
                     out.add(name, headers.valueAt(i));
                 }

@@ -46,6 +46,7 @@ final class WebSocketFrameHandler extends ChannelInboundHandlerAdapter {
     private ChannelHandlerContext ctx;
     /** A close frame was sent (or Netty's decoder sent one): no more frames may follow. */
     private volatile boolean closeSent;
+
     private volatile boolean inactive;
     // event loop
     private boolean closeReceived;
@@ -244,9 +245,13 @@ final class WebSocketFrameHandler extends ChannelInboundHandlerAdapter {
                     return;
                 }
                 ctx.writeAndFlush(frame, ctx.voidPromise());
-                ctx.executor().schedule(() -> {
-                    ctx.close();
-                }, CLOSE_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+                ctx.executor()
+                        .schedule(
+                                () -> {
+                                    ctx.close();
+                                },
+                                CLOSE_TIMEOUT_MILLIS,
+                                TimeUnit.MILLISECONDS);
                 if (!closeReceived) {
                     ctx.read(); // keep reading, to see the client's answer
                 }

@@ -11,8 +11,7 @@ final class WebSocketHandshakes {
 
     static final String UNSUPPORTED_VERSION = "Unsupported WebSocket version; this server speaks version 13";
 
-    private WebSocketHandshakes() {
-    }
+    private WebSocketHandshakes() {}
 
     /** What is wrong with the handshake request (the detail of a 400), or null when nothing is. */
     static String problem(HttpRequest request, String connectionField, long contentLength, boolean chunked) {

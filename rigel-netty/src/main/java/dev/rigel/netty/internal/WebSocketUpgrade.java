@@ -39,8 +39,7 @@ import java.util.function.Consumer;
  */
 final class WebSocketUpgrade {
 
-    private WebSocketUpgrade() {
-    }
+    private WebSocketUpgrade() {}
 
     /**
      * Event loop: completes the handshake of {@code exchange}, answering with {@code subprotocol}
@@ -49,20 +48,34 @@ final class WebSocketUpgrade {
      * handler and completes {@code upgraded} with the frame handler (or exceptionally, and the
      * connection closes).
      */
-    static void perform(ChannelHandlerContext http1, WebSocketExchange exchange, String subprotocol,
-            HttpHeaders extraHeaders, ServerConfig config, Consumer<WebSocketFrameHandler> handOver,
+    static void perform(
+            ChannelHandlerContext http1,
+            WebSocketExchange exchange,
+            String subprotocol,
+            HttpHeaders extraHeaders,
+            ServerConfig config,
+            Consumer<WebSocketFrameHandler> handOver,
             CompletableFuture<WebSocketFrameHandler> upgraded) {
-        FullHttpRequest request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, exchange.uri,
-                Unpooled.EMPTY_BUFFER, exchange.requestHeaders, EmptyHttpHeaders.INSTANCE);
+        FullHttpRequest request = new DefaultFullHttpRequest(
+                HttpVersion.HTTP_1_1,
+                HttpMethod.GET,
+                exchange.uri,
+                Unpooled.EMPTY_BUFFER,
+                exchange.requestHeaders,
+                EmptyHttpHeaders.INSTANCE);
         WebSocketDecoderConfig decoding = WebSocketDecoderConfig.newBuilder()
                 .maxFramePayloadLength(config.webSocketMaxFrameSize())
                 .allowExtensions(config.webSocketCompression())
                 .build();
         WebSocketServerHandshaker handshaker = new WebSocketServerHandshakerFactory(
-                exchange.scope.scheme() + "://" + exchange.requestHeaders.get(HttpHeaderNames.HOST, "") + exchange.uri,
-                subprotocol, decoding).newHandshaker(request);
+                        exchange.scope.scheme() + "://" + exchange.requestHeaders.get(HttpHeaderNames.HOST, "")
+                                + exchange.uri,
+                        subprotocol,
+                        decoding)
+                .newHandshaker(request);
         WebSocketServerExtension deflate = config.webSocketCompression()
-                ? negotiateDeflate(exchange.requestHeaders, config.webSocketMaxMessageSize()) : null;
+                ? negotiateDeflate(exchange.requestHeaders, config.webSocketMaxMessageSize())
+                : null;
         if (deflate != null) {
             extraHeaders.set(HttpHeaderNames.SEC_WEBSOCKET_EXTENSIONS, headerValue(deflate.newReponseData()));
         }
@@ -90,7 +103,8 @@ final class WebSocketUpgrade {
                 previous = "ws-deflate";
             }
             pipeline.addAfter(previous, "ws-utf8", new Utf8FrameValidator(true));
-            pipeline.addAfter("ws-utf8", "ws-aggregator", new WebSocketFrameAggregator(config.webSocketMaxMessageSize()));
+            pipeline.addAfter(
+                    "ws-utf8", "ws-aggregator", new WebSocketFrameAggregator(config.webSocketMaxMessageSize()));
             WebSocketFrameHandler frames = new WebSocketFrameHandler(exchange);
             handOver.accept(frames);
             pipeline.replace(http1Handler, "ws-frames", frames);
@@ -106,8 +120,8 @@ final class WebSocketUpgrade {
             return null;
         }
         // the inflater's output is capped at the message limit: a small frame cannot inflate into a huge one
-        PerMessageDeflateServerExtensionHandshaker deflate = new PerMessageDeflateServerExtensionHandshaker(6,
-                false, PerMessageDeflateServerExtensionHandshaker.MAX_WINDOW_SIZE, false, false, maxMessageSize);
+        PerMessageDeflateServerExtensionHandshaker deflate = new PerMessageDeflateServerExtensionHandshaker(
+                6, false, PerMessageDeflateServerExtensionHandshaker.MAX_WINDOW_SIZE, false, false, maxMessageSize);
         for (WebSocketExtensionData offer : WebSocketExtensionUtil.extractExtensions(offers)) {
             WebSocketServerExtension accepted = deflate.handshakeExtension(offer);
             if (accepted != null) {

@@ -25,8 +25,7 @@ import java.math.BigDecimal;
  */
 public final class Constraints {
 
-    private Constraints() {
-    }
+    private Constraints() {}
 
     /** Whether the annotations forbid null (so the value is neither nullable nor optional on input). */
     public static boolean forbidsNull(Annotation[] annotations) {
@@ -48,10 +47,10 @@ public final class Constraints {
             switch (annotation) {
                 case Min min -> schema.put("minimum", min.value());
                 case Max max -> schema.put("maximum", max.value());
-                case DecimalMin min -> schema.put(min.inclusive() ? "minimum" : "exclusiveMinimum",
-                        new BigDecimal(min.value()));
-                case DecimalMax max -> schema.put(max.inclusive() ? "maximum" : "exclusiveMaximum",
-                        new BigDecimal(max.value()));
+                case DecimalMin min ->
+                    schema.put(min.inclusive() ? "minimum" : "exclusiveMinimum", new BigDecimal(min.value()));
+                case DecimalMax max ->
+                    schema.put(max.inclusive() ? "maximum" : "exclusiveMaximum", new BigDecimal(max.value()));
                 case Positive ignored -> schema.put("exclusiveMinimum", 0);
                 case PositiveOrZero ignored -> schema.put("minimum", 0);
                 case Negative ignored -> schema.put("exclusiveMaximum", 0);
@@ -75,8 +74,7 @@ public final class Constraints {
                         schema.put(lengthKeyword(kind, false), size.max());
                     }
                 }
-                default -> {
-                }
+                default -> {}
             }
         }
     }

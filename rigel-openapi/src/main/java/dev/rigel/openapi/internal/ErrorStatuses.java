@@ -45,8 +45,7 @@ public final class ErrorStatuses {
             Map.entry(InternalServerException.class, 500),
             Map.entry(ServiceUnavailableException.class, 503));
 
-    private ErrorStatuses() {
-    }
+    private ErrorStatuses() {}
 
     /** The statuses {@code handler} declares, ascending and without repeats. */
     public static List<Integer> declared(Method handler, Operation described) {

@@ -59,9 +59,11 @@ public final class Schemas {
     private final Map<String, ObjectNode> components = new TreeMap<>();
     /** component name → what it describes (a JavaType or a DTODescription), to tell clashes apart */
     private final Map<String, Object> owners = new LinkedHashMap<>();
+
     private final Map<Object, String> names = new LinkedHashMap<>();
     /** while shaping a DTO-wrapped return type: the model class and the DTO component replacing it */
     private Class<?> replacedModel;
+
     private String replacementName;
 
     public Schemas(ObjectMapper mapper) {
@@ -171,7 +173,10 @@ public final class Schemas {
         if (raw == long.class || raw == Long.class || raw == OptionalLong.class) {
             return format("integer", "int64");
         }
-        if (raw == short.class || raw == Short.class || raw == byte.class || raw == Byte.class
+        if (raw == short.class
+                || raw == Short.class
+                || raw == byte.class
+                || raw == Byte.class
                 || raw == BigInteger.class) {
             return type("integer");
         }
@@ -190,7 +195,9 @@ public final class Schemas {
         if (raw == LocalDate.class) {
             return format("string", "date");
         }
-        if (raw == LocalDateTime.class || raw == OffsetDateTime.class || raw == ZonedDateTime.class
+        if (raw == LocalDateTime.class
+                || raw == OffsetDateTime.class
+                || raw == ZonedDateTime.class
                 || raw == Instant.class) {
             return format("string", "date-time");
         }
@@ -273,13 +280,15 @@ public final class Schemas {
         List<Annotation> found = new ArrayList<>();
         if (owner.isRecord()) {
             try {
-                found.addAll(List.of(owner.getDeclaredField(property.getInternalName()).getAnnotations()));
+                found.addAll(List.of(
+                        owner.getDeclaredField(property.getInternalName()).getAnnotations()));
             } catch (NoSuchFieldException e) {
                 // a property Jackson derived from a method only: no field annotations
             }
         }
         for (AnnotatedMember member : new AnnotatedMember[] {property.getField(), property.getGetter()}) {
-            if (member != null && member.getAnnotated() instanceof AnnotatedElement element
+            if (member != null
+                    && member.getAnnotated() instanceof AnnotatedElement element
                     && !(owner.isRecord() && element instanceof Field)) {
                 found.addAll(List.of(element.getAnnotations()));
             }
@@ -304,7 +313,8 @@ public final class Schemas {
             Annotation[] annotations = fieldAnnotations(dto.modelType(), field.javaName());
             if (field.model() != null) {
                 ObjectNode nested = dtoSchema(field.model());
-                Class<?> raw = mapper.getTypeFactory().constructType(field.type()).getRawClass();
+                Class<?> raw =
+                        mapper.getTypeFactory().constructType(field.type()).getRawClass();
                 if (Collection.class.isAssignableFrom(raw) || raw.isArray()) {
                     fieldSchema = type("array");
                     fieldSchema.set("items", nested);
@@ -353,8 +363,11 @@ public final class Schemas {
         StringBuilder name = new StringBuilder(type.getRawClass().getSimpleName());
         for (int i = 0; i < type.containedTypeCount(); i++) {
             JavaType argument = type.containedType(i);
-            name.append('_').append(replacedModel != null && argument.getRawClass() == replacedModel
-                    ? replacementName : argument.getRawClass().getSimpleName());
+            name.append('_')
+                    .append(
+                            replacedModel != null && argument.getRawClass() == replacedModel
+                                    ? replacementName
+                                    : argument.getRawClass().getSimpleName());
         }
         return name.toString();
     }

@@ -16,8 +16,7 @@ public final class UiAssets {
 
     private static final String BUNDLED = "dev/rigel/openapi/ui/";
 
-    private UiAssets() {
-    }
+    private UiAssets() {}
 
     /** The class path directory holding the renderer's assets, e.g. {@code META-INF/resources/webjars/redoc/2.1.4}. */
     public static String directory(Renderer renderer) {

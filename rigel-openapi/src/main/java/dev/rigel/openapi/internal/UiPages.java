@@ -10,8 +10,7 @@ import dev.rigel.openapi.Renderer;
  */
 public final class UiPages {
 
-    private UiPages() {
-    }
+    private UiPages() {}
 
     /** The HTML of {@code renderer}'s page for the document at {@code base/openapi.json}. */
     public static String page(Renderer renderer, String title, String base, String assets) {
@@ -76,6 +75,9 @@ public final class UiPages {
     }
 
     private static String escapeHtml(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return text.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;");
     }
 }

@@ -61,7 +61,8 @@ public final class TracingMiddleware extends AbstractMiddleware {
         HandlerInfo handler = scope.handler();
         String method = scope.method();
         SpanBuilder builder = tracer.spanBuilder(handler == null ? method : method + " " + handler.pathTemplate())
-                .setParent(parent).setSpanKind(SpanKind.SERVER)
+                .setParent(parent)
+                .setSpanKind(SpanKind.SERVER)
                 .setAttribute(METHOD, method)
                 .setAttribute(PATH, scope.path())
                 .setAttribute(SCHEME, scope.scheme() == null ? "http" : scope.scheme());

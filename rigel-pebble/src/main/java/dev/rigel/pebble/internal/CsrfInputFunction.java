@@ -31,7 +31,10 @@ final class CsrfInputFunction implements Function {
 
     /** The token is hex, but what goes into an attribute is escaped regardless of where it came from. */
     private static String attribute(String value) {
-        return value.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;").replace(">", "&gt;")
+        return value.replace("&", "&amp;")
+                .replace("\"", "&quot;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
                 .replace("'", "&#39;");
     }
 }

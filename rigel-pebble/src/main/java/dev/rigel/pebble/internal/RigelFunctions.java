@@ -9,7 +9,12 @@ public final class RigelFunctions extends AbstractExtension {
 
     @Override
     public Map<String, Function> getFunctions() {
-        return Map.of("url_for", new UrlForFunction(false), "url_for_static", new UrlForFunction(true),
-                "csrf_input", new CsrfInputFunction());
+        return Map.of(
+                "url_for",
+                new UrlForFunction(false),
+                "url_for_static",
+                new UrlForFunction(true),
+                "csrf_input",
+                new CsrfInputFunction());
     }
 }

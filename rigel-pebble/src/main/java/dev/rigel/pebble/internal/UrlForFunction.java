@@ -29,19 +29,25 @@ final class UrlForFunction implements Function {
     @Override
     public Object execute(Map<String, Object> args, PebbleTemplate self, EvaluationContext context, int lineNumber) {
         if (!(context.getVariable("url_for") instanceof UrlFor urls)) {
-            throw new PebbleException(null, "url_for needs Rigel's template context (render through a Template"
-                    + " response)", lineNumber, self.getName());
+            throw new PebbleException(
+                    null,
+                    "url_for needs Rigel's template context (render through a Template" + " response)",
+                    lineNumber,
+                    self.getName());
         }
         if (staticFile) {
             Object name = args.get("name");
-            return urls.path(name == null ? "static" : name.toString(),
+            return urls.path(
+                    name == null ? "static" : name.toString(),
                     Map.of("file_path", String.valueOf(args.get("file_path"))));
         }
         Object name = args.get("name");
         if (name == null) {
             throw new PebbleException(null, "url_for needs a route name", lineNumber, self.getName());
         }
-        return urls.path(name.toString(), map(args.get("params"), "params", self, lineNumber),
+        return urls.path(
+                name.toString(),
+                map(args.get("params"), "params", self, lineNumber),
                 map(args.get("query"), "query", self, lineNumber));
     }
 
@@ -54,7 +60,10 @@ final class UrlForFunction implements Function {
             Map<String, ?> typed = (Map<String, ?>) map;
             return typed;
         }
-        throw new PebbleException(null, "url_for: " + what + " must be a map such as {'user_id': 1}, not " + value,
-                lineNumber, self.getName());
+        throw new PebbleException(
+                null,
+                "url_for: " + what + " must be a map such as {'user_id': 1}, not " + value,
+                lineNumber,
+                self.getName());
     }
 }

@@ -15,12 +15,12 @@ public final class ChannelIdentifiers {
 
     private static final int HEX_DIGITS = 40;
 
-    private ChannelIdentifiers() {
-    }
+    private ChannelIdentifiers() {}
 
     public static String identifierFor(String prefix, String channel) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest((prefix + channel).getBytes(StandardCharsets.UTF_8));
+            byte[] digest =
+                    MessageDigest.getInstance("SHA-256").digest((prefix + channel).getBytes(StandardCharsets.UTF_8));
             return "rigel_" + HexFormat.of().formatHex(digest).substring(0, HEX_DIGITS);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is a required JDK algorithm", e);

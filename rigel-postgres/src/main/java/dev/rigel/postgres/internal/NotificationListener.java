@@ -34,8 +34,7 @@ public final class NotificationListener {
     private static final Logger LOG = LoggerFactory.getLogger(NotificationListener.class);
     private static final int POLL_MILLIS = 500;
 
-    private record Command(boolean listen, List<String> identifiers, CompletableFuture<Void> done) {
-    }
+    private record Command(boolean listen, List<String> identifiers, CompletableFuture<Void> done) {}
 
     private final ConnectionFactory factory;
     private final String controlChannel;
@@ -53,8 +52,12 @@ public final class NotificationListener {
      * @param onNotification gets each notification's channel identifier and payload
      * @param wake notifies {@code controlChannel}, to wake the thread for a queued command
      */
-    public NotificationListener(ConnectionFactory factory, String controlChannel,
-            BiConsumer<String, String> onNotification, Runnable wake, Duration commandTimeout) {
+    public NotificationListener(
+            ConnectionFactory factory,
+            String controlChannel,
+            BiConsumer<String, String> onNotification,
+            Runnable wake,
+            Duration commandTimeout) {
         this.factory = factory;
         this.controlChannel = controlChannel;
         this.onNotification = onNotification;
@@ -66,7 +69,10 @@ public final class NotificationListener {
     public void start() throws SQLException {
         connection = connect();
         running = true;
-        thread = Thread.ofPlatform().daemon().name("rigel-channels-postgres-listener").start(this::run);
+        thread = Thread.ofPlatform()
+                .daemon()
+                .name("rigel-channels-postgres-listener")
+                .start(this::run);
     }
 
     /** Ends the thread and closes its connection. */
@@ -104,13 +110,17 @@ public final class NotificationListener {
         commands.add(command);
         wake.run();
         try {
-            command.done().get(commandTimeout.toNanos() + TimeUnit.MILLISECONDS.toNanos(POLL_MILLIS), TimeUnit.NANOSECONDS);
+            command.done()
+                    .get(commandTimeout.toNanos() + TimeUnit.MILLISECONDS.toNanos(POLL_MILLIS), TimeUnit.NANOSECONDS);
         } catch (ExecutionException e) {
-            throw e.getCause() instanceof ChannelsException channels ? channels
+            throw e.getCause() instanceof ChannelsException channels
+                    ? channels
                     : new ChannelsException(e.getCause().getMessage(), e.getCause());
         } catch (TimeoutException e) {
-            throw new ChannelsException((command.listen() ? "LISTEN" : "UNLISTEN") + " did not complete within "
-                    + commandTimeout + " on PostgreSQL", e);
+            throw new ChannelsException(
+                    (command.listen() ? "LISTEN" : "UNLISTEN") + " did not complete within " + commandTimeout
+                            + " on PostgreSQL",
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ChannelsException("Interrupted while waiting for LISTEN", e);
@@ -149,7 +159,8 @@ public final class NotificationListener {
                 }
                 try {
                     runQueuedCommands();
-                    PGNotification[] notifications = connection.unwrap(PGConnection.class).getNotifications(POLL_MILLIS);
+                    PGNotification[] notifications =
+                            connection.unwrap(PGConnection.class).getNotifications(POLL_MILLIS);
                     if (notifications != null) {
                         for (PGNotification notification : notifications) {
                             if (!notification.getName().equals(controlChannel)) {
@@ -159,8 +170,10 @@ public final class NotificationListener {
                     }
                 } catch (SQLException e) {
                     if (running) {
-                        LOG.warn("The channels LISTEN connection to PostgreSQL failed ({}); reconnecting. Events "
-                                + "published until it is back are not received.", e.getMessage());
+                        LOG.warn(
+                                "The channels LISTEN connection to PostgreSQL failed ({}); reconnecting. Events "
+                                        + "published until it is back are not received.",
+                                e.getMessage());
                     }
                     closeConnection();
                 }
@@ -178,7 +191,8 @@ public final class NotificationListener {
         for (Command command; (command = commands.poll()) != null; ) {
             try (Statement statement = connection.createStatement()) {
                 for (String identifier : command.identifiers()) {
-                    statement.execute((command.listen() ? "LISTEN " : "UNLISTEN ") + ChannelIdentifiers.quoted(identifier));
+                    statement.execute(
+                            (command.listen() ? "LISTEN " : "UNLISTEN ") + ChannelIdentifiers.quoted(identifier));
                 }
             } catch (SQLException e) {
                 // LISTEN is redone for every listened channel on reconnect, so track what was asked

@@ -25,8 +25,7 @@ public final class NotifyPayloads {
     private static final char TEXT = 't';
     private static final char BINARY = 'b';
 
-    private NotifyPayloads() {
-    }
+    private NotifyPayloads() {}
 
     /**
      * The payload for {@code data}.
@@ -55,10 +54,13 @@ public final class NotifyPayloads {
             }
         }
         try {
-            return TEXT + StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(data)).toString();
+            return TEXT
+                    + StandardCharsets.UTF_8
+                            .newDecoder()
+                            .onMalformedInput(CodingErrorAction.REPORT)
+                            .onUnmappableCharacter(CodingErrorAction.REPORT)
+                            .decode(ByteBuffer.wrap(data))
+                            .toString();
         } catch (CharacterCodingException e) {
             return null;
         }

@@ -9,8 +9,8 @@ import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.protocol.CommandType;
 import io.lettuce.core.protocol.RedisCommand;
 import io.lettuce.core.resource.ClientResources;
-import io.lettuce.core.resource.Delay;
 import io.lettuce.core.resource.DefaultClientResources;
+import io.lettuce.core.resource.Delay;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
@@ -40,7 +40,8 @@ public final class ChannelsRedisClient implements AutoCloseable {
         uri.setTimeout(commandTimeout.plus(blockTime).plus(commandTimeout));
         this.address = uri.getHost() + ":" + uri.getPort();
         this.resources = DefaultClientResources.builder()
-                .reconnectDelay(Delay.exponential(Duration.ofMillis(50), Duration.ofSeconds(1), 2, TimeUnit.MILLISECONDS))
+                .reconnectDelay(
+                        Delay.exponential(Duration.ofMillis(50), Duration.ofSeconds(1), 2, TimeUnit.MILLISECONDS))
                 .build();
         long commandMillis = commandTimeout.toMillis();
         long blockingMillis = commandMillis + blockTime.toMillis();
@@ -48,13 +49,18 @@ public final class ChannelsRedisClient implements AutoCloseable {
         client.setOptions(ClientOptions.builder()
                 .autoReconnect(true)
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                .socketOptions(SocketOptions.builder().connectTimeout(commandTimeout).keepAlive(true).build())
-                .timeoutOptions(TimeoutOptions.builder().timeoutSource(new TimeoutOptions.TimeoutSource() {
-                    @Override
-                    public long getTimeout(RedisCommand<?, ?, ?> command) {
-                        return command.getType() == CommandType.XREAD ? blockingMillis : commandMillis;
-                    }
-                }).build())
+                .socketOptions(SocketOptions.builder()
+                        .connectTimeout(commandTimeout)
+                        .keepAlive(true)
+                        .build())
+                .timeoutOptions(TimeoutOptions.builder()
+                        .timeoutSource(new TimeoutOptions.TimeoutSource() {
+                            @Override
+                            public long getTimeout(RedisCommand<?, ?, ?> command) {
+                                return command.getType() == CommandType.XREAD ? blockingMillis : commandMillis;
+                            }
+                        })
+                        .build())
                 .build());
     }
 

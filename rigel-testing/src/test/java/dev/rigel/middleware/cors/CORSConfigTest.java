@@ -27,8 +27,12 @@ class CORSConfigTest {
 
     @Test
     void normalisesMethodsAndHeaders() {
-        CORSConfig config = CORSConfig.builder().allowOrigins("https://a.com").allowMethods("get", "POST", "GET")
-                .allowHeaders("X-Api-Key", "x-api-key").exposeHeaders("X-Total").build();
+        CORSConfig config = CORSConfig.builder()
+                .allowOrigins("https://a.com")
+                .allowMethods("get", "POST", "GET")
+                .allowHeaders("X-Api-Key", "x-api-key")
+                .exposeHeaders("X-Total")
+                .build();
         assertThat(config.allowMethods()).containsExactly("GET", "POST");
         assertThat(config.allowHeaders()).containsExactly("x-api-key");
         assertThat(config.exposeHeaders()).containsExactly("x-total");
@@ -39,7 +43,9 @@ class CORSConfigTest {
 
     @Test
     void exactOriginsMatchCaseInsensitivelyAndOnlyWhole() {
-        CORSConfig config = CORSConfig.builder().allowOrigins("https://MyApp.com", "http://localhost:3000").build();
+        CORSConfig config = CORSConfig.builder()
+                .allowOrigins("https://MyApp.com", "http://localhost:3000")
+                .build();
         assertThat(config.isOriginAllowed("https://myapp.com")).isTrue();
         assertThat(config.isOriginAllowed("HTTPS://MYAPP.COM")).isTrue();
         assertThat(config.isOriginAllowed("http://localhost:3000")).isTrue();
@@ -54,7 +60,8 @@ class CORSConfigTest {
 
     @Test
     void wildcardOriginsAllowSubdomainsOnly() {
-        CORSConfig config = CORSConfig.builder().allowOrigins("https://*.example.com").build();
+        CORSConfig config =
+                CORSConfig.builder().allowOrigins("https://*.example.com").build();
         assertThat(config.isOriginAllowed("https://api.example.com")).isTrue();
         assertThat(config.isOriginAllowed("https://a.b-c.example.com")).isTrue();
         assertThat(config.isOriginAllowed("https://API.Example.com")).isTrue();
@@ -69,14 +76,17 @@ class CORSConfigTest {
 
     @Test
     void wildcardMayStandForAPort() {
-        CORSConfig config = CORSConfig.builder().allowOrigins("http://localhost:*").build();
+        CORSConfig config =
+                CORSConfig.builder().allowOrigins("http://localhost:*").build();
         assertThat(config.isOriginAllowed("http://localhost:5173")).isTrue();
         assertThat(config.isOriginAllowed("http://localhost")).isFalse();
     }
 
     @Test
     void regexMustMatchTheWholeOrigin() {
-        CORSConfig config = CORSConfig.builder().allowOrigins().allowOriginRegex("https://pr-\\d+\\.preview\\.dev")
+        CORSConfig config = CORSConfig.builder()
+                .allowOrigins()
+                .allowOriginRegex("https://pr-\\d+\\.preview\\.dev")
                 .build();
         assertThat(config.isOriginAllowed("https://pr-42.preview.dev")).isTrue();
         assertThat(config.isOriginAllowed("https://pr-42.preview.dev.evil.com")).isFalse();
@@ -85,7 +95,9 @@ class CORSConfigTest {
 
     @Test
     void regexAddsToTheListedOrigins() {
-        CORSConfig config = CORSConfig.builder().allowOrigins("https://a.com").allowOriginRegex("https://b\\.com")
+        CORSConfig config = CORSConfig.builder()
+                .allowOrigins("https://a.com")
+                .allowOriginRegex("https://b\\.com")
                 .build();
         assertThat(config.isOriginAllowed("https://a.com")).isTrue();
         assertThat(config.isOriginAllowed("https://b.com")).isTrue();
@@ -107,7 +119,8 @@ class CORSConfigTest {
     @Test
     void aCatastrophicRegexNeverSeesAHugeOrigin() {
         // (a+)+$ backtracks exponentially on "aaaa…!"; the length bound keeps it away from such input
-        CORSConfig config = CORSConfig.builder().allowOrigins().allowOriginRegex("(a+)+$").build();
+        CORSConfig config =
+                CORSConfig.builder().allowOrigins().allowOriginRegex("(a+)+$").build();
         String hostile = "a".repeat(100_000) + "!";
         long start = System.nanoTime();
         assertThat(config.isOriginAllowed(hostile)).isFalse();
@@ -116,16 +129,25 @@ class CORSConfigTest {
 
     @Test
     void refusesOriginsThatCanNeverMatch() {
-        assertThatThrownBy(() -> CORSConfig.builder().allowOrigins("https://myapp.com/").build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("trailing slash");
+        assertThatThrownBy(() ->
+                        CORSConfig.builder().allowOrigins("https://myapp.com/").build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("trailing slash");
         assertThatThrownBy(() -> CORSConfig.builder().allowOrigins("myapp.com").build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("scheme://host");
-        assertThatThrownBy(() -> CORSConfig.builder().allowOrigins("https://*.*.example.com").build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("one '*'");
-        assertThatThrownBy(() -> CORSConfig.builder().allowOrigins("*://example.com").build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("in the host only");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("scheme://host");
+        assertThatThrownBy(() -> CORSConfig.builder()
+                        .allowOrigins("https://*.*.example.com")
+                        .build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("one '*'");
+        assertThatThrownBy(() ->
+                        CORSConfig.builder().allowOrigins("*://example.com").build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("in the host only");
         assertThatThrownBy(() -> CORSConfig.builder().allowOrigins(" ").build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must not be empty");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("must not be empty");
         assertThatThrownBy(() -> CORSConfig.builder().allowOriginRegex("(").build())
                 .isInstanceOf(PatternSyntaxException.class);
     }
@@ -133,12 +155,12 @@ class CORSConfigTest {
     @Test
     void refusesBadMethodsHeadersAndMaxAge() {
         assertThatThrownBy(() -> CORSConfig.builder().allowMethods("GET POST"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'GET POST'");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'GET POST'");
         assertThatThrownBy(() -> CORSConfig.builder().allowHeaders("x:y"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'x:y'");
-        assertThatThrownBy(() -> CORSConfig.builder().exposeHeaders("*"))
-                .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> CORSConfig.builder().maxAge(-1))
-                .isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'x:y'");
+        assertThatThrownBy(() -> CORSConfig.builder().exposeHeaders("*")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> CORSConfig.builder().maxAge(-1)).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -54,12 +54,15 @@ class CORSMiddlewareTest {
         return App.builder().cors(config).routeHandlers(Handlers.class).build();
     }
 
-    private static TestResponse preflight(TestClient client, String path, String origin, String method,
-            String requestedHeaders) {
-        TestRequest request = client.request("OPTIONS", path).header("Origin", origin)
+    private static TestResponse preflight(
+            TestClient client, String path, String origin, String method, String requestedHeaders) {
+        TestRequest request = client.request("OPTIONS", path)
+                .header("Origin", origin)
                 .header("Access-Control-Request-Method", method);
-        return requestedHeaders == null ? request.send()
-                : request.header("Access-Control-Request-Headers", requestedHeaders).send();
+        return requestedHeaders == null
+                ? request.send()
+                : request.header("Access-Control-Request-Headers", requestedHeaders)
+                        .send();
     }
 
     private static TestResponse fromOrigin(TestClient client, String method, String path, String origin) {
@@ -106,8 +109,10 @@ class CORSMiddlewareTest {
     void refusedPreflightsNameWhatFailedAndCarryNoCorsHeaders(Transport transport) {
         try (TestClient client = Clients.open(app(STRICT), transport)) {
             Map<String, TestResponse> cases = Map.of(
-                    "Disallowed CORS Origin", preflight(client, "/items", "https://evil.com", "GET", null),
-                    "Disallowed CORS Method", preflight(client, "/items", "https://myapp.com", "PATCH", null),
+                    "Disallowed CORS Origin",
+                    preflight(client, "/items", "https://evil.com", "GET", null),
+                    "Disallowed CORS Method",
+                    preflight(client, "/items", "https://myapp.com", "PATCH", null),
                     "Disallowed CORS Headers",
                     preflight(client, "/items", "https://myapp.com", "GET", "x-api-key, x-other"),
                     "Disallowed CORS Origin, Headers",
@@ -127,7 +132,8 @@ class CORSMiddlewareTest {
     @EnumSource(Transport.class)
     void methodsAreCaseSensitiveAsInHttp(Transport transport) {
         try (TestClient client = Clients.open(app(STRICT), transport)) {
-            assertThat(preflight(client, "/items", "https://myapp.com", "put", null).text())
+            assertThat(preflight(client, "/items", "https://myapp.com", "put", null)
+                            .text())
                     .isEqualTo("Disallowed CORS Method");
         }
     }
@@ -143,7 +149,8 @@ class CORSMiddlewareTest {
             assertThat(response.header("vary")).isEqualTo("Origin");
             assertThat(response.header("access-control-allow-credentials")).isEqualTo("true");
             assertThat(response.header("access-control-expose-headers")).isEqualTo("x-total, x-page");
-            assertThat(response.headers().contains("access-control-allow-methods")).isFalse();
+            assertThat(response.headers().contains("access-control-allow-methods"))
+                    .isFalse();
         }
     }
 
@@ -193,7 +200,8 @@ class CORSMiddlewareTest {
             assertThat(response.status()).isEqualTo(204);
             assertThat(response.header("allow")).contains("GET");
             assertThat(response.header("access-control-allow-origin")).isEqualTo("https://myapp.com");
-            assertThat(response.headers().contains("access-control-allow-methods")).isFalse();
+            assertThat(response.headers().contains("access-control-allow-methods"))
+                    .isFalse();
         }
     }
 
@@ -205,7 +213,8 @@ class CORSMiddlewareTest {
             assertThat(response.status()).isEqualTo(200);
             assertNoCorsHeaders(response);
             assertThat(response.headers().contains("vary")).isFalse();
-            TestResponse options = client.request("OPTIONS", "/items").header("Access-Control-Request-Method", "GET")
+            TestResponse options = client.request("OPTIONS", "/items")
+                    .header("Access-Control-Request-Method", "GET")
                     .send();
             assertThat(options.header("allow")).contains("GET");
             assertNoCorsHeaders(options);
@@ -224,7 +233,8 @@ class CORSMiddlewareTest {
                     .isEqualTo("DELETE, GET, HEAD, OPTIONS, PATCH, POST, PUT");
             assertThat(bare.headers().contains("access-control-allow-headers")).isFalse();
             assertThat(bare.header("access-control-max-age")).isEqualTo("600");
-            assertThat(bare.headers().contains("access-control-allow-credentials")).isFalse();
+            assertThat(bare.headers().contains("access-control-allow-credentials"))
+                    .isFalse();
 
             TestResponse withHeaders = preflight(client, "/items", "https://anyone.io", "GET", "X-One,, x-two ");
             assertThat(withHeaders.header("access-control-allow-headers")).isEqualTo("x-one, x-two");
@@ -257,7 +267,8 @@ class CORSMiddlewareTest {
     @ParameterizedTest
     @EnumSource(Transport.class)
     void garbageOriginsAreRefused(Transport transport) {
-        try (TestClient client = Clients.open(app(CORSConfig.builder().allowCredentials(true).build()), transport)) {
+        try (TestClient client =
+                Clients.open(app(CORSConfig.builder().allowCredentials(true).build()), transport)) {
             for (String origin : new String[] {"https://a.com b", "https://a.com,https://b.com", "<script>"}) {
                 TestResponse response = preflight(client, "/items", origin, "GET", null);
                 assertThat(response.status()).as(origin).isEqualTo(400);
@@ -273,10 +284,19 @@ class CORSMiddlewareTest {
     @Test
     void hugeOriginsAreRefusedQuickly() {
         String huge = "https://" + "a".repeat(100_000) + ".com";
-        App app = app(CORSConfig.builder().allowOrigins("https://myapp.com").allowOriginRegex("https://(a+)+\\.org")
+        App app = app(CORSConfig.builder()
+                .allowOrigins("https://myapp.com")
+                .allowOriginRegex("https://(a+)+\\.org")
                 .build());
-        RigelServer server = new RigelServer(app, ServerConfig.builder().host("127.0.0.1").port(0)
-                .maxHeaderSize(256 * 1024).shutdownTimeout(Duration.ofSeconds(2)).build()).start();
+        RigelServer server = new RigelServer(
+                        app,
+                        ServerConfig.builder()
+                                .host("127.0.0.1")
+                                .port(0)
+                                .maxHeaderSize(256 * 1024)
+                                .shutdownTimeout(Duration.ofSeconds(2))
+                                .build())
+                .start();
         try (TestClient inProcess = TestClient.of(app);
                 TestClient overHttp = TestClient.overHttp(app, URI.create(server.url()), server::stop)) {
             for (TestClient client : new TestClient[] {inProcess, overHttp}) {

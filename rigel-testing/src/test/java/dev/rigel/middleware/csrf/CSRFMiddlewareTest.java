@@ -61,7 +61,10 @@ class CSRFMiddlewareTest {
 
     static App app() {
         return App.builder()
-                .csrf(CSRFConfig.builder(SECRET).exclude("^/public/").excludeFromCsrfKey("no_csrf").build())
+                .csrf(CSRFConfig.builder(SECRET)
+                        .exclude("^/public/")
+                        .excludeFromCsrfKey("no_csrf")
+                        .build())
                 .routeHandlers(Handlers.class)
                 .build();
     }
@@ -75,7 +78,8 @@ class CSRFMiddlewareTest {
 
     static void assertRefused(TestResponse response) {
         assertThat(response.status()).as(response.toString()).isEqualTo(403);
-        assertThat(response.jsonMap()).isEqualTo(Map.of("status_code", 403, "detail", "CSRF token verification failed"));
+        assertThat(response.jsonMap())
+                .isEqualTo(Map.of("status_code", 403, "detail", "CSRF token verification failed"));
     }
 
     @ParameterizedTest
@@ -86,7 +90,8 @@ class CSRFMiddlewareTest {
             String token = first.text();
             assertThat(token).matches("[0-9a-f]{128}");
             assertThat(new CsrfTokens(SECRET).isValid(token)).isTrue();
-            assertThat(first.headers().getAll("set-cookie")).containsExactly("csrftoken=" + token + "; Path=/; SameSite=Lax");
+            assertThat(first.headers().getAll("set-cookie"))
+                    .containsExactly("csrftoken=" + token + "; Path=/; SameSite=Lax");
             assertThat(client.cookies()).containsEntry("csrftoken", token);
 
             TestResponse second = client.get("/state");
@@ -99,15 +104,21 @@ class CSRFMiddlewareTest {
     @EnumSource(Transport.class)
     void cookieSettingsShapeTheCookie(Transport transport) {
         App app = App.builder()
-                .csrf(CSRFConfig.builder(SECRET).cookieName("xsrf").cookiePath("/app").cookieDomain("example.com")
-                        .cookieSecure(true).cookieHttpOnly(true).cookieSameSite(dev.rigel.Cookie.SameSite.STRICT)
+                .csrf(CSRFConfig.builder(SECRET)
+                        .cookieName("xsrf")
+                        .cookiePath("/app")
+                        .cookieDomain("example.com")
+                        .cookieSecure(true)
+                        .cookieHttpOnly(true)
+                        .cookieSameSite(dev.rigel.Cookie.SameSite.STRICT)
                         .build())
                 .routeHandlers(Handlers.class)
                 .build();
         try (TestClient client = Clients.open(app, transport)) {
             TestResponse response = client.get("/form");
-            assertThat(response.header("set-cookie")).isEqualTo("xsrf=" + response.text()
-                    + "; Path=/app; Domain=example.com; Secure; HttpOnly; SameSite=Strict");
+            assertThat(response.header("set-cookie"))
+                    .isEqualTo("xsrf=" + response.text()
+                            + "; Path=/app; Domain=example.com; Secure; HttpOnly; SameSite=Strict");
         }
     }
 
@@ -116,10 +127,15 @@ class CSRFMiddlewareTest {
     void anUnsafeRequestWithTheTokenInTheHeaderPasses(Transport transport) {
         try (TestClient client = Clients.open(app(), transport)) {
             String token = fetchToken(client);
-            TestResponse response = client.request("POST", "/submit").header("x-csrftoken", token).send();
+            TestResponse response = client.request("POST", "/submit")
+                    .header("x-csrftoken", token)
+                    .send();
             assertThat(response.status()).isEqualTo(201);
             assertThat(response.text()).isEqualTo("accepted");
-            assertThat(client.request("DELETE", "/submit").header("X-CSRFToken", token).send().status())
+            assertThat(client.request("DELETE", "/submit")
+                            .header("X-CSRFToken", token)
+                            .send()
+                            .status())
                     .as("header names are case-insensitive; DELETE is checked (and passes) before routing's 405")
                     .isEqualTo(405);
         }
@@ -132,8 +148,10 @@ class CSRFMiddlewareTest {
             assertRefused(client.post("/submit", null));
             String token = fetchToken(client);
             assertRefused(client.post("/submit", null)); // cookie but no header
-            assertRefused(client.request("PATCH", "/submit").header("x-other", token).send());
-            assertRefused(client.request("POST", "/submit").header("x-csrftoken", new CsrfTokens(SECRET).generate())
+            assertRefused(
+                    client.request("PATCH", "/submit").header("x-other", token).send());
+            assertRefused(client.request("POST", "/submit")
+                    .header("x-csrftoken", new CsrfTokens(SECRET).generate())
                     .send()); // validly signed, but not this client's
             assertRefused(client.request("POST", "/nowhere").send()); // unmatched routes too
         }
@@ -145,10 +163,14 @@ class CSRFMiddlewareTest {
         try (TestClient client = Clients.open(app(), transport)) {
             String forged = "ab".repeat(64);
             client.cookie("csrftoken", forged);
-            assertRefused(client.request("POST", "/submit").header("x-csrftoken", forged).send());
+            assertRefused(client.request("POST", "/submit")
+                    .header("x-csrftoken", forged)
+                    .send());
             String foreign = new CsrfTokens("some-other-apps-secret").generate();
             client.cookie("csrftoken", foreign);
-            assertRefused(client.request("POST", "/submit").header("x-csrftoken", foreign).send());
+            assertRefused(client.request("POST", "/submit")
+                    .header("x-csrftoken", foreign)
+                    .send());
             // a safe request replaces the cookie we did not sign
             TestResponse response = client.get("/form");
             assertThat(response.text()).isNotEqualTo(foreign);
@@ -159,22 +181,42 @@ class CSRFMiddlewareTest {
     @ParameterizedTest
     @EnumSource(Transport.class)
     void garbageTokensAreRefusedNeverAServerError(Transport transport) {
-        List<String> garbage = List.of("x", "0", "%00%ff", "zz".repeat(64), "A".repeat(128), "a".repeat(127),
-                "a".repeat(129), "a".repeat(3000), "'; DROP TABLE users; --", "=====", "\\\\\\");
+        List<String> garbage = List.of(
+                "x",
+                "0",
+                "%00%ff",
+                "zz".repeat(64),
+                "A".repeat(128),
+                "a".repeat(127),
+                "a".repeat(129),
+                "a".repeat(3000),
+                "'; DROP TABLE users; --",
+                "=====",
+                "\\\\\\");
         try (TestClient client = Clients.open(app(), transport)) {
             String token = fetchToken(client);
             for (String value : garbage) {
-                assertRefused(client.request("POST", "/submit").header("x-csrftoken", value).send());
+                assertRefused(client.request("POST", "/submit")
+                        .header("x-csrftoken", value)
+                        .send());
             }
             for (String value : garbage) {
                 String cookieSafe = value.replace(";", "").replace("\\", "");
-                assertRefused(client.request("POST", "/submit").header("cookie", "csrftoken=" + cookieSafe)
-                        .header("x-csrftoken", cookieSafe).send());
-                assertRefused(client.request("POST", "/submit").header("cookie", "csrftoken=" + cookieSafe)
-                        .header("x-csrftoken", token).send());
+                assertRefused(client.request("POST", "/submit")
+                        .header("cookie", "csrftoken=" + cookieSafe)
+                        .header("x-csrftoken", cookieSafe)
+                        .send());
+                assertRefused(client.request("POST", "/submit")
+                        .header("cookie", "csrftoken=" + cookieSafe)
+                        .header("x-csrftoken", token)
+                        .send());
             }
             // a well-formed token still works after all that
-            assertThat(client.request("POST", "/submit").header("x-csrftoken", token).send().status()).isEqualTo(201);
+            assertThat(client.request("POST", "/submit")
+                            .header("x-csrftoken", token)
+                            .send()
+                            .status())
+                    .isEqualTo(201);
         }
     }
 
@@ -192,7 +234,8 @@ class CSRFMiddlewareTest {
 
             String large = "_csrf_token=" + token + "&blob=" + "x".repeat(200_000);
             TestResponse big = client.request("POST", "/echo")
-                    .body(large.getBytes(StandardCharsets.UTF_8), "application/x-www-form-urlencoded").send();
+                    .body(large.getBytes(StandardCharsets.UTF_8), "application/x-www-form-urlencoded")
+                    .send();
             assertThat(big.status()).isEqualTo(201);
             assertThat(big.text()).isEqualTo(large);
         }
@@ -203,15 +246,23 @@ class CSRFMiddlewareTest {
     void badFormsAreRefused(Transport transport) {
         try (TestClient client = Clients.open(app(), transport)) {
             String token = fetchToken(client);
-            List<String> forms = List.of("", "_csrf_token=", "_csrf_token=%zz", "_csrf_token", "%%%&&&===",
-                    "_csrf_token=" + token.substring(2), "other=" + token);
+            List<String> forms = List.of(
+                    "",
+                    "_csrf_token=",
+                    "_csrf_token=%zz",
+                    "_csrf_token",
+                    "%%%&&&===",
+                    "_csrf_token=" + token.substring(2),
+                    "other=" + token);
             for (String form : forms) {
                 assertRefused(client.request("POST", "/echo")
-                        .body(form.getBytes(StandardCharsets.UTF_8), "application/x-www-form-urlencoded").send());
+                        .body(form.getBytes(StandardCharsets.UTF_8), "application/x-www-form-urlencoded")
+                        .send());
             }
             // the form field is only read from form bodies
             assertRefused(client.request("POST", "/echo")
-                    .body(("_csrf_token=" + token).getBytes(StandardCharsets.UTF_8), "text/plain").send());
+                    .body(("_csrf_token=" + token).getBytes(StandardCharsets.UTF_8), "text/plain")
+                    .send());
         }
     }
 
@@ -231,18 +282,22 @@ class CSRFMiddlewareTest {
         List<Message> sent = new ArrayList<>();
         app.call(Scope.websocket("/submit").build(), () -> Message.Disconnect.INSTANCE, sent::add);
         // the app itself refuses WebSockets it has no route for; the point is that CSRF did not answer 403
-        assertThat(sent.getFirst()).isInstanceOfSatisfying(Message.ResponseStart.class,
-                start -> assertThat(start.status()).isEqualTo(404));
+        assertThat(sent.getFirst())
+                .isInstanceOfSatisfying(
+                        Message.ResponseStart.class,
+                        start -> assertThat(start.status()).isEqualTo(404));
     }
 
     @Test
     void configurationIsCheckedWhenItIsMade() {
         assertThatThrownBy(() -> CSRFConfig.of(" ")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> CSRFConfig.builder(SECRET).cookieName("bad name").build())
+        assertThatThrownBy(
+                        () -> CSRFConfig.builder(SECRET).cookieName("bad name").build())
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> CSRFConfig.builder(SECRET).exclude("(").build())
                 .isInstanceOf(java.util.regex.PatternSyntaxException.class);
-        CSRFConfig config = CSRFConfig.builder(SECRET).safeMethods("get", "head").build();
+        CSRFConfig config =
+                CSRFConfig.builder(SECRET).safeMethods("get", "head").build();
         assertThat(config.safeMethods()).containsExactlyInAnyOrder("GET", "HEAD");
         assertThat(CSRFConfig.of(SECRET).safeMethods()).containsExactlyInAnyOrder("GET", "HEAD", "OPTIONS", "TRACE");
     }
@@ -251,13 +306,22 @@ class CSRFMiddlewareTest {
     @EnumSource(Transport.class)
     void customSafeMethodsAndHeaderName(Transport transport) {
         App app = App.builder()
-                .csrf(CSRFConfig.builder(SECRET).headerName("x-xsrf-token").safeMethods("GET").build())
+                .csrf(CSRFConfig.builder(SECRET)
+                        .headerName("x-xsrf-token")
+                        .safeMethods("GET")
+                        .build())
                 .routeHandlers(Handlers.class)
                 .build();
         try (TestClient client = Clients.open(app, transport)) {
             String token = fetchToken(client);
-            assertRefused(client.request("POST", "/submit").header("x-csrftoken", token).send());
-            assertThat(client.request("POST", "/submit").header("x-xsrf-token", token).send().status()).isEqualTo(201);
+            assertRefused(client.request("POST", "/submit")
+                    .header("x-csrftoken", token)
+                    .send());
+            assertThat(client.request("POST", "/submit")
+                            .header("x-xsrf-token", token)
+                            .send()
+                            .status())
+                    .isEqualTo(201);
             // OPTIONS is no longer safe here, so it is checked too
             assertRefused(client.options("/submit"));
         }

@@ -31,7 +31,8 @@ class CsrfTokensTest {
 
     @Test
     void aTokenSignedUnderAnotherSecretIsRefused() {
-        assertThat(tokens.isValid(new CsrfTokens("another-secret-entirely").generate())).isFalse();
+        assertThat(tokens.isValid(new CsrfTokens("another-secret-entirely").generate()))
+                .isFalse();
     }
 
     @Test

@@ -58,19 +58,23 @@ class AllowedHostsConfigTest {
         assertThat(config.isHostAllowed("example.com\r\nx: y")).isFalse();
         assertThat(config.isHostAllowed("[::1")).isFalse();
         assertThat(config.isHostAllowed("a".repeat(100_000) + ".example.com")).isFalse();
-        assertThat(AllowedHostsConfig.builder().build().isHostAllowed("exa mple.com")).isFalse();
+        assertThat(AllowedHostsConfig.builder().build().isHostAllowed("exa mple.com"))
+                .isFalse();
     }
 
     @Test
     void refusesEntriesThatAreNoHosts() {
         assertThatThrownBy(() -> AllowedHostsConfig.of("example.com:8080"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'example.com:8080'");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'example.com:8080'");
         assertThatThrownBy(() -> AllowedHostsConfig.of("https://example.com"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("without scheme or port");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("without scheme or port");
         assertThatThrownBy(() -> AllowedHostsConfig.of("api.*.example.com"))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> AllowedHostsConfig.of())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("every request would be refused");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("every request would be refused");
         assertThatThrownBy(() -> AllowedHostsConfig.builder().exclude("("))
                 .isInstanceOf(java.util.regex.PatternSyntaxException.class);
     }

@@ -62,8 +62,15 @@ class AllowedHostsMiddlewareTest {
     @Test
     void otherHostsGetTheStandardJsonError() {
         try (TestClient client = TestClient.of(clientHostsApp())) {
-            for (String host : new String[] {"evil.com", "example.com.evil.com", "api.example.com", "",
-                    "testserver.local:x", "testserver.local/x", "a".repeat(100_000)}) {
+            for (String host : new String[] {
+                "evil.com",
+                "example.com.evil.com",
+                "api.example.com",
+                "",
+                "testserver.local:x",
+                "testserver.local/x",
+                "a".repeat(100_000)
+            }) {
                 TestResponse response = withHost(client, "/items", host);
                 assertThat(response.status()).as(host).isEqualTo(400);
                 assertThat(response.text()).isEqualTo(INVALID);
@@ -75,8 +82,10 @@ class AllowedHostsMiddlewareTest {
     @Test
     void hostsCompareWithoutPortAndCaseAndWildcardsCoverSubdomains() {
         try (TestClient client = TestClient.of(clientHostsApp())) {
-            assertThat(withHost(client, "/items", "TestServer.Local:8080").status()).isEqualTo(200);
-            assertThat(withHost(client, "/items", "v1.api.example.com").status()).isEqualTo(200);
+            assertThat(withHost(client, "/items", "TestServer.Local:8080").status())
+                    .isEqualTo(200);
+            assertThat(withHost(client, "/items", "v1.api.example.com").status())
+                    .isEqualTo(200);
             assertThat(withHost(client, "/items", "api.example.com").status()).isEqualTo(400);
         }
     }
@@ -85,8 +94,11 @@ class AllowedHostsMiddlewareTest {
     void unmatchedRoutesAndPreflightsAreRefusedFirst() {
         try (TestClient client = TestClient.of(clientHostsApp())) {
             assertThat(withHost(client, "/missing", "evil.com").text()).isEqualTo(INVALID);
-            TestResponse preflight = client.request("OPTIONS", "/items").header("Host", "evil.com")
-                    .header("Origin", "https://a.com").header("Access-Control-Request-Method", "GET").send();
+            TestResponse preflight = client.request("OPTIONS", "/items")
+                    .header("Host", "evil.com")
+                    .header("Origin", "https://a.com")
+                    .header("Access-Control-Request-Method", "GET")
+                    .send();
             assertThat(preflight.status()).isEqualTo(400);
             assertThat(preflight.text()).isEqualTo(INVALID);
         }
@@ -95,7 +107,8 @@ class AllowedHostsMiddlewareTest {
     @Test
     void theBareDomainIsRedirectedToItsAllowedWwwHost() {
         try (TestClient client = TestClient.of(clientHostsApp())) {
-            TestResponse response = client.request("GET", "/items?page=2&q=a%20b").header("Host", "Example.com:8080")
+            TestResponse response = client.request("GET", "/items?page=2&q=a%20b")
+                    .header("Host", "Example.com:8080")
                     .send();
             assertThat(response.status()).isEqualTo(301);
             assertThat(response.header("location")).isEqualTo("http://www.example.com:8080/items?page=2&q=a%20b");
@@ -109,7 +122,10 @@ class AllowedHostsMiddlewareTest {
 
     @Test
     void wwwRedirectCanBeSwitchedOff() {
-        App app = app(AllowedHostsConfig.builder().allowedHosts("www.example.com").wwwRedirect(false).build());
+        App app = app(AllowedHostsConfig.builder()
+                .allowedHosts("www.example.com")
+                .wwwRedirect(false)
+                .build());
         try (TestClient client = TestClient.of(app)) {
             assertThat(withHost(client, "/items", "example.com").text()).isEqualTo(INVALID);
         }
@@ -118,9 +134,14 @@ class AllowedHostsMiddlewareTest {
     @Test
     void excludedPathsAndOptKeysAreNotChecked() {
         App app = App.builder()
-                .allowedHosts(AllowedHostsConfig.builder().allowedHosts("example.com").exclude("^/health$")
-                        .excludeOptKey("any_host").build())
-                .routeHandlers(Route.get("/items", () -> "items"), Route.get("/health", () -> "ok"),
+                .allowedHosts(AllowedHostsConfig.builder()
+                        .allowedHosts("example.com")
+                        .exclude("^/health$")
+                        .excludeOptKey("any_host")
+                        .build())
+                .routeHandlers(
+                        Route.get("/items", () -> "items"),
+                        Route.get("/health", () -> "ok"),
                         Route.get("/open", () -> "open").opt("any_host", true))
                 .build();
         try (TestClient client = TestClient.of(app)) {
@@ -133,16 +154,25 @@ class AllowedHostsMiddlewareTest {
     @Test
     void overARealServerTheHostHeaderDecides() throws IOException {
         App app = clientHostsApp();
-        RigelServer server = new RigelServer(app, ServerConfig.builder().host("127.0.0.1").port(0)
-                .shutdownTimeout(Duration.ofSeconds(2)).build()).start();
+        RigelServer server = new RigelServer(
+                        app,
+                        ServerConfig.builder()
+                                .host("127.0.0.1")
+                                .port(0)
+                                .shutdownTimeout(Duration.ofSeconds(2))
+                                .build())
+                .start();
         try (TestClient client = TestClient.overHttp(app, URI.create(server.url()), server::stop)) {
             int port = URI.create(server.url()).getPort();
             String refused = raw(port, "evil.com");
             assertThat(refused).startsWith("HTTP/1.1 400").endsWith(INVALID);
             String redirected = raw(port, "example.com");
-            assertThat(redirected).startsWith("HTTP/1.1 301")
+            assertThat(redirected)
+                    .startsWith("HTTP/1.1 301")
                     .containsIgnoringCase("location: http://www.example.com/items?x=1\r\n");
-            assertThat(raw(port, "testserver.local:" + port)).startsWith("HTTP/1.1 200").endsWith("items");
+            assertThat(raw(port, "testserver.local:" + port))
+                    .startsWith("HTTP/1.1 200")
+                    .endsWith("items");
             assertThat(client.get("/items").status()).isEqualTo(200);
         }
     }

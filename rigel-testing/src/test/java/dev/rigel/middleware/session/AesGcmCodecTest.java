@@ -21,11 +21,11 @@ class AesGcmCodecTest {
     void roundTripsForEveryAesKeySize() {
         for (int size : new int[] {16, 24, 32}) {
             AesGcmCodec sized = new AesGcmCodec(java.util.Arrays.copyOf(KEY, size));
-            assertThat(sized.decrypt(sized.encrypt(PLAIN, AAD), AAD)).hasValueSatisfying(
-                    plain -> assertThat(plain).isEqualTo(PLAIN));
+            assertThat(sized.decrypt(sized.encrypt(PLAIN, AAD), AAD))
+                    .hasValueSatisfying(plain -> assertThat(plain).isEqualTo(PLAIN));
         }
-        assertThat(codec.decrypt(codec.encrypt(new byte[0], AAD), AAD)).hasValueSatisfying(
-                plain -> assertThat(plain).isEmpty());
+        assertThat(codec.decrypt(codec.encrypt(new byte[0], AAD), AAD))
+                .hasValueSatisfying(plain -> assertThat(plain).isEmpty());
     }
 
     @Test
@@ -47,7 +47,8 @@ class AesGcmCodecTest {
             byte[] tampered = sealed.clone();
             tampered[i] ^= 0x01;
             assertThat(codec.decrypt(Base64.getUrlEncoder().withoutPadding().encodeToString(tampered), AAD))
-                    .as("byte %d flipped", i).isEmpty();
+                    .as("byte %d flipped", i)
+                    .isEmpty();
         }
     }
 
@@ -56,15 +57,28 @@ class AesGcmCodecTest {
         String sealed = codec.encrypt(PLAIN, AAD);
         AesGcmCodec other = new AesGcmCodec("fedcba9876543210".getBytes(StandardCharsets.US_ASCII));
         assertThat(other.decrypt(sealed, AAD)).isEmpty();
-        assertThat(codec.decrypt(sealed, "other-cookie".getBytes(StandardCharsets.US_ASCII))).isEmpty();
+        assertThat(codec.decrypt(sealed, "other-cookie".getBytes(StandardCharsets.US_ASCII)))
+                .isEmpty();
     }
 
     @Test
     void garbageIsRefusedWithoutThrowing() {
         String sealed = codec.encrypt(PLAIN, AAD);
-        for (String garbage : new String[] {"", "a", "!!!!", "====", "abc def", sealed.substring(0, 20),
-                sealed.substring(0, sealed.length() - 1), sealed + "A", "A".repeat(100_000), "é".repeat(50)}) {
-            assertThat(codec.decrypt(garbage, AAD)).as(garbage.length() > 40 ? "long" : garbage).isEmpty();
+        for (String garbage : new String[] {
+            "",
+            "a",
+            "!!!!",
+            "====",
+            "abc def",
+            sealed.substring(0, 20),
+            sealed.substring(0, sealed.length() - 1),
+            sealed + "A",
+            "A".repeat(100_000),
+            "é".repeat(50)
+        }) {
+            assertThat(codec.decrypt(garbage, AAD))
+                    .as(garbage.length() > 40 ? "long" : garbage)
+                    .isEmpty();
         }
     }
 

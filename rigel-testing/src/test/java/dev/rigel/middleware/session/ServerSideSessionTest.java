@@ -15,9 +15,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.Test;
 
 /** Server-side sessions: an id cookie and the data in the app's store. */
 class ServerSideSessionTest {
@@ -48,9 +48,11 @@ class ServerSideSessionTest {
             assertThat(written.header("set-cookie")).endsWith("; Path=/; Max-Age=1209600; HttpOnly; SameSite=Lax");
             String id = cookieValue(written);
             assertThat(id).matches("[A-Za-z0-9_-]{32}");
-            assertThat(store.getString(id)).hasValueSatisfying(json -> assertThat(json).contains("\"user\":\"ada\""));
-            assertThat(store.expiresIn(id)).hasValueSatisfying(left -> assertThat(left)
-                    .isBetween(Duration.ofDays(14).minusMinutes(1), Duration.ofDays(14)));
+            assertThat(store.getString(id))
+                    .hasValueSatisfying(json -> assertThat(json).contains("\"user\":\"ada\""));
+            assertThat(store.expiresIn(id))
+                    .hasValueSatisfying(left ->
+                            assertThat(left).isBetween(Duration.ofDays(14).minusMinutes(1), Duration.ofDays(14)));
             assertThat(client.get("/session").jsonMap()).isEqualTo(Map.of("user", "ada"));
 
             try (TestClient other = Clients.open(app(), transport)) {
@@ -74,7 +76,9 @@ class ServerSideSessionTest {
             assertThat(read.header("set-cookie")).isNull();
             assertThat(store.writes()).hasValue(1);
             TestResponse changed = client.post("/session", Map.of("visits", 2));
-            assertThat(changed.header("set-cookie")).as("same id: no new cookie").isNull();
+            assertThat(changed.header("set-cookie"))
+                    .as("same id: no new cookie")
+                    .isNull();
             assertThat(store.writes()).hasValue(2);
             assertThat(client.get("/session").jsonMap()).isEqualTo(Map.of("user", "ada", "visits", 2));
         }
@@ -107,15 +111,26 @@ class ServerSideSessionTest {
     @EnumSource(Transport.class)
     void garbageIdsGiveAnEmptySessionNeverAnError(Transport transport) {
         try (TestClient client = Clients.open(app(), transport)) {
-            for (String garbage : List.of("", "x", "../../etc/passwd", "A".repeat(31), "A".repeat(33), "!".repeat(32),
-                    "%00".repeat(11), "a".repeat(7000))) {
-                TestResponse response = client.request("GET", "/session").header("cookie", "session=" + garbage).send();
+            for (String garbage : List.of(
+                    "",
+                    "x",
+                    "../../etc/passwd",
+                    "A".repeat(31),
+                    "A".repeat(33),
+                    "!".repeat(32),
+                    "%00".repeat(11),
+                    "a".repeat(7000))) {
+                TestResponse response = client.request("GET", "/session")
+                        .header("cookie", "session=" + garbage)
+                        .send();
                 assertThat(response.status()).isEqualTo(200);
                 assertThat(response.jsonMap()).isEmpty();
                 assertThat(response.header("set-cookie")).isEqualTo(CLEARED);
             }
             store.set("B".repeat(32), "{not json".getBytes(StandardCharsets.UTF_8), null);
-            TestResponse corrupt = client.request("GET", "/session").header("cookie", "session=" + "B".repeat(32)).send();
+            TestResponse corrupt = client.request("GET", "/session")
+                    .header("cookie", "session=" + "B".repeat(32))
+                    .send();
             assertThat(corrupt.status()).isEqualTo(200);
             assertThat(corrupt.jsonMap()).isEmpty();
         }
@@ -163,19 +178,25 @@ class ServerSideSessionTest {
     @EnumSource(Transport.class)
     void theStoreNameAndCookieAreConfigurable(Transport transport) {
         App app = App.builder()
-                .sessions(ServerSideSessionConfig.builder().storeName("web_sessions").cookieName("sid")
-                        .maxAge(Duration.ofMinutes(30)).secure(true).sameSite(dev.rigel.Cookie.SameSite.STRICT).build())
+                .sessions(ServerSideSessionConfig.builder()
+                        .storeName("web_sessions")
+                        .cookieName("sid")
+                        .maxAge(Duration.ofMinutes(30))
+                        .secure(true)
+                        .sameSite(dev.rigel.Cookie.SameSite.STRICT)
+                        .build())
                 .routeHandlers(SessionHandlers.class)
                 .build();
         try (TestClient client = Clients.open(app, transport)) {
             TestResponse written = client.post("/session", Map.of("user", "ada"));
-            assertThat(written.header("set-cookie")).startsWith("sid=")
+            assertThat(written.header("set-cookie"))
+                    .startsWith("sid=")
                     .endsWith("; Path=/; Max-Age=1800; Secure; HttpOnly; SameSite=Strict");
             String id = cookieValue(written);
             Store sessions = app.stores().get("web_sessions");
             assertThat(sessions.exists(id)).isTrue();
-            assertThat(sessions.expiresIn(id)).hasValueSatisfying(left -> assertThat(left)
-                    .isLessThanOrEqualTo(Duration.ofMinutes(30)));
+            assertThat(sessions.expiresIn(id))
+                    .hasValueSatisfying(left -> assertThat(left).isLessThanOrEqualTo(Duration.ofMinutes(30)));
             assertThat(client.get("/session").jsonMap()).isEqualTo(Map.of("user", "ada"));
         }
     }
@@ -183,7 +204,9 @@ class ServerSideSessionTest {
     @Test
     void aSessionInUseIsRenewedInTheStoreAndItsCookieResentPastHalfItsLife() throws Exception {
         App app = App.builder()
-                .sessions(ServerSideSessionConfig.builder().maxAge(Duration.ofSeconds(2)).build())
+                .sessions(ServerSideSessionConfig.builder()
+                        .maxAge(Duration.ofSeconds(2))
+                        .build())
                 .stores(new StoreRegistry().register("sessions", store))
                 .routeHandlers(SessionHandlers.class)
                 .build();
@@ -191,12 +214,13 @@ class ServerSideSessionTest {
             String id = cookieValue(client.post("/session", Map.of("user", "ada")));
             assertThat(client.get("/session").header("set-cookie")).isNull();
             Thread.sleep(1100);
-            assertThat(store.expiresIn(id)).hasValueSatisfying(left -> assertThat(left).isLessThan(Duration.ofSeconds(1)));
+            assertThat(store.expiresIn(id))
+                    .hasValueSatisfying(left -> assertThat(left).isLessThan(Duration.ofSeconds(1)));
             TestResponse renewed = client.get("/session");
-            assertThat(renewed.header("set-cookie")).isEqualTo("session=" + id
-                    + "; Path=/; Max-Age=2; HttpOnly; SameSite=Lax");
-            assertThat(store.expiresIn(id)).hasValueSatisfying(left -> assertThat(left)
-                    .isGreaterThan(Duration.ofMillis(1500)));
+            assertThat(renewed.header("set-cookie"))
+                    .isEqualTo("session=" + id + "; Path=/; Max-Age=2; HttpOnly; SameSite=Lax");
+            assertThat(store.expiresIn(id))
+                    .hasValueSatisfying(left -> assertThat(left).isGreaterThan(Duration.ofMillis(1500)));
             assertThat(renewed.jsonMap()).isEqualTo(Map.of("user", "ada"));
             assertThat(client.get("/session").header("set-cookie")).isNull();
         }
@@ -206,7 +230,9 @@ class ServerSideSessionTest {
     void configurationIsCheckedWhenItIsMade() {
         assertThatThrownBy(() -> ServerSideSessionConfig.builder().storeName("").build())
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> ServerSideSessionConfig.builder().maxAge(Duration.ofMillis(10)).build())
+        assertThatThrownBy(() -> ServerSideSessionConfig.builder()
+                        .maxAge(Duration.ofMillis(10))
+                        .build())
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(ServerSideSessionConfig.defaults().storeName()).isEqualTo("sessions");
     }

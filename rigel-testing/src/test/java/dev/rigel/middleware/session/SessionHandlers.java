@@ -9,8 +9,7 @@ import java.util.Map;
 public class SessionHandlers {
 
     /** A value that is not a JSON type until it is put. */
-    public record Profile(String name, int level) {
-    }
+    public record Profile(String name, int level) {}
 
     @Get("/session")
     public Map<String, Object> read(Session session) {
@@ -63,6 +62,7 @@ public class SessionHandlers {
 
     @Get("/session/from-state")
     public boolean fromState(Request request) {
-        return request.state().get(Session.STATE_KEY) instanceof Session && Session.of(request).isPresent();
+        return request.state().get(Session.STATE_KEY) instanceof Session
+                && Session.of(request).isPresent();
     }
 }

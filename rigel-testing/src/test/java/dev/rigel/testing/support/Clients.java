@@ -14,15 +14,20 @@ import java.time.Duration;
  */
 public final class Clients {
 
-    private Clients() {
-    }
+    private Clients() {}
 
     public static TestClient open(App app, Transport transport) {
         return switch (transport) {
             case IN_PROCESS -> TestClient.of(app).raiseServerExceptions(false);
             case REAL_SERVER -> {
-                RigelServer server = new RigelServer(app, ServerConfig.builder().host("127.0.0.1").port(0)
-                        .shutdownTimeout(Duration.ofSeconds(2)).build()).start();
+                RigelServer server = new RigelServer(
+                                app,
+                                ServerConfig.builder()
+                                        .host("127.0.0.1")
+                                        .port(0)
+                                        .shutdownTimeout(Duration.ofSeconds(2))
+                                        .build())
+                        .start();
                 yield TestClient.overHttp(app, URI.create(server.url()), server::stop);
             }
         };

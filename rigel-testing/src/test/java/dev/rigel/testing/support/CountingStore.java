@@ -27,11 +27,19 @@ public final class CountingStore implements Store {
 
     /** Counting over {@code delegate}. */
     public CountingStore(Store delegate) {
-        this(delegate, new AtomicInteger(), new AtomicInteger(), new AtomicInteger(),
+        this(
+                delegate,
+                new AtomicInteger(),
+                new AtomicInteger(),
+                new AtomicInteger(),
                 new java.util.concurrent.atomic.AtomicBoolean());
     }
 
-    private CountingStore(Store delegate, AtomicInteger gets, AtomicInteger writes, AtomicInteger deletes,
+    private CountingStore(
+            Store delegate,
+            AtomicInteger gets,
+            AtomicInteger writes,
+            AtomicInteger deletes,
             java.util.concurrent.atomic.AtomicBoolean refuseWrites) {
         this.delegate = delegate;
         this.gets = gets;

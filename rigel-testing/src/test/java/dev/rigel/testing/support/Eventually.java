@@ -11,8 +11,7 @@ public final class Eventually {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
-    private Eventually() {
-    }
+    private Eventually() {}
 
     public static void eventually(Runnable assertion) {
         long deadline = System.nanoTime() + TIMEOUT.toNanos();

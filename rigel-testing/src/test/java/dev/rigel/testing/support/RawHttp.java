@@ -14,8 +14,7 @@ import java.nio.charset.StandardCharsets;
  */
 public final class RawHttp {
 
-    private RawHttp() {
-    }
+    private RawHttp() {}
 
     /** The status code the server at {@code base} answers {@code GET target} with. */
     public static int status(URI base, String target) throws IOException {
@@ -29,7 +28,8 @@ public final class RawHttp {
             socket.setSoTimeout(5000);
             OutputStream out = socket.getOutputStream();
             out.write(("GET " + target + " HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
-                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                            + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
             InputStream in = socket.getInputStream();
             return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);

@@ -26,7 +26,9 @@ public final class BenchData {
 
     /** All users ordered by id, a fresh list per call like the seed's {@code db.users()}. */
     public List<BenchUser> users() {
-        return users.values().stream().sorted((a, b) -> Long.compare(a.id(), b.id())).toList();
+        return users.values().stream()
+                .sorted((a, b) -> Long.compare(a.id(), b.id()))
+                .toList();
     }
 
     public BenchUser user(long id) {

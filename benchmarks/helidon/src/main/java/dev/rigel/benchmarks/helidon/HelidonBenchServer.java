@@ -1,9 +1,9 @@
 package dev.rigel.benchmarks.helidon;
 
-import dev.rigel.benchmarks.common.BenchData;
-import dev.rigel.benchmarks.common.BenchUser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rigel.benchmarks.common.BenchData;
+import dev.rigel.benchmarks.common.BenchUser;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HeaderValues;
 import io.helidon.http.Status;
@@ -27,8 +27,7 @@ public final class HelidonBenchServer {
     private static final byte[] TOKEN = BenchData.TOKEN.getBytes(StandardCharsets.UTF_8);
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private HelidonBenchServer() {
-    }
+    private HelidonBenchServer() {}
 
     public static void main(String[] args) {
         int port = args.length > 0 ? Integer.parseInt(args[0]) : 8080;
@@ -36,15 +35,17 @@ public final class HelidonBenchServer {
         WebServer server = WebServer.builder()
                 .host("127.0.0.1")
                 .port(port)
-                .routing(routing -> routing
-                        .get("/plaintext", (req, res) -> {
+                .routing(routing -> routing.get("/plaintext", (req, res) -> {
                             res.header(HeaderValues.CONTENT_TYPE_TEXT_PLAIN);
                             res.send(PLAINTEXT);
                         })
                         .get("/json", (req, res) -> json(res, HELLO))
                         .any("/api/v1/*", (req, res) -> {
-                            String auth = req.headers().first(HeaderNames.AUTHORIZATION).orElse(null);
-                            if (auth == null || !MessageDigest.isEqual(TOKEN, auth.trim().getBytes(StandardCharsets.UTF_8))) {
+                            String auth = req.headers()
+                                    .first(HeaderNames.AUTHORIZATION)
+                                    .orElse(null);
+                            if (auth == null
+                                    || !MessageDigest.isEqual(TOKEN, auth.trim().getBytes(StandardCharsets.UTF_8))) {
                                 res.status(Status.UNAUTHORIZED_401).send();
                             } else {
                                 res.next();
@@ -52,7 +53,8 @@ public final class HelidonBenchServer {
                         })
                         .get("/api/v1/users", (req, res) -> json(res, db.users()))
                         .get("/api/v1/users/{id}", (req, res) -> {
-                            BenchUser user = db.user(Long.parseLong(req.path().pathParameters().get("id")));
+                            BenchUser user = db.user(
+                                    Long.parseLong(req.path().pathParameters().get("id")));
                             if (user == null) {
                                 res.status(Status.NOT_FOUND_404).send();
                             } else {

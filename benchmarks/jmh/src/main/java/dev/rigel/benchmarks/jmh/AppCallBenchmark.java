@@ -44,8 +44,7 @@ public class AppCallBenchmark {
     }
 
     /** A per-request dependency built from another dependency, to exercise the provider graph. */
-    public record Repo(Users users) {
-    }
+    public record Repo(Users users) {}
 
     /** The handlers; parameters are bound by name. */
     public static final class Handlers {
@@ -80,7 +79,8 @@ public class AppCallBenchmark {
         byte[] token = "Bearer dev-token".getBytes(StandardCharsets.UTF_8);
         Middleware auth = next -> (scope, receive, send) -> {
             String header = scope.headers().get("authorization");
-            if (header == null || !java.security.MessageDigest.isEqual(token, header.getBytes(StandardCharsets.UTF_8))) {
+            if (header == null
+                    || !java.security.MessageDigest.isEqual(token, header.getBytes(StandardCharsets.UTF_8))) {
                 throw new NotAuthorizedException("Invalid bearer token", Map.of(), null);
             }
             next.call(scope, receive, send);
@@ -91,13 +91,31 @@ public class AppCallBenchmark {
                 .dependency("repo", Provide.of(Handlers::repo))
                 .middleware(auth)
                 .build();
-        app = App.builder().routeHandlers(Route.get("/plaintext", () -> "Hello, World!"), api).build();
+        app = App.builder()
+                .routeHandlers(Route.get("/plaintext", () -> "Hello, World!"), api)
+                .build();
         app.startup();
-        userHeaders = Headers.of("host", "localhost", "authorization", "Bearer dev-token", "x-request-id", "abc-123",
-                "accept", "application/json", "cookie", "session_id=5f2b8c1e9a7d4e3f; theme=dark");
+        userHeaders = Headers.of(
+                "host",
+                "localhost",
+                "authorization",
+                "Bearer dev-token",
+                "x-request-id",
+                "abc-123",
+                "accept",
+                "application/json",
+                "cookie",
+                "session_id=5f2b8c1e9a7d4e3f; theme=dark");
         plainHeaders = Headers.of("host", "localhost");
-        postHeaders = Headers.of("host", "localhost", "authorization", "Bearer dev-token",
-                "content-type", "application/json", "content-length", "70");
+        postHeaders = Headers.of(
+                "host",
+                "localhost",
+                "authorization",
+                "Bearer dev-token",
+                "content-type",
+                "application/json",
+                "content-length",
+                "70");
         empty = new Exchanges.FixedReceive(Message.EMPTY);
         createBody = new Exchanges.FixedReceive(
                 "{\"name\":\"Grace Hopper\",\"email\":\"grace@example.com\",\"password\":\"compiler-first\"}"

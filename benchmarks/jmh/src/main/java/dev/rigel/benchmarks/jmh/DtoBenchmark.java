@@ -30,12 +30,29 @@ import org.openjdk.jmh.annotations.State;
 public class DtoBenchmark {
 
     /** Ten fields of the kinds models usually have: ids, text, numbers, a flag, a timestamp. */
-    public record Profile(long id, String name, String email, int age, boolean active, double score,
-            Instant createdAt, String city, String country, long version) {
-    }
+    public record Profile(
+            long id,
+            String name,
+            String email,
+            int age,
+            boolean active,
+            double score,
+            Instant createdAt,
+            String city,
+            String country,
+            long version) {}
 
-    static final Profile PROFILE = new Profile(42, "Ada Lovelace", "ada@example.com", 36, true, 98.5,
-            Instant.parse("2026-01-02T03:04:05Z"), "London", "United Kingdom", 7);
+    static final Profile PROFILE = new Profile(
+            42,
+            "Ada Lovelace",
+            "ada@example.com",
+            36,
+            true,
+            98.5,
+            Instant.parse("2026-01-02T03:04:05Z"),
+            "London",
+            "United Kingdom",
+            7);
 
     ObjectWriter jacksonWriter;
     ObjectReader jacksonReader;
@@ -50,10 +67,11 @@ public class DtoBenchmark {
         dto = RecordDTO.of(Profile.class, DTOConfig.defaults()).compile(mapper);
         json = jacksonWriter.writeValueAsBytes(PROFILE);
         if (!Arrays.equals(dto.encode(PROFILE), json)) {
-            throw new IllegalStateException("the DTO writes " + new String(dto.encode(PROFILE)) + " but Jackson "
-                    + new String(json));
+            throw new IllegalStateException(
+                    "the DTO writes " + new String(dto.encode(PROFILE)) + " but Jackson " + new String(json));
         }
-        if (!dto.decode(json).create().equals(PROFILE) || !jacksonReader.readValue(json).equals(PROFILE)) {
+        if (!dto.decode(json).create().equals(PROFILE)
+                || !jacksonReader.readValue(json).equals(PROFILE)) {
             throw new IllegalStateException("decoding does not give the record back");
         }
     }

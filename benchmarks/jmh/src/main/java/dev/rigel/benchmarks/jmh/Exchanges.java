@@ -14,8 +14,7 @@ import dev.rigel.protocol.Send;
  */
 final class Exchanges {
 
-    private Exchanges() {
-    }
+    private Exchanges() {}
 
     /** Yields {@code body} as the one and last request-body chunk; reset before each call. */
     static final class FixedReceive implements Receive {
@@ -57,7 +56,12 @@ final class Exchanges {
     }
 
     static Scope scope(String method, String rawPath, String query, Headers headers) {
-        return Scope.http(method, rawPath).queryString(query).headers(headers).httpVersion("1.1").scheme("http").build();
+        return Scope.http(method, rawPath)
+                .queryString(query)
+                .headers(headers)
+                .httpVersion("1.1")
+                .scheme("http")
+                .build();
     }
 
     /** Fails the benchmark's setup unless the request answers {@code status}. */
@@ -65,8 +69,8 @@ final class Exchanges {
         RecordingSend send = new RecordingSend();
         app.call(scope, receive.reset(), send);
         if (send.status != status) {
-            throw new IllegalStateException(scope.method() + " " + scope.rawPath() + " answered " + send.status + ", expected " + status
-                    + ": " + (send.body == null ? "" : new String(send.body)));
+            throw new IllegalStateException(scope.method() + " " + scope.rawPath() + " answered " + send.status
+                    + ", expected " + status + ": " + (send.body == null ? "" : new String(send.body)));
         }
     }
 }

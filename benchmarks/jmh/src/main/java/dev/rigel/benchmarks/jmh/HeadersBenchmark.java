@@ -30,7 +30,8 @@ public class HeadersBenchmark {
         "Accept", "application/json, text/plain, */*",
         "Authorization", "Bearer dev-token",
         "sec-ch-ua-mobile", "?0",
-        "User-Agent", "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36",
+        "User-Agent",
+                "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36",
         "sec-ch-ua-platform", "\"Linux\"",
         "Sec-Fetch-Site", "same-origin",
         "Sec-Fetch-Mode", "cors",
@@ -38,7 +39,8 @@ public class HeadersBenchmark {
         "Referer", "http://localhost:8000/app/users",
         "Accept-Encoding", "gzip, deflate, br, zstd",
         "Accept-Language", "en-GB,en;q=0.9",
-        "Cookie", "session_id=5f2b8c1e9a7d4e3f8b6a1c2d3e4f5a6b; theme=dark; _ga=GA1.1.1234567890.1700000000; consent=analytics%3Dfalse",
+        "Cookie",
+                "session_id=5f2b8c1e9a7d4e3f8b6a1c2d3e4f5a6b; theme=dark; _ga=GA1.1.1234567890.1700000000; consent=analytics%3Dfalse",
     };
 
     Headers filled;

@@ -29,11 +29,13 @@ import org.openjdk.jmh.annotations.State;
 public class JsonBenchmark {
 
     static final BenchUser USER = new BenchUser(1, "Ada Lovelace", "ada@example.com", "2026-01-01T00:00:00Z");
-    static final List<BenchUser> USERS = List.of(USER,
+    static final List<BenchUser> USERS = List.of(
+            USER,
             new BenchUser(2, "Alan Turing", "alan@example.com", "2026-01-01T00:00:01Z"),
             new BenchUser(3, "Grace Hopper", "grace@example.com", "2026-01-01T00:00:02Z"));
-    static final byte[] CREATE = "{\"name\":\"Grace Hopper\",\"email\":\"grace@example.com\",\"password\":\"compiler-first\"}"
-            .getBytes(StandardCharsets.UTF_8);
+    static final byte[] CREATE =
+            "{\"name\":\"Grace Hopper\",\"email\":\"grace@example.com\",\"password\":\"compiler-first\"}"
+                    .getBytes(StandardCharsets.UTF_8);
 
     ObjectMapper jackson;
     JsonCodec codec;
@@ -46,9 +48,11 @@ public class JsonBenchmark {
     @Setup
     public void setup() throws Exception {
         jackson = new ObjectMapper();
-        codec = new JsonCodec(mapper -> { });
+        codec = new JsonCodec(mapper -> {});
         codecWriter = codec.writer(BenchUser.class);
-        app = App.builder().routeHandlers(Route.get("/user", () -> USER).nonBlocking()).build();
+        app = App.builder()
+                .routeHandlers(Route.get("/user", () -> USER).nonBlocking())
+                .build();
         app.startup();
         headers = Headers.of("host", "localhost");
         empty = new Exchanges.FixedReceive(Message.EMPTY);

@@ -24,9 +24,28 @@ import org.openjdk.jmh.annotations.State;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class RoutingBenchmark {
 
-    static final String[] RESOURCES = {"users", "orders", "products", "invoices", "customers", "carts", "payments",
-        "shipments", "reviews", "categories", "suppliers", "warehouses", "coupons", "refunds", "tickets",
-        "messages", "teams", "projects", "tasks", "reports"};
+    static final String[] RESOURCES = {
+        "users",
+        "orders",
+        "products",
+        "invoices",
+        "customers",
+        "carts",
+        "payments",
+        "shipments",
+        "reviews",
+        "categories",
+        "suppliers",
+        "warehouses",
+        "coupons",
+        "refunds",
+        "tickets",
+        "messages",
+        "teams",
+        "projects",
+        "tasks",
+        "reports"
+    };
 
     RouteTrie<String> trie;
 

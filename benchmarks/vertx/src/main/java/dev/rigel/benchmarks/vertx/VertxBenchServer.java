@@ -1,9 +1,9 @@
 package dev.rigel.benchmarks.vertx;
 
-import dev.rigel.benchmarks.common.BenchData;
-import dev.rigel.benchmarks.common.BenchUser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rigel.benchmarks.common.BenchData;
+import dev.rigel.benchmarks.common.BenchUser;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.buffer.Buffer;
@@ -27,16 +27,17 @@ public final class VertxBenchServer {
     private static final byte[] TOKEN = BenchData.TOKEN.getBytes(StandardCharsets.UTF_8);
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private VertxBenchServer() {
-    }
+    private VertxBenchServer() {}
 
     public static void main(String[] args) {
         int port = args.length > 0 ? Integer.parseInt(args[0]) : 8080;
         BenchData db = new BenchData();
         Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
         Router router = Router.router(vertx);
-        router.get("/plaintext").handler(ctx -> ctx.response()
-                .putHeader("content-type", "text/plain; charset=utf-8").end(PLAINTEXT));
+        router.get("/plaintext")
+                .handler(ctx -> ctx.response()
+                        .putHeader("content-type", "text/plain; charset=utf-8")
+                        .end(PLAINTEXT));
         router.get("/json").handler(ctx -> json(ctx.response(), HELLO));
         router.route("/api/v1/*").handler(ctx -> {
             String auth = ctx.request().getHeader("Authorization");
@@ -58,9 +59,13 @@ public final class VertxBenchServer {
         int loops = Runtime.getRuntime().availableProcessors();
         for (int i = 0; i < loops; i++) {
             // each server created off the event loops gets its own event loop; they share the port
-            vertx.createHttpServer().requestHandler(router).listen(port, "127.0.0.1").await();
+            vertx.createHttpServer()
+                    .requestHandler(router)
+                    .listen(port, "127.0.0.1")
+                    .await();
         }
-        System.out.println("vert.x listening on http://127.0.0.1:" + port + " (" + loops + " event loops, native transport " + vertx.isNativeTransportEnabled() + ")");
+        System.out.println("vert.x listening on http://127.0.0.1:" + port + " (" + loops
+                + " event loops, native transport " + vertx.isNativeTransportEnabled() + ")");
     }
 
     private static void json(HttpServerResponse response, Object value) {

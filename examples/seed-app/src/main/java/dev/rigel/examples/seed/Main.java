@@ -10,8 +10,7 @@ import dev.rigel.netty.ServerConfig;
  */
 public final class Main {
 
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) throws InterruptedException {
         SeedSettings settings;
@@ -24,10 +23,12 @@ public final class Main {
             return;
         }
         App app = SeedApp.create(settings);
-        RigelServer server = new RigelServer(app, ServerConfig.builder()
-                .host(settings.host())
-                .port(settings.port())
-                .build());
+        RigelServer server = new RigelServer(
+                app,
+                ServerConfig.builder()
+                        .host(settings.host())
+                        .port(settings.port())
+                        .build());
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "rigel-shutdown"));
         server.start();
         server.awaitShutdown();

@@ -15,8 +15,9 @@ import java.util.Map;
 public final class NotificationController extends Controller {
 
     /** The body: {@code {"user_id": 42, "message": "..."}}. */
-    public record Notification(@NotNull Long userId, @NotBlank @Size(max = 4000) String message) {
-    }
+    public record Notification(
+            @NotNull Long userId,
+            @NotBlank @Size(max = 4000) String message) {}
 
     public NotificationController() {
         super("/notifications");

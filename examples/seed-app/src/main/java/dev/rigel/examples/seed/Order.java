@@ -51,8 +51,7 @@ public class Order {
     @DTOField(mark = Mark.PRIVATE)
     private String internalNotes = "";
 
-    protected Order() {
-    }
+    protected Order() {}
 
     public Order(long userId, String item, int quantity, BigDecimal total) {
         this.userId = userId;

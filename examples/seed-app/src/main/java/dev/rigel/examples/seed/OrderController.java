@@ -35,7 +35,8 @@ public final class OrderController extends Controller {
     public Order create(DTOData<Order> data, EntityManager db) {
         Order order = data.create();
         if (db.find(User.class, order.userId()) == null) {
-            throw new ValidationException("Order refers to user " + order.userId() + ", who does not exist",
+            throw new ValidationException(
+                    "Order refers to user " + order.userId() + ", who does not exist",
                     List.of(new ValidationError("user_id", "no user with id " + order.userId(), "body")));
         }
         return orders(db).add(order);

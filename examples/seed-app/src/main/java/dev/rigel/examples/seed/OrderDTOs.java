@@ -6,8 +6,7 @@ import dev.rigel.jpa.JpaDTO;
 /** How orders cross the wire. */
 public final class OrderDTOs {
 
-    private OrderDTOs() {
-    }
+    private OrderDTOs() {}
 
     /** Everything but the internal notes (which the model marks private anyway). */
     public static final class Read extends JpaDTO<Order> {
@@ -19,7 +18,9 @@ public final class OrderDTOs {
     /** Placing an order: who, what, how many, for how much. */
     public static final class Write extends JpaDTO<Order> {
         public Write() {
-            super(DTOConfig.builder().include("userId", "item", "quantity", "total").build());
+            super(DTOConfig.builder()
+                    .include("userId", "item", "quantity", "total")
+                    .build());
         }
     }
 

@@ -14,8 +14,7 @@ final class PasswordHasher {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private PasswordHasher() {
-    }
+    private PasswordHasher() {}
 
     static String hash(String password) {
         byte[] salt = new byte[16];
@@ -24,7 +23,8 @@ final class PasswordHasher {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             digest.update(salt);
             byte[] hashed = digest.digest(password.getBytes(StandardCharsets.UTF_8));
-            return "sha256$" + HexFormat.of().formatHex(salt) + "$" + HexFormat.of().formatHex(hashed);
+            return "sha256$" + HexFormat.of().formatHex(salt) + "$"
+                    + HexFormat.of().formatHex(hashed);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }

@@ -59,7 +59,8 @@ public final class RequestTracingMiddleware extends AbstractMiddleware {
                 send.send(message);
             });
         } finally {
-            LOG.atInfo().setMessage("request_complete")
+            LOG.atInfo()
+                    .setMessage("request_complete")
                     .addKeyValue("trace_id", traceId)
                     .addKeyValue("method", scope.method())
                     .addKeyValue("path", scope.path())

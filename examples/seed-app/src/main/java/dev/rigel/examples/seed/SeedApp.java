@@ -14,13 +14,13 @@ import dev.rigel.jpa.JpaPlugin;
 import dev.rigel.jpa.Repository;
 import dev.rigel.jpa.SchemaAction;
 import dev.rigel.metrics.MetricsPlugin;
-import dev.rigel.openapi.OpenAPIConfig;
-import dev.rigel.openapi.OpenAPIPlugin;
 import dev.rigel.middleware.cors.CORSConfig;
 import dev.rigel.middleware.csrf.CSRFConfig;
-import dev.rigel.redis.RedisStore;
+import dev.rigel.openapi.OpenAPIConfig;
+import dev.rigel.openapi.OpenAPIPlugin;
 import dev.rigel.protocol.ScopeType;
 import dev.rigel.redis.RedisChannelsPubSubBackend;
+import dev.rigel.redis.RedisStore;
 import dev.rigel.staticfiles.StaticFiles;
 import dev.rigel.stores.StoreRegistry;
 import jakarta.persistence.EntityManager;
@@ -44,8 +44,7 @@ public final class SeedApp {
     private static final Map<String, String> OK = Map.of("status", "ok");
     private static final Map<String, String> HELLO = Map.of("message", "Hello, World!");
 
-    private SeedApp() {
-    }
+    private SeedApp() {}
 
     /**
      * The app on {@code DATABASE_URL} (else H2 in memory), with its user cache and channels in Redis
@@ -101,7 +100,10 @@ public final class SeedApp {
                         Route.get("/plaintext", () -> "Hello, World!").nonBlocking(),
                         Route.get("/json", () -> HELLO).nonBlocking(),
                         api,
-                        StaticFiles.builder("/static").classpath("static").htmlMode(true).build())
+                        StaticFiles.builder("/static")
+                                .classpath("static")
+                                .htmlMode(true)
+                                .build())
                 // request counts and latencies by route, JVM metrics, GET /metrics for Prometheus
                 .plugins(MetricsPlugin.prometheus(), jpa, channels(redisUrl))
                 // the API's OpenAPI 3.1 document at /schema/openapi.json and /schema/openapi.yaml
@@ -111,7 +113,9 @@ public final class SeedApp {
                 .dependency("cache", Provide.value(cache))
                 .listeners(new UserEvents())
                 // the seed's front end lives on its own origin; browsers there may call the API
-                .cors(CORSConfig.builder().allowOrigins("https://myapp.com").allowMethods("GET", "POST", "PUT", "DELETE")
+                .cors(CORSConfig.builder()
+                        .allowOrigins("https://myapp.com")
+                        .allowMethods("GET", "POST", "PUT", "DELETE")
                         .build())
                 // health checks, metrics scrapes and the benchmark endpoints must never be throttled
                 .rateLimit(settings.rateLimitConfig().exclude("^/health$", "^/metrics$", "^/plaintext$", "^/json$"))
@@ -164,8 +168,11 @@ public final class SeedApp {
         ChannelsBackend backend = redisUrl != null && !redisUrl.isBlank()
                 ? RedisChannelsPubSubBackend.builder(redisUrl).build()
                 : new MemoryChannelsBackend();
-        return ChannelsPlugin.builder(backend).arbitraryChannelsAllowed(true)
-                .createWsRouteHandlers(true).wsHandlerBasePath("/ws").build();
+        return ChannelsPlugin.builder(backend)
+                .arbitraryChannelsAllowed(true)
+                .createWsRouteHandlers(true)
+                .wsHandlerBasePath("/ws")
+                .build();
     }
 
     /**
@@ -178,6 +185,8 @@ public final class SeedApp {
      * checked.
      */
     static CSRFConfig csrfConfig(SeedSettings settings) {
-        return CSRFConfig.builder(settings.csrfSecret()).exclude("^/api/", "^/plaintext$", "^/json$").build();
+        return CSRFConfig.builder(settings.csrfSecret())
+                .exclude("^/api/", "^/plaintext$", "^/json$")
+                .build();
     }
 }

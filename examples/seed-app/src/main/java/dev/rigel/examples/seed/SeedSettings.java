@@ -12,8 +12,8 @@ import java.util.Map;
  * {@code REDIS_URL} (channels go through Redis Pub/Sub, so several instances share them; without
  * it they stay in memory, within this process).
  */
-public record SeedSettings(String host, int port, String apiToken, String rateLimit, String csrfSecret,
-        String redisUrl) {
+public record SeedSettings(
+        String host, int port, String apiToken, String rateLimit, String csrfSecret, String redisUrl) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8000;
@@ -111,10 +111,11 @@ public record SeedSettings(String host, int port, String apiToken, String rateLi
             redisUrl = null; // an empty REDIS_URL (as compose files leave it) means no Redis
         }
         if (redisUrl != null && !redisUrl.startsWith("redis://") && !redisUrl.startsWith("rediss://")) {
-            throw new IllegalArgumentException("Redis URL must start with redis:// or rediss://, got '" + redisUrl + "'");
+            throw new IllegalArgumentException(
+                    "Redis URL must start with redis:// or rediss://, got '" + redisUrl + "'");
         }
-        return new SeedSettings(host, portNumber, token, rateLimit.trim(), csrfSecret,
-                redisUrl == null ? null : redisUrl.trim());
+        return new SeedSettings(
+                host, portNumber, token, rateLimit.trim(), csrfSecret, redisUrl == null ? null : redisUrl.trim());
     }
 
     public static String usage() {

@@ -51,8 +51,7 @@ public class User {
     @DTOField(mark = Mark.PRIVATE)
     private String internalNotes;
 
-    protected User() {
-    }
+    protected User() {}
 
     /** A new user, created now (to the microsecond, which is what both databases store). */
     public User(String name, String email, String passwordHash) {

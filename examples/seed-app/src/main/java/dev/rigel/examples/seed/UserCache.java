@@ -19,8 +19,7 @@ public final class UserCache {
     static final Duration CACHE_FOR = Duration.ofSeconds(300);
 
     /** The cached form: exactly what the read DTO shows. */
-    record Cached(long id, String name, String email, String createdAt) {
-    }
+    record Cached(long id, String name, String email, String createdAt) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -39,7 +38,8 @@ public final class UserCache {
         return store.get(key(userId)).map(bytes -> {
             try {
                 Cached cached = JSON.readValue(bytes, Cached.class);
-                return new User(cached.id(), cached.name(), cached.email(), null, Instant.parse(cached.createdAt()), null);
+                return new User(
+                        cached.id(), cached.name(), cached.email(), null, Instant.parse(cached.createdAt()), null);
             } catch (IOException e) {
                 throw new UncheckedIOException("unreadable cache entry " + key(userId), e);
             }
@@ -48,8 +48,14 @@ public final class UserCache {
 
     public void put(User user) {
         try {
-            store.set(key(user.id()), JSON.writeValueAsBytes(new Cached(user.id(), user.name(), user.email(),
-                    user.createdAt().toString())), CACHE_FOR);
+            store.set(
+                    key(user.id()),
+                    JSON.writeValueAsBytes(new Cached(
+                            user.id(),
+                            user.name(),
+                            user.email(),
+                            user.createdAt().toString())),
+                    CACHE_FOR);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -9,5 +9,4 @@ import jakarta.validation.constraints.Size;
 public record UserCreate(
         @NotBlank @Size(max = 100) String name,
         @NotNull @Email String email,
-        @NotNull @Size(min = 8, max = 128) String password) {
-}
+        @NotNull @Size(min = 8, max = 128) String password) {}

@@ -6,8 +6,7 @@ import dev.rigel.jpa.JpaDTO;
 /** How users cross the wire: what clients read, what they may write, and what a PATCH may change. */
 public final class UserDTOs {
 
-    private UserDTOs() {
-    }
+    private UserDTOs() {}
 
     /** What every user response holds: id, name, email, created_at. */
     public static final class Read extends JpaDTO<User> {

@@ -14,7 +14,10 @@ public final class UserEvents {
 
     @Listener(USER_CREATED)
     void logCreated(User user) {
-        LOG.atInfo().setMessage("User created").addKeyValue("user_id", user.id()).addKeyValue("email", user.email())
+        LOG.atInfo()
+                .setMessage("User created")
+                .addKeyValue("user_id", user.id())
+                .addKeyValue("email", user.email())
                 .log();
     }
 }

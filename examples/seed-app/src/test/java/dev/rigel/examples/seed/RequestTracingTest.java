@@ -23,7 +23,10 @@ import org.slf4j.LoggerFactory;
 /** The seed's request tracing: trace ids in and out, one request_complete line per request. */
 class RequestTracingTest {
 
-    enum Transport { IN_PROCESS, REAL_SERVER }
+    enum Transport {
+        IN_PROCESS,
+        REAL_SERVER
+    }
 
     private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
     private Logger logger;
@@ -47,7 +50,8 @@ class RequestTracingTest {
             return TestClient.of(app).defaultHeader("Authorization", "Bearer t");
         }
         RigelServer server = new RigelServer(app, ServerConfig.builder().port(0).build()).start();
-        return TestClient.overHttp(app, URI.create(server.url()), server::stop).defaultHeader("Authorization", "Bearer t");
+        return TestClient.overHttp(app, URI.create(server.url()), server::stop)
+                .defaultHeader("Authorization", "Bearer t");
     }
 
     private Map<String, Object> lastLine() {
@@ -86,8 +90,12 @@ class RequestTracingTest {
             String traceId = response.header("x-trace-id");
             assertThat(traceId).matches("[0-9a-f-]{36}");
             Map<String, Object> line = lastLine();
-            assertThat(line).containsEntry("trace_id", traceId).containsEntry("method", "GET")
-                    .containsEntry("path", "/api/v1/users/1").containsEntry("status", 200).containsKey("duration_ms");
+            assertThat(line)
+                    .containsEntry("trace_id", traceId)
+                    .containsEntry("method", "GET")
+                    .containsEntry("path", "/api/v1/users/1")
+                    .containsEntry("status", 200)
+                    .containsKey("duration_ms");
         }
     }
 
@@ -95,10 +103,13 @@ class RequestTracingTest {
     @EnumSource(Transport.class)
     void aClientTraceIdIsKeptButGarbageIsReplaced(Transport transport) {
         try (TestClient client = open(transport)) {
-            TestResponse kept = client.request("GET", "/api/v1/users").header("x-trace-id", "abc-123.XYZ_9").send();
+            TestResponse kept = client.request("GET", "/api/v1/users")
+                    .header("x-trace-id", "abc-123.XYZ_9")
+                    .send();
             assertThat(kept.header("x-trace-id")).isEqualTo("abc-123.XYZ_9");
             TestResponse replaced = client.request("GET", "/api/v1/users")
-                    .header("x-trace-id", "evil value; with spaces" + "x".repeat(300)).send();
+                    .header("x-trace-id", "evil value; with spaces" + "x".repeat(300))
+                    .send();
             assertThat(replaced.header("x-trace-id")).matches("[0-9a-f-]{36}");
         }
     }
@@ -107,7 +118,9 @@ class RequestTracingTest {
     @EnumSource(Transport.class)
     void errorsAndUnmatchedRoutesAreTracedButHealthIsNot(Transport transport) {
         try (TestClient client = open(transport)) {
-            TestResponse unauthorized = client.request("GET", "/api/v1/users").header("Authorization", "Bearer no").send();
+            TestResponse unauthorized = client.request("GET", "/api/v1/users")
+                    .header("Authorization", "Bearer no")
+                    .send();
             assertThat(unauthorized.status()).isEqualTo(401);
             assertThat(unauthorized.header("x-trace-id")).isNotNull();
             assertThat(lastLine()).containsEntry("status", 401);

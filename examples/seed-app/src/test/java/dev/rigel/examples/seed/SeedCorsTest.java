@@ -16,7 +16,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** The seed's CORS settings: https://myapp.com may use GET, POST, PUT and DELETE. */
 class SeedCorsTest {
 
-    enum Transport { IN_PROCESS, REAL_SERVER }
+    enum Transport {
+        IN_PROCESS,
+        REAL_SERVER
+    }
 
     private static final String FRONT_END = "https://myapp.com";
 
@@ -25,15 +28,23 @@ class SeedCorsTest {
         if (transport == Transport.IN_PROCESS) {
             return TestClient.of(app);
         }
-        RigelServer server = new RigelServer(app, ServerConfig.builder().host("127.0.0.1").port(0)
-                .shutdownTimeout(Duration.ofSeconds(2)).build()).start();
+        RigelServer server = new RigelServer(
+                        app,
+                        ServerConfig.builder()
+                                .host("127.0.0.1")
+                                .port(0)
+                                .shutdownTimeout(Duration.ofSeconds(2))
+                                .build())
+                .start();
         return TestClient.overHttp(app, URI.create(server.url()), server::stop);
     }
 
     private static TestResponse preflight(TestClient client, String origin, String method) {
-        return client.request("OPTIONS", "/api/v1/users").header("Origin", origin)
+        return client.request("OPTIONS", "/api/v1/users")
+                .header("Origin", origin)
                 .header("Access-Control-Request-Method", method)
-                .header("Access-Control-Request-Headers", "authorization, content-type").send();
+                .header("Access-Control-Request-Headers", "authorization, content-type")
+                .send();
     }
 
     @ParameterizedTest
@@ -47,7 +58,8 @@ class SeedCorsTest {
             assertThat(response.header("access-control-allow-methods")).isEqualTo("GET, POST, PUT, DELETE");
             assertThat(response.header("access-control-allow-headers")).isEqualTo("authorization, content-type");
             assertThat(response.header("access-control-max-age")).isEqualTo("600");
-            assertThat(response.headers().contains("access-control-allow-credentials")).isFalse();
+            assertThat(response.headers().contains("access-control-allow-credentials"))
+                    .isFalse();
         }
     }
 
@@ -71,15 +83,20 @@ class SeedCorsTest {
     @EnumSource(Transport.class)
     void responsesToTheFrontEndAreReadableByIt(Transport transport) {
         try (TestClient client = open(transport)) {
-            TestResponse health = client.request("GET", "/health").header("Origin", FRONT_END).send();
+            TestResponse health =
+                    client.request("GET", "/health").header("Origin", FRONT_END).send();
             assertThat(health.status()).isEqualTo(200);
             assertThat(health.header("access-control-allow-origin")).isEqualTo(FRONT_END);
             assertThat(health.header("vary")).isEqualTo("Origin");
             // an auth failure must be readable too, or the front end cannot tell it from a network error
-            TestResponse unauthorized = client.request("GET", "/api/v1/users").header("Origin", FRONT_END).send();
+            TestResponse unauthorized = client.request("GET", "/api/v1/users")
+                    .header("Origin", FRONT_END)
+                    .send();
             assertThat(unauthorized.status()).isEqualTo(401);
             assertThat(unauthorized.header("access-control-allow-origin")).isEqualTo(FRONT_END);
-            TestResponse foreign = client.request("GET", "/health").header("Origin", "https://evil.com").send();
+            TestResponse foreign = client.request("GET", "/health")
+                    .header("Origin", "https://evil.com")
+                    .send();
             assertThat(foreign.status()).isEqualTo(200);
             assertThat(foreign.header("access-control-allow-origin")).isNull();
         }

@@ -23,7 +23,10 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class SeedCsrfTest {
 
-    enum Transport { IN_PROCESS, REAL_SERVER }
+    enum Transport {
+        IN_PROCESS,
+        REAL_SERVER
+    }
 
     private static final String TOKEN = "test-token";
     private static final Map<String, String> FORBIDDEN = Map.of("detail", "CSRF token verification failed");
@@ -45,9 +48,13 @@ class SeedCsrfTest {
         return App.builder()
                 .csrf(SeedApp.csrfConfig(settings))
                 .routeHandlers(
-                        Route.get("/account", (Request request) -> CSRFMiddleware.token(request).orElseThrow()),
-                        Route.post("/account/email", (Request request) -> request.cookie("sessionid").isPresent()
-                                ? "changed" : "anonymous"))
+                        Route.get(
+                                "/account",
+                                (Request request) ->
+                                        CSRFMiddleware.token(request).orElseThrow()),
+                        Route.post(
+                                "/account/email",
+                                (Request request) -> request.cookie("sessionid").isPresent() ? "changed" : "anonymous"))
                 .build();
     }
 
@@ -61,11 +68,14 @@ class SeedCsrfTest {
     void theTokenAuthenticatedApiNeedsNoCsrfToken(Transport transport) {
         try (TestClient client = open(SeedApp.create(settings()), transport)) {
             client.defaultHeader("Authorization", "Bearer " + TOKEN);
-            TestResponse created = client.post("/api/v1/users", Map.of("name", "Ada", "email", "ada@example.com",
-                    "password", "correct horse battery"));
+            TestResponse created = client.post(
+                    "/api/v1/users",
+                    Map.of("name", "Ada", "email", "ada@example.com", "password", "correct horse battery"));
             assertThat(created.status()).as(created.toString()).isEqualTo(201);
             long id = ((Number) created.jsonMap().get("id")).longValue();
-            assertThat(client.patch("/api/v1/users/" + id, Map.of("name", "Ada L.")).status()).isEqualTo(200);
+            assertThat(client.patch("/api/v1/users/" + id, Map.of("name", "Ada L."))
+                            .status())
+                    .isEqualTo(200);
             assertThat(client.delete("/api/v1/users/" + id).status()).isEqualTo(204);
             assertThat(client.cookies()).doesNotContainKey("csrftoken");
         }
@@ -89,7 +99,11 @@ class SeedCsrfTest {
             client.get("/health");
             String token = client.cookies().get("csrftoken");
             // with the token, the request gets past CSRF to routing, which knows /health only for GET
-            assertThat(client.request("POST", "/health").header("x-csrftoken", token).send().status()).isEqualTo(405);
+            assertThat(client.request("POST", "/health")
+                            .header("x-csrftoken", token)
+                            .send()
+                            .status())
+                    .isEqualTo(405);
         }
     }
 
@@ -100,14 +114,19 @@ class SeedCsrfTest {
             client.cookie("sessionid", "logged-in");
             // a cross-site form post carries the browser's cookies but cannot read or send the token
             assertForbidden(client.request("POST", "/account/email")
-                    .body("email=evil%40example.com".getBytes(StandardCharsets.UTF_8), "application/x-www-form-urlencoded")
+                    .body(
+                            "email=evil%40example.com".getBytes(StandardCharsets.UTF_8),
+                            "application/x-www-form-urlencoded")
                     .send());
             String token = client.get("/account").text();
-            TestResponse viaHeader = client.request("POST", "/account/email").header("x-csrftoken", token).send();
+            TestResponse viaHeader = client.request("POST", "/account/email")
+                    .header("x-csrftoken", token)
+                    .send();
             assertThat(viaHeader.status()).isEqualTo(201);
             assertThat(viaHeader.text()).isEqualTo("changed");
             TestResponse viaForm = client.request("POST", "/account/email")
-                    .body(("email=ada%40example.com&_csrf_token=" + token).getBytes(StandardCharsets.UTF_8),
+                    .body(
+                            ("email=ada%40example.com&_csrf_token=" + token).getBytes(StandardCharsets.UTF_8),
                             "application/x-www-form-urlencoded")
                     .send();
             assertThat(viaForm.status()).isEqualTo(201);
@@ -124,19 +143,24 @@ class SeedCsrfTest {
         assertThat(production.csrfSecret()).isEqualTo("a-production-secret");
         try (TestClient client = open(cookieProtectedApp(production), Transport.IN_PROCESS)) {
             client.cookie("csrftoken", foreign);
-            assertForbidden(client.request("POST", "/account/email").header("x-csrftoken", foreign).send());
+            assertForbidden(client.request("POST", "/account/email")
+                    .header("x-csrftoken", foreign)
+                    .send());
         }
     }
 
     @Test
     void theSecretComesFromTheEnvironmentOrAFlag() {
-        assertThat(SeedSettings.parse(new String[0], Map.of()).csrfSecret()).isEqualTo(SeedSettings.DEFAULT_CSRF_SECRET);
-        assertThat(SeedSettings.parse(new String[0], Map.of("CSRF_SECRET", "from-env")).csrfSecret())
+        assertThat(SeedSettings.parse(new String[0], Map.of()).csrfSecret())
+                .isEqualTo(SeedSettings.DEFAULT_CSRF_SECRET);
+        assertThat(SeedSettings.parse(new String[0], Map.of("CSRF_SECRET", "from-env"))
+                        .csrfSecret())
                 .isEqualTo("from-env");
         assertThat(SeedSettings.parse(new String[] {"--csrf-secret=from-flag"}, Map.of("CSRF_SECRET", "from-env"))
-                .csrfSecret()).isEqualTo("from-flag");
+                        .csrfSecret())
+                .isEqualTo("from-flag");
         org.assertj.core.api.Assertions.assertThatThrownBy(
-                () -> SeedSettings.parse(new String[] {"--csrf-secret", " "}, Map.of()))
+                        () -> SeedSettings.parse(new String[] {"--csrf-secret", " "}, Map.of()))
                 .hasMessage("CSRF secret must not be empty");
     }
 }

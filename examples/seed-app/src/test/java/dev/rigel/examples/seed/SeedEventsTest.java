@@ -22,7 +22,10 @@ import org.slf4j.LoggerFactory;
 /** Creating a user emits {@code user_created}; the seed's listener logs it off the request thread. */
 class SeedEventsTest {
 
-    enum Transport { IN_PROCESS, REAL_SERVER }
+    enum Transport {
+        IN_PROCESS,
+        REAL_SERVER
+    }
 
     private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
     private Logger logger;
@@ -47,7 +50,8 @@ class SeedEventsTest {
             return TestClient.of(app).defaultHeader("Authorization", "Bearer t");
         }
         RigelServer server = new RigelServer(app, ServerConfig.builder().port(0).build()).start();
-        return TestClient.overHttp(app, URI.create(server.url()), server::stop).defaultHeader("Authorization", "Bearer t");
+        return TestClient.overHttp(app, URI.create(server.url()), server::stop)
+                .defaultHeader("Authorization", "Bearer t");
     }
 
     @ParameterizedTest
@@ -55,7 +59,8 @@ class SeedEventsTest {
     void creatingAUserLogsAUserCreatedEvent(Transport transport) throws InterruptedException {
         long id;
         try (TestClient client = open(transport)) {
-            TestResponse created = client.post("/api/v1/users",
+            TestResponse created = client.post(
+                    "/api/v1/users",
                     Map.of("name", "Grace Hopper", "email", "grace@example.com", "password", "compiler"));
             assertThat(created.status()).isEqualTo(201);
             id = ((Number) created.jsonMap().get("id")).longValue();
@@ -67,8 +72,8 @@ class SeedEventsTest {
         assertThat(logs.list).hasSize(1);
         ILoggingEvent line = logs.list.get(0);
         assertThat(line.getFormattedMessage()).isEqualTo("User created");
-        Map<String, Object> fields = line.getKeyValuePairs().stream()
-                .collect(Collectors.toMap(pair -> pair.key, pair -> pair.value));
+        Map<String, Object> fields =
+                line.getKeyValuePairs().stream().collect(Collectors.toMap(pair -> pair.key, pair -> pair.value));
         assertThat(fields).containsEntry("user_id", id).containsEntry("email", "grace@example.com");
         assertThat(line.getThreadName()).startsWith("rigel-background-");
     }

@@ -24,7 +24,10 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class SeedNotificationsTest {
 
-    enum Transport { IN_PROCESS, REAL_SERVER }
+    enum Transport {
+        IN_PROCESS,
+        REAL_SERVER
+    }
 
     private static final String TOKEN = "test-token";
     private static final Duration WAIT = Duration.ofSeconds(10);
@@ -37,8 +40,14 @@ class SeedNotificationsTest {
         if (transport == Transport.IN_PROCESS) {
             return TestClient.of(app);
         }
-        RigelServer server = new RigelServer(app, ServerConfig.builder().host("127.0.0.1").port(0)
-                .shutdownTimeout(Duration.ofSeconds(2)).build()).start();
+        RigelServer server = new RigelServer(
+                        app,
+                        ServerConfig.builder()
+                                .host("127.0.0.1")
+                                .port(0)
+                                .shutdownTimeout(Duration.ofSeconds(2))
+                                .build())
+                .start();
         return TestClient.overHttp(app, URI.create(server.url()), server::stop);
     }
 
@@ -49,10 +58,12 @@ class SeedNotificationsTest {
                         .defaultHeader("Authorization", "Bearer " + TOKEN);
                 WebSocketTestSession alice = client.websocketConnect("/ws/user:42");
                 WebSocketTestSession bob = client.websocketConnect("/ws/user:7")) {
-            TestResponse posted = client.post("/api/v1/notifications", Map.of("user_id", 42, "message", "Your order shipped"));
+            TestResponse posted =
+                    client.post("/api/v1/notifications", Map.of("user_id", 42, "message", "Your order shipped"));
             assertThat(posted.status()).isEqualTo(201);
             assertThat(posted.jsonMap()).containsEntry("channel", "user:42");
-            assertThat(alice.receiveText()).as("snake_case JSON, as the whole API")
+            assertThat(alice.receiveText())
+                    .as("snake_case JSON, as the whole API")
                     .isEqualTo("{\"user_id\":42,\"message\":\"Your order shipped\"}");
 
             client.post("/api/v1/notifications", Map.of("user_id", 7, "message", "hello bob"));
@@ -64,13 +75,15 @@ class SeedNotificationsTest {
     @EnumSource(Transport.class)
     void notificationsNeedTheTokenAndAValidBody(Transport transport) {
         try (TestClient client = open(SeedApp.create(settings(null)), transport)) {
-            assertThat(client.post("/api/v1/notifications", Map.of("user_id", 1, "message", "x")).status())
+            assertThat(client.post("/api/v1/notifications", Map.of("user_id", 1, "message", "x"))
+                            .status())
                     .isEqualTo(401);
             client.defaultHeader("Authorization", "Bearer " + TOKEN);
             TestResponse noMessage = client.post("/api/v1/notifications", Map.of("user_id", 1));
             assertThat(noMessage.status()).isEqualTo(400);
             assertThat(noMessage.text()).contains("message");
-            assertThat(client.post("/api/v1/notifications", Map.of("user_id", "abc", "message", "x")).status())
+            assertThat(client.post("/api/v1/notifications", Map.of("user_id", "abc", "message", "x"))
+                            .status())
                     .isEqualTo(400);
         }
     }
@@ -97,7 +110,8 @@ class SeedNotificationsTest {
                 TestClient second = open(SeedApp.create(settings(redis)), Transport.REAL_SERVER);
                 WebSocketTestSession onSecond = second.websocketConnect("/ws/user:" + userId)) {
             assertThat(first.post("/api/v1/notifications", Map.of("user_id", userId, "message", "across instances"))
-                    .status()).isEqualTo(201);
+                            .status())
+                    .isEqualTo(201);
             assertThat(onSecond.receiveText(WAIT))
                     .isEqualTo("{\"user_id\":" + userId + ",\"message\":\"across instances\"}");
         }

@@ -23,7 +23,10 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class SeedOpenAPITest {
 
-    enum Transport { IN_PROCESS, REAL_SERVER }
+    enum Transport {
+        IN_PROCESS,
+        REAL_SERVER
+    }
 
     private static final Path GOLDEN = Path.of("src/test/resources/openapi/seed-openapi.json");
 
@@ -46,7 +49,8 @@ class SeedOpenAPITest {
             if (Boolean.getBoolean("rigel.openapi.updateGolden")) {
                 Files.writeString(GOLDEN, served.endsWith("\n") ? served : served + "\n");
             }
-            assertThat(served.strip()).isEqualTo(Files.readString(GOLDEN, StandardCharsets.UTF_8).strip());
+            assertThat(served.strip())
+                    .isEqualTo(Files.readString(GOLDEN, StandardCharsets.UTF_8).strip());
         }
     }
 }

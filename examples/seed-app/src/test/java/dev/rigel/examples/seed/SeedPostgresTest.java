@@ -29,7 +29,10 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class SeedPostgresTest {
 
-    enum Transport { IN_PROCESS, REAL_SERVER }
+    enum Transport {
+        IN_PROCESS,
+        REAL_SERVER
+    }
 
     private static final String POSTGRES = "jdbc:postgresql://127.0.0.1:5432/test";
     private static final String REDIS = "redis://127.0.0.1:6379";
@@ -61,13 +64,17 @@ class SeedPostgresTest {
 
     private TestClient open(Transport transport) throws SQLException {
         sql("CREATE SCHEMA " + schema);
-        App app = SeedApp.create(new SeedSettings("127.0.0.1", 0, TOKEN).withRateLimit("minute,100000"),
-                POSTGRES + "?user=postgres&currentSchema=" + schema, REDIS, namespace);
+        App app = SeedApp.create(
+                new SeedSettings("127.0.0.1", 0, TOKEN).withRateLimit("minute,100000"),
+                POSTGRES + "?user=postgres&currentSchema=" + schema,
+                REDIS,
+                namespace);
         TestClient client;
         if (transport == Transport.IN_PROCESS) {
             client = TestClient.of(app);
         } else {
-            RigelServer server = new RigelServer(app, ServerConfig.builder().port(0).build()).start();
+            RigelServer server =
+                    new RigelServer(app, ServerConfig.builder().port(0).build()).start();
             client = TestClient.overHttp(app, URI.create(server.url()), server::stop);
         }
         return client.defaultHeader("Authorization", "Bearer " + TOKEN);
@@ -76,14 +83,17 @@ class SeedPostgresTest {
     @ParameterizedTest
     @EnumSource(Transport.class)
     void usersLiveInPostgresAndTheirCacheInRedis(Transport transport) throws Exception {
-        try (TestClient client = open(transport); RedisStore redis = RedisStore.connect(REDIS, namespace)) {
+        try (TestClient client = open(transport);
+                RedisStore redis = RedisStore.connect(REDIS, namespace)) {
             List<Map<String, Object>> users = client.get("/api/v1/users").jsonList();
-            assertThat(users).extracting(user -> user.get("name"))
+            assertThat(users)
+                    .extracting(user -> user.get("name"))
                     .containsExactly("Ada Lovelace", "Alan Turing", "Grace Hopper");
             assertThat(sql("SELECT count(*) FROM " + schema + ".users")).isEqualTo(3);
             assertThat(sql("SELECT count(*) FROM " + schema + ".orders")).isEqualTo(1);
 
-            TestResponse created = client.post("/api/v1/users",
+            TestResponse created = client.post(
+                    "/api/v1/users",
                     Map.of("name", "Barbara Liskov", "email", "barbara@example.com", "password", "substitution"));
             assertThat(created.status()).isEqualTo(201);
             Map<String, Object> user = created.jsonMap();
@@ -94,10 +104,13 @@ class SeedPostgresTest {
 
             assertThat(redis.exists("user:" + id)).isFalse();
             assertThat(client.get("/api/v1/users/" + id).jsonMap()).isEqualTo(user);
-            assertThat(redis.expiresIn("user:" + id)).hasValueSatisfying(left ->
-                    assertThat(left).isLessThanOrEqualTo(Duration.ofSeconds(300)).isGreaterThan(Duration.ZERO));
-            assertThat(redis.getString("user:" + id)).hasValueSatisfying(json ->
-                    assertThat(json).contains("Barbara Liskov").doesNotContain("hash"));
+            assertThat(redis.expiresIn("user:" + id))
+                    .hasValueSatisfying(left -> assertThat(left)
+                            .isLessThanOrEqualTo(Duration.ofSeconds(300))
+                            .isGreaterThan(Duration.ZERO));
+            assertThat(redis.getString("user:" + id))
+                    .hasValueSatisfying(
+                            json -> assertThat(json).contains("Barbara Liskov").doesNotContain("hash"));
             // served from the cache: the same answer, created_at to the microsecond
             assertThat(client.get("/api/v1/users/" + id).jsonMap()).isEqualTo(user);
 
@@ -108,7 +121,8 @@ class SeedPostgresTest {
 
             TestResponse tooLong = client.patch("/api/v1/users/" + id, Map.of("name", "x".repeat(101)));
             assertThat(tooLong.status()).isEqualTo(400);
-            assertThat(sql("SELECT count(*) FROM " + schema + ".users WHERE name = 'Barbara Liskov'")).isEqualTo(1);
+            assertThat(sql("SELECT count(*) FROM " + schema + ".users WHERE name = 'Barbara Liskov'"))
+                    .isEqualTo(1);
 
             assertThat(client.delete("/api/v1/users/" + id).status()).isEqualTo(204);
             assertThat(sql("SELECT count(*) FROM " + schema + ".users")).isEqualTo(3);

@@ -19,7 +19,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** The seed's global rate limit: on for the API, off for health and the benchmark endpoints. */
 class SeedRateLimitTest {
 
-    enum Transport { IN_PROCESS, REAL_SERVER }
+    enum Transport {
+        IN_PROCESS,
+        REAL_SERVER
+    }
 
     private static final long HOUR_MS = 3_600_000;
 
@@ -40,8 +43,11 @@ class SeedRateLimitTest {
         if (transport == Transport.IN_PROCESS) {
             return TestClient.of(app).defaultHeader("Authorization", "Bearer t");
         }
-        RigelServer server = new RigelServer(app, ServerConfig.builder().host("127.0.0.1").port(0).build()).start();
-        return TestClient.overHttp(app, URI.create(server.url()), server::stop).defaultHeader("Authorization", "Bearer t");
+        RigelServer server = new RigelServer(
+                        app, ServerConfig.builder().host("127.0.0.1").port(0).build())
+                .start();
+        return TestClient.overHttp(app, URI.create(server.url()), server::stop)
+                .defaultHeader("Authorization", "Bearer t");
     }
 
     @ParameterizedTest
@@ -84,12 +90,13 @@ class SeedRateLimitTest {
 
     @Test
     void theLimitComesFromTheEnvironmentOrTheFlag() {
-        assertThat(SeedSettings.parse(new String[0], Map.of()).rateLimitConfig().policy()).isEqualTo("60; w=60");
+        assertThat(SeedSettings.parse(new String[0], Map.of()).rateLimitConfig().policy())
+                .isEqualTo("60; w=60");
         SeedSettings fromEnv = SeedSettings.parse(new String[0], Map.of("RATE_LIMIT", "second,1000"));
         assertThat(fromEnv.rateLimitConfig().unit()).isEqualTo(Unit.SECOND);
         assertThat(fromEnv.rateLimitConfig().limit()).isEqualTo(1000);
-        SeedSettings fromFlag = SeedSettings.parse(new String[] {"--rate-limit", "hour,5"},
-                Map.of("RATE_LIMIT", "second,1000"));
+        SeedSettings fromFlag =
+                SeedSettings.parse(new String[] {"--rate-limit", "hour,5"}, Map.of("RATE_LIMIT", "second,1000"));
         assertThat(fromFlag.rateLimitConfig().policy()).isEqualTo("5; w=3600");
         assertThatThrownBy(() -> SeedSettings.parse(new String[] {"--rate-limit=weekly"}, Map.of()))
                 .hasMessageStartingWith("Bad rate limit");

@@ -37,11 +37,16 @@ class SeedSettingsTest {
     @Test
     void redisUrlFromTheEnvironmentOrAFlagAndEmptyMeansMemory() {
         assertThat(SeedSettings.parse(new String[0], Map.of()).usesRedis()).isFalse();
-        assertThat(SeedSettings.parse(new String[0], Map.of("REDIS_URL", "")).usesRedis()).isFalse();
-        assertThat(SeedSettings.parse(new String[0], Map.of("REDIS_URL", "redis://cache:6379")).redisUrl())
+        assertThat(SeedSettings.parse(new String[0], Map.of("REDIS_URL", "")).usesRedis())
+                .isFalse();
+        assertThat(SeedSettings.parse(new String[0], Map.of("REDIS_URL", "redis://cache:6379"))
+                        .redisUrl())
                 .isEqualTo("redis://cache:6379");
-        assertThat(SeedSettings.parse(new String[] {"--redis-url", "redis://other:6380/1"},
-                Map.of("REDIS_URL", "redis://cache:6379")).redisUrl()).isEqualTo("redis://other:6380/1");
+        assertThat(SeedSettings.parse(
+                                new String[] {"--redis-url", "redis://other:6380/1"},
+                                Map.of("REDIS_URL", "redis://cache:6379"))
+                        .redisUrl())
+                .isEqualTo("redis://other:6380/1");
         assertThatThrownBy(() -> SeedSettings.parse(new String[0], Map.of("REDIS_URL", "cache:6379")))
                 .hasMessage("Redis URL must start with redis:// or rediss://, got 'cache:6379'");
     }

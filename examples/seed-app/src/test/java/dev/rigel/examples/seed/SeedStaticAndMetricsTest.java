@@ -14,7 +14,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** The seed's static page (from the jar's resources) and its Prometheus metrics. */
 class SeedStaticAndMetricsTest {
 
-    enum Transport { IN_PROCESS, REAL_SERVER }
+    enum Transport {
+        IN_PROCESS,
+        REAL_SERVER
+    }
 
     private static final String TOKEN = "test-token";
 
@@ -36,7 +39,10 @@ class SeedStaticAndMetricsTest {
             assertThat(page.header("content-type")).isEqualTo("text/html; charset=utf-8");
             assertThat(page.text()).contains("<h1>Rigel seed app</h1>").contains("href=\"/metrics\"");
             assertThat(page.header("etag")).isNotBlank();
-            assertThat(client.request("GET", "/static/").header("if-none-match", page.header("etag")).send().status())
+            assertThat(client.request("GET", "/static/")
+                            .header("if-none-match", page.header("etag"))
+                            .send()
+                            .status())
                     .isEqualTo(304);
             assertThat(client.get("/static").header("location")).isEqualTo("/static/");
             assertThat(client.get("/static/style.css").header("content-type")).isEqualTo("text/css; charset=utf-8");
@@ -50,9 +56,15 @@ class SeedStaticAndMetricsTest {
     void requestsShowUpInTheMetricsScrape(Transport transport) {
         try (TestClient client = open(transport)) {
             client.get("/api/v1/users");
-            client.request("GET", "/api/v1/users").header("Authorization", "Bearer " + TOKEN).send();
-            client.request("GET", "/api/v1/users/1").header("Authorization", "Bearer " + TOKEN).send();
-            client.request("GET", "/api/v1/users/2").header("Authorization", "Bearer " + TOKEN).send();
+            client.request("GET", "/api/v1/users")
+                    .header("Authorization", "Bearer " + TOKEN)
+                    .send();
+            client.request("GET", "/api/v1/users/1")
+                    .header("Authorization", "Bearer " + TOKEN)
+                    .send();
+            client.request("GET", "/api/v1/users/2")
+                    .header("Authorization", "Bearer " + TOKEN)
+                    .send();
             // a request is counted once its last byte went out, which over the server may be just after
             // the client read it: scrape until the last one shows (or give up after two seconds)
             TestResponse scrape = client.get("/metrics");
@@ -67,13 +79,15 @@ class SeedStaticAndMetricsTest {
             String text = scrape.text();
             assertThat(count(text, "uri=\"/api/v1/users\"", "status=\"200\"")).isEqualTo(1.0);
             assertThat(count(text, "uri=\"/api/v1/users\"", "status=\"401\"")).isEqualTo(1.0);
-            assertThat(count(text, "uri=\"/api/v1/users/{user_id}\"", "status=\"200\"")).isEqualTo(2.0);
+            assertThat(count(text, "uri=\"/api/v1/users/{user_id}\"", "status=\"200\""))
+                    .isEqualTo(2.0);
             assertThat(text).contains("jvm_memory_used_bytes");
         }
     }
 
     private static double count(String scrape, String... labels) {
-        return scrape.lines().filter(line -> line.startsWith("http_server_requests_seconds_count{"))
+        return scrape.lines()
+                .filter(line -> line.startsWith("http_server_requests_seconds_count{"))
                 .filter(line -> java.util.Arrays.stream(labels).allMatch(line::contains))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
                 .sum();

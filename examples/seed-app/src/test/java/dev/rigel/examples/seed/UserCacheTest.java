@@ -17,10 +17,13 @@ class UserCacheTest {
         Instant created = Instant.parse("2026-01-01T10:00:00.123456Z");
         cache.put(new User(7L, "Ada", "ada@example.com", "secret-hash", created, "notes"));
 
-        assertThat(store.expiresIn("user:7")).hasValueSatisfying(left ->
-                assertThat(left).isLessThanOrEqualTo(Duration.ofSeconds(300)).isGreaterThan(Duration.ofSeconds(290)));
-        assertThat(store.getString("user:7")).hasValueSatisfying(json ->
-                assertThat(json).doesNotContain("secret").doesNotContain("notes"));
+        assertThat(store.expiresIn("user:7"))
+                .hasValueSatisfying(left -> assertThat(left)
+                        .isLessThanOrEqualTo(Duration.ofSeconds(300))
+                        .isGreaterThan(Duration.ofSeconds(290)));
+        assertThat(store.getString("user:7"))
+                .hasValueSatisfying(
+                        json -> assertThat(json).doesNotContain("secret").doesNotContain("notes"));
         User cached = cache.get(7).orElseThrow();
         assertThat(cached.id()).isEqualTo(7L);
         assertThat(cached.name()).isEqualTo("Ada");

@@ -15,10 +15,10 @@ public final class AcceptEncoding {
 
     /** Longer headers are not worth parsing; real ones are a few dozen bytes. */
     private static final int MAX_LENGTH = 1024;
+
     private static final int UNSET = -1;
 
-    private AcceptEncoding() {
-    }
+    private AcceptEncoding() {}
 
     /** The coding to use among {@code offered} (in server order), or null for none. */
     public static Algorithm choose(String header, List<Algorithm> offered) {
@@ -35,7 +35,9 @@ public final class AcceptEncoding {
                 continue; // "gzip, , br" and trailing commas are allowed by the list syntax
             }
             int semicolon = trimmed.indexOf(';');
-            String coding = (semicolon < 0 ? trimmed : trimmed.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT);
+            String coding = (semicolon < 0 ? trimmed : trimmed.substring(0, semicolon))
+                    .trim()
+                    .toLowerCase(Locale.ROOT);
             int q = semicolon < 0 ? 1000 : quality(trimmed.substring(semicolon + 1));
             if (q == UNSET || !isToken(coding)) {
                 return null;

@@ -15,8 +15,7 @@ public final class Codecs {
 
     private static final Map<Algorithm, Optional<String>> AVAILABILITY = new EnumMap<>(Algorithm.class);
 
-    private Codecs() {
-    }
+    private Codecs() {}
 
     /** Why {@code algorithm} cannot be used here, or empty when it can. */
     public static synchronized Optional<String> unavailableReason(Algorithm algorithm) {

@@ -17,7 +17,13 @@ import java.util.Locale;
  */
 final class CompressingSend implements Send {
 
-    private enum Mode { AWAIT_START, AWAIT_BODY, PASS, STREAM, DONE }
+    private enum Mode {
+        AWAIT_START,
+        AWAIT_BODY,
+        PASS,
+        STREAM,
+        DONE
+    }
 
     private final Send downstream;
     private final Algorithm algorithm;

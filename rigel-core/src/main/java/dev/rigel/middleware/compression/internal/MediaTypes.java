@@ -11,8 +11,10 @@ final class MediaTypes {
 
     MediaTypes(List<String> patterns) {
         this.exact = patterns.stream().filter(p -> !p.endsWith("/*")).toList();
-        this.families = patterns.stream().filter(p -> p.endsWith("/*"))
-                .map(p -> p.substring(0, p.length() - 1)).toList();
+        this.families = patterns.stream()
+                .filter(p -> p.endsWith("/*"))
+                .map(p -> p.substring(0, p.length() - 1))
+                .toList();
     }
 
     boolean matches(String contentType) {
@@ -20,7 +22,8 @@ final class MediaTypes {
             return false;
         }
         int semicolon = contentType.indexOf(';');
-        String type = (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim()
+        String type = (semicolon < 0 ? contentType : contentType.substring(0, semicolon))
+                .trim()
                 .toLowerCase(Locale.ROOT);
         if (exact.contains(type)) {
             return true;

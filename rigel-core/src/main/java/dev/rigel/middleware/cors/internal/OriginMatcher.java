@@ -95,8 +95,17 @@ public final class OriginMatcher {
         }
         for (int i = 0; i < origin.length(); i++) {
             char c = origin.charAt(i);
-            boolean allowed = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                    || c == '.' || c == '-' || c == '+' || c == ':' || c == '/' || c == '[' || c == ']' || c == '_'
+            boolean allowed = (c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
+                    || c == '.'
+                    || c == '-'
+                    || c == '+'
+                    || c == ':'
+                    || c == '/'
+                    || c == '['
+                    || c == ']'
+                    || c == '_'
                     || c == '%';
             if (!allowed) {
                 return false;
@@ -136,8 +145,8 @@ public final class OriginMatcher {
         }
         int star = origin.indexOf('*');
         if (star >= 0 && (star < scheme + 3 || origin.indexOf('*', star + 1) >= 0)) {
-            throw new IllegalArgumentException("CORS origin pattern '" + origin
-                    + "' may hold one '*', in the host only");
+            throw new IllegalArgumentException(
+                    "CORS origin pattern '" + origin + "' may hold one '*', in the host only");
         }
         if (!isPlausible(origin.replace('*', 'a'))) {
             throw new IllegalArgumentException("CORS origin '" + origin + "' holds characters no origin has");

@@ -58,8 +58,8 @@ public final class CsrfTokens {
         if (submitted == null || cookieToken == null || submitted.length() != cookieToken.length()) {
             return false;
         }
-        return MessageDigest.isEqual(submitted.getBytes(StandardCharsets.UTF_8),
-                cookieToken.getBytes(StandardCharsets.UTF_8));
+        return MessageDigest.isEqual(
+                submitted.getBytes(StandardCharsets.UTF_8), cookieToken.getBytes(StandardCharsets.UTF_8));
     }
 
     private byte[] sign(byte[] value) {

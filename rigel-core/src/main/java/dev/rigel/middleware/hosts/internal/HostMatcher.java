@@ -133,7 +133,11 @@ public final class HostMatcher {
 
     /** Letters, digits, '-', '.' and, as real networks have them, '_'. */
     private static boolean isHostChar(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.'
+        return (c >= 'a' && c <= 'z')
+                || (c >= 'A' && c <= 'Z')
+                || (c >= '0' && c <= '9')
+                || c == '-'
+                || c == '.'
                 || c == '_';
     }
 
@@ -143,8 +147,8 @@ public final class HostMatcher {
         }
         for (int i = 1; i < host.length() - 1; i++) {
             char c = host.charAt(i);
-            boolean ok = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F') || c == ':'
-                    || c == '.';
+            boolean ok =
+                    (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F') || c == ':' || c == '.';
             if (!ok) {
                 return false;
             }

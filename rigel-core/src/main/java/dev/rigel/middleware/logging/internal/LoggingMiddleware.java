@@ -72,8 +72,9 @@ public final class LoggingMiddleware extends AbstractMiddleware {
                 case CLIENT -> line.addKeyValue("client", client(scope.client()));
                 case SCHEME -> line.addKeyValue("scheme", scope.scheme());
                 case HTTP_VERSION -> line.addKeyValue("http_version", scope.httpVersion());
-                case HEADERS -> line.addKeyValue("request_headers",
-                        redaction.headers(scope.headers(), config.requestHeaderNames()));
+                case HEADERS ->
+                    line.addKeyValue(
+                            "request_headers", redaction.headers(scope.headers(), config.requestHeaderNames()));
                 case COOKIES -> line.addKeyValue("request_cookies", redaction.requestCookies(scope.headers()));
             }
         }
@@ -83,7 +84,8 @@ public final class LoggingMiddleware extends AbstractMiddleware {
                 case DURATION -> line.addKeyValue("duration_ms", Math.round(nanos / 1_000.0) / 1_000.0);
                 case HEADERS -> {
                     if (response != null) {
-                        line.addKeyValue("response_headers",
+                        line.addKeyValue(
+                                "response_headers",
                                 redaction.headers(response.headers(), config.responseHeaderNames()));
                     }
                 }

@@ -52,8 +52,13 @@ final class Redaction {
                 int equals = pair.indexOf('=');
                 String name = (equals < 0 ? pair : pair.substring(0, equals)).trim();
                 if (!name.isEmpty()) {
-                    out.put(name, cookies.contains(name) ? LoggingConfig.OBFUSCATED
-                            : equals < 0 ? "" : pair.substring(equals + 1).trim());
+                    out.put(
+                            name,
+                            cookies.contains(name)
+                                    ? LoggingConfig.OBFUSCATED
+                                    : equals < 0
+                                            ? ""
+                                            : pair.substring(equals + 1).trim());
                 }
             }
         }
@@ -69,8 +74,11 @@ final class Redaction {
             int equals = pair.indexOf('=');
             String name = (equals < 0 ? pair : pair.substring(0, equals)).trim();
             if (!name.isEmpty()) {
-                out.put(name, cookies.contains(name) ? LoggingConfig.OBFUSCATED
-                        : equals < 0 ? "" : pair.substring(equals + 1).trim());
+                out.put(
+                        name,
+                        cookies.contains(name)
+                                ? LoggingConfig.OBFUSCATED
+                                : equals < 0 ? "" : pair.substring(equals + 1).trim());
             }
         }
         return out;

@@ -61,19 +61,30 @@ public final class RateLimitMiddleware extends AbstractMiddleware {
             next.call(scope, receive, send);
             return;
         }
-        String client = Objects.requireNonNull(config.keyFunction().apply(scope),
-                "the rate-limit key function returned null");
+        String client =
+                Objects.requireNonNull(config.keyFunction().apply(scope), "the rate-limit key function returned null");
         long now = clock.millis();
         long window = Math.floorDiv(now, windowMillis);
         long left = (window + 1) * windowMillis - now; // in (0, windowMillis]
-        long count = stores.get().get(config.storeName())
-                .increment(client + keySuffix + window, Duration.ofMillis(left));
+        long count =
+                stores.get().get(config.storeName()).increment(client + keySuffix + window, Duration.ofMillis(left));
         String remaining = Long.toString(Math.max(0, config.limit() - count));
         String reset = Long.toString((left + 999) / 1000);
         if (count > config.limit()) {
-            throw new TooManyRequestsException("Too Many Requests", Map.of(
-                    "RateLimit-Policy", policy, "RateLimit-Limit", limit, "RateLimit-Remaining", remaining,
-                    "RateLimit-Reset", reset, "Retry-After", reset), null);
+            throw new TooManyRequestsException(
+                    "Too Many Requests",
+                    Map.of(
+                            "RateLimit-Policy",
+                            policy,
+                            "RateLimit-Limit",
+                            limit,
+                            "RateLimit-Remaining",
+                            remaining,
+                            "RateLimit-Reset",
+                            reset,
+                            "Retry-After",
+                            reset),
+                    null);
         }
         next.call(scope, receive, message -> {
             if (message instanceof Message.ResponseStart start) {

@@ -29,8 +29,8 @@ public final class AesGcmCodec {
     /** {@code key} must be 16, 24 or 32 bytes (AES-128, -192, -256). */
     public AesGcmCodec(byte[] key) {
         if (key == null || key.length != 16 && key.length != 24 && key.length != 32) {
-            throw new IllegalArgumentException("an AES key must be 16, 24 or 32 bytes, got "
-                    + (key == null ? "none" : key.length));
+            throw new IllegalArgumentException(
+                    "an AES key must be 16, 24 or 32 bytes, got " + (key == null ? "none" : key.length));
         }
         this.key = new SecretKeySpec(key.clone(), "AES");
     }

@@ -44,7 +44,8 @@ public final class ClientSideBackend implements SessionBackend {
             return SessionState.empty(present);
         }
         long now = System.currentTimeMillis();
-        Optional<SessionJson.Stored> stored = codec.decrypt(value, associatedData).flatMap(SessionJson::read);
+        Optional<SessionJson.Stored> stored =
+                codec.decrypt(value, associatedData).flatMap(SessionJson::read);
         if (stored.isEmpty() || stored.get().time() <= now) {
             return SessionState.empty(present);
         }
@@ -77,8 +78,10 @@ public final class ClientSideBackend implements SessionBackend {
             }
             for (int i = 0; i < count; i++) {
                 String chunkName = cookies.name() + "-" + i;
-                cookies.set(responseHeaders, chunkName, value.substring(i * CHUNK_SIZE,
-                        Math.min(value.length(), (i + 1) * CHUNK_SIZE)));
+                cookies.set(
+                        responseHeaders,
+                        chunkName,
+                        value.substring(i * CHUNK_SIZE, Math.min(value.length(), (i + 1) * CHUNK_SIZE)));
                 written.add(chunkName);
             }
         }
@@ -94,8 +97,11 @@ public final class ClientSideBackend implements SessionBackend {
         String name = cookies.name();
         List<String> names = new ArrayList<>(2);
         for (String cookie : requestCookies.keySet()) {
-            if (cookie.equals(name) || cookie.length() > name.length() + 1 && cookie.startsWith(name)
-                    && cookie.charAt(name.length()) == '-' && isDigits(cookie, name.length() + 1)) {
+            if (cookie.equals(name)
+                    || cookie.length() > name.length() + 1
+                            && cookie.startsWith(name)
+                            && cookie.charAt(name.length()) == '-'
+                            && isDigits(cookie, name.length() + 1)) {
                 names.add(cookie);
             }
         }

@@ -21,6 +21,7 @@ public final class ServerSideBackend implements SessionBackend {
 
     /** 192 random bits: 32 url-safe characters, well beyond guessing. */
     static final int ID_BYTES = 24;
+
     static final int ID_LENGTH = 32;
 
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
@@ -47,7 +48,8 @@ public final class ServerSideBackend implements SessionBackend {
         if (!wellFormed(id)) {
             return SessionState.empty(present);
         }
-        Optional<SessionJson.Stored> stored = store.get().get(id, cookies.maxAge()).flatMap(SessionJson::read);
+        Optional<SessionJson.Stored> stored =
+                store.get().get(id, cookies.maxAge()).flatMap(SessionJson::read);
         if (stored.isEmpty()) {
             return SessionState.empty(present);
         }
@@ -74,8 +76,8 @@ public final class ServerSideBackend implements SessionBackend {
             return;
         }
         String id = newId ? newId() : oldId;
-        (sessions != null ? sessions : store.get()).set(id, SessionJson.write(System.currentTimeMillis(), state.data()),
-                cookies.maxAge());
+        (sessions != null ? sessions : store.get())
+                .set(id, SessionJson.write(System.currentTimeMillis(), state.data()), cookies.maxAge());
         if (newId || state.renewDue()) {
             cookies.set(responseHeaders, cookies.name(), id);
         }

@@ -5,8 +5,14 @@ import dev.rigel.protocol.Headers;
 import java.time.Duration;
 
 /** The attributes every session cookie of one app shares, and the writing and clearing of them. */
-public record SessionCookies(String name, Duration maxAge, String path, String domain, boolean secure,
-        boolean httpOnly, Cookie.SameSite sameSite) {
+public record SessionCookies(
+        String name,
+        Duration maxAge,
+        String path,
+        String domain,
+        boolean secure,
+        boolean httpOnly,
+        Cookie.SameSite sameSite) {
 
     void set(Headers responseHeaders, String cookieName, String value) {
         responseHeaders.add("set-cookie", cookie(cookieName, value, maxAge).toHeaderValue());

@@ -21,14 +21,12 @@ final class SessionJson {
             .addModule(new Jdk8Module())
             .build();
 
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
     /** A decoded session: its data and its timestamp. */
-    record Stored(long time, Map<String, Object> data) {
-    }
+    record Stored(long time, Map<String, Object> data) {}
 
-    private SessionJson() {
-    }
+    private SessionJson() {}
 
     static byte[] write(long time, Map<String, Object> data) {
         Map<String, Object> stored = new LinkedHashMap<>(2);
@@ -46,7 +44,9 @@ final class SessionJson {
     static Optional<Stored> read(byte[] json) {
         try {
             Map<String, Object> stored = MAPPER.readValue(json, MAP);
-            if (stored != null && stored.get("t") instanceof Number time && stored.get("data") instanceof Map<?, ?> data) {
+            if (stored != null
+                    && stored.get("t") instanceof Number time
+                    && stored.get("data") instanceof Map<?, ?> data) {
                 Map<String, Object> values = new LinkedHashMap<>();
                 data.forEach((key, value) -> values.put(String.valueOf(key), value));
                 return Optional.of(new Stored(time.longValue(), values));

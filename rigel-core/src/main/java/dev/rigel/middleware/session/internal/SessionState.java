@@ -18,6 +18,7 @@ public final class SessionState {
     private final List<String> requestCookies;
     /** The stored session is more than half way to expiry, so it is written again with a new one. */
     private final boolean renewDue;
+
     private boolean modified;
     private boolean invalidated;
     private boolean regenerateId;
