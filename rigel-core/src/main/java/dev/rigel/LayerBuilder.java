@@ -2,6 +2,10 @@ package dev.rigel;
 
 import dev.rigel.cache.CacheControlHeader;
 import dev.rigel.di.Provide;
+import dev.rigel.http.Cookie;
+import dev.rigel.http.ExceptionHandler;
+import dev.rigel.http.Guard;
+import dev.rigel.http.Hooks;
 import dev.rigel.internal.app.LayerSettings;
 import dev.rigel.middleware.Middleware;
 import java.util.List;

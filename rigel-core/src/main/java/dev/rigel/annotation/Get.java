@@ -29,7 +29,7 @@ public @interface Get {
     String name() default "";
 
     /** Guards for this handler, added after those of the enclosing layers. */
-    Class<? extends dev.rigel.Guard>[] guards() default {};
+    Class<? extends dev.rigel.http.Guard>[] guards() default {};
 
     /** Middleware for this handler, innermost. Each class needs a public no-argument constructor. */
     Class<? extends dev.rigel.middleware.Middleware>[] middleware() default {};

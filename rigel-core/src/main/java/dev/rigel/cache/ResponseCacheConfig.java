@@ -1,6 +1,6 @@
 package dev.rigel.cache;
 
-import dev.rigel.Request;
+import dev.rigel.http.Request;
 import java.time.Duration;
 import java.util.Objects;
 

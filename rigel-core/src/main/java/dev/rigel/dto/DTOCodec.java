@@ -1,7 +1,7 @@
 package dev.rigel.dto;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.rigel.OffsetPagination;
+import dev.rigel.pagination.OffsetPagination;
 import java.io.IOException;
 import java.util.Collection;
 import java.util.List;

@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * What a DTO sends or accepts for its model, one direction at a time: the fields as they appear
  * on the wire. Made for schema generators (OpenAPI) and for documentation; see
- * {@link dev.rigel.HandlerInfo#dataDTO()} and {@link dev.rigel.HandlerInfo#returnDTO()}.
+ * {@link dev.rigel.http.HandlerInfo#dataDTO()} and {@link dev.rigel.http.HandlerInfo#returnDTO()}.
  *
  * @param modelType the model class
  * @param direction whether this describes input (request bodies) or output (responses)

@@ -5,7 +5,7 @@ import java.util.Map;
 /**
  * 412 Precondition Failed: an {@code If-Match}, {@code If-Unmodified-Since} or (on a
  * state-changing request) {@code If-None-Match} condition does not hold for the resource's
- * current state. Raised by {@link dev.rigel.Preconditions#check} and for GET/HEAD responses with
+ * current state. Raised by {@link dev.rigel.http.Preconditions#check} and for GET/HEAD responses with
  * validators.
  */
 public class PreconditionFailedException extends ClientException {

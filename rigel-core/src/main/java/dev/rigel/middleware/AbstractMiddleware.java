@@ -1,6 +1,6 @@
 package dev.rigel.middleware;
 
-import dev.rigel.HandlerInfo;
+import dev.rigel.http.HandlerInfo;
 import dev.rigel.protocol.Application;
 import dev.rigel.protocol.Receive;
 import dev.rigel.protocol.Scope;

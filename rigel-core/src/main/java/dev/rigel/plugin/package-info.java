@@ -1,5 +1,5 @@
 /**
- * Plugins: {@link dev.rigel.plugin.InitPlugin}s configure the app before it is built; every
+ * Plugins: {@link dev.rigel.InitPlugin}s configure the app before it is built; every
  * plugin can be looked up by type through {@link dev.rigel.plugin.PluginRegistry}.
  */
 package dev.rigel.plugin;

@@ -1,6 +1,6 @@
 package dev.rigel.protocol;
 
-import dev.rigel.HandlerInfo;
+import dev.rigel.http.HandlerInfo;
 import java.net.InetSocketAddress;
 import java.util.HashMap;
 import java.util.Map;

@@ -1,9 +1,9 @@
 package dev.rigel.staticfiles;
 
-import dev.rigel.Guard;
-import dev.rigel.Request;
 import dev.rigel.Route;
 import dev.rigel.Router;
+import dev.rigel.http.Guard;
+import dev.rigel.http.Request;
 import dev.rigel.staticfiles.internal.StaticFilesHandler;
 import dev.rigel.staticfiles.internal.StaticRoot;
 import java.nio.file.Path;

@@ -9,7 +9,7 @@ import java.util.Map;
  * from {@code rigel-pebble}.
  *
  * <p>Besides the handler's own values, the context Rigel passes holds {@code request} (the
- * {@link dev.rigel.Request}), {@code url_for} (a {@link UrlFor} building route paths by name), and,
+ * {@link dev.rigel.http.Request}), {@code url_for} (a {@link UrlFor} building route paths by name), and,
  * when CSRF protection runs, {@code csrf_token}. An engine exposes these the way its template
  * language calls things (a {@code url_for(…)} function, say), and escapes HTML in HTML templates
  * by default.

@@ -1,7 +1,7 @@
 package dev.rigel.websocket;
 
-import dev.rigel.HttpConnection;
 import dev.rigel.exceptions.WebSocketDisconnectException;
+import dev.rigel.http.HttpConnection;
 import dev.rigel.protocol.Headers;
 import dev.rigel.protocol.Message;
 import java.lang.reflect.Type;

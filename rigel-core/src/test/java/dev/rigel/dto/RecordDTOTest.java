@@ -10,9 +10,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.rigel.OffsetPagination;
 import dev.rigel.exceptions.ClientException;
 import dev.rigel.exceptions.ImproperlyConfiguredException;
+import dev.rigel.pagination.OffsetPagination;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;

@@ -1,14 +1,14 @@
 package dev.rigel.jdbc;
 
 import dev.rigel.App;
-import dev.rigel.State;
+import dev.rigel.InitPlugin;
 import dev.rigel.di.Outcome;
 import dev.rigel.di.Provide;
 import dev.rigel.di.Scoped;
+import dev.rigel.http.State;
 import dev.rigel.jdbc.internal.ConstraintNames;
 import dev.rigel.jdbc.internal.DatabaseErrors;
 import dev.rigel.jdbc.internal.Pool;
-import dev.rigel.plugin.InitPlugin;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;

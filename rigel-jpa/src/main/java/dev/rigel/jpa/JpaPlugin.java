@@ -2,12 +2,12 @@ package dev.rigel.jpa;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies.NamingBase;
 import dev.rigel.App;
+import dev.rigel.InitPlugin;
 import dev.rigel.di.Provide;
 import dev.rigel.jdbc.internal.DatabaseErrors;
 import dev.rigel.jpa.internal.Engine;
 import dev.rigel.jpa.internal.EntityScanner;
 import dev.rigel.jpa.internal.SessionProvider;
-import dev.rigel.plugin.InitPlugin;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceException;
 import jakarta.validation.ConstraintViolationException;

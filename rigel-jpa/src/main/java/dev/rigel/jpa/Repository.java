@@ -1,8 +1,8 @@
 package dev.rigel.jpa;
 
-import dev.rigel.OffsetPagination;
 import dev.rigel.exceptions.NotFoundException;
 import dev.rigel.jpa.internal.Queries;
+import dev.rigel.pagination.OffsetPagination;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.metamodel.EntityType;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rigel.App;
-import dev.rigel.Response;
 import dev.rigel.Route;
+import dev.rigel.http.Response;
 import dev.rigel.jpa.support.TestDatabase;
 import dev.rigel.testing.TestClient;
 import dev.rigel.testing.TestResponse;

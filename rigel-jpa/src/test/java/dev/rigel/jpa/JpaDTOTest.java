@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rigel.App;
-import dev.rigel.OffsetPagination;
 import dev.rigel.Route;
 import dev.rigel.di.Provide;
 import dev.rigel.dto.DTOConfig;
@@ -16,6 +15,7 @@ import dev.rigel.jpa.support.TestDatabase;
 import dev.rigel.jpa.testmodel.Author;
 import dev.rigel.jpa.testmodel.Book;
 import dev.rigel.jpa.testmodel.Tag;
+import dev.rigel.pagination.OffsetPagination;
 import dev.rigel.testing.TestResponse;
 import dev.rigel.testing.support.Clients;
 import dev.rigel.testing.support.Transport;

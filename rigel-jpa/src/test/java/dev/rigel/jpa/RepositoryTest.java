@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rigel.App;
-import dev.rigel.OffsetPagination;
 import dev.rigel.Route;
 import dev.rigel.di.Provide;
 import dev.rigel.exceptions.ClientException;
@@ -14,6 +13,7 @@ import dev.rigel.jpa.support.TestDatabase;
 import dev.rigel.jpa.testmodel.Author;
 import dev.rigel.jpa.testmodel.Book;
 import dev.rigel.jpa.testmodel.Tag;
+import dev.rigel.pagination.OffsetPagination;
 import dev.rigel.testing.TestClient;
 import dev.rigel.testing.TestResponse;
 import dev.rigel.testing.support.Clients;

@@ -1,11 +1,11 @@
 package dev.rigel.metrics;
 
 import dev.rigel.App;
-import dev.rigel.Response;
+import dev.rigel.InitPlugin;
 import dev.rigel.Route;
 import dev.rigel.di.Provide;
+import dev.rigel.http.Response;
 import dev.rigel.metrics.internal.MetricsMiddleware;
-import dev.rigel.plugin.InitPlugin;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;

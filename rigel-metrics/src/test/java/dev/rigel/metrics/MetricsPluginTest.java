@@ -224,7 +224,7 @@ class MetricsPluginTest {
     }
 
     /** The seed's kind of plugin, written by hand: a middleware, a route and a startup hook, in a few lines. */
-    static final class HitCounter implements dev.rigel.plugin.InitPlugin {
+    static final class HitCounter implements dev.rigel.InitPlugin {
         final java.util.concurrent.atomic.AtomicInteger hits = new java.util.concurrent.atomic.AtomicInteger();
         final List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();
 

@@ -1,12 +1,12 @@
 package dev.rigel.openapi;
 
 import dev.rigel.App;
-import dev.rigel.Response;
+import dev.rigel.InitPlugin;
 import dev.rigel.Route;
 import dev.rigel.exceptions.ServiceUnavailableException;
+import dev.rigel.http.Response;
 import dev.rigel.openapi.internal.UiAssets;
 import dev.rigel.openapi.internal.UiPages;
-import dev.rigel.plugin.InitPlugin;
 import dev.rigel.staticfiles.StaticFiles;
 import java.util.ArrayList;
 import java.util.List;

@@ -258,7 +258,7 @@ class OpenAPIGeneratorTest {
                                 .responseHeader("X-Api-Version", "2")
                                 .responseHeader("Cache-Control", "no-store")
                                 .cacheControl(dev.rigel.cache.CacheControlHeader.parse("public, max-age=60"))
-                                .responseCookie(dev.rigel.Cookie.of("seen", "1"))
+                                .responseCookie(dev.rigel.http.Cookie.of("seen", "1"))
                                 .routeHandlers(Route.get("/x", () -> "x"))
                                 .build(),
                         Route.get("/plain", () -> "y"))

@@ -239,7 +239,7 @@ class OpenAPIPluginTest {
     @Test
     void aPluginRegisteredByAnotherPluginReplacesTheDefault() {
         OpenAPIPlugin own = OpenAPIPlugin.of(OpenAPIConfig.builder("Mine", "2").build());
-        dev.rigel.plugin.InitPlugin registering = app -> app.plugins(own);
+        dev.rigel.InitPlugin registering = app -> app.plugins(own);
         App app = App.builder()
                 .routeHandlers(Route.get("/x", () -> "x"))
                 .plugins(registering)

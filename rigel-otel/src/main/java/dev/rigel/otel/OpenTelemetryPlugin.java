@@ -1,8 +1,8 @@
 package dev.rigel.otel;
 
 import dev.rigel.App;
+import dev.rigel.InitPlugin;
 import dev.rigel.otel.internal.TracingMiddleware;
-import dev.rigel.plugin.InitPlugin;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.propagation.TextMapPropagator;

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rigel.App;
-import dev.rigel.Request;
-import dev.rigel.Response;
 import dev.rigel.Route;
 import dev.rigel.annotation.Get;
 import dev.rigel.annotation.Post;
 import dev.rigel.exceptions.ImproperlyConfiguredException;
 import dev.rigel.form.Form;
+import dev.rigel.http.Request;
+import dev.rigel.http.Response;
 import dev.rigel.middleware.csrf.CSRFConfig;
 import dev.rigel.response.Template;
 import dev.rigel.staticfiles.StaticFiles;

@@ -3,9 +3,9 @@ package dev.rigel.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rigel.App;
-import dev.rigel.Response;
 import dev.rigel.Route;
 import dev.rigel.cache.ResponseCacheConfig;
+import dev.rigel.http.Response;
 import dev.rigel.netty.RigelServer;
 import dev.rigel.netty.ServerConfig;
 import dev.rigel.stores.StoreRegistry;

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rigel.App;
-import dev.rigel.QueryParams;
-import dev.rigel.Request;
-import dev.rigel.State;
 import dev.rigel.annotation.Get;
 import dev.rigel.annotation.Param;
 import dev.rigel.annotation.Post;
 import dev.rigel.exceptions.ImproperlyConfiguredException;
+import dev.rigel.http.QueryParams;
+import dev.rigel.http.Request;
+import dev.rigel.http.State;
 import dev.rigel.protocol.Headers;
 import dev.rigel.testing.TestClient;
 import dev.rigel.testing.TestResponse;

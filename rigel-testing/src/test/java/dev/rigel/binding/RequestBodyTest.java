@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rigel.App;
 import dev.rigel.Controller;
-import dev.rigel.Request;
 import dev.rigel.Route;
 import dev.rigel.Router;
 import dev.rigel.annotation.Post;
+import dev.rigel.http.Request;
 import dev.rigel.testing.TestClient;
 import dev.rigel.testing.TestResponse;
 import dev.rigel.testing.support.Clients;

@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rigel.App;
 import dev.rigel.Controller;
-import dev.rigel.Response;
 import dev.rigel.Route;
 import dev.rigel.Router;
 import dev.rigel.annotation.Get;
 import dev.rigel.annotation.Post;
 import dev.rigel.exceptions.ImproperlyConfiguredException;
+import dev.rigel.http.Response;
 import dev.rigel.testing.TestClient;
 import dev.rigel.testing.support.Clients;
 import dev.rigel.testing.support.Transport;

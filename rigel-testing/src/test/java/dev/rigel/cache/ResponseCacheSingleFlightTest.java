@@ -4,8 +4,8 @@ import static dev.rigel.testing.support.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rigel.App;
-import dev.rigel.Response;
 import dev.rigel.Route;
+import dev.rigel.http.Response;
 import dev.rigel.stores.Store;
 import dev.rigel.stores.StoreRegistry;
 import dev.rigel.testing.TestClient;

@@ -5,14 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rigel.App;
-import dev.rigel.Request;
-import dev.rigel.Response;
 import dev.rigel.Route;
 import dev.rigel.annotation.Get;
 import dev.rigel.annotation.Post;
 import dev.rigel.di.Provide;
 import dev.rigel.exceptions.ImproperlyConfiguredException;
 import dev.rigel.exceptions.PermissionDeniedException;
+import dev.rigel.http.Request;
+import dev.rigel.http.Response;
 import dev.rigel.response.Stream;
 import dev.rigel.stores.MemoryStore;
 import dev.rigel.stores.Store;

@@ -3,12 +3,12 @@ package dev.rigel.di;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rigel.App;
-import dev.rigel.Request;
 import dev.rigel.Route;
 import dev.rigel.Router;
-import dev.rigel.State;
 import dev.rigel.annotation.Param;
 import dev.rigel.exceptions.ServiceUnavailableException;
+import dev.rigel.http.Request;
+import dev.rigel.http.State;
 import dev.rigel.testing.TestClient;
 import dev.rigel.testing.TestResponse;
 import dev.rigel.testing.support.Clients;

@@ -4,10 +4,10 @@ import static dev.rigel.testing.support.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rigel.App;
-import dev.rigel.Response;
 import dev.rigel.Route;
 import dev.rigel.exceptions.NotFoundException;
 import dev.rigel.exceptions.ServiceUnavailableException;
+import dev.rigel.http.Response;
 import dev.rigel.testing.TestClient;
 import dev.rigel.testing.TestResponse;
 import dev.rigel.testing.support.Clients;

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rigel.App;
 import dev.rigel.Controller;
-import dev.rigel.ExceptionHandler;
-import dev.rigel.Response;
 import dev.rigel.Route;
 import dev.rigel.Router;
 import dev.rigel.annotation.Get;
+import dev.rigel.http.ExceptionHandler;
+import dev.rigel.http.Response;
 import dev.rigel.testing.TestClient;
 import dev.rigel.testing.TestResponse;
 import dev.rigel.testing.support.Clients;

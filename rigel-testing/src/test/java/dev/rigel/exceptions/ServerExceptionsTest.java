@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rigel.App;
-import dev.rigel.Response;
 import dev.rigel.annotation.Get;
+import dev.rigel.http.Response;
 import dev.rigel.testing.TestClient;
 import dev.rigel.testing.TestResponse;
 import java.io.IOException;

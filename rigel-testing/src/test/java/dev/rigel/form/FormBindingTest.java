@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import dev.rigel.App;
-import dev.rigel.Request;
 import dev.rigel.annotation.Post;
 import dev.rigel.exceptions.ImproperlyConfiguredException;
+import dev.rigel.http.Request;
 import dev.rigel.testing.Multipart;
 import dev.rigel.testing.TestClient;
 import dev.rigel.testing.TestResponse;

@@ -4,15 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rigel.App;
 import dev.rigel.Controller;
-import dev.rigel.Guard;
-import dev.rigel.HandlerInfo;
-import dev.rigel.Request;
 import dev.rigel.Route;
 import dev.rigel.Router;
 import dev.rigel.annotation.Get;
 import dev.rigel.di.Provide;
 import dev.rigel.exceptions.NotAuthorizedException;
 import dev.rigel.exceptions.PermissionDeniedException;
+import dev.rigel.http.Guard;
+import dev.rigel.http.HandlerInfo;
+import dev.rigel.http.Request;
 import dev.rigel.testing.TestClient;
 import dev.rigel.testing.TestResponse;
 import dev.rigel.testing.support.Clients;

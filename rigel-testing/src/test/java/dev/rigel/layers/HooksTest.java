@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rigel.App;
 import dev.rigel.Controller;
-import dev.rigel.Request;
-import dev.rigel.Response;
 import dev.rigel.Route;
 import dev.rigel.Router;
 import dev.rigel.annotation.Get;
+import dev.rigel.http.Request;
+import dev.rigel.http.Response;
 import dev.rigel.middleware.Middleware;
 import dev.rigel.protocol.Message;
 import dev.rigel.testing.TestClient;

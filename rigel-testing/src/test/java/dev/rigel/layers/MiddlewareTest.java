@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rigel.App;
 import dev.rigel.Controller;
-import dev.rigel.HandlerInfo;
-import dev.rigel.Response;
 import dev.rigel.Route;
 import dev.rigel.Router;
 import dev.rigel.annotation.Get;
 import dev.rigel.exceptions.NotAuthorizedException;
+import dev.rigel.http.HandlerInfo;
+import dev.rigel.http.Response;
 import dev.rigel.middleware.Middleware;
 import dev.rigel.protocol.Headers;
 import dev.rigel.protocol.Message;

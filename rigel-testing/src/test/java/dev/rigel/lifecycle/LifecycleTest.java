@@ -111,7 +111,7 @@ class LifecycleTest {
                 .containsExactly("pool opened", "handler uses pool", "handler uses pool", "pool closed: success");
     }
 
-    static Scoped<Pool> sessions(dev.rigel.State state) {
+    static Scoped<Pool> sessions(dev.rigel.http.State state) {
         EVENTS.add("sessions opened on " + state.get("database", String.class));
         return Scoped.of(new Pool("sessions"), outcome -> EVENTS.add("sessions closed"));
     }

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rigel.App;
-import dev.rigel.Response;
 import dev.rigel.Route;
 import dev.rigel.di.Provide;
 import dev.rigel.exceptions.NotAuthorizedException;
 import dev.rigel.exceptions.NotFoundException;
+import dev.rigel.http.Response;
 import dev.rigel.middleware.AbstractMiddleware;
 import dev.rigel.middleware.cors.CORSConfig;
 import dev.rigel.protocol.Application;

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rigel.App;
 import dev.rigel.Route;
-import dev.rigel.State;
 import dev.rigel.di.Provide;
 import dev.rigel.exceptions.ImproperlyConfiguredException;
+import dev.rigel.http.State;
 import dev.rigel.testing.TestClient;
 import dev.rigel.testing.support.Clients;
 import dev.rigel.testing.support.Transport;

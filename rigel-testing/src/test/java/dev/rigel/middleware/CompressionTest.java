@@ -7,8 +7,8 @@ import com.aayushatharva.brotli4j.decoder.Decoder;
 import com.github.luben.zstd.Zstd;
 import com.github.luben.zstd.ZstdInputStream;
 import dev.rigel.App;
-import dev.rigel.Response;
 import dev.rigel.Route;
+import dev.rigel.http.Response;
 import dev.rigel.middleware.compression.CompressionConfig;
 import dev.rigel.middleware.compression.CompressionConfig.Algorithm;
 import dev.rigel.protocol.Headers;
@@ -96,7 +96,9 @@ class CompressionTest {
                         Route.delete("/gone", () -> null),
                         Route.get("/excluded", CompressionTest::text),
                         Route.get("/stream", CompressionTest::text).middleware(STREAMING),
-                        Route.get("/tagged", () -> dev.rigel.Response.of(TEXT).etag("v1")))
+                        Route.get(
+                                "/tagged",
+                                () -> dev.rigel.http.Response.of(TEXT).etag("v1")))
                 .compression(config)
                 .build();
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rigel.App;
+import dev.rigel.InitPlugin;
 import dev.rigel.Route;
 import dev.rigel.di.Provide;
 import dev.rigel.testing.TestClient;

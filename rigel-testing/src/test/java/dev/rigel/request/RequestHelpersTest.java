@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rigel.App;
 import dev.rigel.Controller;
-import dev.rigel.Request;
 import dev.rigel.Route;
 import dev.rigel.Router;
 import dev.rigel.annotation.Get;
 import dev.rigel.exceptions.ImproperlyConfiguredException;
 import dev.rigel.exceptions.NoRouteMatchFoundException;
+import dev.rigel.http.Request;
 import dev.rigel.testing.TestClient;
 import dev.rigel.testing.TestResponse;
 import dev.rigel.testing.support.Clients;

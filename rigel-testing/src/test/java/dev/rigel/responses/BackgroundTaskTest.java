@@ -4,10 +4,10 @@ import static dev.rigel.testing.support.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rigel.App;
-import dev.rigel.Response;
 import dev.rigel.Route;
 import dev.rigel.di.Provide;
 import dev.rigel.di.Scoped;
+import dev.rigel.http.Response;
 import dev.rigel.protocol.Headers;
 import dev.rigel.protocol.Message;
 import dev.rigel.protocol.Scope;

@@ -3,8 +3,8 @@ package dev.rigel.responses;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rigel.App;
-import dev.rigel.Response;
 import dev.rigel.annotation.Get;
+import dev.rigel.http.Response;
 import dev.rigel.response.FileResponse;
 import dev.rigel.testing.TestClient;
 import dev.rigel.testing.TestResponse;

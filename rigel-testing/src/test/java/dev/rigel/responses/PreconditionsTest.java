@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rigel.App;
-import dev.rigel.Preconditions;
-import dev.rigel.Request;
-import dev.rigel.Response;
 import dev.rigel.annotation.Delete;
 import dev.rigel.annotation.Get;
 import dev.rigel.annotation.Put;
+import dev.rigel.http.Preconditions;
+import dev.rigel.http.Request;
+import dev.rigel.http.Response;
 import dev.rigel.response.FileResponse;
 import dev.rigel.response.Stream;
 import dev.rigel.testing.TestClient;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rigel.App;
-import dev.rigel.Response;
 import dev.rigel.annotation.Get;
 import dev.rigel.annotation.Post;
+import dev.rigel.http.Response;
 import dev.rigel.response.Redirect;
 import dev.rigel.testing.TestClient;
 import dev.rigel.testing.TestResponse;

@@ -3,14 +3,14 @@ package dev.rigel.responses;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rigel.App;
-import dev.rigel.Cookie;
-import dev.rigel.Response;
 import dev.rigel.Route;
 import dev.rigel.annotation.Delete;
 import dev.rigel.annotation.Get;
 import dev.rigel.annotation.Patch;
 import dev.rigel.annotation.Post;
 import dev.rigel.annotation.Put;
+import dev.rigel.http.Cookie;
+import dev.rigel.http.Response;
 import dev.rigel.testing.TestClient;
 import dev.rigel.testing.TestResponse;
 import dev.rigel.testing.support.Clients;

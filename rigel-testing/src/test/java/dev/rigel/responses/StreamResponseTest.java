@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rigel.App;
-import dev.rigel.Response;
 import dev.rigel.annotation.Get;
 import dev.rigel.di.Provide;
 import dev.rigel.di.Scoped;
+import dev.rigel.http.Response;
 import dev.rigel.response.Stream;
 import dev.rigel.testing.TestClient;
 import dev.rigel.testing.TestResponse;

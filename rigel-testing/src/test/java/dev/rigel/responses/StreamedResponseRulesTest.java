@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rigel.App;
-import dev.rigel.Response;
 import dev.rigel.annotation.Get;
 import dev.rigel.exceptions.ImproperlyConfiguredException;
+import dev.rigel.http.Response;
 import dev.rigel.middleware.compression.CompressionConfig;
 import dev.rigel.response.FileResponse;
 import dev.rigel.response.Stream;

@@ -67,7 +67,7 @@ class StaticFilesTest {
                                 .build(),
                         Route.get(
                                 "/link",
-                                (dev.rigel.Request request) ->
+                                (dev.rigel.http.Request request) ->
                                         request.urlFor("static", Map.of("file_path", "css/site.css"))))
                 .build();
         return Clients.open(app, transport);

@@ -3,11 +3,11 @@ package dev.rigel.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rigel.App;
-import dev.rigel.Request;
-import dev.rigel.Response;
 import dev.rigel.Route;
 import dev.rigel.di.Provide;
 import dev.rigel.di.Scoped;
+import dev.rigel.http.Request;
+import dev.rigel.http.Response;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

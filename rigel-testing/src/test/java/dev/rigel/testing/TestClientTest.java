@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.rigel.App;
-import dev.rigel.Cookie;
-import dev.rigel.Request;
-import dev.rigel.Response;
 import dev.rigel.Route;
 import dev.rigel.di.Provide;
 import dev.rigel.exceptions.NotFoundException;
+import dev.rigel.http.Cookie;
+import dev.rigel.http.Request;
+import dev.rigel.http.Response;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;

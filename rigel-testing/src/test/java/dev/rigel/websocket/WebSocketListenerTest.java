@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rigel.App;
 import dev.rigel.Controller;
+import dev.rigel.WebSocketRoute;
 import dev.rigel.annotation.WebSocketListener;
 import dev.rigel.exceptions.ImproperlyConfiguredException;
 import dev.rigel.exceptions.WebSocketException;

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rigel.App;
-import dev.rigel.HandlerInfo;
 import dev.rigel.Route;
 import dev.rigel.annotation.Get;
 import dev.rigel.annotation.WebSocket;
 import dev.rigel.exceptions.ImproperlyConfiguredException;
+import dev.rigel.http.HandlerInfo;
 import dev.rigel.protocol.ScopeType;
 import dev.rigel.testing.TestClient;
 import dev.rigel.testing.TestResponse;

@@ -1,5 +1,6 @@
 package dev.rigel.channels.internal;
 
+import dev.rigel.WebSocketRoute;
 import dev.rigel.channels.ChannelEvent;
 import dev.rigel.channels.ChannelsPlugin;
 import dev.rigel.channels.Subscriber;
@@ -9,7 +10,6 @@ import dev.rigel.exceptions.WebSocketDisconnectException;
 import dev.rigel.protocol.Message;
 import dev.rigel.websocket.CloseCodes;
 import dev.rigel.websocket.WebSocketConnection;
-import dev.rigel.websocket.WebSocketRoute;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;

@@ -1,6 +1,6 @@
 package dev.rigel.dto.internal;
 
-import dev.rigel.OffsetPagination;
+import dev.rigel.pagination.OffsetPagination;
 import java.util.Collection;
 
 /**

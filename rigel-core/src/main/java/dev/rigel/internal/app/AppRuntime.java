@@ -3,17 +3,17 @@ package dev.rigel.internal.app;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.rigel.App;
 import dev.rigel.Controller;
-import dev.rigel.HandlerInfo;
 import dev.rigel.LifecycleHook;
-import dev.rigel.Response;
 import dev.rigel.Route;
 import dev.rigel.Router;
-import dev.rigel.State;
 import dev.rigel.di.Provide;
 import dev.rigel.exceptions.ClientException;
 import dev.rigel.exceptions.ImproperlyConfiguredException;
 import dev.rigel.exceptions.MethodNotAllowedException;
 import dev.rigel.exceptions.NotFoundException;
+import dev.rigel.http.HandlerInfo;
+import dev.rigel.http.Response;
+import dev.rigel.http.State;
 import dev.rigel.internal.binding.ValueConverter;
 import dev.rigel.internal.binding.ValueConverters;
 import dev.rigel.internal.events.EventBus;
@@ -282,8 +282,7 @@ public final class AppRuntime {
                 sockets.forEach(definition -> addWebSocket(path, inner, definition));
             }
             case Route route -> addHandler(prefix, chain, HandlerScanner.fromRoute(route));
-            case dev.rigel.websocket.WebSocketRoute route ->
-                addWebSocket(prefix, chain, WebSocketScanner.fromRoute(route));
+            case dev.rigel.WebSocketRoute route -> addWebSocket(prefix, chain, WebSocketScanner.fromRoute(route));
             case Class<?> type -> {
                 if (!Controller.class.isAssignableFrom(type)
                         && !HandlerScanner.hasHandlers(type)

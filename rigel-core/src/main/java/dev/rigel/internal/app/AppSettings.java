@@ -2,11 +2,11 @@ package dev.rigel.internal.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rigel.App;
-import dev.rigel.Hooks;
 import dev.rigel.LifecycleHook;
-import dev.rigel.State;
 import dev.rigel.cache.ResponseCacheConfig;
 import dev.rigel.di.Provide;
+import dev.rigel.http.Hooks;
+import dev.rigel.http.State;
 import dev.rigel.middleware.Middleware;
 import dev.rigel.plugin.PluginRegistry;
 import dev.rigel.stores.StoreRegistry;

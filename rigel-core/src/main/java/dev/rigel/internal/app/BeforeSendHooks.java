@@ -1,6 +1,6 @@
 package dev.rigel.internal.app;
 
-import dev.rigel.Hooks;
+import dev.rigel.http.Hooks;
 import dev.rigel.protocol.Message;
 import dev.rigel.protocol.Scope;
 import dev.rigel.protocol.Send;

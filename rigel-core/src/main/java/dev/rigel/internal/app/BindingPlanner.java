@@ -1,9 +1,6 @@
 package dev.rigel.internal.app;
 
 import com.fasterxml.jackson.databind.ObjectReader;
-import dev.rigel.QueryParams;
-import dev.rigel.Request;
-import dev.rigel.State;
 import dev.rigel.annotation.Param;
 import dev.rigel.di.Provide;
 import dev.rigel.di.Scoped;
@@ -11,6 +8,9 @@ import dev.rigel.events.EventEmitter;
 import dev.rigel.exceptions.ImproperlyConfiguredException;
 import dev.rigel.exceptions.ValidationError;
 import dev.rigel.exceptions.ValidationException;
+import dev.rigel.http.QueryParams;
+import dev.rigel.http.Request;
+import dev.rigel.http.State;
 import dev.rigel.internal.binding.ValueConverter;
 import dev.rigel.internal.invoke.CallableSpec;
 import dev.rigel.internal.invoke.ParamSpec;
@@ -53,7 +53,7 @@ final class BindingPlanner {
     private dev.rigel.dto.internal.CompiledDTO<?> dataDto;
 
     /** request values as they are bound, see {@link #describedParameters()} */
-    private final List<dev.rigel.RouteParameter> described = new ArrayList<>();
+    private final List<dev.rigel.http.RouteParameter> described = new ArrayList<>();
 
     BindingPlanner(String route, PathTemplate template, MergedLayers layers, AppRuntime runtime) {
         this(route, template, layers, runtime, WebSocketParams.HTTP);
@@ -79,15 +79,15 @@ final class BindingPlanner {
     }
 
     /**
-     * The request values bound so far (handler and providers), for {@link dev.rigel.HandlerInfo#parameters()}:
+     * The request values bound so far (handler and providers), for {@link dev.rigel.http.HandlerInfo#parameters()}:
      * the template's path parameters first (also those nothing binds), then the rest in binding order, each
      * (source, name) once.
      */
-    List<dev.rigel.RouteParameter> describedParameters() {
-        Map<String, dev.rigel.RouteParameter> byKey = new java.util.LinkedHashMap<>();
+    List<dev.rigel.http.RouteParameter> describedParameters() {
+        Map<String, dev.rigel.http.RouteParameter> byKey = new java.util.LinkedHashMap<>();
         for (PathTemplate.Segment segment : template.params()) {
-            dev.rigel.RouteParameter bound = described.stream()
-                    .filter(p -> p.source() == dev.rigel.RouteParameter.Source.PATH
+            dev.rigel.http.RouteParameter bound = described.stream()
+                    .filter(p -> p.source() == dev.rigel.http.RouteParameter.Source.PATH
                             && p.name().equals(segment.paramName()))
                     .findFirst()
                     .orElse(null);
@@ -95,16 +95,16 @@ final class BindingPlanner {
                     "PATH " + segment.paramName(),
                     bound != null
                             ? bound
-                            : new dev.rigel.RouteParameter(
+                            : new dev.rigel.http.RouteParameter(
                                     segment.paramName(),
-                                    dev.rigel.RouteParameter.Source.PATH,
+                                    dev.rigel.http.RouteParameter.Source.PATH,
                                     segment.paramType().javaType(),
                                     true,
                                     null,
                                     List.of(),
                                     false));
         }
-        for (dev.rigel.RouteParameter parameter : described) {
+        for (dev.rigel.http.RouteParameter parameter : described) {
             byKey.putIfAbsent(parameter.source() + " " + parameter.name(), parameter);
         }
         return List.copyOf(byKey.values());
@@ -113,11 +113,11 @@ final class BindingPlanner {
     private void describe(
             ParamSpec param,
             String key,
-            dev.rigel.RouteParameter.Source source,
+            dev.rigel.http.RouteParameter.Source source,
             boolean required,
             String defaultValue,
             boolean form) {
-        described.add(new dev.rigel.RouteParameter(
+        described.add(new dev.rigel.http.RouteParameter(
                 key, source, param.type(), required, defaultValue, List.of(param.annotations()), form));
     }
 
@@ -257,7 +257,7 @@ final class BindingPlanner {
             case "data" -> dataParam(param, owner);
             case "body" -> {
                 requireType(param, owner, byte[].class, "the raw request body");
-                describe(param, "body", dev.rigel.RouteParameter.Source.BODY, false, null, false);
+                describe(param, "body", dev.rigel.http.RouteParameter.Source.BODY, false, null, false);
                 yield new BoundParam(Exchange::body, "body", "body");
             }
             case "cookies" -> {
@@ -295,16 +295,16 @@ final class BindingPlanner {
         dev.rigel.dto.internal.CompiledDTO<?> dto = runtime.dtos().resolve(layers.dto, route);
         if (dto != null) {
             dataDto = dto;
-            describe(param, "data", dev.rigel.RouteParameter.Source.BODY, true, null, false);
+            describe(param, "data", dev.rigel.http.RouteParameter.Source.BODY, true, null, false);
             return DTOBindings.dataParam(param, dto, route, owner);
         }
         Class<?> type = param.rawType();
         if (param.annotation(dev.rigel.form.Form.class) != null
                 || dev.rigel.internal.form.FormBinding.formOnly(param.type())) {
-            describe(param, "data", dev.rigel.RouteParameter.Source.BODY, type != Optional.class, null, true);
+            describe(param, "data", dev.rigel.http.RouteParameter.Source.BODY, type != Optional.class, null, true);
             return formParam(param);
         }
-        describe(param, "data", dev.rigel.RouteParameter.Source.BODY, type != Optional.class, null, false);
+        describe(param, "data", dev.rigel.http.RouteParameter.Source.BODY, type != Optional.class, null, false);
         if (type == byte[].class) {
             return new BoundParam(Exchange::body, "data", "body");
         }
@@ -385,7 +385,7 @@ final class BindingPlanner {
             if (segment.paramName().equals(param.name())
                     || comparable(segment.paramName()).equals(comparable(param.name()))) {
                 String name = segment.paramName();
-                describe(param, name, dev.rigel.RouteParameter.Source.PATH, true, null, false);
+                describe(param, name, dev.rigel.http.RouteParameter.Source.PATH, true, null, false);
                 Class<?> target = Types.boxed(param.rawType());
                 Class<?> canonical = segment.paramType().javaType();
                 if (target.isAssignableFrom(canonical) || target == Object.class) {
@@ -475,7 +475,7 @@ final class BindingPlanner {
         describe(
                 param,
                 key,
-                dev.rigel.RouteParameter.Source.valueOf(source.toUpperCase(Locale.ROOT)),
+                dev.rigel.http.RouteParameter.Source.valueOf(source.toUpperCase(Locale.ROOT)),
                 required,
                 defaultText,
                 false);

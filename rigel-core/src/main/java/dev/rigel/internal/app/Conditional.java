@@ -28,7 +28,7 @@ final class Conditional {
      * Evaluates the conditions of a GET or HEAD against the validators of the response about to be
      * sent: those are the current state of the resource, since a safe method changed nothing.
      * Other methods proceed: their response describes the state after the change, which is not
-     * what their preconditions are about ({@link dev.rigel.Preconditions} checks those first).
+     * what their preconditions are about ({@link dev.rigel.http.Preconditions} checks those first).
      */
     static Outcome evaluate(String method, Headers request, String etag, Instant lastModified) {
         if (!method.equals("GET") && !method.equals("HEAD")) {

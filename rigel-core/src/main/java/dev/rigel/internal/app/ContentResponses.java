@@ -1,9 +1,9 @@
 package dev.rigel.internal.app;
 
-import dev.rigel.Request;
-import dev.rigel.Response;
 import dev.rigel.exceptions.NotFoundException;
 import dev.rigel.exceptions.PreconditionFailedException;
+import dev.rigel.http.Request;
+import dev.rigel.http.Response;
 import dev.rigel.internal.json.JsonCodec;
 import dev.rigel.protocol.Headers;
 import dev.rigel.protocol.Message;

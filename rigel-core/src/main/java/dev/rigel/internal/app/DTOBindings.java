@@ -1,15 +1,15 @@
 package dev.rigel.internal.app;
 
-import dev.rigel.OffsetPagination;
-import dev.rigel.Response;
 import dev.rigel.dto.DTOData;
 import dev.rigel.dto.internal.CompiledDTO;
 import dev.rigel.dto.internal.DTOResponseWriter;
 import dev.rigel.exceptions.ImproperlyConfiguredException;
 import dev.rigel.exceptions.ValidationError;
 import dev.rigel.exceptions.ValidationException;
+import dev.rigel.http.Response;
 import dev.rigel.internal.invoke.ParamSpec;
 import dev.rigel.internal.invoke.Types;
+import dev.rigel.pagination.OffsetPagination;
 import dev.rigel.response.ResponseContent;
 import java.lang.reflect.Type;
 import java.util.ArrayList;

@@ -18,10 +18,10 @@ final class ErrorBoundary implements Application {
 
     private final Application inner;
     private final AppRuntime runtime;
-    private final dev.rigel.HandlerInfo plan;
+    private final dev.rigel.http.HandlerInfo plan;
     private final MergedLayers layers;
 
-    ErrorBoundary(Application inner, AppRuntime runtime, dev.rigel.HandlerInfo plan, MergedLayers layers) {
+    ErrorBoundary(Application inner, AppRuntime runtime, dev.rigel.http.HandlerInfo plan, MergedLayers layers) {
         this.inner = inner;
         this.runtime = runtime;
         this.plan = plan;

@@ -1,11 +1,11 @@
 package dev.rigel.internal.app;
 
-import dev.rigel.ExceptionHandler;
-import dev.rigel.Hooks;
-import dev.rigel.Request;
-import dev.rigel.Response;
 import dev.rigel.exceptions.ClientException;
 import dev.rigel.exceptions.HttpException;
+import dev.rigel.http.ExceptionHandler;
+import dev.rigel.http.Hooks;
+import dev.rigel.http.Request;
+import dev.rigel.http.Response;
 import dev.rigel.internal.json.JsonCodec;
 import dev.rigel.protocol.Headers;
 import java.io.PrintWriter;

@@ -1,13 +1,13 @@
 package dev.rigel.internal.app;
 
-import dev.rigel.HandlerInfo;
-import dev.rigel.QueryParams;
-import dev.rigel.Request;
-import dev.rigel.State;
 import dev.rigel.di.Scoped;
 import dev.rigel.exceptions.ClientException;
 import dev.rigel.exceptions.RequestEntityTooLargeException;
 import dev.rigel.form.FormData;
+import dev.rigel.http.HandlerInfo;
+import dev.rigel.http.QueryParams;
+import dev.rigel.http.Request;
+import dev.rigel.http.State;
 import dev.rigel.internal.binding.CookieParser;
 import dev.rigel.internal.binding.QueryStringParser;
 import dev.rigel.internal.form.FormReader;
@@ -64,7 +64,7 @@ final class Exchange implements Request {
     /** The response-cache flight this request leads (it missed first); released once it has an answer. */
     CacheFlights.Flight cacheFlight;
     /** The background tasks of the response the route produced. */
-    List<dev.rigel.BackgroundTask> background = List.of();
+    List<dev.rigel.http.BackgroundTask> background = List.of();
     /** On a WebSocket route: the connection, and the message a listener is being called for. */
     WebSocketSession webSocket;
 

@@ -1,6 +1,5 @@
 package dev.rigel.internal.app;
 
-import dev.rigel.Guard;
 import dev.rigel.Route;
 import dev.rigel.annotation.Delete;
 import dev.rigel.annotation.ExcludeFromSchema;
@@ -12,6 +11,7 @@ import dev.rigel.annotation.Put;
 import dev.rigel.cache.CacheControlHeader;
 import dev.rigel.cache.CacheKeyBuilder;
 import dev.rigel.exceptions.ImproperlyConfiguredException;
+import dev.rigel.http.Guard;
 import dev.rigel.internal.invoke.Callables;
 import dev.rigel.middleware.Middleware;
 import java.lang.annotation.Annotation;

@@ -1,12 +1,12 @@
 package dev.rigel.internal.app;
 
-import dev.rigel.Cookie;
-import dev.rigel.ExceptionHandler;
-import dev.rigel.Guard;
-import dev.rigel.Hooks;
 import dev.rigel.cache.CacheControlHeader;
 import dev.rigel.di.Provide;
 import dev.rigel.exceptions.ImproperlyConfiguredException;
+import dev.rigel.http.Cookie;
+import dev.rigel.http.ExceptionHandler;
+import dev.rigel.http.Guard;
+import dev.rigel.http.Hooks;
 import dev.rigel.middleware.Middleware;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -3,7 +3,7 @@ package dev.rigel.internal.app;
 import dev.rigel.protocol.Headers;
 import java.time.Instant;
 
-/** The public face of {@link Conditional} for {@link dev.rigel.Preconditions}. */
+/** The public face of {@link Conditional} for {@link dev.rigel.http.Preconditions}. */
 public final class PreconditionCheck {
 
     private PreconditionCheck() {}

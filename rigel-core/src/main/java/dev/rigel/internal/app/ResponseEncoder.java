@@ -1,10 +1,10 @@
 package dev.rigel.internal.app;
 
 import com.fasterxml.jackson.databind.ObjectWriter;
-import dev.rigel.Cookie;
-import dev.rigel.Request;
-import dev.rigel.Response;
 import dev.rigel.dto.internal.DTOResponseWriter;
+import dev.rigel.http.Cookie;
+import dev.rigel.http.Request;
+import dev.rigel.http.Response;
 import dev.rigel.internal.json.JsonCodec;
 import dev.rigel.protocol.Headers;
 import dev.rigel.protocol.Message;

@@ -1,13 +1,13 @@
 package dev.rigel.internal.app;
 
-import dev.rigel.Guard;
-import dev.rigel.HandlerInfo;
-import dev.rigel.Response;
 import dev.rigel.di.Outcome;
 import dev.rigel.di.Scoped;
 import dev.rigel.exceptions.ImproperlyConfiguredException;
 import dev.rigel.exceptions.ValidationError;
 import dev.rigel.exceptions.ValidationException;
+import dev.rigel.http.Guard;
+import dev.rigel.http.HandlerInfo;
+import dev.rigel.http.Response;
 import dev.rigel.internal.invoke.CallableSpec;
 import dev.rigel.internal.validation.BeanValidation;
 import dev.rigel.middleware.Middleware;
@@ -53,7 +53,7 @@ final class RoutePlan implements HandlerInfo {
 
     private final AppRuntime runtime;
     private final Application entry;
-    private java.util.List<dev.rigel.RouteParameter> parameters = java.util.List.of();
+    private java.util.List<dev.rigel.http.RouteParameter> parameters = java.util.List.of();
     /** set once while the app is assembled, before the plan serves anything */
     private dev.rigel.dto.DTODescription dataDto;
 
@@ -183,7 +183,7 @@ final class RoutePlan implements HandlerInfo {
      * Runs a response's background tasks in order, each failure logged. A route on the event loop
      * must not block it, so there they move to a virtual thread (counted for shutdown).
      */
-    private void runBackground(List<dev.rigel.BackgroundTask> tasks) {
+    private void runBackground(List<dev.rigel.http.BackgroundTask> tasks) {
         if (nonBlocking) {
             runtime.work().start("Background tasks of " + name, () -> runTasks(tasks));
         } else {
@@ -191,8 +191,8 @@ final class RoutePlan implements HandlerInfo {
         }
     }
 
-    private void runTasks(List<dev.rigel.BackgroundTask> tasks) {
-        for (dev.rigel.BackgroundTask task : tasks) {
+    private void runTasks(List<dev.rigel.http.BackgroundTask> tasks) {
+        for (dev.rigel.http.BackgroundTask task : tasks) {
             try {
                 task.run();
             } catch (Throwable t) {
@@ -348,12 +348,12 @@ final class RoutePlan implements HandlerInfo {
     }
 
     /** Records the request values the route reads, for {@link HandlerInfo#parameters()}. */
-    void describeParameters(java.util.List<dev.rigel.RouteParameter> described) {
+    void describeParameters(java.util.List<dev.rigel.http.RouteParameter> described) {
         this.parameters = java.util.List.copyOf(described);
     }
 
     @Override
-    public java.util.List<dev.rigel.RouteParameter> parameters() {
+    public java.util.List<dev.rigel.http.RouteParameter> parameters() {
         return parameters;
     }
 
@@ -382,7 +382,7 @@ final class RoutePlan implements HandlerInfo {
 
     @Override
     public java.util.List<String> responseCookieNames() {
-        return layers.responseCookies.stream().map(dev.rigel.Cookie::name).toList();
+        return layers.responseCookies.stream().map(dev.rigel.http.Cookie::name).toList();
     }
 
     @Override

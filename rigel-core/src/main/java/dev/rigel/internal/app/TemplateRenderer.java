@@ -1,8 +1,8 @@
 package dev.rigel.internal.app;
 
-import dev.rigel.Request;
-import dev.rigel.Response;
 import dev.rigel.exceptions.ImproperlyConfiguredException;
+import dev.rigel.http.Request;
+import dev.rigel.http.Response;
 import dev.rigel.middleware.csrf.CSRFMiddleware;
 import dev.rigel.response.Template;
 import dev.rigel.template.TemplateEngine;

@@ -1,10 +1,10 @@
 package dev.rigel.internal.app;
 
 import com.fasterxml.jackson.databind.ObjectReader;
-import dev.rigel.HttpConnection;
 import dev.rigel.exceptions.ImproperlyConfiguredException;
 import dev.rigel.exceptions.ValidationError;
 import dev.rigel.exceptions.ValidationException;
+import dev.rigel.http.HttpConnection;
 import dev.rigel.internal.invoke.ParamSpec;
 import dev.rigel.internal.invoke.Types;
 import dev.rigel.internal.validation.BeanValidation;

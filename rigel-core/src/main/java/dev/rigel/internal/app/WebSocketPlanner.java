@@ -1,8 +1,8 @@
 package dev.rigel.internal.app;
 
 import com.fasterxml.jackson.databind.ObjectWriter;
-import dev.rigel.Response;
 import dev.rigel.exceptions.ImproperlyConfiguredException;
+import dev.rigel.http.Response;
 import dev.rigel.internal.invoke.CallableSpec;
 import dev.rigel.internal.invoke.Types;
 import dev.rigel.internal.routing.PathTemplate;

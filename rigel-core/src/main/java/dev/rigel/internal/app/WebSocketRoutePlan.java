@@ -1,8 +1,6 @@
 package dev.rigel.internal.app;
 
 import com.fasterxml.jackson.databind.ObjectWriter;
-import dev.rigel.Guard;
-import dev.rigel.HandlerInfo;
 import dev.rigel.di.Outcome;
 import dev.rigel.di.Scoped;
 import dev.rigel.exceptions.HttpException;
@@ -10,6 +8,8 @@ import dev.rigel.exceptions.ValidationError;
 import dev.rigel.exceptions.ValidationException;
 import dev.rigel.exceptions.WebSocketDisconnectException;
 import dev.rigel.exceptions.WebSocketException;
+import dev.rigel.http.Guard;
+import dev.rigel.http.HandlerInfo;
 import dev.rigel.internal.invoke.CallableSpec;
 import dev.rigel.protocol.Application;
 import dev.rigel.protocol.Message;

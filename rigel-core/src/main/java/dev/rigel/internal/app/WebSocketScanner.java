@@ -1,14 +1,14 @@
 package dev.rigel.internal.app;
 
-import dev.rigel.Guard;
+import dev.rigel.WebSocketRoute;
 import dev.rigel.annotation.ExcludeFromSchema;
 import dev.rigel.annotation.WebSocket;
 import dev.rigel.annotation.WebSocketListener;
 import dev.rigel.exceptions.ImproperlyConfiguredException;
+import dev.rigel.http.Guard;
 import dev.rigel.internal.invoke.CallableSpec;
 import dev.rigel.internal.invoke.Callables;
 import dev.rigel.middleware.Middleware;
-import dev.rigel.websocket.WebSocketRoute;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Arrays;

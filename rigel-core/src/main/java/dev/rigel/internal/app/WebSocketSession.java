@@ -1,11 +1,11 @@
 package dev.rigel.internal.app;
 
 import com.fasterxml.jackson.databind.ObjectReader;
-import dev.rigel.HandlerInfo;
-import dev.rigel.QueryParams;
-import dev.rigel.State;
 import dev.rigel.exceptions.WebSocketDisconnectException;
 import dev.rigel.exceptions.WebSocketException;
+import dev.rigel.http.HandlerInfo;
+import dev.rigel.http.QueryParams;
+import dev.rigel.http.State;
 import dev.rigel.protocol.Headers;
 import dev.rigel.protocol.Message;
 import dev.rigel.protocol.Receive;

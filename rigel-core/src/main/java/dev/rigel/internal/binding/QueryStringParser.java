@@ -1,6 +1,6 @@
 package dev.rigel.internal.binding;
 
-import dev.rigel.QueryParams;
+import dev.rigel.http.QueryParams;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

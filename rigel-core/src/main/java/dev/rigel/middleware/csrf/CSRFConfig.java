@@ -1,6 +1,6 @@
 package dev.rigel.middleware.csrf;
 
-import dev.rigel.Cookie;
+import dev.rigel.http.Cookie;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;

@@ -1,8 +1,8 @@
 package dev.rigel.middleware.csrf;
 
-import dev.rigel.Cookie;
-import dev.rigel.Request;
 import dev.rigel.exceptions.PermissionDeniedException;
+import dev.rigel.http.Cookie;
+import dev.rigel.http.Request;
 import dev.rigel.internal.binding.CookieParser;
 import dev.rigel.middleware.AbstractMiddleware;
 import dev.rigel.middleware.csrf.internal.CsrfTokens;

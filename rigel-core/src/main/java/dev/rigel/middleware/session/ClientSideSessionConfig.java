@@ -1,6 +1,6 @@
 package dev.rigel.middleware.session;
 
-import dev.rigel.Cookie;
+import dev.rigel.http.Cookie;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Objects;

@@ -1,7 +1,7 @@
 package dev.rigel.middleware.session;
 
-import dev.rigel.Request;
 import dev.rigel.exceptions.ImproperlyConfiguredException;
+import dev.rigel.http.Request;
 import dev.rigel.middleware.session.internal.SessionState;
 import dev.rigel.protocol.Scope;
 import java.util.Collections;

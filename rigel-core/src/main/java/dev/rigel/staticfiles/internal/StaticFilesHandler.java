@@ -1,8 +1,8 @@
 package dev.rigel.staticfiles.internal;
 
-import dev.rigel.Request;
-import dev.rigel.Response;
 import dev.rigel.exceptions.NotFoundException;
+import dev.rigel.http.Request;
+import dev.rigel.http.Response;
 import dev.rigel.response.FileResponse;
 import dev.rigel.response.Redirect;
 import java.nio.file.Path;

@@ -2,7 +2,7 @@ package dev.rigel.internal.binding;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rigel.QueryParams;
+import dev.rigel.http.QueryParams;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

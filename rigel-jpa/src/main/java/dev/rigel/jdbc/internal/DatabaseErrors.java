@@ -1,10 +1,10 @@
 package dev.rigel.jdbc.internal;
 
-import dev.rigel.ExceptionHandler;
 import dev.rigel.exceptions.ConflictException;
 import dev.rigel.exceptions.HttpException;
 import dev.rigel.exceptions.NotFoundException;
 import dev.rigel.exceptions.ServiceUnavailableException;
+import dev.rigel.http.ExceptionHandler;
 import jakarta.persistence.EntityNotFoundException;
 import jakarta.persistence.OptimisticLockException;
 import java.sql.SQLException;

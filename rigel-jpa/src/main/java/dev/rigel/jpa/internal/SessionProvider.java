@@ -1,8 +1,8 @@
 package dev.rigel.jpa.internal;
 
-import dev.rigel.State;
 import dev.rigel.di.Outcome;
 import dev.rigel.di.Scoped;
+import dev.rigel.http.State;
 import dev.rigel.jdbc.TransactionMode;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;

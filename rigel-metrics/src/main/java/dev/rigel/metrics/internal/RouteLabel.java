@@ -1,6 +1,6 @@
 package dev.rigel.metrics.internal;
 
-import dev.rigel.HandlerInfo;
+import dev.rigel.http.HandlerInfo;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;

@@ -1,6 +1,6 @@
 package dev.rigel.otel.internal;
 
-import dev.rigel.HandlerInfo;
+import dev.rigel.http.HandlerInfo;
 import dev.rigel.internal.app.StateKeys;
 import dev.rigel.middleware.AbstractMiddleware;
 import dev.rigel.protocol.Application;

@@ -3,9 +3,9 @@ package dev.rigel.middleware.cors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rigel.App;
-import dev.rigel.Response;
 import dev.rigel.annotation.Get;
 import dev.rigel.exceptions.NotAuthorizedException;
+import dev.rigel.http.Response;
 import dev.rigel.netty.RigelServer;
 import dev.rigel.netty.ServerConfig;
 import dev.rigel.protocol.Headers;

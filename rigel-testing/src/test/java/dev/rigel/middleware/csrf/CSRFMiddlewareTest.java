@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rigel.App;
-import dev.rigel.Request;
 import dev.rigel.annotation.Get;
 import dev.rigel.annotation.Post;
+import dev.rigel.http.Request;
 import dev.rigel.middleware.csrf.internal.CsrfTokens;
 import dev.rigel.protocol.Message;
 import dev.rigel.protocol.Scope;
@@ -110,7 +110,7 @@ class CSRFMiddlewareTest {
                         .cookieDomain("example.com")
                         .cookieSecure(true)
                         .cookieHttpOnly(true)
-                        .cookieSameSite(dev.rigel.Cookie.SameSite.STRICT)
+                        .cookieSameSite(dev.rigel.http.Cookie.SameSite.STRICT)
                         .build())
                 .routeHandlers(Handlers.class)
                 .build();

@@ -183,7 +183,7 @@ class ServerSideSessionTest {
                         .cookieName("sid")
                         .maxAge(Duration.ofMinutes(30))
                         .secure(true)
-                        .sameSite(dev.rigel.Cookie.SameSite.STRICT)
+                        .sameSite(dev.rigel.http.Cookie.SameSite.STRICT)
                         .build())
                 .routeHandlers(SessionHandlers.class)
                 .build();

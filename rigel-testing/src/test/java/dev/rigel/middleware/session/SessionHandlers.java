@@ -1,8 +1,8 @@
 package dev.rigel.middleware.session;
 
-import dev.rigel.Request;
 import dev.rigel.annotation.Get;
 import dev.rigel.annotation.Post;
+import dev.rigel.http.Request;
 import java.util.Map;
 
 /** Routes that read and change the session, shared by the session tests. */

@@ -3,8 +3,8 @@ package dev.rigel.examples.seed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rigel.App;
-import dev.rigel.Request;
 import dev.rigel.Route;
+import dev.rigel.http.Request;
 import dev.rigel.middleware.csrf.CSRFMiddleware;
 import dev.rigel.netty.RigelServer;
 import dev.rigel.netty.ServerConfig;

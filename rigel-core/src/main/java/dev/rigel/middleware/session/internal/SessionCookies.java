@@ -1,6 +1,6 @@
 package dev.rigel.middleware.session.internal;
 
-import dev.rigel.Cookie;
+import dev.rigel.http.Cookie;
 import dev.rigel.protocol.Headers;
 import java.time.Duration;
 

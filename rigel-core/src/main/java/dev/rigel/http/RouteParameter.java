@@ -1,4 +1,4 @@
-package dev.rigel;
+package dev.rigel.http;
 
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;

@@ -1,4 +1,4 @@
-package dev.rigel;
+package dev.rigel.http;
 
 import java.time.Duration;
 import java.util.Objects;

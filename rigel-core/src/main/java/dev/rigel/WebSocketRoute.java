@@ -1,6 +1,5 @@
-package dev.rigel.websocket;
+package dev.rigel;
 
-import dev.rigel.LayerBuilder;
 import dev.rigel.function.Action1;
 import dev.rigel.function.Action2;
 import dev.rigel.function.Action3;

@@ -1,4 +1,4 @@
-package dev.rigel;
+package dev.rigel.http;
 
 /**
  * Decides whether a request may reach its handler. Runs after routing and before dependencies

@@ -1,4 +1,4 @@
-package dev.rigel;
+package dev.rigel.http;
 
 import dev.rigel.exceptions.PreconditionFailedException;
 import dev.rigel.internal.app.PreconditionCheck;

@@ -1,4 +1,4 @@
-package dev.rigel;
+package dev.rigel.http;
 
 import dev.rigel.protocol.Headers;
 import java.time.Instant;

@@ -1,6 +1,6 @@
-package dev.rigel.plugin;
+package dev.rigel;
 
-import dev.rigel.App;
+import dev.rigel.plugin.Plugin;
 
 /**
  * A plugin that configures the app before it is built (Litestar's {@code InitPluginProtocol}):

@@ -1,4 +1,4 @@
-package dev.rigel;
+package dev.rigel.http;
 
 import java.lang.reflect.Type;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.rigel;
+package dev.rigel.http;
 
 /**
  * Hooks into the life of a request. {@link BeforeRequest}, {@link AfterRequest} and

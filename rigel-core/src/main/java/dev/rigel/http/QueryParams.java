@@ -1,4 +1,4 @@
-package dev.rigel;
+package dev.rigel.http;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;

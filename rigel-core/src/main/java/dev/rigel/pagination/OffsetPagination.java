@@ -1,4 +1,4 @@
-package dev.rigel;
+package dev.rigel.pagination;
 
 import java.util.List;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package dev.rigel;
+package dev.rigel.http;
 
 import dev.rigel.dto.DTODescription;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.rigel;
+package dev.rigel.http;
 
 /**
  * Turns an exception into a response. Registered on any layer, keyed by exception class or by

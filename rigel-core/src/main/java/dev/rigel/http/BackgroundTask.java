@@ -1,4 +1,4 @@
-package dev.rigel;
+package dev.rigel.http;
 
 /**
  * Work to do once a response has been sent (Litestar's {@code BackgroundTask}): send the welcome
