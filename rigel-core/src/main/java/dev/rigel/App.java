@@ -506,8 +506,7 @@ public final class App implements Application, Lifespan {
          */
         public Builder rateLimit(dev.rigel.middleware.ratelimit.RateLimitConfig config) {
             return builtIn(
-                    BuiltIn.RATE_LIMIT,
-                    new dev.rigel.middleware.ratelimit.internal.RateLimitMiddleware(config, () -> stores));
+                    BuiltIn.RATE_LIMIT, new dev.rigel.middleware.ratelimit.RateLimitMiddleware(config, () -> stores));
         }
 
         /**
@@ -515,8 +514,7 @@ public final class App implements Application, Lifespan {
          * (see {@link dev.rigel.middleware.compression.CompressionConfig}).
          */
         public Builder compression(dev.rigel.middleware.compression.CompressionConfig config) {
-            return builtIn(
-                    BuiltIn.COMPRESSION, new dev.rigel.middleware.compression.internal.CompressionMiddleware(config));
+            return builtIn(BuiltIn.COMPRESSION, new dev.rigel.middleware.compression.CompressionMiddleware(config));
         }
 
         /**
@@ -524,7 +522,7 @@ public final class App implements Application, Lifespan {
          * {@link dev.rigel.middleware.logging.LoggingConfig}).
          */
         public Builder logging(dev.rigel.middleware.logging.LoggingConfig config) {
-            return builtIn(BuiltIn.LOGGING, new dev.rigel.middleware.logging.internal.LoggingMiddleware(config));
+            return builtIn(BuiltIn.LOGGING, new dev.rigel.middleware.logging.LoggingMiddleware(config));
         }
 
         /** Switches on a built-in middleware; a second setting for the same slot replaces the first. */

@@ -6,7 +6,7 @@ import dev.rigel.http.Cookie;
 import dev.rigel.http.ExceptionHandler;
 import dev.rigel.http.Guard;
 import dev.rigel.http.Hooks;
-import dev.rigel.internal.app.LayerSettings;
+import dev.rigel.internal.layers.LayerSettings;
 import dev.rigel.middleware.Middleware;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,5 @@
 package dev.rigel.channels;
 
-import dev.rigel.channels.internal.Backlog;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;

@@ -1,7 +1,5 @@
 package dev.rigel.channels;
 
-import dev.rigel.channels.internal.Backlog;
-import dev.rigel.channels.internal.SubscriptionRegistry;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collection;

@@ -1,6 +1,6 @@
 package dev.rigel.exceptions;
 
-import dev.rigel.internal.http.StatusReasons;
+import dev.rigel.spi.StatusReasons;
 import java.util.Map;
 import java.util.Objects;
 

@@ -1,13 +1,12 @@
 package dev.rigel.exceptions;
 
 import dev.rigel.protocol.Message;
-import dev.rigel.websocket.CloseCodes;
 
 /**
  * Closes a WebSocket with a chosen code and reason when thrown from a WebSocket handler, listener
  * or dependency after the connection was accepted (Litestar's {@code WebSocketException}). Use
  * application codes 4000–4999 for your own conditions; any other exception closes with
- * {@link CloseCodes#HANDLER_ERROR} (4500).
+ * {@link dev.rigel.websocket.CloseCodes#HANDLER_ERROR} (4500).
  *
  * <pre>{@code
  * if (!room.isOpen()) throw new WebSocketException(4404, "No such room");
@@ -16,6 +15,9 @@ import dev.rigel.websocket.CloseCodes;
  * <p>A reason longer than a close frame allows (123 bytes of UTF-8) is shortened.
  */
 public class WebSocketException extends RuntimeException {
+
+    /** {@code CloseCodes.HANDLER_ERROR}, spelled out: exceptions sit below the WebSocket API. */
+    private static final int HANDLER_ERROR = 4500;
 
     private final int code;
     private final String reason;
@@ -29,9 +31,9 @@ public class WebSocketException extends RuntimeException {
         this.reason = fit(reason == null ? "" : reason);
     }
 
-    /** Closes with {@link CloseCodes#HANDLER_ERROR} (4500) and {@code reason}. */
+    /** Closes with {@link dev.rigel.websocket.CloseCodes#HANDLER_ERROR} (4500) and {@code reason}. */
     public WebSocketException(String reason) {
-        this(CloseCodes.HANDLER_ERROR, reason);
+        this(HANDLER_ERROR, reason);
     }
 
     /** The close code. */

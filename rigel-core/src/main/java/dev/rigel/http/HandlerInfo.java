@@ -13,6 +13,14 @@ import java.util.Set;
  */
 public interface HandlerInfo {
 
+    /**
+     * The route a scope was matched to, as middleware sees it: null before routing, for requests
+     * that matched no route (404, 405, OPTIONS answers) and for scopes another application routed.
+     */
+    static HandlerInfo of(dev.rigel.protocol.Scope scope) {
+        return scope.route() instanceof HandlerInfo handler ? handler : null;
+    }
+
     /** The full path template, e.g. {@code /api/v1/users/{user_id:int}}. */
     String pathTemplate();
 

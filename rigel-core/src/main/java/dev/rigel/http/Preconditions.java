@@ -1,7 +1,7 @@
 package dev.rigel.http;
 
 import dev.rigel.exceptions.PreconditionFailedException;
-import dev.rigel.internal.app.PreconditionCheck;
+import dev.rigel.internal.http.PreconditionCheck;
 import java.time.Instant;
 
 /**

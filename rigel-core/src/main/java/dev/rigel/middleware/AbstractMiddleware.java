@@ -116,7 +116,7 @@ public abstract class AbstractMiddleware implements Middleware {
             return false;
         }
         if (optKey != null) {
-            HandlerInfo handler = scope.handler();
+            HandlerInfo handler = HandlerInfo.of(scope);
             return handler == null || !Boolean.TRUE.equals(truthy(handler.opt().get(optKey)));
         }
         return true;

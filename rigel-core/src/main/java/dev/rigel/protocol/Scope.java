@@ -1,6 +1,5 @@
 package dev.rigel.protocol;
 
-import dev.rigel.http.HandlerInfo;
 import java.net.InetSocketAddress;
 import java.util.HashMap;
 import java.util.Map;
@@ -9,7 +8,7 @@ import java.util.Objects;
 /**
  * Everything known about one exchange before its body is read: what the server saw on the wire
  * plus a mutable per-request {@link #state()} map. After routing, the framework records the
- * matched handler and its converted path parameters here, so middleware and hooks can see them.
+ * matched route and its converted path parameters here, so middleware and hooks can see them.
  *
  * <p>{@link #path()} is percent-decoded; {@link #rawPath()} is as received (no query string).
  */
@@ -26,7 +25,7 @@ public final class Scope {
     private final String scheme;
     private final String httpVersion;
     private Map<String, Object> state;
-    private HandlerInfo handler;
+    private Object route;
     private Map<String, Object> pathParams = Map.of();
     private Object routeData;
 
@@ -106,9 +105,14 @@ public final class Scope {
         return current;
     }
 
-    /** The matched route handler; null before routing or when nothing matched. */
-    public HandlerInfo handler() {
-        return handler;
+    /**
+     * The matched route, as the application describes it to middleware (Rigel's apps put a
+     * {@code dev.rigel.http.HandlerInfo} here; read it with {@code HandlerInfo.of(scope)}); null
+     * before routing or when nothing matched. Opaque to servers, so this package names nothing of
+     * the layers above it.
+     */
+    public Object route() {
+        return route;
     }
 
     /** Converted path parameters of the matched route (empty before routing). */
@@ -117,8 +121,8 @@ public final class Scope {
     }
 
     /** Recorded by the router once a route matched. */
-    public void setRoute(HandlerInfo handler, Map<String, Object> pathParams) {
-        this.handler = handler;
+    public void setRoute(Object route, Map<String, Object> pathParams) {
+        this.route = route;
         this.pathParams = pathParams == null ? Map.of() : pathParams;
     }
 

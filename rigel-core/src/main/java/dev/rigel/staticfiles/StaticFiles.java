@@ -4,8 +4,6 @@ import dev.rigel.Route;
 import dev.rigel.Router;
 import dev.rigel.http.Guard;
 import dev.rigel.http.Request;
-import dev.rigel.staticfiles.internal.StaticFilesHandler;
-import dev.rigel.staticfiles.internal.StaticRoot;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

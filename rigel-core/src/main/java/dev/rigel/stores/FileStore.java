@@ -1,7 +1,7 @@
 package dev.rigel.stores;
 
 import dev.rigel.stores.internal.FileNames;
-import dev.rigel.stores.internal.StoreKeys;
+import dev.rigel.stores.spi.StoreKeys;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;

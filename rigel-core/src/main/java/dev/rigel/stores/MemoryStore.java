@@ -1,6 +1,6 @@
 package dev.rigel.stores;
 
-import dev.rigel.stores.internal.StoreKeys;
+import dev.rigel.stores.spi.StoreKeys;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;

@@ -1,7 +1,7 @@
 package dev.rigel.redis;
 
 import dev.rigel.stores.Store;
-import dev.rigel.stores.internal.StoreKeys;
+import dev.rigel.stores.spi.StoreKeys;
 import io.lettuce.core.GetExArgs;
 import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.RedisClient;

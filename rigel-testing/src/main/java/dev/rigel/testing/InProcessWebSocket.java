@@ -1,10 +1,10 @@
 package dev.rigel.testing;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.rigel.internal.app.StateKeys;
 import dev.rigel.protocol.Application;
 import dev.rigel.protocol.Message;
 import dev.rigel.protocol.Scope;
+import dev.rigel.spi.StateKeys;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.concurrent.CompletableFuture;

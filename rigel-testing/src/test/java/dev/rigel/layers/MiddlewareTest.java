@@ -172,7 +172,7 @@ class MiddlewareTest {
     @EnumSource(Transport.class)
     void middlewareSeesTheMatchedHandlerInTheScope(Transport transport) {
         Middleware describing = next -> (scope, receive, send) -> {
-            HandlerInfo handler = scope.handler();
+            HandlerInfo handler = HandlerInfo.of(scope);
             String seen = handler.name() + " " + handler.pathTemplate() + " " + handler.methods() + " "
                     + handler.opt().get("scope") + " " + handler.tags() + " " + scope.pathParams();
             next.call(scope, receive, message -> {

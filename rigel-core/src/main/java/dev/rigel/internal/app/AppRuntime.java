@@ -19,6 +19,8 @@ import dev.rigel.internal.binding.ValueConverters;
 import dev.rigel.internal.events.EventBus;
 import dev.rigel.internal.invoke.Types;
 import dev.rigel.internal.json.JsonCodec;
+import dev.rigel.internal.layers.LayerSettings;
+import dev.rigel.internal.layers.MergedLayers;
 import dev.rigel.internal.routing.PathTemplate;
 import dev.rigel.internal.routing.RouteMatch;
 import dev.rigel.internal.routing.RouteTrie;

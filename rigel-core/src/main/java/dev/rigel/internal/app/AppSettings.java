@@ -7,6 +7,7 @@ import dev.rigel.cache.ResponseCacheConfig;
 import dev.rigel.di.Provide;
 import dev.rigel.http.Hooks;
 import dev.rigel.http.State;
+import dev.rigel.internal.layers.LayerSettings;
 import dev.rigel.middleware.Middleware;
 import dev.rigel.plugin.PluginRegistry;
 import dev.rigel.stores.StoreRegistry;

@@ -15,6 +15,7 @@ import dev.rigel.internal.binding.ValueConverter;
 import dev.rigel.internal.invoke.CallableSpec;
 import dev.rigel.internal.invoke.ParamSpec;
 import dev.rigel.internal.invoke.Types;
+import dev.rigel.internal.layers.MergedLayers;
 import dev.rigel.internal.routing.ParamType;
 import dev.rigel.internal.routing.PathTemplate;
 import dev.rigel.internal.validation.BeanValidation;

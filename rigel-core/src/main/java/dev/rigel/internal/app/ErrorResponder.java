@@ -8,6 +8,7 @@ import dev.rigel.http.Request;
 import dev.rigel.http.Response;
 import dev.rigel.internal.json.JsonCodec;
 import dev.rigel.protocol.Headers;
+import dev.rigel.spi.StateKeys;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;

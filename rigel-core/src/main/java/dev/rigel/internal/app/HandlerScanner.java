@@ -13,6 +13,7 @@ import dev.rigel.cache.CacheKeyBuilder;
 import dev.rigel.exceptions.ImproperlyConfiguredException;
 import dev.rigel.http.Guard;
 import dev.rigel.internal.invoke.Callables;
+import dev.rigel.internal.layers.LayerSettings;
 import dev.rigel.middleware.Middleware;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Constructor;

@@ -9,6 +9,7 @@ import dev.rigel.http.Guard;
 import dev.rigel.http.HandlerInfo;
 import dev.rigel.http.Response;
 import dev.rigel.internal.invoke.CallableSpec;
+import dev.rigel.internal.layers.MergedLayers;
 import dev.rigel.internal.validation.BeanValidation;
 import dev.rigel.middleware.Middleware;
 import dev.rigel.protocol.Application;

@@ -1,6 +1,7 @@
 package dev.rigel.internal.app;
 
 import dev.rigel.internal.invoke.CallableSpec;
+import dev.rigel.internal.layers.LayerSettings;
 import java.util.List;
 
 /**

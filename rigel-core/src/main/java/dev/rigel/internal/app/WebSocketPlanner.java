@@ -5,6 +5,7 @@ import dev.rigel.exceptions.ImproperlyConfiguredException;
 import dev.rigel.http.Response;
 import dev.rigel.internal.invoke.CallableSpec;
 import dev.rigel.internal.invoke.Types;
+import dev.rigel.internal.layers.MergedLayers;
 import dev.rigel.internal.routing.PathTemplate;
 import dev.rigel.protocol.Message;
 import dev.rigel.response.ResponseContent;

@@ -11,6 +11,7 @@ import dev.rigel.exceptions.WebSocketException;
 import dev.rigel.http.Guard;
 import dev.rigel.http.HandlerInfo;
 import dev.rigel.internal.invoke.CallableSpec;
+import dev.rigel.internal.layers.MergedLayers;
 import dev.rigel.protocol.Application;
 import dev.rigel.protocol.Message;
 import dev.rigel.protocol.Receive;

@@ -8,6 +8,7 @@ import dev.rigel.exceptions.ImproperlyConfiguredException;
 import dev.rigel.http.Guard;
 import dev.rigel.internal.invoke.CallableSpec;
 import dev.rigel.internal.invoke.Callables;
+import dev.rigel.internal.layers.LayerSettings;
 import dev.rigel.middleware.Middleware;
 import java.lang.reflect.Method;
 import java.util.ArrayList;

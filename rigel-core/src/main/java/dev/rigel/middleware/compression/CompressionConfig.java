@@ -1,6 +1,5 @@
 package dev.rigel.middleware.compression;
 
-import dev.rigel.middleware.compression.internal.Codecs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,6 +1,5 @@
 package dev.rigel.middleware.cors;
 
-import dev.rigel.middleware.cors.internal.OriginMatcher;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;

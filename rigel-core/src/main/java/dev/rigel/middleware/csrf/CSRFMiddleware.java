@@ -5,8 +5,6 @@ import dev.rigel.http.Cookie;
 import dev.rigel.http.Request;
 import dev.rigel.internal.binding.CookieParser;
 import dev.rigel.middleware.AbstractMiddleware;
-import dev.rigel.middleware.csrf.internal.CsrfTokens;
-import dev.rigel.middleware.csrf.internal.FormTokenReader;
 import dev.rigel.protocol.Application;
 import dev.rigel.protocol.Message;
 import dev.rigel.protocol.Receive;

@@ -1,6 +1,5 @@
 package dev.rigel.middleware.hosts;
 
-import dev.rigel.middleware.hosts.internal.HostMatcher;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;

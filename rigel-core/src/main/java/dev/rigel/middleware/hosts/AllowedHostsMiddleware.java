@@ -2,7 +2,6 @@ package dev.rigel.middleware.hosts;
 
 import dev.rigel.exceptions.ClientException;
 import dev.rigel.middleware.AbstractMiddleware;
-import dev.rigel.middleware.hosts.internal.HostMatcher;
 import dev.rigel.protocol.Application;
 import dev.rigel.protocol.Headers;
 import dev.rigel.protocol.Message;

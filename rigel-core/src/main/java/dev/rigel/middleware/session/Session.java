@@ -2,7 +2,6 @@ package dev.rigel.middleware.session;
 
 import dev.rigel.exceptions.ImproperlyConfiguredException;
 import dev.rigel.http.Request;
-import dev.rigel.middleware.session.internal.SessionState;
 import dev.rigel.protocol.Scope;
 import java.util.Collections;
 import java.util.LinkedHashMap;

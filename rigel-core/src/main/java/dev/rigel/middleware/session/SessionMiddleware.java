@@ -2,11 +2,6 @@ package dev.rigel.middleware.session;
 
 import dev.rigel.internal.binding.CookieParser;
 import dev.rigel.middleware.AbstractMiddleware;
-import dev.rigel.middleware.session.internal.ClientSideBackend;
-import dev.rigel.middleware.session.internal.ServerSideBackend;
-import dev.rigel.middleware.session.internal.SessionBackend;
-import dev.rigel.middleware.session.internal.SessionCookies;
-import dev.rigel.middleware.session.internal.SessionState;
 import dev.rigel.protocol.Application;
 import dev.rigel.protocol.Message;
 import dev.rigel.protocol.Receive;

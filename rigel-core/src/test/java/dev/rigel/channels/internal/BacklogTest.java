@@ -3,6 +3,7 @@ package dev.rigel.channels.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.rigel.channels.Backlog;
 import dev.rigel.channels.BacklogStrategy;
 import dev.rigel.channels.ChannelEvent;
 import java.nio.charset.StandardCharsets;

@@ -2,7 +2,9 @@ package dev.rigel.internal.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rigel.internal.app.Conditional.Outcome;
+import dev.rigel.internal.http.Conditional;
+import dev.rigel.internal.http.Conditional.Outcome;
+import dev.rigel.internal.http.PreconditionCheck;
 import dev.rigel.protocol.Headers;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

@@ -1,12 +1,13 @@
 package dev.rigel.metrics.internal;
 
-import dev.rigel.internal.app.StateKeys;
+import dev.rigel.http.HandlerInfo;
 import dev.rigel.middleware.AbstractMiddleware;
 import dev.rigel.protocol.Application;
 import dev.rigel.protocol.Message;
 import dev.rigel.protocol.Receive;
 import dev.rigel.protocol.Scope;
 import dev.rigel.protocol.Send;
+import dev.rigel.spi.StateKeys;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -87,7 +88,7 @@ public final class MetricsMiddleware extends AbstractMiddleware {
                         "method",
                         scope.method(),
                         "uri",
-                        RouteLabel.of(scope.handler(), status),
+                        RouteLabel.of(HandlerInfo.of(scope), status),
                         "status",
                         Integer.toString(status),
                         "outcome",

@@ -1,13 +1,13 @@
 package dev.rigel.otel.internal;
 
 import dev.rigel.http.HandlerInfo;
-import dev.rigel.internal.app.StateKeys;
 import dev.rigel.middleware.AbstractMiddleware;
 import dev.rigel.protocol.Application;
 import dev.rigel.protocol.Message;
 import dev.rigel.protocol.Receive;
 import dev.rigel.protocol.Scope;
 import dev.rigel.protocol.Send;
+import dev.rigel.spi.StateKeys;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
@@ -58,7 +58,7 @@ public final class TracingMiddleware extends AbstractMiddleware {
     @Override
     protected void handle(Scope scope, Receive receive, Send send, Application next) throws Exception {
         Context parent = propagator.extract(Context.root(), scope.headers(), HeadersGetter.INSTANCE);
-        HandlerInfo handler = scope.handler();
+        HandlerInfo handler = HandlerInfo.of(scope);
         String method = scope.method();
         SpanBuilder builder = tracer.spanBuilder(handler == null ? method : method + " " + handler.pathTemplate())
                 .setParent(parent)

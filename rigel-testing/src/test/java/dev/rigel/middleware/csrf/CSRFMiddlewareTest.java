@@ -7,7 +7,6 @@ import dev.rigel.App;
 import dev.rigel.annotation.Get;
 import dev.rigel.annotation.Post;
 import dev.rigel.http.Request;
-import dev.rigel.middleware.csrf.internal.CsrfTokens;
 import dev.rigel.protocol.Message;
 import dev.rigel.protocol.Scope;
 import dev.rigel.testing.TestClient;

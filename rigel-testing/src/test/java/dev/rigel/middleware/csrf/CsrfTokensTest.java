@@ -2,7 +2,6 @@ package dev.rigel.middleware.csrf;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rigel.middleware.csrf.internal.CsrfTokens;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 
