@@ -1,9 +1,7 @@
 package dev.rigel.dto;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.rigel.dto.internal.DTOCompiler;
-import dev.rigel.dto.internal.Introspection;
-import dev.rigel.dto.internal.ModelTypes;
+import dev.rigel.dto.spi.Introspection;
 import java.util.Objects;
 
 /**

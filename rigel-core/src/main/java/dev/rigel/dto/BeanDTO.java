@@ -1,6 +1,6 @@
 package dev.rigel.dto;
 
-import dev.rigel.dto.internal.Introspection;
+import dev.rigel.dto.spi.Introspection;
 
 /**
  * A DTO over a mutable class with a no-argument constructor. Its fields are the class's instance

@@ -39,6 +39,15 @@ public interface DTOCodec<T> {
     /** Decodes and validates a JSON array of objects; error keys start with the element's index. */
     List<DTOData<T>> decodeAll(byte[] json);
 
+    /**
+     * {@link #decode(byte[])} for a request body: a validation failure's detail names the request
+     * ({@code "Validation failed for POST /users"}), as the framework's own body binding does.
+     */
+    DTOData<T> decode(byte[] json, String method, String path);
+
+    /** {@link #decodeAll(byte[])} for a request body; see {@link #decode(byte[], String, String)}. */
+    List<DTOData<T>> decodeAll(byte[] json, String method, String path);
+
     /** The fields this DTO accepts ({@code INBOUND}) or sends ({@code OUTBOUND}). */
     DTODescription describe(DTODescription.Direction direction);
 }

@@ -13,7 +13,7 @@ public final class NoDTO extends AbstractDTO<Object> {
     }
 
     @Override
-    protected dev.rigel.dto.internal.Introspection introspection() {
+    protected dev.rigel.dto.spi.Introspection introspection() {
         throw new UnsupportedOperationException("NoDTO is a marker, not a DTO");
     }
 }

@@ -1,6 +1,6 @@
 package dev.rigel.dto;
 
-import dev.rigel.dto.internal.Introspection;
+import dev.rigel.dto.spi.Introspection;
 
 /**
  * A DTO over a record: fields are the record components, read through their accessors and

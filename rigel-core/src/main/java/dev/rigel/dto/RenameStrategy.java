@@ -1,6 +1,5 @@
 package dev.rigel.dto;
 
-import dev.rigel.dto.internal.Words;
 import java.util.Locale;
 
 /**
@@ -10,7 +9,7 @@ import java.util.Locale;
  * {@code renameStrategy(name -> "x_" + name)}.
  */
 @FunctionalInterface
-public interface RenameStrategy {
+interface RenameStrategy {
 
     /** {@code createdAt} → {@code createdAt}; {@code created_at} → {@code createdAt}. */
     RenameStrategy CAMEL = name -> Words.camel(name, false);

@@ -8,6 +8,8 @@ import static dev.rigel.dto.DTOTestSupport.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.rigel.dto.field.DTOField;
+import dev.rigel.dto.field.Mark;
 import dev.rigel.exceptions.ImproperlyConfiguredException;
 import jakarta.validation.constraints.Size;
 import java.util.ArrayList;

@@ -10,6 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.rigel.dto.field.DTOField;
+import dev.rigel.dto.field.Mark;
 import dev.rigel.exceptions.ClientException;
 import dev.rigel.exceptions.ImproperlyConfiguredException;
 import dev.rigel.pagination.OffsetPagination;

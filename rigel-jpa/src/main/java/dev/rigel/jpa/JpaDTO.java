@@ -2,7 +2,7 @@ package dev.rigel.jpa;
 
 import dev.rigel.dto.AbstractDTO;
 import dev.rigel.dto.DTOConfig;
-import dev.rigel.dto.internal.Introspection;
+import dev.rigel.dto.spi.Introspection;
 import dev.rigel.jpa.internal.EntityIntrospection;
 
 /**

@@ -11,6 +11,8 @@ import dev.rigel.annotation.Get;
 import dev.rigel.annotation.Patch;
 import dev.rigel.annotation.Post;
 import dev.rigel.annotation.Put;
+import dev.rigel.dto.field.DTOField;
+import dev.rigel.dto.field.Mark;
 import dev.rigel.exceptions.NotFoundException;
 import dev.rigel.http.HandlerInfo;
 import dev.rigel.http.Response;

@@ -352,8 +352,8 @@ public final class AppRuntime {
             MergedLayers layers = new MergedLayers(append(chain, definition.layer()), settings.dependencyOverrides());
             BindingPlanner planner = new BindingPlanner(description, template, layers, this);
             BoundParam[] params = planner.bind(definition.callable(), "handler " + definition.name());
-            dev.rigel.dto.internal.CompiledDTO<?> returnDto = dtos.resolve(layers.returnDto, description);
-            dev.rigel.dto.internal.DTOResponseWriter dtoWriter = returnDto == null
+            dev.rigel.dto.DTOCodec<?> returnDto = dtos.resolve(layers.returnDto, description);
+            dev.rigel.internal.app.DTOResponseWriter dtoWriter = returnDto == null
                     ? null
                     : DTOBindings.responseWriter(
                             definition.callable().returnType(), returnDto, description, "handler " + definition.name());
@@ -388,7 +388,7 @@ public final class AppRuntime {
     }
 
     private ResponseEncoder encoderFor(
-            HandlerDefinition definition, MergedLayers layers, dev.rigel.dto.internal.DTOResponseWriter dtoWriter) {
+            HandlerDefinition definition, MergedLayers layers, dev.rigel.internal.app.DTOResponseWriter dtoWriter) {
         Type declared = definition.callable().returnType();
         if (Types.raw(declared) == Response.class) {
             declared = Types.typeArgument(declared, 0);

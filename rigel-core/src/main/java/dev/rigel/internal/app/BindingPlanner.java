@@ -51,7 +51,7 @@ final class BindingPlanner {
     private final Map<String, Integer> slots = new HashMap<>();
     private final Deque<String> resolving = new ArrayDeque<>();
     private final List<ProviderStep> steps = new ArrayList<>();
-    private dev.rigel.dto.internal.CompiledDTO<?> dataDto;
+    private dev.rigel.dto.DTOCodec<?> dataDto;
 
     /** request values as they are bound, see {@link #describedParameters()} */
     private final List<dev.rigel.http.RouteParameter> described = new ArrayList<>();
@@ -71,7 +71,7 @@ final class BindingPlanner {
     }
 
     /** The DTO the {@code data} parameter is decoded through, or null. */
-    dev.rigel.dto.internal.CompiledDTO<?> dataDto() {
+    dev.rigel.dto.DTOCodec<?> dataDto() {
         return dataDto;
     }
 
@@ -293,7 +293,7 @@ final class BindingPlanner {
     }
 
     private BoundParam dataParam(ParamSpec param, String owner) {
-        dev.rigel.dto.internal.CompiledDTO<?> dto = runtime.dtos().resolve(layers.dto, route);
+        dev.rigel.dto.DTOCodec<?> dto = runtime.dtos().resolve(layers.dto, route);
         if (dto != null) {
             dataDto = dto;
             describe(param, "data", dev.rigel.http.RouteParameter.Source.BODY, true, null, false);

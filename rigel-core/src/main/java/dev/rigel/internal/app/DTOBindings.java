@@ -1,8 +1,7 @@
 package dev.rigel.internal.app;
 
+import dev.rigel.dto.DTOCodec;
 import dev.rigel.dto.DTOData;
-import dev.rigel.dto.internal.CompiledDTO;
-import dev.rigel.dto.internal.DTOResponseWriter;
 import dev.rigel.exceptions.ImproperlyConfiguredException;
 import dev.rigel.exceptions.ValidationError;
 import dev.rigel.exceptions.ValidationException;
@@ -30,7 +29,7 @@ final class DTOBindings {
      * them ({@code List<User>}), or {@link DTOData} of either ({@code DTOData<User>},
      * {@code List<DTOData<User>>}) to control how the model is made.
      */
-    static BoundParam dataParam(ParamSpec param, CompiledDTO<?> dto, String route, String owner) {
+    static BoundParam dataParam(ParamSpec param, DTOCodec<?> dto, String route, String owner) {
         Class<?> model = dto.modelType();
         Type type = param.type();
         Class<?> raw = param.rawType();
@@ -97,7 +96,7 @@ final class DTOBindings {
      * How the handler's return value goes through {@code dto}, from the declared return type (inside
      * {@code Response<…>}); null when nothing it returns is data (void, redirects, files, streams).
      */
-    static DTOResponseWriter responseWriter(Type declared, CompiledDTO<?> dto, String route, String owner) {
+    static DTOResponseWriter responseWriter(Type declared, DTOCodec<?> dto, String route, String owner) {
         Type content = Types.raw(declared) == Response.class ? Types.typeArgument(declared, 0) : declared;
         Class<?> raw = Types.raw(content);
         Class<?> model = dto.modelType();

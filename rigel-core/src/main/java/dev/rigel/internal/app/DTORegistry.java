@@ -2,8 +2,8 @@ package dev.rigel.internal.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rigel.dto.AbstractDTO;
+import dev.rigel.dto.DTOCodec;
 import dev.rigel.dto.NoDTO;
-import dev.rigel.dto.internal.CompiledDTO;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -15,25 +15,25 @@ final class DTORegistry {
 
     private final ObjectMapper mapper;
     /** by DTO class, or by instance for DTOs given as instances */
-    private final Map<Object, CompiledDTO<?>> compiled = new HashMap<>();
+    private final Map<Object, DTOCodec<?>> compiled = new HashMap<>();
 
     DTORegistry(ObjectMapper mapper) {
         this.mapper = mapper;
     }
 
     /** The compiled DTO for a layer's setting (class or instance), or null for none or {@link NoDTO}. */
-    CompiledDTO<?> resolve(Object setting, String usedBy) {
+    DTOCodec<?> resolve(Object setting, String usedBy) {
         if (setting == null || setting == NoDTO.class) {
             return null;
         }
-        CompiledDTO<?> known = compiled.get(setting);
+        DTOCodec<?> known = compiled.get(setting);
         if (known != null) {
             return known;
         }
         AbstractDTO<?> dto = setting instanceof AbstractDTO<?> instance
                 ? instance
                 : (AbstractDTO<?>) HandlerScanner.instantiate((Class<?>) setting, usedBy);
-        CompiledDTO<?> result = (CompiledDTO<?>) dto.compile(mapper);
+        DTOCodec<?> result = (DTOCodec<?>) dto.compile(mapper);
         compiled.put(setting, result);
         return result;
     }

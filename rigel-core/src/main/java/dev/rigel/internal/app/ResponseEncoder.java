@@ -1,7 +1,6 @@
 package dev.rigel.internal.app;
 
 import com.fasterxml.jackson.databind.ObjectWriter;
-import dev.rigel.dto.internal.DTOResponseWriter;
 import dev.rigel.http.Cookie;
 import dev.rigel.http.Request;
 import dev.rigel.http.Response;

@@ -1,9 +1,9 @@
 package dev.rigel.jpa.internal;
 
-import dev.rigel.dto.Mark;
-import dev.rigel.dto.internal.Introspection;
-import dev.rigel.dto.internal.ModelProperty;
-import dev.rigel.dto.internal.ModelShape;
+import dev.rigel.dto.field.Mark;
+import dev.rigel.dto.spi.Introspection;
+import dev.rigel.dto.spi.ModelProperty;
+import dev.rigel.dto.spi.ModelShape;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.Entity;

@@ -1,7 +1,7 @@
 package dev.rigel.examples.seed;
 
-import dev.rigel.dto.DTOField;
-import dev.rigel.dto.Mark;
+import dev.rigel.dto.field.DTOField;
+import dev.rigel.dto.field.Mark;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;

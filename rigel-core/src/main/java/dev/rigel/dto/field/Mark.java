@@ -1,4 +1,4 @@
-package dev.rigel.dto;
+package dev.rigel.dto.field;
 
 /**
  * Which way a model field may travel through a DTO, set with {@link DTOField}. A field without a

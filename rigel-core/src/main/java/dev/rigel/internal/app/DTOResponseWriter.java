@@ -1,5 +1,6 @@
-package dev.rigel.dto.internal;
+package dev.rigel.internal.app;
 
+import dev.rigel.dto.DTOCodec;
 import dev.rigel.pagination.OffsetPagination;
 import java.util.Collection;
 
@@ -20,12 +21,13 @@ public final class DTOResponseWriter {
         ANY
     }
 
-    private final CompiledDTO<?> dto;
+    private final DTOCodec<Object> dto;
     private final Class<?> model;
     private final Shape shape;
 
-    public DTOResponseWriter(CompiledDTO<?> dto, Shape shape) {
-        this.dto = dto;
+    @SuppressWarnings("unchecked") // encode is only called with values checked against the model type
+    public DTOResponseWriter(DTOCodec<?> dto, Shape shape) {
+        this.dto = (DTOCodec<Object>) dto;
         this.model = dto.modelType();
         this.shape = shape;
     }
@@ -36,13 +38,13 @@ public final class DTOResponseWriter {
         boolean many = shape == Shape.MANY || shape == Shape.ANY;
         boolean page = shape == Shape.PAGE || shape == Shape.ANY;
         if (one && model.isInstance(content)) {
-            return dto.encodeShaped(content, false);
+            return dto.encode(content);
         }
         if (many && content instanceof Collection<?> values && allModels(values)) {
-            return dto.encodeShaped(content, true);
+            return dto.encodeAll(values);
         }
         if (page && content instanceof OffsetPagination<?> values && allModels(values.items())) {
-            return dto.encodeShaped(content, true);
+            return dto.encodePage(values);
         }
         return null;
     }

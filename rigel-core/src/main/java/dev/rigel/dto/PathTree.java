@@ -1,4 +1,4 @@
-package dev.rigel.dto.internal;
+package dev.rigel.dto;
 
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,4 +1,4 @@
-package dev.rigel.dto.internal;
+package dev.rigel.dto.spi;
 
 /**
  * How a kind of DTO reads models: which classes it treats as models (their fields shaped by the

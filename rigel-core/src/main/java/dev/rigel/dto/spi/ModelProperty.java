@@ -1,6 +1,6 @@
-package dev.rigel.dto.internal;
+package dev.rigel.dto.spi;
 
-import dev.rigel.dto.Mark;
+import dev.rigel.dto.field.Mark;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -16,20 +16,20 @@ public final class ModelProperty {
     private static final MethodType BOXED_GET = MethodType.methodType(Object.class, Object.class);
     private static final MethodType BOXED_SET = MethodType.methodType(void.class, Object.class, Object.class);
 
-    final String name;
-    final Type type;
-    final Class<?> raw;
-    final int index;
+    public final String name;
+    public final Type type;
+    public final Class<?> raw;
+    public final int index;
     /** (Object)Object */
-    final MethodHandle getter;
+    public final MethodHandle getter;
     /** (Object)raw: exact for primitives, so int fields are read as ints */
-    final MethodHandle exactGetter;
+    public final MethodHandle exactGetter;
     /** (Object,Object)void, or null when the field cannot be written after construction */
-    final MethodHandle setter;
+    public final MethodHandle setter;
 
-    final Mark mark;
+    public final Mark mark;
     /** The name {@code @JsonProperty} gives the field, or null. */
-    final String jsonName;
+    public final String jsonName;
 
     ModelProperty(
             String name,
@@ -104,7 +104,7 @@ public final class ModelProperty {
                 jsonName);
     }
 
-    Object get(Object owner) {
+    public Object get(Object owner) {
         try {
             return (Object) getter.invokeExact(owner);
         } catch (Throwable t) {
@@ -112,7 +112,7 @@ public final class ModelProperty {
         }
     }
 
-    void set(Object owner, Object value) {
+    public void set(Object owner, Object value) {
         try {
             setter.invokeExact(owner, value);
         } catch (Throwable t) {

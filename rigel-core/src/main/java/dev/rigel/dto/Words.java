@@ -1,4 +1,4 @@
-package dev.rigel.dto.internal;
+package dev.rigel.dto;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +9,7 @@ import java.util.Locale;
  * hyphens and spaces, before an upper-case letter that follows a lower-case one or a digit, and
  * before the last capital of an acronym that starts a new word ({@code URLPath} → url, path).
  */
-public final class Words {
+final class Words {
 
     private Words() {}
 

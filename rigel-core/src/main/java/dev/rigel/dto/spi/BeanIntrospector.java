@@ -1,4 +1,4 @@
-package dev.rigel.dto.internal;
+package dev.rigel.dto.spi;
 
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;

@@ -1,4 +1,4 @@
-package dev.rigel.dto.internal;
+package dev.rigel.dto;
 
 import com.fasterxml.jackson.databind.SerializerProvider;
 

@@ -1,8 +1,9 @@
-package dev.rigel.dto.internal;
+package dev.rigel.dto;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.JsonSerializer;
+import dev.rigel.dto.spi.Failures;
 import java.io.IOException;
 import java.lang.invoke.MethodHandle;
 

@@ -1,7 +1,6 @@
-package dev.rigel.dto.internal;
+package dev.rigel.dto;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.rigel.dto.DTODescription;
 import java.io.IOException;
 
 /** Writes one model (at one place in the DTO's tree) as a JSON object of its outbound fields. */

@@ -1,4 +1,4 @@
-package dev.rigel.dto.internal;
+package dev.rigel.dto.spi;
 
 /** Model shapes, introspected once per class for the JVM's lifetime. */
 final class Shapes {

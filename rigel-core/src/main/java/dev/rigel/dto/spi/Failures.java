@@ -1,11 +1,11 @@
-package dev.rigel.dto.internal;
+package dev.rigel.dto.spi;
 
 /** Rethrows what a method handle threw without wrapping runtime exceptions and errors. */
-final class Failures {
+public final class Failures {
 
     private Failures() {}
 
-    static RuntimeException unchecked(Throwable t) {
+    public static RuntimeException unchecked(Throwable t) {
         if (t instanceof RuntimeException runtime) {
             return runtime;
         }

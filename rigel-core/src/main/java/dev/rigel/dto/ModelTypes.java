@@ -1,6 +1,5 @@
-package dev.rigel.dto.internal;
+package dev.rigel.dto;
 
-import dev.rigel.dto.AbstractDTO;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.lang.reflect.TypeVariable;
@@ -8,7 +7,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** Finds a DTO class's model type from its type arguments ({@code extends RecordDTO<User>}). */
-public final class ModelTypes {
+final class ModelTypes {
 
     private ModelTypes() {}
 

@@ -1,6 +1,5 @@
-package dev.rigel.dto.internal;
+package dev.rigel.dto;
 
-import dev.rigel.dto.DTOData;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Map;

@@ -1,14 +1,14 @@
-package dev.rigel.dto.internal;
+package dev.rigel.dto;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.PropertyNamingStrategy;
-import dev.rigel.dto.DTOConfig;
-import dev.rigel.dto.DTODescription;
-import dev.rigel.dto.DTOFieldDescription;
-import dev.rigel.dto.Mark;
+import dev.rigel.dto.field.Mark;
+import dev.rigel.dto.spi.Introspection;
+import dev.rigel.dto.spi.ModelProperty;
+import dev.rigel.dto.spi.ModelShape;
 import dev.rigel.exceptions.ImproperlyConfiguredException;
 import dev.rigel.internal.invoke.Types;
 import dev.rigel.internal.validation.BeanValidation;
@@ -35,7 +35,7 @@ import java.util.Set;
  * ({@link OutObject}) and decode ({@link InObject}) with direct accessors. Everything that can be
  * wrong with a DTO is found here, at startup.
  */
-public final class DTOCompiler {
+final class DTOCompiler {
 
     private static final Set<Class<?>> NOT_NULL = Set.of(NotNull.class, NotBlank.class, NotEmpty.class);
 

@@ -1,9 +1,9 @@
-package dev.rigel.dto.internal;
+package dev.rigel.dto.spi;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.rigel.dto.DTOField;
-import dev.rigel.dto.Mark;
+import dev.rigel.dto.field.DTOField;
+import dev.rigel.dto.field.Mark;
 import java.lang.reflect.AnnotatedElement;
 
 /**

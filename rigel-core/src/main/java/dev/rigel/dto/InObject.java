@@ -1,8 +1,9 @@
-package dev.rigel.dto.internal;
+package dev.rigel.dto;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import dev.rigel.dto.DTODescription;
+import dev.rigel.dto.spi.ModelProperty;
+import dev.rigel.dto.spi.ModelShape;
 import dev.rigel.internal.invoke.Types;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Path;

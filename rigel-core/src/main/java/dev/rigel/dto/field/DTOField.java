@@ -1,4 +1,4 @@
-package dev.rigel.dto;
+package dev.rigel.dto.field;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;

@@ -1,10 +1,11 @@
-package dev.rigel.dto.internal;
+package dev.rigel.dto;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonDeserializer;
+import dev.rigel.dto.spi.ModelProperty;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,4 +1,4 @@
-package dev.rigel.dto.internal;
+package dev.rigel.dto;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -9,9 +9,6 @@ import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.util.BufferRecycler;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import dev.rigel.dto.DTOCodec;
-import dev.rigel.dto.DTOData;
-import dev.rigel.dto.DTODescription;
 import dev.rigel.exceptions.ClientException;
 import dev.rigel.internal.json.JsonCodec;
 import dev.rigel.pagination.OffsetPagination;
@@ -27,7 +24,7 @@ import java.util.function.UnaryOperator;
  * generator and decodes with the inbound plan straight from a Jackson parser. Immutable and
  * thread-safe; per-call state lives in {@link EncodeState} and {@link DecodeState}.
  */
-public final class CompiledDTO<T> implements DTOCodec<T> {
+final class CompiledDTO<T> implements DTOCodec<T> {
 
     private static final int ONE = 0;
     private static final int ALL = 1;
@@ -91,11 +88,6 @@ public final class CompiledDTO<T> implements DTOCodec<T> {
         return bytes(PAGE, Objects.requireNonNull(page, "page"));
     }
 
-    /** A model, a collection of models or a page of them, as the declared shape said; for the response path. */
-    byte[] encodeShaped(Object value, boolean many) {
-        return bytes(value instanceof OffsetPagination<?> ? PAGE : many ? ALL : ONE, value);
-    }
-
     @Override
     public void write(T value, JsonGenerator generator) throws IOException {
         out.write(value, generator, new EncodeState(json));
@@ -150,7 +142,7 @@ public final class CompiledDTO<T> implements DTOCodec<T> {
         return decodeAll(body, null, null);
     }
 
-    /** {@link #decode(byte[])} for a request: errors name {@code method} and {@code path}. */
+    @Override
     @SuppressWarnings("unchecked")
     public DTOData<T> decode(byte[] body, String method, String path) {
         DecodeState state = new DecodeState(json, method, path);
@@ -170,7 +162,7 @@ public final class CompiledDTO<T> implements DTOCodec<T> {
         }
     }
 
-    /** {@link #decodeAll(byte[])} for a request: errors name {@code method} and {@code path}. */
+    @Override
     @SuppressWarnings("unchecked")
     public List<DTOData<T>> decodeAll(byte[] body, String method, String path) {
         DecodeState state = new DecodeState(json, method, path);

@@ -1,4 +1,4 @@
-package dev.rigel.dto.internal;
+package dev.rigel.dto.spi;
 
 import java.lang.invoke.MethodHandle;
 import java.util.LinkedHashMap;
@@ -12,10 +12,10 @@ import java.util.Map;
  */
 public final class ModelShape {
 
-    final Class<?> type;
-    final boolean record;
-    final List<ModelProperty> properties;
-    final Map<String, ModelProperty> byName;
+    public final Class<?> type;
+    public final boolean record;
+    public final List<ModelProperty> properties;
+    public final Map<String, ModelProperty> byName;
     /** record: (Object[])Object; mutable class: ()Object */
     final MethodHandle constructor;
     /** a record's constructor arguments when no field is set: null, and 0/false for primitives */
@@ -66,12 +66,12 @@ public final class ModelShape {
     }
 
     /** Fresh constructor arguments for a record, every field at its default. */
-    Object[] defaultArguments() {
+    public Object[] defaultArguments() {
         return defaults.clone();
     }
 
     /** A record from its constructor arguments. */
-    Object construct(Object[] arguments) {
+    public Object construct(Object[] arguments) {
         try {
             return (Object) constructor.invokeExact(arguments);
         } catch (Throwable t) {
@@ -80,7 +80,7 @@ public final class ModelShape {
     }
 
     /** A mutable class's fresh instance. */
-    Object instantiate() {
+    public Object instantiate() {
         try {
             return (Object) constructor.invokeExact();
         } catch (Throwable t) {
@@ -89,7 +89,7 @@ public final class ModelShape {
     }
 
     /** The property named {@code name}, or an error naming the model's fields. */
-    ModelProperty property(String name) {
+    public ModelProperty property(String name) {
         ModelProperty property = byName.get(name);
         if (property == null) {
             throw new IllegalArgumentException(
