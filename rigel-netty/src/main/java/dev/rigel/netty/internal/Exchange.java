@@ -18,8 +18,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
 import java.util.concurrent.locks.LockSupport;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * One request/response exchange, protocol-neutral: it is the {@link Receive} and {@link Send} the
@@ -33,8 +31,6 @@ import org.slf4j.LoggerFactory;
  * loop, so the handler decides alone whether an exchange may still write.
  */
 abstract class Exchange implements Receive, Send, Runnable {
-
-    static final Logger LOG = LoggerFactory.getLogger("dev.rigel.netty.RigelServer");
 
     private static final int INIT = 0;
     private static final int STARTED = 1;
@@ -488,14 +484,14 @@ abstract class Exchange implements Receive, Send, Runnable {
     /** The application threw. Becomes a 500 if nothing was written yet, else the connection is dropped. */
     final void failed(Throwable error) {
         if (closed) {
-            LOG.debug("{} ended after its connection was closed: {}", scope, error.toString());
+            ServerLog.LOG.debug("{} ended after its connection was closed: {}", scope, error.toString());
             return;
         }
         if (state == DONE) {
-            LOG.error("Exception in {} after its response was complete", scope, error);
+            ServerLog.LOG.error("Exception in {} after its response was complete", scope, error);
             return;
         }
-        LOG.error("Unhandled exception in {}", scope, error);
+        ServerLog.LOG.error("Unhandled exception in {}", scope, error);
         state = DONE;
         pending = null;
         endReceive();
@@ -517,7 +513,7 @@ abstract class Exchange implements Receive, Send, Runnable {
         endReceive(); // nothing may wait for a disconnect after the application returned
         if (state != DONE) {
             if (!closed) {
-                LOG.warn("{} returned without completing its response; closing the connection", scope);
+                ServerLog.LOG.warn("{} returned without completing its response; closing the connection", scope);
             }
             state = DONE;
             abort();

@@ -296,9 +296,9 @@ final class Http2StreamHandler extends ChannelInboundHandlerAdapter implements E
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         if (cause instanceof IOException) {
-            Exchange.LOG.debug("Resetting {}: {}", ctx.channel(), cause.toString());
+            ServerLog.LOG.debug("Resetting {}: {}", ctx.channel(), cause.toString());
         } else {
-            Exchange.LOG.warn("Resetting {} after an unexpected error", ctx.channel(), cause);
+            ServerLog.LOG.warn("Resetting {} after an unexpected error", ctx.channel(), cause);
         }
         ctx.close();
     }

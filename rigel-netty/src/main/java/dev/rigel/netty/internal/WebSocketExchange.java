@@ -263,14 +263,14 @@ final class WebSocketExchange implements Receive, Send, Runnable {
         try {
             switch (phase) {
                 case HANDSHAKE -> {
-                    Exchange.LOG.error("Unhandled exception in {}", scope, error);
+                    ServerLog.LOG.error("Unhandled exception in {}", scope, error);
                     refuse(500, null, ErrorBodies.json(500, ErrorBodies.INTERNAL_ERROR));
                 }
                 case OPEN -> {
-                    Exchange.LOG.error("Unhandled exception in {}; closing it with 1011", scope, error);
+                    ServerLog.LOG.error("Unhandled exception in {}; closing it with 1011", scope, error);
                     close(new Message.WebSocketClose(1011, ""));
                 }
-                default -> Exchange.LOG.debug("{} ended after it was closed: {}", scope, error.toString());
+                default -> ServerLog.LOG.debug("{} ended after it was closed: {}", scope, error.toString());
             }
         } finally {
             control.unlock();
@@ -282,7 +282,7 @@ final class WebSocketExchange implements Receive, Send, Runnable {
         control.lock();
         try {
             if (phase == HANDSHAKE) {
-                Exchange.LOG.warn("{} returned without answering the WebSocket handshake", scope);
+                ServerLog.LOG.warn("{} returned without answering the WebSocket handshake", scope);
                 refuse(500, null, ErrorBodies.json(500, ErrorBodies.INTERNAL_ERROR));
             } else if (phase == OPEN) {
                 close(Message.WebSocketClose.NORMAL);
