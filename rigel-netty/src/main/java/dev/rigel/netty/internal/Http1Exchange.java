@@ -20,7 +20,7 @@ import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.AsciiString;
 
 /** An HTTP/1.x exchange: builds {@code HttpResponse}/{@code HttpContent} for {@link Http1Handler}. */
-final class Http1Exchange extends Exchange {
+final class Http1Exchange extends HttpExchange {
 
     private static final AsciiString APPLICATION_JSON = AsciiString.cached("application/json");
     /** Validation happens in {@link HttpFields#validate} for application fields only; the server's own are known good. */

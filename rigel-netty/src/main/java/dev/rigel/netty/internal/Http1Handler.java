@@ -43,7 +43,7 @@ import java.util.concurrent.TimeUnit;
  * being processed are flushed once at the end of that read, so a batch of pipelined inline
  * requests costs one syscall.
  */
-final class Http1Handler extends ChannelInboundHandlerAdapter implements ExchangeHandler {
+final class Http1Handler extends ChannelInboundHandlerAdapter implements HttpExchangeHandler {
 
     /** How long to keep swallowing a rejected request's body before closing (avoids a TCP reset eating the error response). */
     private static final long LINGER_MILLIS = 2000;
@@ -58,7 +58,7 @@ final class Http1Handler extends ChannelInboundHandlerAdapter implements Exchang
     /** A WebSocket upgrade whose handshake the application has not answered yet: no more HTTP on this connection. */
     private WebSocketExchange webSocket;
 
-    private Exchange waitingForWritable;
+    private HttpExchange waitingForWritable;
     private boolean inDrain;
     private boolean inReadLoop;
     private boolean flushPending;
@@ -158,7 +158,7 @@ final class Http1Handler extends ChannelInboundHandlerAdapter implements Exchang
 
     @Override
     public void channelWritabilityChanged(ChannelHandlerContext ctx) {
-        Exchange waiting = waitingForWritable;
+        HttpExchange waiting = waitingForWritable;
         if (waiting != null && ctx.channel().isWritable()) {
             waitingForWritable = null;
             waiting.writableAgain();
@@ -396,7 +396,7 @@ final class Http1Handler extends ChannelInboundHandlerAdapter implements Exchang
 
     /** Writes an exchange's message(s); {@code last} completes its response. */
     @Override
-    public void write(Exchange ex, Object msg, boolean last) {
+    public void write(HttpExchange ex, Object msg, boolean last) {
         Http1Exchange exchange = current; // once checked, ex itself, as the HTTP/1 type
         if (ex != exchange || closing) {
             Messages.release(msg);
@@ -436,7 +436,7 @@ final class Http1Handler extends ChannelInboundHandlerAdapter implements Exchang
     }
 
     @Override
-    public void writeContinue(Exchange ex) {
+    public void writeContinue(HttpExchange ex) {
         if (ex == current && !closing) {
             ctx.writeAndFlush(
                     new DefaultFullHttpResponse(
@@ -446,7 +446,7 @@ final class Http1Handler extends ChannelInboundHandlerAdapter implements Exchang
     }
 
     @Override
-    public void resumeReading(Exchange ex) {
+    public void resumeReading(HttpExchange ex) {
         if (ex == current && !closing) {
             drain();
             if (!inReadLoop) {
@@ -456,7 +456,7 @@ final class Http1Handler extends ChannelInboundHandlerAdapter implements Exchang
     }
 
     @Override
-    public void awaitWritable(Exchange ex) {
+    public void awaitWritable(HttpExchange ex) {
         if (closing || ctx.channel().isWritable()) {
             ex.writableAgain();
         } else {
@@ -471,7 +471,7 @@ final class Http1Handler extends ChannelInboundHandlerAdapter implements Exchang
      * {@code pending} as usual, and no further read is asked for until this exchange is done.
      */
     @Override
-    public void watchDisconnect(Exchange ex) {
+    public void watchDisconnect(HttpExchange ex) {
         if (ex == current && !closing && webSocket == null && pending.isEmpty()) {
             ctx.read();
         }
@@ -479,7 +479,7 @@ final class Http1Handler extends ChannelInboundHandlerAdapter implements Exchang
 
     /** The response cannot be completed properly: the only honest signal left is closing. */
     @Override
-    public void abort(Exchange ex) {
+    public void abort(HttpExchange ex) {
         if (ex == current) {
             current = null;
             ex.connectionLost();

@@ -4,8 +4,8 @@
  *
  * <p>Map: {@code ServerInitializer} builds each connection's pipeline; {@code Connection} holds
  * per-connection state (idle, shutdown); {@code Http1Handler} and {@code Http2StreamHandler} turn
- * requests into {@code Exchange}s, which are the {@code Receive}/{@code Send} an application is
- * called with, and serve as their {@code ExchangeHandler} for everything that touches the
+ * requests into {@code HttpExchange}s, which are the {@code Receive}/{@code Send} an application is
+ * called with, and serve as their {@code HttpExchangeHandler} for everything that touches the
  * channel; {@code BodyQueue} and {@code BodyBuffer} carry request bodies.
  */
 package dev.rigel.netty.internal;

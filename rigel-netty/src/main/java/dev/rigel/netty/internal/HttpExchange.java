@@ -20,17 +20,20 @@ import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * One request/response exchange, protocol-neutral: it is the {@link Receive} and {@link Send} the
- * application is called with, and it owns the request body on its way in and the response state
- * machine on its way out. The HTTP/1.1 and HTTP/2 subclasses only turn protocol messages into
- * Netty objects; everything that touches the channel goes through their {@link ExchangeHandler}.
+ * The server side of one HTTP request/response exchange, protocol-neutral: it is the {@link
+ * Receive} and {@link Send} the application is called with, and it owns the request body on its
+ * way in and the response state machine on its way out. The name keeps it apart from
+ * the application framework's own per-request object, which only sees this exchange as a {@code
+ * Receive}, and from {@link WebSocketExchange}, which serves an upgraded connection and shares
+ * nothing with it. The HTTP/1.1 and HTTP/2 subclasses only turn protocol messages into
+ * Netty objects; everything that touches the channel goes through their {@link HttpExchangeHandler}.
  *
  * <p>Threading: fields in the "event loop" group are touched only on the channel's event loop;
  * the response state is touched only by the thread calling {@link #send} (the event loop itself
  * for inline applications). Anything both sides read is volatile. All writes happen on the event
  * loop, so the handler decides alone whether an exchange may still write.
  */
-abstract class Exchange implements Receive, Send, Runnable {
+abstract class HttpExchange implements Receive, Send, Runnable {
 
     private static final int INIT = 0;
     private static final int STARTED = 1;
@@ -41,7 +44,7 @@ abstract class Exchange implements Receive, Send, Runnable {
     final Scope scope;
     final boolean headRequest;
     final Connection connection;
-    private final ExchangeHandler handler;
+    private final HttpExchangeHandler handler;
     private final Channel channel;
     private final EventExecutor loop;
     private final long contentLength;
@@ -92,13 +95,19 @@ abstract class Exchange implements Receive, Send, Runnable {
      */
     private volatile ConcurrentLinkedQueue<Thread> disconnectWaiters;
 
-    private static final AtomicReferenceFieldUpdater<Exchange, ConcurrentLinkedQueue> WAITERS =
-            AtomicReferenceFieldUpdater.newUpdater(Exchange.class, ConcurrentLinkedQueue.class, "disconnectWaiters");
+    private static final AtomicReferenceFieldUpdater<HttpExchange, ConcurrentLinkedQueue> WAITERS =
+            AtomicReferenceFieldUpdater.newUpdater(
+                    HttpExchange.class, ConcurrentLinkedQueue.class, "disconnectWaiters");
     /** The handler was asked to notice the client leaving (HTTP/1 must read for that). */
     private volatile boolean watching;
 
     /** Event loop: the handler has just read the request head. */
-    Exchange(ExchangeHandler handler, Dispatcher dispatcher, Scope scope, long contentLength, boolean expectContinue) {
+    HttpExchange(
+            HttpExchangeHandler handler,
+            Dispatcher dispatcher,
+            Scope scope,
+            long contentLength,
+            boolean expectContinue) {
         this.dispatcher = dispatcher;
         this.scope = scope;
         this.headRequest = "HEAD".equals(scope.method());
