@@ -4,10 +4,10 @@ import io.netty.channel.Channel;
 import io.netty.util.concurrent.EventExecutor;
 
 /**
- * The channel handler an {@link HttpExchange} belongs to: {@link Http1Handler} for an HTTP/1
- * connection, {@link Http2StreamHandler} for an HTTP/2 stream. The exchange is protocol-neutral;
- * whatever touches the channel it asks its handler to do, so the handler alone decides whether
- * the exchange may still write.
+ * The channel handler an {@link HttpExchange} belongs to: {@link Http1ResponseWriter} (the
+ * writing side of {@link Http1Handler}) for an HTTP/1 connection, {@link Http2StreamHandler} for
+ * an HTTP/2 stream. The exchange is protocol-neutral; whatever touches the channel it asks its
+ * handler to do, so the handler alone decides whether the exchange may still write.
  *
  * <p>Everything but the three accessors is called on the event loop only.
  */
