@@ -22,8 +22,8 @@ import io.netty.util.ReferenceCountUtil;
  * writes responses (and is the exchanges' {@link HttpExchangeHandler}), {@link Http1Rejection}
  * answers requests the server refuses, {@link Http1ReadTimeout} times out slow requests and
  * {@link Http1WebSocketHandOff} keeps the connection during a WebSocket handshake. The parts are
- * made once per connection and read the shared fields directly, so a request costs what it cost
- * when they were one class. Event loop only.
+ * made once per connection and read the shared fields directly, so serving a request allocates
+ * nothing more than when they were one class. Event loop only.
  */
 final class Http1Handler extends ChannelInboundHandlerAdapter {
 
@@ -37,7 +37,7 @@ final class Http1Handler extends ChannelInboundHandlerAdapter {
     final Http1WebSocketHandOff webSocketHandOff;
 
     ChannelHandlerContext ctx;
-    /** The exchange being served: its request is read, or its response written, now. */
+    /** The exchange being served: its request is being read or its response written. */
     Http1Exchange current;
     /** A WebSocket upgrade whose handshake the application has not answered yet: no more HTTP on this connection. */
     WebSocketExchange webSocket;

@@ -18,7 +18,7 @@ import java.util.ArrayDeque;
  * The reading side of an HTTP/1 connection: queues what the codec decoded, turns each request
  * head into an {@link Http1Exchange}, feeds it its body, and asks the socket for more bytes
  * only when they are wanted. Apart from {@link Http1Handler} so that the rules of pipelining
- * (one exchange at a time, the next request waits in {@link #pending}) and of demand-driven
+ * (one exchange at a time, the next request waits in {@code pending}) and of demand-driven
  * reading are in one place. Event loop only.
  */
 final class Http1RequestReader {
