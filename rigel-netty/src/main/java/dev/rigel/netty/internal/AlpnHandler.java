@@ -30,7 +30,7 @@ final class AlpnHandler extends ApplicationProtocolNegotiationHandler {
 
     @Override
     protected void handshakeFailure(ChannelHandlerContext ctx, Throwable cause) {
-        Exchange.LOG.debug("TLS handshake with {} failed: {}", ctx.channel().remoteAddress(), cause.toString());
+        ServerLog.LOG.debug("TLS handshake with {} failed: {}", ctx.channel().remoteAddress(), cause.toString());
         ctx.close();
     }
 }

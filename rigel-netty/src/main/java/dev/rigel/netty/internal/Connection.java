@@ -110,9 +110,9 @@ public final class Connection extends ChannelDuplexHandler {
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         // Transport and TLS failures end up here: a reset peer or a failed handshake is routine.
         if (cause instanceof IOException || cause.getCause() instanceof SSLException) {
-            Exchange.LOG.debug("Closing {}: {}", ctx.channel(), cause.toString());
+            ServerLog.LOG.debug("Closing {}: {}", ctx.channel(), cause.toString());
         } else {
-            Exchange.LOG.warn("Closing {} after an unexpected error", ctx.channel(), cause);
+            ServerLog.LOG.warn("Closing {} after an unexpected error", ctx.channel(), cause);
         }
         ctx.close();
     }

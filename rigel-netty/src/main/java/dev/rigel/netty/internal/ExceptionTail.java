@@ -24,9 +24,9 @@ final class ExceptionTail extends ChannelInboundHandlerAdapter {
 
     static void logAndClose(ChannelHandlerContext ctx, Throwable cause) {
         if (cause instanceof IOException) {
-            Exchange.LOG.debug("Closing {}: {}", ctx.channel(), cause.toString());
+            ServerLog.LOG.debug("Closing {}: {}", ctx.channel(), cause.toString());
         } else {
-            Exchange.LOG.warn("Closing {} after an unexpected error", ctx.channel(), cause);
+            ServerLog.LOG.warn("Closing {} after an unexpected error", ctx.channel(), cause);
         }
         ctx.close();
     }

@@ -19,8 +19,8 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.AsciiString;
 
-/** An HTTP/1.x exchange: builds {@code HttpResponse}/{@code HttpContent} for {@link Http1Handler}. */
-final class Http1Exchange extends Exchange {
+/** An HTTP/1.x exchange: builds {@code HttpResponse}/{@code HttpContent} for {@link Http1ResponseWriter}. */
+final class Http1Exchange extends HttpExchange {
 
     private static final AsciiString APPLICATION_JSON = AsciiString.cached("application/json");
     /** Validation happens in {@link HttpFields#validate} for application fields only; the server's own are known good. */
@@ -39,7 +39,7 @@ final class Http1Exchange extends Exchange {
     private boolean appClose;
 
     Http1Exchange(
-            Http1Handler handler,
+            Http1ResponseWriter handler,
             Dispatcher dispatcher,
             Scope scope,
             long contentLength,

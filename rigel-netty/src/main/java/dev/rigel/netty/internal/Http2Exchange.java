@@ -12,7 +12,7 @@ import io.netty.util.AsciiString;
 import java.util.Locale;
 
 /** An HTTP/2 exchange (one stream): builds HEADERS and DATA frames for {@link Http2StreamHandler}. */
-final class Http2Exchange extends Exchange {
+final class Http2Exchange extends HttpExchange {
 
     private static final AsciiString APPLICATION_JSON = AsciiString.cached("application/json");
 

@@ -28,7 +28,7 @@ import java.util.Map;
  * Streams are independent, so there is no ordering to keep; backpressure toggles the child
  * channel's {@code autoRead}, which withholds WINDOW_UPDATEs and so slows the client down.
  */
-final class Http2StreamHandler extends ChannelInboundHandlerAdapter implements ExchangeHandler {
+final class Http2StreamHandler extends ChannelInboundHandlerAdapter implements HttpExchangeHandler {
 
     private static final AsciiString STATUS_100 = AsciiString.cached("100");
 
@@ -38,7 +38,7 @@ final class Http2StreamHandler extends ChannelInboundHandlerAdapter implements E
     private final ReadTimer readTimer;
     private ChannelHandlerContext ctx;
     private Http2Exchange exchange;
-    private Exchange waitingForWritable;
+    private HttpExchange waitingForWritable;
     /** The stream was answered or refused; further frames from the client are ignored. */
     private boolean finished;
 
@@ -180,7 +180,7 @@ final class Http2StreamHandler extends ChannelInboundHandlerAdapter implements E
     // ------------------------------------------------------------------ writing (event loop)
 
     @Override
-    public void write(Exchange ex, Object msg, boolean last) {
+    public void write(HttpExchange ex, Object msg, boolean last) {
         if (ex != exchange || finished || ex.closed) {
             Messages.release(msg);
             return;
@@ -209,7 +209,7 @@ final class Http2StreamHandler extends ChannelInboundHandlerAdapter implements E
     }
 
     @Override
-    public void writeContinue(Exchange ex) {
+    public void writeContinue(HttpExchange ex) {
         if (ex == exchange && !finished && !ex.closed) {
             Http2Headers headers = new DefaultHttp2Headers().status(STATUS_100);
             ctx.writeAndFlush(new DefaultHttp2HeadersFrame(headers, false), ctx.voidPromise());
@@ -217,7 +217,7 @@ final class Http2StreamHandler extends ChannelInboundHandlerAdapter implements E
     }
 
     @Override
-    public void resumeReading(Exchange ex) {
+    public void resumeReading(HttpExchange ex) {
         if (ex == exchange && paused) {
             paused = false;
             ctx.channel().config().setAutoRead(true);
@@ -225,7 +225,7 @@ final class Http2StreamHandler extends ChannelInboundHandlerAdapter implements E
     }
 
     @Override
-    public void awaitWritable(Exchange ex) {
+    public void awaitWritable(HttpExchange ex) {
         if (finished || !ctx.channel().isActive() || ctx.channel().isWritable()) {
             ex.writableAgain();
         } else {
@@ -235,10 +235,10 @@ final class Http2StreamHandler extends ChannelInboundHandlerAdapter implements E
 
     /** Nothing to do: the connection is always read, and a reset or a lost connection ends the stream channel. */
     @Override
-    public void watchDisconnect(Exchange ex) {}
+    public void watchDisconnect(HttpExchange ex) {}
 
     @Override
-    public void abort(Exchange ex) {
+    public void abort(HttpExchange ex) {
         if (ex == exchange && !finished) {
             finished = true;
             ex.connectionLost();
@@ -246,7 +246,7 @@ final class Http2StreamHandler extends ChannelInboundHandlerAdapter implements E
         }
     }
 
-    private void finish(Exchange ex) {
+    private void finish(HttpExchange ex) {
         finished = true;
         readTimer.cancel();
         ex.responseComplete();
@@ -272,7 +272,7 @@ final class Http2StreamHandler extends ChannelInboundHandlerAdapter implements E
 
     @Override
     public void channelWritabilityChanged(ChannelHandlerContext ctx) {
-        Exchange waiting = waitingForWritable;
+        HttpExchange waiting = waitingForWritable;
         if (waiting != null && ctx.channel().isWritable()) {
             waitingForWritable = null;
             waiting.writableAgain();
@@ -296,9 +296,9 @@ final class Http2StreamHandler extends ChannelInboundHandlerAdapter implements E
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         if (cause instanceof IOException) {
-            Exchange.LOG.debug("Resetting {}: {}", ctx.channel(), cause.toString());
+            ServerLog.LOG.debug("Resetting {}: {}", ctx.channel(), cause.toString());
         } else {
-            Exchange.LOG.warn("Resetting {} after an unexpected error", ctx.channel(), cause);
+            ServerLog.LOG.warn("Resetting {} after an unexpected error", ctx.channel(), cause);
         }
         ctx.close();
     }

@@ -29,7 +29,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * the application is called with (on its own virtual thread), and the hand-over between the
  * application and the connection's channel handlers.
  *
- * <p>Until the application answers the handshake, {@link Http1Handler} owns the connection. An
+ * <p>Until the application answers the handshake, the HTTP/1 connection keeps it ({@link
+ * Http1WebSocketHandOff}). An
  * accept upgrades it ({@link WebSocketUpgrade}) and a {@link WebSocketFrameHandler} takes over;
  * a close, an HTTP response or a failure is written as the HTTP answer instead, and the
  * connection closes. Messages sent after accepting go straight to the frame handler, which is
@@ -51,7 +52,7 @@ final class WebSocketExchange implements Receive, Send, Runnable {
 
     final String uri;
     final WebSocketInbox inbox;
-    private final Http1Handler http1;
+    private final Http1WebSocketHandOff handOff;
     private final Connection connection;
     private final EventExecutor loop;
     private final ReentrantLock control = new ReentrantLock();
@@ -64,15 +65,16 @@ final class WebSocketExchange implements Receive, Send, Runnable {
     // event loop
     private boolean counted = true;
 
-    /** Event loop: {@code http1} has just read a valid upgrade request. */
-    WebSocketExchange(Http1Handler http1, Dispatcher dispatcher, Scope scope, HttpHeaders requestHeaders, String uri) {
-        this.http1 = http1;
+    /** Event loop: {@code handOff} has just read a valid upgrade request. */
+    WebSocketExchange(
+            Http1WebSocketHandOff handOff, Dispatcher dispatcher, Scope scope, HttpHeaders requestHeaders, String uri) {
+        this.handOff = handOff;
         this.dispatcher = dispatcher;
         this.scope = scope;
         this.requestHeaders = requestHeaders;
         this.uri = uri;
-        this.connection = http1.connection();
-        this.loop = http1.executor();
+        this.connection = handOff.connection();
+        this.loop = handOff.executor();
         this.inbox = new WebSocketInbox(this::resumeReading);
         connection.exchangeStarted();
     }
@@ -178,7 +180,7 @@ final class WebSocketExchange implements Receive, Send, Runnable {
         }
         CompletableFuture<WebSocketFrameHandler> upgraded = new CompletableFuture<>();
         try {
-            loop.execute(() -> http1.acceptWebSocket(this, accept.subprotocol(), extra, upgraded));
+            loop.execute(() -> handOff.accept(this, accept.subprotocol(), extra, upgraded));
         } catch (RejectedExecutionException shuttingDown) {
             phase = DONE;
             throw new IOException("the server is shutting down", shuttingDown);
@@ -217,7 +219,7 @@ final class WebSocketExchange implements Receive, Send, Runnable {
         phase = DONE;
         FullHttpResponse response = refusalResponse(status, headers, body);
         try {
-            loop.execute(() -> http1.refuseWebSocket(this, response));
+            loop.execute(() -> handOff.refuse(this, response));
         } catch (RejectedExecutionException shuttingDown) {
             response.release();
         }
@@ -263,14 +265,14 @@ final class WebSocketExchange implements Receive, Send, Runnable {
         try {
             switch (phase) {
                 case HANDSHAKE -> {
-                    Exchange.LOG.error("Unhandled exception in {}", scope, error);
+                    ServerLog.LOG.error("Unhandled exception in {}", scope, error);
                     refuse(500, null, ErrorBodies.json(500, ErrorBodies.INTERNAL_ERROR));
                 }
                 case OPEN -> {
-                    Exchange.LOG.error("Unhandled exception in {}; closing it with 1011", scope, error);
+                    ServerLog.LOG.error("Unhandled exception in {}; closing it with 1011", scope, error);
                     close(new Message.WebSocketClose(1011, ""));
                 }
-                default -> Exchange.LOG.debug("{} ended after it was closed: {}", scope, error.toString());
+                default -> ServerLog.LOG.debug("{} ended after it was closed: {}", scope, error.toString());
             }
         } finally {
             control.unlock();
@@ -282,7 +284,7 @@ final class WebSocketExchange implements Receive, Send, Runnable {
         control.lock();
         try {
             if (phase == HANDSHAKE) {
-                Exchange.LOG.warn("{} returned without answering the WebSocket handshake", scope);
+                ServerLog.LOG.warn("{} returned without answering the WebSocket handshake", scope);
                 refuse(500, null, ErrorBodies.json(500, ErrorBodies.INTERNAL_ERROR));
             } else if (phase == OPEN) {
                 close(Message.WebSocketClose.NORMAL);

@@ -149,7 +149,7 @@ final class WebSocketFrameHandler extends ChannelInboundHandlerAdapter {
             // Netty's decoder already answered with a close frame (1002, 1007, 1009) and closes
             closeSent = true;
             inbox.end(corrupted.closeStatus().code(), corrupted.closeStatus().reasonText());
-            Exchange.LOG.debug("{}: {}", exchange.scope, cause.getMessage());
+            ServerLog.LOG.debug("{}: {}", exchange.scope, cause.getMessage());
         } else if (cause instanceof TooLongFrameException) {
             closeFromServer(1009, "Message too big");
         } else if (cause instanceof DecompressionException || cause.getCause() instanceof DecompressionException) {
@@ -158,10 +158,10 @@ final class WebSocketFrameHandler extends ChannelInboundHandlerAdapter {
             boolean tooBig = message.contains("maximum size");
             closeFromServer(tooBig ? 1009 : 1007, tooBig ? "Message too big" : "Invalid compressed data");
         } else if (cause instanceof IOException) {
-            Exchange.LOG.debug("Closing {}: {}", ctx.channel(), cause.toString());
+            ServerLog.LOG.debug("Closing {}: {}", ctx.channel(), cause.toString());
             ctx.close();
         } else {
-            Exchange.LOG.warn("Closing the WebSocket {} after an unexpected error", exchange.scope, cause);
+            ServerLog.LOG.warn("Closing the WebSocket {} after an unexpected error", exchange.scope, cause);
             closeFromServer(1011, "");
         }
     }
@@ -179,7 +179,7 @@ final class WebSocketFrameHandler extends ChannelInboundHandlerAdapter {
      */
     void idle() {
         if (closeSent || pingOutstanding) {
-            Exchange.LOG.debug("Closing the idle WebSocket {}", exchange.scope);
+            ServerLog.LOG.debug("Closing the idle WebSocket {}", exchange.scope);
             ctx.close();
             return;
         }

@@ -3,9 +3,11 @@
  * {@link dev.rigel.netty.RigelServer} needs them across the package boundary.
  *
  * <p>Map: {@code ServerInitializer} builds each connection's pipeline; {@code Connection} holds
- * per-connection state (idle, shutdown); {@code Http1Handler} and {@code Http2StreamHandler} turn
- * requests into {@code Exchange}s, which are the {@code Receive}/{@code Send} an application is
- * called with, and serve as their {@code ExchangeHandler} for everything that touches the
+ * per-connection state (idle, shutdown); {@code Http1Handler} (with its parts {@code
+ * Http1RequestReader}, {@code Http1ResponseWriter}, {@code Http1Rejection}, {@code
+ * Http1ReadTimeout} and {@code Http1WebSocketHandOff}) and {@code Http2StreamHandler} turn
+ * requests into {@code HttpExchange}s, which are the {@code Receive}/{@code Send} an application
+ * is called with, and serve as their {@code HttpExchangeHandler} for everything that touches the
  * channel; {@code BodyQueue} and {@code BodyBuffer} carry request bodies.
  */
 package dev.rigel.netty.internal;

@@ -18,23 +18,27 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
 import java.util.concurrent.locks.LockSupport;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * One request/response exchange, protocol-neutral: it is the {@link Receive} and {@link Send} the
- * application is called with, and it owns the request body on its way in and the response state
- * machine on its way out. The HTTP/1.1 and HTTP/2 subclasses only turn protocol messages into
- * Netty objects; everything that touches the channel goes through their {@link ExchangeHandler}.
+ * The server side of one HTTP request/response exchange, protocol-neutral: it is the {@link
+ * Receive} and {@link Send} the application is called with, and it owns the request body on its
+ * way in and the response state machine on its way out. The name keeps it apart from the
+ * application framework's own per-request object, which only sees this exchange as a {@code
+ * Receive}, and from {@link WebSocketExchange}, which serves an upgraded connection and shares
+ * nothing with it. The HTTP/1.1 and HTTP/2 subclasses only turn protocol messages into Netty
+ * objects; everything that touches the channel goes through their {@link HttpExchangeHandler}.
+ *
+ * <p>It stays one class although its request and response halves can be told apart: both are
+ * this one object (the application's {@code Receive} and {@code Send}, one allocation per
+ * request), they share the lifecycle flags read across threads, and both hand {@code this} to
+ * the handler.
  *
  * <p>Threading: fields in the "event loop" group are touched only on the channel's event loop;
  * the response state is touched only by the thread calling {@link #send} (the event loop itself
  * for inline applications). Anything both sides read is volatile. All writes happen on the event
  * loop, so the handler decides alone whether an exchange may still write.
  */
-abstract class Exchange implements Receive, Send, Runnable {
-
-    static final Logger LOG = LoggerFactory.getLogger("dev.rigel.netty.RigelServer");
+abstract class HttpExchange implements Receive, Send, Runnable {
 
     private static final int INIT = 0;
     private static final int STARTED = 1;
@@ -45,7 +49,7 @@ abstract class Exchange implements Receive, Send, Runnable {
     final Scope scope;
     final boolean headRequest;
     final Connection connection;
-    private final ExchangeHandler handler;
+    private final HttpExchangeHandler handler;
     private final Channel channel;
     private final EventExecutor loop;
     private final long contentLength;
@@ -53,7 +57,7 @@ abstract class Exchange implements Receive, Send, Runnable {
     /** A virtual-thread exchange buffers at most this much before it starts streaming. */
     private static final int DEFER_LIMIT = 64 * 1024;
 
-    // ---- event loop
+    // The "event loop" group:
     boolean inline;
     /** The virtual thread has been started (unused for inline exchanges, which are called when complete). */
     private boolean dispatched;
@@ -72,7 +76,7 @@ abstract class Exchange implements Receive, Send, Runnable {
     /** The client asked for 100 Continue and has not been sent one yet. */
     volatile boolean expectContinue;
 
-    // ---- response side
+    // The response side, and what both sides read:
     private int state = INIT;
     private ResponseStart pending;
     private byte[] bufferedBody;
@@ -96,13 +100,19 @@ abstract class Exchange implements Receive, Send, Runnable {
      */
     private volatile ConcurrentLinkedQueue<Thread> disconnectWaiters;
 
-    private static final AtomicReferenceFieldUpdater<Exchange, ConcurrentLinkedQueue> WAITERS =
-            AtomicReferenceFieldUpdater.newUpdater(Exchange.class, ConcurrentLinkedQueue.class, "disconnectWaiters");
+    private static final AtomicReferenceFieldUpdater<HttpExchange, ConcurrentLinkedQueue> WAITERS =
+            AtomicReferenceFieldUpdater.newUpdater(
+                    HttpExchange.class, ConcurrentLinkedQueue.class, "disconnectWaiters");
     /** The handler was asked to notice the client leaving (HTTP/1 must read for that). */
     private volatile boolean watching;
 
     /** Event loop: the handler has just read the request head. */
-    Exchange(ExchangeHandler handler, Dispatcher dispatcher, Scope scope, long contentLength, boolean expectContinue) {
+    HttpExchange(
+            HttpExchangeHandler handler,
+            Dispatcher dispatcher,
+            Scope scope,
+            long contentLength,
+            boolean expectContinue) {
         this.dispatcher = dispatcher;
         this.scope = scope;
         this.headRequest = "HEAD".equals(scope.method());
@@ -114,8 +124,6 @@ abstract class Exchange implements Receive, Send, Runnable {
         this.expectContinue = expectContinue;
         connection.exchangeStarted();
     }
-
-    // ------------------------------------------------------------------ protocol specifics
 
     /** Application thread: the complete response (status, headers, whole body) as Netty message(s). */
     abstract Object fullResponse(int status, Headers headers, byte[] body);
@@ -129,14 +137,12 @@ abstract class Exchange implements Receive, Send, Runnable {
     /** Any thread: a complete JSON error response. */
     abstract Object errorResponse(int status, String detail);
 
-    // ------------------------------------------------------------------ event loop side
-
     /**
-     * Starts the exchange once the request head is known. An inline exchange is called when its
-     * body is complete. A blocking one is dispatched to its virtual thread when its body is
-     * complete or the current read ends, whichever comes first ({@link #dispatchIfDeferred}):
-     * a GET or small POST usually arrives whole in one read, and then the application gets the
-     * body already buffered, with no queue and no hand-off between threads.
+     * Event loop: starts the exchange once the request head is known. An inline exchange is
+     * called when its body is complete. A blocking one is dispatched to its virtual thread when
+     * its body is complete or the current read ends, whichever comes first ({@link
+     * #dispatchIfDeferred}): a GET or small POST usually arrives whole in one read, and then the
+     * application gets the body already buffered, with no queue and no hand-off between threads.
      */
     final void begin(boolean inline) {
         this.inline = inline;
@@ -148,9 +154,10 @@ abstract class Exchange implements Receive, Send, Runnable {
     }
 
     /**
-     * End of a read with this exchange's body still incomplete: start the application now and
-     * stream the rest to it, rather than make it wait for a slow body (or for a body the client
-     * only sends after a 100 Continue, which the application triggers by reading).
+     * Event loop, at the end of a read with this exchange's body still incomplete: start the
+     * application now and stream the rest to it, rather than make it wait for a slow body (or for
+     * a body the client only sends after a 100 Continue, which the application triggers by
+     * reading).
      */
     final void dispatchIfDeferred() {
         if (!inline && !dispatched && !closed) {
@@ -171,7 +178,7 @@ abstract class Exchange implements Receive, Send, Runnable {
         dispatcher.startVirtual(this);
     }
 
-    /** Takes ownership of {@code content}. The caller has already checked the size limit. */
+    /** Event loop: takes ownership of {@code content}. The caller has already checked the size limit. */
     final void onBody(ByteBuf content, boolean last) {
         if (last) {
             requestComplete = true;
@@ -207,7 +214,7 @@ abstract class Exchange implements Receive, Send, Runnable {
         }
     }
 
-    /** Whether reading should pause because the application is behind on the body. */
+    /** Event loop: whether reading should pause because the application is behind on the body. */
     final boolean inboundFull() {
         return queue != null && queue.isFull();
     }
@@ -218,7 +225,7 @@ abstract class Exchange implements Receive, Send, Runnable {
         afterCall();
     }
 
-    /** The handler has taken the last of the response: the exchange is over on this side. */
+    /** Event loop: the handler has taken the last of the response: the exchange is over on this side. */
     final void responseComplete() {
         stopCounting();
         endReceive();
@@ -227,7 +234,7 @@ abstract class Exchange implements Receive, Send, Runnable {
         }
     }
 
-    /** The connection or stream went away, or the server answered the request itself. */
+    /** Event loop: the connection or stream went away, or the server answered the request itself. */
     final void connectionLost() {
         stopCounting();
         closed = true;
@@ -281,8 +288,6 @@ abstract class Exchange implements Receive, Send, Runnable {
             // the event loop is gone, and with it the connection
         }
     }
-
-    // ------------------------------------------------------------------ application side
 
     @Override
     public final void run() {
@@ -488,14 +493,14 @@ abstract class Exchange implements Receive, Send, Runnable {
     /** The application threw. Becomes a 500 if nothing was written yet, else the connection is dropped. */
     final void failed(Throwable error) {
         if (closed) {
-            LOG.debug("{} ended after its connection was closed: {}", scope, error.toString());
+            ServerLog.LOG.debug("{} ended after its connection was closed: {}", scope, error.toString());
             return;
         }
         if (state == DONE) {
-            LOG.error("Exception in {} after its response was complete", scope, error);
+            ServerLog.LOG.error("Exception in {} after its response was complete", scope, error);
             return;
         }
-        LOG.error("Unhandled exception in {}", scope, error);
+        ServerLog.LOG.error("Unhandled exception in {}", scope, error);
         state = DONE;
         pending = null;
         endReceive();
@@ -517,7 +522,7 @@ abstract class Exchange implements Receive, Send, Runnable {
         endReceive(); // nothing may wait for a disconnect after the application returned
         if (state != DONE) {
             if (!closed) {
-                LOG.warn("{} returned without completing its response; closing the connection", scope);
+                ServerLog.LOG.warn("{} returned without completing its response; closing the connection", scope);
             }
             state = DONE;
             abort();
