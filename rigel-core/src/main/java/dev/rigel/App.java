@@ -8,9 +8,13 @@ import dev.rigel.exceptions.ImproperlyConfiguredException;
 import dev.rigel.http.HandlerInfo;
 import dev.rigel.http.Hooks;
 import dev.rigel.http.State;
-import dev.rigel.internal.app.AppRuntime;
+import dev.rigel.internal.app.AppServices;
 import dev.rigel.internal.app.AppSettings;
 import dev.rigel.internal.app.BuiltIn;
+import dev.rigel.internal.app.Lifecycle;
+import dev.rigel.internal.app.RequestDispatcher;
+import dev.rigel.internal.app.RouteAssembler;
+import dev.rigel.internal.app.RouteTable;
 import dev.rigel.middleware.Middleware;
 import dev.rigel.plugin.Plugin;
 import dev.rigel.plugin.PluginRegistry;
@@ -25,6 +29,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -46,12 +51,38 @@ import java.util.function.Function;
  */
 public final class App implements Application, Lifespan {
 
-    private final AppSettings settings;
-    private final AppRuntime runtime;
+    /** What the app was built from that only this layer reads: its route tree and its lifecycle hooks. */
+    private record Definition(
+            List<Object> routeHandlers,
+            List<LifecycleHook> onStartup,
+            List<LifecycleHook> onShutdown,
+            List<Function<App, AutoCloseable>> lifespans) {}
 
-    private App(AppSettings settings) {
+    private final AppSettings settings;
+    private final Definition definition;
+    private final AppServices services;
+    private final RouteTable routes;
+    private final RequestDispatcher dispatcher;
+    private final Lifecycle lifecycle;
+
+    private App(AppSettings settings, Definition definition) {
         this.settings = settings;
-        this.runtime = new AppRuntime(this, settings);
+        this.definition = definition;
+        this.services = new AppServices(settings);
+        this.routes = RouteTree.assemble(definition.routeHandlers(), new RouteAssembler(services));
+        this.dispatcher = new RequestDispatcher(routes, services);
+        this.lifecycle = new Lifecycle(
+                services,
+                definition.lifespans().stream()
+                        .map(resource -> (Callable<AutoCloseable>) () -> resource.apply(this))
+                        .toList(),
+                bound(definition.onStartup()),
+                bound(definition.onShutdown()));
+    }
+
+    /** The hooks, each called with this app. */
+    private List<Lifecycle.Hook> bound(List<LifecycleHook> hooks) {
+        return hooks.stream().map(hook -> (Lifecycle.Hook) () -> hook.run(this)).toList();
     }
 
     public static Builder builder() {
@@ -60,33 +91,33 @@ public final class App implements Application, Lifespan {
 
     @Override
     public void call(Scope scope, Receive receive, Send send) throws Exception {
-        runtime.call(scope, receive, send);
+        dispatcher.call(scope, receive, send);
     }
 
     @Override
     public boolean runsInline(Scope scope) {
-        return runtime.runsInline(scope);
+        return dispatcher.runsInline(scope);
     }
 
     /** Opens lifespan resources, then runs the startup hooks; called by servers and test clients. */
     @Override
     public void startup() {
-        runtime.startup();
+        lifecycle.startup();
     }
 
     /** Closes lifespan resources in reverse order, then runs the shutdown hooks. */
     @Override
     public void shutdown() {
-        runtime.shutdown();
+        lifecycle.shutdown();
     }
 
     /** Application-wide state, also injectable as {@code state}. */
     public State state() {
-        return runtime.state();
+        return services.state();
     }
 
     public boolean debug() {
-        return runtime.debug();
+        return services.debug();
     }
 
     /** The app's named stores (rate limits, sessions, caches…); also injectable as a {@code StoreRegistry}. */
@@ -115,12 +146,12 @@ public final class App implements Application, Lifespan {
      * @throws dev.rigel.exceptions.ImproperlyConfiguredException when no listener listens to {@code eventId}
      */
     public void emit(String eventId, Object... args) {
-        runtime.events().emit(eventId, args);
+        services.events().emit(eventId, args);
     }
 
     /** Every route handler, with its full path template and merged metadata. */
     public List<HandlerInfo> routes() {
-        return runtime.routes();
+        return routes.routes();
     }
 
     /**
@@ -132,17 +163,17 @@ public final class App implements Application, Lifespan {
      *     that are missing, extra or of the wrong type
      */
     public String routeReverse(String routeName, Map<String, ?> pathParams) {
-        return runtime.routeReverse(routeName, pathParams, Map.of());
+        return services.routeReverse(routeName, pathParams, Map.of());
     }
 
     /** As {@link #routeReverse(String, Map)}, with {@code query} appended as a query string. */
     public String routeReverse(String routeName, Map<String, ?> pathParams, Map<String, ?> query) {
-        return runtime.routeReverse(routeName, pathParams, query);
+        return services.routeReverse(routeName, pathParams, query);
     }
 
     /** The JSON mapper the app encodes and decodes with. */
     public ObjectMapper objectMapper() {
-        return runtime.json().mapper();
+        return services.json().mapper();
     }
 
     /**
@@ -151,7 +182,7 @@ public final class App implements Application, Lifespan {
      * the app's code.
      */
     public App withDependencyOverrides(Map<String, Provide> overrides) {
-        return new App(settings.withDependencyOverrides(overrides));
+        return new App(settings.withDependencyOverrides(overrides), definition);
     }
 
     /**
@@ -553,26 +584,31 @@ public final class App implements Application, Lifespan {
         }
 
         private App assemble() {
-            return new App(new AppSettings(
-                    copy(routeHandlers, "route handlers"),
-                    layerSettings(),
+            List<Object> handlers = copy(routeHandlers, "route handlers");
+            var appLayer = layerSettings();
+            Definition definition = new Definition(
+                    handlers,
                     copy(onStartup, "startup hooks"),
                     copy(onShutdown, "shutdown hooks"),
-                    copy(lifespans, "lifespans"),
-                    state,
-                    debug,
-                    copy(json, "json customizers"),
-                    copyOverrides(),
-                    copy(unmatchedRouteMiddleware, "unmatched-route middleware"),
-                    stores,
-                    List.copyOf(builtIns.values()),
-                    new PluginRegistry(plugins),
-                    copy(beforeSend, "beforeSend hooks"),
-                    copy(afterException, "afterException hooks"),
-                    copy(listeners, "listeners"),
-                    responseCache,
-                    shutdownDrainTimeout,
-                    forms));
+                    copy(lifespans, "lifespans"));
+            return new App(
+                    new AppSettings(
+                            appLayer,
+                            state,
+                            debug,
+                            copy(json, "json customizers"),
+                            copyOverrides(),
+                            copy(unmatchedRouteMiddleware, "unmatched-route middleware"),
+                            stores,
+                            List.copyOf(builtIns.values()),
+                            new PluginRegistry(plugins),
+                            copy(beforeSend, "beforeSend hooks"),
+                            copy(afterException, "afterException hooks"),
+                            copy(listeners, "listeners"),
+                            responseCache,
+                            shutdownDrainTimeout,
+                            forms),
+                    definition);
         }
 
         /**

@@ -242,8 +242,8 @@ public abstract class LayerBuilder<B extends LayerBuilder<B>> {
         return self();
     }
 
-    /** This layer's own settings. Internal: used when routes are assembled. */
-    public final LayerSettings layerSettings() {
+    /** This layer's own settings, read when routes are assembled. */
+    final LayerSettings layerSettings() {
         return settings;
     }
 }

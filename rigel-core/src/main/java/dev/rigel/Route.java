@@ -531,8 +531,8 @@ public final class Route extends LayerBuilder<Route> {
         return methods;
     }
 
-    /** Introspects the handler. Internal: called once when the app is built. */
-    public CallableSpec callable() {
+    /** Introspects the handler; called once when the app is built. */
+    CallableSpec callable() {
         return spec.get();
     }
 

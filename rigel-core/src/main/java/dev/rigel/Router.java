@@ -45,8 +45,8 @@ public final class Router {
         return routeHandlers;
     }
 
-    /** This router's layer settings. Internal: used when routes are assembled. */
-    public LayerBuilder<?> layer() {
+    /** This router's layer settings, read when routes are assembled. */
+    LayerBuilder<?> layer() {
         return builder;
     }
 

@@ -237,18 +237,18 @@ public final class WebSocketRoute extends LayerBuilder<WebSocketRoute> {
         return listener;
     }
 
-    /** Introspects the handler (or the listener's onReceive). Internal: called once when the app is built. */
-    public CallableSpec callable() {
+    /** Introspects the handler (or the listener's onReceive). Called once when the app is built. */
+    CallableSpec callable() {
         return spec.get();
     }
 
-    /** Introspects the onAccept callback, or null. Internal: called once when the app is built. */
-    public CallableSpec onAcceptCallable() {
+    /** Introspects the onAccept callback, or null. Called once when the app is built. */
+    CallableSpec onAcceptCallable() {
         return onAccept == null ? null : onAccept.get();
     }
 
-    /** Introspects the onDisconnect callback, or null. Internal: called once when the app is built. */
-    public CallableSpec onDisconnectCallable() {
+    /** Introspects the onDisconnect callback, or null. Called once when the app is built. */
+    CallableSpec onDisconnectCallable() {
         return onDisconnect == null ? null : onDisconnect.get();
     }
 }

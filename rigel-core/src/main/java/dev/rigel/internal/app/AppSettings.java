@@ -1,8 +1,6 @@
 package dev.rigel.internal.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.rigel.App;
-import dev.rigel.LifecycleHook;
 import dev.rigel.cache.ResponseCacheConfig;
 import dev.rigel.di.Provide;
 import dev.rigel.http.Hooks;
@@ -15,15 +13,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
-/** What {@code App.Builder} collected, handed to the runtime that serves it. */
+/**
+ * What {@code App.Builder} collected that the internals serve from: the app layer and the
+ * app-wide settings. The route handlers and the lifecycle hooks stay with the app, which walks
+ * the former and binds the latter to itself.
+ */
 public record AppSettings(
-        List<Object> routeHandlers,
         LayerSettings appLayer,
-        List<LifecycleHook> onStartup,
-        List<LifecycleHook> onShutdown,
-        List<Function<App, AutoCloseable>> lifespans,
         State state,
         boolean debug,
         List<Consumer<ObjectMapper>> jsonCustomizers,
@@ -44,11 +41,7 @@ public record AppSettings(
         Map<String, Provide> merged = new java.util.LinkedHashMap<>(dependencyOverrides);
         merged.putAll(overrides);
         return new AppSettings(
-                routeHandlers,
                 appLayer,
-                onStartup,
-                onShutdown,
-                lifespans,
                 state,
                 debug,
                 jsonCustomizers,

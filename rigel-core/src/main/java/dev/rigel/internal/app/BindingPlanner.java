@@ -46,7 +46,7 @@ final class BindingPlanner {
     private final String route;
     private final PathTemplate template;
     private final MergedLayers layers;
-    private final AppRuntime runtime;
+    private final AppServices services;
     private final WebSocketParams sockets;
     private final Map<String, Integer> slots = new HashMap<>();
     private final Deque<String> resolving = new ArrayDeque<>();
@@ -56,17 +56,17 @@ final class BindingPlanner {
     /** request values as they are bound, see {@link #describedParameters()} */
     private final List<dev.rigel.http.RouteParameter> described = new ArrayList<>();
 
-    BindingPlanner(String route, PathTemplate template, MergedLayers layers, AppRuntime runtime) {
-        this(route, template, layers, runtime, WebSocketParams.HTTP);
+    BindingPlanner(String route, PathTemplate template, MergedLayers layers, AppServices services) {
+        this(route, template, layers, services, WebSocketParams.HTTP);
     }
 
     /** A planner for a route whose connection-specific parameters follow {@code sockets}. */
     BindingPlanner(
-            String route, PathTemplate template, MergedLayers layers, AppRuntime runtime, WebSocketParams sockets) {
+            String route, PathTemplate template, MergedLayers layers, AppServices services, WebSocketParams sockets) {
         this.route = route;
         this.template = template;
         this.layers = layers;
-        this.runtime = runtime;
+        this.services = services;
         this.sockets = sockets;
     }
 
@@ -143,11 +143,11 @@ final class BindingPlanner {
             }
         }
         if (param.rawType() == StoreRegistry.class) {
-            StoreRegistry stores = runtime.stores();
+            StoreRegistry stores = services.stores();
             return new BoundParam(exchange -> stores, "stores", null);
         }
         if (param.rawType() == EventEmitter.class) {
-            EventEmitter events = runtime.events();
+            EventEmitter events = services.events();
             return new BoundParam(exchange -> events, "events", null);
         }
         BoundParam reserved = reservedType(param.rawType());
@@ -293,7 +293,7 @@ final class BindingPlanner {
     }
 
     private BoundParam dataParam(ParamSpec param, String owner) {
-        dev.rigel.dto.DTOCodec<?> dto = runtime.dtos().resolve(layers.dto, route);
+        dev.rigel.dto.DTOCodec<?> dto = services.dtos().resolve(layers.dto, route);
         if (dto != null) {
             dataDto = dto;
             describe(param, "data", dev.rigel.http.RouteParameter.Source.BODY, true, null, false);
@@ -312,7 +312,7 @@ final class BindingPlanner {
         if (type == String.class) {
             return new BoundParam(Exchange::text, "data", "body");
         }
-        ObjectReader reader = runtime.json().reader(param.type());
+        ObjectReader reader = services.json().reader(param.type());
         boolean validate = needsValidation(param);
         boolean optional = type == Optional.class;
         return new BoundParam(
@@ -321,10 +321,10 @@ final class BindingPlanner {
                     if (optional && body.length == 0) {
                         return Optional.empty();
                     }
-                    Object data = runtime.json().decode(reader, body, exchange.method(), exchange.path());
+                    Object data = services.json().decode(reader, body, exchange.method(), exchange.path());
                     if (validate) {
                         List<ValidationError> errors = BeanValidation.validateBody(
-                                optional ? ((Optional<?>) data).orElse(null) : data, runtime.json()::propertyName);
+                                optional ? ((Optional<?>) data).orElse(null) : data, services.json()::propertyName);
                         if (!errors.isEmpty()) {
                             throw ValidationException.forRequest(exchange.method(), exchange.path(), errors);
                         }
@@ -338,7 +338,7 @@ final class BindingPlanner {
     /** {@code data} read from a url-encoded or multipart form (see {@link dev.rigel.form.Form}). */
     private BoundParam formParam(ParamSpec param) {
         dev.rigel.internal.form.FormBinding.FormBinder binder = dev.rigel.internal.form.FormBinding.plan(
-                param.type(), runtime.json()::propertyName, route + ": parameter 'data'");
+                param.type(), services.json()::propertyName, route + ": parameter 'data'");
         boolean validate = needsValidation(param);
         return new BoundParam(
                 exchange -> {
@@ -357,7 +357,7 @@ final class BindingPlanner {
                     if (validate) {
                         errors = BeanValidation.validateBody(
                                 data instanceof Optional<?> optional ? optional.orElse(null) : data,
-                                runtime.json()::propertyName);
+                                services.json()::propertyName);
                         if (!errors.isEmpty()) {
                             throw ValidationException.forRequest(exchange.method(), exchange.path(), errors);
                         }
@@ -410,7 +410,7 @@ final class BindingPlanner {
                     return new BoundParam(
                             exchange -> String.valueOf(exchange.pathParams().get(name)), name, "path");
                 }
-                ValueConverter converter = runtime.valueConverter(target);
+                ValueConverter converter = services.valueConverter(target);
                 if (converter == null) {
                     throw new ImproperlyConfiguredException(route + ": path parameter '" + name + "' is a "
                             + segment.paramType().label() + " and cannot be bound to " + Types.describe(param.type()));
@@ -445,7 +445,7 @@ final class BindingPlanner {
         boolean optional = raw == Optional.class;
         boolean multi = raw == List.class || raw == Set.class || raw == Collection.class;
         Class<?> element = optional || multi ? Types.raw(Types.typeArgument(param.type(), 0)) : raw;
-        ValueConverter converter = runtime.valueConverter(element);
+        ValueConverter converter = services.valueConverter(element);
         if (converter == null || element == Object.class) {
             return null;
         }
@@ -565,7 +565,7 @@ final class BindingPlanner {
         resolving.pop();
         int slot = slots.size();
         slots.put(key, slot);
-        steps.add(new ProviderStep(key, slot, callable, params, provide.cached() ? runtime.cacheFor(provide) : null));
+        steps.add(new ProviderStep(key, slot, callable, params, provide.cached() ? services.cacheFor(provide) : null));
         return slot;
     }
 

@@ -18,13 +18,13 @@ import dev.rigel.protocol.Send;
 final class ErrorBoundary implements Application {
 
     private final Application inner;
-    private final AppRuntime runtime;
+    private final AppServices services;
     private final dev.rigel.http.HandlerInfo plan;
     private final MergedLayers layers;
 
-    ErrorBoundary(Application inner, AppRuntime runtime, dev.rigel.http.HandlerInfo plan, MergedLayers layers) {
+    ErrorBoundary(Application inner, AppServices services, dev.rigel.http.HandlerInfo plan, MergedLayers layers) {
         this.inner = inner;
-        this.runtime = runtime;
+        this.services = services;
         this.plan = plan;
         this.layers = layers;
     }
@@ -38,8 +38,10 @@ final class ErrorBoundary implements Application {
             if (tracking.started) {
                 throw failure;
             }
-            Exchange exchange = new Exchange(scope, receive, runtime, plan, layers.maxBodySize);
-            runtime.errors().render(exchange, failure, layers.exceptionHandlers).send(tracking);
+            Exchange exchange = new Exchange(scope, receive, services, plan, layers.maxBodySize);
+            services.errors()
+                    .render(exchange, failure, layers.exceptionHandlers)
+                    .send(tracking);
         }
     }
 

@@ -42,7 +42,7 @@ final class Exchange implements Request {
 
     private final Scope scope;
     private final Receive receive;
-    private final AppRuntime runtime;
+    private final AppServices services;
     private final HandlerInfo handler;
     private final long maxBodySize;
     private QueryParams query;
@@ -70,10 +70,10 @@ final class Exchange implements Request {
 
     Message.WebSocketReceive webSocketMessage;
 
-    Exchange(Scope scope, Receive receive, AppRuntime runtime, HandlerInfo handler, long maxBodySize) {
+    Exchange(Scope scope, Receive receive, AppServices services, HandlerInfo handler, long maxBodySize) {
         this.scope = scope;
         this.receive = receive;
-        this.runtime = runtime;
+        this.services = services;
         this.handler = handler;
         this.maxBodySize = maxBodySize;
     }
@@ -137,7 +137,7 @@ final class Exchange implements Request {
 
     @Override
     public State appState() {
-        return runtime.state();
+        return services.state();
     }
 
     @Override
@@ -165,7 +165,7 @@ final class Exchange implements Request {
                         scope.headers().get("content-type"),
                         declaredLength(),
                         bodyStream(),
-                        runtime.formConfig(),
+                        services.formConfig(),
                         this::deleteAfterResponse);
             } catch (RuntimeException e) {
                 formFailure = e;
@@ -312,13 +312,13 @@ final class Exchange implements Request {
 
     @Override
     public <T> T json(Class<T> type) {
-        return type.cast(runtime.json().decode(runtime.json().reader(type), body(), method(), path()));
+        return type.cast(services.json().decode(services.json().reader(type), body(), method(), path()));
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public <T> T json(Type type) {
-        return (T) runtime.json().decode(runtime.json().reader(type), body(), method(), path());
+        return (T) services.json().decode(services.json().reader(type), body(), method(), path());
     }
 
     @Override
@@ -333,7 +333,7 @@ final class Exchange implements Request {
 
     @Override
     public String urlFor(String routeName, Map<String, ?> pathParams, Map<String, ?> query) {
-        return baseUrl() + runtime.routeReverse(routeName, pathParams, query);
+        return baseUrl() + services.routeReverse(routeName, pathParams, query);
     }
 
     /** {@code scheme://host[:port]} as the client addressed this server. */

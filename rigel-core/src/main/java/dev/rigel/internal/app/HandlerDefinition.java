@@ -12,7 +12,7 @@ import java.util.Set;
  * {@code cache} is the handler's response-cache option ({@link dev.rigel.cache.Cache}) and
  * {@code cacheKeyBuilder} its own cache key builder, or null for the app's.
  */
-record HandlerDefinition(
+public record HandlerDefinition(
         String name,
         String routeName,
         List<String> paths,

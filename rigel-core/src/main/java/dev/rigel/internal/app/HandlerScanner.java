@@ -1,6 +1,5 @@
 package dev.rigel.internal.app;
 
-import dev.rigel.Route;
 import dev.rigel.annotation.Delete;
 import dev.rigel.annotation.ExcludeFromSchema;
 import dev.rigel.annotation.Get;
@@ -119,23 +118,6 @@ final class HandlerScanner {
                     keyBuilder));
         }
         return handlers;
-    }
-
-    static HandlerDefinition fromRoute(Route route) {
-        String name = route.name() != null ? route.name() : null;
-        var callable = route.callable();
-        return new HandlerDefinition(
-                name != null ? name : callable.description(),
-                name,
-                List.of(route.path()),
-                route.methods(),
-                callable,
-                route.status(),
-                route.mediaType(),
-                route.isNonBlocking(),
-                route.layerSettings(),
-                route.cache(),
-                route.cacheKeyBuilder());
     }
 
     static boolean hasHandlers(Class<?> type) {

@@ -52,7 +52,7 @@ final class RoutePlan implements HandlerInfo {
     /** Null unless the handler asked for its responses to be cached. */
     private final ResponseCache cache;
 
-    private final AppRuntime runtime;
+    private final AppServices services;
     private final Application entry;
     private java.util.List<dev.rigel.http.RouteParameter> parameters = java.util.List.of();
     /** set once while the app is assembled, before the plan serves anything */
@@ -73,7 +73,7 @@ final class RoutePlan implements HandlerInfo {
             int configuredStatus,
             boolean nonBlocking,
             ResponseCache cache,
-            AppRuntime runtime) {
+            AppServices services) {
         this.pathTemplate = pathTemplate;
         this.methods = Set.copyOf(methods);
         this.name = name;
@@ -90,7 +90,7 @@ final class RoutePlan implements HandlerInfo {
         // inline on the event loop only if nothing on the way to the handler may block either
         this.nonBlocking = nonBlocking
                 && (cache == null || !cache.mayBlock())
-                && runtime.withBuiltIns(layers.middleware).stream().noneMatch(Middleware::mayBlock);
+                && services.withBuiltIns(layers.middleware).stream().noneMatch(Middleware::mayBlock);
         this.cache = cache;
         if (nonBlocking && sendsStreamedBody(callable.returnType())) {
             throw new ImproperlyConfiguredException(this + " is nonBlocking but returns a file, stream or server-sent"
@@ -98,8 +98,8 @@ final class RoutePlan implements HandlerInfo {
                     + " a virtual thread and not the server's event loop");
         }
         this.guards = layers.guards.toArray(Guard[]::new);
-        this.runtime = runtime;
-        this.entry = runtime.chain(runtime.withBuiltIns(layers.middleware), this::handle, this, layers, name);
+        this.services = services;
+        this.entry = services.chain(services.withBuiltIns(layers.middleware), this::handle, this, layers, name);
     }
 
     /** The route's entry point: its middleware chain around {@link #handle}, with error boundaries. */
@@ -116,7 +116,7 @@ final class RoutePlan implements HandlerInfo {
     }
 
     private void handle(Scope scope, Receive receive, Send send) throws Exception {
-        Exchange exchange = new Exchange(scope, receive, runtime, this, layers.maxBodySize);
+        Exchange exchange = new Exchange(scope, receive, services, this, layers.maxBodySize);
         if (cache == null) {
             serve(exchange, send);
             return;
@@ -136,7 +136,7 @@ final class RoutePlan implements HandlerInfo {
             encoded = respond(exchange);
         } catch (Throwable t) {
             failure = t;
-            encoded = runtime.errors().render(exchange, t, layers.exceptionHandlers);
+            encoded = services.errors().render(exchange, t, layers.exceptionHandlers);
         }
         // whether the response going out is the one the route produced (not an error answer)
         boolean produced = failure == null;
@@ -186,7 +186,7 @@ final class RoutePlan implements HandlerInfo {
      */
     private void runBackground(List<dev.rigel.http.BackgroundTask> tasks) {
         if (nonBlocking) {
-            runtime.work().start("Background tasks of " + name, () -> runTasks(tasks));
+            services.work().start("Background tasks of " + name, () -> runTasks(tasks));
         } else {
             runTasks(tasks);
         }
@@ -327,7 +327,7 @@ final class RoutePlan implements HandlerInfo {
             } catch (Throwable t) {
                 if (failure == null && canReplace) {
                     failure = t;
-                    result = runtime.errors().render(exchange, t, layers.exceptionHandlers);
+                    result = services.errors().render(exchange, t, layers.exceptionHandlers);
                     // the client now gets an error: the remaining (outer) cleanups must not commit
                     outcome = Outcome.failed(t, result.status());
                     if (result.status() < 500) {

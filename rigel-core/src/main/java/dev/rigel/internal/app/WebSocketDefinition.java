@@ -10,7 +10,7 @@ import java.util.List;
  * per connection; for a listener it runs once per message, and {@code onAccept} /
  * {@code onDisconnect} (each may be null) around the connection.
  */
-record WebSocketDefinition(
+public record WebSocketDefinition(
         String name,
         List<String> paths,
         boolean listener,

@@ -28,11 +28,11 @@ final class WebSocketParams {
     static final WebSocketParams HTTP = new WebSocketParams(Kind.HTTP, null);
 
     private final Kind kind;
-    private final AppRuntime runtime;
+    private final AppServices services;
 
-    WebSocketParams(Kind kind, AppRuntime runtime) {
+    WebSocketParams(Kind kind, AppServices services) {
         this.kind = kind;
-        this.runtime = runtime;
+        this.services = services;
     }
 
     /** The connection types; null when {@code param} is neither. */
@@ -80,13 +80,13 @@ final class WebSocketParams {
         if (type == byte[].class) {
             return new BoundParam(exchange -> exchange.webSocketMessage.data(), "data", "body");
         }
-        ObjectReader reader = runtime.json().reader(param.type());
+        ObjectReader reader = services.json().reader(param.type());
         boolean validate = BeanValidation.isConstrained(Types.raw(param.type()));
         return new BoundParam(
                 exchange -> {
                     Object data = exchange.webSocket.decodeJson(reader, exchange.webSocketMessage);
                     if (validate) {
-                        List<ValidationError> errors = BeanValidation.validateBody(data, runtime.json()::propertyName);
+                        List<ValidationError> errors = BeanValidation.validateBody(data, services.json()::propertyName);
                         if (!errors.isEmpty()) {
                             throw ValidationException.forRequest("WEBSOCKET", exchange.path(), errors);
                         }

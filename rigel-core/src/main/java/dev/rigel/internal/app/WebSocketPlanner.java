@@ -21,12 +21,12 @@ final class WebSocketPlanner {
     private WebSocketPlanner() {}
 
     static WebSocketRoutePlan plan(
-            PathTemplate template, WebSocketDefinition definition, MergedLayers layers, AppRuntime runtime) {
+            PathTemplate template, WebSocketDefinition definition, MergedLayers layers, AppServices services) {
         String description = "WEBSOCKET " + template.template() + " (" + definition.name() + ")";
         WebSocketParams.Kind kind =
                 definition.listener() ? WebSocketParams.Kind.LISTENER : WebSocketParams.Kind.HANDLER;
         BindingPlanner planner =
-                new BindingPlanner(description, template, layers, runtime, new WebSocketParams(kind, runtime));
+                new BindingPlanner(description, template, layers, services, new WebSocketParams(kind, services));
         CallableSpec main = definition.callable();
         WebSocketRoutePlan.Call handler = new WebSocketRoutePlan.Call(
                 main, planner.bind(main, (definition.listener() ? "listener " : "handler ") + definition.name()));
@@ -34,7 +34,7 @@ final class WebSocketPlanner {
         WebSocketRoutePlan.Call onDisconnect = callback(planner, definition.onDisconnect(), "onDisconnect", definition);
         ObjectWriter replyWriter = null;
         if (definition.listener()) {
-            replyWriter = replyWriter(description, main, runtime);
+            replyWriter = replyWriter(description, main, services);
         } else if (!main.lambdaBody() && !returnsNothing(main.returnType())) {
             throw new ImproperlyConfiguredException(description + ": a @WebSocket handler returns nothing; it sends"
                     + " through its WebSocketConnection. " + main.description() + " returns "
@@ -52,7 +52,7 @@ final class WebSocketPlanner {
                 planner.steps(),
                 planner.slotCount(),
                 replyWriter,
-                runtime);
+                services);
     }
 
     private static WebSocketRoutePlan.Call callback(
@@ -67,7 +67,7 @@ final class WebSocketPlanner {
     }
 
     /** A writer for a listener's declared reply type, or null when the type is decided per reply. */
-    private static ObjectWriter replyWriter(String route, CallableSpec onReceive, AppRuntime runtime) {
+    private static ObjectWriter replyWriter(String route, CallableSpec onReceive, AppServices services) {
         Type declared = onReceive.returnType();
         Class<?> raw = Types.raw(declared);
         if (raw == Response.class || ResponseContent.class.isAssignableFrom(raw)) {
@@ -83,7 +83,7 @@ final class WebSocketPlanner {
                 || raw.isPrimitive()) {
             return null;
         }
-        return runtime.json().writer(declared);
+        return services.json().writer(declared);
     }
 
     private static boolean returnsNothing(Type type) {

@@ -64,7 +64,7 @@ final class WebSocketRoutePlan implements HandlerInfo {
     /** Encodes a listener's replies of its declared type; null for a plain handler or an open type. */
     private final ObjectWriter replyWriter;
 
-    private final AppRuntime runtime;
+    private final AppServices services;
     private final Application entry;
 
     WebSocketRoutePlan(
@@ -78,7 +78,7 @@ final class WebSocketRoutePlan implements HandlerInfo {
             List<ProviderStep> steps,
             int slotCount,
             ObjectWriter replyWriter,
-            AppRuntime runtime) {
+            AppServices services) {
         this.pathTemplate = pathTemplate;
         this.name = name;
         this.layers = layers;
@@ -90,8 +90,8 @@ final class WebSocketRoutePlan implements HandlerInfo {
         this.slotCount = slotCount;
         this.guards = layers.guards.toArray(Guard[]::new);
         this.replyWriter = replyWriter;
-        this.runtime = runtime;
-        this.entry = runtime.chain(runtime.withBuiltIns(layers.middleware), this::handle, this, layers, name);
+        this.services = services;
+        this.entry = services.chain(services.withBuiltIns(layers.middleware), this::handle, this, layers, name);
     }
 
     /** The route's entry point: its middleware chain around {@link #handle}. */
@@ -107,8 +107,8 @@ final class WebSocketRoutePlan implements HandlerInfo {
         if (!(first instanceof Message.WebSocketConnect)) {
             throw new IllegalStateException("A WebSocket exchange starts with WebSocketConnect, not " + first);
         }
-        Exchange exchange = new Exchange(scope, NO_BODY, runtime, this, 0);
-        WebSocketSession socket = new WebSocketSession(exchange, receive, send, runtime);
+        Exchange exchange = new Exchange(scope, NO_BODY, services, this, 0);
+        WebSocketSession socket = new WebSocketSession(exchange, receive, send, services);
         exchange.webSocket = socket;
         Throwable failure = null;
         boolean listening = false;
@@ -176,8 +176,8 @@ final class WebSocketRoutePlan implements HandlerInfo {
             default ->
                 socket.send(new Message.WebSocketSend(
                         replyWriter == null
-                                ? runtime.json().encode(reply)
-                                : runtime.json().encode(replyWriter, reply),
+                                ? services.json().encode(reply)
+                                : services.json().encode(replyWriter, reply),
                         true));
         }
     }
@@ -221,7 +221,7 @@ final class WebSocketRoutePlan implements HandlerInfo {
         }
         if (state == ReadyState.CONNECTING) {
             try {
-                runtime.errors()
+                services.errors()
                         .render(exchange, failure, layers.exceptionHandlers)
                         .send(send);
             } catch (IOException gone) {

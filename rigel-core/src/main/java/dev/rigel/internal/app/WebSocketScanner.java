@@ -1,6 +1,5 @@
 package dev.rigel.internal.app;
 
-import dev.rigel.WebSocketRoute;
 import dev.rigel.annotation.ExcludeFromSchema;
 import dev.rigel.annotation.WebSocket;
 import dev.rigel.annotation.WebSocketListener;
@@ -87,19 +86,6 @@ final class WebSocketScanner {
             }
         }
         return routes;
-    }
-
-    static WebSocketDefinition fromRoute(WebSocketRoute route) {
-        CallableSpec callable = route.callable();
-        String name = route.name() != null ? route.name() : callable.description();
-        return new WebSocketDefinition(
-                name,
-                List.of(route.path()),
-                route.isListener(),
-                callable,
-                route.onAcceptCallable(),
-                route.onDisconnectCallable(),
-                route.layerSettings());
     }
 
     /** A {@code @WebSocketListener} class: its onReceive method handles messages. */

@@ -45,7 +45,7 @@ final class WebSocketSession implements WebSocketConnection {
     private final Exchange exchange;
     private final Receive receive;
     private final Send send;
-    private final AppRuntime runtime;
+    private final AppServices services;
     private final ReentrantLock transition = new ReentrantLock();
     private volatile ReadyState state = ReadyState.CONNECTING;
     private volatile int closeCode;
@@ -54,11 +54,11 @@ final class WebSocketSession implements WebSocketConnection {
     private String subprotocol;
     private List<String> requested;
 
-    WebSocketSession(Exchange exchange, Receive receive, Send send, AppRuntime runtime) {
+    WebSocketSession(Exchange exchange, Receive receive, Send send, AppServices services) {
         this.exchange = exchange;
         this.receive = receive;
         this.send = send;
-        this.runtime = runtime;
+        this.services = services;
     }
 
     // ---- handshake
@@ -174,17 +174,17 @@ final class WebSocketSession implements WebSocketConnection {
 
     @Override
     public <T> T receiveJson(Class<T> type) {
-        return type.cast(decodeJson(runtime.json().reader(type), receive()));
+        return type.cast(decodeJson(services.json().reader(type), receive()));
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public <T> T receiveJson(Type type) {
-        return (T) decodeJson(runtime.json().reader(type), receive());
+        return (T) decodeJson(services.json().reader(type), receive());
     }
 
     Object decodeJson(ObjectReader reader, Message.WebSocketReceive message) {
-        return runtime.json().decode(reader, message.data(), "WEBSOCKET", exchange.path());
+        return services.json().decode(reader, message.data(), "WEBSOCKET", exchange.path());
     }
 
     /** A message's text: text messages as they are, binary ones only if they are valid UTF-8. */
@@ -264,7 +264,7 @@ final class WebSocketSession implements WebSocketConnection {
 
     @Override
     public void sendJson(Object value) {
-        send(new Message.WebSocketSend(runtime.json().encode(value), true));
+        send(new Message.WebSocketSend(services.json().encode(value), true));
     }
 
     @Override

@@ -1,0 +1,203 @@
+package dev.rigel.internal.app;
+
+import dev.rigel.cache.CacheKeyBuilder;
+import dev.rigel.di.Provide;
+import dev.rigel.exceptions.ImproperlyConfiguredException;
+import dev.rigel.form.FormConfig;
+import dev.rigel.http.HandlerInfo;
+import dev.rigel.http.State;
+import dev.rigel.internal.binding.ValueConverter;
+import dev.rigel.internal.binding.ValueConverters;
+import dev.rigel.internal.events.EventBus;
+import dev.rigel.internal.json.JsonCodec;
+import dev.rigel.internal.layers.MergedLayers;
+import dev.rigel.internal.work.BackgroundWork;
+import dev.rigel.middleware.Middleware;
+import dev.rigel.plugin.SerializationPlugin;
+import dev.rigel.protocol.Application;
+import dev.rigel.stores.StoreRegistry;
+import dev.rigel.template.TemplateEngine;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * What every route of one app shares, made once before any route is assembled: the JSON codec,
+ * the error responder, templates, compiled DTOs, text converters, the response-cache flights,
+ * values cached for the app's lifetime, background work and events. Route assembly reads it to
+ * plan routes, plans read it while they serve, and the lifecycle closes what it holds.
+ */
+public final class AppServices {
+
+    private final AppSettings settings;
+    private final JsonCodec json;
+    private final ErrorResponder errors;
+    private final TemplateRenderer templates;
+    private final DTORegistry dtos;
+    private final RouteNames routeNames = new RouteNames();
+    private final Map<Provide, CachedValue> caches = new IdentityHashMap<>();
+    /** Text parsers contributed by serialization plugins, by exact type. */
+    private final Map<Class<?>, Function<String, ?>> textDecoders;
+
+    private final BackgroundWork work = new BackgroundWork("rigel-background-");
+    /** Response-cache misses being computed, shared by the routes: keys name entries of one store. */
+    private final CacheFlights cacheFlights = new CacheFlights();
+
+    private final EventBus events;
+
+    public AppServices(AppSettings settings) {
+        this.settings = settings;
+        List<SerializationPlugin> serialization = settings.plugins().allOf(SerializationPlugin.class);
+        this.json = new JsonCodec(mapper -> {
+            // plugins first, so the app's own customizers have the last word
+            serialization.forEach(plugin -> mapper.registerModule(plugin.jacksonModule()));
+            settings.jsonCustomizers().forEach(customizer -> customizer.accept(mapper));
+        });
+        Map<Class<?>, Function<String, ?>> decoders = new HashMap<>();
+        serialization.forEach(plugin -> decoders.putAll(plugin.textDecoders()));
+        this.textDecoders = Map.copyOf(decoders);
+        this.templates = new TemplateRenderer(
+                settings.plugins().find(TemplateEngine.class).orElse(null), routeNames::reverse);
+        this.dtos = new DTORegistry(json.mapper());
+        this.errors = new ErrorResponder(json, settings.debug(), templates, settings.afterException());
+        this.events = new EventBus(settings.listeners(), work);
+    }
+
+    public AppSettings settings() {
+        return settings;
+    }
+
+    public State state() {
+        return settings.state();
+    }
+
+    public boolean debug() {
+        return settings.debug();
+    }
+
+    public StoreRegistry stores() {
+        return settings.stores();
+    }
+
+    public JsonCodec json() {
+        return json;
+    }
+
+    FormConfig formConfig() {
+        return settings.forms();
+    }
+
+    public EventBus events() {
+        return events;
+    }
+
+    BackgroundWork work() {
+        return work;
+    }
+
+    TemplateRenderer templates() {
+        return templates;
+    }
+
+    /**
+     * The converter from text to {@code type} for path, query, header and cookie values: a
+     * serialization plugin's decoder for exactly that type, else Rigel's own; null when neither
+     * knows the type.
+     */
+    ValueConverter valueConverter(Class<?> type) {
+        Function<String, ?> decoder = textDecoders.get(type);
+        if (decoder == null) {
+            return ValueConverters.forType(type);
+        }
+        String expected = "expected a " + type.getSimpleName() + ", got '";
+        return text -> {
+            Object value;
+            try {
+                value = decoder.apply(text);
+            } catch (RuntimeException e) {
+                value = null;
+            }
+            if (value == null) {
+                throw new IllegalArgumentException(expected + text + "'");
+            }
+            return value;
+        };
+    }
+
+    /** The response cache of a route with {@code cache} option {@code option} (and its own key builder, or null), or null. */
+    ResponseCache responseCache(int option, CacheKeyBuilder keyBuilder, String route) {
+        try {
+            return ResponseCache.forRoute(
+                    option, keyBuilder, settings.responseCache(), settings.stores(), cacheFlights, route);
+        } catch (IllegalArgumentException e) {
+            throw new ImproperlyConfiguredException(e.getMessage(), e);
+        }
+    }
+
+    DTORegistry dtos() {
+        return dtos;
+    }
+
+    ErrorResponder errors() {
+        return errors;
+    }
+
+    /** The names routes were given, filled while routes are assembled; read-only once the app is built. */
+    RouteNames routeNames() {
+        return routeNames;
+    }
+
+    /** The path of the route named {@code name} (see {@link RouteNames#reverse}). */
+    public String routeReverse(String name, Map<String, ?> params, Map<String, ?> query) {
+        return routeNames.reverse(name, params, query);
+    }
+
+    synchronized CachedValue cacheFor(Provide provide) {
+        return caches.computeIfAbsent(provide, key -> new CachedValue());
+    }
+
+    /** Every value cached for the app's lifetime so far, for shutdown to close. */
+    synchronized List<CachedValue> cachedValues() {
+        return new ArrayList<>(caches.values());
+    }
+
+    /** The app's built-in middleware (outermost, in {@link BuiltIn} order) followed by {@code middleware}. */
+    List<Middleware> withBuiltIns(List<Middleware> middleware) {
+        List<Middleware> builtIns = settings.builtInMiddleware();
+        if (builtIns.isEmpty()) {
+            return middleware;
+        }
+        List<Middleware> all = new ArrayList<>(builtIns.size() + middleware.size());
+        all.addAll(builtIns);
+        all.addAll(middleware);
+        return all;
+    }
+
+    /**
+     * Composes middleware (first = outermost) around {@code core}, with an {@link ErrorBoundary}
+     * under each one and around the whole, so an exception a middleware raises is answered where
+     * it is raised and the middleware further out see that answer. The core itself needs no
+     * boundary: a route handler and the 404/405 answers render their own errors.
+     */
+    Application chain(
+            List<Middleware> middleware, Application core, HandlerInfo plan, MergedLayers layers, String usedBy) {
+        if (middleware.isEmpty()) {
+            return core;
+        }
+        Application chain = core;
+        for (int i = middleware.size() - 1; i >= 0; i--) {
+            if (i < middleware.size() - 1) {
+                chain = new ErrorBoundary(chain, this, plan, layers);
+            }
+            chain = middleware.get(i).wrap(chain);
+            if (chain == null) {
+                throw new ImproperlyConfiguredException(
+                        "Middleware " + middleware.get(i) + " returned no application for " + usedBy);
+            }
+        }
+        return new ErrorBoundary(chain, this, plan, layers);
+    }
+}

@@ -1,0 +1,182 @@
+package dev.rigel.internal.app;
+
+import com.fasterxml.jackson.databind.ObjectWriter;
+import dev.rigel.exceptions.ImproperlyConfiguredException;
+import dev.rigel.http.HandlerInfo;
+import dev.rigel.http.Response;
+import dev.rigel.internal.invoke.Types;
+import dev.rigel.internal.layers.LayerSettings;
+import dev.rigel.internal.layers.MergedLayers;
+import dev.rigel.internal.routing.PathTemplate;
+import dev.rigel.internal.routing.RouteTrie;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns declared handlers into route plans, once, at startup: merges each handler's layers,
+ * binds its parameters, resolves its DTOs, encoder and response cache, and files the plan in the
+ * route trie under its path and methods. The app walks its route handlers (routers, controllers,
+ * routes) and hands every handler here with the layers above it; {@link #table()} is the result.
+ * Every configuration error surfaces here, as an {@link ImproperlyConfiguredException} naming the
+ * route.
+ */
+public final class RouteAssembler {
+
+    private final AppServices services;
+    private final RouteTrie<Endpoint> trie = new RouteTrie<>();
+    private final List<HandlerInfo> routes = new ArrayList<>();
+
+    public RouteAssembler(AppServices services) {
+        this.services = services;
+    }
+
+    /** The layers every route starts from: the app's own. */
+    public List<LayerSettings> appChain() {
+        return List.of(services.settings().appLayer());
+    }
+
+    /**
+     * Adds the annotated handler methods and WebSocket routes of {@code instance} (a controller,
+     * or any object with {@code @Get}, {@code @WebSocket}, … methods) under {@code prefix}; false
+     * when it has none.
+     */
+    public boolean addAnnotated(String prefix, List<LayerSettings> chain, Object instance) {
+        List<HandlerDefinition> handlers = HandlerScanner.scan(instance);
+        List<WebSocketDefinition> sockets = WebSocketScanner.scan(instance);
+        if (handlers.isEmpty() && sockets.isEmpty()) {
+            return false;
+        }
+        handlers.forEach(definition -> add(prefix, chain, definition));
+        sockets.forEach(definition -> add(prefix, chain, definition));
+        return true;
+    }
+
+    /** Whether {@code type} declares annotated handler methods or WebSocket routes. */
+    public static boolean declaresRoutes(Class<?> type) {
+        return HandlerScanner.hasHandlers(type) || WebSocketScanner.hasRoutes(type);
+    }
+
+    /** An instance of a handler class given by type, through its no-argument constructor. */
+    public static <T> T instantiate(Class<T> type, String usedBy) {
+        return HandlerScanner.instantiate(type, usedBy);
+    }
+
+    /** The finished routes; the assembler is not used after this. */
+    public RouteTable table() {
+        return new RouteTable(trie, routes);
+    }
+
+    /** {@code chain} with {@code layer} nested innermost. */
+    public static List<LayerSettings> nest(List<LayerSettings> chain, LayerSettings layer) {
+        List<LayerSettings> longer = new ArrayList<>(chain.size() + 1);
+        longer.addAll(chain);
+        longer.add(layer);
+        return List.copyOf(longer);
+    }
+
+    public void add(String prefix, List<LayerSettings> chain, WebSocketDefinition definition) {
+        for (String relative : definition.paths()) {
+            PathTemplate template;
+            try {
+                template = PathTemplate.parse(PathTemplate.join(prefix, relative));
+            } catch (IllegalArgumentException e) {
+                throw new ImproperlyConfiguredException(definition.name() + ": " + e.getMessage(), e);
+            }
+            MergedLayers layers = new MergedLayers(
+                    nest(chain, definition.layer()), services.settings().dependencyOverrides());
+            WebSocketRoutePlan plan = WebSocketPlanner.plan(template, definition, layers, services);
+            Endpoint endpoint;
+            try {
+                endpoint = trie.endpoint(template, Endpoint::new);
+            } catch (IllegalStateException e) {
+                throw new ImproperlyConfiguredException(definition.name() + ": " + e.getMessage(), e);
+            }
+            endpoint.addWebSocket(plan);
+            routes.add(plan);
+        }
+    }
+
+    public void add(String prefix, List<LayerSettings> chain, HandlerDefinition definition) {
+        for (String relative : definition.paths()) {
+            String fullPath = PathTemplate.join(prefix, relative);
+            PathTemplate template;
+            try {
+                template = PathTemplate.parse(fullPath);
+            } catch (IllegalArgumentException e) {
+                throw new ImproperlyConfiguredException(definition.name() + ": " + e.getMessage(), e);
+            }
+            String description =
+                    String.join("/", definition.methods()) + " " + template.template() + " (" + definition.name() + ")";
+            if (definition.routeName() != null) {
+                services.routeNames().register(definition.routeName(), definition, description, template);
+            }
+            MergedLayers layers = new MergedLayers(
+                    nest(chain, definition.layer()), services.settings().dependencyOverrides());
+            BindingPlanner planner = new BindingPlanner(description, template, layers, services);
+            BoundParam[] params = planner.bind(definition.callable(), "handler " + definition.name());
+            dev.rigel.dto.DTOCodec<?> returnDto = services.dtos().resolve(layers.returnDto, description);
+            DTOResponseWriter dtoWriter = returnDto == null
+                    ? null
+                    : DTOBindings.responseWriter(
+                            definition.callable().returnType(), returnDto, description, "handler " + definition.name());
+            ResponseEncoder encoder = encoderFor(definition, layers, dtoWriter);
+            RoutePlan plan = new RoutePlan(
+                    template.template(),
+                    definition.methods(),
+                    definition.name(),
+                    layers,
+                    definition.callable(),
+                    params,
+                    planner.steps(),
+                    planner.slotCount(),
+                    encoder,
+                    definition.status(),
+                    definition.nonBlocking(),
+                    services.responseCache(definition.cache(), definition.cacheKeyBuilder(), description),
+                    services);
+            plan.describeDtos(planner.dataDto(), dtoWriter == null ? null : returnDto);
+            plan.describeParameters(planner.describedParameters());
+            Endpoint endpoint;
+            try {
+                endpoint = trie.endpoint(template, Endpoint::new);
+            } catch (IllegalStateException e) {
+                throw new ImproperlyConfiguredException(definition.name() + ": " + e.getMessage(), e);
+            }
+            for (String method : definition.methods()) {
+                endpoint.add(method, plan);
+            }
+            routes.add(plan);
+        }
+    }
+
+    private ResponseEncoder encoderFor(HandlerDefinition definition, MergedLayers layers, DTOResponseWriter dtoWriter) {
+        Type declared = definition.callable().returnType();
+        if (Types.raw(declared) == Response.class) {
+            declared = Types.typeArgument(declared, 0);
+        }
+        Class<?> raw = Types.raw(declared);
+        if (raw == dev.rigel.response.Template.class && !services.templates().hasEngine()) {
+            throw new ImproperlyConfiguredException(definition.name() + " returns templates but the app has no template"
+                    + " engine; register one as a plugin, e.g. App.builder().plugins(PebbleTemplates.classpath("
+                    + "\"templates\")) from rigel-pebble");
+        }
+        boolean plainJson = raw != Object.class
+                && raw != String.class
+                && raw != byte[].class
+                && raw != void.class
+                && raw != Void.class
+                && !raw.isPrimitive()
+                && !dev.rigel.response.ResponseContent.class.isAssignableFrom(raw); // sent by ContentResponses
+        ObjectWriter writer = plainJson ? services.json().writer(declared) : null;
+        return new ResponseEncoder(
+                services.json(),
+                writer,
+                Types.boxed(raw),
+                definition.mediaType(),
+                layers.sentHeaders,
+                layers.responseCookies,
+                services.templates(),
+                dtoWriter);
+    }
+}
