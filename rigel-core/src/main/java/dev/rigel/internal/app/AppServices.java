@@ -8,6 +8,7 @@ import dev.rigel.http.HandlerInfo;
 import dev.rigel.http.State;
 import dev.rigel.internal.binding.ValueConverter;
 import dev.rigel.internal.binding.ValueConverters;
+import dev.rigel.internal.body.TemplateRenderer;
 import dev.rigel.internal.events.EventBus;
 import dev.rigel.internal.json.JsonCodec;
 import dev.rigel.internal.layers.MergedLayers;

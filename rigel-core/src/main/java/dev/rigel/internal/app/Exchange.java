@@ -10,6 +10,7 @@ import dev.rigel.http.Request;
 import dev.rigel.http.State;
 import dev.rigel.internal.binding.CookieParser;
 import dev.rigel.internal.binding.QueryStringParser;
+import dev.rigel.internal.body.ReceiveInputStream;
 import dev.rigel.internal.form.FormReader;
 import dev.rigel.protocol.Headers;
 import dev.rigel.protocol.Message;

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rigel.cache.Cache;
 import dev.rigel.cache.CacheKeyBuilder;
 import dev.rigel.cache.ResponseCacheConfig;
+import dev.rigel.internal.body.ContentResponses;
+import dev.rigel.internal.body.EncodedResponse;
 import dev.rigel.internal.http.HttpDates;
 import dev.rigel.protocol.Headers;
 import dev.rigel.stores.MemoryStore;

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.rigel.exceptions.ImproperlyConfiguredException;
 import dev.rigel.http.HandlerInfo;
 import dev.rigel.http.Response;
+import dev.rigel.internal.body.DTOResponseWriter;
+import dev.rigel.internal.body.ResponseEncoder;
 import dev.rigel.internal.invoke.Types;
 import dev.rigel.internal.layers.LayerSettings;
 import dev.rigel.internal.layers.MergedLayers;

@@ -1,4 +1,4 @@
-package dev.rigel.internal.app;
+package dev.rigel.internal.body;
 
 import dev.rigel.exceptions.ClientException;
 import dev.rigel.exceptions.RequestEntityTooLargeException;
@@ -13,7 +13,7 @@ import java.io.InterruptedIOException;
  * read, so a parser (multipart) can stream a large body without holding it. The route's body
  * limit holds on the running total: passing it is a 413, raised from {@code read}.
  */
-final class ReceiveInputStream extends InputStream {
+public final class ReceiveInputStream extends InputStream {
 
     private final Receive receive;
     private final long limit;
@@ -22,13 +22,13 @@ final class ReceiveInputStream extends InputStream {
     private long total;
     private boolean ended;
 
-    ReceiveInputStream(Receive receive, long limit) {
+    public ReceiveInputStream(Receive receive, long limit) {
         this.receive = receive;
         this.limit = limit;
     }
 
     /** Whether the whole body was read (nothing more will come from {@code receive} but the disconnect). */
-    boolean ended() {
+    public boolean ended() {
         return ended && position == chunk.length;
     }
 

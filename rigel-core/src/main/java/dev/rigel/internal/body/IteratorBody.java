@@ -1,4 +1,4 @@
-package dev.rigel.internal.app;
+package dev.rigel.internal.body;
 
 import dev.rigel.internal.json.JsonCodec;
 import dev.rigel.protocol.Message;
@@ -77,7 +77,7 @@ final class IteratorBody extends StreamedBody {
     }
 
     @Override
-    void release() {
+    public void release() {
         closeQuietly(source);
     }
 }

@@ -1,4 +1,4 @@
-package dev.rigel.internal.app;
+package dev.rigel.internal.body;
 
 import dev.rigel.protocol.Message;
 import dev.rigel.protocol.Send;
@@ -62,7 +62,7 @@ final class FileBody extends StreamedBody {
     }
 
     @Override
-    void release() {
+    public void release() {
         // the channel is opened and closed within sendBody
     }
 }

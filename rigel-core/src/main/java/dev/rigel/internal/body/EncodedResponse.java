@@ -1,4 +1,4 @@
-package dev.rigel.internal.app;
+package dev.rigel.internal.body;
 
 import dev.rigel.protocol.Headers;
 import dev.rigel.protocol.Message;
@@ -10,13 +10,13 @@ import java.io.IOException;
  * A response ready for the wire: status, headers (with content-length) and the whole body, or,
  * for files, streams and events, a {@link StreamedBody} that sends the body itself.
  */
-record EncodedResponse(int status, Headers headers, byte[] body, StreamedBody streamed) {
+public record EncodedResponse(int status, Headers headers, byte[] body, StreamedBody streamed) {
 
-    EncodedResponse(int status, Headers headers, byte[] body) {
+    public EncodedResponse(int status, Headers headers, byte[] body) {
         this(status, headers, body, null);
     }
 
-    void send(Send send) throws IOException {
+    public void send(Send send) throws IOException {
         send(send, null);
     }
 
@@ -24,7 +24,7 @@ record EncodedResponse(int status, Headers headers, byte[] body, StreamedBody st
      * Sends the response; {@code receive} (the request's, once its body was taken, or null) lets a
      * streamed body notice the client leaving while its source waits.
      */
-    void send(Send send, Receive receive) throws IOException {
+    public void send(Send send, Receive receive) throws IOException {
         if (streamed != null) {
             streamed.send(send, receive, status, headers);
             return;

@@ -1,4 +1,4 @@
-package dev.rigel.internal.app;
+package dev.rigel.internal.body;
 
 import dev.rigel.protocol.Headers;
 import dev.rigel.protocol.Message;
@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * response without logging), since a departed client is normal for long streams and not an error
  * of the app.
  */
-abstract class StreamedBody {
+public abstract class StreamedBody {
 
     static final Logger LOG = LoggerFactory.getLogger("dev.rigel.responses");
 
@@ -74,7 +74,7 @@ abstract class StreamedBody {
     abstract void sendBody(Send send) throws IOException;
 
     /** Closes the source; must not throw. */
-    abstract void release();
+    public abstract void release();
 
     /** Sends one message; false when the client has gone (the caller stops). */
     static boolean deliver(Send send, Message message) {

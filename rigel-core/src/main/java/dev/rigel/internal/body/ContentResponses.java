@@ -1,4 +1,4 @@
-package dev.rigel.internal.app;
+package dev.rigel.internal.body;
 
 import dev.rigel.exceptions.NotFoundException;
 import dev.rigel.exceptions.PreconditionFailedException;
@@ -33,7 +33,7 @@ import java.util.Map;
  * handler's error handling still applies (a missing file is a 404), and the body is left to a
  * {@link StreamedBody} sent afterwards.
  */
-final class ContentResponses {
+public final class ContentResponses {
 
     /** Content types by extension; {@code Files.probeContentType} answers the rest. */
     private static final Map<String, String> TYPES = Map.ofEntries(
@@ -156,7 +156,7 @@ final class ContentResponses {
      * a 304 to send instead, or a {@link PreconditionFailedException} (412) when {@code If-Match}
      * or {@code If-Unmodified-Since} does not hold.
      */
-    static EncodedResponse conditional(Request request, Headers headers, String etag, Instant lastModified) {
+    public static EncodedResponse conditional(Request request, Headers headers, String etag, Instant lastModified) {
         return switch (Conditional.evaluate(request.method(), request.headers(), etag, lastModified)) {
             case PROCEED -> null;
             case NOT_MODIFIED -> notModified(headers);

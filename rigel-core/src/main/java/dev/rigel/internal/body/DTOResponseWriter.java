@@ -1,4 +1,4 @@
-package dev.rigel.internal.app;
+package dev.rigel.internal.body;
 
 import dev.rigel.dto.DTOCodec;
 import dev.rigel.pagination.OffsetPagination;

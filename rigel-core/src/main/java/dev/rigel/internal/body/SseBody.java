@@ -1,4 +1,4 @@
-package dev.rigel.internal.app;
+package dev.rigel.internal.body;
 
 import dev.rigel.internal.json.JsonCodec;
 import dev.rigel.protocol.Message;
@@ -103,7 +103,7 @@ final class SseBody extends StreamedBody {
     }
 
     @Override
-    void release() {
+    public void release() {
         Iterator<?> iterator = events.iterator();
         if (iterator != null && iterator != events.source()) {
             closeQuietly(iterator);

@@ -1,4 +1,4 @@
-package dev.rigel.internal.app;
+package dev.rigel.internal.body;
 
 import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.rigel.http.Cookie;
@@ -18,10 +18,10 @@ import java.util.List;
  * Redirects, files, streams and server-sent events are recognised by one type check and handed to
  * {@link ContentResponses}.
  */
-final class ResponseEncoder {
+public final class ResponseEncoder {
 
-    static final String TEXT = "text/plain; charset=utf-8";
-    static final String JSON = "application/json";
+    public static final String TEXT = "text/plain; charset=utf-8";
+    public static final String JSON = "application/json";
     static final String OCTETS = "application/octet-stream";
 
     private final JsonCodec json;
@@ -34,7 +34,7 @@ final class ResponseEncoder {
     /** the route's return DTO, or null */
     private final DTOResponseWriter dtoWriter;
 
-    ResponseEncoder(
+    public ResponseEncoder(
             JsonCodec json,
             ObjectWriter writer,
             Class<?> writerType,
@@ -45,7 +45,7 @@ final class ResponseEncoder {
         this(json, writer, writerType, mediaType, layerHeaders, layerCookies, templates, null);
     }
 
-    ResponseEncoder(
+    public ResponseEncoder(
             JsonCodec json,
             ObjectWriter writer,
             Class<?> writerType,
@@ -65,7 +65,7 @@ final class ResponseEncoder {
     }
 
     /** Encodes without a request at hand (exception handlers): no conditional answers, no HEAD. */
-    EncodedResponse encode(Response<?> response, int defaultStatus) {
+    public EncodedResponse encode(Response<?> response, int defaultStatus) {
         return encode(response, defaultStatus, null);
     }
 
@@ -74,7 +74,7 @@ final class ResponseEncoder {
      * the client already holds turn a 2xx answer to GET/HEAD into a 304 without body. Redirects,
      * files, streams and events are prepared by {@link ContentResponses}.
      */
-    EncodedResponse encode(Response<?> response, int defaultStatus, Request request) {
+    public EncodedResponse encode(Response<?> response, int defaultStatus, Request request) {
         return encode(response, defaultStatus, request, request);
     }
 
@@ -83,7 +83,7 @@ final class ResponseEncoder {
      * sees, given even where {@code request} is null so no conditional answer is made (exception
      * handlers' responses).
      */
-    EncodedResponse encode(Response<?> response, int defaultStatus, Request request, Request templateRequest) {
+    public EncodedResponse encode(Response<?> response, int defaultStatus, Request request, Request templateRequest) {
         if (response.content() instanceof Template template) {
             response = templates.render(response, template, templateRequest);
         }

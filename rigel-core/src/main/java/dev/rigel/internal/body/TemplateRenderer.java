@@ -1,4 +1,4 @@
-package dev.rigel.internal.app;
+package dev.rigel.internal.body;
 
 import dev.rigel.exceptions.ImproperlyConfiguredException;
 import dev.rigel.http.Request;
@@ -16,7 +16,7 @@ import java.util.Map;
  * giving every template {@code request}, {@code url_for} and, under CSRF protection,
  * {@code csrf_token}. The result is a plain text response, encoded like any handler's string.
  */
-final class TemplateRenderer {
+public final class TemplateRenderer {
 
     /** Content types of the text formats templates produce; the rest are plain text. */
     private static final Map<String, String> TYPES = Map.of(
@@ -44,12 +44,12 @@ final class TemplateRenderer {
     private final TemplateEngine engine;
     private final UrlFor urls;
 
-    TemplateRenderer(TemplateEngine engine, UrlFor urls) {
+    public TemplateRenderer(TemplateEngine engine, UrlFor urls) {
         this.engine = engine;
         this.urls = urls;
     }
 
-    boolean hasEngine() {
+    public boolean hasEngine() {
         return engine != null;
     }
 

@@ -1,4 +1,4 @@
-package dev.rigel.internal.app;
+package dev.rigel.internal.body;
 
 import dev.rigel.protocol.Message;
 import dev.rigel.protocol.Receive;
