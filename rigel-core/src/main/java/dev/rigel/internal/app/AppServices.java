@@ -9,7 +9,10 @@ import dev.rigel.http.State;
 import dev.rigel.internal.binding.ValueConverter;
 import dev.rigel.internal.binding.ValueConverters;
 import dev.rigel.internal.body.TemplateRenderer;
+import dev.rigel.internal.cache.CacheFlights;
+import dev.rigel.internal.cache.ResponseCache;
 import dev.rigel.internal.events.EventBus;
+import dev.rigel.internal.exchange.ExchangeServices;
 import dev.rigel.internal.json.JsonCodec;
 import dev.rigel.internal.layers.MergedLayers;
 import dev.rigel.internal.work.BackgroundWork;
@@ -31,7 +34,7 @@ import java.util.function.Function;
  * values cached for the app's lifetime, background work and events. Route assembly reads it to
  * plan routes, plans read it while they serve, and the lifecycle closes what it holds.
  */
-public final class AppServices {
+public final class AppServices implements ExchangeServices {
 
     private final AppSettings settings;
     private final JsonCodec json;
@@ -71,6 +74,7 @@ public final class AppServices {
         return settings;
     }
 
+    @Override
     public State state() {
         return settings.state();
     }
@@ -83,11 +87,13 @@ public final class AppServices {
         return settings.stores();
     }
 
+    @Override
     public JsonCodec json() {
         return json;
     }
 
-    FormConfig formConfig() {
+    @Override
+    public FormConfig formConfig() {
         return settings.forms();
     }
 
@@ -152,6 +158,7 @@ public final class AppServices {
     }
 
     /** The path of the route named {@code name} (see {@link RouteNames#reverse}). */
+    @Override
     public String routeReverse(String name, Map<String, ?> params, Map<String, ?> query) {
         return routeNames.reverse(name, params, query);
     }

@@ -12,6 +12,7 @@ import dev.rigel.http.QueryParams;
 import dev.rigel.http.Request;
 import dev.rigel.http.State;
 import dev.rigel.internal.binding.ValueConverter;
+import dev.rigel.internal.exchange.Exchange;
 import dev.rigel.internal.invoke.CallableSpec;
 import dev.rigel.internal.invoke.ParamSpec;
 import dev.rigel.internal.invoke.Types;

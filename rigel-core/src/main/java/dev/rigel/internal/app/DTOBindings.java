@@ -7,6 +7,7 @@ import dev.rigel.exceptions.ValidationError;
 import dev.rigel.exceptions.ValidationException;
 import dev.rigel.http.Response;
 import dev.rigel.internal.body.DTOResponseWriter;
+import dev.rigel.internal.exchange.Exchange;
 import dev.rigel.internal.invoke.ParamSpec;
 import dev.rigel.internal.invoke.Types;
 import dev.rigel.pagination.OffsetPagination;

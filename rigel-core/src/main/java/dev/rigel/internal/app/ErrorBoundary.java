@@ -1,5 +1,6 @@
 package dev.rigel.internal.app;
 
+import dev.rigel.internal.exchange.Exchange;
 import dev.rigel.internal.layers.MergedLayers;
 import dev.rigel.protocol.Application;
 import dev.rigel.protocol.Message;

@@ -1,6 +1,7 @@
 package dev.rigel.internal.app;
 
 import dev.rigel.di.Scoped;
+import dev.rigel.internal.exchange.Exchange;
 import dev.rigel.internal.invoke.CallableSpec;
 
 /**

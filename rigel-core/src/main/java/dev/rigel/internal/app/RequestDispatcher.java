@@ -4,6 +4,7 @@ import dev.rigel.exceptions.ClientException;
 import dev.rigel.exceptions.ImproperlyConfiguredException;
 import dev.rigel.exceptions.MethodNotAllowedException;
 import dev.rigel.exceptions.NotFoundException;
+import dev.rigel.internal.exchange.Exchange;
 import dev.rigel.internal.layers.MergedLayers;
 import dev.rigel.internal.routing.RouteMatch;
 import dev.rigel.middleware.Middleware;

@@ -10,6 +10,8 @@ import dev.rigel.http.HandlerInfo;
 import dev.rigel.http.Response;
 import dev.rigel.internal.body.EncodedResponse;
 import dev.rigel.internal.body.ResponseEncoder;
+import dev.rigel.internal.cache.ResponseCache;
+import dev.rigel.internal.exchange.Exchange;
 import dev.rigel.internal.invoke.CallableSpec;
 import dev.rigel.internal.layers.MergedLayers;
 import dev.rigel.internal.validation.BeanValidation;

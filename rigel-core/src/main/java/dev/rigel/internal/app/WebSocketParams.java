@@ -44,12 +44,12 @@ final class WebSocketParams {
                         + " is a WebSocketConnection, which only WebSocket routes have (@WebSocket,"
                         + " @WebSocketListener, WebSocketRoute)");
             }
-            return new BoundParam(exchange -> exchange.webSocket, "socket", null);
+            return new BoundParam(exchange -> ((WebSocketExchange) exchange).session, "socket", null);
         }
         if (type == HttpConnection.class) {
             return kind == Kind.HTTP
                     ? new BoundParam(exchange -> exchange, "connection", null)
-                    : new BoundParam(exchange -> exchange.webSocket, "socket", null);
+                    : new BoundParam(exchange -> ((WebSocketExchange) exchange).session, "socket", null);
         }
         return null;
     }
@@ -75,16 +75,18 @@ final class WebSocketParams {
     private BoundParam message(ParamSpec param) {
         Class<?> type = param.rawType();
         if (type == String.class) {
-            return new BoundParam(exchange -> WebSocketSession.text(exchange.webSocketMessage), "data", "body");
+            return new BoundParam(
+                    exchange -> WebSocketSession.text(((WebSocketExchange) exchange).message), "data", "body");
         }
         if (type == byte[].class) {
-            return new BoundParam(exchange -> exchange.webSocketMessage.data(), "data", "body");
+            return new BoundParam(exchange -> ((WebSocketExchange) exchange).message.data(), "data", "body");
         }
         ObjectReader reader = services.json().reader(param.type());
         boolean validate = BeanValidation.isConstrained(Types.raw(param.type()));
         return new BoundParam(
                 exchange -> {
-                    Object data = exchange.webSocket.decodeJson(reader, exchange.webSocketMessage);
+                    Object data = ((WebSocketExchange) exchange)
+                            .session.decodeJson(reader, ((WebSocketExchange) exchange).message);
                     if (validate) {
                         List<ValidationError> errors = BeanValidation.validateBody(data, services.json()::propertyName);
                         if (!errors.isEmpty()) {

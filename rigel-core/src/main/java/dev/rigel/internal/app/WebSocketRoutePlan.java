@@ -10,6 +10,7 @@ import dev.rigel.exceptions.WebSocketDisconnectException;
 import dev.rigel.exceptions.WebSocketException;
 import dev.rigel.http.Guard;
 import dev.rigel.http.HandlerInfo;
+import dev.rigel.internal.exchange.Exchange;
 import dev.rigel.internal.invoke.CallableSpec;
 import dev.rigel.internal.layers.MergedLayers;
 import dev.rigel.protocol.Application;
@@ -107,9 +108,9 @@ final class WebSocketRoutePlan implements HandlerInfo {
         if (!(first instanceof Message.WebSocketConnect)) {
             throw new IllegalStateException("A WebSocket exchange starts with WebSocketConnect, not " + first);
         }
-        Exchange exchange = new Exchange(scope, NO_BODY, services, this, 0);
+        WebSocketExchange exchange = new WebSocketExchange(scope, NO_BODY, services, this);
         WebSocketSession socket = new WebSocketSession(exchange, receive, send, services);
-        exchange.webSocket = socket;
+        exchange.session = socket;
         Throwable failure = null;
         boolean listening = false;
         try {
@@ -153,15 +154,15 @@ final class WebSocketRoutePlan implements HandlerInfo {
         }
     }
 
-    private void listen(Exchange exchange, WebSocketSession socket) throws Throwable {
+    private void listen(WebSocketExchange exchange, WebSocketSession socket) throws Throwable {
         if (onAccept != null) {
             call(onAccept, exchange);
         }
         Message.WebSocketReceive message;
         while ((message = socket.nextMessage()) != null) {
-            exchange.webSocketMessage = message;
+            exchange.message = message;
             Object reply = call(handler, exchange);
-            exchange.webSocketMessage = null;
+            exchange.message = null;
             if (reply != null) {
                 reply(socket, reply);
             }

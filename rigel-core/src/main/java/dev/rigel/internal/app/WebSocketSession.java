@@ -6,6 +6,7 @@ import dev.rigel.exceptions.WebSocketException;
 import dev.rigel.http.HandlerInfo;
 import dev.rigel.http.QueryParams;
 import dev.rigel.http.State;
+import dev.rigel.internal.exchange.Exchange;
 import dev.rigel.protocol.Headers;
 import dev.rigel.protocol.Message;
 import dev.rigel.protocol.Receive;

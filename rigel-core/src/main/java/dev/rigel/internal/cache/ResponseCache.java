@@ -1,4 +1,4 @@
-package dev.rigel.internal.app;
+package dev.rigel.internal.cache;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rigel.cache.Cache;
@@ -6,6 +6,7 @@ import dev.rigel.cache.CacheKeyBuilder;
 import dev.rigel.cache.ResponseCacheConfig;
 import dev.rigel.internal.body.ContentResponses;
 import dev.rigel.internal.body.EncodedResponse;
+import dev.rigel.internal.exchange.Exchange;
 import dev.rigel.internal.http.HttpDates;
 import dev.rigel.protocol.Headers;
 import dev.rigel.stores.MemoryStore;
@@ -26,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * the app's {@link CacheFlights}: one request runs the handler, the others wait (bounded) for what
  * it stores. A hit never touches the flights.
  */
-final class ResponseCache {
+public final class ResponseCache {
 
     private static final Logger LOG = LoggerFactory.getLogger("dev.rigel.cache");
     private static final ObjectMapper ENTRIES = new ObjectMapper();
@@ -68,7 +69,7 @@ final class ResponseCache {
      *
      * @throws IllegalArgumentException for a bad option, or a key builder on a route that is not cached
      */
-    static ResponseCache forRoute(
+    public static ResponseCache forRoute(
             int option,
             CacheKeyBuilder routeKeyBuilder,
             ResponseCacheConfig config,
@@ -98,7 +99,7 @@ final class ResponseCache {
     }
 
     /** Whether looking up or storing may block (anything but an in-memory store). */
-    boolean mayBlock() {
+    public boolean mayBlock() {
         return !(store instanceof MemoryStore);
     }
 
@@ -114,7 +115,7 @@ final class ResponseCache {
      * entry it stored; when it stored nothing, or took longer than the config's
      * {@code singleFlightTimeout} since it started, they run the route themselves.
      */
-    EncodedResponse lookup(Exchange exchange, boolean mayWait) {
+    public EncodedResponse lookup(Exchange exchange, boolean mayWait) {
         String key = keyBuilder.key(exchange);
         byte[] stored = read(key);
         if (stored != null && stored != UNREADABLE) {
@@ -193,7 +194,7 @@ final class ResponseCache {
      * route themselves. Called before the response is sent, so neither a slow client nor one that
      * left holds the followers up.
      */
-    void complete(Exchange exchange, EncodedResponse produced) {
+    public void complete(Exchange exchange, EncodedResponse produced) {
         String key = exchange.cacheKey;
         if (key == null) {
             return;
@@ -210,8 +211,8 @@ final class ResponseCache {
      * Releases the followers if {@code exchange} leads a flight (a no-op otherwise, or once done):
      * from {@link #complete}, and for a request that fails before it gets there.
      */
-    void release(Exchange exchange, byte[] stored) {
-        CacheFlights.Flight flight = exchange.cacheFlight;
+    public void release(Exchange exchange, byte[] stored) {
+        CacheFlights.Flight flight = (CacheFlights.Flight) exchange.cacheFlight;
         if (flight != null) {
             exchange.cacheFlight = null;
             flights.finish(exchange.cacheKey, flight, stored);

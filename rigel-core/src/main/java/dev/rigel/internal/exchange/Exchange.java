@@ -1,4 +1,4 @@
-package dev.rigel.internal.app;
+package dev.rigel.internal.exchange;
 
 import dev.rigel.di.Scoped;
 import dev.rigel.exceptions.ClientException;
@@ -37,13 +37,13 @@ import org.slf4j.LoggerFactory;
  * values and the cleanups to run once the response is built. Query, cookies and body are parsed
  * on first use.
  */
-final class Exchange implements Request {
+public class Exchange implements Request {
 
     private static final Logger LOG = LoggerFactory.getLogger("dev.rigel.forms");
 
     private final Scope scope;
     private final Receive receive;
-    private final AppServices services;
+    private final ExchangeServices services;
     private final HandlerInfo handler;
     private final long maxBodySize;
     private QueryParams query;
@@ -58,20 +58,24 @@ final class Exchange implements Request {
     /** Why reading the form failed, raised again on a second attempt (the body is gone by then). */
     private RuntimeException formFailure;
 
-    Object[] dependencyValues;
-    List<Scoped.Cleanup> cleanups;
+    // Per-request slots the route's own machinery fills and reads (binding, the response cache,
+    // the route plan). Plain fields: they are written and read once or twice per request.
+
+    /** The values of the route's dependencies, by slot. */
+    public Object[] dependencyValues;
+
+    public List<Scoped.Cleanup> cleanups;
     /** The response-cache key, once a cached route has looked the request up. */
-    String cacheKey;
-    /** The response-cache flight this request leads (it missed first); released once it has an answer. */
-    CacheFlights.Flight cacheFlight;
+    public String cacheKey;
+    /**
+     * The response-cache flight this request leads (it missed first), released once it has an
+     * answer; typed by the cache, which owns it.
+     */
+    public Object cacheFlight;
     /** The background tasks of the response the route produced. */
-    List<dev.rigel.http.BackgroundTask> background = List.of();
-    /** On a WebSocket route: the connection, and the message a listener is being called for. */
-    WebSocketSession webSocket;
+    public List<dev.rigel.http.BackgroundTask> background = List.of();
 
-    Message.WebSocketReceive webSocketMessage;
-
-    Exchange(Scope scope, Receive receive, AppServices services, HandlerInfo handler, long maxBodySize) {
+    public Exchange(Scope scope, Receive receive, ExchangeServices services, HandlerInfo handler, long maxBodySize) {
         this.scope = scope;
         this.receive = receive;
         this.services = services;
@@ -79,7 +83,7 @@ final class Exchange implements Request {
         this.maxBodySize = maxBodySize;
     }
 
-    void addCleanup(Scoped.Cleanup cleanup) {
+    public void addCleanup(Scoped.Cleanup cleanup) {
         if (cleanups == null) {
             cleanups = new ArrayList<>(2);
         }
@@ -200,7 +204,7 @@ final class Exchange implements Request {
      * reached the end, or the request announced no body at all (a GET) and none was read; then the
      * (empty) body is settled here, so a late {@link #body()} does not race the watcher for it.
      */
-    Receive receiveAfterBody() {
+    public Receive receiveAfterBody() {
         if (body != null || (bodyInput != null && bodyInput.ended())) {
             return receive;
         }
@@ -251,7 +255,7 @@ final class Exchange implements Request {
      * Refuses a body whose declared length is over the route's limit before the handler runs, so
      * the limit holds even for handlers that never read the body.
      */
-    void rejectDeclaredOversizedBody() {
+    public void rejectDeclaredOversizedBody() {
         String declared = scope.headers().get("content-length");
         if (declared != null) {
             try {

@@ -1,4 +1,4 @@
-package dev.rigel.internal.app;
+package dev.rigel.internal.cache;
 
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
  * take what it stored. One registry per app, shared by its routes, because keys name entries of
  * the app's one response-cache store whichever route made them. Only misses touch it.
  */
-final class CacheFlights {
+public final class CacheFlights {
 
     /** One leader's computation of a key; followers wait on it. */
     static final class Flight {
