@@ -218,6 +218,9 @@ public final class App implements Application, Lifespan {
         private boolean debug;
         private final List<Consumer<ObjectMapper>> json = new ArrayList<>();
         private dev.rigel.form.FormConfig forms = dev.rigel.form.FormConfig.DEFAULT;
+        /** The session's source is always there: a layer may add session middleware of its own. */
+        private final List<dev.rigel.di.ParameterSource> parameterSources =
+                new ArrayList<>(List.of(dev.rigel.middleware.session.Session.parameterSource()));
 
         private Builder() {
             super("app");
@@ -449,6 +452,23 @@ public final class App implements Application, Lifespan {
         }
 
         /**
+         * Adds sources of handler and provider parameters (see {@link dev.rigel.di.ParameterSource}),
+         * asked in order after the reserved types and before reserved names, path parameters and
+         * dependencies; plugins that implement {@code ParameterSource} are asked after these.
+         */
+        public Builder parameterSources(dev.rigel.di.ParameterSource... sources) {
+            for (dev.rigel.di.ParameterSource source : sources) {
+                parameterSources.add(java.util.Objects.requireNonNull(source, "parameter source"));
+            }
+            return this;
+        }
+
+        /** The parameter sources so far, live (the session's first). */
+        public List<dev.rigel.di.ParameterSource> parameterSources() {
+            return parameterSources;
+        }
+
+        /**
          * Lets some of the app's own middleware also run for requests that match no route (404),
          * match a path but not its method (405), or are OPTIONS requests answered by Rigel. By
          * default, as in Litestar, middleware runs only for matched routes. Each one given must
@@ -607,7 +627,8 @@ public final class App implements Application, Lifespan {
                             copy(listeners, "listeners"),
                             responseCache,
                             shutdownDrainTimeout,
-                            forms),
+                            forms,
+                            copy(parameterSources, "parameter sources")),
                     definition);
         }
 

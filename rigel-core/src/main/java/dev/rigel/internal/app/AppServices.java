@@ -1,13 +1,15 @@
 package dev.rigel.internal.app;
 
 import dev.rigel.cache.CacheKeyBuilder;
+import dev.rigel.di.ParameterSource;
 import dev.rigel.di.Provide;
+import dev.rigel.dto.DTOCodec;
 import dev.rigel.exceptions.ImproperlyConfiguredException;
 import dev.rigel.form.FormConfig;
 import dev.rigel.http.HandlerInfo;
 import dev.rigel.http.State;
-import dev.rigel.internal.binding.ValueConverter;
-import dev.rigel.internal.binding.ValueConverters;
+import dev.rigel.internal.binding.BindingServices;
+import dev.rigel.internal.binding.CachedValue;
 import dev.rigel.internal.body.TemplateRenderer;
 import dev.rigel.internal.cache.CacheFlights;
 import dev.rigel.internal.cache.ResponseCache;
@@ -15,6 +17,8 @@ import dev.rigel.internal.events.EventBus;
 import dev.rigel.internal.exchange.ExchangeServices;
 import dev.rigel.internal.json.JsonCodec;
 import dev.rigel.internal.layers.MergedLayers;
+import dev.rigel.internal.text.ValueConverter;
+import dev.rigel.internal.text.ValueConverters;
 import dev.rigel.internal.work.BackgroundWork;
 import dev.rigel.middleware.Middleware;
 import dev.rigel.plugin.SerializationPlugin;
@@ -34,7 +38,7 @@ import java.util.function.Function;
  * values cached for the app's lifetime, background work and events. Route assembly reads it to
  * plan routes, plans read it while they serve, and the lifecycle closes what it holds.
  */
-public final class AppServices implements ExchangeServices {
+public final class AppServices implements ExchangeServices, BindingServices {
 
     private final AppSettings settings;
     private final JsonCodec json;
@@ -51,6 +55,7 @@ public final class AppServices implements ExchangeServices {
     private final CacheFlights cacheFlights = new CacheFlights();
 
     private final EventBus events;
+    private final List<ParameterSource> parameterSources;
 
     public AppServices(AppSettings settings) {
         this.settings = settings;
@@ -68,6 +73,9 @@ public final class AppServices implements ExchangeServices {
         this.dtos = new DTORegistry(json.mapper());
         this.errors = new ErrorResponder(json, settings.debug(), templates, settings.afterException());
         this.events = new EventBus(settings.listeners(), work);
+        List<ParameterSource> sources = new ArrayList<>(settings.parameterSources());
+        sources.addAll(settings.plugins().allOf(ParameterSource.class));
+        this.parameterSources = List.copyOf(sources);
     }
 
     public AppSettings settings() {
@@ -83,6 +91,7 @@ public final class AppServices implements ExchangeServices {
         return settings.debug();
     }
 
+    @Override
     public StoreRegistry stores() {
         return settings.stores();
     }
@@ -97,6 +106,7 @@ public final class AppServices implements ExchangeServices {
         return settings.forms();
     }
 
+    @Override
     public EventBus events() {
         return events;
     }
@@ -114,7 +124,8 @@ public final class AppServices implements ExchangeServices {
      * serialization plugin's decoder for exactly that type, else Rigel's own; null when neither
      * knows the type.
      */
-    ValueConverter valueConverter(Class<?> type) {
+    @Override
+    public ValueConverter valueConverter(Class<?> type) {
         Function<String, ?> decoder = textDecoders.get(type);
         if (decoder == null) {
             return ValueConverters.forType(type);
@@ -144,8 +155,14 @@ public final class AppServices implements ExchangeServices {
         }
     }
 
-    DTORegistry dtos() {
-        return dtos;
+    @Override
+    public DTOCodec<?> dto(Object setting, String usedBy) {
+        return dtos.resolve(setting, usedBy);
+    }
+
+    @Override
+    public List<ParameterSource> parameterSources() {
+        return parameterSources;
     }
 
     ErrorResponder errors() {
@@ -163,7 +180,8 @@ public final class AppServices implements ExchangeServices {
         return routeNames.reverse(name, params, query);
     }
 
-    synchronized CachedValue cacheFor(Provide provide) {
+    @Override
+    public synchronized CachedValue cacheFor(Provide provide) {
         return caches.computeIfAbsent(provide, key -> new CachedValue());
     }
 

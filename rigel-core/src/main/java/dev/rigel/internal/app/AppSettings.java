@@ -34,7 +34,8 @@ public record AppSettings(
         List<Object> listeners,
         ResponseCacheConfig responseCache,
         Duration shutdownDrainTimeout,
-        dev.rigel.form.FormConfig forms) {
+        dev.rigel.form.FormConfig forms,
+        List<dev.rigel.di.ParameterSource> parameterSources) {
 
     /** The same settings with more dependency overrides (later ones win). */
     public AppSettings withDependencyOverrides(Map<String, Provide> overrides) {
@@ -55,6 +56,7 @@ public record AppSettings(
                 listeners,
                 responseCache,
                 shutdownDrainTimeout,
-                forms);
+                forms,
+                parameterSources);
     }
 }

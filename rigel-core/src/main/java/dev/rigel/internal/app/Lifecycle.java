@@ -1,5 +1,6 @@
 package dev.rigel.internal.app;
 
+import dev.rigel.internal.binding.CachedValue;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.rigel.exceptions.ImproperlyConfiguredException;
 import dev.rigel.http.HandlerInfo;
 import dev.rigel.http.Response;
+import dev.rigel.internal.binding.BoundParam;
+import dev.rigel.internal.binding.DTOBindings;
+import dev.rigel.internal.binding.ParameterBinder;
 import dev.rigel.internal.body.DTOResponseWriter;
 import dev.rigel.internal.body.ResponseEncoder;
 import dev.rigel.internal.invoke.Types;
@@ -115,9 +118,9 @@ public final class RouteAssembler {
             }
             MergedLayers layers = new MergedLayers(
                     nest(chain, definition.layer()), services.settings().dependencyOverrides());
-            BindingPlanner planner = new BindingPlanner(description, template, layers, services);
+            ParameterBinder planner = new ParameterBinder(description, template, layers, services);
             BoundParam[] params = planner.bind(definition.callable(), "handler " + definition.name());
-            dev.rigel.dto.DTOCodec<?> returnDto = services.dtos().resolve(layers.returnDto, description);
+            dev.rigel.dto.DTOCodec<?> returnDto = services.dto(layers.returnDto, description);
             DTOResponseWriter dtoWriter = returnDto == null
                     ? null
                     : DTOBindings.responseWriter(

@@ -8,6 +8,8 @@ import dev.rigel.exceptions.ValidationException;
 import dev.rigel.http.Guard;
 import dev.rigel.http.HandlerInfo;
 import dev.rigel.http.Response;
+import dev.rigel.internal.binding.BoundParam;
+import dev.rigel.internal.binding.ProviderStep;
 import dev.rigel.internal.body.EncodedResponse;
 import dev.rigel.internal.body.ResponseEncoder;
 import dev.rigel.internal.cache.ResponseCache;

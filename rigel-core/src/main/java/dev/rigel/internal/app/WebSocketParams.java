@@ -5,6 +5,8 @@ import dev.rigel.exceptions.ImproperlyConfiguredException;
 import dev.rigel.exceptions.ValidationError;
 import dev.rigel.exceptions.ValidationException;
 import dev.rigel.http.HttpConnection;
+import dev.rigel.internal.binding.BoundParam;
+import dev.rigel.internal.binding.ConnectionParameters;
 import dev.rigel.internal.invoke.ParamSpec;
 import dev.rigel.internal.invoke.Types;
 import dev.rigel.internal.validation.BeanValidation;
@@ -17,15 +19,12 @@ import java.util.List;
  * is the request or the connection, and on a WebSocket route {@code data} is the message a
  * listener is called for (a handler has no request body at all).
  */
-final class WebSocketParams {
+final class WebSocketParams implements ConnectionParameters {
 
     enum Kind {
-        HTTP,
         HANDLER,
         LISTENER
     }
-
-    static final WebSocketParams HTTP = new WebSocketParams(Kind.HTTP, null);
 
     private final Kind kind;
     private final AppServices services;
@@ -35,32 +34,23 @@ final class WebSocketParams {
         this.services = services;
     }
 
-    /** The connection types; null when {@code param} is neither. */
-    BoundParam reservedType(ParamSpec param, String route, String owner) {
+    /** Both connection types are the WebSocket connection; null when {@code param} is neither. */
+    @Override
+    public BoundParam reservedType(ParamSpec param, String route, String owner) {
         Class<?> type = param.rawType();
-        if (type == WebSocketConnection.class) {
-            if (kind == Kind.HTTP) {
-                throw new ImproperlyConfiguredException(route + ": parameter '" + param.name() + "' of " + owner
-                        + " is a WebSocketConnection, which only WebSocket routes have (@WebSocket,"
-                        + " @WebSocketListener, WebSocketRoute)");
-            }
+        if (type == WebSocketConnection.class || type == HttpConnection.class) {
             return new BoundParam(exchange -> ((WebSocketExchange) exchange).session, "socket", null);
-        }
-        if (type == HttpConnection.class) {
-            return kind == Kind.HTTP
-                    ? new BoundParam(exchange -> exchange, "connection", null)
-                    : new BoundParam(exchange -> ((WebSocketExchange) exchange).session, "socket", null);
         }
         return null;
     }
 
     /**
-     * {@code data} and {@code body} on a WebSocket route; null on HTTP routes, where they keep
-     * their usual meaning, and for every other name.
+     * {@code data} and {@code body} on a WebSocket route; null for every other name.
      */
-    BoundParam reservedName(ParamSpec param, String route, String owner) {
+    @Override
+    public BoundParam reservedName(ParamSpec param, String route, String owner) {
         String name = param.name();
-        if (kind == Kind.HTTP || !name.equals("data") && !name.equals("body")) {
+        if (!name.equals("data") && !name.equals("body")) {
             return null;
         }
         if (kind == Kind.LISTENER && name.equals("data")) {

@@ -3,6 +3,7 @@ package dev.rigel.internal.app;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.rigel.exceptions.ImproperlyConfiguredException;
 import dev.rigel.http.Response;
+import dev.rigel.internal.binding.ParameterBinder;
 import dev.rigel.internal.invoke.CallableSpec;
 import dev.rigel.internal.invoke.Types;
 import dev.rigel.internal.layers.MergedLayers;
@@ -25,8 +26,8 @@ final class WebSocketPlanner {
         String description = "WEBSOCKET " + template.template() + " (" + definition.name() + ")";
         WebSocketParams.Kind kind =
                 definition.listener() ? WebSocketParams.Kind.LISTENER : WebSocketParams.Kind.HANDLER;
-        BindingPlanner planner =
-                new BindingPlanner(description, template, layers, services, new WebSocketParams(kind, services));
+        ParameterBinder planner =
+                new ParameterBinder(description, template, layers, services, new WebSocketParams(kind, services));
         CallableSpec main = definition.callable();
         WebSocketRoutePlan.Call handler = new WebSocketRoutePlan.Call(
                 main, planner.bind(main, (definition.listener() ? "listener " : "handler ") + definition.name()));
@@ -56,7 +57,7 @@ final class WebSocketPlanner {
     }
 
     private static WebSocketRoutePlan.Call callback(
-            BindingPlanner planner, CallableSpec callable, String role, WebSocketDefinition definition) {
+            ParameterBinder planner, CallableSpec callable, String role, WebSocketDefinition definition) {
         if (callable == null) {
             return null;
         }

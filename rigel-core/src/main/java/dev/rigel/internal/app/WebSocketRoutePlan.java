@@ -10,6 +10,8 @@ import dev.rigel.exceptions.WebSocketDisconnectException;
 import dev.rigel.exceptions.WebSocketException;
 import dev.rigel.http.Guard;
 import dev.rigel.http.HandlerInfo;
+import dev.rigel.internal.binding.BoundParam;
+import dev.rigel.internal.binding.ProviderStep;
 import dev.rigel.internal.exchange.Exchange;
 import dev.rigel.internal.invoke.CallableSpec;
 import dev.rigel.internal.layers.MergedLayers;

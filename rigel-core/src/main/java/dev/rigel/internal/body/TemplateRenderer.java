@@ -3,8 +3,8 @@ package dev.rigel.internal.body;
 import dev.rigel.exceptions.ImproperlyConfiguredException;
 import dev.rigel.http.Request;
 import dev.rigel.http.Response;
-import dev.rigel.middleware.csrf.CSRFMiddleware;
 import dev.rigel.response.Template;
+import dev.rigel.template.TemplateContext;
 import dev.rigel.template.TemplateEngine;
 import dev.rigel.template.UrlFor;
 import java.util.HashMap;
@@ -64,7 +64,7 @@ public final class TemplateRenderer {
         context.putIfAbsent("url_for", urls);
         if (request != null) {
             context.putIfAbsent("request", request);
-            CSRFMiddleware.token(request).ifPresent(token -> context.putIfAbsent(CSRFMiddleware.STATE_KEY, token));
+            TemplateContext.addTo(context, request.state());
         }
         String text = engine.render(template.name(), context);
         String type = response.mediaType() != null

@@ -3,7 +3,7 @@ package dev.rigel.middleware.csrf;
 import dev.rigel.exceptions.PermissionDeniedException;
 import dev.rigel.http.Cookie;
 import dev.rigel.http.Request;
-import dev.rigel.internal.binding.CookieParser;
+import dev.rigel.internal.text.CookieParser;
 import dev.rigel.middleware.AbstractMiddleware;
 import dev.rigel.protocol.Application;
 import dev.rigel.protocol.Message;
@@ -11,7 +11,9 @@ import dev.rigel.protocol.Receive;
 import dev.rigel.protocol.Scope;
 import dev.rigel.protocol.ScopeType;
 import dev.rigel.protocol.Send;
+import dev.rigel.template.TemplateContext;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -39,6 +41,9 @@ public final class CSRFMiddleware extends AbstractMiddleware {
 
     /** The {@code request.state()} key holding the current request's token. */
     public static final String STATE_KEY = "csrf_token";
+
+    /** Where templates find the token, as {@code csrf_token} (and {@code csrf_input()} in rigel-pebble). */
+    private static final String TEMPLATE_KEY = TemplateContext.stateKey(STATE_KEY);
     /** The form field an HTML form posts the token in. */
     public static final String FORM_FIELD = "_csrf_token";
 
@@ -78,13 +83,13 @@ public final class CSRFMiddleware extends AbstractMiddleware {
         boolean cookieValid = tokens.isValid(cookieToken);
         if (safeMethods.contains(scope.method())) {
             if (cookieValid) {
-                scope.state().put(STATE_KEY, cookieToken);
+                remember(scope, cookieToken);
                 next.call(scope, receive, send);
                 return;
             }
             // no cookie, or one we did not sign: hand out a fresh token, which the next unsafe request needs
             String fresh = tokens.generate();
-            scope.state().put(STATE_KEY, fresh);
+            remember(scope, fresh);
             String setCookie = cookie(fresh).toHeaderValue();
             next.call(scope, receive, message -> {
                 if (message instanceof Message.ResponseStart start) {
@@ -112,7 +117,7 @@ public final class CSRFMiddleware extends AbstractMiddleware {
         if (!CsrfTokens.matches(submitted, cookieToken)) {
             throw denied();
         }
-        scope.state().put(STATE_KEY, cookieToken);
+        remember(scope, cookieToken);
         next.call(scope, downstream, send);
     }
 
@@ -143,5 +148,12 @@ public final class CSRFMiddleware extends AbstractMiddleware {
     @Override
     public String toString() {
         return "CSRFMiddleware[cookie=" + config.cookieName() + ", header=" + config.headerName() + "]";
+    }
+
+    /** The request's token, for handlers ({@link #token}) and for templates. */
+    private static void remember(Scope scope, String token) {
+        Map<String, Object> state = scope.state();
+        state.put(STATE_KEY, token);
+        state.put(TEMPLATE_KEY, token);
     }
 }

@@ -1,5 +1,6 @@
 package dev.rigel.middleware.session;
 
+import dev.rigel.di.ParameterSource;
 import dev.rigel.exceptions.ImproperlyConfiguredException;
 import dev.rigel.http.Request;
 import dev.rigel.protocol.Scope;
@@ -57,6 +58,19 @@ public final class Session {
                         + scope.method() + " " + scope.path() + ", but the app has no sessions: configure"
                         + " App.builder().sessions(ClientSideSessionConfig…) or sessions(ServerSideSessionConfig…)"));
     }
+
+    /**
+     * Supplies handler and provider parameters of type {@code Session}; the app registers it by
+     * default. Asking for a session on an app without sessions fails that request with an
+     * {@link ImproperlyConfiguredException} saying how to configure them: a route can get its
+     * session middleware from any layer, so startup cannot tell.
+     */
+    public static ParameterSource parameterSource() {
+        return PARAMETERS;
+    }
+
+    private static final ParameterSource PARAMETERS =
+            parameter -> parameter.rawType() == Session.class ? request -> require(request.scope()) : null;
 
     /** The value under {@code key} in its JSON form (String, Number, Boolean, List, Map). */
     public Optional<Object> get(String key) {

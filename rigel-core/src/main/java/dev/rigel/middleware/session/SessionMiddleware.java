@@ -1,6 +1,6 @@
 package dev.rigel.middleware.session;
 
-import dev.rigel.internal.binding.CookieParser;
+import dev.rigel.internal.text.CookieParser;
 import dev.rigel.middleware.AbstractMiddleware;
 import dev.rigel.protocol.Application;
 import dev.rigel.protocol.Message;

@@ -3,6 +3,7 @@ package dev.rigel.internal.binding;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.rigel.internal.text.CookieParser;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -3,6 +3,7 @@ package dev.rigel.internal.binding;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rigel.http.QueryParams;
+import dev.rigel.internal.text.QueryStringParser;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -3,6 +3,8 @@ package dev.rigel.internal.binding;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.rigel.internal.text.ValueConverter;
+import dev.rigel.internal.text.ValueConverters;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Duration;

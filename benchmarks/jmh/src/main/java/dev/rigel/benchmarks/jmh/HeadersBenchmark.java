@@ -1,6 +1,6 @@
 package dev.rigel.benchmarks.jmh;
 
-import dev.rigel.internal.binding.CookieParser;
+import dev.rigel.internal.text.CookieParser;
 import dev.rigel.protocol.Headers;
 import java.util.List;
 import java.util.Map;

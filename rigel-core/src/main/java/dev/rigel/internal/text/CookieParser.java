@@ -1,4 +1,4 @@
-package dev.rigel.internal.binding;
+package dev.rigel.internal.text;
 
 import java.util.LinkedHashMap;
 import java.util.List;

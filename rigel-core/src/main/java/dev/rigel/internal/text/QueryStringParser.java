@@ -1,4 +1,4 @@
-package dev.rigel.internal.binding;
+package dev.rigel.internal.text;
 
 import dev.rigel.http.QueryParams;
 import java.net.URLDecoder;

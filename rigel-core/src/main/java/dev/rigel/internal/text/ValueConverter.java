@@ -1,4 +1,4 @@
-package dev.rigel.internal.binding;
+package dev.rigel.internal.text;
 
 /** Converts request text (query, header, cookie values) to a parameter's type. */
 @FunctionalInterface

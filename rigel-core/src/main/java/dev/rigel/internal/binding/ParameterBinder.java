@@ -1,9 +1,8 @@
-package dev.rigel.internal.app;
+package dev.rigel.internal.binding;
 
 import com.fasterxml.jackson.databind.ObjectReader;
 import dev.rigel.annotation.Param;
-import dev.rigel.di.Provide;
-import dev.rigel.di.Scoped;
+import dev.rigel.di.ParameterSource;
 import dev.rigel.events.EventEmitter;
 import dev.rigel.exceptions.ImproperlyConfiguredException;
 import dev.rigel.exceptions.ValidationError;
@@ -11,7 +10,6 @@ import dev.rigel.exceptions.ValidationException;
 import dev.rigel.http.QueryParams;
 import dev.rigel.http.Request;
 import dev.rigel.http.State;
-import dev.rigel.internal.binding.ValueConverter;
 import dev.rigel.internal.exchange.Exchange;
 import dev.rigel.internal.invoke.CallableSpec;
 import dev.rigel.internal.invoke.ParamSpec;
@@ -19,15 +17,13 @@ import dev.rigel.internal.invoke.Types;
 import dev.rigel.internal.layers.MergedLayers;
 import dev.rigel.internal.routing.ParamType;
 import dev.rigel.internal.routing.PathTemplate;
+import dev.rigel.internal.text.ValueConverter;
 import dev.rigel.internal.validation.BeanValidation;
 import dev.rigel.protocol.Headers;
 import dev.rigel.protocol.Scope;
 import dev.rigel.stores.StoreRegistry;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Deque;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -36,48 +32,56 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Decides, once per route at startup, where each handler and provider parameter comes from, and
- * orders the route's dependencies. Parameters bind by name, as in Litestar: an explicit
- * {@link Param} source; a reserved type or name ({@code request}, {@code state}, {@code data},
- * {@code body}, …); a path parameter; a dependency key (closest layer wins); and otherwise, for
- * scalar types, a query parameter. Anything else is a missing dependency, reported here.
+ * Decides, once per route at startup, where each handler and provider parameter comes from.
+ * Parameters bind by name, as in Litestar: an explicit {@link Param} source; a reserved type
+ * ({@code Request}, {@code State}, …); a {@link ParameterSource} of a feature or plugin; a
+ * reserved name ({@code data}, {@code body}, …); a path parameter; a dependency key (closest layer
+ * wins, ordered by the route's {@link DependencyGraph}); and otherwise, for scalar types, a query
+ * parameter. Anything else is a missing dependency, reported here.
  */
-final class BindingPlanner {
+public final class ParameterBinder {
 
     private final String route;
     private final PathTemplate template;
     private final MergedLayers layers;
-    private final AppServices services;
-    private final WebSocketParams sockets;
-    private final Map<String, Integer> slots = new HashMap<>();
-    private final Deque<String> resolving = new ArrayDeque<>();
-    private final List<ProviderStep> steps = new ArrayList<>();
+    private final BindingServices services;
+    private final ConnectionParameters connection;
+    private final List<ParameterSource> sources;
+    private final DependencyGraph dependencies;
     private dev.rigel.dto.DTOCodec<?> dataDto;
 
     /** request values as they are bound, see {@link #describedParameters()} */
     private final List<dev.rigel.http.RouteParameter> described = new ArrayList<>();
 
-    BindingPlanner(String route, PathTemplate template, MergedLayers layers, AppServices services) {
-        this(route, template, layers, services, WebSocketParams.HTTP);
+    /** A binder for an HTTP route. */
+    public ParameterBinder(String route, PathTemplate template, MergedLayers layers, BindingServices services) {
+        this(route, template, layers, services, ConnectionParameters.HTTP);
     }
 
-    /** A planner for a route whose connection-specific parameters follow {@code sockets}. */
-    BindingPlanner(
-            String route, PathTemplate template, MergedLayers layers, AppServices services, WebSocketParams sockets) {
+    /** A binder for a route whose connection-specific parameters follow {@code connection}. */
+    public ParameterBinder(
+            String route,
+            PathTemplate template,
+            MergedLayers layers,
+            BindingServices services,
+            ConnectionParameters connection) {
         this.route = route;
         this.template = template;
         this.layers = layers;
         this.services = services;
-        this.sockets = sockets;
+        this.connection = connection;
+        this.sources = services.parameterSources();
+        this.dependencies = new DependencyGraph(route, layers, services, this);
     }
 
     /** The DTO the {@code data} parameter is decoded through, or null. */
-    dev.rigel.dto.DTOCodec<?> dataDto() {
+    public dev.rigel.dto.DTOCodec<?> dataDto() {
         return dataDto;
     }
 
-    List<ProviderStep> steps() {
-        return steps;
+    /** The route's dependencies in resolution order. */
+    public List<ProviderStep> steps() {
+        return dependencies.steps();
     }
 
     /**
@@ -85,7 +89,7 @@ final class BindingPlanner {
      * the template's path parameters first (also those nothing binds), then the rest in binding order, each
      * (source, name) once.
      */
-    List<dev.rigel.http.RouteParameter> describedParameters() {
+    public List<dev.rigel.http.RouteParameter> describedParameters() {
         Map<String, dev.rigel.http.RouteParameter> byKey = new java.util.LinkedHashMap<>();
         for (PathTemplate.Segment segment : template.params()) {
             dev.rigel.http.RouteParameter bound = described.stream()
@@ -123,11 +127,11 @@ final class BindingPlanner {
                 key, source, param.type(), required, defaultValue, List.of(param.annotations()), form));
     }
 
-    int slotCount() {
-        return slots.size();
+    public int slotCount() {
+        return dependencies.slotCount();
     }
 
-    BoundParam[] bind(CallableSpec callable, String owner) {
+    public BoundParam[] bind(CallableSpec callable, String owner) {
         BoundParam[] bound = new BoundParam[callable.arity()];
         for (ParamSpec param : callable.params()) {
             bound[param.index()] = bind(param, callable, owner);
@@ -153,7 +157,10 @@ final class BindingPlanner {
         }
         BoundParam reserved = reservedType(param.rawType());
         if (reserved == null) {
-            reserved = sockets.reservedType(param, route, owner);
+            reserved = connection.reservedType(param, route, owner);
+        }
+        if (reserved == null) {
+            reserved = fromSources(param, owner);
         }
         if (reserved != null) {
             return reserved;
@@ -193,7 +200,7 @@ final class BindingPlanner {
             return path;
         }
         if (layers.dependencies.containsKey(name)) {
-            int slot = dependencySlot(name, param, owner);
+            int slot = dependencies.slot(name, param, owner);
             return new BoundParam(exchange -> exchange.dependencyValues[slot], name, null);
         }
         BoundParam query = valueParam(param, name, "query", explicit, owner);
@@ -242,15 +249,27 @@ final class BindingPlanner {
         if (type == QueryParams.class) {
             return new BoundParam(Exchange::query, "query", null);
         }
-        if (type == dev.rigel.middleware.session.Session.class) {
-            return new BoundParam(
-                    exchange -> dev.rigel.middleware.session.Session.require(exchange.scope()), "session", null);
+        return null;
+    }
+
+    /** The first parameter source that supplies {@code param}, or null. */
+    private BoundParam fromSources(ParamSpec param, String owner) {
+        if (sources.isEmpty()) {
+            return null;
+        }
+        ParameterSource.Parameter offered = new ParameterSource.Parameter(
+                param.name(), param.type(), param.rawType(), List.of(param.annotations()), route, owner);
+        for (ParameterSource source : sources) {
+            ParameterSource.Resolver resolver = source.resolve(offered);
+            if (resolver != null) {
+                return new BoundParam(resolver::resolve, param.name(), null);
+            }
         }
         return null;
     }
 
     private BoundParam reservedName(ParamSpec param, String owner) {
-        BoundParam socketParam = sockets.reservedName(param, route, owner);
+        BoundParam socketParam = connection.reservedName(param, route, owner);
         if (socketParam != null) {
             return socketParam;
         }
@@ -294,7 +313,7 @@ final class BindingPlanner {
     }
 
     private BoundParam dataParam(ParamSpec param, String owner) {
-        dev.rigel.dto.DTOCodec<?> dto = services.dtos().resolve(layers.dto, route);
+        dev.rigel.dto.DTOCodec<?> dto = services.dto(layers.dto, route);
         if (dto != null) {
             dataDto = dto;
             describe(param, "data", dev.rigel.http.RouteParameter.Source.BODY, true, null, false);
@@ -528,65 +547,5 @@ final class BindingPlanner {
             throw ValidationException.forRequest(
                     exchange.method(), exchange.path(), List.of(new ValidationError(key, e.getMessage(), source)));
         }
-    }
-
-    private int dependencySlot(String key, ParamSpec requestedBy, String owner) {
-        Integer existing = slots.get(key);
-        if (existing != null) {
-            // resolved once per route, but every parameter asking for it must accept its type
-            MergedLayers.DeclaredDependency known = layers.dependencies.get(key);
-            checkType(key, known, known.provide().spec(), requestedBy, owner);
-            return existing;
-        }
-        if (resolving.contains(key)) {
-            List<String> cycle = new ArrayList<>(resolving);
-            java.util.Collections.reverse(cycle);
-            int start = cycle.indexOf(key);
-            List<String> loop = new ArrayList<>(cycle.subList(start, cycle.size()));
-            loop.add(key);
-            throw new ImproperlyConfiguredException(route + ": dependencies form a cycle: " + String.join(" -> ", loop)
-                    + ". Break it by removing one of these parameters.");
-        }
-        MergedLayers.DeclaredDependency declared = layers.dependencies.get(key);
-        Provide provide = declared.provide();
-        CallableSpec callable;
-        try {
-            callable = provide.spec();
-        } catch (RuntimeException e) {
-            throw new ImproperlyConfiguredException(
-                    route + ": dependency '" + key + "' (declared on " + declared.layer() + ") cannot be used: "
-                            + e.getMessage(),
-                    e);
-        }
-        checkType(key, declared, callable, requestedBy, owner);
-        resolving.push(key);
-        BoundParam[] params = bind(
-                callable,
-                "dependency '" + key + "' (" + callable.description() + ", declared on " + declared.layer() + ")");
-        resolving.pop();
-        int slot = slots.size();
-        slots.put(key, slot);
-        steps.add(new ProviderStep(key, slot, callable, params, provide.cached() ? services.cacheFor(provide) : null));
-        return slot;
-    }
-
-    private void checkType(
-            String key,
-            MergedLayers.DeclaredDependency declared,
-            CallableSpec callable,
-            ParamSpec requestedBy,
-            String owner) {
-        java.lang.reflect.Type produced = callable.returnType();
-        if (Types.raw(produced) == Scoped.class) {
-            produced = Types.typeArgument(produced, 0);
-        }
-        Class<?> providedType = Types.boxed(Types.raw(produced));
-        Class<?> wanted = Types.boxed(requestedBy.rawType());
-        if (providedType == Object.class || wanted == Object.class || wanted.isAssignableFrom(providedType)) {
-            return;
-        }
-        throw new ImproperlyConfiguredException(route + ": parameter '" + requestedBy.name() + "' of " + owner
-                + " expects " + Types.describe(requestedBy.type()) + ", but dependency '" + key + "' (declared on "
-                + declared.layer() + ") provides " + Types.describe(produced) + " (" + callable.description() + ")");
     }
 }

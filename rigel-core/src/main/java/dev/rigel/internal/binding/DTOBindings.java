@@ -1,4 +1,4 @@
-package dev.rigel.internal.app;
+package dev.rigel.internal.binding;
 
 import dev.rigel.dto.DTOCodec;
 import dev.rigel.dto.DTOData;
@@ -22,7 +22,7 @@ import java.util.List;
  * decoded through the data DTO, and in which shape the return value goes through the return DTO.
  * A declared type that does not fit the DTO's model fails the app's build, naming the route.
  */
-final class DTOBindings {
+public final class DTOBindings {
 
     private DTOBindings() {}
 
@@ -98,7 +98,7 @@ final class DTOBindings {
      * How the handler's return value goes through {@code dto}, from the declared return type (inside
      * {@code Response<…>}); null when nothing it returns is data (void, redirects, files, streams).
      */
-    static DTOResponseWriter responseWriter(Type declared, DTOCodec<?> dto, String route, String owner) {
+    public static DTOResponseWriter responseWriter(Type declared, DTOCodec<?> dto, String route, String owner) {
         Type content = Types.raw(declared) == Response.class ? Types.typeArgument(declared, 0) : declared;
         Class<?> raw = Types.raw(content);
         Class<?> model = dto.modelType();

@@ -1,10 +1,10 @@
-package dev.rigel.internal.app;
+package dev.rigel.internal.binding;
 
 import dev.rigel.internal.exchange.Exchange;
 
 /** Produces one argument for a handler or provider from the request in flight. */
 @FunctionalInterface
-interface Binder {
+public interface Binder {
 
     Object bind(Exchange exchange) throws Exception;
 }

@@ -1,4 +1,4 @@
-package dev.rigel.internal.app;
+package dev.rigel.internal.binding;
 
 import dev.rigel.di.Outcome;
 import dev.rigel.di.Scoped;
@@ -7,7 +7,7 @@ import dev.rigel.di.Scoped;
  * The app-lifetime value of a {@code useCache()} provider, made on first use. A scoped value's
  * cleanup runs when the app shuts down.
  */
-final class CachedValue {
+public final class CachedValue {
 
     interface Producer {
         Object produce() throws Throwable;
@@ -36,7 +36,7 @@ final class CachedValue {
         }
     }
 
-    void close() throws Exception {
+    public void close() throws Exception {
         Scoped.Cleanup pending;
         synchronized (lock) {
             pending = cleanup;

@@ -1,4 +1,4 @@
-package dev.rigel.internal.app;
+package dev.rigel.internal.binding;
 
 import dev.rigel.di.Scoped;
 import dev.rigel.internal.exchange.Exchange;
@@ -8,7 +8,7 @@ import dev.rigel.internal.invoke.CallableSpec;
  * One dependency to resolve for a route: run its provider with its bound arguments and store the
  * value in {@code slot}. Steps are ordered so every provider's own dependencies come first.
  */
-final class ProviderStep {
+public final class ProviderStep {
 
     final String key;
     final int slot;
@@ -24,7 +24,7 @@ final class ProviderStep {
         this.cache = cache;
     }
 
-    void resolve(Exchange exchange) throws Throwable {
+    public void resolve(Exchange exchange) throws Throwable {
         Object value;
         if (cache != null) {
             value = cache.get(() -> produce(exchange));
