@@ -66,7 +66,7 @@ public final class JdbcPlugin implements InitPlugin {
     }
 
     private AutoCloseable start(App app) {
-        Pool pool = Pool.open(config.dataSource(), config.transactionMode() == null);
+        Pool pool = openPool(config.dataSource(), config.transactionMode() == null);
         try (Connection connection = pool.dataSource().getConnection()) {
             ConstraintNames names = ConstraintNames.of(connection);
             if (names != null) {
@@ -81,6 +81,22 @@ public final class JdbcPlugin implements InitPlugin {
             app.state().remove(config.dataSourceKey());
             pool.close();
         };
+    }
+
+    /** The pool {@code dataSource} describes; the JPA plugin's {@code Engine} opens its own the same way. */
+    private static Pool openPool(DataSourceConfig dataSource, boolean autoCommit) {
+        DatabaseUrl url = dataSource.url();
+        return Pool.open(
+                url == null ? null : url.jdbcUrl(),
+                url == null ? null : url.user(),
+                url == null ? null : url.password(),
+                url == null ? null : url.toString(),
+                dataSource.maxPoolSize(),
+                dataSource.minIdle(),
+                dataSource.connectionTimeout(),
+                dataSource.poolName(),
+                dataSource.hikari(),
+                autoCommit);
     }
 
     private DataSource provideDataSource(State state) {

@@ -122,7 +122,8 @@ public final class JpaPlugin implements InitPlugin {
     }
 
     private AutoCloseable start(App app, List<Class<?>> managed) {
-        Engine engine = Engine.start(config, managed);
+        Engine engine = Engine.start(
+                config.dataSource(), config.schemaAction().hibernateAction(), config.properties(), managed);
         app.state().put(engineHolderKey(), engine);
         app.state().put(config.engineStateKey(), engine.factory());
         app.state().computeIfAbsent(DatabaseErrors.CONSTRAINT_NAMES_STATE_KEY, key -> engine.constraintNames());

@@ -1,7 +1,6 @@
 package dev.rigel.jpa;
 
 import dev.rigel.exceptions.NotFoundException;
-import dev.rigel.jpa.internal.Queries;
 import dev.rigel.pagination.OffsetPagination;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.GeneratedValue;

@@ -4,7 +4,6 @@ import dev.rigel.netty.internal.Connection;
 import dev.rigel.netty.internal.Dispatcher;
 import dev.rigel.netty.internal.IoTransport;
 import dev.rigel.netty.internal.ServerInitializer;
-import dev.rigel.netty.internal.Tls;
 import dev.rigel.protocol.Application;
 import dev.rigel.protocol.Lifespan;
 import io.netty.bootstrap.ServerBootstrap;
@@ -96,7 +95,14 @@ public final class RigelServer implements AutoCloseable {
         transport = IoTransport.select(config.nativeTransport());
         group = new MultiThreadIoEventLoopGroup(
                 config.ioThreads(), new DefaultThreadFactory("rigel-io"), transport.handlerFactory());
-        dispatcher = new Dispatcher(app, config);
+        dispatcher = new Dispatcher(
+                app,
+                config.maxBodySize(),
+                config.readTimeout(),
+                config.serverHeader().orElse(null),
+                config.webSocketMaxFrameSize(),
+                config.webSocketMaxMessageSize(),
+                config.webSocketCompression());
         channels = new DefaultChannelGroup("rigel-connections", GlobalEventExecutor.INSTANCE);
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(group)
@@ -105,7 +111,15 @@ public final class RigelServer implements AutoCloseable {
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.SO_KEEPALIVE, true)
-                .childHandler(new ServerInitializer(dispatcher, config, sslContext, channels));
+                .childHandler(new ServerInitializer(
+                        dispatcher,
+                        sslContext,
+                        channels,
+                        config.http2(),
+                        config.idleTimeout(),
+                        config.maxInitialLineLength(),
+                        config.maxHeaderSize(),
+                        config.shutdownTimeout()));
         try {
             serverChannel = bootstrap
                     .bind(config.host(), config.port())

@@ -5,8 +5,6 @@ import dev.rigel.InitPlugin;
 import dev.rigel.Route;
 import dev.rigel.exceptions.ServiceUnavailableException;
 import dev.rigel.http.Response;
-import dev.rigel.openapi.internal.UiAssets;
-import dev.rigel.openapi.internal.UiPages;
 import dev.rigel.staticfiles.StaticFiles;
 import java.util.ArrayList;
 import java.util.List;

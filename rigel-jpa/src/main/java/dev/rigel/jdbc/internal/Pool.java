@@ -3,12 +3,12 @@ package dev.rigel.jdbc.internal;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
-import dev.rigel.jdbc.DataSourceConfig;
-import dev.rigel.jdbc.DatabaseUrl;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,10 +22,10 @@ public final class Pool implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Pool.class);
 
     private final HikariDataSource dataSource;
-    private final DatabaseUrl url;
+    private final String url;
     private final boolean ownsEmbeddedDatabase;
 
-    private Pool(HikariDataSource dataSource, DatabaseUrl url, boolean ownsEmbeddedDatabase) {
+    private Pool(HikariDataSource dataSource, String url, boolean ownsEmbeddedDatabase) {
         this.dataSource = dataSource;
         this.url = url;
         this.ownsEmbeddedDatabase = ownsEmbeddedDatabase;
@@ -33,36 +33,54 @@ public final class Pool implements AutoCloseable {
 
     /**
      * Opens the pool and its first connection, so an unreachable database fails startup with a
-     * message naming it (password masked) instead of failing the first request.
+     * message naming it (password masked) instead of failing the first request. The parameters
+     * are the fields of a {@code DataSourceConfig} and its {@code DatabaseUrl}, which this package
+     * does not see.
+     *
+     * @param jdbcUrl the database's JDBC URL, or null for a fresh embedded H2 database in memory
+     * @param user the user given apart from the URL, or null
+     * @param password the password given apart from the URL, or null
+     * @param description the database as messages name it, password masked (ignored when embedded)
+     * @param minIdle null leaves HikariCP's default
+     * @param hikari adjusts the remaining HikariCP settings, last; may be null
      */
-    public static Pool open(DataSourceConfig config, boolean autoCommit) {
-        boolean embedded = config.embedded();
-        DatabaseUrl url = embedded
-                ? new DatabaseUrl("jdbc:h2:mem:rigel-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", null, null)
-                : config.url();
-        HikariConfig hikari = new HikariConfig();
-        hikari.setJdbcUrl(url.jdbcUrl());
-        if (url.user() != null) {
-            hikari.setUsername(url.user());
+    public static Pool open(
+            String jdbcUrl,
+            String user,
+            String password,
+            String description,
+            int maxPoolSize,
+            Integer minIdle,
+            Duration connectionTimeout,
+            String poolName,
+            Consumer<HikariConfig> hikari,
+            boolean autoCommit) {
+        boolean embedded = jdbcUrl == null;
+        String url = embedded ? "jdbc:h2:mem:rigel-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1" : jdbcUrl;
+        String named = embedded ? url : description;
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        if (user != null) {
+            config.setUsername(user);
         }
-        if (url.password() != null) {
-            hikari.setPassword(url.password());
+        if (password != null) {
+            config.setPassword(password);
         }
-        hikari.setMaximumPoolSize(config.maxPoolSize());
-        if (config.minIdle() != null) {
-            hikari.setMinimumIdle(config.minIdle());
+        config.setMaximumPoolSize(maxPoolSize);
+        if (minIdle != null) {
+            config.setMinimumIdle(minIdle);
         }
-        hikari.setConnectionTimeout(config.connectionTimeout().toMillis());
-        hikari.setPoolName(config.poolName());
-        hikari.setAutoCommit(autoCommit);
-        if (config.hikari() != null) {
-            config.hikari().accept(hikari);
+        config.setConnectionTimeout(connectionTimeout.toMillis());
+        config.setPoolName(poolName);
+        config.setAutoCommit(autoCommit);
+        if (hikari != null) {
+            hikari.accept(config);
         }
         try {
-            return new Pool(new HikariDataSource(hikari), url, embedded);
+            return new Pool(new HikariDataSource(config), named, embedded);
         } catch (HikariPool.PoolInitializationException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
-            throw new IllegalStateException("Cannot connect to the database " + url + ": " + cause.getMessage(), e);
+            throw new IllegalStateException("Cannot connect to the database " + named + ": " + cause.getMessage(), e);
         }
     }
 
@@ -70,7 +88,8 @@ public final class Pool implements AutoCloseable {
         return dataSource;
     }
 
-    public DatabaseUrl url() {
+    /** The database as messages name it, password masked. */
+    public String url() {
         return url;
     }
 

@@ -1,17 +1,20 @@
 package dev.rigel.jpa.internal;
 
+import dev.rigel.jdbc.DataSourceConfig;
+import dev.rigel.jdbc.DatabaseUrl;
 import dev.rigel.jdbc.internal.ConstraintNames;
 import dev.rigel.jdbc.internal.Pool;
-import dev.rigel.jpa.JpaConfig;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.validation.Validation;
 import jakarta.validation.ValidatorFactory;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.hibernate.SessionFactory;
 import org.hibernate.cfg.AvailableSettings;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.jpa.HibernatePersistenceConfiguration;
+import org.hibernate.tool.schema.Action;
 import org.hibernate.validator.HibernateValidator;
 
 /**
@@ -33,14 +36,22 @@ public final class Engine implements AutoCloseable {
         this.validation = validation;
     }
 
-    public static Engine start(JpaConfig config, List<Class<?>> managedClasses) {
+    /**
+     * Opens the pool on {@code dataSource} and starts Hibernate on it for {@code managedClasses},
+     * with {@code schemaAction} and the further {@code properties} (those of the {@code JpaConfig}).
+     */
+    public static Engine start(
+            DataSourceConfig dataSource,
+            Action schemaAction,
+            Map<String, Object> properties,
+            List<Class<?>> managedClasses) {
         // JDBC auto-commit off in the pool, and Hibernate told so: beginning a transaction then
         // needs no connection, which is only taken for the first statement
-        Pool pool = Pool.open(config.dataSource(), false);
+        Pool pool = openPool(dataSource, false);
         ValidatorFactory validation = null;
         try {
             HibernatePersistenceConfiguration persistence = new HibernatePersistenceConfiguration("rigel");
-            if (!config.properties().containsKey(VALIDATION_FACTORY)) {
+            if (!properties.containsKey(VALIDATION_FACTORY)) {
                 // entity validation at persist/flush in English, as the core's request validation
                 // is, so a 400's messages do not depend on the server's locale
                 validation = Validation.byProvider(HibernateValidator.class)
@@ -53,8 +64,8 @@ public final class Engine implements AutoCloseable {
                     .managedClasses(managedClasses)
                     .property(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, pool.dataSource())
                     .property(AvailableSettings.CONNECTION_PROVIDER_DISABLES_AUTOCOMMIT, true)
-                    .schemaToolingAction(config.schemaAction().hibernateAction())
-                    .properties(config.properties());
+                    .schemaToolingAction(schemaAction)
+                    .properties(properties);
             return new Engine(pool, persistence.createEntityManagerFactory(), validation);
         } catch (RuntimeException e) {
             if (validation != null) {
@@ -64,6 +75,22 @@ public final class Engine implements AutoCloseable {
             throw new IllegalStateException(
                     "JpaPlugin could not start Hibernate on " + pool.url() + ": " + causes(e), e);
         }
+    }
+
+    /** The pool {@code dataSource} describes, opened as {@code JdbcPlugin} opens its own. */
+    private static Pool openPool(DataSourceConfig dataSource, boolean autoCommit) {
+        DatabaseUrl url = dataSource.url();
+        return Pool.open(
+                url == null ? null : url.jdbcUrl(),
+                url == null ? null : url.user(),
+                url == null ? null : url.password(),
+                url == null ? null : url.toString(),
+                dataSource.maxPoolSize(),
+                dataSource.minIdle(),
+                dataSource.connectionTimeout(),
+                dataSource.poolName(),
+                dataSource.hikari(),
+                autoCommit);
     }
 
     /** Every message down the cause chain: Hibernate's outermost one rarely says what went wrong. */

@@ -1,8 +1,8 @@
 package dev.rigel.netty.internal;
 
-import dev.rigel.netty.ServerConfig;
 import dev.rigel.protocol.Application;
 import io.netty.util.AsciiString;
+import java.time.Duration;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -14,28 +14,36 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class Dispatcher {
 
     private final Application app;
-    private final ServerConfig config;
     private final ThreadFactory virtualThreads =
             Thread.ofVirtual().name("rigel-handler-", 0).factory();
     private final AtomicInteger running = new AtomicInteger();
     private final long maxBodySize;
     private final long readTimeoutNanos;
     private final AsciiString serverHeader;
+    private final int webSocketMaxFrameSize;
+    private final int webSocketMaxMessageSize;
+    private final boolean webSocketCompression;
 
-    public Dispatcher(Application app, ServerConfig config) {
+    /** The limits are the server configuration's; {@code serverHeader} is null when none is sent. */
+    public Dispatcher(
+            Application app,
+            long maxBodySize,
+            Duration readTimeout,
+            String serverHeader,
+            int webSocketMaxFrameSize,
+            int webSocketMaxMessageSize,
+            boolean webSocketCompression) {
         this.app = app;
-        this.config = config;
-        this.maxBodySize = config.maxBodySize();
-        this.readTimeoutNanos = config.readTimeout().toNanos();
-        this.serverHeader = config.serverHeader().map(AsciiString::new).orElse(null);
+        this.maxBodySize = maxBodySize;
+        this.readTimeoutNanos = readTimeout.toNanos();
+        this.serverHeader = serverHeader == null ? null : new AsciiString(serverHeader);
+        this.webSocketMaxFrameSize = webSocketMaxFrameSize;
+        this.webSocketMaxMessageSize = webSocketMaxMessageSize;
+        this.webSocketCompression = webSocketCompression;
     }
 
     Application app() {
         return app;
-    }
-
-    ServerConfig config() {
-        return config;
     }
 
     long maxBodySize() {
@@ -49,6 +57,18 @@ public final class Dispatcher {
     /** The Server header value or null; pre-encoded because it goes into every response. */
     AsciiString serverHeader() {
         return serverHeader;
+    }
+
+    int webSocketMaxFrameSize() {
+        return webSocketMaxFrameSize;
+    }
+
+    int webSocketMaxMessageSize() {
+        return webSocketMaxMessageSize;
+    }
+
+    boolean webSocketCompression() {
+        return webSocketCompression;
     }
 
     /** Runs a blocking exchange (HTTP or WebSocket) on its own virtual thread; it calls {@link #finished()} at the end. */

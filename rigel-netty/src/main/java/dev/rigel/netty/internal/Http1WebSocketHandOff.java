@@ -98,7 +98,7 @@ final class Http1WebSocketHandOff {
                 ex,
                 subprotocol,
                 extraHeaders,
-                http1.dispatcher.config(),
+                http1.dispatcher,
                 frames -> {
                     http1.webSocket = null; // handed over: removing this handler must not end the exchange
                     http1.closing = true;

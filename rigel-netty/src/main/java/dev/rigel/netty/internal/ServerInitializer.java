@@ -1,6 +1,5 @@
 package dev.rigel.netty.internal;
 
-import dev.rigel.netty.ServerConfig;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInitializer;
@@ -19,6 +18,7 @@ import io.netty.handler.codec.http2.Http2StreamChannel;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.AsciiString;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -46,17 +46,35 @@ public final class ServerInitializer extends ChannelInitializer<Channel> {
     private static final int MAX_PIPELINE_DEPTH = 16 * 1024;
 
     private final Dispatcher dispatcher;
-    private final ServerConfig config;
     private final SslContext sslContext;
     private final ChannelGroup channels;
+    private final boolean http2;
     private final long idleMillis;
+    private final int maxInitialLineLength;
+    private final int maxHeaderSize;
+    private final long shutdownTimeoutMillis;
 
-    public ServerInitializer(Dispatcher dispatcher, ServerConfig config, SslContext sslContext, ChannelGroup channels) {
+    /**
+     * The settings are the server configuration's; {@code sslContext} is null for cleartext, and
+     * every accepted connection joins {@code channels}.
+     */
+    public ServerInitializer(
+            Dispatcher dispatcher,
+            SslContext sslContext,
+            ChannelGroup channels,
+            boolean http2,
+            Duration idleTimeout,
+            int maxInitialLineLength,
+            int maxHeaderSize,
+            Duration shutdownTimeout) {
         this.dispatcher = dispatcher;
-        this.config = config;
         this.sslContext = sslContext;
         this.channels = channels;
-        this.idleMillis = config.idleTimeout().toMillis();
+        this.http2 = http2;
+        this.idleMillis = idleTimeout.toMillis();
+        this.maxInitialLineLength = maxInitialLineLength;
+        this.maxHeaderSize = maxHeaderSize;
+        this.shutdownTimeoutMillis = shutdownTimeout.toMillis();
     }
 
     @Override
@@ -75,7 +93,7 @@ public final class ServerInitializer extends ChannelInitializer<Channel> {
             pipeline.addLast(new AlpnHandler(this, connection));
             return;
         }
-        if (config.http2()) {
+        if (http2) {
             HttpServerCodec codec = httpCodec();
             UpgradeHandler upgrade = new UpgradeHandler(
                     codec,
@@ -99,14 +117,14 @@ public final class ServerInitializer extends ChannelInitializer<Channel> {
     }
 
     boolean http2Enabled() {
-        return config.http2();
+        return http2;
     }
 
     HttpServerCodec httpCodec() {
         return new HttpServerCodec(
                 new HttpDecoderConfig()
-                        .setMaxInitialLineLength(config.maxInitialLineLength())
-                        .setMaxHeaderSize(config.maxHeaderSize())
+                        .setMaxInitialLineLength(maxInitialLineLength)
+                        .setMaxHeaderSize(maxHeaderSize)
                         .setMaxChunkSize(MAX_CHUNK_SIZE),
                 MAX_PIPELINE_DEPTH);
     }
@@ -115,9 +133,9 @@ public final class ServerInitializer extends ChannelInitializer<Channel> {
         return Http2FrameCodecBuilder.forServer()
                 .initialSettings(Http2Settings.defaultSettings()
                         .maxConcurrentStreams(MAX_CONCURRENT_STREAMS)
-                        .maxHeaderListSize(config.maxHeaderSize()))
+                        .maxHeaderListSize(maxHeaderSize))
                 // Netty's close() is graceful: GOAWAY, then wait this long for open streams.
-                .gracefulShutdownTimeoutMillis(config.shutdownTimeout().toMillis())
+                .gracefulShutdownTimeoutMillis(shutdownTimeoutMillis)
                 .validateHeaders(true)
                 .build();
     }

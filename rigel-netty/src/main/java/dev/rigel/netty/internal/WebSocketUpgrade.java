@@ -1,6 +1,5 @@
 package dev.rigel.netty.internal;
 
-import dev.rigel.netty.ServerConfig;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
@@ -53,7 +52,7 @@ final class WebSocketUpgrade {
             WebSocketExchange exchange,
             String subprotocol,
             HttpHeaders extraHeaders,
-            ServerConfig config,
+            Dispatcher dispatcher,
             Consumer<WebSocketFrameHandler> handOver,
             CompletableFuture<WebSocketFrameHandler> upgraded) {
         FullHttpRequest request = new DefaultFullHttpRequest(
@@ -64,8 +63,8 @@ final class WebSocketUpgrade {
                 exchange.requestHeaders,
                 EmptyHttpHeaders.INSTANCE);
         WebSocketDecoderConfig decoding = WebSocketDecoderConfig.newBuilder()
-                .maxFramePayloadLength(config.webSocketMaxFrameSize())
-                .allowExtensions(config.webSocketCompression())
+                .maxFramePayloadLength(dispatcher.webSocketMaxFrameSize())
+                .allowExtensions(dispatcher.webSocketCompression())
                 .build();
         WebSocketServerHandshaker handshaker = new WebSocketServerHandshakerFactory(
                         exchange.scope.scheme() + "://" + exchange.requestHeaders.get(HttpHeaderNames.HOST, "")
@@ -73,8 +72,8 @@ final class WebSocketUpgrade {
                         subprotocol,
                         decoding)
                 .newHandshaker(request);
-        WebSocketServerExtension deflate = config.webSocketCompression()
-                ? negotiateDeflate(exchange.requestHeaders, config.webSocketMaxMessageSize())
+        WebSocketServerExtension deflate = dispatcher.webSocketCompression()
+                ? negotiateDeflate(exchange.requestHeaders, dispatcher.webSocketMaxMessageSize())
                 : null;
         if (deflate != null) {
             extraHeaders.set(HttpHeaderNames.SEC_WEBSOCKET_EXTENSIONS, headerValue(deflate.newReponseData()));
@@ -104,7 +103,7 @@ final class WebSocketUpgrade {
             }
             pipeline.addAfter(previous, "ws-utf8", new Utf8FrameValidator(true));
             pipeline.addAfter(
-                    "ws-utf8", "ws-aggregator", new WebSocketFrameAggregator(config.webSocketMaxMessageSize()));
+                    "ws-utf8", "ws-aggregator", new WebSocketFrameAggregator(dispatcher.webSocketMaxMessageSize()));
             WebSocketFrameHandler frames = new WebSocketFrameHandler(exchange);
             handOver.accept(frames);
             pipeline.replace(http1Handler, "ws-frames", frames);

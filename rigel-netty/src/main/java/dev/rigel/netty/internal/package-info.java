@@ -1,6 +1,8 @@
 /**
  * Implementation of the Netty server; not API. Classes are public only where
- * {@link dev.rigel.netty.RigelServer} needs them across the package boundary.
+ * {@link dev.rigel.netty.RigelServer} needs them across the package boundary, and nothing here
+ * refers back to {@code dev.rigel.netty}: the server hands its configured values to
+ * {@code Dispatcher} and {@code ServerInitializer}.
  *
  * <p>Map: {@code ServerInitializer} builds each connection's pipeline; {@code Connection} holds
  * per-connection state (idle, shutdown); {@code Http1Handler} (with its parts {@code

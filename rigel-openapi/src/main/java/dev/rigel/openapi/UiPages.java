@@ -1,6 +1,4 @@
-package dev.rigel.openapi.internal;
-
-import dev.rigel.openapi.Renderer;
+package dev.rigel.openapi;
 
 /**
  * Each UI's page: our own small markup around the bundle (the packages' sample pages load demo
@@ -8,12 +6,12 @@ import dev.rigel.openapi.Renderer;
  * {@code /schema/redoc} alike; {@code base} and {@code assets} are checked by
  * {@code OpenAPIConfig} to hold only path characters, so they need no escaping here.
  */
-public final class UiPages {
+final class UiPages {
 
     private UiPages() {}
 
     /** The HTML of {@code renderer}'s page for the document at {@code base/openapi.json}. */
-    public static String page(Renderer renderer, String title, String base, String assets) {
+    static String page(Renderer renderer, String title, String base, String assets) {
         String head = """
                 <!DOCTYPE html>
                 <html lang="en">

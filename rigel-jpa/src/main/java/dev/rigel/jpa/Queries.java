@@ -1,7 +1,6 @@
-package dev.rigel.jpa.internal;
+package dev.rigel.jpa;
 
 import dev.rigel.exceptions.ClientException;
-import dev.rigel.jpa.Filter;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import jakarta.persistence.criteria.CriteriaBuilder;
@@ -14,13 +13,13 @@ import jakarta.persistence.criteria.Root;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Criteria queries for a {@link dev.rigel.jpa.Repository} listing, built from its filters. */
-public final class Queries {
+/** Criteria queries for a {@link Repository} listing, built from its filters. */
+final class Queries {
 
     private Queries() {}
 
     /** The page the filters ask for, or null when they ask for all rows. */
-    public static Filter.LimitOffset page(List<Filter> filters) {
+    static Filter.LimitOffset page(List<Filter> filters) {
         Filter.LimitOffset page = null;
         for (Filter filter : filters) {
             if (filter instanceof Filter.LimitOffset limitOffset) {
@@ -34,8 +33,7 @@ public final class Queries {
         return page;
     }
 
-    public static <T> TypedQuery<T> select(
-            EntityManager session, Class<T> type, String entityName, List<Filter> filters) {
+    static <T> TypedQuery<T> select(EntityManager session, Class<T> type, String entityName, List<Filter> filters) {
         CriteriaBuilder builder = session.getCriteriaBuilder();
         CriteriaQuery<T> query = builder.createQuery(type);
         Root<T> root = query.from(type);
@@ -56,7 +54,7 @@ public final class Queries {
         return typed;
     }
 
-    public static long count(EntityManager session, Class<?> type, String entityName, List<Filter> filters) {
+    static long count(EntityManager session, Class<?> type, String entityName, List<Filter> filters) {
         CriteriaBuilder builder = session.getCriteriaBuilder();
         CriteriaQuery<Long> query = builder.createQuery(Long.class);
         Root<?> root = query.from(type);

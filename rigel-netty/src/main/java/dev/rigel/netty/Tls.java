@@ -1,6 +1,5 @@
-package dev.rigel.netty.internal;
+package dev.rigel.netty;
 
-import dev.rigel.netty.ServerConfig;
 import io.netty.handler.codec.http2.Http2SecurityUtil;
 import io.netty.handler.ssl.ApplicationProtocolConfig;
 import io.netty.handler.ssl.ApplicationProtocolNames;
@@ -12,12 +11,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /** Builds the server's TLS context from the configuration, with ALPN set up for h2 and http/1.1. */
-public final class Tls {
+final class Tls {
 
     private Tls() {}
 
     /** The context to serve with, or null for cleartext. */
-    public static SslContext serverContext(ServerConfig config) {
+    static SslContext serverContext(ServerConfig config) {
         if (config.sslContext().isPresent()) {
             return config.sslContext().get();
         }

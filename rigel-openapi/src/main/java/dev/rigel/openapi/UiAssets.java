@@ -1,6 +1,5 @@
-package dev.rigel.openapi.internal;
+package dev.rigel.openapi;
 
-import dev.rigel.openapi.Renderer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -12,14 +11,14 @@ import java.util.Properties;
  * is the only place it is written down; Scalar and Elements have no webjar and are bundled in
  * this module's resources (see {@code dev/rigel/openapi/ui/NOTICE.md}).
  */
-public final class UiAssets {
+final class UiAssets {
 
     private static final String BUNDLED = "dev/rigel/openapi/ui/";
 
     private UiAssets() {}
 
     /** The class path directory holding the renderer's assets, e.g. {@code META-INF/resources/webjars/redoc/2.1.4}. */
-    public static String directory(Renderer renderer) {
+    static String directory(Renderer renderer) {
         return switch (renderer) {
             case SWAGGER -> webjar("org.webjars", "swagger-ui");
             // the webjar's root, not its bundles/ or dist/ folder: these jars hold no entries for
