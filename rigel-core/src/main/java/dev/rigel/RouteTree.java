@@ -1,11 +1,12 @@
 package dev.rigel;
 
 import dev.rigel.exceptions.ImproperlyConfiguredException;
-import dev.rigel.internal.app.HandlerDefinition;
-import dev.rigel.internal.app.RouteAssembler;
 import dev.rigel.internal.app.RouteTable;
-import dev.rigel.internal.app.WebSocketDefinition;
+import dev.rigel.internal.assembly.HandlerDefinition;
+import dev.rigel.internal.assembly.RouteAssembler;
+import dev.rigel.internal.assembly.WebSocketDefinition;
 import dev.rigel.internal.invoke.CallableSpec;
+import dev.rigel.internal.invoke.Instantiation;
 import dev.rigel.internal.layers.LayerSettings;
 import dev.rigel.internal.routing.PathTemplate;
 import java.util.List;
@@ -54,7 +55,7 @@ final class RouteTree {
                     throw new ImproperlyConfiguredException(type.getName() + " is not a route handler: it is not a"
                             + " Controller and has no methods annotated with @Get, @Post, …, @WebSocket");
                 }
-                walk(RouteAssembler.instantiate(type, "route handlers"), prefix, chain, assembler);
+                walk(Instantiation.create(type, "route handlers"), prefix, chain, assembler);
             }
             default -> {
                 if (!assembler.addAnnotated(prefix, chain, handler)) {

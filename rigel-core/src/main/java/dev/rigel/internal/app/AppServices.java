@@ -115,7 +115,7 @@ public final class AppServices implements ExchangeServices, BindingServices {
         return work;
     }
 
-    TemplateRenderer templates() {
+    public TemplateRenderer templates() {
         return templates;
     }
 
@@ -146,7 +146,7 @@ public final class AppServices implements ExchangeServices, BindingServices {
     }
 
     /** The response cache of a route with {@code cache} option {@code option} (and its own key builder, or null), or null. */
-    ResponseCache responseCache(int option, CacheKeyBuilder keyBuilder, String route) {
+    public ResponseCache responseCache(int option, CacheKeyBuilder keyBuilder, String route) {
         try {
             return ResponseCache.forRoute(
                     option, keyBuilder, settings.responseCache(), settings.stores(), cacheFlights, route);
@@ -165,12 +165,12 @@ public final class AppServices implements ExchangeServices, BindingServices {
         return parameterSources;
     }
 
-    ErrorResponder errors() {
+    public ErrorResponder errors() {
         return errors;
     }
 
     /** The names routes were given, filled while routes are assembled; read-only once the app is built. */
-    RouteNames routeNames() {
+    public RouteNames routeNames() {
         return routeNames;
     }
 
@@ -191,7 +191,7 @@ public final class AppServices implements ExchangeServices, BindingServices {
     }
 
     /** The app's built-in middleware (outermost, in {@link BuiltIn} order) followed by {@code middleware}. */
-    List<Middleware> withBuiltIns(List<Middleware> middleware) {
+    public List<Middleware> withBuiltIns(List<Middleware> middleware) {
         List<Middleware> builtIns = settings.builtInMiddleware();
         if (builtIns.isEmpty()) {
             return middleware;
@@ -208,7 +208,7 @@ public final class AppServices implements ExchangeServices, BindingServices {
      * it is raised and the middleware further out see that answer. The core itself needs no
      * boundary: a route handler and the 404/405 answers render their own errors.
      */
-    Application chain(
+    public Application chain(
             List<Middleware> middleware, Application core, HandlerInfo plan, MergedLayers layers, String usedBy) {
         if (middleware.isEmpty()) {
             return core;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rigel.dto.AbstractDTO;
 import dev.rigel.dto.DTOCodec;
 import dev.rigel.dto.NoDTO;
+import dev.rigel.internal.invoke.Instantiation;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -32,7 +33,7 @@ final class DTORegistry {
         }
         AbstractDTO<?> dto = setting instanceof AbstractDTO<?> instance
                 ? instance
-                : (AbstractDTO<?>) HandlerScanner.instantiate((Class<?>) setting, usedBy);
+                : (AbstractDTO<?>) Instantiation.create((Class<?>) setting, usedBy);
         DTOCodec<?> result = (DTOCodec<?>) dto.compile(mapper);
         compiled.put(setting, result);
         return result;

@@ -9,15 +9,15 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /** One path template and the handlers registered on it: by HTTP method, and its WebSocket route. */
-final class Endpoint {
+public final class Endpoint {
 
     final PathTemplate template;
     final String[] paramNames;
     private final Map<String, RoutePlan> byMethod = new HashMap<>();
-    private WebSocketRoutePlan webSocket;
+    private ServedRoute webSocket;
     private String allowHeader;
 
-    Endpoint(PathTemplate template) {
+    public Endpoint(PathTemplate template) {
         this.template = template;
         List<PathTemplate.Segment> params = template.params();
         this.paramNames = new String[params.size()];
@@ -26,7 +26,7 @@ final class Endpoint {
         }
     }
 
-    void add(String method, RoutePlan plan) {
+    public void add(String method, RoutePlan plan) {
         RoutePlan existing = byMethod.putIfAbsent(method, plan);
         if (existing != null) {
             throw new ImproperlyConfiguredException("Two handlers for " + method + " " + template.template() + ": "
@@ -36,7 +36,7 @@ final class Endpoint {
         allowHeader = null;
     }
 
-    void addWebSocket(WebSocketRoutePlan plan) {
+    public void addWebSocket(ServedRoute plan) {
         if (webSocket != null) {
             throw new ImproperlyConfiguredException("Two WebSocket routes for " + template.template() + ": "
                     + webSocket.name() + " and " + plan.name() + "; remove one or give them different paths");
@@ -49,7 +49,7 @@ final class Endpoint {
     }
 
     /** The WebSocket route on this path, or null. */
-    WebSocketRoutePlan webSocket() {
+    ServedRoute webSocket() {
         return webSocket;
     }
 

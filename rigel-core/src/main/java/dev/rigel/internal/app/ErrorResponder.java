@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * standard {@code {"status_code", "detail", "extra"}} body. Unexpected exceptions become a 500
  * whose detail hides the cause (logged with its stack trace), unless the app runs in debug mode.
  */
-final class ErrorResponder {
+public final class ErrorResponder {
 
     private static final Logger LOG = LoggerFactory.getLogger("dev.rigel.errors");
 
@@ -45,7 +45,7 @@ final class ErrorResponder {
             .getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
     /** Scope-state key under which an unhandled exception is left for test clients to re-throw. */
-    static final String UNHANDLED = StateKeys.UNHANDLED_EXCEPTION;
+    public static final String UNHANDLED = StateKeys.UNHANDLED_EXCEPTION;
 
     /** Scope-state key of the last exception the after-exception hooks were told about. */
     private static final String REPORTED = "rigel.reported_exception";
@@ -66,7 +66,7 @@ final class ErrorResponder {
         this.afterException = afterException.toArray(Hooks.AfterException[]::new);
     }
 
-    EncodedResponse render(Request request, Throwable failure, Map<Object, ExceptionHandler> handlers) {
+    public EncodedResponse render(Request request, Throwable failure, Map<Object, ExceptionHandler> handlers) {
         if (afterException.length > 0) {
             report(request, failure);
         }

@@ -154,7 +154,7 @@ public final class RequestDispatcher {
     /** A WebSocket connection: to its route, or refused with 404 when its path has none. */
     private void callWebSocket(Scope scope, Receive receive, Send send) throws Exception {
         RouteMatch<Endpoint> match = table.match(scope.rawPath());
-        WebSocketRoutePlan plan = match == null ? null : match.endpoint().webSocket();
+        ServedRoute plan = match == null ? null : match.endpoint().webSocket();
         if (plan == null) {
             if (unmatchedChain == null) {
                 answerWithoutRoute(scope, receive, send);

@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
  * must be unique in the app: a default name such as {@code UserController.get} is a description,
  * and reversing it would silently depend on which of two mounts came first.
  */
-final class RouteNames {
+public final class RouteNames {
 
     /** Characters a path segment may carry unescaped (RFC 3986 pchar without '%'). */
     private static final String SEGMENT_SAFE = "-._~!$&'()*+,;=:@";
@@ -31,7 +31,7 @@ final class RouteNames {
 
     private final Map<String, Named> routes = new HashMap<>();
 
-    void register(String name, Object owner, String description, PathTemplate template) {
+    public void register(String name, Object owner, String description, PathTemplate template) {
         Named existing = routes.get(name);
         if (existing == null) {
             routes.put(name, new Named(owner, description, new ArrayList<>(List.of(template))));

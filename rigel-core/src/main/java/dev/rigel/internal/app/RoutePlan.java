@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * binders, dependency steps in order, the response encoder and the middleware chain. Serving a
  * request walks this plan and nothing else: no layer lookups, no reflection.
  */
-final class RoutePlan implements HandlerInfo {
+public final class RoutePlan implements ServedRoute {
 
     private static final Logger LOG = LoggerFactory.getLogger("dev.rigel.handlers");
 
@@ -66,7 +66,7 @@ final class RoutePlan implements HandlerInfo {
 
     private dev.rigel.dto.DTODescription returnDto;
 
-    RoutePlan(
+    public RoutePlan(
             String pathTemplate,
             Set<String> methods,
             String name,
@@ -109,7 +109,8 @@ final class RoutePlan implements HandlerInfo {
     }
 
     /** The route's entry point: its middleware chain around {@link #handle}, with error boundaries. */
-    Application entry() {
+    @Override
+    public Application entry() {
         return entry;
     }
 
@@ -349,13 +350,13 @@ final class RoutePlan implements HandlerInfo {
     }
 
     /** Records which DTOs this route's body and response go through (null for none), for {@link HandlerInfo}. */
-    void describeDtos(dev.rigel.dto.DTOCodec<?> data, dev.rigel.dto.DTOCodec<?> returned) {
+    public void describeDtos(dev.rigel.dto.DTOCodec<?> data, dev.rigel.dto.DTOCodec<?> returned) {
         this.dataDto = data == null ? null : data.describe(dev.rigel.dto.DTODescription.Direction.INBOUND);
         this.returnDto = returned == null ? null : returned.describe(dev.rigel.dto.DTODescription.Direction.OUTBOUND);
     }
 
     /** Records the request values the route reads, for {@link HandlerInfo#parameters()}. */
-    void describeParameters(java.util.List<dev.rigel.http.RouteParameter> described) {
+    public void describeParameters(java.util.List<dev.rigel.http.RouteParameter> described) {
         this.parameters = java.util.List.copyOf(described);
     }
 

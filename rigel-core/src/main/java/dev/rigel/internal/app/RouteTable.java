@@ -16,7 +16,7 @@ public final class RouteTable {
     private final RouteTrie<Endpoint> trie;
     private final List<HandlerInfo> routes;
 
-    RouteTable(RouteTrie<Endpoint> trie, List<HandlerInfo> routes) {
+    public RouteTable(RouteTrie<Endpoint> trie, List<HandlerInfo> routes) {
         this.trie = trie;
         this.routes = Collections.unmodifiableList(List.copyOf(routes));
     }

@@ -1,4 +1,4 @@
-package dev.rigel.internal.app;
+package dev.rigel.internal.websocket;
 
 import dev.rigel.http.HandlerInfo;
 import dev.rigel.internal.exchange.Exchange;

@@ -1,4 +1,4 @@
-package dev.rigel.internal.app;
+package dev.rigel.internal.assembly;
 
 import dev.rigel.internal.invoke.CallableSpec;
 import dev.rigel.internal.layers.LayerSettings;

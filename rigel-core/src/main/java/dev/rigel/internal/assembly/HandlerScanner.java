@@ -1,4 +1,4 @@
-package dev.rigel.internal.app;
+package dev.rigel.internal.assembly;
 
 import dev.rigel.annotation.Delete;
 import dev.rigel.annotation.ExcludeFromSchema;
@@ -12,10 +12,10 @@ import dev.rigel.cache.CacheKeyBuilder;
 import dev.rigel.exceptions.ImproperlyConfiguredException;
 import dev.rigel.http.Guard;
 import dev.rigel.internal.invoke.Callables;
+import dev.rigel.internal.invoke.Instantiation;
 import dev.rigel.internal.layers.LayerSettings;
 import dev.rigel.middleware.Middleware;
 import java.lang.annotation.Annotation;
-import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -67,10 +67,10 @@ final class HandlerScanner {
             String name = route.name().isEmpty() ? Callables.describe(method) : route.name();
             LayerSettings layer = new LayerSettings("handler " + name);
             for (Class<? extends Guard> guard : route.guards()) {
-                layer.guard(instantiate(guard, name));
+                layer.guard(Instantiation.create(guard, name));
             }
             for (Class<? extends Middleware> middleware : route.middleware()) {
-                layer.middleware(instantiate(middleware, name));
+                layer.middleware(Instantiation.create(middleware, name));
             }
             for (String tag : route.tags()) {
                 layer.tag(tag);
@@ -102,7 +102,7 @@ final class HandlerScanner {
             // CacheKeyBuilder.class is the annotations' "not set": the app's key builder applies
             CacheKeyBuilder keyBuilder = route.cacheKeyBuilder() == CacheKeyBuilder.class
                     ? null
-                    : instantiate(route.cacheKeyBuilder(), name);
+                    : Instantiation.create(route.cacheKeyBuilder(), name);
             List<String> paths = route.paths().length == 0 ? List.of("") : List.of(route.paths());
             handlers.add(new HandlerDefinition(
                     name,
@@ -129,20 +129,6 @@ final class HandlerScanner {
             }
         }
         return false;
-    }
-
-    static <T> T instantiate(Class<T> type, String usedBy) {
-        try {
-            Constructor<T> constructor = type.getDeclaredConstructor();
-            constructor.setAccessible(true);
-            return constructor.newInstance();
-        } catch (NoSuchMethodException e) {
-            throw new ImproperlyConfiguredException(usedBy + ": " + type.getName()
-                    + " needs a no-argument constructor (or pass an instance instead of the class)");
-        } catch (ReflectiveOperationException e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw new ImproperlyConfiguredException(usedBy + ": cannot create " + type.getName() + ": " + cause, cause);
-        }
     }
 
     private static RouteAnnotation routeAnnotation(Method method) {

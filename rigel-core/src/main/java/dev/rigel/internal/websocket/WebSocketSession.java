@@ -1,4 +1,4 @@
-package dev.rigel.internal.app;
+package dev.rigel.internal.websocket;
 
 import com.fasterxml.jackson.databind.ObjectReader;
 import dev.rigel.exceptions.WebSocketDisconnectException;
@@ -6,6 +6,7 @@ import dev.rigel.exceptions.WebSocketException;
 import dev.rigel.http.HandlerInfo;
 import dev.rigel.http.QueryParams;
 import dev.rigel.http.State;
+import dev.rigel.internal.app.AppServices;
 import dev.rigel.internal.exchange.Exchange;
 import dev.rigel.protocol.Headers;
 import dev.rigel.protocol.Message;

@@ -1,4 +1,4 @@
-package dev.rigel.internal.app;
+package dev.rigel.internal.websocket;
 
 import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.rigel.di.Outcome;
@@ -9,7 +9,9 @@ import dev.rigel.exceptions.ValidationException;
 import dev.rigel.exceptions.WebSocketDisconnectException;
 import dev.rigel.exceptions.WebSocketException;
 import dev.rigel.http.Guard;
-import dev.rigel.http.HandlerInfo;
+import dev.rigel.internal.app.AppServices;
+import dev.rigel.internal.app.ErrorResponder;
+import dev.rigel.internal.app.ServedRoute;
 import dev.rigel.internal.binding.BoundParam;
 import dev.rigel.internal.binding.ProviderStep;
 import dev.rigel.internal.exchange.Exchange;
@@ -44,7 +46,7 @@ import org.slf4j.LoggerFactory;
  * closed with the code of a {@link WebSocketException} or with 4500. Scoped dependencies are
  * cleaned up after the connection is over.
  */
-final class WebSocketRoutePlan implements HandlerInfo {
+public final class WebSocketRoutePlan implements ServedRoute {
 
     private static final Logger LOG = LoggerFactory.getLogger("dev.rigel.websocket");
 
@@ -52,7 +54,7 @@ final class WebSocketRoutePlan implements HandlerInfo {
     private static final Receive NO_BODY = () -> Message.Disconnect.INSTANCE;
 
     /** Something to call with its bound parameters. */
-    record Call(CallableSpec callable, BoundParam[] params) {}
+    public record Call(CallableSpec callable, BoundParam[] params) {}
 
     private final String pathTemplate;
     private final String name;
@@ -70,7 +72,7 @@ final class WebSocketRoutePlan implements HandlerInfo {
     private final AppServices services;
     private final Application entry;
 
-    WebSocketRoutePlan(
+    public WebSocketRoutePlan(
             String pathTemplate,
             String name,
             MergedLayers layers,
@@ -98,7 +100,8 @@ final class WebSocketRoutePlan implements HandlerInfo {
     }
 
     /** The route's entry point: its middleware chain around {@link #handle}. */
-    Application entry() {
+    @Override
+    public Application entry() {
         return entry;
     }
 

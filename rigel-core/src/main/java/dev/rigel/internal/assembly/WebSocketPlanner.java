@@ -1,13 +1,16 @@
-package dev.rigel.internal.app;
+package dev.rigel.internal.assembly;
 
 import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.rigel.exceptions.ImproperlyConfiguredException;
 import dev.rigel.http.Response;
+import dev.rigel.internal.app.AppServices;
 import dev.rigel.internal.binding.ParameterBinder;
 import dev.rigel.internal.invoke.CallableSpec;
 import dev.rigel.internal.invoke.Types;
 import dev.rigel.internal.layers.MergedLayers;
 import dev.rigel.internal.routing.PathTemplate;
+import dev.rigel.internal.websocket.WebSocketParams;
+import dev.rigel.internal.websocket.WebSocketRoutePlan;
 import dev.rigel.protocol.Message;
 import dev.rigel.response.ResponseContent;
 import java.lang.reflect.Type;

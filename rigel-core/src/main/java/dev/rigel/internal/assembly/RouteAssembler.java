@@ -1,9 +1,13 @@
-package dev.rigel.internal.app;
+package dev.rigel.internal.assembly;
 
 import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.rigel.exceptions.ImproperlyConfiguredException;
 import dev.rigel.http.HandlerInfo;
 import dev.rigel.http.Response;
+import dev.rigel.internal.app.AppServices;
+import dev.rigel.internal.app.Endpoint;
+import dev.rigel.internal.app.RoutePlan;
+import dev.rigel.internal.app.RouteTable;
 import dev.rigel.internal.binding.BoundParam;
 import dev.rigel.internal.binding.DTOBindings;
 import dev.rigel.internal.binding.ParameterBinder;
@@ -14,6 +18,7 @@ import dev.rigel.internal.layers.LayerSettings;
 import dev.rigel.internal.layers.MergedLayers;
 import dev.rigel.internal.routing.PathTemplate;
 import dev.rigel.internal.routing.RouteTrie;
+import dev.rigel.internal.websocket.WebSocketRoutePlan;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,11 +65,6 @@ public final class RouteAssembler {
     /** Whether {@code type} declares annotated handler methods or WebSocket routes. */
     public static boolean declaresRoutes(Class<?> type) {
         return HandlerScanner.hasHandlers(type) || WebSocketScanner.hasRoutes(type);
-    }
-
-    /** An instance of a handler class given by type, through its no-argument constructor. */
-    public static <T> T instantiate(Class<T> type, String usedBy) {
-        return HandlerScanner.instantiate(type, usedBy);
     }
 
     /** The finished routes; the assembler is not used after this. */

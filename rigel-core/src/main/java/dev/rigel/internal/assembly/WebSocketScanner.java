@@ -1,4 +1,4 @@
-package dev.rigel.internal.app;
+package dev.rigel.internal.assembly;
 
 import dev.rigel.annotation.ExcludeFromSchema;
 import dev.rigel.annotation.WebSocket;
@@ -7,6 +7,7 @@ import dev.rigel.exceptions.ImproperlyConfiguredException;
 import dev.rigel.http.Guard;
 import dev.rigel.internal.invoke.CallableSpec;
 import dev.rigel.internal.invoke.Callables;
+import dev.rigel.internal.invoke.Instantiation;
 import dev.rigel.internal.layers.LayerSettings;
 import dev.rigel.middleware.Middleware;
 import java.lang.reflect.Method;
@@ -181,10 +182,10 @@ final class WebSocketScanner {
             boolean hidden) {
         LayerSettings layer = new LayerSettings("handler " + name);
         for (Class<? extends Guard> guard : guards) {
-            layer.guard(HandlerScanner.instantiate(guard, name));
+            layer.guard(Instantiation.create(guard, name));
         }
         for (Class<? extends Middleware> entry : middleware) {
-            layer.middleware(HandlerScanner.instantiate(entry, name));
+            layer.middleware(Instantiation.create(entry, name));
         }
         for (String tag : tags) {
             layer.tag(tag);

@@ -1,10 +1,11 @@
-package dev.rigel.internal.app;
+package dev.rigel.internal.websocket;
 
 import com.fasterxml.jackson.databind.ObjectReader;
 import dev.rigel.exceptions.ImproperlyConfiguredException;
 import dev.rigel.exceptions.ValidationError;
 import dev.rigel.exceptions.ValidationException;
 import dev.rigel.http.HttpConnection;
+import dev.rigel.internal.app.AppServices;
 import dev.rigel.internal.binding.BoundParam;
 import dev.rigel.internal.binding.ConnectionParameters;
 import dev.rigel.internal.invoke.ParamSpec;
@@ -19,9 +20,9 @@ import java.util.List;
  * is the request or the connection, and on a WebSocket route {@code data} is the message a
  * listener is called for (a handler has no request body at all).
  */
-final class WebSocketParams implements ConnectionParameters {
+public final class WebSocketParams implements ConnectionParameters {
 
-    enum Kind {
+    public enum Kind {
         HANDLER,
         LISTENER
     }
@@ -29,7 +30,7 @@ final class WebSocketParams implements ConnectionParameters {
     private final Kind kind;
     private final AppServices services;
 
-    WebSocketParams(Kind kind, AppServices services) {
+    public WebSocketParams(Kind kind, AppServices services) {
         this.kind = kind;
         this.services = services;
     }
