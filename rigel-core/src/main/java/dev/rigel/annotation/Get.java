@@ -10,6 +10,7 @@ import java.lang.annotation.Target;
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)
+@HttpMethod("GET")
 public @interface Get {
 
     /** Path(s) relative to the enclosing controller/router; empty means the controller's own path. */

@@ -10,6 +10,7 @@ import java.lang.annotation.Target;
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)
+@HttpMethod("PATCH")
 public @interface Patch {
 
     /** Path(s) relative to the enclosing controller/router; empty means the controller's own path. */

@@ -10,6 +10,7 @@ import java.lang.annotation.Target;
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)
+@HttpMethod("PUT")
 public @interface Put {
 
     /** Path(s) relative to the enclosing controller/router; empty means the controller's own path. */

@@ -1,12 +1,7 @@
 package dev.rigel.internal.assembly;
 
-import dev.rigel.annotation.Delete;
 import dev.rigel.annotation.ExcludeFromSchema;
-import dev.rigel.annotation.Get;
-import dev.rigel.annotation.Head;
-import dev.rigel.annotation.Patch;
-import dev.rigel.annotation.Post;
-import dev.rigel.annotation.Put;
+import dev.rigel.annotation.HttpMethod;
 import dev.rigel.cache.CacheControlHeader;
 import dev.rigel.cache.CacheKeyBuilder;
 import dev.rigel.exceptions.ImproperlyConfiguredException;
@@ -133,140 +128,58 @@ final class HandlerScanner {
 
     private static RouteAnnotation routeAnnotation(Method method) {
         for (Annotation annotation : method.getAnnotations()) {
-            RouteAnnotation route = switch (annotation) {
-                case Get a ->
-                    new RouteAnnotation(
-                            Set.of("GET"),
-                            a.value(),
-                            a.status(),
-                            a.mediaType(),
-                            a.name(),
-                            a.guards(),
-                            a.middleware(),
-                            a.tags(),
-                            a.opt(),
-                            a.maxBodySize(),
-                            a.nonBlocking(),
-                            a.cacheControl(),
-                            a.cache(),
-                            a.cacheKeyBuilder(),
-                            a.dto(),
-                            a.returnDto());
-                case Post a ->
-                    new RouteAnnotation(
-                            Set.of("POST"),
-                            a.value(),
-                            a.status(),
-                            a.mediaType(),
-                            a.name(),
-                            a.guards(),
-                            a.middleware(),
-                            a.tags(),
-                            a.opt(),
-                            a.maxBodySize(),
-                            a.nonBlocking(),
-                            a.cacheControl(),
-                            a.cache(),
-                            a.cacheKeyBuilder(),
-                            a.dto(),
-                            a.returnDto());
-                case Put a ->
-                    new RouteAnnotation(
-                            Set.of("PUT"),
-                            a.value(),
-                            a.status(),
-                            a.mediaType(),
-                            a.name(),
-                            a.guards(),
-                            a.middleware(),
-                            a.tags(),
-                            a.opt(),
-                            a.maxBodySize(),
-                            a.nonBlocking(),
-                            a.cacheControl(),
-                            a.cache(),
-                            a.cacheKeyBuilder(),
-                            a.dto(),
-                            a.returnDto());
-                case Patch a ->
-                    new RouteAnnotation(
-                            Set.of("PATCH"),
-                            a.value(),
-                            a.status(),
-                            a.mediaType(),
-                            a.name(),
-                            a.guards(),
-                            a.middleware(),
-                            a.tags(),
-                            a.opt(),
-                            a.maxBodySize(),
-                            a.nonBlocking(),
-                            a.cacheControl(),
-                            a.cache(),
-                            a.cacheKeyBuilder(),
-                            a.dto(),
-                            a.returnDto());
-                case Delete a ->
-                    new RouteAnnotation(
-                            Set.of("DELETE"),
-                            a.value(),
-                            a.status(),
-                            a.mediaType(),
-                            a.name(),
-                            a.guards(),
-                            a.middleware(),
-                            a.tags(),
-                            a.opt(),
-                            a.maxBodySize(),
-                            a.nonBlocking(),
-                            a.cacheControl(),
-                            a.cache(),
-                            a.cacheKeyBuilder(),
-                            a.dto(),
-                            a.returnDto());
-                case Head a ->
-                    new RouteAnnotation(
-                            Set.of("HEAD"),
-                            a.value(),
-                            a.status(),
-                            a.mediaType(),
-                            a.name(),
-                            a.guards(),
-                            a.middleware(),
-                            a.tags(),
-                            a.opt(),
-                            a.maxBodySize(),
-                            a.nonBlocking(),
-                            a.cacheControl(),
-                            a.cache(),
-                            a.cacheKeyBuilder(),
-                            a.dto(),
-                            a.returnDto());
-                case dev.rigel.annotation.Route a ->
-                    new RouteAnnotation(
-                            upper(a.methods()),
-                            a.value(),
-                            a.status(),
-                            a.mediaType(),
-                            a.name(),
-                            a.guards(),
-                            a.middleware(),
-                            a.tags(),
-                            a.opt(),
-                            a.maxBodySize(),
-                            a.nonBlocking(),
-                            a.cacheControl(),
-                            a.cache(),
-                            a.cacheKeyBuilder(),
-                            a.dto(),
-                            a.returnDto());
-                default -> null;
-            };
-            if (route != null) {
-                return route;
+            Set<String> methods = httpMethods(annotation);
+            if (methods != null) {
+                return read(annotation, methods);
             }
         }
         return null;
+    }
+
+    /** The HTTP methods a route annotation stands for; null for any other annotation. */
+    private static Set<String> httpMethods(Annotation annotation) {
+        if (annotation instanceof dev.rigel.annotation.Route route) {
+            return upper(route.methods());
+        }
+        HttpMethod verb = annotation.annotationType().getAnnotation(HttpMethod.class);
+        return verb == null ? null : Set.of(verb.value());
+    }
+
+    /**
+     * A route annotation's attributes, read by name: every route annotation declares the same
+     * ones, so a new option is an attribute on each annotation and a line here, not a case per verb.
+     */
+    private static RouteAnnotation read(Annotation annotation, Set<String> methods) {
+        return new RouteAnnotation(
+                methods,
+                attribute(annotation, "value"),
+                attribute(annotation, "status"),
+                attribute(annotation, "mediaType"),
+                attribute(annotation, "name"),
+                attribute(annotation, "guards"),
+                attribute(annotation, "middleware"),
+                attribute(annotation, "tags"),
+                attribute(annotation, "opt"),
+                attribute(annotation, "maxBodySize"),
+                attribute(annotation, "nonBlocking"),
+                attribute(annotation, "cacheControl"),
+                attribute(annotation, "cache"),
+                attribute(annotation, "cacheKeyBuilder"),
+                attribute(annotation, "dto"),
+                attribute(annotation, "returnDto"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T attribute(Annotation annotation, String name) {
+        Class<? extends Annotation> type = annotation.annotationType();
+        try {
+            return (T) type.getMethod(name).invoke(annotation);
+        } catch (NoSuchMethodException e) {
+            throw new ImproperlyConfiguredException("@" + type.getSimpleName() + " is marked @HttpMethod but has no '"
+                    + name + "' attribute; a route annotation declares every attribute @Route has (but methods)");
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("Cannot read @" + type.getSimpleName() + "." + name, e);
+        }
     }
 
     private static Set<String> upper(String[] methods) {
