@@ -40,7 +40,7 @@ public final class WebSocketParams implements ConnectionParameters {
     public BoundParam reservedType(ParamSpec param, String route, String owner) {
         Class<?> type = param.rawType();
         if (type == WebSocketConnection.class || type == HttpConnection.class) {
-            return new BoundParam(exchange -> ((WebSocketExchange) exchange).session, "socket", null);
+            return new BoundParam(exchange -> ((WebSocketRouteExchange) exchange).session, "socket", null);
         }
         return null;
     }
@@ -67,17 +67,17 @@ public final class WebSocketParams implements ConnectionParameters {
         Class<?> type = param.rawType();
         if (type == String.class) {
             return new BoundParam(
-                    exchange -> WebSocketSession.text(((WebSocketExchange) exchange).message), "data", "body");
+                    exchange -> WebSocketSession.text(((WebSocketRouteExchange) exchange).message), "data", "body");
         }
         if (type == byte[].class) {
-            return new BoundParam(exchange -> ((WebSocketExchange) exchange).message.data(), "data", "body");
+            return new BoundParam(exchange -> ((WebSocketRouteExchange) exchange).message.data(), "data", "body");
         }
         ObjectReader reader = services.json().reader(param.type());
         boolean validate = BeanValidation.isConstrained(Types.raw(param.type()));
         return new BoundParam(
                 exchange -> {
-                    Object data = ((WebSocketExchange) exchange)
-                            .session.decodeJson(reader, ((WebSocketExchange) exchange).message);
+                    Object data = ((WebSocketRouteExchange) exchange)
+                            .session.decodeJson(reader, ((WebSocketRouteExchange) exchange).message);
                     if (validate) {
                         List<ValidationError> errors = BeanValidation.validateBody(data, services.json()::propertyName);
                         if (!errors.isEmpty()) {

@@ -113,7 +113,7 @@ public final class WebSocketRoutePlan implements ServedRoute {
         if (!(first instanceof Message.WebSocketConnect)) {
             throw new IllegalStateException("A WebSocket exchange starts with WebSocketConnect, not " + first);
         }
-        WebSocketExchange exchange = new WebSocketExchange(scope, NO_BODY, services, this);
+        WebSocketRouteExchange exchange = new WebSocketRouteExchange(scope, NO_BODY, services, this);
         WebSocketSession socket = new WebSocketSession(exchange, receive, send, services);
         exchange.session = socket;
         Throwable failure = null;
@@ -159,7 +159,7 @@ public final class WebSocketRoutePlan implements ServedRoute {
         }
     }
 
-    private void listen(WebSocketExchange exchange, WebSocketSession socket) throws Throwable {
+    private void listen(WebSocketRouteExchange exchange, WebSocketSession socket) throws Throwable {
         if (onAccept != null) {
             call(onAccept, exchange);
         }

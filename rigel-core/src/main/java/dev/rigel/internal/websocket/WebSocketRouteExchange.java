@@ -8,7 +8,7 @@ import dev.rigel.protocol.Receive;
 import dev.rigel.protocol.Scope;
 
 /** The exchange of a WebSocket route: the request it began with, its connection, and the message in hand. */
-final class WebSocketExchange extends Exchange {
+final class WebSocketRouteExchange extends Exchange {
 
     /** The connection; set right after the exchange is made, before anything is bound. */
     WebSocketSession session;
@@ -16,7 +16,7 @@ final class WebSocketExchange extends Exchange {
     /** The message a listener is being called for; null outside a listener call. */
     Message.WebSocketReceive message;
 
-    WebSocketExchange(Scope scope, Receive receive, ExchangeServices services, HandlerInfo handler) {
+    WebSocketRouteExchange(Scope scope, Receive receive, ExchangeServices services, HandlerInfo handler) {
         super(scope, receive, services, handler, 0);
     }
 }
