@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * ({@code /users/{user_id}}), never the raw path, so the number of label values stays the number
  * of routes however many distinct URLs clients send.
  */
-public final class RouteLabel {
+final class RouteLabel {
 
     /** Requests no route matched, by status: 404 is a missing path, anything else (405, OPTIONS) unmatched. */
     public static final String NOT_FOUND = "NOT_FOUND";

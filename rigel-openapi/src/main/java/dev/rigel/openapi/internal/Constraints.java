@@ -23,7 +23,7 @@ import java.math.BigDecimal;
  * JSON Schema meaning are carried over; the rest (custom validators, {@code @Future}…) are left
  * to the server, which checks them anyway.
  */
-public final class Constraints {
+final class Constraints {
 
     private Constraints() {}
 
