@@ -30,8 +30,10 @@ public final class Endpoint {
         RoutePlan existing = byMethod.putIfAbsent(method, plan);
         if (existing != null) {
             throw new ImproperlyConfiguredException("Two handlers for " + method + " " + template.template() + ": "
-                    + existing.name() + " (" + existing.pathTemplate() + ") and " + plan.name() + " ("
-                    + plan.pathTemplate() + "); remove one or give them different paths");
+                    + existing.description().name() + " ("
+                    + existing.description().pathTemplate() + ") and "
+                    + plan.description().name() + " (" + plan.description().pathTemplate()
+                    + "); remove one or give them different paths");
         }
         allowHeader = null;
     }
@@ -39,7 +41,8 @@ public final class Endpoint {
     public void addWebSocket(ServedRoute plan) {
         if (webSocket != null) {
             throw new ImproperlyConfiguredException("Two WebSocket routes for " + template.template() + ": "
-                    + webSocket.name() + " and " + plan.name() + "; remove one or give them different paths");
+                    + webSocket.description().name() + " and "
+                    + plan.description().name() + "; remove one or give them different paths");
         }
         webSocket = plan;
     }

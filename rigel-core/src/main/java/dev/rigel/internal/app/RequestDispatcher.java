@@ -124,7 +124,7 @@ public final class RequestDispatcher {
                                     scope,
                                     receive,
                                     services,
-                                    lookup == null ? null : lookup.plan,
+                                    lookup == null ? null : lookup.plan.description(),
                                     MergedLayers.DEFAULT_MAX_BODY_SIZE),
                             escaped);
             throw escaped;
@@ -146,7 +146,7 @@ public final class RequestDispatcher {
             }
             return;
         }
-        scope.setRoute(plan, lookup.endpoint.pathParams(lookup.values));
+        scope.setRoute(plan.description(), lookup.endpoint.pathParams(lookup.values));
         Send target = lookup.head || scope.method().equals("HEAD") ? new HeadSend(send) : send;
         plan.entry().call(scope, receive, target);
     }
@@ -163,7 +163,7 @@ public final class RequestDispatcher {
             }
             return;
         }
-        scope.setRoute(plan, match.endpoint().pathParams(match.values()));
+        scope.setRoute(plan.description(), match.endpoint().pathParams(match.values()));
         plan.entry().call(scope, receive, send);
     }
 

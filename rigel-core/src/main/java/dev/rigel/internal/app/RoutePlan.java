@@ -6,7 +6,6 @@ import dev.rigel.exceptions.ImproperlyConfiguredException;
 import dev.rigel.exceptions.ValidationError;
 import dev.rigel.exceptions.ValidationException;
 import dev.rigel.http.Guard;
-import dev.rigel.http.HandlerInfo;
 import dev.rigel.http.Response;
 import dev.rigel.internal.binding.BoundParam;
 import dev.rigel.internal.binding.ProviderStep;
@@ -27,8 +26,6 @@ import dev.rigel.response.ServerSentEvent;
 import dev.rigel.response.Stream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,8 +38,7 @@ public final class RoutePlan implements ServedRoute {
 
     private static final Logger LOG = LoggerFactory.getLogger("dev.rigel.handlers");
 
-    private final String pathTemplate;
-    private final Set<String> methods;
+    private final RouteDescription description;
     private final String name;
     private final MergedLayers layers;
     private final CallableSpec callable;
@@ -60,29 +56,20 @@ public final class RoutePlan implements ServedRoute {
 
     private final AppServices services;
     private final Application entry;
-    private java.util.List<dev.rigel.http.RouteParameter> parameters = java.util.List.of();
-    /** set once while the app is assembled, before the plan serves anything */
-    private dev.rigel.dto.DTODescription dataDto;
-
-    private dev.rigel.dto.DTODescription returnDto;
 
     public RoutePlan(
-            String pathTemplate,
-            Set<String> methods,
-            String name,
+            RouteDescription description,
             MergedLayers layers,
             CallableSpec callable,
             BoundParam[] params,
             List<ProviderStep> steps,
             int slotCount,
             ResponseEncoder encoder,
-            int configuredStatus,
             boolean nonBlocking,
             ResponseCache cache,
             AppServices services) {
-        this.pathTemplate = pathTemplate;
-        this.methods = Set.copyOf(methods);
-        this.name = name;
+        this.description = description;
+        this.name = description.name();
         this.layers = layers;
         this.callable = callable;
         this.params = params;
@@ -90,7 +77,7 @@ public final class RoutePlan implements ServedRoute {
         this.slotCount = slotCount;
         this.validateParams = BeanValidation.hasParameterConstraints(callable.executable());
         this.encoder = encoder;
-        this.defaultStatus = defaultStatus(configuredStatus, methods);
+        this.defaultStatus = description.defaultStatus();
         Class<?> returned = dev.rigel.internal.invoke.Types.raw(callable.returnType());
         this.voidReturn = returned == void.class || returned == Void.class;
         // inline on the event loop only if nothing on the way to the handler may block either
@@ -99,13 +86,14 @@ public final class RoutePlan implements ServedRoute {
                 && services.withBuiltIns(layers.middleware).stream().noneMatch(Middleware::mayBlock);
         this.cache = cache;
         if (nonBlocking && sendsStreamedBody(callable.returnType())) {
-            throw new ImproperlyConfiguredException(this + " is nonBlocking but returns a file, stream or server-sent"
-                    + " events, which are read and sent on the request's thread; drop nonBlocking so that thread is"
-                    + " a virtual thread and not the server's event loop");
+            throw new ImproperlyConfiguredException(
+                    description + " is nonBlocking but returns a file, stream or server-sent"
+                            + " events, which are read and sent on the request's thread; drop nonBlocking so that thread is"
+                            + " a virtual thread and not the server's event loop");
         }
         this.guards = layers.guards.toArray(Guard[]::new);
         this.services = services;
-        this.entry = services.chain(services.withBuiltIns(layers.middleware), this::handle, this, layers, name);
+        this.entry = services.chain(services.withBuiltIns(layers.middleware), this::handle, description, layers, name);
     }
 
     /** The route's entry point: its middleware chain around {@link #handle}, with error boundaries. */
@@ -123,7 +111,7 @@ public final class RoutePlan implements ServedRoute {
     }
 
     private void handle(Scope scope, Receive receive, Send send) throws Exception {
-        Exchange exchange = new Exchange(scope, receive, services, this, layers.maxBodySize);
+        Exchange exchange = new Exchange(scope, receive, services, description, layers.maxBodySize);
         if (cache == null) {
             serve(exchange, send);
             return;
@@ -212,7 +200,7 @@ public final class RoutePlan implements ServedRoute {
     private EncodedResponse respond(Exchange exchange) throws Throwable {
         exchange.rejectDeclaredOversizedBody();
         for (Guard guard : guards) {
-            guard.check(exchange, this);
+            guard.check(exchange, description);
         }
         if (cache != null) {
             // after the guards (they decide per request), before anything the handler would cost
@@ -242,7 +230,7 @@ public final class RoutePlan implements ServedRoute {
             // declared as Object, so startup could not tell: reading a file or waiting for events
             // would stall the event loop, and every connection on it
             encoded.streamed().release();
-            throw new ImproperlyConfiguredException(this + " runs on the event loop (nonBlocking) but returned a"
+            throw new ImproperlyConfiguredException(description + " runs on the event loop (nonBlocking) but returned a"
                     + " file, stream or server-sent events; drop nonBlocking");
         }
         return encoded;
@@ -305,17 +293,6 @@ public final class RoutePlan implements ServedRoute {
         throw ValidationException.forRequest(exchange.method(), exchange.path(), errors);
     }
 
-    /** Litestar's defaults: 201 for a POST-only handler, 204 for DELETE-only, else 200. */
-    private static int defaultStatus(int configured, Set<String> methods) {
-        if (configured != 0) {
-            return configured;
-        }
-        if (methods.equals(Set.of("POST"))) {
-            return 201;
-        }
-        return methods.equals(Set.of("DELETE")) ? 204 : 200;
-    }
-
     /**
      * Runs the scoped dependencies' cleanups in reverse order, telling each the failure (if any)
      * and the response status. Before the response is sent ({@code canReplace}) a failing cleanup
@@ -349,70 +326,9 @@ public final class RoutePlan implements ServedRoute {
         return result;
     }
 
-    /** Records which DTOs this route's body and response go through (null for none), for {@link HandlerInfo}. */
-    public void describeDtos(dev.rigel.dto.DTOCodec<?> data, dev.rigel.dto.DTOCodec<?> returned) {
-        this.dataDto = data == null ? null : data.describe(dev.rigel.dto.DTODescription.Direction.INBOUND);
-        this.returnDto = returned == null ? null : returned.describe(dev.rigel.dto.DTODescription.Direction.OUTBOUND);
-    }
-
-    /** Records the request values the route reads, for {@link HandlerInfo#parameters()}. */
-    public void describeParameters(java.util.List<dev.rigel.http.RouteParameter> described) {
-        this.parameters = java.util.List.copyOf(described);
-    }
-
     @Override
-    public java.util.List<dev.rigel.http.RouteParameter> parameters() {
-        return parameters;
-    }
-
-    @Override
-    public java.lang.reflect.Type returnType() {
-        return callable.returnType();
-    }
-
-    @Override
-    public int defaultStatus() {
-        return defaultStatus;
-    }
-
-    @Override
-    public java.util.Map<String, String> responseHeaders() {
-        // names are case-insensitive, and the first of a name is the one sent (cacheControl beats a plain header)
-        java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
-        java.util.Set<String> seen = new java.util.HashSet<>();
-        for (String[] header : layers.sentHeaders) {
-            if (seen.add(header[0].toLowerCase(java.util.Locale.ROOT))) {
-                headers.put(header[0], header[1]);
-            }
-        }
-        return java.util.Collections.unmodifiableMap(headers);
-    }
-
-    @Override
-    public java.util.List<String> responseCookieNames() {
-        return layers.responseCookies.stream().map(dev.rigel.http.Cookie::name).toList();
-    }
-
-    @Override
-    public boolean guarded() {
-        return guards.length > 0;
-    }
-
-    @Override
-    public java.util.Optional<java.lang.reflect.Method> handlerMethod() {
-        return callable.executable() instanceof java.lang.reflect.Method method && !callable.lambdaBody()
-                ? java.util.Optional.of(method)
-                : java.util.Optional.empty();
-    }
-
-    @Override
-    public java.util.Optional<dev.rigel.dto.DTODescription> dataDTO() {
-        return java.util.Optional.ofNullable(dataDto);
-    }
-
-    @Override
-    public java.util.Optional<dev.rigel.dto.DTODescription> returnDTO() {
-        return java.util.Optional.ofNullable(returnDto);
+    public RouteDescription description() {
+        return description;
     }
 
     boolean returnsVoid() {
@@ -420,37 +336,7 @@ public final class RoutePlan implements ServedRoute {
     }
 
     @Override
-    public String pathTemplate() {
-        return pathTemplate;
-    }
-
-    @Override
-    public Set<String> methods() {
-        return methods;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public Map<String, Object> opt() {
-        return layers.opt;
-    }
-
-    @Override
-    public List<String> tags() {
-        return layers.tags;
-    }
-
-    @Override
-    public boolean includeInSchema() {
-        return layers.includeInSchema;
-    }
-
-    @Override
     public String toString() {
-        return String.join("/", methods) + " " + pathTemplate + " (" + name + ")";
+        return description.toString();
     }
 }

@@ -1,11 +1,14 @@
 package dev.rigel.internal.assembly;
 
 import com.fasterxml.jackson.databind.ObjectWriter;
+import dev.rigel.dto.DTOCodec;
+import dev.rigel.dto.DTODescription;
 import dev.rigel.exceptions.ImproperlyConfiguredException;
 import dev.rigel.http.HandlerInfo;
 import dev.rigel.http.Response;
 import dev.rigel.internal.app.AppServices;
 import dev.rigel.internal.app.Endpoint;
+import dev.rigel.internal.app.RouteDescription;
 import dev.rigel.internal.app.RoutePlan;
 import dev.rigel.internal.app.RouteTable;
 import dev.rigel.internal.binding.BoundParam;
@@ -98,7 +101,7 @@ public final class RouteAssembler {
                 throw new ImproperlyConfiguredException(definition.name() + ": " + e.getMessage(), e);
             }
             endpoint.addWebSocket(plan);
-            routes.add(plan);
+            routes.add(plan.description());
         }
     }
 
@@ -126,22 +129,27 @@ public final class RouteAssembler {
                     : DTOBindings.responseWriter(
                             definition.callable().returnType(), returnDto, description, "handler " + definition.name());
             ResponseEncoder encoder = encoderFor(definition, layers, dtoWriter);
-            RoutePlan plan = new RoutePlan(
+            RouteDescription described = RouteDescription.http(
                     template.template(),
                     definition.methods(),
                     definition.name(),
+                    layers,
+                    definition.callable(),
+                    definition.status(),
+                    planner.describedParameters(),
+                    describe(planner.dataDto(), DTODescription.Direction.INBOUND),
+                    describe(dtoWriter == null ? null : returnDto, DTODescription.Direction.OUTBOUND));
+            RoutePlan plan = new RoutePlan(
+                    described,
                     layers,
                     definition.callable(),
                     params,
                     planner.steps(),
                     planner.slotCount(),
                     encoder,
-                    definition.status(),
                     definition.nonBlocking(),
                     services.responseCache(definition.cache(), definition.cacheKeyBuilder(), description),
                     services);
-            plan.describeDtos(planner.dataDto(), dtoWriter == null ? null : returnDto);
-            plan.describeParameters(planner.describedParameters());
             Endpoint endpoint;
             try {
                 endpoint = trie.endpoint(template, Endpoint::new);
@@ -151,8 +159,12 @@ public final class RouteAssembler {
             for (String method : definition.methods()) {
                 endpoint.add(method, plan);
             }
-            routes.add(plan);
+            routes.add(plan.description());
         }
+    }
+
+    private static DTODescription describe(DTOCodec<?> dto, DTODescription.Direction direction) {
+        return dto == null ? null : dto.describe(direction);
     }
 
     private ResponseEncoder encoderFor(HandlerDefinition definition, MergedLayers layers, DTOResponseWriter dtoWriter) {

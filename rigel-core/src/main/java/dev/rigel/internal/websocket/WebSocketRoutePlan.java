@@ -11,6 +11,7 @@ import dev.rigel.exceptions.WebSocketException;
 import dev.rigel.http.Guard;
 import dev.rigel.internal.app.AppServices;
 import dev.rigel.internal.app.ErrorResponder;
+import dev.rigel.internal.app.RouteDescription;
 import dev.rigel.internal.app.ServedRoute;
 import dev.rigel.internal.binding.BoundParam;
 import dev.rigel.internal.binding.ProviderStep;
@@ -21,15 +22,12 @@ import dev.rigel.protocol.Application;
 import dev.rigel.protocol.Message;
 import dev.rigel.protocol.Receive;
 import dev.rigel.protocol.Scope;
-import dev.rigel.protocol.ScopeType;
 import dev.rigel.protocol.Send;
 import dev.rigel.websocket.CloseCodes;
 import dev.rigel.websocket.WebSocketConnection.ReadyState;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,7 +54,7 @@ public final class WebSocketRoutePlan implements ServedRoute {
     /** Something to call with its bound parameters. */
     public record Call(CallableSpec callable, BoundParam[] params) {}
 
-    private final String pathTemplate;
+    private final RouteDescription description;
     private final String name;
     private final MergedLayers layers;
     private final boolean listener;
@@ -84,7 +82,7 @@ public final class WebSocketRoutePlan implements ServedRoute {
             int slotCount,
             ObjectWriter replyWriter,
             AppServices services) {
-        this.pathTemplate = pathTemplate;
+        this.description = RouteDescription.webSocket(pathTemplate, name, layers);
         this.name = name;
         this.layers = layers;
         this.listener = listener;
@@ -96,7 +94,7 @@ public final class WebSocketRoutePlan implements ServedRoute {
         this.guards = layers.guards.toArray(Guard[]::new);
         this.replyWriter = replyWriter;
         this.services = services;
-        this.entry = services.chain(services.withBuiltIns(layers.middleware), this::handle, this, layers, name);
+        this.entry = services.chain(services.withBuiltIns(layers.middleware), this::handle, description, layers, name);
     }
 
     /** The route's entry point: its middleware chain around {@link #handle}. */
@@ -113,14 +111,14 @@ public final class WebSocketRoutePlan implements ServedRoute {
         if (!(first instanceof Message.WebSocketConnect)) {
             throw new IllegalStateException("A WebSocket exchange starts with WebSocketConnect, not " + first);
         }
-        WebSocketRouteExchange exchange = new WebSocketRouteExchange(scope, NO_BODY, services, this);
+        WebSocketRouteExchange exchange = new WebSocketRouteExchange(scope, NO_BODY, services, description);
         WebSocketSession socket = new WebSocketSession(exchange, receive, send, services);
         exchange.session = socket;
         Throwable failure = null;
         boolean listening = false;
         try {
             for (Guard guard : guards) {
-                guard.check(exchange, this);
+                guard.check(exchange, description);
             }
             if (slotCount > 0) {
                 exchange.dependencyValues = new Object[slotCount];
@@ -269,42 +267,12 @@ public final class WebSocketRoutePlan implements ServedRoute {
     }
 
     @Override
-    public String pathTemplate() {
-        return pathTemplate;
-    }
-
-    @Override
-    public Set<String> methods() {
-        return Set.of();
-    }
-
-    @Override
-    public ScopeType scopeType() {
-        return ScopeType.WEBSOCKET;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public Map<String, Object> opt() {
-        return layers.opt;
-    }
-
-    @Override
-    public List<String> tags() {
-        return layers.tags;
-    }
-
-    @Override
-    public boolean includeInSchema() {
-        return layers.includeInSchema;
+    public RouteDescription description() {
+        return description;
     }
 
     @Override
     public String toString() {
-        return "WEBSOCKET " + pathTemplate + " (" + name + ")";
+        return description.toString();
     }
 }
