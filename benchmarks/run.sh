@@ -12,6 +12,8 @@
 #   user postgres, in this schema, dropped and made afresh before each start)
 #   WORKLOADS="plaintext json users user"
 #   ROUNDS=1 (N > 1 repeats the whole cycle N times, interleaved; the table shows each cell's median)
+#   BASELINE_DIR (for rigel-vt-base, rigel-el-base, rigel-seed-base: a folder with benchmarks.jar and
+#     seed-app.jar built at another commit, e.g. the one before a change)
 #   BUILD=1 (0 skips the Maven build)   PORT=18080   JAVA_OPTS=""   OUT=benchmarks/results/latest
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -76,6 +78,15 @@ workload_headers() { # prints nothing for plaintext/json; the browser headers ot
 
 # How each contender starts (stdout/stderr go to $RUN_DIR/<name>.log; the seed's per-request log is discarded).
 NATIVE="--enable-native-access=ALL-UNNAMED"
+# A jar of the baseline build: BASELINE_DIR holds benchmarks/target/benchmarks.jar and
+# examples/seed-app/target/seed-app.jar as built at the baseline commit.
+baseline() {
+  if [ -z "${BASELINE_DIR:-}" ] || [ ! -f "$BASELINE_DIR/$1" ]; then
+    echo "the *-base contenders need BASELINE_DIR with $1 from the baseline build" >&2; exit 2
+  fi
+  echo "$BASELINE_DIR/$1"
+}
+
 start_contender() { # name -> sets PID
   local name=$1 log="$RUN_DIR/$1.log"
   # shellcheck disable=SC2086
@@ -94,6 +105,10 @@ start_contender() { # name -> sets PID
     javalin) "$JAVA" $NATIVE $JAVA_OPTS -cp "benchmarks/javalin/target/classes:benchmarks/javalin/target/lib/*" dev.rigel.benchmarks.javalin.JavalinBenchServer "$PORT" >"$log" 2>&1 & ;;
     vertx) "$JAVA" $NATIVE $JAVA_OPTS -cp "benchmarks/vertx/target/classes:benchmarks/vertx/target/lib/*" dev.rigel.benchmarks.vertx.VertxBenchServer "$PORT" >"$log" 2>&1 & ;;
     spring) "$JAVA" $NATIVE $JAVA_OPTS -jar benchmarks/spring/target/benchmarks-spring.jar --server.port="$PORT" >"$log" 2>&1 & ;;
+    # the same servers from another build of Rigel (a commit before a change), for before/after ratios
+    rigel-vt-base) "$JAVA" $NATIVE $JAVA_OPTS -cp "$(baseline benchmarks.jar)" dev.rigel.benchmarks.RigelBenchServer "$PORT" vt >"$log" 2>&1 & ;;
+    rigel-el-base) "$JAVA" $NATIVE $JAVA_OPTS -cp "$(baseline benchmarks.jar)" dev.rigel.benchmarks.RigelBenchServer "$PORT" el >"$log" 2>&1 & ;;
+    rigel-seed-base) RATE_LIMIT=second,1000000000 "$JAVA" $NATIVE $JAVA_OPTS -jar "$(baseline seed-app.jar)" --port "$PORT" >/dev/null 2>"$log" & ;;
     *) echo "unknown contender $name" >&2; exit 2 ;;
   esac
   PID=$!
