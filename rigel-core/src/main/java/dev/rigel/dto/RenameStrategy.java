@@ -9,7 +9,7 @@ import java.util.Locale;
  * {@code renameStrategy(name -> "x_" + name)}.
  */
 @FunctionalInterface
-interface RenameStrategy {
+public interface RenameStrategy {
 
     /** {@code createdAt} → {@code createdAt}; {@code created_at} → {@code createdAt}. */
     RenameStrategy CAMEL = name -> Words.camel(name, false);
