@@ -72,7 +72,7 @@ module dev.rigel.core {
     // `opens` only for public members of public types in exported packages (so error bodies'
     // ValidationError and OffsetPagination need none). The response cache's stored entry
     // (ResponseCache.Entry, a package-private record) is not one: Jackson writes and reads it.
-    opens dev.rigel.internal.app to
+    opens dev.rigel.internal.cache to
             com.fasterxml.jackson.databind;
 
     // automatic plugins (rigel-openapi's, the app's) are found with the ServiceLoader
