@@ -205,6 +205,66 @@ class ModulePathTest {
         }
     }
 
+    /** An app that does not open its package to Rigel is told so when it builds, not with a riddle. */
+    @Test
+    @Timeout(value = 3, unit = TimeUnit.MINUTES)
+    void anAppThatDoesNotOpenItsPackageIsToldHowToFixIt(@TempDir Path dir) throws Exception {
+        String path = modulesFor("dev.rigel.core").stream()
+                .map(Path::toString)
+                .collect(Collectors.joining(File.pathSeparator));
+        Path sources = dir.resolve("src/closed.app");
+        Files.createDirectories(sources.resolve("closed/app"));
+        Files.writeString(sources.resolve("module-info.java"), """
+                module closed.app {
+                    requires dev.rigel.core;
+                }
+                """);
+        Files.writeString(sources.resolve("closed/app/Main.java"), """
+                package closed.app;
+
+                import dev.rigel.App;
+                import dev.rigel.Route;
+
+                public final class Main {
+                    public static void main(String[] args) {
+                        App.builder().autoPlugins(false).routeHandlers(Route.get("/hello", () -> "hi")).build();
+                    }
+                }
+                """);
+        Path classes = dir.resolve("classes");
+        int compiled = ToolProvider.getSystemJavaCompiler()
+                .run(
+                        null,
+                        null,
+                        null,
+                        "--release",
+                        "21",
+                        "-g",
+                        "--module-path",
+                        path,
+                        "-d",
+                        classes.toString(),
+                        sources.resolve("module-info.java").toString(),
+                        sources.resolve("closed/app/Main.java").toString());
+        assertThat(compiled).as("javac exit code").isZero();
+        Path stdout = dir.resolve("stdout.txt");
+        Path stderr = dir.resolve("stderr.txt");
+        Process app = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "--module-path",
+                        path + File.pathSeparator + classes,
+                        "-m",
+                        "closed.app/closed.app.Main")
+                .redirectOutput(stdout.toFile())
+                .redirectError(stderr.toFile())
+                .start();
+        assertThat(app.waitFor(90, TimeUnit.SECONDS)).as("the app ends").isTrue();
+        assertThat(app.exitValue()).as(output(stdout, stderr)).isNotZero();
+        assertThat(read(stderr))
+                .contains("does not open package closed.app to dev.rigel.core")
+                .contains("opens closed.app to dev.rigel.core;");
+    }
+
     /**
      * Waits until the app prints its port on stdout; fails if it exits or takes too long first. (Its
      * output goes to files, so a chatty log never blocks it on a full pipe.)

@@ -134,18 +134,28 @@ public final class Callables {
     }
 
     private static SerializedLambda serialized(Serializable lambda) {
+        Class<?> type = lambda.getClass();
         try {
-            Method writeReplace = lambda.getClass().getDeclaredMethod("writeReplace");
+            Method writeReplace = type.getDeclaredMethod("writeReplace");
             writeReplace.setAccessible(true);
             Object replacement = writeReplace.invoke(lambda);
             if (replacement instanceof SerializedLambda serializedLambda) {
                 return serializedLambda;
             }
+        } catch (java.lang.reflect.InaccessibleObjectException e) {
+            // a lambda of a named module that does not open its package to Rigel
+            throw new IllegalArgumentException(
+                    "Rigel cannot read the lambda or method reference "
+                            + type.getName() + ": its module "
+                            + type.getModule().getName() + " does not open package "
+                            + type.getPackageName() + " to dev.rigel.core; add `opens " + type.getPackageName()
+                            + " to dev.rigel.core;` to its module-info.java",
+                    e);
         } catch (ReflectiveOperationException | RuntimeException ignored) {
             // fall through: not a lambda (an ordinary class implementing the interface)
         }
-        throw new IllegalArgumentException(lambda.getClass().getName()
-                + " is not a lambda or method reference; pass a lambda, a method reference, or a class");
+        throw new IllegalArgumentException(
+                type.getName() + " is not a lambda or method reference; pass a lambda, a method reference, or a class");
     }
 
     private static Executable findImpl(Class<?> implClass, String name, String signature) {
