@@ -1,0 +1,5 @@
+/**
+ * Turning declared handlers into route plans at startup: scanners, definitions, {@code
+ * RouteAssembler}. Not API.
+ */
+package dev.rigel.internal.assembly;

@@ -1,0 +1,4 @@
+/**
+ * One request in flight as the app serves it ({@code Exchange}). Not API.
+ */
+package dev.rigel.internal.exchange;

@@ -1,0 +1,4 @@
+/**
+ * Path templates and the route trie that matches request paths. Not API.
+ */
+package dev.rigel.internal.routing;

@@ -1,0 +1,4 @@
+/**
+ * Parsing request text: query strings, cookies, and values converted to Java types. Not API.
+ */
+package dev.rigel.internal.text;

@@ -1,0 +1,4 @@
+/**
+ * File naming of {@code FileStore}; not API.
+ */
+package dev.rigel.stores.internal;

@@ -1,0 +1,6 @@
+/**
+ * Key-value stores for rate limits, sessions, caches and apps: {@link dev.rigel.stores.Store},
+ * {@link dev.rigel.stores.MemoryStore}, {@link dev.rigel.stores.FileStore} and the app's {@link
+ * dev.rigel.stores.StoreRegistry} of named stores.
+ */
+package dev.rigel.stores;
