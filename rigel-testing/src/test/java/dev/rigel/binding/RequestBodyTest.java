@@ -287,6 +287,30 @@ class RequestBodyTest {
 
     @ParameterizedTest
     @EnumSource(Transport.class)
+    void aJsonNullWhereAValueIsRequiredIs400(Transport transport) {
+        try (TestClient client = Clients.open(APP, transport)) {
+            TestResponse record = postRaw(client, "/record", "null");
+            assertThat(record.status()).isEqualTo(400);
+            assertThat(record.text())
+                    .isEqualTo("{\"status_code\":400,\"detail\":\"Invalid JSON body: expected a value of type"
+                            + " `Person`, got null\"}");
+
+            TestResponse list = postRaw(client, "/list", " null ");
+            assertThat(list.status()).isEqualTo(400);
+            assertThat(list.json().get("detail").asText())
+                    .isEqualTo("Invalid JSON body: expected a value of type `List<Item>`, got null");
+
+            assertThat(postRaw(client, "/map", "null").status()).isEqualTo(400);
+            assertThat(postRaw(client, "/any-map", "null").status()).isEqualTo(400);
+            assertThat(postRaw(client, "/pojo", "null").status()).isEqualTo(400);
+
+            // an Optional body reads null as absent
+            assertThat(created(postRaw(client, "/optional", "null"))).isEqualTo("nothing");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Transport.class)
     void aFieldOfTheWrongTypeIs400NamingTheField(Transport transport) {
         try (TestClient client = Clients.open(APP, transport)) {
             TestResponse response =

@@ -128,8 +128,9 @@ public final class JsonCodec {
         if (body.length == 0) {
             throw new ClientException("Request body is empty; expected JSON");
         }
+        Object value;
         try {
-            return reader.readValue(body);
+            value = reader.readValue(body);
         } catch (MismatchedInputException e) {
             String key = fieldPath(e);
             String message = mismatchMessage(e);
@@ -150,6 +151,18 @@ public final class JsonCodec {
         } catch (IOException e) {
             throw new ClientException("Cannot read request body: " + e.getMessage());
         }
+        if (value == null) {
+            // a JSON null where a value is required (Optional bodies read it as empty): refused
+            // here, not handed to the handler as a null it did not ask for
+            throw new ClientException("Invalid JSON body: expected a value of type `"
+                    + simpleName(reader.getValueType()) + "`, got null");
+        }
+        return value;
+    }
+
+    /** A type as clients may see it: no package names, no enclosing classes. */
+    private static String simpleName(JavaType type) {
+        return type.toCanonical().replaceAll("\\b[a-z_][\\w]*\\.", "").replaceAll("\\w+\\$", "");
     }
 
     /**

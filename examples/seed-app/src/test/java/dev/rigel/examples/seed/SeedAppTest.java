@@ -190,6 +190,21 @@ class SeedAppTest {
         }
     }
 
+    /** A JSON null body is the client's mistake: a 400, never the handler's NullPointerException. */
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void aNullBodyIs400(Transport transport) {
+        try (TestClient client = authorized(transport)) {
+            for (String path : new String[] {"/api/v1/users", "/api/v1/notifications", "/api/v1/orders"}) {
+                TestResponse response = client.request("POST", path)
+                        .body("null".getBytes(java.nio.charset.StandardCharsets.UTF_8), "application/json")
+                        .send();
+                assertThat(response.status()).as(path + ": " + response.text()).isEqualTo(400);
+                assertThat(response.jsonMap()).containsEntry("status_code", 400);
+            }
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(Transport.class)
     void ordersReferenceExistingUsers(Transport transport) {
