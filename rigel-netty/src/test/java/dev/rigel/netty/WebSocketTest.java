@@ -402,6 +402,39 @@ class WebSocketTest {
         awaitEvent("disconnect 1005 ");
     }
 
+    /**
+     * RFC 6455 7.4: a close code no endpoint may send is a protocol error (it was a 500 and an
+     * ERROR line for 5000 and above, which Netty's decoder lets through).
+     */
+    @Test
+    void aCloseWithACodeNoEndpointMaySendIsAProtocolError() throws Exception {
+        for (int code : new int[] {5000, 65535}) {
+            try (RawWebSocket socket = RawWebSocket.connect(server.port(), "/echo")) {
+                socket.sendClose(code, "bad");
+                RawWebSocket.Frame reply = socket.read();
+                assertThat(reply.opcode()).as("close %d", code).isEqualTo(RawWebSocket.CLOSE);
+                assertThat(reply.closeCode()).as("close %d", code).isEqualTo(1002);
+                assertThat(socket.closedByServer(2000)).isTrue();
+            }
+            awaitEvent("disconnect 1002 invalid close code " + code);
+        }
+        // the codes below 5000 that no endpoint may send: Netty's decoder fails the connection
+        for (int code : new int[] {999, 1004, 1006, 2000}) {
+            int before = EVENTS.size();
+            try (RawWebSocket socket = RawWebSocket.connect(server.port(), "/echo")) {
+                socket.sendClose(code, "bad");
+                assertThat(socket.closedByServer(2000)).as("close %d", code).isTrue();
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (EVENTS.size() == before && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertThat(EVENTS.subList(before, EVENTS.size()))
+                    .as("close %d", code)
+                    .anySatisfy(event -> assertThat(event).startsWith("disconnect 1002 "));
+        }
+    }
+
     @Test
     void aDroppedConnectionIs1006ForTheApplication() throws Exception {
         RawWebSocket socket = RawWebSocket.connect(server.port(), "/echo");

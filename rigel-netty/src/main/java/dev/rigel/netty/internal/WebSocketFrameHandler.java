@@ -101,6 +101,12 @@ final class WebSocketFrameHandler extends ChannelInboundHandlerAdapter {
         int code = frame.statusCode() < 0 ? 1005 : frame.statusCode();
         String reason = frame.reasonText();
         frame.release();
+        if (code != 1005 && !receivable(code)) {
+            // RFC 6455 7.4: a code no endpoint may send is a protocol error. Netty's decoder fails
+            // the connection for most such codes itself, but lets 5000 and above through
+            reason = "invalid close code " + code;
+            code = 1002;
+        }
         closeReceived = true;
         if (closeSent) {
             inbox.end(code, reason == null ? "" : reason);
@@ -111,6 +117,16 @@ final class WebSocketFrameHandler extends ChannelInboundHandlerAdapter {
         // answered before the application hears of it, so a close of its own cannot overtake the answer
         enqueueClose(code == 1005 ? new CloseWebSocketFrame() : new CloseWebSocketFrame(code, ""), true);
         inbox.end(code, reason == null ? "" : reason);
+    }
+
+    /**
+     * Whether a peer may send {@code code} in a close frame (RFC 6455 7.4): the defined codes but
+     * 1004, 1005 and 1006 (1005 and 1006 only ever describe a close, 1004 is reserved), the
+     * IANA-registered 1012 to 1014, and 3000 to 4999 for libraries and applications.
+     */
+    static boolean receivable(int code) {
+        return code >= 1000 && code <= 1014 && code != 1004 && code != 1005 && code != 1006
+                || code >= 3000 && code <= 4999;
     }
 
     @Override
