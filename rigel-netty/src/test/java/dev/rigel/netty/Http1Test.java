@@ -185,7 +185,7 @@ class Http1Test {
                 batch.append("GET /")
                         .append(i % 3 == 0 ? "vt/" : "inline/")
                         .append(i)
-                        .append(" HTTP/1.1\r\n\r\n");
+                        .append(" HTTP/1.1\r\nHost: a\r\n\r\n");
             }
             http.write(batch.toString());
             for (int i = 0; i < 500; i++) {
@@ -233,6 +233,58 @@ class Http1Test {
 
             http.write("GET /inline/after HTTP/1.1\r\nHost: t\r\n\r\n");
             assertThat(http.read().status()).isEqualTo(200); // still framed correctly
+        }
+    }
+
+    /** RFC 9112 3.2: an HTTP/1.1 request names exactly one valid Host; issue 21 found them all served. */
+    @Test
+    void aRequestWithoutOneValidHostIs400() throws Exception {
+        String[] heads = {
+            "GET /inline/x HTTP/1.1\r\n\r\n",
+            "GET /inline/x HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n",
+            "GET /inline/x HTTP/1.1\r\nHost: evil@x\r\n\r\n",
+            "GET /inline/x HTTP/1.1\r\nHost: a b\r\n\r\n",
+            "GET /inline/x HTTP/1.1\r\nHost: example.com:65536\r\n\r\n",
+            "GET /inline/x HTTP/1.1\r\nHost: example.com:8x\r\n\r\n",
+            "GET /inline/x HTTP/1.0\r\nHost: a\r\nHost: a\r\n\r\n",
+            // RFC 9110 11.6.2: Authorization is a singleton field
+            "GET /inline/x HTTP/1.1\r\nHost: a\r\nAuthorization: Bearer x\r\nAuthorization: Bearer y\r\n\r\n",
+        };
+        for (String head : heads) {
+            try (RawHttp http = new RawHttp(server.port())) {
+                http.write(head);
+                RawHttp.Response response = http.read();
+                assertThat(response.status()).as(head).isEqualTo(400);
+                assertThat(response.text()).as(head).isEqualTo("{\"status_code\":400,\"detail\":\"Bad Request\"}");
+                assertThat(http.closedByServer(2000)).as(head).isTrue();
+            }
+        }
+        String[] fine = {
+            "GET /inline/x HTTP/1.1\r\nHost: example.com:8080\r\n\r\n",
+            "GET /inline/x HTTP/1.1\r\nHost: [::1]:8080\r\n\r\n",
+            "GET /inline/x HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n",
+            "GET /inline/x HTTP/1.1\r\nHost:\r\n\r\n", // empty: a target URI without authority
+            "GET /inline/x HTTP/1.0\r\n\r\n", // HTTP/1.0 needs no Host
+        };
+        for (String head : fine) {
+            try (RawHttp http = new RawHttp(server.port())) {
+                http.write(head);
+                assertThat(http.read().status()).as(head).isEqualTo(200);
+            }
+        }
+    }
+
+    /** RFC 9110 6.2: a version the server does not speak is 505, answered in the server's own version. */
+    @Test
+    void anHttpVersionOtherThan10Or11Is505() throws Exception {
+        for (String version : new String[] {"HTTP/9.9", "HTTP/2.0", "HTTP/1.2"}) {
+            try (RawHttp http = new RawHttp(server.port())) {
+                http.write("GET /inline/x " + version + "\r\nHost: a\r\n\r\n");
+                RawHttp.Response response = http.read();
+                assertThat(response.statusLine()).as(version).startsWith("HTTP/1.1 505");
+                assertThat(response.text())
+                        .isEqualTo("{\"status_code\":505,\"detail\":\"HTTP Version Not Supported\"}");
+            }
         }
     }
 

@@ -17,6 +17,7 @@ final class ErrorBodies {
     static final String INTERNAL_ERROR = "Internal Server Error";
     static final String FORBIDDEN = "Forbidden";
     static final String SERVICE_UNAVAILABLE = "Service Unavailable";
+    static final String VERSION_NOT_SUPPORTED = "HTTP Version Not Supported";
 
     private ErrorBodies() {}
 

@@ -135,6 +135,16 @@ final class Http1RequestReader {
             return;
         }
         Headers headers = head.copy(request.headers());
+        HttpResponseStatus problem = head.problem(request.protocolVersion());
+        if (problem != null) {
+            ReferenceCountUtil.release(request);
+            http1.rejection.reject(
+                    problem,
+                    problem == HttpResponseStatus.HTTP_VERSION_NOT_SUPPORTED
+                            ? ErrorBodies.VERSION_NOT_SUPPORTED
+                            : ErrorBodies.BAD_REQUEST);
+            return;
+        }
         long contentLength = -1;
         if (head.contentLength != null) {
             try {

@@ -22,6 +22,8 @@ final class HttpFields {
     static final int KEEP_ALIVE = 7;
     static final int PROXY_CONNECTION = 8;
     static final int UPGRADE = 9;
+    static final int HOST = 10;
+    static final int AUTHORIZATION = 11;
 
     private static final AsciiString PROXY_CONNECTION_NAME = AsciiString.cached("proxy-connection");
     private static final HttpResponseStatus[] STATUSES = new HttpResponseStatus[1000];
@@ -31,13 +33,14 @@ final class HttpFields {
     /** Which of the fields the server manages {@code name} is, or {@link #OTHER}. */
     static int kind(CharSequence name) {
         return switch (name.length()) {
-            case 4 -> is(name, HttpHeaderNames.DATE) ? DATE : OTHER;
+            case 4 -> is(name, HttpHeaderNames.DATE) ? DATE : is(name, HttpHeaderNames.HOST) ? HOST : OTHER;
             case 6 -> is(name, HttpHeaderNames.SERVER) ? SERVER : is(name, HttpHeaderNames.EXPECT) ? EXPECT : OTHER;
             case 7 -> is(name, HttpHeaderNames.UPGRADE) ? UPGRADE : OTHER;
             case 10 ->
                 is(name, HttpHeaderNames.CONNECTION)
                         ? CONNECTION
                         : is(name, HttpHeaderNames.KEEP_ALIVE) ? KEEP_ALIVE : OTHER;
+            case 13 -> is(name, HttpHeaderNames.AUTHORIZATION) ? AUTHORIZATION : OTHER;
             case 14 -> is(name, HttpHeaderNames.CONTENT_LENGTH) ? CONTENT_LENGTH : OTHER;
             case 16 -> is(name, PROXY_CONNECTION_NAME) ? PROXY_CONNECTION : OTHER;
             case 17 -> is(name, HttpHeaderNames.TRANSFER_ENCODING) ? TRANSFER_ENCODING : OTHER;
