@@ -1,6 +1,7 @@
 package dev.rigel.internal.app;
 
 import dev.rigel.exceptions.ClientException;
+import dev.rigel.exceptions.HttpException;
 import dev.rigel.exceptions.ImproperlyConfiguredException;
 import dev.rigel.exceptions.MethodNotAllowedException;
 import dev.rigel.exceptions.NotFoundException;
@@ -15,8 +16,10 @@ import dev.rigel.protocol.Receive;
 import dev.rigel.protocol.Scope;
 import dev.rigel.protocol.ScopeType;
 import dev.rigel.protocol.Send;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Serves requests from a finished {@link RouteTable}: routes each request once (the result is
@@ -38,6 +41,8 @@ public final class RequestDispatcher {
     private final boolean unmatchedMayBlock;
     /** The before-send hooks; null when there are none, so sending costs nothing extra. */
     private final BeforeSendHooks beforeSend;
+    /** HTTP's methods and any other a route of this app answers; the rest are answered 501 at once. */
+    private final Set<String> knownMethods;
 
     /** The outcome of routing one request, kept in the scope between runsInline and call. */
     private record Lookup(Endpoint endpoint, RoutePlan plan, Object[] values, boolean head) {}
@@ -51,7 +56,13 @@ public final class RequestDispatcher {
         this.unmatchedChain = unmatchedChain(settings);
         this.unmatchedMayBlock = services.withBuiltIns(settings.unmatchedRouteMiddleware()).stream()
                 .anyMatch(Middleware::mayBlock);
+        Set<String> methods = new HashSet<>(STANDARD_METHODS);
+        table.routes().forEach(route -> methods.addAll(route.methods()));
+        this.knownMethods = Set.copyOf(methods);
     }
+
+    private static final Set<String> STANDARD_METHODS =
+            Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE", "CONNECT");
 
     private Application unmatchedChain(AppSettings settings) {
         List<Middleware> appMiddleware = settings.appLayer().middleware;
@@ -134,6 +145,15 @@ public final class RequestDispatcher {
     private void serve(Scope scope, Receive receive, Send send) throws Exception {
         if (scope.type() == ScopeType.WEBSOCKET) {
             callWebSocket(scope, receive, send);
+            return;
+        }
+        if (!knownMethods.contains(scope.method())) {
+            // RFC 9110 9.1: a method nothing here implements; answered before any middleware, which
+            // could only misjudge it (CSRF would call it unsafe and answer 403)
+            Exchange exchange = new Exchange(scope, receive, services, null, appLayers.maxBodySize);
+            services.errors()
+                    .render(exchange, new HttpException(501), appLayers.exceptionHandlers)
+                    .send(send);
             return;
         }
         Lookup lookup = lookup(scope);
