@@ -118,6 +118,11 @@ public final class CORSConfig {
         return origins.matches(origin);
     }
 
+    /** The origin to answer a request from {@code origin} with, or null when it is not allowed. */
+    String allowedOrigin(String origin) {
+        return origins.allowedAs(origin);
+    }
+
     @Override
     public String toString() {
         return "CORSConfig[allowOrigins=" + allowOrigins + ", allowOriginRegex=" + allowOriginRegex + ", allowMethods="

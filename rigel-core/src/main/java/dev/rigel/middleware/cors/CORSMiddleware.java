@@ -100,8 +100,7 @@ public final class CORSMiddleware implements Middleware {
                         return;
                     }
                 }
-                boolean allowed = config.isOriginAllowed(origin);
-                next.call(scope, receive, new MarkingSend(send, allowed ? origin : null));
+                next.call(scope, receive, new MarkingSend(send, config.allowedOrigin(origin)));
             }
 
             @Override
@@ -113,7 +112,8 @@ public final class CORSMiddleware implements Middleware {
 
     private void preflight(String origin, String requestedMethod, String requestedHeaders, Send send)
             throws IOException {
-        boolean originOk = config.isOriginAllowed(origin);
+        String answer = config.allowedOrigin(origin);
+        boolean originOk = answer != null;
         boolean methodOk = allMethods || methods.contains(requestedMethod);
         String echoedHeaders = requestedHeaders == null ? "" : checkedHeaders(requestedHeaders);
         boolean headersOk = echoedHeaders != null;
@@ -124,7 +124,7 @@ public final class CORSMiddleware implements Middleware {
             return;
         }
         Headers response = new Headers(7);
-        allowOrigin(response, origin);
+        allowOrigin(response, answer);
         response.add("access-control-allow-methods", allowMethodsValue);
         if (allHeaders) {
             // nothing to list up front: the browser's own list, checked for syntax, is the answer

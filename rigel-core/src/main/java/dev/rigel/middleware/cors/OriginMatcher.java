@@ -1,10 +1,8 @@
 package dev.rigel.middleware.cors;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -22,7 +20,9 @@ final class OriginMatcher {
     public static final int MAX_ORIGIN_LENGTH = 1024;
 
     private final boolean any;
-    private final Set<String> exact;
+    /** Exact origins, lower-cased, to the spelling the app configured (the one it answers with). */
+    private final java.util.Map<String, String> exact;
+
     private final String[] wildcardPrefixes;
     private final String[] wildcardSuffixes;
     private final Pattern regex;
@@ -34,7 +34,7 @@ final class OriginMatcher {
      */
     public OriginMatcher(List<String> origins, String regex) {
         boolean all = false;
-        Set<String> exactOrigins = new HashSet<>();
+        java.util.Map<String, String> exactOrigins = new java.util.HashMap<>();
         List<String> prefixes = new ArrayList<>();
         List<String> suffixes = new ArrayList<>();
         for (String origin : origins) {
@@ -46,14 +46,14 @@ final class OriginMatcher {
             validate(origin);
             int star = normalized.indexOf('*');
             if (star < 0) {
-                exactOrigins.add(normalized);
+                exactOrigins.putIfAbsent(normalized, origin);
             } else {
                 prefixes.add(normalized.substring(0, star));
                 suffixes.add(normalized.substring(star + 1));
             }
         }
         this.any = all;
-        this.exact = Set.copyOf(exactOrigins);
+        this.exact = java.util.Map.copyOf(exactOrigins);
         this.wildcardPrefixes = prefixes.toArray(String[]::new);
         this.wildcardSuffixes = suffixes.toArray(String[]::new);
         this.regex = regex == null ? null : Pattern.compile(regex);
@@ -65,23 +65,34 @@ final class OriginMatcher {
     }
 
     public boolean matches(String origin) {
+        return allowedAs(origin) != null;
+    }
+
+    /**
+     * The origin to answer {@code origin} with, or null when it is not allowed: an exact origin in
+     * the app's own spelling (origins compare case-insensitively, but the browser compares the
+     * answer with its origin exactly), a wildcard match lower-cased as browsers serialize origins,
+     * otherwise the request's value.
+     */
+    public String allowedAs(String origin) {
         if (!isPlausible(origin)) {
-            return false;
+            return null;
         }
         if (any) {
-            return true;
+            return origin;
         }
         // returns the same instance when there is nothing to lower, which is the browser's usual form
         String lower = origin.toLowerCase(Locale.ROOT);
-        if (exact.contains(lower)) {
-            return true;
+        String configured = exact.get(lower);
+        if (configured != null) {
+            return configured;
         }
         for (int i = 0; i < wildcardPrefixes.length; i++) {
             if (matchesWildcard(lower, wildcardPrefixes[i], wildcardSuffixes[i])) {
-                return true;
+                return lower;
             }
         }
-        return regex != null && regex.matcher(origin).matches();
+        return regex != null && regex.matcher(origin).matches() ? origin : null;
     }
 
     /**

@@ -154,6 +154,32 @@ class CORSMiddlewareTest {
         }
     }
 
+    /**
+     * Origins compare case-insensitively, but the answer is the configured origin exactly (the
+     * browser compares it with its own origin byte for byte): issue 21 found the request's spelling
+     * echoed. A wildcard match is answered lower-cased, as browsers serialize origins.
+     */
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void theAnswerIsTheConfiguredOriginNotTheRequestsSpelling(Transport transport) {
+        CORSConfig mixed = CORSConfig.builder()
+                .allowOrigins("https://MyApp.com", "https://*.example.com")
+                .build();
+        try (TestClient client = Clients.open(app(mixed), transport)) {
+            for (String origin : new String[] {"https://myapp.com", "HTTPS://MYAPP.COM", "https://MyApp.com"}) {
+                assertThat(fromOrigin(client, "GET", "/items", origin).header("access-control-allow-origin"))
+                        .as(origin)
+                        .isEqualTo("https://MyApp.com");
+                assertThat(preflight(client, "/items", origin, "GET", null).header("access-control-allow-origin"))
+                        .as(origin)
+                        .isEqualTo("https://MyApp.com");
+            }
+            assertThat(fromOrigin(client, "GET", "/items", "https://API.Example.com")
+                            .header("access-control-allow-origin"))
+                    .isEqualTo("https://api.example.com");
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(Transport.class)
     void originIsAppendedToAnExistingVary(Transport transport) {
