@@ -285,6 +285,23 @@ class RequestBodyTest {
         }
     }
 
+    /** Issue 21: with duplicate keys the last one won, so two parsers could read two requests. */
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void duplicateKeysAre400(Transport transport) {
+        try (TestClient client = Clients.open(APP, transport)) {
+            TestResponse top = postRaw(client, "/record", "{\"name\":\"Ada\",\"age\":3,\"name\":\"Eve\"}");
+            assertThat(top.status()).isEqualTo(400);
+            assertThat(top.json().get("detail").asText())
+                    .startsWith("Malformed JSON in request body")
+                    .contains("Duplicate field 'name'");
+            TestResponse nested = postRaw(client, "/record", "{\"name\":\"Ada\",\"address\":{\"zip\":1,\"zip\":2}}");
+            assertThat(nested.status()).isEqualTo(400);
+            assertThat(postRaw(client, "/any-map", "{\"a\":1,\"a\":2}").status())
+                    .isEqualTo(400);
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(Transport.class)
     void aJsonNullWhereAValueIsRequiredIs400(Transport transport) {

@@ -59,6 +59,8 @@ public final class JsonCodec {
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 // error details name line and column but never echo the client's bytes back
                 .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+                // {"role":"user","role":"admin"}: which one counts must not depend on the parser
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .build();
         if (customizer != null) {
             customizer.accept(configured);
