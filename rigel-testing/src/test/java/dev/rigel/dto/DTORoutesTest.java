@@ -361,6 +361,18 @@ class DTORoutesTest {
         }
     }
 
+    /** Issue 21: a key sent twice is refused, on the DTO path as on plain bodies. */
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void duplicateKeysAreRefused(Transport transport) {
+        try (TestClient client = Clients.open(app(), transport)) {
+            TestResponse response =
+                    send(client, "POST", "/users", "{'name':'Grace','email':'grace@example.com','name':'Eve'}");
+            assertThat(response.status()).as(response.text()).isEqualTo(400);
+            assertThat(response.json().get("detail").asText()).contains("Duplicate field 'name'");
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(Transport.class)
     void forbiddenUnknownFieldsAreNamed(Transport transport) {
