@@ -10,6 +10,7 @@ import com.fasterxml.jackson.core.util.BufferRecycler;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import dev.rigel.exceptions.ClientException;
+import dev.rigel.internal.json.JsonBodies;
 import dev.rigel.internal.json.JsonCodec;
 import dev.rigel.pagination.OffsetPagination;
 import java.io.IOException;
@@ -202,6 +203,7 @@ final class CompiledDTO<T> implements DTOCodec<T> {
         if (body.length == 0) {
             throw new ClientException("Request body is empty; expected JSON");
         }
+        JsonBodies.requireUtf8(body);
         return json.mapper.createParser(body);
     }
 

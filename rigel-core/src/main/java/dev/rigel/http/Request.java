@@ -20,7 +20,11 @@ public interface Request extends HttpConnection {
     /** The body decoded as UTF-8 text. */
     String text();
 
-    /** The body decoded from JSON into {@code type}; malformed input raises a 400. */
+    /**
+     * The body decoded from JSON into {@code type}. A body not declared as JSON
+     * ({@code application/json} or a {@code +json} type) is a 415; malformed JSON, ill-formed
+     * UTF-8 or a JSON {@code null} is a 400.
+     */
     <T> T json(Class<T> type);
 
     /**
@@ -34,7 +38,7 @@ public interface Request extends HttpConnection {
         throw new UnsupportedOperationException(getClass().getName() + " has no request body to read a form from");
     }
 
-    /** The body decoded from JSON into a generic {@code type}; malformed input raises a 400. */
+    /** The body decoded from JSON into a generic {@code type}; refused as {@link #json(Class)} says. */
     <T> T json(Type type);
 
     /**

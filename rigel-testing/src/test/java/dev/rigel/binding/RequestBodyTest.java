@@ -302,6 +302,84 @@ class RequestBodyTest {
         }
     }
 
+    private static TestResponse post(TestClient client, String path, byte[] body, String contentType) {
+        return client.request("POST", path).body(body, contentType).send();
+    }
+
+    /** Issue 21: any Content-Type (or none) used to be read as JSON. */
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void aJsonBodyMustBeDeclaredJson(Transport transport) {
+        byte[] item = "{\"sku\":\"a\",\"qty\":1}".getBytes(StandardCharsets.UTF_8);
+        try (TestClient client = Clients.open(APP, transport)) {
+            TestResponse plain = post(client, "/optional", item, "text/plain");
+            assertThat(plain.status()).isEqualTo(415);
+            assertThat(plain.text())
+                    .isEqualTo("{\"status_code\":415,\"detail\":\"Expected a JSON body (application/json or a"
+                            + " +json type), got 'text/plain'\"}");
+            TestResponse none = post(client, "/record", item, null);
+            assertThat(none.status()).isEqualTo(415);
+            assertThat(none.json().get("detail").asText()).endsWith("got no Content-Type");
+            assertThat(post(client, "/request-json", item, "application/x-www-form-urlencoded")
+                            .status())
+                    .isEqualTo(415);
+            assertThat(post(client, "/list", "[]".getBytes(StandardCharsets.UTF_8), "application/jsonx")
+                            .status())
+                    .isEqualTo(415);
+            assertThat(post(client, "/optional", item, "application/json; charset=utf-16")
+                            .json()
+                            .get("detail")
+                            .asText())
+                    .isEqualTo("JSON bodies must be UTF-8, got Content-Type 'application/json; charset=utf-16'");
+
+            // what is JSON: the type in any case, with a UTF-8 charset, or a +json suffix
+            assertThat(created(post(client, "/optional", item, "Application/JSON")))
+                    .isEqualTo("a");
+            assertThat(created(post(client, "/optional", item, "application/json; charset=UTF-8")))
+                    .isEqualTo("a");
+            assertThat(created(post(client, "/optional", item, "application/merge-patch+json")))
+                    .isEqualTo("a");
+            assertThat(created(post(client, "/request-json", item, "application/vnd.api+json")))
+                    .isEqualTo("a");
+            // an absent optional body needs no type; raw bodies take any type
+            assertThat(created(post(client, "/optional", new byte[0], null))).isEqualTo("nothing");
+            assertThat(created(post(client, "/string", item, "text/plain"))).startsWith("[{");
+            assertThat(created(post(client, "/bytes", new byte[] {1, 2}, "application/octet-stream")))
+                    .isEqualTo("2: [1, 2]");
+        }
+    }
+
+    /** Issue 21: Jackson decoded overlong UTF-8 ({@code C0 AF} as "/") and guessed UTF-16 from zero bytes. */
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void aJsonBodyMustBeWellFormedUtf8(Transport transport) {
+        try (TestClient client = Clients.open(APP, transport)) {
+            byte[] overlong = {'{', '"', 's', 'k', 'u', '"', ':', '"', '.', '.', (byte) 0xC0, (byte) 0xAF, '"', '}'};
+            TestResponse response = post(client, "/optional", overlong, "application/json");
+            assertThat(response.status()).isEqualTo(400);
+            assertThat(response.text())
+                    .isEqualTo("{\"status_code\":400,\"detail\":\"Invalid JSON body: not valid UTF-8 at byte 10"
+                            + " (JSON bodies must be UTF-8)\"}");
+            byte[] utf16 = "{\"sku\":\"a\",\"qty\":1}".getBytes(StandardCharsets.UTF_16LE);
+            assertThat(post(client, "/optional", utf16, "application/json").status())
+                    .isEqualTo(400);
+            byte[] utf16WithBom = "{\"sku\":\"a\",\"qty\":1}".getBytes(StandardCharsets.UTF_16);
+            assertThat(post(client, "/record", utf16WithBom, "application/json").status())
+                    .isEqualTo(400);
+            byte[] surrogate = {'{', '"', 's', 'k', 'u', '"', ':', '"', (byte) 0xED, (byte) 0xA0, (byte) 0x80, '"', '}'
+            };
+            assertThat(post(client, "/optional", surrogate, "application/json").status())
+                    .isEqualTo(400);
+            assertThat(post(client, "/request-json", overlong, "application/json")
+                            .status())
+                    .isEqualTo(400);
+            // real UTF-8, multi-byte included, is fine
+            byte[] good = "{\"sku\":\"caf\u00e9 \u20ac \ud83d\ude00\",\"qty\":1}".getBytes(StandardCharsets.UTF_8);
+            assertThat(created(post(client, "/optional", good, "application/json")))
+                    .isEqualTo("caf\u00e9 \u20ac \ud83d\ude00");
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(Transport.class)
     void aJsonNullWhereAValueIsRequiredIs400(Transport transport) {

@@ -373,6 +373,28 @@ class DTORoutesTest {
         }
     }
 
+    /** Issue 21: DTO bodies must be declared JSON and be well-formed UTF-8, as plain bodies. */
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void dtoBodiesMustBeJsonInUtf8(Transport transport) {
+        try (TestClient client = Clients.open(app(), transport)) {
+            byte[] user = "{\"name\":\"Grace\",\"email\":\"grace@example.com\"}".getBytes(StandardCharsets.UTF_8);
+            TestResponse plain =
+                    client.request("POST", "/users").body(user, "text/plain").send();
+            assertThat(plain.status()).isEqualTo(415);
+            java.io.ByteArrayOutputStream overlong = new java.io.ByteArrayOutputStream();
+            overlong.writeBytes("{\"name\":\"Grace".getBytes(StandardCharsets.UTF_8));
+            overlong.writeBytes(new byte[] {(byte) 0xC0, (byte) 0xAF}); // '/' in an overlong form
+            overlong.writeBytes("\",\"email\":\"grace@example.com\"}".getBytes(StandardCharsets.UTF_8));
+            TestResponse refused = client.request("POST", "/users")
+                    .body(overlong.toByteArray(), "application/json")
+                    .send();
+            assertThat(refused.status()).as(refused.text()).isEqualTo(400);
+            assertThat(refused.json().get("detail").asText())
+                    .isEqualTo("Invalid JSON body: not valid UTF-8 at byte 14 (JSON bodies must be UTF-8)");
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(Transport.class)
     void forbiddenUnknownFieldsAreNamed(Transport transport) {

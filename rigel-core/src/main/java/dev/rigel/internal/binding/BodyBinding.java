@@ -66,7 +66,7 @@ final class BodyBinding {
         boolean optional = type == Optional.class;
         return new BoundParam(
                 exchange -> {
-                    byte[] body = exchange.body();
+                    byte[] body = exchange.jsonBody();
                     if (optional && body.length == 0) {
                         return Optional.empty();
                     }

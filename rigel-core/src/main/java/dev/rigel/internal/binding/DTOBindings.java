@@ -37,14 +37,16 @@ public final class DTOBindings {
         Class<?> raw = param.rawType();
         if (raw == DTOData.class && Types.raw(Types.typeArgument(type, 0)) == model) {
             return new BoundParam(
-                    exchange -> dto.decode(exchange.body(), exchange.method(), exchange.path()), param.name(), "body");
+                    exchange -> dto.decode(exchange.jsonBody(), exchange.method(), exchange.path()),
+                    param.name(),
+                    "body");
         }
         if (raw == List.class || raw == Collection.class) {
             Type elementType = Types.typeArgument(type, 0);
             Class<?> element = Types.raw(elementType);
             if (element == DTOData.class && Types.raw(Types.typeArgument(elementType, 0)) == model) {
                 return new BoundParam(
-                        exchange -> dto.decodeAll(exchange.body(), exchange.method(), exchange.path()),
+                        exchange -> dto.decodeAll(exchange.jsonBody(), exchange.method(), exchange.path()),
                         param.name(),
                         "body");
             }
@@ -52,7 +54,7 @@ public final class DTOBindings {
                 return new BoundParam(
                         exchange -> {
                             List<? extends DTOData<?>> decoded =
-                                    dto.decodeAll(exchange.body(), exchange.method(), exchange.path());
+                                    dto.decodeAll(exchange.jsonBody(), exchange.method(), exchange.path());
                             List<Object> models = new ArrayList<>(decoded.size());
                             for (int i = 0; i < decoded.size(); i++) {
                                 models.add(create(decoded.get(i), Integer.toString(i), model, exchange));
@@ -66,7 +68,7 @@ public final class DTOBindings {
         if (raw != Object.class && raw.isAssignableFrom(model)) {
             return new BoundParam(
                     exchange -> create(
-                            dto.decode(exchange.body(), exchange.method(), exchange.path()), "", model, exchange),
+                            dto.decode(exchange.jsonBody(), exchange.method(), exchange.path()), "", model, exchange),
                     param.name(),
                     "body");
         }

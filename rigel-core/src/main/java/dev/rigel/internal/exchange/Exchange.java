@@ -10,6 +10,7 @@ import dev.rigel.http.Request;
 import dev.rigel.http.State;
 import dev.rigel.internal.body.ReceiveInputStream;
 import dev.rigel.internal.form.FormReader;
+import dev.rigel.internal.json.JsonBodies;
 import dev.rigel.internal.text.CookieParser;
 import dev.rigel.internal.text.QueryStringParser;
 import dev.rigel.protocol.Headers;
@@ -154,6 +155,18 @@ public class Exchange implements Request {
             }
             current = readBody();
             body = current;
+        }
+        return current;
+    }
+
+    /**
+     * The body for the JSON decoder: a non-empty body must be declared JSON (415 otherwise); an
+     * empty one is left for the decoder to refuse or, for optional bodies, to read as absent.
+     */
+    public byte[] jsonBody() {
+        byte[] current = body();
+        if (current.length > 0) {
+            JsonBodies.requireJsonType(scope.headers().get("content-type"));
         }
         return current;
     }
@@ -317,13 +330,13 @@ public class Exchange implements Request {
 
     @Override
     public <T> T json(Class<T> type) {
-        return type.cast(services.json().decode(services.json().reader(type), body(), method(), path()));
+        return type.cast(services.json().decode(services.json().reader(type), jsonBody(), method(), path()));
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public <T> T json(Type type) {
-        return (T) services.json().decode(services.json().reader(type), body(), method(), path());
+        return (T) services.json().decode(services.json().reader(type), jsonBody(), method(), path());
     }
 
     @Override

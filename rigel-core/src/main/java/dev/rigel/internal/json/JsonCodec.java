@@ -130,6 +130,7 @@ public final class JsonCodec {
         if (body.length == 0) {
             throw new ClientException("Request body is empty; expected JSON");
         }
+        JsonBodies.requireUtf8(body);
         Object value;
         try {
             value = reader.readValue(body);
