@@ -8,6 +8,7 @@ import dev.rigel.di.Scoped;
 import dev.rigel.http.State;
 import dev.rigel.jdbc.internal.ConstraintNames;
 import dev.rigel.jdbc.internal.DatabaseErrors;
+import dev.rigel.jdbc.internal.LostConnections;
 import dev.rigel.jdbc.internal.Pool;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -39,6 +40,8 @@ import javax.sql.DataSource;
  * </ul>
  */
 public final class JdbcPlugin implements InitPlugin {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(JdbcPlugin.class);
 
     private final JdbcConfig config;
 
@@ -119,9 +122,26 @@ public final class JdbcPlugin implements InitPlugin {
                 if (mode.commits(outcome)) {
                     commit(connection);
                 } else {
-                    connection.rollback();
+                    rollback(connection);
                 }
             }
+        }
+    }
+
+    /**
+     * Rolls back; on a connection that is already gone there is nothing to undo (the server ended
+     * the transaction with it), so that failure is no error of its own: the request's own failure,
+     * usually the same lost connection, is what gets answered.
+     */
+    private static void rollback(Connection connection) throws SQLException {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            // HikariCP closes a connection it saw fail fatally and then says only "Connection is closed"
+            if (!LostConnections.isLost(e) && !connection.isClosed()) {
+                throw e;
+            }
+            LOG.debug("No rollback on a lost connection: {}", e.toString());
         }
     }
 

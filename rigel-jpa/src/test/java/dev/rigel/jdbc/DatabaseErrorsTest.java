@@ -125,6 +125,23 @@ class DatabaseErrorsTest {
                 .isEqualTo(503);
     }
 
+    /** Issue 21: a connection the server ended mid-request (pg_terminate_backend) was a 500. */
+    @Test
+    void aConnectionLostMidRequestIs503WithRetryAfter() {
+        for (String state : new String[] {"57P01", "57P02", "08003", "08006", "08007"}) {
+            HttpException lost = translate(new PersistenceException(
+                    "JDBC exception executing SQL", new SQLException("terminating connection", state)));
+            assertThat(lost).as(state).isInstanceOf(ServiceUnavailableException.class);
+            assertThat(lost.detail()).isEqualTo("The database connection was lost; try again shortly");
+            assertThat(lost.headers()).containsEntry("Retry-After", "1");
+        }
+        assertThat(translate(new SQLException("the database system is starting up", "57P03"))
+                        .detail())
+                .isEqualTo("The database cannot be reached; try again shortly");
+        assertThat(DatabaseErrors.translate(new SQLException("canceled by user", "57014"), null))
+                .isEmpty();
+    }
+
     @Test
     void otherFailuresAreLeftAlone() {
         assertThat(DatabaseErrors.translate(new PersistenceException("syntax error"), null))

@@ -32,7 +32,9 @@ import org.hibernate.exception.JDBCConnectionException;
  *       → 409 naming the constraint, with {@code extra = {"constraint": …, "kind": …}}, never the SQL;
  *   <li>a row that is not there ({@code EntityNotFoundException}, Hibernate's {@code ObjectNotFoundException}) → 404;
  *   <li>a row changed by someone else meanwhile (optimistic locking) → 409;
- *   <li>no connection within the pool's timeout, or a database that cannot be reached → 503;
+ *   <li>no connection within the pool's timeout, a database that cannot be reached, or a
+ *       connection lost mid-request (the server ended it: a restart, a failover,
+ *       {@code pg_terminate_backend}) → 503 with {@code Retry-After};
  *   <li>an entity failing Bean Validation as Hibernate persists or flushes it (Jakarta's
  *       {@code ConstraintViolationException}, thrown as is or wrapped by a failed commit) → the
  *       core's 400 validation error, keyed by property path.
@@ -129,7 +131,7 @@ public final class DatabaseErrors {
         }
         if (t instanceof SQLTransientConnectionException timedOut) {
             return timedOut.getCause() == null
-                    ? new ServiceUnavailableException("No database connection became free in time: the connection pool"
+                    ? unavailable("No database connection became free in time: the connection pool"
                             + " is exhausted; try again shortly")
                     : unreachable();
         }
@@ -138,7 +140,10 @@ public final class DatabaseErrors {
             if (state.startsWith("23")) {
                 return conflict(kindOf(state), constraintNames == null ? null : constraintNames.apply(sql));
             }
-            if (state.startsWith("08")) {
+            if (LostConnections.lostState(state)) {
+                return unavailable("The database connection was lost; try again shortly");
+            }
+            if (state.startsWith("08") || state.equals("57P03")) {
                 return unreachable();
             }
         }
@@ -149,7 +154,12 @@ public final class DatabaseErrors {
     }
 
     private static ServiceUnavailableException unreachable() {
-        return new ServiceUnavailableException("The database cannot be reached; try again shortly");
+        return unavailable("The database cannot be reached; try again shortly");
+    }
+
+    /** A 503 the client may retry after a second (RFC 9110 §10.2.3): these outages are usually short. */
+    private static ServiceUnavailableException unavailable(String detail) {
+        return new ServiceUnavailableException(detail, Map.of("Retry-After", "1"), null);
     }
 
     /** SQLState codes of class 23 (integrity constraint violation), as PostgreSQL and H2 report them. */

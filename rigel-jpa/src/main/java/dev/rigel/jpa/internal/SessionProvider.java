@@ -4,9 +4,13 @@ import dev.rigel.di.Outcome;
 import dev.rigel.di.Scoped;
 import dev.rigel.http.State;
 import dev.rigel.jdbc.TransactionMode;
+import dev.rigel.jdbc.internal.LostConnections;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
+import java.sql.SQLException;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.resource.jdbc.spi.LogicalConnectionImplementor;
 
 /**
  * The per-request half of the JPA plugin: an {@code EntityManager} for each request whose route
@@ -46,6 +50,39 @@ public final class SessionProvider {
      * is rolled back and re-thrown: the app answers it like a handler's exception (the plugin's
      * exception handler makes a constraint violation a 409).
      */
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SessionProvider.class);
+
+    /**
+     * Rolls back; on a connection that is already gone there is nothing to undo (the server ended
+     * the transaction with it), so that failure is no error of its own.
+     */
+    private static void rollback(EntityManager session, EntityTransaction transaction) {
+        try {
+            transaction.rollback();
+        } catch (RuntimeException e) {
+            if (!LostConnections.isLost(e) && !connectionClosed(session)) {
+                throw e;
+            }
+            LOG.debug("No rollback on a lost connection: {}", e.toString());
+        }
+    }
+
+    /**
+     * Whether the session's JDBC connection is closed under it: HikariCP closes a connection it saw
+     * fail with a fatal SQLState, and says only "Connection is closed" afterwards.
+     */
+    private static boolean connectionClosed(EntityManager session) {
+        try {
+            LogicalConnectionImplementor connection = session.unwrap(SharedSessionContractImplementor.class)
+                    .getJdbcCoordinator()
+                    .getLogicalConnection();
+            return connection.isPhysicallyConnected()
+                    && connection.getPhysicalConnection().isClosed();
+        } catch (SQLException | RuntimeException e) {
+            return false;
+        }
+    }
+
     private void finish(EntityManager session, Outcome outcome) {
         try {
             EntityTransaction transaction = session.getTransaction();
@@ -53,7 +90,7 @@ public final class SessionProvider {
                 return;
             }
             if (!mode.commits(outcome)) {
-                transaction.rollback();
+                rollback(session, transaction);
                 return;
             }
             try {
