@@ -1,11 +1,13 @@
 package dev.rigel.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rigel.App;
 import dev.rigel.Route;
 import dev.rigel.Router;
 import dev.rigel.annotation.Get;
+import dev.rigel.annotation.WebSocket;
 import dev.rigel.exceptions.NotFoundException;
 import dev.rigel.metrics.internal.MetricsMiddleware;
 import dev.rigel.middleware.AbstractMiddleware;
@@ -15,8 +17,10 @@ import dev.rigel.protocol.Scope;
 import dev.rigel.protocol.Send;
 import dev.rigel.testing.TestClient;
 import dev.rigel.testing.TestResponse;
+import dev.rigel.testing.WebSocketTestSession;
 import dev.rigel.testing.support.Clients;
 import dev.rigel.testing.support.Transport;
+import dev.rigel.websocket.WebSocketConnection;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.List;
@@ -64,10 +68,38 @@ class MetricsPluginTest {
         }
     }
 
+    public static class Sockets {
+        @WebSocket("/ws/echo/{room}")
+        public void echo(WebSocketConnection socket) {
+            socket.accept();
+            for (dev.rigel.protocol.Message.WebSocketReceive message : socket.messages()) {
+                socket.sendText(message.asText());
+            }
+        }
+
+        @WebSocket("/ws/bye")
+        public void bye(WebSocketConnection socket) {
+            socket.accept();
+            socket.close(4001, "done here");
+        }
+
+        @WebSocket("/ws/refuse")
+        public void refuse(WebSocketConnection socket) {
+            socket.close(4003, "not today");
+        }
+
+        @WebSocket("/ws/fails")
+        public void fails(WebSocketConnection socket) {
+            socket.accept();
+            socket.receiveText();
+            throw new IllegalStateException("handler bug");
+        }
+    }
+
     private static App app(MetricsPlugin plugin) {
         return App.builder()
                 .plugins(plugin)
-                .routeHandlers(Router.of("/api", new Users()), Route.get("/health", () -> "ok"))
+                .routeHandlers(Router.of("/api", new Users()), new Sockets(), Route.get("/health", () -> "ok"))
                 .build();
     }
 
@@ -155,6 +187,83 @@ class MetricsPluginTest {
             assertThat(text).doesNotContain("/api/users/1\"").doesNotContain("/nowhere/");
             assertThat(text).contains("http_server_requests_in_flight");
         }
+    }
+
+    /** Issue 21: every WebSocket session used to be counted as an HTTP 500. */
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void webSocketSessionsAreCountedByCloseCodeNotAsHttpRequests(Transport transport) throws Exception {
+        MetricsPlugin plugin = MetricsPlugin.builder().jvmMetrics(false).build();
+        try (TestClient client = Clients.open(app(plugin), transport)) {
+            for (int i = 0; i < 2; i++) {
+                try (WebSocketTestSession socket = client.websocketConnect("/ws/echo/r" + i)) {
+                    socket.sendText("hi");
+                    assertThat(socket.receiveText()).isEqualTo("hi");
+                    socket.close(1000, "");
+                }
+            }
+            try (WebSocketTestSession socket = client.websocketConnect("/ws/bye")) {
+                assertThat(socket.awaitClose().code()).isEqualTo(4001);
+            }
+            assertThatThrownBy(() -> client.websocketConnect("/ws/refuse").close())
+                    .isNotNull();
+            try (WebSocketTestSession socket = client.websocketConnect("/ws/fails")) {
+                socket.sendText("x");
+                assertThat(socket.awaitClose().code()).isEqualTo(4500); // 4000 + the HTTP 500
+            }
+
+            String text = awaitSessions(client, 5);
+            assertThat(sample(
+                            text,
+                            "websocket_server_sessions_seconds_count",
+                            "uri=\"/ws/echo/{room}\"",
+                            "code=\"1000\"",
+                            "outcome=\"NORMAL\""))
+                    .isEqualTo(2.0);
+            assertThat(sample(
+                            text,
+                            "websocket_server_sessions_seconds_count",
+                            "uri=\"/ws/bye\"",
+                            "code=\"4001\"",
+                            "outcome=\"APPLICATION\""))
+                    .isEqualTo(1.0);
+            assertThat(sample(
+                            text,
+                            "websocket_server_sessions_seconds_count",
+                            "uri=\"/ws/refuse\"",
+                            "code=\"403\"",
+                            "outcome=\"REFUSED\""))
+                    .isEqualTo(1.0);
+            assertThat(sample(
+                            text,
+                            "websocket_server_sessions_seconds_count",
+                            "uri=\"/ws/fails\"",
+                            "code=\"4500\"",
+                            "outcome=\"ERROR\""))
+                    .isEqualTo(1.0);
+            assertThat(text.lines()).contains("websocket_server_sessions_active 0.0");
+            // and no WebSocket session shows up as an HTTP request, let alone a 500
+            assertThat(text.lines().filter(line -> line.startsWith("http_server_requests") && line.contains("/ws/")))
+                    .isEmpty();
+            assertThat(text).doesNotContain("status=\"500\"");
+        }
+    }
+
+    /** The scrape once {@code count} sessions have been recorded (the server closes asynchronously). */
+    private static String awaitSessions(TestClient client, int count) throws InterruptedException {
+        String text = "";
+        for (int attempt = 0; attempt < 100; attempt++) {
+            text = client.get("/metrics").text();
+            double total = text.lines()
+                    .filter(line -> line.startsWith("websocket_server_sessions_seconds_count{"))
+                    .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                    .sum();
+            if (total >= count) {
+                return text;
+            }
+            Thread.sleep(20);
+        }
+        return text;
     }
 
     @Test
