@@ -17,7 +17,10 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -194,10 +197,9 @@ public final class RigelServer implements AutoCloseable {
         long deadline = System.nanoTime() + config.shutdownTimeout().toNanos();
         try {
             serverChannel.close().syncUninterruptibly();
-            for (Channel ch : channels) {
-                ch.pipeline().fireUserEventTriggered(Connection.Signal.GRACEFUL);
-            }
-            boolean quiet = awaitQuiet(deadline);
+            Set<Channel> told = Collections.newSetFromMap(new IdentityHashMap<>());
+            tellToDrain(told);
+            boolean quiet = awaitQuiet(deadline, told);
             if (!quiet) {
                 LOG.warn(
                         "Shutdown timeout of {} reached with {} connection(s) open and {} handler(s) running; "
@@ -225,9 +227,22 @@ public final class RigelServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Fires the graceful signal at every connection not told yet. A connection accepted just before
+     * the listener closed may join the group only after the first round, so each wait repeats it.
+     */
+    private void tellToDrain(Set<Channel> told) {
+        for (Channel ch : channels) {
+            if (told.add(ch)) {
+                ch.pipeline().fireUserEventTriggered(Connection.Signal.GRACEFUL);
+            }
+        }
+    }
+
     /** Waits until no connection is open and no handler runs, or the deadline passes. */
-    private boolean awaitQuiet(long deadline) {
+    private boolean awaitQuiet(long deadline, Set<Channel> told) {
         while (!channels.isEmpty() || dispatcher.running() > 0) {
+            tellToDrain(told);
             if (System.nanoTime() - deadline >= 0) {
                 return false;
             }

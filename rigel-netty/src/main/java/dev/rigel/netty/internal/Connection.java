@@ -91,9 +91,13 @@ public final class Connection extends ChannelDuplexHandler {
                 webSocket.goingAway(); // 1001; the connection closes when the client answers
                 return;
             }
-            // HTTP/1 connections with a request in flight close after its response; HTTP/2's
-            // own close is graceful (GOAWAY, then wait for the open streams).
-            if (active == 0 || http2) {
+            if (http2) {
+                ctx.channel().close(); // graceful by itself: GOAWAY, then wait for the open streams
+            } else if (http1 != null) {
+                // A response in progress says Connection: close and closes after itself; an idle
+                // connection may have a request on the wire, so it is read once more.
+                http1.close.drainIdle();
+            } else if (active == 0) {
                 ctx.channel().close();
             }
             return;

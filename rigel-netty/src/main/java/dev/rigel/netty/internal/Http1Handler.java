@@ -20,8 +20,9 @@ import io.netty.util.ReferenceCountUtil;
  * its parts share (the fields below) and hands channel events to them. Each part has one job and
  * keeps its own state: {@link Http1RequestReader} reads requests, {@link Http1ResponseWriter}
  * writes responses (and is the exchanges' {@link HttpExchangeHandler}), {@link Http1Rejection}
- * answers requests the server refuses, {@link Http1ReadTimeout} times out slow requests and
- * {@link Http1WebSocketHandOff} keeps the connection during a WebSocket handshake. The parts are
+ * answers requests the server refuses, {@link Http1ReadTimeout} times out slow requests,
+ * {@link Http1WebSocketHandOff} keeps the connection during a WebSocket handshake and
+ * {@link Http1Close} ends the connection without losing a request. The parts are
  * made once per connection and read the shared fields directly, so serving a request allocates
  * nothing more than when they were one class. Event loop only.
  */
@@ -35,6 +36,7 @@ final class Http1Handler extends ChannelInboundHandlerAdapter {
     final Http1Rejection rejection;
     final Http1ReadTimeout readTimeout;
     final Http1WebSocketHandOff webSocketHandOff;
+    final Http1Close close;
 
     ChannelHandlerContext ctx;
     /** The exchange being served: its request is being read or its response written. */
@@ -55,6 +57,7 @@ final class Http1Handler extends ChannelInboundHandlerAdapter {
         this.rejection = new Http1Rejection(this);
         this.readTimeout = new Http1ReadTimeout(this, dispatcher.readTimeoutNanos());
         this.webSocketHandOff = new Http1WebSocketHandOff(this);
+        this.close = new Http1Close(this);
     }
 
     @Override
@@ -129,6 +132,10 @@ final class Http1Handler extends ChannelInboundHandlerAdapter {
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
         inReadLoop = false;
+        if (close.lingering()) {
+            close.readWhileLingering();
+            return;
+        }
         writer.flushIfPending();
         readTimeout.readComplete();
         reader.readComplete();

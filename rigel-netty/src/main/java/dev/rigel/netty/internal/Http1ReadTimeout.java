@@ -27,6 +27,11 @@ final class Http1ReadTimeout {
         receiving = true;
     }
 
+    /** Whether part of a request has arrived but not all of it. */
+    boolean isReceiving() {
+        return receiving;
+    }
+
     /** A request arrived whole (its body, or the body skipped for it, is complete). */
     void received() {
         receiving = false;

@@ -2,7 +2,6 @@ package dev.rigel.netty.internal;
 
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
@@ -57,17 +56,20 @@ final class Http1ResponseWriter implements HttpExchangeHandler {
             return;
         }
         finish(exchange);
-        if (exchange.closeAfter || http1.connection.draining()) {
+        if (exchange.closeAfter) {
             http1.closing = true;
             flushPending = false;
-            Messages.writeAndFlush(ctx, msg).addListener(ChannelFutureListener.CLOSE);
-            http1.reader.releasePending();
-            http1.readTimeout.cancel();
+            http1.close.lingeringClose(Messages.writeAndFlush(ctx, msg));
             return;
         }
         Messages.write(ctx, msg);
         flushSoon();
         http1.reader.responseComplete();
+        if (http1.connection.draining()) {
+            // The stop began after this response's head promised keep-alive: closing now would
+            // drop the request the client sends next. That one is answered with Connection: close.
+            http1.close.drainIdle();
+        }
     }
 
     @Override
