@@ -36,6 +36,8 @@ public final class ServerInitializer extends ChannelInitializer<Channel> {
     private static final int MAX_CHUNK_SIZE = 64 * 1024;
 
     private static final long MAX_CONCURRENT_STREAMS = 256;
+    private static final int MAX_RESETS_PER_WINDOW = 200;
+    private static final int RESET_WINDOW_SECONDS = 30;
     private final Dispatcher dispatcher;
     private final SslContext sslContext;
     private final ChannelGroup channels;
@@ -136,6 +138,10 @@ public final class ServerInitializer extends ChannelInitializer<Channel> {
                 // Netty's close() is graceful: GOAWAY, then wait this long for open streams.
                 .gracefulShutdownTimeoutMillis(shutdownTimeoutMillis)
                 .validateHeaders(true)
+                // Netty's server defaults, fixed here: more RST_STREAMs than this received (rapid
+                // reset) or provoked (MadeYouReset) in the window is a GOAWAY with ENHANCE_YOUR_CALM.
+                .decoderEnforceMaxRstFramesPerWindow(MAX_RESETS_PER_WINDOW, RESET_WINDOW_SECONDS)
+                .encoderEnforceMaxRstFramesPerWindow(MAX_RESETS_PER_WINDOW, RESET_WINDOW_SECONDS)
                 .build();
     }
 
