@@ -20,7 +20,7 @@ import io.netty.util.ReferenceCountUtil;
  * its parts share (the fields below) and hands channel events to them. Each part has one job and
  * keeps its own state: {@link Http1RequestReader} reads requests, {@link Http1ResponseWriter}
  * writes responses (and is the exchanges' {@link HttpExchangeHandler}), {@link Http1Rejection}
- * answers requests the server refuses, {@link Http1ReadTimeout} times out slow requests and
+ * answers requests the server refuses, {@link Http1ReadTimeout} times out slow requests, {@link Http1HeaderTimeout} slow heads, and
  * {@link Http1WebSocketHandOff} keeps the connection during a WebSocket handshake. The parts are
  * made once per connection and read the shared fields directly, so serving a request allocates
  * nothing more than when they were one class. Event loop only.
@@ -34,6 +34,7 @@ final class Http1Handler extends ChannelInboundHandlerAdapter {
     final Http1ResponseWriter writer;
     final Http1Rejection rejection;
     final Http1ReadTimeout readTimeout;
+    final Http1HeaderTimeout headerTimeout;
     final Http1WebSocketHandOff webSocketHandOff;
 
     ChannelHandlerContext ctx;
@@ -54,6 +55,7 @@ final class Http1Handler extends ChannelInboundHandlerAdapter {
         this.writer = new Http1ResponseWriter(this);
         this.rejection = new Http1Rejection(this);
         this.readTimeout = new Http1ReadTimeout(this, dispatcher.readTimeoutNanos());
+        this.headerTimeout = new Http1HeaderTimeout(this, dispatcher.headerReadTimeoutNanos());
         this.webSocketHandOff = new Http1WebSocketHandOff(this);
     }
 
@@ -61,6 +63,7 @@ final class Http1Handler extends ChannelInboundHandlerAdapter {
     public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
         connection.http1(this);
+        headerTimeout.start(ctx.pipeline().get(Http1RequestDecoder.class));
         Channel ch = ctx.channel();
         ch.config().setAutoRead(false);
         if (ch.isRegistered() && ch.isActive()) {
@@ -102,6 +105,7 @@ final class Http1Handler extends ChannelInboundHandlerAdapter {
         writer.releaseWaitingForWritable();
         reader.releasePending();
         readTimeout.cancel();
+        headerTimeout.cancel();
     }
 
     @Override
@@ -131,6 +135,7 @@ final class Http1Handler extends ChannelInboundHandlerAdapter {
         inReadLoop = false;
         writer.flushIfPending();
         readTimeout.readComplete();
+        headerTimeout.readComplete();
         reader.readComplete();
     }
 

@@ -20,7 +20,8 @@ import java.util.List;
  * to the previous value; RFC 9112 5.2 lets a server reject it). Such a request comes out with a
  * failed decoder result, which {@link Http1RequestReader} answers with 400. Netty splits the line
  * and the header fields; this only looks at the bytes it split them from. Tells {@link
- * Http1ResponseEncoder} about every request, as Netty's {@code HttpServerCodec} does internally.
+ * Http1ResponseEncoder} about every request, as Netty's {@code HttpServerCodec} does internally,
+ * and knows whether a request head is partly here ({@link #midHead}).
  */
 final class Http1RequestDecoder extends HttpRequestDecoder implements HttpServerUpgradeHandler.SourceCodec {
 
@@ -36,6 +37,10 @@ final class Http1RequestDecoder extends HttpRequestDecoder implements HttpServer
     private boolean lineStart = true;
     /** The head seen so far has a line that starts with whitespace: obs-fold. */
     private boolean folded;
+    /** Bytes of a head other than the empty lines a client may send before it have been consumed. */
+    private boolean headBegun;
+    /** Part of a request head is here and the rest is not (see {@link #midHead}). */
+    private boolean midHead;
 
     private final ByteProcessor foldFinder = b -> {
         if (lineStart && (b == ' ' || b == '\t')) {
@@ -57,8 +62,14 @@ final class Http1RequestDecoder extends HttpRequestDecoder implements HttpServer
         int before = out.size();
         super.decode(ctx, in, out);
         // Netty consumes a head whole lines at a time, and never head and body bytes in one call.
-        if (inHead && !folded && in.readerIndex() > from) {
-            in.forEachByte(from, in.readerIndex() - from, foldFinder);
+        int consumed = in.readerIndex() - from;
+        if (inHead && consumed > 0) {
+            if (!folded) {
+                in.forEachByte(from, consumed, foldFinder);
+            }
+            if (!headBegun) {
+                headBegun = in.forEachByte(from, consumed, ByteProcessor.FIND_NON_CRLF) >= 0;
+            }
         }
         for (int i = before; i < out.size(); i++) {
             Object decoded = out.get(i);
@@ -68,6 +79,7 @@ final class Http1RequestDecoder extends HttpRequestDecoder implements HttpServer
                 }
                 encoder.requestDecoded(request.method());
                 inHead = false;
+                headBegun = false;
             }
             if (decoded instanceof LastHttpContent) {
                 inHead = true;
@@ -75,6 +87,16 @@ final class Http1RequestDecoder extends HttpRequestDecoder implements HttpServer
                 folded = false;
             }
         }
+        // Unconsumed bytes are an incomplete line: Netty takes a head whole lines at a time.
+        midHead = inHead && (headBegun || in.forEachByte(ByteProcessor.FIND_NON_CRLF) >= 0);
+    }
+
+    /**
+     * Whether, after the last read, a request head has begun to arrive and is incomplete: what
+     * the header-read timeout measures. Empty lines before a request do not count (RFC 9112 2.2).
+     */
+    boolean midHead() {
+        return midHead;
     }
 
     @Override

@@ -63,6 +63,7 @@ final class Http1ResponseWriter implements HttpExchangeHandler {
             Messages.writeAndFlush(ctx, msg).addListener(ChannelFutureListener.CLOSE);
             http1.reader.releasePending();
             http1.readTimeout.cancel();
+            http1.headerTimeout.cancel();
             return;
         }
         Messages.write(ctx, msg);

@@ -20,7 +20,8 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Builds each accepted connection's pipeline:
+ * Admits each accepted connection (at most {@code maxConnectionsPerAddress} per client address,
+ * when set) and builds its pipeline:
  * <pre>
  * cleartext, h2 on:  [idle] Connection H2cPriorKnowledge Http1ResponseEncoder Http1RequestDecoder UpgradeHandler Http1Handler
  *                    (the first request removes the upgrade handlers, or the connection turns HTTP/2)
@@ -43,6 +44,9 @@ public final class ServerInitializer extends ChannelInitializer<Channel> {
     private final ChannelGroup channels;
     private final boolean http2;
     private final long idleMillis;
+    /** Null when connections per address are not limited. */
+    private final ConnectionLimiter limiter;
+
     private final int maxInitialLineLength;
     private final int maxHeaderSize;
     private final long shutdownTimeoutMillis;
@@ -57,6 +61,7 @@ public final class ServerInitializer extends ChannelInitializer<Channel> {
             ChannelGroup channels,
             boolean http2,
             Duration idleTimeout,
+            int maxConnectionsPerAddress,
             int maxInitialLineLength,
             int maxHeaderSize,
             Duration shutdownTimeout) {
@@ -65,6 +70,7 @@ public final class ServerInitializer extends ChannelInitializer<Channel> {
         this.channels = channels;
         this.http2 = http2;
         this.idleMillis = idleTimeout.toMillis();
+        this.limiter = maxConnectionsPerAddress > 0 ? new ConnectionLimiter(maxConnectionsPerAddress) : null;
         this.maxInitialLineLength = maxInitialLineLength;
         this.maxHeaderSize = maxHeaderSize;
         this.shutdownTimeoutMillis = shutdownTimeout.toMillis();
@@ -72,6 +78,12 @@ public final class ServerInitializer extends ChannelInitializer<Channel> {
 
     @Override
     protected void initChannel(Channel ch) {
+        if (limiter != null && !limiter.admit(ch)) {
+            // Over the client's share: closed before anything is read or any handler set up.
+            ServerLog.LOG.debug("Refusing {}: too many connections from its address", ch);
+            ch.close();
+            return;
+        }
         channels.add(ch);
         Connection connection = new Connection();
         ChannelPipeline pipeline = ch.pipeline();
