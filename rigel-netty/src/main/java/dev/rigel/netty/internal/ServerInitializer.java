@@ -39,6 +39,7 @@ public final class ServerInitializer extends ChannelInitializer<Channel> {
     private static final long MAX_CONCURRENT_STREAMS = 256;
     private static final int MAX_RESETS_PER_WINDOW = 200;
     private static final int RESET_WINDOW_SECONDS = 30;
+
     private final Dispatcher dispatcher;
     private final SslContext sslContext;
     private final ChannelGroup channels;
