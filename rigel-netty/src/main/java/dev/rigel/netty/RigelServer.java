@@ -102,6 +102,7 @@ public final class RigelServer implements AutoCloseable {
                 app,
                 config.maxBodySize(),
                 config.readTimeout(),
+                config.headerReadTimeout(),
                 config.serverHeader().orElse(null),
                 config.webSocketMaxFrameSize(),
                 config.webSocketMaxMessageSize(),
@@ -120,6 +121,7 @@ public final class RigelServer implements AutoCloseable {
                         channels,
                         config.http2(),
                         config.idleTimeout(),
+                        config.maxConnectionsPerAddress(),
                         config.maxInitialLineLength(),
                         config.maxHeaderSize(),
                         config.shutdownTimeout()));

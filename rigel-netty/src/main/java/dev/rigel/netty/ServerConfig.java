@@ -16,9 +16,12 @@ import java.util.Optional;
  *   <li>a header section larger than {@link #maxHeaderSize()} with 431,</li>
  *   <li>a body larger than {@link #maxBodySize()} with 413, decided from {@code Content-Length}
  *       before any of the body is read, or as soon as a chunked body grows past the limit,</li>
+ *   <li>a request head that takes longer than {@link #headerReadTimeout()} to arrive with 408,</li>
  *   <li>a request that takes longer than {@link #readTimeout()} to arrive with 408,</li>
  *   <li>a WebSocket frame over {@link #webSocketMaxFrameSize()} or message over
- *       {@link #webSocketMaxMessageSize()} by closing the connection with 1009.</li>
+ *       {@link #webSocketMaxMessageSize()} by closing the connection with 1009,</li>
+ *   <li>a connection beyond {@link #maxConnectionsPerAddress()} from one client address by
+ *       closing it at once.</li>
  * </ul>
  */
 public final class ServerConfig {
@@ -28,6 +31,8 @@ public final class ServerConfig {
     private final int ioThreads;
     private final Duration idleTimeout;
     private final Duration readTimeout;
+    private final Duration headerReadTimeout;
+    private final int maxConnectionsPerAddress;
     private final int maxHeaderSize;
     private final int maxInitialLineLength;
     private final long maxBodySize;
@@ -48,6 +53,8 @@ public final class ServerConfig {
         this.ioThreads = b.ioThreads;
         this.idleTimeout = b.idleTimeout;
         this.readTimeout = b.readTimeout;
+        this.headerReadTimeout = b.headerReadTimeout;
+        this.maxConnectionsPerAddress = b.maxConnectionsPerAddress;
         this.maxHeaderSize = b.maxHeaderSize;
         this.maxInitialLineLength = b.maxInitialLineLength;
         this.maxBodySize = b.maxBodySize;
@@ -80,6 +87,8 @@ public final class ServerConfig {
         b.ioThreads = ioThreads;
         b.idleTimeout = idleTimeout;
         b.readTimeout = readTimeout;
+        b.headerReadTimeout = headerReadTimeout;
+        b.maxConnectionsPerAddress = maxConnectionsPerAddress;
         b.maxHeaderSize = maxHeaderSize;
         b.maxInitialLineLength = maxInitialLineLength;
         b.maxBodySize = maxBodySize;
@@ -119,6 +128,26 @@ public final class ServerConfig {
     /** Longest time a request may take to arrive once its first byte was read; zero disables. */
     public Duration readTimeout() {
         return readTimeout;
+    }
+
+    /**
+     * Longest time an HTTP/1 request head may take to arrive, from its first byte, and a new
+     * connection to start sending its first one; zero disables. Progress does not restart it, so
+     * a client trickling a head (slowloris) holds the connection this long, not {@link
+     * #readTimeout()}. A partial head is answered with 408, a silent new connection closed. The
+     * quiet between requests on a kept-alive connection is {@link #idleTimeout()}'s.
+     */
+    public Duration headerReadTimeout() {
+        return headerReadTimeout;
+    }
+
+    /**
+     * Most connections open at once from one client IP address; a connection beyond it is closed
+     * as soon as it is accepted, before anything is read. Zero (the default) sets no limit. Behind
+     * a proxy or NAT every client shares an address: leave it off there, or size it for that.
+     */
+    public int maxConnectionsPerAddress() {
+        return maxConnectionsPerAddress;
     }
 
     public int maxHeaderSize() {
@@ -193,6 +222,7 @@ public final class ServerConfig {
     public String toString() {
         return "ServerConfig[host=" + host + ", port=" + port + ", ioThreads=" + ioThreads
                 + ", idleTimeout=" + idleTimeout + ", readTimeout=" + readTimeout
+                + ", headerReadTimeout=" + headerReadTimeout + ", maxConnectionsPerAddress=" + maxConnectionsPerAddress
                 + ", maxHeaderSize=" + maxHeaderSize + ", maxInitialLineLength=" + maxInitialLineLength
                 + ", maxBodySize=" + maxBodySize + ", http2=" + http2 + ", tls=" + tls()
                 + ", shutdownTimeout=" + shutdownTimeout + ", nativeTransport=" + nativeTransport
@@ -207,6 +237,8 @@ public final class ServerConfig {
         private int ioThreads = Runtime.getRuntime().availableProcessors();
         private Duration idleTimeout = Duration.ofSeconds(60);
         private Duration readTimeout = Duration.ofSeconds(30);
+        private Duration headerReadTimeout = Duration.ofSeconds(10);
+        private int maxConnectionsPerAddress;
         private int maxHeaderSize = 8192;
         private int maxInitialLineLength = 8192;
         private long maxBodySize = 10L * 1024 * 1024;
@@ -251,6 +283,22 @@ public final class ServerConfig {
 
         public Builder readTimeout(Duration readTimeout) {
             this.readTimeout = nonNegative(readTimeout, "readTimeout");
+            return this;
+        }
+
+        /** See {@link ServerConfig#headerReadTimeout()}; default 10 seconds, zero disables. */
+        public Builder headerReadTimeout(Duration headerReadTimeout) {
+            this.headerReadTimeout = nonNegative(headerReadTimeout, "headerReadTimeout");
+            return this;
+        }
+
+        /** See {@link ServerConfig#maxConnectionsPerAddress()}; default 0, no limit. */
+        public Builder maxConnectionsPerAddress(int maxConnectionsPerAddress) {
+            if (maxConnectionsPerAddress < 0) {
+                throw new IllegalArgumentException(
+                        "maxConnectionsPerAddress must not be negative: " + maxConnectionsPerAddress);
+            }
+            this.maxConnectionsPerAddress = maxConnectionsPerAddress;
             return this;
         }
 

@@ -274,6 +274,54 @@ class Http1Test {
         }
     }
 
+    /**
+     * RFC 9112 3: one SP between the request line's parts and a case-sensitive {@code HTTP}; RFC
+     * 9112 5.2: obs-fold may be rejected with 400. Netty accepts all of these on its own.
+     */
+    @Test
+    void aSloppyRequestLineOrAFoldedHeaderIs400() throws Exception {
+        String[] heads = {
+            "GET /inline/x http/1.1\r\nHost: a\r\n\r\n",
+            "GET /inline/x Http/1.0\r\nHost: a\r\n\r\n",
+            "GET\t/inline/x HTTP/1.1\r\nHost: a\r\n\r\n",
+            "GET /inline/x\tHTTP/1.1\r\nHost: a\r\n\r\n",
+            "GET  /inline/x HTTP/1.1\r\nHost: a\r\n\r\n",
+            "GET /inline/x  HTTP/1.1\r\nHost: a\r\n\r\n",
+            "GET /inline/x HTTP/1.1\r\nHost: a\r\nX-A: b\r\n c\r\n\r\n",
+            "GET /inline/x HTTP/1.1\r\nHost: a\r\nX-A: b\r\n\tc\r\n\r\n",
+            "GET /inline/x HTTP/1.1\r\nX-A: b\r\n Host: a\r\n\r\n",
+        };
+        for (String head : heads) {
+            try (RawHttp http = new RawHttp(server.port())) {
+                http.write(head);
+                RawHttp.Response response = http.read();
+                assertThat(response.status()).as(head).isEqualTo(400);
+                assertThat(response.text()).as(head).isEqualTo("{\"status_code\":400,\"detail\":\"Bad Request\"}");
+                assertThat(http.closedByServer(2000)).as(head).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void aFoldIsFoundAcrossReadsAndAfterABodyButNotInsideOne() throws Exception {
+        try (RawHttp http = new RawHttp(server.port())) {
+            // a body with a line feed followed by a space is just a body
+            http.write("POST /inline/x HTTP/1.1\r\nHost: a\r\nContent-Length: 4\r\n\r\na\n b"
+                    + "GET /inline/y HTTP/1.1\r\nHost: a\r\nX-A: b\r\n");
+            assertThat(http.read().status()).isEqualTo(200);
+            Thread.sleep(100); // the fold arrives in a later read than the line it continues
+            http.write(" c\r\n\r\n");
+            assertThat(http.read().status()).isEqualTo(400);
+            assertThat(http.closedByServer(2000)).isTrue();
+        }
+        try (RawHttp http = new RawHttp(server.port())) {
+            http.write("POST /inline/x HTTP/1.1\r\nHost: a\r\nContent-Length: 4\r\n\r\na\n b"
+                    + "GET /inline/y HTTP/1.1\r\nHost: a\r\nX-A: b\r\n\r\n");
+            assertThat(http.read().status()).isEqualTo(200);
+            assertThat(http.read().status()).isEqualTo(200);
+        }
+    }
+
     /** RFC 9110 6.2: a version the server does not speak is 505, answered in the server's own version. */
     @Test
     void anHttpVersionOtherThan10Or11Is505() throws Exception {

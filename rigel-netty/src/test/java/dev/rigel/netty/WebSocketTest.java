@@ -524,6 +524,107 @@ class WebSocketTest {
         }
     }
 
+    /** RFC 6455 5.2: reserved bits without an extension that defines them are a protocol error. */
+    @Test
+    void reservedBitsWithoutAnAgreedExtensionCloseWith1002() throws Exception {
+        for (int rsv : new int[] {4, 2, 1}) {
+            // compression is on, but this client did not offer it
+            try (RawWebSocket socket = RawWebSocket.connect(server.port(), "/echo")) {
+                socket.send(true, rsv, RawWebSocket.TEXT, "hi".getBytes(StandardCharsets.UTF_8), true);
+                assertClosedWith(socket, 1002, "rsv " + rsv);
+            }
+        }
+    }
+
+    /** RFC 7692 6: permessage-deflate defines RSV1, on the first frame of a data message only. */
+    @Test
+    void withDeflateOnlyRsv1OnTheFirstDataFrameIsAllowed() throws Exception {
+        byte[] hi = RawWebSocket.deflate("hi".getBytes(StandardCharsets.UTF_8));
+        String deflate = "Sec-WebSocket-Extensions: permessage-deflate";
+        try (RawWebSocket socket = RawWebSocket.connect(server.port(), "/echo", deflate)) {
+            socket.send(true, 2, RawWebSocket.TEXT, "hi".getBytes(StandardCharsets.UTF_8), true); // RSV2
+            assertClosedWith(socket, 1002, "RSV2");
+        }
+        try (RawWebSocket socket = RawWebSocket.connect(server.port(), "/echo", deflate)) {
+            socket.send(true, 5, RawWebSocket.TEXT, hi, true); // RSV1 and RSV3
+            assertClosedWith(socket, 1002, "RSV1+RSV3");
+        }
+        try (RawWebSocket socket = RawWebSocket.connect(server.port(), "/echo", deflate)) {
+            socket.send(true, 4, RawWebSocket.PING, new byte[0], true);
+            assertClosedWith(socket, 1002, "RSV1 on a ping");
+        }
+        try (RawWebSocket socket = RawWebSocket.connect(server.port(), "/echo", deflate)) {
+            socket.send(false, 0, RawWebSocket.TEXT, "a".getBytes(StandardCharsets.UTF_8), true);
+            socket.send(true, 4, RawWebSocket.CONTINUATION, "b".getBytes(StandardCharsets.UTF_8), true);
+            assertClosedWith(socket, 1002, "RSV1 on a continuation");
+        }
+        // and the application hears each as a protocol error
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (EVENTS.stream().filter("disconnect 1002 Protocol error"::equals).count() < 4
+                && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(EVENTS).filteredOn("disconnect 1002 Protocol error"::equals).hasSize(4);
+    }
+
+    /** RFC 6455 5.2 and 5.5: reserved opcodes, fragmented or oversized control frames. */
+    @Test
+    void reservedOpcodesAndBrokenControlFramesCloseWith1002() throws Exception {
+        for (int opcode : new int[] {3, 4, 5, 6, 7, 0xB, 0xC, 0xD, 0xE, 0xF}) {
+            try (RawWebSocket socket = RawWebSocket.connect(server.port(), "/echo")) {
+                socket.send(true, 0, opcode, "x".getBytes(StandardCharsets.UTF_8), true);
+                assertClosedWith(socket, 1002, "opcode " + opcode);
+            }
+        }
+        try (RawWebSocket socket = RawWebSocket.connect(server.port(), "/echo")) {
+            socket.send(false, 0, RawWebSocket.PING, new byte[0], true);
+            assertClosedWith(socket, 1002, "fragmented ping");
+        }
+        try (RawWebSocket socket = RawWebSocket.connect(server.port(), "/echo")) {
+            socket.send(true, 0, RawWebSocket.PING, new byte[126], true);
+            assertClosedWith(socket, 1002, "126-byte ping");
+        }
+        try (RawWebSocket socket = RawWebSocket.connect(server.port(), "/echo")) {
+            socket.send(true, 0, RawWebSocket.CONTINUATION, "x".getBytes(StandardCharsets.UTF_8), true);
+            assertClosedWith(socket, 1002, "continuation without a start");
+        }
+    }
+
+    /** RFC 6455 8.1: text must be UTF-8 as a whole message, even split across fragments or compressed. */
+    @Test
+    void invalidUtf8InAFragmentOrACompressedMessageClosesWith1007() throws Exception {
+        try (RawWebSocket socket = RawWebSocket.connect(server.port(), "/echo")) {
+            socket.send(false, 0, RawWebSocket.TEXT, new byte[] {'o', 'k', (byte) 0xc3}, true);
+            socket.send(true, 0, RawWebSocket.CONTINUATION, new byte[] {0x28}, true); // 0xc3 0x28 is not UTF-8
+            assertClosedWith(socket, 1007, "fragmented");
+        }
+        try (RawWebSocket socket =
+                RawWebSocket.connect(server.port(), "/echo", "Sec-WebSocket-Extensions: permessage-deflate")) {
+            socket.send(true, 4, RawWebSocket.TEXT, RawWebSocket.deflate(new byte[] {(byte) 0xff, 'a'}), true);
+            assertClosedWith(socket, 1007, "compressed");
+        }
+    }
+
+    /** A client that leaves in the middle of a fragmented message is routine, not a warning. */
+    @Test
+    void aClientLeavingMidMessageLogsNoWarning() throws Exception {
+        try (LogCapture log = new LogCapture()) {
+            try (RawWebSocket socket = RawWebSocket.connect(server.port(), "/echo")) {
+                socket.send(false, 0, RawWebSocket.TEXT, "half".getBytes(StandardCharsets.UTF_8), true);
+            }
+            awaitEvent("disconnect 1006 ");
+            Thread.sleep(100);
+            assertThat(log.warnings()).isEmpty();
+        }
+    }
+
+    private static void assertClosedWith(RawWebSocket socket, int code, String what) throws IOException {
+        RawWebSocket.Frame close = socket.read();
+        assertThat(close.opcode()).as(what).isEqualTo(RawWebSocket.CLOSE);
+        assertThat(close.closeCode()).as(what).isEqualTo(code);
+        assertThat(socket.closedByServer(2000)).as(what).isTrue();
+    }
+
     // ------------------------------------------------------------------ permessage-deflate
 
     @Test

@@ -23,7 +23,8 @@ final class AlpnHandler extends ApplicationProtocolNegotiationHandler {
         if (ApplicationProtocolNames.HTTP_2.equals(protocol) && server.http2Enabled()) {
             pipeline.addLast(new Http2Installer(server, connection, "https", true));
         } else {
-            pipeline.addLast(server.httpCodec());
+            Http1ResponseEncoder encoder = new Http1ResponseEncoder();
+            pipeline.addLast(encoder, server.httpDecoder(encoder));
             pipeline.addLast(new Http1Handler(server.dispatcher(), connection, "https"));
         }
     }

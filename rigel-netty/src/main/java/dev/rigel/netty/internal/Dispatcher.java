@@ -19,6 +19,7 @@ public final class Dispatcher {
     private final AtomicInteger running = new AtomicInteger();
     private final long maxBodySize;
     private final long readTimeoutNanos;
+    private final long headerReadTimeoutNanos;
     private final AsciiString serverHeader;
     private final int webSocketMaxFrameSize;
     private final int webSocketMaxMessageSize;
@@ -29,6 +30,7 @@ public final class Dispatcher {
             Application app,
             long maxBodySize,
             Duration readTimeout,
+            Duration headerReadTimeout,
             String serverHeader,
             int webSocketMaxFrameSize,
             int webSocketMaxMessageSize,
@@ -36,6 +38,7 @@ public final class Dispatcher {
         this.app = app;
         this.maxBodySize = maxBodySize;
         this.readTimeoutNanos = readTimeout.toNanos();
+        this.headerReadTimeoutNanos = headerReadTimeout.toNanos();
         this.serverHeader = serverHeader == null ? null : new AsciiString(serverHeader);
         this.webSocketMaxFrameSize = webSocketMaxFrameSize;
         this.webSocketMaxMessageSize = webSocketMaxMessageSize;
@@ -52,6 +55,10 @@ public final class Dispatcher {
 
     long readTimeoutNanos() {
         return readTimeoutNanos;
+    }
+
+    long headerReadTimeoutNanos() {
+        return headerReadTimeoutNanos;
     }
 
     /** The Server header value or null; pre-encoded because it goes into every response. */

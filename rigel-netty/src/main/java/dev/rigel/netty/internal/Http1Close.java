@@ -58,6 +58,7 @@ final class Http1Close {
         lingering = true;
         http1.reader.releasePending();
         http1.readTimeout.cancel();
+        http1.headerTimeout.cancel();
         written.addListener(flushed -> {
             if (flushed.isSuccess()) {
                 shutOutput();

@@ -55,7 +55,7 @@ final class Http1Exchange extends HttpExchange {
     Object fullResponse(int status, Headers headers, byte[] body) {
         boolean bodyless = headRequest || Messages.bodylessStatus(status);
         // HEAD and 304 keep the Content-Length the application computed for the GET they mirror
-        // (HttpServerCodec knows the request was HEAD and writes no body); otherwise the body is
+        // (Http1ResponseEncoder knows the request was HEAD and writes no body); otherwise the body is
         // complete, so its real length frames it, whatever the application said.
         HttpHeaders out = convert(headers, bodyless && keepsLength(status));
         ByteBuf content;

@@ -21,8 +21,8 @@ import io.netty.util.ReferenceCountUtil;
  * keeps its own state: {@link Http1RequestReader} reads requests, {@link Http1ResponseWriter}
  * writes responses (and is the exchanges' {@link HttpExchangeHandler}), {@link Http1Rejection}
  * answers requests the server refuses, {@link Http1ReadTimeout} times out slow requests,
- * {@link Http1WebSocketHandOff} keeps the connection during a WebSocket handshake and
- * {@link Http1Close} ends the connection without losing a request. The parts are
+ * {@link Http1HeaderTimeout} slow heads, {@link Http1WebSocketHandOff} keeps the connection during
+ * a WebSocket handshake and {@link Http1Close} ends the connection without losing a request. The parts are
  * made once per connection and read the shared fields directly, so serving a request allocates
  * nothing more than when they were one class. Event loop only.
  */
@@ -35,6 +35,7 @@ final class Http1Handler extends ChannelInboundHandlerAdapter {
     final Http1ResponseWriter writer;
     final Http1Rejection rejection;
     final Http1ReadTimeout readTimeout;
+    final Http1HeaderTimeout headerTimeout;
     final Http1WebSocketHandOff webSocketHandOff;
     final Http1Close close;
 
@@ -56,6 +57,7 @@ final class Http1Handler extends ChannelInboundHandlerAdapter {
         this.writer = new Http1ResponseWriter(this);
         this.rejection = new Http1Rejection(this);
         this.readTimeout = new Http1ReadTimeout(this, dispatcher.readTimeoutNanos());
+        this.headerTimeout = new Http1HeaderTimeout(this, dispatcher.headerReadTimeoutNanos());
         this.webSocketHandOff = new Http1WebSocketHandOff(this);
         this.close = new Http1Close(this);
     }
@@ -64,6 +66,7 @@ final class Http1Handler extends ChannelInboundHandlerAdapter {
     public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
         connection.http1(this);
+        headerTimeout.start(ctx.pipeline().get(Http1RequestDecoder.class));
         Channel ch = ctx.channel();
         ch.config().setAutoRead(false);
         if (ch.isRegistered() && ch.isActive()) {
@@ -105,6 +108,7 @@ final class Http1Handler extends ChannelInboundHandlerAdapter {
         writer.releaseWaitingForWritable();
         reader.releasePending();
         readTimeout.cancel();
+        headerTimeout.cancel();
     }
 
     @Override
@@ -138,6 +142,7 @@ final class Http1Handler extends ChannelInboundHandlerAdapter {
         }
         writer.flushIfPending();
         readTimeout.readComplete();
+        headerTimeout.readComplete();
         reader.readComplete();
     }
 

@@ -48,6 +48,7 @@ final class Http1Rejection {
         http1.closing = true;
         http1.reader.releasePending();
         http1.readTimeout.cancel();
+        http1.headerTimeout.cancel();
         if (ex != null) {
             http1.current = null;
             ex.connectionLost(); // marks it closed before we look at whether it wrote anything
@@ -68,6 +69,7 @@ final class Http1Rejection {
         http1.closing = true;
         http1.reader.releasePending();
         http1.readTimeout.cancel();
+        http1.headerTimeout.cancel();
         response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
         http1.writer.flushing();
         http1.ctx.writeAndFlush(response).addListener(future -> lingerAndClose());

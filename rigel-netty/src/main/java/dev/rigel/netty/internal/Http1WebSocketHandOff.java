@@ -46,6 +46,7 @@ final class Http1WebSocketHandOff {
      */
     void start(HttpRequest request, Headers headers, long contentLength, Http1RequestHead head) {
         http1.readTimeout.upgrading();
+        http1.headerTimeout.cancel();
         ReferenceCountUtil.release(request); // a full request has no content worth keeping
         String problem = WebSocketHandshakes.problem(request, head.connection, contentLength, head.chunked);
         if (problem != null) {

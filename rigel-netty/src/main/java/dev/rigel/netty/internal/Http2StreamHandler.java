@@ -14,6 +14,7 @@ import io.netty.handler.codec.http2.DefaultHttp2HeadersFrame;
 import io.netty.handler.codec.http2.DefaultHttp2ResetFrame;
 import io.netty.handler.codec.http2.Http2DataFrame;
 import io.netty.handler.codec.http2.Http2Error;
+import io.netty.handler.codec.http2.Http2Exception;
 import io.netty.handler.codec.http2.Http2Headers;
 import io.netty.handler.codec.http2.Http2HeadersFrame;
 import io.netty.util.AsciiString;
@@ -295,6 +296,12 @@ final class Http2StreamHandler extends ChannelInboundHandlerAdapter implements H
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (cause instanceof Http2Exception) {
+            // A stream error the client caused (flow control, malformed headers...): the
+            // multiplexer resets the stream with its code right after; closing here would say CANCEL.
+            ServerLog.LOG.debug("HTTP/2 stream error on {}: {}", ctx.channel(), cause.toString());
+            return;
+        }
         if (cause instanceof IOException) {
             ServerLog.LOG.debug("Resetting {}: {}", ctx.channel(), cause.toString());
         } else {

@@ -6,8 +6,6 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.handler.codec.http.HttpDecoderConfig;
-import io.netty.handler.codec.http.HttpServerCodec;
-import io.netty.handler.codec.http2.CleartextHttp2ServerUpgradeHandler;
 import io.netty.handler.codec.http2.Http2CodecUtil;
 import io.netty.handler.codec.http2.Http2FrameCodec;
 import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
@@ -22,11 +20,12 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Builds each accepted connection's pipeline:
+ * Admits each accepted connection (at most {@code maxConnectionsPerAddress} per client address,
+ * when set) and builds its pipeline:
  * <pre>
- * cleartext, h2 on:  [idle] Connection CleartextHttp2ServerUpgradeHandler HttpServerCodec UpgradeHandler Http1Handler
+ * cleartext, h2 on:  [idle] Connection H2cPriorKnowledge Http1ResponseEncoder Http1RequestDecoder UpgradeHandler Http1Handler
  *                    (the first request removes the upgrade handlers, or the connection turns HTTP/2)
- * cleartext, h2 off: [idle] Connection HttpServerCodec Http1Handler
+ * cleartext, h2 off: [idle] Connection Http1ResponseEncoder Http1RequestDecoder Http1Handler
  * TLS:               SslHandler [idle] Connection AlpnHandler → HTTP/1.1 or HTTP/2 as negotiated
  * HTTP/2:            ... Connection Http2FrameCodec Http2MultiplexHandler ExceptionTail,
  *                    each stream: Http2StreamHandler
@@ -38,18 +37,17 @@ public final class ServerInitializer extends ChannelInitializer<Channel> {
     private static final int MAX_CHUNK_SIZE = 64 * 1024;
 
     private static final long MAX_CONCURRENT_STREAMS = 256;
-    /**
-     * Netty's default of 128 closes the connection when one read holds more pipelined requests
-     * than that (easy with small requests in a 64 KiB read). Reading is demand-driven here, so
-     * the backlog is bounded by a single read anyway; this only stops absurd cases.
-     */
-    private static final int MAX_PIPELINE_DEPTH = 16 * 1024;
+    private static final int MAX_RESETS_PER_WINDOW = 200;
+    private static final int RESET_WINDOW_SECONDS = 30;
 
     private final Dispatcher dispatcher;
     private final SslContext sslContext;
     private final ChannelGroup channels;
     private final boolean http2;
     private final long idleMillis;
+    /** Null when connections per address are not limited. */
+    private final ConnectionLimiter limiter;
+
     private final int maxInitialLineLength;
     private final int maxHeaderSize;
     private final long shutdownTimeoutMillis;
@@ -64,6 +62,7 @@ public final class ServerInitializer extends ChannelInitializer<Channel> {
             ChannelGroup channels,
             boolean http2,
             Duration idleTimeout,
+            int maxConnectionsPerAddress,
             int maxInitialLineLength,
             int maxHeaderSize,
             Duration shutdownTimeout) {
@@ -72,6 +71,7 @@ public final class ServerInitializer extends ChannelInitializer<Channel> {
         this.channels = channels;
         this.http2 = http2;
         this.idleMillis = idleTimeout.toMillis();
+        this.limiter = maxConnectionsPerAddress > 0 ? new ConnectionLimiter(maxConnectionsPerAddress) : null;
         this.maxInitialLineLength = maxInitialLineLength;
         this.maxHeaderSize = maxHeaderSize;
         this.shutdownTimeoutMillis = shutdownTimeout.toMillis();
@@ -79,6 +79,12 @@ public final class ServerInitializer extends ChannelInitializer<Channel> {
 
     @Override
     protected void initChannel(Channel ch) {
+        if (limiter != null && !limiter.admit(ch)) {
+            // Over the client's share: closed before anything is read or any handler set up.
+            ServerLog.LOG.debug("Refusing {}: too many connections from its address", ch);
+            ch.close();
+            return;
+        }
         channels.add(ch);
         Connection connection = new Connection();
         ChannelPipeline pipeline = ch.pipeline();
@@ -93,10 +99,11 @@ public final class ServerInitializer extends ChannelInitializer<Channel> {
             pipeline.addLast(new AlpnHandler(this, connection));
             return;
         }
+        Http1ResponseEncoder encoder = new Http1ResponseEncoder();
+        Http1RequestDecoder decoder = httpDecoder(encoder);
         if (http2) {
-            HttpServerCodec codec = httpCodec();
             UpgradeHandler upgrade = new UpgradeHandler(
-                    codec,
+                    decoder,
                     protocol -> AsciiString.contentEquals(Http2CodecUtil.HTTP_UPGRADE_PROTOCOL_NAME, protocol)
                             ? new Http2ServerUpgradeCodec(
                                     http2FrameCodec(),
@@ -104,10 +111,11 @@ public final class ServerInitializer extends ChannelInitializer<Channel> {
                                     new Http2Installer(this, connection, "http", false),
                                     ExceptionTail.INSTANCE)
                             : null);
-            pipeline.addLast(new CleartextHttp2ServerUpgradeHandler(
-                    codec, upgrade, new Http2Installer(this, connection, "http", true)));
+            pipeline.addLast(new H2cPriorKnowledge(
+                    new Http2Installer(this, connection, "http", true), encoder, decoder, upgrade));
+            pipeline.addLast(encoder, decoder, upgrade);
         } else {
-            pipeline.addLast(httpCodec());
+            pipeline.addLast(encoder, decoder);
         }
         pipeline.addLast(new Http1Handler(dispatcher, connection, "http"));
     }
@@ -120,13 +128,19 @@ public final class ServerInitializer extends ChannelInitializer<Channel> {
         return http2;
     }
 
-    HttpServerCodec httpCodec() {
-        return new HttpServerCodec(
+    /** The HTTP/1 decoder, paired with {@code encoder}; add the encoder before it. */
+    Http1RequestDecoder httpDecoder(Http1ResponseEncoder encoder) {
+        return new Http1RequestDecoder(
                 new HttpDecoderConfig()
                         .setMaxInitialLineLength(maxInitialLineLength)
                         .setMaxHeaderSize(maxHeaderSize)
-                        .setMaxChunkSize(MAX_CHUNK_SIZE),
-                MAX_PIPELINE_DEPTH);
+                        .setMaxChunkSize(MAX_CHUNK_SIZE)
+                        // Netty's defaults today, fixed here so a system property cannot loosen them:
+                        // CRLF line ends only, validated header names and values, RFC 9112 framing.
+                        .setStrictLineParsing(true)
+                        .setValidateHeaders(true)
+                        .setUseRfc9112TransferEncoding(true),
+                encoder);
     }
 
     Http2FrameCodec http2FrameCodec() {
@@ -137,6 +151,10 @@ public final class ServerInitializer extends ChannelInitializer<Channel> {
                 // Netty's close() is graceful: GOAWAY, then wait this long for open streams.
                 .gracefulShutdownTimeoutMillis(shutdownTimeoutMillis)
                 .validateHeaders(true)
+                // Netty's server defaults, fixed here: more RST_STREAMs than this received (rapid
+                // reset) or provoked (MadeYouReset) in the window is a GOAWAY with ENHANCE_YOUR_CALM.
+                .decoderEnforceMaxRstFramesPerWindow(MAX_RESETS_PER_WINDOW, RESET_WINDOW_SECONDS)
+                .encoderEnforceMaxRstFramesPerWindow(MAX_RESETS_PER_WINDOW, RESET_WINDOW_SECONDS)
                 .build();
     }
 

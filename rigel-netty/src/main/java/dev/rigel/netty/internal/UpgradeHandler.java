@@ -3,7 +3,6 @@ package dev.rigel.netty.internal;
 import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpRequest;
-import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerUpgradeHandler;
 import io.netty.handler.codec.http.HttpUtil;
 
@@ -17,7 +16,7 @@ final class UpgradeHandler extends HttpServerUpgradeHandler {
 
     private static final int MAX_UPGRADE_CONTENT = 8192;
 
-    UpgradeHandler(HttpServerCodec codec, UpgradeCodecFactory factory) {
+    UpgradeHandler(SourceCodec codec, UpgradeCodecFactory factory) {
         super(
                 codec,
                 factory,

@@ -29,11 +29,11 @@ import java.util.function.Consumer;
  * Turns an HTTP/1.1 connection into a WebSocket once the application accepted it: Netty's
  * handshaker writes the 101 and swaps the HTTP codec for the frame encoder and decoder; then the
  * connection gets, in order, permessage-deflate (when the client offered it and the server allows
- * it), UTF-8 validation of text, reassembly of fragmented messages up to the size limit, and the
+ * it; reserved bits are refused unless it was agreed, and then only RSV1 is allowed), UTF-8 validation of text, reassembly of fragmented messages up to the size limit, and the
  * {@link WebSocketFrameHandler} in place of the {@link Http1Handler}.
  *
  * <pre>
- * ... Connection wsencoder wsdecoder [ws-inflate ws-deflate] ws-utf8 ws-aggregator ws-frames
+ * ... Connection wsencoder wsdecoder [ws-rsv ws-inflate ws-deflate] ws-utf8 ws-aggregator ws-frames
  * </pre>
  */
 final class WebSocketUpgrade {
@@ -62,9 +62,14 @@ final class WebSocketUpgrade {
                 Unpooled.EMPTY_BUFFER,
                 exchange.requestHeaders,
                 EmptyHttpHeaders.INSTANCE);
+        WebSocketServerExtension deflate = dispatcher.webSocketCompression()
+                ? negotiateDeflate(exchange.requestHeaders, dispatcher.webSocketMaxMessageSize())
+                : null;
+        // RSV bits only with an extension that defines one (RFC 6455 5.2); WebSocketRsvCheck narrows it to RSV1
         WebSocketDecoderConfig decoding = WebSocketDecoderConfig.newBuilder()
                 .maxFramePayloadLength(dispatcher.webSocketMaxFrameSize())
-                .allowExtensions(dispatcher.webSocketCompression())
+                .allowExtensions(deflate != null)
+                .closeOnProtocolViolation(true)
                 .build();
         WebSocketServerHandshaker handshaker = new WebSocketServerHandshakerFactory(
                         exchange.scope.scheme() + "://" + exchange.requestHeaders.get(HttpHeaderNames.HOST, "")
@@ -72,9 +77,6 @@ final class WebSocketUpgrade {
                         subprotocol,
                         decoding)
                 .newHandshaker(request);
-        WebSocketServerExtension deflate = dispatcher.webSocketCompression()
-                ? negotiateDeflate(exchange.requestHeaders, dispatcher.webSocketMaxMessageSize())
-                : null;
         if (deflate != null) {
             extraHeaders.set(HttpHeaderNames.SEC_WEBSOCKET_EXTENSIONS, headerValue(deflate.newReponseData()));
         }
@@ -97,6 +99,8 @@ final class WebSocketUpgrade {
             ChannelPipeline pipeline = http1.pipeline();
             String previous = "wsdecoder";
             if (deflate != null) {
+                pipeline.addAfter(previous, "ws-rsv", new WebSocketRsvCheck());
+                previous = "ws-rsv";
                 pipeline.addAfter(previous, "ws-inflate", deflate.newExtensionDecoder());
                 pipeline.addAfter("ws-inflate", "ws-deflate", deflate.newExtensionEncoder());
                 previous = "ws-deflate";
