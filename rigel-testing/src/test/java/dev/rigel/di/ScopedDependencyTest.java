@@ -222,6 +222,41 @@ class ScopedDependencyTest {
         }
     }
 
+    static Scoped<String> lostAtCommit() {
+        return Scoped.of("session", outcome -> {
+            throw new ServiceUnavailableException("The database connection was lost; try again shortly");
+        });
+    }
+
+    /**
+     * Issue 21: a dependency that is down at cleanup (a connection lost at commit) is a 503 the
+     * client may retry, and no ERROR line: it is an outage, not a bug.
+     */
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void aCleanupFailingWith503IsAnsweredWithoutAnErrorLine(Transport transport) {
+        App app = App.builder()
+                .dependency("session", Provide.of(ScopedDependencyTest::lostAtCommit))
+                .routeHandlers(Route.get("/commit", (String session) -> "read " + session))
+                .build();
+        ch.qos.logback.classic.Logger logger =
+                (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("dev.rigel");
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> appender =
+                new ch.qos.logback.core.read.ListAppender<>();
+        appender.start();
+        logger.addAppender(appender);
+        try (TestClient client = Clients.open(app, transport)) {
+            TestResponse response = client.get("/commit");
+            assertThat(response.status()).isEqualTo(503);
+            assertThat(response.jsonMap())
+                    .containsEntry("detail", "The database connection was lost; try again shortly");
+        } finally {
+            logger.detachAppender(appender);
+        }
+        assertThat(appender.list)
+                .noneMatch(event -> event.getLevel().isGreaterOrEqual(ch.qos.logback.classic.Level.ERROR));
+    }
+
     static Object answer(String outer, int status) {
         EVENTS.add("handler got " + outer);
         return status >= 300 && status < 400

@@ -314,8 +314,9 @@ public final class RoutePlan implements ServedRoute {
                     result = services.errors().render(exchange, t, layers.exceptionHandlers);
                     // the client now gets an error: the remaining (outer) cleanups must not commit
                     outcome = Outcome.failed(t, result.status());
-                    if (result.status() < 500) {
-                        // answered as the client's error (a unique key taken at commit → 409): not a server fault
+                    if (result.status() < 500 || result.status() == 503) {
+                        // answered as the client's error (a unique key taken at commit → 409), or as a
+                        // dependency that is down (a connection lost at commit → 503): not a server fault
                         LOG.debug("Cleanup of a dependency of {} failed; answered with {}", name, result.status(), t);
                         continue;
                     }
