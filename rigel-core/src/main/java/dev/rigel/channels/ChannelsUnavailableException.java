@@ -1,5 +1,7 @@
 package dev.rigel.channels;
 
+import dev.rigel.exceptions.DependencyUnavailable;
+
 /**
  * The channels backend cannot reach its broker (down, unreachable, or slower than the backend's
  * command timeout), so an event could not be published or a subscription set up. The backend
@@ -9,7 +11,7 @@ package dev.rigel.channels;
  * refuses the handshake that way. It is not logged per request: the backend logs the outage once
  * when it starts and once when it ends.
  */
-public class ChannelsUnavailableException extends ChannelsException {
+public class ChannelsUnavailableException extends ChannelsException implements DependencyUnavailable {
 
     public ChannelsUnavailableException(String message) {
         super(message);

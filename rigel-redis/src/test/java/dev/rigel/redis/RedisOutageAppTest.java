@@ -8,6 +8,8 @@ import dev.rigel.App;
 import dev.rigel.Route;
 import dev.rigel.channels.ChannelsPlugin;
 import dev.rigel.middleware.ratelimit.RateLimitConfig;
+import dev.rigel.middleware.session.ServerSideSessionConfig;
+import dev.rigel.middleware.session.Session;
 import dev.rigel.netty.RigelServer;
 import dev.rigel.netty.ServerConfig;
 import dev.rigel.stores.StoreRegistry;
@@ -165,6 +167,51 @@ class RedisOutageAppTest {
             }
             assertThat(logs.at(Level.ERROR)).isEmpty();
             assertThat(logs.at(Level.WARN, "dev.rigel")).hasSize(2);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void sessionsInADownStoreAre503UntilItIsBack(Transport transport) throws Exception {
+        try (PrivateRedis redis = PrivateRedis.start();
+                CapturedLogs logs = new CapturedLogs()) {
+            RedisStore store = RedisStore.connect(redis.url(), "outage-sessions");
+            App app = App.builder()
+                    .stores(StoreRegistry.withDefaultFactory(store::withNamespace))
+                    .lifespan(started -> store)
+                    .sessions(ServerSideSessionConfig.defaults())
+                    .routeHandlers(
+                            Route.post("/session", (Session session, String data) -> {
+                                session.put("v", data);
+                                return "saved";
+                            }),
+                            Route.get(
+                                    "/session",
+                                    (Session session) ->
+                                            String.valueOf(session.get("v").orElse("none"))))
+                    .build();
+            try (TestClient client = open(app, transport)) {
+                assertThat(client.request("POST", "/session").text("ada").send().status())
+                        .isEqualTo(201);
+                assertThat(client.get("/session").text()).isEqualTo("ada");
+
+                redis.kill();
+                for (int i = 0; i < 5; i++) {
+                    TestResponse read = fast(() -> client.get("/session"));
+                    assertThat(read.status())
+                            .as("who the client is cannot be known without its session")
+                            .isEqualTo(503);
+                    assertThat(read.header("Retry-After")).isEqualTo("5");
+                }
+                assertThat(logs.at(Level.ERROR)).isEmpty();
+                assertThat(logs.at(Level.WARN, "dev.rigel")).hasSize(1);
+
+                redis.restart();
+                awaitStatus(client, "/session", 200);
+                assertThat(client.get("/session").text())
+                        .as("the server was restarted empty: the session is gone, not broken")
+                        .isEqualTo("none");
+            }
         }
     }
 

@@ -1,17 +1,17 @@
 package dev.rigel.internal.app;
 
-import dev.rigel.channels.ChannelsUnavailableException;
+import dev.rigel.exceptions.DependencyUnavailable;
 import dev.rigel.exceptions.ServiceUnavailableException;
-import dev.rigel.stores.StoreUnavailableException;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * The exceptions that mean a service the app depends on is down (a store, a channels broker): the
- * request is answered 503 with {@code Retry-After}, never a 500, and nothing is logged for it,
- * because the store or backend logs the outage once when it starts and once when it ends.
+ * The exceptions that mean a service the app depends on is down ({@link DependencyUnavailable}: a
+ * store, a channels broker): the request is answered 503 with {@code Retry-After}, never a 500,
+ * and nothing is logged for it, because the store or backend logs the outage once when it starts
+ * and once when it ends.
  */
 public final class Outages {
 
@@ -24,11 +24,11 @@ public final class Outages {
     private Outages() {}
 
     /** The outage exception in {@code failure}'s cause chain (providers and callers may wrap it), or null. */
-    public static RuntimeException find(Throwable failure) {
+    public static Throwable find(Throwable failure) {
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Throwable t = failure; t != null && seen.add(t); t = t.getCause()) {
-            if (t instanceof StoreUnavailableException || t instanceof ChannelsUnavailableException) {
-                return (RuntimeException) t;
+            if (t instanceof DependencyUnavailable) {
+                return t;
             }
         }
         return null;
