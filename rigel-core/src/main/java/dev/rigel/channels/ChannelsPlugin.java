@@ -404,8 +404,9 @@ public final class ChannelsPlugin implements InitPlugin {
          * Add WebSocket routes that stream a channel's events to each connected client: with
          * arbitrary channels one route {@code {base}/{channel_name}}, otherwise one route
          * {@code {base}/{name}} per configured channel (any other name is a 404). Each connection
-         * subscribes before the handshake is accepted, ignores what the client sends, and
-         * unsubscribes when the client leaves.
+         * subscribes before the handshake is accepted (while the backend has lost its broker the
+         * handshake is refused with 503 and {@code Retry-After}), ignores what the client sends,
+         * and unsubscribes when the client leaves.
          */
         public Builder createWsRouteHandlers(boolean create) {
             createWsRouteHandlers = create;

@@ -344,7 +344,7 @@ public final class RedisStore implements Store, AutoCloseable {
         }
 
         /**
-         * Connects.
+         * Connects. Redis must be reachable now; once connected, the store outlives outages.
          *
          * @throws io.lettuce.core.RedisConnectionException when Redis cannot be reached now
          */

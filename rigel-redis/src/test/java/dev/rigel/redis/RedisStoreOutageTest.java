@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ch.qos.logback.classic.Level;
 import dev.rigel.stores.StoreUnavailableException;
+import io.lettuce.core.RedisCommandTimeoutException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -116,7 +117,13 @@ class RedisStoreOutageTest {
                 long start = System.nanoTime();
                 assertThatThrownBy(() -> store.get("k"))
                         .isInstanceOf(StoreUnavailableException.class)
-                        .hasMessageContaining("GET on Redis at 127.0.0.1:" + server.port());
+                        .hasMessageContaining("GET on Redis at 127.0.0.1:" + server.port())
+                        .hasCauseInstanceOf(RedisCommandTimeoutException.class);
+                assertThat(logs.at(Level.WARN, RedisStore.class.getName()))
+                        .as("a timeout starts an outage the connection events cannot see")
+                        .singleElement()
+                        .asString()
+                        .contains("timed out");
                 assertThat(Duration.ofNanos(System.nanoTime() - start))
                         .isGreaterThanOrEqualTo(Duration.ofMillis(250))
                         .isLessThan(Duration.ofMillis(1000));
@@ -139,11 +146,12 @@ class RedisStoreOutageTest {
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
-    /** Calls the store until it answers (it reconnects on its own), for at most 10 s. */
+    /** Writes and reads until the store answers (it reconnects on its own), for at most 10 s. */
     static void awaitRecovery(RedisStore store) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (true) {
             try {
+                store.set("probe", "x");
                 store.exists("probe");
                 return;
             } catch (StoreUnavailableException stillDown) {

@@ -3,6 +3,7 @@ package dev.rigel.redis.internal;
 import dev.rigel.channels.ChannelsException;
 import dev.rigel.channels.ChannelsUnavailableException;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisCommandTimeoutException;
 import java.time.Duration;
 import org.slf4j.Logger;
 
@@ -61,7 +62,7 @@ public final class ChannelsRedisClient implements AutoCloseable {
     /** A command got no answer within {@code timeout}: an outage. */
     public ChannelsUnavailableException timedOut(String action, Duration timeout, Exception cause) {
         String message = action + " timed out after " + timeout + " on Redis at " + address();
-        redis.failed(new IllegalStateException("no answer within " + timeout));
+        redis.failed(new RedisCommandTimeoutException("no answer within " + timeout));
         return new ChannelsUnavailableException(message, cause);
     }
 

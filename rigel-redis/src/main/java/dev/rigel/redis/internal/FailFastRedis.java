@@ -4,6 +4,7 @@ import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisChannelHandler;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisCommandExecutionException;
+import io.lettuce.core.RedisCommandTimeoutException;
 import io.lettuce.core.RedisConnectionStateListener;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisURI;
@@ -35,8 +36,8 @@ import org.slf4j.Logger;
  *   <li>Reconnect attempts start after 50 ms and back off to at most one second (Lettuce's default
  *       backs off to 30 s, far too long for a server that restarts in a second).</li>
  *   <li>It watches its connections: the outage is logged once, when the first connection drops or
- *       a call fails, and its end once, when every connection is back or a call succeeds again
- *       with all of them up ({@link OutageLog}).</li>
+ *       a call times out, and its end once, when every connection is back or a call succeeds
+ *       again with all of them up ({@link OutageLog}).</li>
  * </ul>
  */
 public final class FailFastRedis implements AutoCloseable {
@@ -121,9 +122,17 @@ public final class FailFastRedis implements AutoCloseable {
         return e instanceof RedisException && !(e instanceof RedisCommandExecutionException);
     }
 
-    /** A call failed because of an outage: logs its start unless it is already known. */
+    /**
+     * A call failed because of an outage. Only a timeout starts one here: it is the outage the
+     * connection events cannot see (a server that hangs with the connection open). Every other
+     * failure to reach Redis comes from a dropped connection, whose event logs it; logging it from
+     * the call too would log a second outage for a command rejected in the moment between the
+     * connection's return and its handshake.
+     */
     public void failed(RuntimeException cause) {
-        outage.started(cause.getMessage());
+        if (cause instanceof RedisCommandTimeoutException) {
+            outage.started(cause.getMessage());
+        }
     }
 
     /** A call succeeded: ends a known outage once every connection is up again. */
