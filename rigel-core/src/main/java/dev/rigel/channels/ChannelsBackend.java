@@ -18,8 +18,9 @@ import java.util.List;
  *       returned is delivered. After {@link #unsubscribe} returns, events of those channels are
  *       no longer delivered.</li>
  *   <li>Failures are {@link ChannelsException}s with a bounded wait: a backend never hangs when its
- *       broker is gone. A backend that lost its broker reconnects and restores its subscriptions on
- *       its own; events published while it was disconnected may be lost.</li>
+ *       broker is gone, and says so with a {@link ChannelsUnavailableException}. A backend that
+ *       lost its broker reconnects and restores its subscriptions on its own; events published
+ *       while it was disconnected may be lost.</li>
  *   <li>All methods may be called from any thread.</li>
  * </ul>
  */
@@ -47,6 +48,17 @@ public interface ChannelsBackend {
 
     /** Stops receiving the events of {@code channels}. */
     void unsubscribe(Collection<String> channels);
+
+    /**
+     * Whether the broker is reachable as far as the backend knows right now (its connections are
+     * up). While it is not, the plugin refuses publishes and new subscribers at once with a
+     * {@link ChannelsUnavailableException}, also those to a channel another local subscriber
+     * already holds at the backend (they would hear nothing until the broker is back). Must be
+     * cheap: it is asked on every publish and subscribe. In-process backends are always available.
+     */
+    default boolean isAvailable() {
+        return true;
+    }
 
     /** Whether this backend keeps past events ({@link #getHistory}). */
     default boolean hasHistory() {

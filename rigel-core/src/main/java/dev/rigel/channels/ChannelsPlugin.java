@@ -157,6 +157,8 @@ public final class ChannelsPlugin implements InitPlugin {
      *
      * @throws ChannelsException for an unknown channel, a plugin that is not running, a value that
      *     cannot be written as JSON, or a backend that could not publish
+     * @throws ChannelsUnavailableException (a {@link ChannelsException}) when the backend cannot reach
+     *     its broker; answered 503 when it escapes a handler
      */
     public void publish(Object data, String... channels) {
         publish(data, Arrays.asList(channels));
@@ -167,6 +169,7 @@ public final class ChannelsPlugin implements InitPlugin {
         Objects.requireNonNull(data, "data");
         List<String> checked = checkedChannels(channels);
         requireRunning();
+        requireAvailable("publish to channels " + checked);
         backend.publish(encode(data), checked);
     }
 
@@ -195,6 +198,8 @@ public final class ChannelsPlugin implements InitPlugin {
      *
      * @throws ChannelsException for an unknown channel, a plugin that is not running, or a backend
      *     that could not subscribe
+     * @throws ChannelsUnavailableException (a {@link ChannelsException}) when the backend cannot reach
+     *     its broker, even for a channel another local subscriber holds: it would hear nothing
      */
     public Subscriber subscribe(String... channels) {
         return subscribe(Arrays.asList(channels), 0);
@@ -217,6 +222,7 @@ public final class ChannelsPlugin implements InitPlugin {
             throw new ChannelsException("Cannot send history to a new subscriber: " + backend + " keeps no history");
         }
         requireRunning();
+        requireAvailable("subscribe to channels " + checked);
         Backlog backlog = new Backlog(subscriberMaxBacklog, subscriberBacklogStrategy);
         Subscriber subscriber = new Subscriber(this, registry, backlog);
         if (history == 0) {
@@ -336,6 +342,13 @@ public final class ChannelsPlugin implements InitPlugin {
         }
     }
 
+    /** Fails at once while the backend knows its broker is gone, before any local state changes. */
+    private void requireAvailable(String action) {
+        if (!backend.isAvailable()) {
+            throw new ChannelsUnavailableException("Cannot " + action + ": " + backend + " has lost its broker");
+        }
+    }
+
     @Override
     public String toString() {
         return "ChannelsPlugin(" + backend
@@ -391,8 +404,9 @@ public final class ChannelsPlugin implements InitPlugin {
          * Add WebSocket routes that stream a channel's events to each connected client: with
          * arbitrary channels one route {@code {base}/{channel_name}}, otherwise one route
          * {@code {base}/{name}} per configured channel (any other name is a 404). Each connection
-         * subscribes before the handshake is accepted, ignores what the client sends, and
-         * unsubscribes when the client leaves.
+         * subscribes before the handshake is accepted (while the backend has lost its broker the
+         * handshake is refused with 503 and {@code Retry-After}), ignores what the client sends,
+         * and unsubscribes when the client leaves.
          */
         public Builder createWsRouteHandlers(boolean create) {
             createWsRouteHandlers = create;

@@ -16,6 +16,10 @@ import java.util.Optional;
  * <p>An expired key behaves exactly as an absent one in every operation. A {@code null} expiry
  * means the key never expires.
  *
+ * <p>A store on a server (Redis) may be down: then its calls fail quickly with a
+ * {@link StoreUnavailableException} rather than wait. Code that uses a store as a cache catches it
+ * and carries on without the cache; elsewhere it becomes a 503 with {@code Retry-After}.
+ *
  * <p>Implementations are thread-safe. {@link #increment} is atomic in every implementation, which
  * is what the rate-limit middleware counts on; see each store for how far that atomicity reaches
  * (one process for {@link MemoryStore} and {@link FileStore}, every client for a Redis store).

@@ -23,6 +23,8 @@ public final class CloseCodes {
     public static final int MESSAGE_TOO_BIG = 1009;
     /** The server hit an unexpected condition. */
     public static final int INTERNAL_ERROR = 1011;
+    /** A service the server needs is down for now; the client may reconnect later (IANA registry). */
+    public static final int TRY_AGAIN_LATER = 1013;
     /** A handler failed with an exception that carried no code of its own (4000 + 500, as in Litestar). */
     public static final int HANDLER_ERROR = 4500;
 

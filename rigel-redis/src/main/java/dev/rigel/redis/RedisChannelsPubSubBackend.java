@@ -16,6 +16,8 @@ import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A channels backend on Redis Pub/Sub ({@code PUBLISH} / {@code SUBSCRIBE}): every app instance on
@@ -27,12 +29,15 @@ import java.util.concurrent.TimeoutException;
  *       configurable), so several apps can share one Redis.</li>
  *   <li>Subscriptions live on one dedicated Pub/Sub connection; publishing uses a second one.</li>
  *   <li>When Redis goes away, Lettuce reconnects (50 ms, backing off to 1 s) and subscribes the
- *       connection to its channels again. Meanwhile publish and subscribe fail at once with a
- *       {@link ChannelsException}; events published elsewhere meanwhile are lost to this
- *       instance.</li>
+ *       connection to its channels again. Meanwhile {@link #isAvailable()} is false, so publish
+ *       and subscribe fail at once with a {@link dev.rigel.channels.ChannelsUnavailableException}
+ *       (a 503 when it escapes a handler); events published elsewhere meanwhile are lost to this
+ *       instance. The outage is logged once when it starts (WARN) and once when it ends (INFO).</li>
  * </ul>
  */
 public final class RedisChannelsPubSubBackend implements ChannelsBackend {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RedisChannelsPubSubBackend.class);
 
     /** The prefix of Redis channel names when none is configured. */
     public static final String DEFAULT_PREFIX = "rigel:channels:";
@@ -60,7 +65,7 @@ public final class RedisChannelsPubSubBackend implements ChannelsBackend {
 
     @Override
     public void start(ChannelEventListener listener) {
-        ChannelsRedisClient redis = new ChannelsRedisClient(url, commandTimeout, Duration.ZERO);
+        ChannelsRedisClient redis = new ChannelsRedisClient(url, commandTimeout, Duration.ZERO, LOG);
         try {
             StatefulRedisPubSubConnection<String, byte[]> subscriptions =
                     redis.client().connectPubSub(RedisStore.codec());
@@ -85,6 +90,7 @@ public final class RedisChannelsPubSubBackend implements ChannelsBackend {
         Connected current = connected;
         connected = null;
         if (current != null) {
+            current.redis().beginClose();
             current.subscriptions().close();
             current.publisher().close();
             current.redis().close();
@@ -111,15 +117,13 @@ public final class RedisChannelsPubSubBackend implements ChannelsBackend {
                                         ? cause
                                         : new IllegalStateException(e.getCause()));
             } catch (TimeoutException e) {
-                throw new ChannelsException(
-                        "Publishing to channels " + channels + " timed out after " + commandTimeout + " on Redis at "
-                                + current.redis().address(),
-                        e);
+                throw current.redis().timedOut("Publishing to channels " + channels, commandTimeout, e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new ChannelsException("Interrupted while publishing to channels " + channels, e);
             }
         }
+        current.redis().succeeded();
     }
 
     @Override
@@ -130,6 +134,7 @@ public final class RedisChannelsPubSubBackend implements ChannelsBackend {
         } catch (RuntimeException e) {
             throw current.redis().failure("Subscribing to channels " + channels, e);
         }
+        current.redis().succeeded();
     }
 
     @Override
@@ -140,6 +145,13 @@ public final class RedisChannelsPubSubBackend implements ChannelsBackend {
         } catch (RuntimeException e) {
             throw current.redis().failure("Unsubscribing from channels " + channels, e);
         }
+    }
+
+    /** False from the moment a connection drops until Lettuce has it back. */
+    @Override
+    public boolean isAvailable() {
+        Connected current = connected;
+        return current != null && current.redis().available();
     }
 
     private String[] keys(Collection<String> channels) {

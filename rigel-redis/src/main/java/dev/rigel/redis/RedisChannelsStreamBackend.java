@@ -3,6 +3,7 @@ package dev.rigel.redis;
 import dev.rigel.channels.ChannelEventListener;
 import dev.rigel.channels.ChannelsBackend;
 import dev.rigel.channels.ChannelsException;
+import dev.rigel.channels.ChannelsUnavailableException;
 import dev.rigel.redis.internal.ChannelsRedisClient;
 import dev.rigel.redis.internal.StreamIds;
 import io.lettuce.core.Limit;
@@ -50,8 +51,10 @@ import org.slf4j.LoggerFactory;
  *       (if the read was just being sent, the new stream's first events wait for the block time,
  *       one second, but are not lost).</li>
  *   <li>When Redis goes away, Lettuce reconnects (50 ms, backing off to 1 s) and the reader resumes
- *       from the ids it remembered: events still in the streams are delivered. Meanwhile publish,
- *       subscribe and history fail at once with a {@link ChannelsException}.</li>
+ *       from the ids it remembered: events still in the streams are delivered. Meanwhile
+ *       {@link #isAvailable()} is false and publish, subscribe and history fail at once with a
+ *       {@link ChannelsUnavailableException} (a 503 when it escapes a handler). The outage is
+ *       logged once when it starts (WARN) and once when it ends (INFO).</li>
  *   <li>The stream is also the reader's buffer: if more than {@code history} events are published
  *       to a channel before this instance's reader gets to them, the ones trimmed meanwhile are
  *       lost to it. Choose a history above the bursts you expect.</li>
@@ -119,6 +122,7 @@ public final class RedisChannelsStreamBackend implements ChannelsBackend {
         }
 
         void close() {
+            redis.beginClose();
             running = false;
             wakeReader(this);
             reading.close();
@@ -153,7 +157,7 @@ public final class RedisChannelsStreamBackend implements ChannelsBackend {
                                     XReadArgs.Builder.block(BLOCK).count(READ_BATCH),
                                     offsets.toArray(XReadArgs.StreamOffset[]::new));
                     if (failing) {
-                        LOG.info("Reading channel streams from Redis at {} again", redis.address());
+                        redis.succeeded();
                         failing = false;
                         backoffMillis = 50;
                     }
@@ -169,10 +173,11 @@ public final class RedisChannelsStreamBackend implements ChannelsBackend {
                     }
                     readerClientId = -1;
                     if (!failing) {
-                        LOG.warn(
-                                "Reading channel streams from Redis at {} failed; retrying until it is back: {}",
-                                redis.address(),
-                                e.getMessage());
+                        // an outage is logged once by the client; anything else (Redis refused the read) here
+                        ChannelsException failure = redis.failure("Reading channel streams", e);
+                        if (!(failure instanceof ChannelsUnavailableException)) {
+                            LOG.warn("{}; retrying", failure.getMessage());
+                        }
                         failing = true;
                     }
                     sleep(backoffMillis);
@@ -238,7 +243,7 @@ public final class RedisChannelsStreamBackend implements ChannelsBackend {
 
     @Override
     public void start(ChannelEventListener listener) {
-        ChannelsRedisClient redis = new ChannelsRedisClient(url, commandTimeout, BLOCK);
+        ChannelsRedisClient redis = new ChannelsRedisClient(url, commandTimeout, BLOCK, LOG);
         Connected started;
         try {
             started = new Connected(redis, listener);
@@ -282,6 +287,7 @@ public final class RedisChannelsStreamBackend implements ChannelsBackend {
         } catch (RuntimeException e) {
             throw current.redis.failure("Publishing to channels " + channels, e);
         }
+        current.redis.succeeded();
     }
 
     @Override
@@ -296,6 +302,7 @@ public final class RedisChannelsStreamBackend implements ChannelsBackend {
         } catch (RuntimeException e) {
             throw current.redis.failure("Subscribing to channels " + channels, e);
         }
+        current.redis.succeeded();
         wakeReader(current);
     }
 
@@ -330,6 +337,13 @@ public final class RedisChannelsStreamBackend implements ChannelsBackend {
                 LOG.debug("Could not wake the channels stream reader", e);
             }
         }
+    }
+
+    /** False from the moment a connection drops until Lettuce has it back. */
+    @Override
+    public boolean isAvailable() {
+        Connected current = connected;
+        return current != null && current.redis.available();
     }
 
     @Override

@@ -1,13 +1,14 @@
 package dev.rigel.redis;
 
+import dev.rigel.redis.internal.FailFastRedis;
+import dev.rigel.redis.internal.OutageLog;
 import dev.rigel.stores.Store;
+import dev.rigel.stores.StoreUnavailableException;
 import dev.rigel.stores.spi.StoreKeys;
 import io.lettuce.core.GetExArgs;
 import io.lettuce.core.KeyScanCursor;
-import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisNoScriptException;
-import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanCursor;
 import io.lettuce.core.ScriptOutputType;
@@ -22,10 +23,12 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A {@link Store} in Redis, on Lettuce's synchronous API over one shared, thread-safe connection.
@@ -40,16 +43,27 @@ import java.util.concurrent.TimeUnit;
  *   <li>Expiry is {@code PX} on {@code SET}; a renewing {@code get} is one {@code GETEX PX}.</li>
  *   <li>{@link #increment} is one Lua script ({@code INCR}, then {@code PEXPIRE} when the count is
  *       1), which Redis runs atomically, so counts are exact across every client of the server.</li>
+ *   <li>Never stalls its caller: every command fails after the {@linkplain Builder#commandTimeout
+ *       command timeout} (one second by default), and while the connection is known to be down
+ *       commands fail at once, without waiting. Either way the call throws a
+ *       {@link StoreUnavailableException}; the connection comes back on its own (retried from 50 ms,
+ *       backing off to one second). The outage is logged once when it starts (WARN) and once when
+ *       it ends (INFO), never per call.</li>
  * </ul>
  *
- * A store made by {@link #connect} owns its connection and closes it in {@link #close}; namespace
- * views and stores made by {@link #of} share a connection they do not own, and closing them does
- * nothing. Needs Redis 6.2 or newer (for {@code GETEX}).
+ * A store made by {@link #connect} or {@link #builder} owns its connection and closes it in
+ * {@link #close}; namespace views and stores made by {@link #of} share a connection they do not
+ * own, and closing them does nothing. Needs Redis 6.2 or newer (for {@code GETEX}).
  */
 public final class RedisStore implements Store, AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(RedisStore.class);
+
     /** The namespace of a store made without one. */
     public static final String DEFAULT_NAMESPACE = "rigel";
+
+    /** How long a command may take when no timeout is configured. */
+    public static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofSeconds(1);
 
     // INCR then, on a fresh key, its window: atomic because Redis runs a script as one command
     private static final String INCREMENT_SCRIPT = """
@@ -63,47 +77,75 @@ public final class RedisStore implements Store, AutoCloseable {
     private static final String INCREMENT_SHA = sha1(INCREMENT_SCRIPT);
     private static final int SCAN_BATCH = 500;
 
+    /** What a store and its namespace views share: the connection and what is known of its health. */
+    private record Shared(
+            RedisCommands<String, byte[]> redis,
+            String server,
+            Runnable succeeded,
+            Consumer<RuntimeException> failed) {}
+
+    private final Shared shared;
     private final RedisCommands<String, byte[]> redis;
     private final String prefix;
     private final AutoCloseable owned;
 
-    private RedisStore(RedisCommands<String, byte[]> redis, String prefix, AutoCloseable owned) {
-        this.redis = redis;
+    private RedisStore(Shared shared, String prefix, AutoCloseable owned) {
+        this.shared = shared;
+        this.redis = shared.redis();
         this.prefix = prefix;
         this.owned = owned;
     }
 
     /** Connects to {@code url} (e.g. {@code redis://127.0.0.1:6379/0}) with the default namespace. */
     public static RedisStore connect(String url) {
-        return connect(url, DEFAULT_NAMESPACE);
+        return builder(url).build();
     }
 
     /** Connects to {@code url}; every key of the store lives under {@code namespace}. */
     public static RedisStore connect(String url, String namespace) {
-        RedisClient client = RedisClient.create(RedisURI.create(Objects.requireNonNull(url, "url")));
-        StatefulRedisConnection<String, byte[]> connection;
-        try {
-            connection = client.connect(codec());
-        } catch (RuntimeException e) {
-            client.shutdown(0, 2, TimeUnit.SECONDS);
-            throw e;
-        }
-        AutoCloseable owned = () -> {
-            connection.close();
-            client.shutdown(0, 2, TimeUnit.SECONDS);
-        };
-        return new RedisStore(connection.sync(), StoreKeys.namespacePrefix("", namespace), owned);
+        return builder(url).namespace(namespace).build();
+    }
+
+    /** Configures a store on the Redis at {@code url}, e.g. {@code redis://127.0.0.1:6379/0}. */
+    public static Builder builder(String url) {
+        return new Builder(url);
     }
 
     /**
      * A store on a connection the caller owns (and closes); the connection must use
-     * {@link #codec()}: string keys, byte-array values.
+     * {@link #codec()}: string keys, byte-array values. Its timeouts and its behaviour while
+     * disconnected are the connection's own (Lettuce buffers commands until it reconnects unless
+     * told to reject them); failures reaching Redis are still {@link StoreUnavailableException}s.
      */
     public static RedisStore of(StatefulRedisConnection<String, byte[]> connection, String namespace) {
+        Objects.requireNonNull(connection, "connection");
+        OutageLog outage = new OutageLog(LOG, "Redis store " + namespace, "store calls fail");
         return new RedisStore(
-                Objects.requireNonNull(connection, "connection").sync(),
+                new Shared(connection.sync(), "Redis", outage::ended, e -> outage.started(e.getMessage())),
                 StoreKeys.namespacePrefix("", namespace),
                 null);
+    }
+
+    private static RedisStore connect(Builder builder) {
+        FailFastRedis client = new FailFastRedis(
+                builder.url,
+                builder.commandTimeout,
+                Duration.ZERO,
+                LOG,
+                "Redis store",
+                "store calls fail with StoreUnavailableException");
+        StatefulRedisConnection<String, byte[]> connection;
+        try {
+            connection = client.client().connect(codec());
+        } catch (RuntimeException e) {
+            client.close();
+            throw e;
+        }
+        // shutting the client down closes the connection, without logging that as an outage
+        AutoCloseable owned = client::close;
+        Shared shared =
+                new Shared(connection.sync(), "Redis at " + client.address(), client::succeeded, client::failed);
+        return new RedisStore(shared, StoreKeys.namespacePrefix("", builder.namespace), owned);
     }
 
     /** The codec a connection handed to {@link #of} must use. */
@@ -118,7 +160,8 @@ public final class RedisStore implements Store, AutoCloseable {
 
     @Override
     public Optional<byte[]> get(String key) {
-        return Optional.ofNullable(redis.get(flat(key)));
+        String flat = flat(key);
+        return Optional.ofNullable(call("GET", () -> redis.get(flat)));
     }
 
     @Override
@@ -126,7 +169,9 @@ public final class RedisStore implements Store, AutoCloseable {
         if (renewFor == null) {
             return get(key);
         }
-        return Optional.ofNullable(redis.getex(flat(key), GetExArgs.Builder.px(millis(renewFor, "renewFor"))));
+        String flat = flat(key);
+        GetExArgs args = GetExArgs.Builder.px(millis(renewFor, "renewFor"));
+        return Optional.ofNullable(call("GETEX", () -> redis.getex(flat, args)));
     }
 
     @Override
@@ -134,48 +179,53 @@ public final class RedisStore implements Store, AutoCloseable {
         Objects.requireNonNull(value, "value");
         String flat = flat(key);
         if (expiresIn == null) {
-            redis.set(flat, value);
+            call("SET", () -> redis.set(flat, value));
         } else {
-            redis.set(flat, value, SetArgs.Builder.px(millis(expiresIn, "expiresIn")));
+            SetArgs args = SetArgs.Builder.px(millis(expiresIn, "expiresIn"));
+            call("SET", () -> redis.set(flat, value, args));
         }
     }
 
     @Override
     public void delete(String key) {
-        redis.unlink(flat(key));
+        String flat = flat(key);
+        call("UNLINK", () -> redis.unlink(flat));
     }
 
     @Override
     public void deleteAll() {
         ScanArgs args = ScanArgs.Builder.matches(globEscape(prefix) + "*").limit(SCAN_BATCH);
-        KeyScanCursor<String> cursor = redis.scan(args);
+        KeyScanCursor<String> cursor = call("SCAN", () -> redis.scan(args));
         while (true) {
-            List<String> keys = cursor.getKeys();
-            if (!keys.isEmpty()) {
-                redis.unlink(keys.toArray(String[]::new));
+            String[] keys = cursor.getKeys().toArray(String[]::new);
+            if (keys.length > 0) {
+                call("UNLINK", () -> redis.unlink(keys));
             }
             if (cursor.isFinished()) {
                 return;
             }
-            cursor = redis.scan(ScanCursor.of(cursor.getCursor()), args);
+            ScanCursor next = ScanCursor.of(cursor.getCursor());
+            cursor = call("SCAN", () -> redis.scan(next, args));
         }
     }
 
     @Override
     public boolean exists(String key) {
-        return redis.exists(flat(key)) > 0;
+        String flat = flat(key);
+        return call("EXISTS", () -> redis.exists(flat)) > 0;
     }
 
     @Override
     public Optional<Duration> expiresIn(String key) {
-        long millis = redis.pttl(flat(key));
+        String flat = flat(key);
+        long millis = call("PTTL", () -> redis.pttl(flat));
         // -2: no such key, -1: no expiry
         return millis < 0 ? Optional.empty() : Optional.of(Duration.ofMillis(millis));
     }
 
     @Override
     public RedisStore withNamespace(String namespace) {
-        return new RedisStore(redis, StoreKeys.namespacePrefix(prefix, namespace), null);
+        return new RedisStore(shared, StoreKeys.namespacePrefix(prefix, namespace), null);
     }
 
     @Override
@@ -186,10 +236,11 @@ public final class RedisStore implements Store, AutoCloseable {
         try {
             Long count;
             try {
-                count = redis.evalsha(INCREMENT_SHA, ScriptOutputType.INTEGER, keys, windowMillis);
+                count = call(
+                        "EVALSHA", () -> redis.evalsha(INCREMENT_SHA, ScriptOutputType.INTEGER, keys, windowMillis));
             } catch (RedisNoScriptException e) {
                 // first use on this server (or after SCRIPT FLUSH): EVAL loads the script for next time
-                count = redis.eval(INCREMENT_SCRIPT, ScriptOutputType.INTEGER, keys, windowMillis);
+                count = call("EVAL", () -> redis.eval(INCREMENT_SCRIPT, ScriptOutputType.INTEGER, keys, windowMillis));
             }
             return count;
         } catch (RedisCommandExecutionException e) {
@@ -206,6 +257,29 @@ public final class RedisStore implements Store, AutoCloseable {
         if (owned != null) {
             owned.close();
         }
+    }
+
+    /**
+     * Runs one command: a failure to reach Redis (down, unreachable, timed out) becomes a
+     * {@link StoreUnavailableException} and starts an outage; an answer from Redis ends one. An
+     * error Redis answered with (wrong type, no script) is no outage and passes as Lettuce's.
+     */
+    private <T> T call(String command, Supplier<T> action) {
+        T result;
+        try {
+            result = action.get();
+        } catch (RedisCommandExecutionException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            if (!FailFastRedis.isOutage(e)) {
+                throw e;
+            }
+            shared.failed().accept(e);
+            throw new StoreUnavailableException(
+                    command + " on " + shared.server() + " failed: " + e.getMessage() + " (store " + prefix + ")", e);
+        }
+        shared.succeeded().run();
+        return result;
     }
 
     private String flat(String key) {
@@ -237,6 +311,45 @@ public final class RedisStore implements Store, AutoCloseable {
                     .formatHex(MessageDigest.getInstance("SHA-1").digest(script.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-1 is missing from this JVM", e);
+        }
+    }
+
+    /** Configures a {@link RedisStore} that owns its connection. */
+    public static final class Builder {
+        private final String url;
+        private String namespace = DEFAULT_NAMESPACE;
+        private Duration commandTimeout = DEFAULT_COMMAND_TIMEOUT;
+
+        private Builder(String url) {
+            this.url = Objects.requireNonNull(url, "url");
+        }
+
+        /** The namespace every key lives under (default {@value RedisStore#DEFAULT_NAMESPACE}). */
+        public Builder namespace(String namespace) {
+            this.namespace = Objects.requireNonNull(namespace, "namespace");
+            return this;
+        }
+
+        /**
+         * How long one command may take before the call fails with a {@link StoreUnavailableException}
+         * (default one second). Keep it short: a store is typically asked on the way of a request,
+         * and a cache that is slower than the work it saves is better skipped.
+         */
+        public Builder commandTimeout(Duration timeout) {
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("commandTimeout must be positive, got " + timeout);
+            }
+            this.commandTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * Connects. Redis must be reachable now; once connected, the store outlives outages.
+         *
+         * @throws io.lettuce.core.RedisConnectionException when Redis cannot be reached now
+         */
+        public RedisStore build() {
+            return connect(this);
         }
     }
 }

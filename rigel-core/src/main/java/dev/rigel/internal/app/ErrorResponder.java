@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Turns exceptions into responses: a registered exception handler if one applies, else the
  * standard {@code {"status_code", "detail", "extra"}} body. Unexpected exceptions become a 500
- * whose detail hides the cause (logged with its stack trace), unless the app runs in debug mode.
+ * whose detail hides the cause (logged with its stack trace), unless the app runs in debug mode;
+ * an unavailable store or channels broker ({@link Outages}) is a 503 with {@code Retry-After}.
  */
 public final class ErrorResponder {
 
@@ -117,7 +118,10 @@ public final class ErrorResponder {
     }
 
     static int statusOf(Throwable failure) {
-        return failure instanceof HttpException http ? http.statusCode() : 500;
+        if (failure instanceof HttpException http) {
+            return http.statusCode();
+        }
+        return Outages.find(failure) != null ? 503 : 500;
     }
 
     /**
@@ -151,6 +155,11 @@ public final class ErrorResponder {
     }
 
     EncodedResponse standard(Request request, Throwable failure) {
+        if (!(failure instanceof HttpException) && Outages.find(failure) != null) {
+            // the store or backend has logged the outage once; a line per request would flood the log
+            LOG.debug("{} {} met an outage: {}", request.method(), request.path(), failure.toString());
+            failure = Outages.asHttp();
+        }
         if (failure instanceof HttpException http) {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("status_code", http.statusCode());

@@ -12,6 +12,7 @@ import dev.rigel.protocol.Headers;
 import dev.rigel.stores.MemoryStore;
 import dev.rigel.stores.Store;
 import dev.rigel.stores.StoreRegistry;
+import dev.rigel.stores.StoreUnavailableException;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * The response cache of one route: looks a request's key up in the app's response-cache store and
  * stores whole responses the filter accepts. An entry is the response's status, headers and body
  * as JSON (its own plain mapper, so the app's JSON settings never change the format). A failing
- * store is logged and counts as a miss. Concurrent misses of one key are single-flight through
+ * store counts as a miss: the route runs uncached (an unavailable store is logged by the store,
+ * once per outage; any other failure here). Concurrent misses of one key are single-flight through
  * the app's {@link CacheFlights}: one request runs the handler, the others wait (bounded) for what
  * it stores. A hit never touches the flights.
  */
@@ -157,6 +159,10 @@ public final class ResponseCache {
     private byte[] read(String key) {
         try {
             return store.get(key).orElse(null);
+        } catch (StoreUnavailableException e) {
+            // the store logs its outage once; a line per request would flood the log
+            LOG.debug("Response cache of {} unavailable; serving it uncached: {}", route, e.toString());
+            return UNREADABLE;
         } catch (RuntimeException e) {
             LOG.error("Response cache lookup for {} failed; serving it uncached", route, e);
             return UNREADABLE;
@@ -241,6 +247,8 @@ public final class ResponseCache {
         }
         try {
             store.set(key, entry, expiry);
+        } catch (StoreUnavailableException e) {
+            LOG.debug("Response cache of {} unavailable; the response is not stored: {}", route, e.toString());
         } catch (RuntimeException e) {
             LOG.error("Storing the response of {} in the response cache failed", route, e);
         }

@@ -11,6 +11,7 @@ import dev.rigel.exceptions.WebSocketException;
 import dev.rigel.http.Guard;
 import dev.rigel.internal.app.AppServices;
 import dev.rigel.internal.app.ErrorResponder;
+import dev.rigel.internal.app.Outages;
 import dev.rigel.internal.app.RouteDescription;
 import dev.rigel.internal.app.ServedRoute;
 import dev.rigel.internal.binding.BoundParam;
@@ -239,6 +240,11 @@ public final class WebSocketRoutePlan implements ServedRoute {
             code = socketFailure.code();
             reason = socketFailure.reason();
             LOG.debug("{} closes with {} {}", this, code, reason);
+        } else if (!(failure instanceof HttpException) && Outages.find(failure) != null) {
+            // a store or broker went away mid-connection: it logs the outage once; the client may come back
+            code = CloseCodes.TRY_AGAIN_LATER;
+            reason = "Service Unavailable";
+            LOG.debug("{} met an outage; closing with {}: {}", this, code, failure.toString());
         } else if (failure instanceof HttpException http && http.statusCode() < 500) {
             reason = WebSocketException.fit(http.detail());
             LOG.info("{} failed with {}; closing with {}", this, http, code);

@@ -29,6 +29,13 @@ import java.util.regex.Pattern;
  * exact under concurrency: in-process for the default memory store, across instances for a Redis
  * store. The store is the app's store named {@link #storeName()} ({@code rate_limit} by default).
  *
+ * <p>When the store is unavailable (a {@link dev.rigel.stores.StoreUnavailableException}, e.g.
+ * Redis is down) the limit fails closed: checked requests are answered 503 with
+ * {@code Retry-After}, at once, and are not served. A limit that lapses whenever its store does
+ * could be switched off by anyone able to overload the store, and the routes worth limiting are
+ * usually the expensive ones. Routes that must stay up without the store are left out of the limit
+ * ({@link #exclude}, {@link #checkThrottle}), or counted in a store of their own.
+ *
  * <p>Immutable: every {@code with}-style method returns a changed copy.
  */
 public final class RateLimitConfig {

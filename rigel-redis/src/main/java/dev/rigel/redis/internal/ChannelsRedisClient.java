@@ -1,86 +1,78 @@
 package dev.rigel.redis.internal;
 
 import dev.rigel.channels.ChannelsException;
-import io.lettuce.core.ClientOptions;
+import dev.rigel.channels.ChannelsUnavailableException;
 import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisURI;
-import io.lettuce.core.SocketOptions;
-import io.lettuce.core.TimeoutOptions;
-import io.lettuce.core.protocol.CommandType;
-import io.lettuce.core.protocol.RedisCommand;
-import io.lettuce.core.resource.ClientResources;
-import io.lettuce.core.resource.DefaultClientResources;
-import io.lettuce.core.resource.Delay;
+import io.lettuce.core.RedisCommandTimeoutException;
 import java.time.Duration;
-import java.util.Objects;
-import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
 
 /**
- * A Lettuce client set up for the channels backends: nothing may hang and a lost server must be
- * found again quickly.
- *
- * <ul>
- *   <li>Commands issued while disconnected fail at once ({@code REJECT_COMMANDS}) instead of being
- *       buffered until Redis returns, so a publish during an outage is an immediate, clear error.</li>
- *   <li>Every command expires after the command timeout; a blocking {@code XREAD} gets its block
- *       time on top.</li>
- *   <li>Reconnect attempts start after 50 ms and back off to at most one second (Lettuce's default
- *       backs off to 30 s, far too long for a broker that restarts in a second).</li>
- * </ul>
+ * The Lettuce client of a channels backend: a {@link FailFastRedis} (nothing hangs, a lost server
+ * is found again within a second, the outage is logged once), plus the translation of Lettuce's
+ * failures into {@link ChannelsException}s that name the action and the server.
  */
 public final class ChannelsRedisClient implements AutoCloseable {
 
-    private final ClientResources resources;
-    private final RedisClient client;
-    private final String address;
+    private final FailFastRedis redis;
 
-    public ChannelsRedisClient(String url, Duration commandTimeout, Duration blockTime) {
-        RedisURI uri = RedisURI.create(Objects.requireNonNull(url, "url"));
-        // the synchronous API waits this long at most; the expiry below is what really bounds a command
-        uri.setTimeout(commandTimeout.plus(blockTime).plus(commandTimeout));
-        this.address = uri.getHost() + ":" + uri.getPort();
-        this.resources = DefaultClientResources.builder()
-                .reconnectDelay(
-                        Delay.exponential(Duration.ofMillis(50), Duration.ofSeconds(1), 2, TimeUnit.MILLISECONDS))
-                .build();
-        long commandMillis = commandTimeout.toMillis();
-        long blockingMillis = commandMillis + blockTime.toMillis();
-        this.client = RedisClient.create(resources, uri);
-        client.setOptions(ClientOptions.builder()
-                .autoReconnect(true)
-                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                .socketOptions(SocketOptions.builder()
-                        .connectTimeout(commandTimeout)
-                        .keepAlive(true)
-                        .build())
-                .timeoutOptions(TimeoutOptions.builder()
-                        .timeoutSource(new TimeoutOptions.TimeoutSource() {
-                            @Override
-                            public long getTimeout(RedisCommand<?, ?, ?> command) {
-                                return command.getType() == CommandType.XREAD ? blockingMillis : commandMillis;
-                            }
-                        })
-                        .build())
-                .build());
+    public ChannelsRedisClient(String url, Duration commandTimeout, Duration blockTime, Logger log) {
+        this.redis = new FailFastRedis(
+                url,
+                commandTimeout,
+                blockTime,
+                log,
+                "Redis channels backend",
+                "publishing and new subscriptions are refused (503)");
     }
 
     public RedisClient client() {
-        return client;
+        return redis.client();
     }
 
     /** host:port, for messages (never the URL, which may hold a password). */
     public String address() {
-        return address;
+        return redis.address();
     }
 
-    /** A {@link ChannelsException} saying what failed against which server, with Lettuce's exception. */
+    /** Whether every connection is up, so publishing and subscribing can work. */
+    public boolean available() {
+        return redis.connected();
+    }
+
+    /** A command went through: ends a known outage once all connections are back. */
+    public void succeeded() {
+        redis.succeeded();
+    }
+
+    /**
+     * What failed against which server, with Lettuce's exception: a {@link ChannelsUnavailableException}
+     * when Redis is down, slow or unreachable (and the outage is logged, once), else a
+     * {@link ChannelsException} (Redis refused the command).
+     */
     public ChannelsException failure(String action, RuntimeException cause) {
-        return new ChannelsException(action + " failed on Redis at " + address + ": " + cause.getMessage(), cause);
+        String message = action + " failed on Redis at " + address() + ": " + cause.getMessage();
+        if (FailFastRedis.isOutage(cause)) {
+            redis.failed(cause);
+            return new ChannelsUnavailableException(message, cause);
+        }
+        return new ChannelsException(message, cause);
+    }
+
+    /** A command got no answer within {@code timeout}: an outage. */
+    public ChannelsUnavailableException timedOut(String action, Duration timeout, Exception cause) {
+        String message = action + " timed out after " + timeout + " on Redis at " + address();
+        redis.failed(new RedisCommandTimeoutException("no answer within " + timeout));
+        return new ChannelsUnavailableException(message, cause);
+    }
+
+    /** Call before closing connections, so that their closing is not logged as an outage. */
+    public void beginClose() {
+        redis.beginClose();
     }
 
     @Override
     public void close() {
-        client.shutdown(0, 2, TimeUnit.SECONDS);
-        resources.shutdown(0, 2, TimeUnit.SECONDS);
+        redis.close();
     }
 }

@@ -2,6 +2,7 @@ package dev.rigel.examples.seed;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rigel.stores.Store;
+import dev.rigel.stores.StoreUnavailableException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -13,6 +14,12 @@ import java.util.Optional;
  * seed's {@code cache.set(f"user:{id}", …, ex=300)}, in a {@link Store} — memory by default, Redis
  * when {@code REDIS_URL} is set. A cached user holds what responses show (id, name, email,
  * creation time), never the password hash: what leaves the process may be read elsewhere.
+ *
+ * <p>The cache is optional for reads: when the store is down ({@link StoreUnavailableException},
+ * within the store's short command timeout) a read is a miss and a fresh user is not kept, so
+ * reads go to the database and still answer 200. Removing an entry is not optional: a change to a
+ * user that cannot drop its cached copy fails with that exception (503, and the database change
+ * is rolled back), since the cache would otherwise keep serving the old user after Redis is back.
  */
 public final class UserCache {
 
@@ -35,7 +42,13 @@ public final class UserCache {
 
     /** The cached user (detached; no password hash), if there is one. */
     public Optional<User> get(long userId) {
-        return store.get(key(userId)).map(bytes -> {
+        Optional<byte[]> stored;
+        try {
+            stored = store.get(key(userId));
+        } catch (StoreUnavailableException down) {
+            return Optional.empty(); // the store logs its outage once; the database answers
+        }
+        return stored.map(bytes -> {
             try {
                 Cached cached = JSON.readValue(bytes, Cached.class);
                 return new User(
@@ -46,6 +59,7 @@ public final class UserCache {
         });
     }
 
+    /** Keeps {@code user} for {@link #CACHE_FOR}; not at all while the store is down. */
     public void put(User user) {
         try {
             store.set(
@@ -58,9 +72,16 @@ public final class UserCache {
                     CACHE_FOR);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (StoreUnavailableException down) {
+            // not cached this time: the next read asks the database again
         }
     }
 
+    /**
+     * Drops the cached copy of a user about to change.
+     *
+     * @throws StoreUnavailableException when the store is down: the change must not go ahead
+     */
     public void delete(long userId) {
         store.delete(key(userId));
     }
