@@ -117,6 +117,7 @@ class DatabaseErrorsTest {
                         "pool - Connection is not available, request timed out after 300ms")));
         assertThat(exhausted).isInstanceOf(ServiceUnavailableException.class);
         assertThat(exhausted.detail()).contains("connection pool is exhausted");
+        assertThat(exhausted.headers()).containsEntry("Retry-After", "1");
 
         SQLTransientConnectionException refused = new SQLTransientConnectionException("pool - not available");
         refused.initCause(new ConnectException("Connection refused"));
@@ -133,7 +134,7 @@ class DatabaseErrorsTest {
                     "JDBC exception executing SQL", new SQLException("terminating connection", state)));
             assertThat(lost).as(state).isInstanceOf(ServiceUnavailableException.class);
             assertThat(lost.detail()).isEqualTo("The database connection was lost; try again shortly");
-            assertThat(lost.headers()).containsEntry("Retry-After", "1");
+            assertThat(lost.headers()).containsEntry("Retry-After", "5");
         }
         assertThat(translate(new SQLException("the database system is starting up", "57P03"))
                         .detail())

@@ -131,8 +131,10 @@ public final class DatabaseErrors {
         }
         if (t instanceof SQLTransientConnectionException timedOut) {
             return timedOut.getCause() == null
-                    ? unavailable("No database connection became free in time: the connection pool"
-                            + " is exhausted; try again shortly")
+                    ? unavailable(
+                            "No database connection became free in time: the connection pool"
+                                    + " is exhausted; try again shortly",
+                            "1")
                     : unreachable();
         }
         if (t instanceof SQLException sql && sql.getSQLState() != null) {
@@ -141,7 +143,7 @@ public final class DatabaseErrors {
                 return conflict(kindOf(state), constraintNames == null ? null : constraintNames.apply(sql));
             }
             if (LostConnections.lostState(state)) {
-                return unavailable("The database connection was lost; try again shortly");
+                return unavailable("The database connection was lost; try again shortly", "5");
             }
             if (state.startsWith("08") || state.equals("57P03")) {
                 return unreachable();
@@ -154,12 +156,15 @@ public final class DatabaseErrors {
     }
 
     private static ServiceUnavailableException unreachable() {
-        return unavailable("The database cannot be reached; try again shortly");
+        return unavailable("The database cannot be reached; try again shortly", "5");
     }
 
-    /** A 503 the client may retry after a second (RFC 9110 §10.2.3): these outages are usually short. */
-    private static ServiceUnavailableException unavailable(String detail) {
-        return new ServiceUnavailableException(detail, Map.of("Retry-After", "1"), null);
+    /**
+     * A 503 the client may retry after {@code seconds} (RFC 9110 §10.2.3): a busy pool frees up within
+     * a second; a restart or a failover takes a few, as for the app's other dependencies.
+     */
+    private static ServiceUnavailableException unavailable(String detail, String seconds) {
+        return new ServiceUnavailableException(detail, Map.of("Retry-After", seconds), null);
     }
 
     /** SQLState codes of class 23 (integrity constraint violation), as PostgreSQL and H2 report them. */
