@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import dev.rigel.dto.spi.ModelProperty;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -73,6 +74,17 @@ abstract class InField {
             return deserializer.deserialize(parser, state.context(parser));
         } catch (JacksonException e) {
             return state.refused(parser, e, key(prefix), token, at);
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            // a value Jackson parsed but cannot represent (1e-2147483648 as a BigDecimal): the
+            // mapper wraps these when it drives the deserializer; called directly, so do we
+            Class<?> type = deserializer.handledType();
+            String target = type == null ? "the field's type" : "`" + type.getName() + "`";
+            return state.refused(
+                    parser,
+                    JsonMappingException.from(parser, "cannot read the value as " + target, e),
+                    key(prefix),
+                    token,
+                    at);
         }
     }
 

@@ -387,6 +387,16 @@ class RecordDTOTest {
         }
 
         @Test
+        void aNumberJacksonCannotRepresentIsReportedForItsField() {
+            // found by DTOCodecFuzzTest: BigDecimal's exponent overflow escaped as a NumberFormatException (500)
+            record Priced(String sku, BigDecimal price) {}
+            DTOCodec<Priced> priced = records(Priced.class, DTOConfig.defaults());
+
+            assertThat(errors(() -> priced.decode(json("{'sku':'a','price':1e-2147483648}"))))
+                    .containsExactly("price: cannot read the value as `BigDecimal`");
+        }
+
+        @Test
         void aFullDtoRequiresRecordPrimitivesAndChecksJakartaConstraints() {
             DTOCodec<Item> items = records(Item.class, DTOConfig.defaults());
 

@@ -152,6 +152,11 @@ public final class JsonCodec {
             throw malformed(e);
         } catch (IOException e) {
             throw new ClientException("Cannot read request body: " + e.getMessage());
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            // a top-level value Jackson parsed but cannot represent (1e-2147483648 as a BigDecimal);
+            // inside objects and arrays the mapper wraps these itself, at the top level it does not
+            throw new ClientException(
+                    "Invalid JSON body: the value cannot be read as `" + simpleName(reader.getValueType()) + "`");
         }
         if (value == null) {
             // a JSON null where a value is required (Optional bodies read it as empty): refused
