@@ -54,6 +54,18 @@ class FormReaderTest {
     }
 
     @Test
+    void aFileNameWithANulCharacterIsA400() {
+        // found by FormReaderFuzzTest: FileUpload's InvalidPathException escaped as a 500
+        String body = multipart(
+                "XyZ", "Content-Disposition: form-data; name=\"doc\"; filename=\"a.r\u0000txt\"\r\n\r\ncontent");
+
+        assertThatThrownBy(() -> read("multipart/form-data; boundary=XyZ", body))
+                .isInstanceOf(ClientException.class)
+                .hasMessage("Malformed multipart body: the file name in field 'doc' contains a NUL character");
+        assertThat(created).isEmpty();
+    }
+
+    @Test
     void multipartFieldsAndFiles() throws IOException {
         String body = multipart(
                 "XyZ",
