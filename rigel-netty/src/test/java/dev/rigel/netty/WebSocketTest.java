@@ -445,6 +445,29 @@ class WebSocketTest {
     }
 
     @Test
+    void aClientLeavingInTheMiddleOfAFragmentedMessageIsNoUnexpectedError() throws Exception {
+        // found by WebSocketFrameFuzzTest: the aggregator's PrematureChannelClosureException was
+        // logged as an unexpected error (a warning with its stack trace) and answered with a 1011
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logged =
+                new ch.qos.logback.core.read.ListAppender<>();
+        logged.start();
+        ch.qos.logback.classic.Logger serverLog =
+                (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("dev.rigel.netty.RigelServer");
+        serverLog.addAppender(logged);
+        try {
+            RawWebSocket socket = RawWebSocket.connect(server.port(), "/echo");
+            socket.send(false, 0, RawWebSocket.TEXT, "first half".getBytes(StandardCharsets.UTF_8), true);
+            socket.close();
+            awaitEvent("disconnect 1006 ");
+            assertThat(logged.list)
+                    .extracting(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage)
+                    .noneMatch(message -> message.contains("unexpected error"));
+        } finally {
+            serverLog.detachAppender(logged);
+        }
+    }
+
+    @Test
     void theApplicationsFailureOrReturnClosesTheConnection() throws Exception {
         {
             Collector failing = new Collector();

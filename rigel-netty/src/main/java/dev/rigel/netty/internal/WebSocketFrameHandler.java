@@ -6,6 +6,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.PrematureChannelClosureException;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.compression.DecompressionException;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
@@ -173,7 +174,9 @@ final class WebSocketFrameHandler extends ChannelInboundHandlerAdapter {
             String message = String.valueOf(cause.getMessage());
             boolean tooBig = message.contains("maximum size");
             closeFromServer(tooBig ? 1009 : 1007, tooBig ? "Message too big" : "Invalid compressed data");
-        } else if (cause instanceof IOException) {
+        } else if (cause instanceof IOException || cause instanceof PrematureChannelClosureException) {
+            // the network, or the client left in the middle of a fragmented message (the aggregator's
+            // complaint as the channel goes inactive): nothing unexpected, and no one left to tell
             ServerLog.LOG.debug("Closing {}: {}", ctx.channel(), cause.toString());
             ctx.close();
         } else {
