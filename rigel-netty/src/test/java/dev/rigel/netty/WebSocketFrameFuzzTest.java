@@ -6,10 +6,13 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import com.code_intelligence.jazzer.api.BugDetectors;
+import com.code_intelligence.jazzer.api.SilentCloseable;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.rigel.App;
 import dev.rigel.Controller;
 import dev.rigel.annotation.WebSocketListener;
+import dev.rigel.protocol.Message;
 import jakarta.validation.constraints.NotBlank;
 import java.io.EOFException;
 import java.io.IOException;
@@ -17,7 +20,6 @@ import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.slf4j.LoggerFactory;
 
@@ -25,9 +27,10 @@ import org.slf4j.LoggerFactory;
  * The server's WebSocket frame handling, on a real connection: after a normal handshake the
  * input's bytes go to the server as they are (frames the fuzzer builds, well-formed or not,
  * masked or not, with or without permessage-deflate), followed by a client close. The server
- * may answer, close with a protocol-level code (1002, 1007, 1009), with 1000, or with 4500 and a
- * client error's detail; it must never close with 1011 (an unexpected error in Rigel's handler)
- * or "Internal Server Error", and it must still accept and echo on a fresh connection.
+ * may answer and close with any code an endpoint may send (a protocol error's 1002, 1007, 1009,
+ * the listener's 4500, or the code of the client's own close, echoed), but it must log no error
+ * and no unexpected error (a 1011 or an "Internal Server Error" close, which the client may not
+ * see when its own close wins the race), and it must still accept and echo on a fresh connection.
  *
  * <p>The first input byte picks the setup: bit 0 offers permessage-deflate, bit 1 the listener
  * ({@code String} echo or a validated record).
@@ -52,8 +55,6 @@ class WebSocketFrameFuzzTest {
         }
     }
 
-    private static final Set<Integer> ALLOWED_CLOSES = Set.of(1000, 1002, 1007, 1009, 4500);
-
     private static final RigelServer SERVER = TestApps.start(
             App.builder().routeHandlers(new Listeners()).build(),
             b -> b.webSocketMaxFrameSize(4096).webSocketMaxMessageSize(8192));
@@ -77,6 +78,14 @@ class WebSocketFrameFuzzTest {
 
     @FuzzTest
     void survivesAnyFrames(byte[] data) throws IOException {
+        // the target's own connections go to the server on loopback; Jazzer's SSRF detector (on
+        // while fuzzing) would otherwise report the first one
+        try (SilentCloseable loopback = BugDetectors.allowNetworkConnections((host, port) -> port == SERVER.port())) {
+            exchange(data);
+        }
+    }
+
+    private static void exchange(byte[] data) throws IOException {
         int setup = data.length == 0 ? 0 : data[0];
         byte[] frames = data.length == 0 ? data : Arrays.copyOfRange(data, 1, data.length);
         String path = (setup & 2) == 0 ? "/frames/echo" : "/frames/greet";
@@ -95,8 +104,12 @@ class WebSocketFrameFuzzTest {
                 while (true) {
                     RawWebSocket.Frame frame = socket.read();
                     if (frame.opcode() == RawWebSocket.CLOSE) {
-                        assertThat(frame.closeCode()).as("close code").isIn(ALLOWED_CLOSES);
-                        assertThat(frame.closeReason()).isNotEqualTo("Internal Server Error");
+                        // the server echoes a client's close code, so any code an endpoint may send can
+                        // come back; its own failures (1011, 4500 "Internal Server Error") are in the log
+                        int code = frame.closeCode();
+                        assertThat(code == 1005 || Message.WebSocketClose.sendable(code))
+                                .as("close code %d", code)
+                                .isTrue();
                         break;
                     }
                 }
