@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import dev.rigel.dto.spi.ModelProperty;
+import dev.rigel.exceptions.HttpException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -74,9 +75,12 @@ abstract class InField {
             return deserializer.deserialize(parser, state.context(parser));
         } catch (JacksonException e) {
             return state.refused(parser, e, key(prefix), token, at);
-        } catch (IllegalArgumentException | ArithmeticException e) {
-            // a value Jackson parsed but cannot represent (1e-2147483648 as a BigDecimal): the
-            // mapper wraps these when it drives the deserializer; called directly, so do we
+        } catch (HttpException e) {
+            throw e; // an app's deserializer refusing with a status of its own
+        } catch (RuntimeException e) {
+            // a value Jackson parsed but cannot represent (1e-2147483648 as a BigDecimal, an epoch
+            // number past Instant.MAX): the mapper wraps what a deserializer throws when it drives
+            // it (WRAP_EXCEPTIONS); called directly, so do we
             Class<?> type = deserializer.handledType();
             String target = type == null ? "the field's type" : "`" + type.getName() + "`";
             return state.refused(

@@ -397,6 +397,16 @@ class RecordDTOTest {
         }
 
         @Test
+        void anEpochNumberPastTheLastInstantIsReportedForItsField() {
+            // found by DTOCodecFuzzTest: the JSR-310 deserializer's DateTimeException escaped (a 500)
+            record Stamped(Instant at) {}
+            DTOCodec<Stamped> stamped = records(Stamped.class, DTOConfig.defaults());
+
+            assertThat(errors(() -> stamped.decode(json("{'at':99999999999999999}"))))
+                    .containsExactly("at: cannot read the value as `Instant`");
+        }
+
+        @Test
         void aFullDtoRequiresRecordPrimitivesAndChecksJakartaConstraints() {
             DTOCodec<Item> items = records(Item.class, DTOConfig.defaults());
 

@@ -7,6 +7,7 @@ import dev.rigel.exceptions.ClientException;
 import dev.rigel.exceptions.ValidationException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -36,6 +37,15 @@ class JsonCodecTest {
                 ValidationException.class, () -> decode(Priced.class, "{\"price\":1e-2147483648}"));
 
         assertThat(refused.errors()).extracting(error -> error.key()).isEqualTo(List.of("price"));
+    }
+
+    @Test
+    void aTopLevelEpochNumberPastTheLastInstantIsA400() {
+        ClientException refused =
+                catchThrowableOfType(ClientException.class, () -> decode(Instant.class, "99999999999999999"));
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.detail()).isEqualTo("Invalid JSON body: the value cannot be read as `Instant`");
     }
 
     @Test
