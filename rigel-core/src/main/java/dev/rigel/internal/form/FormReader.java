@@ -260,8 +260,12 @@ public final class FormReader {
         }
         for (Iterator<String> names = source.getHeaderNames(); names.hasNext(); ) {
             String name = names.next();
+            if (name == null || name.isEmpty()) {
+                continue; // a part header line ": value" names nothing (FileUpload passes it on)
+            }
             for (Iterator<String> values = source.getHeaders(name); values.hasNext(); ) {
-                headers.add(name, values.next());
+                String value = values.next();
+                headers.add(name, value == null ? "" : value);
             }
         }
         return headers;

@@ -66,6 +66,18 @@ class FormReaderTest {
     }
 
     @Test
+    void aPartHeaderWithoutANameIsLeftOut() throws IOException {
+        // found by FormReaderFuzzTest: the nameless header reached Headers.add, which refuses it (a 500)
+        String body = multipart(
+                "XyZ", "Content-Disposition: form-data; name=\"doc\"; filename=\"a.txt\"\r\n: nameless\r\n\r\ncontent");
+
+        UploadFile doc = read("multipart/form-data; boundary=XyZ", body).file("doc");
+
+        assertThat(doc.text(StandardCharsets.UTF_8)).isEqualTo("content");
+        assertThat(doc.headers().get("content-disposition")).startsWith("form-data");
+    }
+
+    @Test
     void multipartFieldsAndFiles() throws IOException {
         String body = multipart(
                 "XyZ",
