@@ -5,7 +5,9 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import dev.rigel.dto.spi.ModelProperty;
+import dev.rigel.exceptions.HttpException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -73,6 +75,20 @@ abstract class InField {
             return deserializer.deserialize(parser, state.context(parser));
         } catch (JacksonException e) {
             return state.refused(parser, e, key(prefix), token, at);
+        } catch (HttpException e) {
+            throw e; // an app's deserializer refusing with a status of its own
+        } catch (RuntimeException e) {
+            // a value Jackson parsed but cannot represent (1e-2147483648 as a BigDecimal, an epoch
+            // number past Instant.MAX): the mapper wraps what a deserializer throws when it drives
+            // it (WRAP_EXCEPTIONS); called directly, so do we
+            Class<?> type = deserializer.handledType();
+            String target = type == null ? "the field's type" : "`" + type.getName() + "`";
+            return state.refused(
+                    parser,
+                    JsonMappingException.from(parser, "cannot read the value as " + target, e),
+                    key(prefix),
+                    token,
+                    at);
         }
     }
 

@@ -387,6 +387,26 @@ class RecordDTOTest {
         }
 
         @Test
+        void aNumberJacksonCannotRepresentIsReportedForItsField() {
+            // found by DTOCodecFuzzTest: BigDecimal's exponent overflow escaped as a NumberFormatException (500)
+            record Priced(String sku, BigDecimal price) {}
+            DTOCodec<Priced> priced = records(Priced.class, DTOConfig.defaults());
+
+            assertThat(errors(() -> priced.decode(json("{'sku':'a','price':1e-2147483648}"))))
+                    .containsExactly("price: cannot read the value as `BigDecimal`");
+        }
+
+        @Test
+        void anEpochNumberPastTheLastInstantIsReportedForItsField() {
+            // found by DTOCodecFuzzTest: the JSR-310 deserializer's DateTimeException escaped (a 500)
+            record Stamped(Instant at) {}
+            DTOCodec<Stamped> stamped = records(Stamped.class, DTOConfig.defaults());
+
+            assertThat(errors(() -> stamped.decode(json("{'at':99999999999999999}"))))
+                    .containsExactly("at: cannot read the value as `Instant`");
+        }
+
+        @Test
         void aFullDtoRequiresRecordPrimitivesAndChecksJakartaConstraints() {
             DTOCodec<Item> items = records(Item.class, DTOConfig.defaults());
 

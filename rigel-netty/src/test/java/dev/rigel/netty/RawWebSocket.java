@@ -138,6 +138,12 @@ final class RawWebSocket implements AutoCloseable {
         out.flush();
     }
 
+    /** Writes {@code bytes} as they are: frames (or anything else) built by the caller. */
+    void sendRaw(byte[] bytes) throws IOException {
+        out.write(bytes);
+        out.flush();
+    }
+
     void sendText(String text) throws IOException {
         send(true, 0, TEXT, text.getBytes(StandardCharsets.UTF_8), true);
     }

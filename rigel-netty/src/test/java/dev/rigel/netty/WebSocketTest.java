@@ -445,6 +445,47 @@ class WebSocketTest {
     }
 
     @Test
+    void aClientLeavingInTheMiddleOfAFragmentedMessageIsNoUnexpectedError() throws Exception {
+        // found by WebSocketFrameFuzzTest: the aggregator's PrematureChannelClosureException was
+        // logged as an unexpected error (a warning with its stack trace) and answered with a 1011
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logged =
+                new ch.qos.logback.core.read.ListAppender<>();
+        logged.start();
+        ch.qos.logback.classic.Logger serverLog =
+                (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("dev.rigel.netty.RigelServer");
+        serverLog.addAppender(logged);
+        try {
+            RawWebSocket socket = RawWebSocket.connect(server.port(), "/echo");
+            socket.send(false, 0, RawWebSocket.TEXT, "first half".getBytes(StandardCharsets.UTF_8), true);
+            socket.close();
+            awaitEvent("disconnect 1006 ");
+            assertThat(logged.list)
+                    .extracting(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage)
+                    .noneMatch(message -> message.contains("unexpected error"));
+        } finally {
+            serverLog.detachAppender(logged);
+        }
+    }
+
+    @Test
+    void aCompressedFragmentThatInflatesToNothingIsInvalidData() throws Exception {
+        // found by WebSocketFrameFuzzTest: Netty's DeflateDecoder refuses it with a bare CodecException
+        // ("cannot read uncompressed buffer"), which was an unexpected error (a warning and 1011)
+        try (RawWebSocket socket =
+                RawWebSocket.connect(server.port(), "/echo", "Sec-WebSocket-Extensions: permessage-deflate")) {
+            assertThat(socket.header("sec-websocket-extensions")).startsWith("permessage-deflate");
+            // a text frame, RSV1 (compressed), not final, masked, whose 4 bytes inflate to nothing
+            socket.sendRaw(
+                    new byte[] {0x41, (byte) 0x84, 0x11, 0x22, 0x33, 0x6e, 0x31, 0x44, (byte) 0xc0, (byte) 0x84});
+            RawWebSocket.Frame close = socket.read();
+            assertThat(close.opcode()).isEqualTo(RawWebSocket.CLOSE);
+            assertThat(close.closeCode()).isEqualTo(1007);
+            assertThat(close.closeReason()).isEqualTo("Invalid compressed data");
+        }
+        awaitEvent("disconnect 1007 Invalid compressed data");
+    }
+
+    @Test
     void theApplicationsFailureOrReturnClosesTheConnection() throws Exception {
         {
             Collector failing = new Collector();

@@ -186,6 +186,7 @@ public final class FormReader {
 
     private static SpooledUploadFile spool(
             FileItemInput part, String name, FormConfig config, Consumer<Path> onTempFile) throws IOException {
+        String filename = filename(part, name);
         ByteArrayOutputStream memory = new ByteArrayOutputStream();
         Path file = null;
         OutputStream disk = null;
@@ -196,7 +197,7 @@ public final class FormReader {
             while ((read = in.read(buffer)) >= 0) {
                 size += read;
                 if (config.maxFileSize() > 0 && size > config.maxFileSize()) {
-                    throw new RequestEntityTooLargeException("File '" + part.getName() + "' (field '" + name
+                    throw new RequestEntityTooLargeException("File '" + filename + "' (field '" + name
                             + "') is larger than the " + config.maxFileSize() + " bytes accepted for a file");
                 }
                 if (disk == null && size > config.memoryThreshold()) {
@@ -220,13 +221,18 @@ public final class FormReader {
         Headers headers = headers(part.getHeaders());
         String contentType = part.getContentType() == null ? "application/octet-stream" : part.getContentType();
         return new SpooledUploadFile(
-                name,
-                part.getName() == null ? "" : part.getName(),
-                contentType,
-                headers,
-                size,
-                memory == null ? null : memory.toByteArray(),
-                file);
+                name, filename, contentType, headers, size, memory == null ? null : memory.toByteArray(), file);
+    }
+
+    /** The part's file name as sent ("" for none); one with a NUL character is the client's error. */
+    private static String filename(FileItemInput part, String field) {
+        try {
+            return part.getName() == null ? "" : part.getName();
+        } catch (java.nio.file.InvalidPathException nul) {
+            // FileUpload refuses such names with an unchecked exception, which would otherwise be a 500
+            throw new ClientException(
+                    "Malformed multipart body: the file name in field '" + field + "' contains a NUL character");
+        }
     }
 
     private static void write(OutputStream disk, byte[] buffer, int length) throws SpoolException {
@@ -254,8 +260,12 @@ public final class FormReader {
         }
         for (Iterator<String> names = source.getHeaderNames(); names.hasNext(); ) {
             String name = names.next();
+            if (name == null || name.isEmpty()) {
+                continue; // a part header line ": value" names nothing (FileUpload passes it on)
+            }
             for (Iterator<String> values = source.getHeaders(name); values.hasNext(); ) {
-                headers.add(name, values.next());
+                String value = values.next();
+                headers.add(name, value == null ? "" : value);
             }
         }
         return headers;

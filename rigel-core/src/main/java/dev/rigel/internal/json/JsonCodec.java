@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.rigel.exceptions.ClientException;
+import dev.rigel.exceptions.HttpException;
 import dev.rigel.exceptions.ValidationError;
 import dev.rigel.exceptions.ValidationException;
 import dev.rigel.internal.invoke.Types;
@@ -153,6 +154,14 @@ public final class JsonCodec {
             throw malformed(e);
         } catch (IOException e) {
             throw new ClientException("Cannot read request body: " + e.getMessage());
+        } catch (HttpException e) {
+            throw e; // an app's deserializer refusing with a status of its own
+        } catch (RuntimeException e) {
+            // a top-level value Jackson parsed but cannot represent (1e-2147483648 as a BigDecimal,
+            // an epoch number past Instant.MAX): inside objects and arrays the mapper wraps what a
+            // deserializer throws (WRAP_EXCEPTIONS), at the top level it does not
+            throw new ClientException(
+                    "Invalid JSON body: the value cannot be read as `" + simpleName(reader.getValueType()) + "`");
         }
         if (value == null) {
             // a JSON null where a value is required (Optional bodies read it as empty): refused

@@ -214,8 +214,14 @@ public final class WebSocketRoutePlan implements ServedRoute {
      */
     private void fail(Exchange exchange, WebSocketSession socket, Throwable failure, Send send) {
         ReadyState state = socket.readyState();
-        if (failure instanceof WebSocketDisconnectException && state == ReadyState.CLOSED) {
-            LOG.debug("{} ended: the WebSocket closed with {}", this, socket.closeCode());
+        if (failure instanceof WebSocketDisconnectException disconnect
+                && (state == ReadyState.CLOSED || !Message.WebSocketClose.sendable(disconnect.code()))) {
+            // a send that found the connection gone throws 1006 before any receive saw the close
+            // (the session is still OPEN then): no close frame may carry 1006, and none could arrive
+            LOG.debug(
+                    "{} ended: the WebSocket closed with {}",
+                    this,
+                    state == ReadyState.CLOSED ? socket.closeCode() : disconnect.code());
             return;
         }
         if (state == ReadyState.CONNECTING && failure instanceof WebSocketException refusal) {

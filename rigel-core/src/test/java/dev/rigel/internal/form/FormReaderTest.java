@@ -54,6 +54,30 @@ class FormReaderTest {
     }
 
     @Test
+    void aFileNameWithANulCharacterIsA400() {
+        // found by FormReaderFuzzTest: FileUpload's InvalidPathException escaped as a 500
+        String body = multipart(
+                "XyZ", "Content-Disposition: form-data; name=\"doc\"; filename=\"a.r\u0000txt\"\r\n\r\ncontent");
+
+        assertThatThrownBy(() -> read("multipart/form-data; boundary=XyZ", body))
+                .isInstanceOf(ClientException.class)
+                .hasMessage("Malformed multipart body: the file name in field 'doc' contains a NUL character");
+        assertThat(created).isEmpty();
+    }
+
+    @Test
+    void aPartHeaderWithoutANameIsLeftOut() throws IOException {
+        // found by FormReaderFuzzTest: the nameless header reached Headers.add, which refuses it (a 500)
+        String body = multipart(
+                "XyZ", "Content-Disposition: form-data; name=\"doc\"; filename=\"a.txt\"\r\n: nameless\r\n\r\ncontent");
+
+        UploadFile doc = read("multipart/form-data; boundary=XyZ", body).file("doc");
+
+        assertThat(doc.text(StandardCharsets.UTF_8)).isEqualTo("content");
+        assertThat(doc.headers().get("content-disposition")).startsWith("form-data");
+    }
+
+    @Test
     void multipartFieldsAndFiles() throws IOException {
         String body = multipart(
                 "XyZ",

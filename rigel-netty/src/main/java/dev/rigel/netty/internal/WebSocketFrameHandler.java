@@ -6,6 +6,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.CodecException;
 import io.netty.handler.codec.PrematureChannelClosureException;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.compression.DecompressionException;
@@ -174,8 +175,13 @@ final class WebSocketFrameHandler extends ChannelInboundHandlerAdapter {
             String message = String.valueOf(cause.getMessage());
             boolean tooBig = message.contains("maximum size");
             closeFromServer(tooBig ? 1009 : 1007, tooBig ? "Message too big" : "Invalid compressed data");
+        } else if (fromDeflateDecoder(cause)) {
+            // what Netty's inflater refuses with a bare CodecException ("cannot read uncompressed
+            // buffer" for a fragment that inflates to nothing) is the client's broken stream too
+            closeFromServer(1007, "Invalid compressed data");
         } else if (cause instanceof IOException || cause instanceof PrematureChannelClosureException) {
-            // the network, or the client leaving in the middle of a fragmented message
+            // the network, or the client left in the middle of a fragmented message (the aggregator's
+            // complaint as the channel goes inactive): nothing unexpected, and no one left to tell
             ServerLog.LOG.debug("Closing {}: {}", ctx.channel(), cause.toString());
             ctx.close();
         } else {
@@ -183,6 +189,21 @@ final class WebSocketFrameHandler extends ChannelInboundHandlerAdapter {
             closeFromServer(1011, "");
         }
     }
+
+    /** Whether {@code cause} is (or wraps) an exception thrown by Netty's permessage-deflate decoder. */
+    private static boolean fromDeflateDecoder(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            StackTraceElement[] trace = t.getStackTrace();
+            if (t instanceof CodecException
+                    && trace.length > 0
+                    && trace[0].getClassName().startsWith(DEFLATE_PACKAGE)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final String DEFLATE_PACKAGE = "io.netty.handler.codec.http.websocketx.extensions.compression.";
 
     // ------------------------------------------------------------------ connection events (event loop)
 
