@@ -58,6 +58,13 @@ class OpenTelemetryPluginTest {
             throw new IllegalStateException("kaputt");
         }
 
+        @dev.rigel.annotation.WebSocket("/ws")
+        public void socket(dev.rigel.websocket.WebSocketConnection socket) {
+            socket.accept();
+            socket.sendText("hello");
+            socket.close(4001, "done");
+        }
+
         @Get("/stream")
         public Stream stream() {
             return Stream.of(List.of("a", "b", "c")).mediaType("text/plain");
@@ -181,6 +188,26 @@ class OpenTelemetryPluginTest {
             assertThat(notFound.getAttributes().get(AttributeKey.longKey("http.response.status_code")))
                     .isEqualTo(404L);
         }
+    }
+
+    /** Issue 21: every WebSocket session was traced as an HTTP 500 with an error status. */
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void aWebSocketSessionIsNoServerError(Transport transport) throws Exception {
+        try (TestClient client = Clients.open(app(), transport);
+                dev.rigel.testing.WebSocketTestSession socket = client.websocketConnect("/ws")) {
+            assertThat(socket.receiveText()).isEqualTo("hello");
+            assertThat(socket.awaitClose().code()).isEqualTo(4001);
+        }
+        SpanData session = serverSpans(1).get(0);
+        assertThat(session.getName()).isEqualTo("GET /ws");
+        assertThat(session.getStatus().getStatusCode()).isEqualTo(StatusCode.UNSET);
+        assertThat(session.getAttributes().get(AttributeKey.longKey("http.response.status_code")))
+                .isEqualTo(101L);
+        assertThat(session.getAttributes().get(AttributeKey.longKey("rigel.websocket.close_code")))
+                .isEqualTo(4001L);
+        assertThat(session.getAttributes().get(AttributeKey.stringKey("error.type")))
+                .isNull();
     }
 
     @ParameterizedTest

@@ -6,6 +6,7 @@ import dev.rigel.protocol.Application;
 import dev.rigel.protocol.Message;
 import dev.rigel.protocol.Receive;
 import dev.rigel.protocol.Scope;
+import dev.rigel.protocol.ScopeType;
 import dev.rigel.protocol.Send;
 import dev.rigel.spi.StateKeys;
 import io.opentelemetry.api.common.AttributeKey;
@@ -31,6 +32,9 @@ public final class TracingMiddleware extends AbstractMiddleware {
     static final AttributeKey<String> METHOD = AttributeKey.stringKey("http.request.method");
     static final AttributeKey<String> ROUTE = AttributeKey.stringKey("http.route");
     static final AttributeKey<Long> STATUS = AttributeKey.longKey("http.response.status_code");
+    /** The close code a WebSocket session's app sent (no semantic convention names one). */
+    static final AttributeKey<Long> WEBSOCKET_CLOSE_CODE = AttributeKey.longKey("rigel.websocket.close_code");
+
     static final AttributeKey<String> PATH = AttributeKey.stringKey("url.path");
     static final AttributeKey<String> QUERY = AttributeKey.stringKey("url.query");
     static final AttributeKey<String> SCHEME = AttributeKey.stringKey("url.scheme");
@@ -87,10 +91,21 @@ public final class TracingMiddleware extends AbstractMiddleware {
         int[] status = {0};
         boolean[] ended = {false};
         Throwable failure = null;
+        boolean webSocket = scope.type() == ScopeType.WEBSOCKET;
         try (io.opentelemetry.context.Scope current = parent.with(span).makeCurrent()) {
             next.call(scope, receive, message -> {
                 if (message instanceof Message.ResponseStart response) {
                     status[0] = response.status();
+                } else if (webSocket && status[0] == 0) {
+                    // a session's status is its handshake's: 101 accepted, 403 closed before accept
+                    if (message instanceof Message.WebSocketAccept) {
+                        status[0] = 101;
+                    } else if (message instanceof Message.WebSocketClose close) {
+                        status[0] = 403;
+                        span.setAttribute(WEBSOCKET_CLOSE_CODE, (long) close.code());
+                    }
+                } else if (webSocket && message instanceof Message.WebSocketClose close) {
+                    span.setAttribute(WEBSOCKET_CLOSE_CODE, (long) close.code());
                 }
                 try {
                     send.send(message);
@@ -106,7 +121,9 @@ public final class TracingMiddleware extends AbstractMiddleware {
             throw e;
         } finally {
             if (!ended[0]) {
-                end(span, scope, status[0] == 0 ? 500 : status[0], failure);
+                // an HTTP response that never started is the 500 the client got; a WebSocket session
+                // ends without one, and is no error unless it failed
+                end(span, scope, status[0] == 0 && (!webSocket || failure != null) ? 500 : status[0], failure);
             }
         }
     }
@@ -135,7 +152,9 @@ public final class TracingMiddleware extends AbstractMiddleware {
     }
 
     private static void end(Span span, Scope scope, int status, Throwable failure) {
-        span.setAttribute(STATUS, (long) status);
+        if (status > 0) {
+            span.setAttribute(STATUS, (long) status); // a WebSocket client gone before the handshake has none
+        }
         if (failure == null && scope.state().get(StateKeys.UNHANDLED_EXCEPTION) instanceof Throwable unhandled) {
             failure = unhandled; // an unexpected exception a handler raised, already answered with a 500
         }
