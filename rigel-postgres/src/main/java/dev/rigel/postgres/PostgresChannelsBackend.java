@@ -3,6 +3,7 @@ package dev.rigel.postgres;
 import dev.rigel.channels.ChannelEventListener;
 import dev.rigel.channels.ChannelsBackend;
 import dev.rigel.channels.ChannelsException;
+import dev.rigel.channels.ChannelsUnavailableException;
 import dev.rigel.postgres.internal.ChannelIdentifiers;
 import dev.rigel.postgres.internal.NotificationListener;
 import dev.rigel.postgres.internal.NotifyPayloads;
@@ -44,8 +45,11 @@ import org.slf4j.LoggerFactory;
  *   <li>When a connection is lost (the server restarted, {@code pg_terminate_backend}), the listener
  *       reconnects (100 ms, backing off to 2 s) and listens to every channel again; events published
  *       meanwhile are not received. A publish whose session the server had ended is sent once more on
- *       a new connection; any other failure, and every publish or subscribe while the database is
- *       unreachable, is a {@link ChannelsException} within the command timeout.</li>
+ *       a new connection. While the listener is reconnecting {@link #isAvailable()} is false, so the
+ *       plugin refuses publishes and subscriptions at once; a publish or subscribe that fails on an
+ *       unreachable database fails within the command timeout. Both are a
+ *       {@link ChannelsUnavailableException} (503 with {@code Retry-After}, not logged per request);
+ *       the listener logs the outage once and its end once.</li>
  * </ul>
  */
 public final class PostgresChannelsBackend implements ChannelsBackend {
@@ -177,7 +181,8 @@ public final class PostgresChannelsBackend implements ChannelsBackend {
         try {
             current.publisher().notify(identifiers, payload);
         } catch (SQLException e) {
-            throw new ChannelsException(
+            // the payload's size was checked before; what fails here is reaching the database
+            throw new ChannelsUnavailableException(
                     "Publishing to channels " + channels + " failed on PostgreSQL: " + e.getMessage(), e);
         }
     }
@@ -193,8 +198,18 @@ public final class PostgresChannelsBackend implements ChannelsBackend {
             current.listener().listen(identifiers);
         } catch (ChannelsException e) {
             identifiers.forEach(channelsByIdentifier::remove);
-            throw new ChannelsException("Subscribing to channels " + channels + " failed: " + e.getMessage(), e);
+            String message = "Subscribing to channels " + channels + " failed: " + e.getMessage();
+            throw e instanceof ChannelsUnavailableException
+                    ? new ChannelsUnavailableException(message, e)
+                    : new ChannelsException(message, e);
         }
+    }
+
+    /** Whether the LISTEN connection is up; while it is reconnecting, publishing and subscribing are refused. */
+    @Override
+    public boolean isAvailable() {
+        Running current = running;
+        return current != null && current.listener().connected();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.rigel.postgres.internal;
 
 import dev.rigel.channels.ChannelsException;
+import dev.rigel.channels.ChannelsUnavailableException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -46,6 +47,9 @@ public final class NotificationListener {
     private final Set<String> listening = new HashSet<>();
     private Connection connection;
     private volatile boolean running;
+    /** The LISTEN connection is up: what {@code isAvailable()} reports. */
+    private volatile boolean connected;
+
     private Thread thread;
 
     /**
@@ -68,6 +72,7 @@ public final class NotificationListener {
     /** Connects (failing here if the database cannot be reached), then starts the thread. */
     public void start() throws SQLException {
         connection = connect();
+        connected = true;
         running = true;
         thread = Thread.ofPlatform()
                 .daemon()
@@ -117,7 +122,7 @@ public final class NotificationListener {
                     ? channels
                     : new ChannelsException(e.getCause().getMessage(), e.getCause());
         } catch (TimeoutException e) {
-            throw new ChannelsException(
+            throw new ChannelsUnavailableException(
                     (command.listen() ? "LISTEN" : "UNLISTEN") + " did not complete within " + commandTimeout
                             + " on PostgreSQL",
                     e);
@@ -148,6 +153,7 @@ public final class NotificationListener {
                 if (connection == null) {
                     try {
                         connection = connect();
+                        connected = true;
                         LOG.info("Listening for channel events on PostgreSQL again ({} channels)", listening.size());
                         backoffMillis = 100;
                     } catch (SQLException e) {
@@ -226,10 +232,16 @@ public final class NotificationListener {
     }
 
     private static ChannelsException failure(SQLException cause) {
-        return new ChannelsException("LISTEN failed on PostgreSQL: " + cause.getMessage(), cause);
+        return new ChannelsUnavailableException("LISTEN failed on PostgreSQL: " + cause.getMessage(), cause);
+    }
+
+    /** Whether the LISTEN connection is up (false while reconnecting, and before the first connect). */
+    public boolean connected() {
+        return connected;
     }
 
     private void closeConnection() {
+        connected = false;
         if (connection != null) {
             try {
                 connection.close();
