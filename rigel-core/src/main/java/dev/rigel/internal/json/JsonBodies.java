@@ -17,8 +17,11 @@ public final class JsonBodies {
 
     /** Refuses a body whose {@code Content-Type} is absent or not JSON with a 415. */
     public static void requireJsonType(String contentType) {
-        if (contentType != null && contentType.equalsIgnoreCase("application/json")) {
-            return; // the common case, without parsing
+        if (contentType != null
+                && (contentType.equalsIgnoreCase("application/json")
+                        || contentType.equalsIgnoreCase("application/json; charset=utf-8")
+                        || contentType.equalsIgnoreCase("application/json;charset=utf-8"))) {
+            return; // what clients send, without parsing (a parse costs ~10x the UTF-8 scan of a small body)
         }
         MediaType type = MediaType.parse(contentType);
         if (type == null

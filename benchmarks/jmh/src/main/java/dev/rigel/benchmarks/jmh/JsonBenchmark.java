@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.rigel.App;
 import dev.rigel.Route;
+import dev.rigel.internal.json.JsonBodies;
 import dev.rigel.internal.json.JsonCodec;
 import dev.rigel.protocol.Headers;
 import dev.rigel.protocol.Message;
@@ -35,6 +36,10 @@ public class JsonBenchmark {
             new BenchUser(3, "Grace Hopper", "grace@example.com", "2026-01-01T00:00:02Z"));
     static final byte[] CREATE =
             "{\"name\":\"Grace Hopper\",\"email\":\"grace@example.com\",\"password\":\"compiler-first\"}"
+                    .getBytes(StandardCharsets.UTF_8);
+
+    static final byte[] CREATE_NON_ASCII =
+            "{\"name\":\"Gr\u00e2ce H\u00f6pper \u4e2d\",\"email\":\"grace@example.com\",\"password\":\"c\u00f6mpiler-first\"}"
                     .getBytes(StandardCharsets.UTF_8);
 
     ObjectMapper jackson;
@@ -98,6 +103,30 @@ public class JsonBenchmark {
     @Benchmark
     public UserCreate decodeJackson() throws Exception {
         return jackson.readValue(CREATE, UserCreate.class);
+    }
+
+    /** The request body checks a JSON body passes before decoding (issue 21): declared type, then UTF-8. */
+    @Benchmark
+    public byte[] bodyChecks() {
+        JsonBodies.requireJsonType("application/json");
+        JsonBodies.requireUtf8(CREATE);
+        return CREATE;
+    }
+
+    /** The same on a body whose text is not ASCII, which takes the multi-byte path. */
+    @Benchmark
+    public byte[] bodyChecksNonAscii() {
+        JsonBodies.requireJsonType("application/json; charset=utf-8");
+        JsonBodies.requireUtf8(CREATE_NON_ASCII);
+        return CREATE_NON_ASCII;
+    }
+
+    /** A type with a parameter no fast path knows: the media type is parsed. */
+    @Benchmark
+    public byte[] bodyChecksParsedType() {
+        JsonBodies.requireJsonType("application/vnd.api+json; charset=UTF-8");
+        JsonBodies.requireUtf8(CREATE);
+        return CREATE;
     }
 
     @Benchmark
