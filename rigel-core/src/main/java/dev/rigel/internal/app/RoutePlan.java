@@ -314,12 +314,11 @@ public final class RoutePlan implements ServedRoute {
                     result = services.errors().render(exchange, t, layers.exceptionHandlers);
                     // the client now gets an error: the remaining (outer) cleanups must not commit
                     outcome = Outcome.failed(t, result.status());
-                    if (result.status() < 500 || result.status() == 503) {
-                        // answered as the client's error (a unique key taken at commit → 409), or as a
-                        // dependency that is down (a connection lost at commit → 503): not a server fault
-                        LOG.debug("Cleanup of a dependency of {} failed; answered with {}", name, result.status(), t);
-                        continue;
-                    }
+                    // the error responder has judged it like a handler's exception: a defined answer
+                    // (409 for a key taken at commit, 503 for a connection lost) is no fault, and an
+                    // unexpected one was logged at ERROR there
+                    LOG.debug("Cleanup of a dependency of {} failed; answered with {}", name, result.status(), t);
+                    continue;
                 }
                 LOG.error("Cleanup of a dependency of {} failed", name, t);
             }
