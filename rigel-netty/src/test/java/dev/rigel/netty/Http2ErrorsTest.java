@@ -55,31 +55,67 @@ class Http2ErrorsTest {
     }
 
     /**
-     * RFC 9113 6.9.1: DATA past the window. The stream's and the connection's windows are the same
-     * size, so one stream runs both out at once, and the connection's is checked first.
+     * RFC 9113 6.9.1: DATA past the connection's window. Eight streams that never read their
+     * bodies share it, so together they run it out long before any one runs out its own window.
+     * Netty alone logs an ERROR at close for this (its books count the refused frame twice).
      */
     @Test
-    void dataBeyondTheWindowIsAGoAwayWithFlowControlError() throws Exception {
-        try (LogCapture log = new LogCapture();
-                RawH2 h2 = new RawH2(server.port())) {
-            h2.headers(1, "POST", "/hold", false);
-            byte[] chunk = new byte[16 * 1024];
-            for (int i = 0; i < 64; i++) { // 1 MiB, four times what the server buffers for an idle reader
-                h2.frame(RawH2.DATA, 0, 1, chunk);
-            }
-            // sent from another thread: the server stops reading the stream and closes before it is all out
-            Thread writer = Thread.ofVirtual().start(() -> {
-                try {
-                    h2.flush();
-                } catch (java.io.IOException closed) {
-                    // expected once the server gave up on the connection
+    void dataBeyondTheConnectionWindowIsAGoAwayWithFlowControlError() throws Exception {
+        try (LogCapture log = new LogCapture()) {
+            try (RawH2 h2 = new RawH2(server.port())) {
+                int[] streams = {1, 3, 5, 7, 9, 11, 13, 15};
+                for (int stream : streams) {
+                    h2.headers(stream, "POST", "/hold", false);
                 }
-            });
-            assertThat(h2.await(RawH2.GOAWAY, 0).errorCode()).isEqualTo(RawH2.FLOW_CONTROL_ERROR);
-            assertThat(h2.closedByServer()).isTrue();
-            writer.join(5000);
-            assertThat(log.warnings()).isEmpty();
+                byte[] chunk = new byte[16 * 1024];
+                for (int round = 0; round < 32; round++) { // 4 MiB in all, 512 KiB a stream
+                    for (int stream : streams) {
+                        h2.frame(RawH2.DATA, 0, stream, chunk);
+                    }
+                }
+                Thread writer = sendInBackground(h2);
+                assertThat(h2.await(RawH2.GOAWAY, 0).errorCode()).isEqualTo(RawH2.FLOW_CONTROL_ERROR);
+                assertThat(h2.closedByServer()).isTrue();
+                writer.join(5000);
+            }
+            // the server closes the streams once the client is gone
+            assertThat(log.warningsOnceSettled()).isEmpty();
         }
+    }
+
+    /**
+     * RFC 9113 6.9.1: DATA past one stream's window, while the connection's has room, is a
+     * stream error: that stream is reset and the connection goes on serving.
+     */
+    @Test
+    void dataBeyondAStreamWindowResetsTheStreamWithFlowControlError() throws Exception {
+        try (LogCapture log = new LogCapture()) {
+            try (RawH2 h2 = new RawH2(server.port())) {
+                h2.headers(1, "POST", "/hold", false);
+                byte[] chunk = new byte[16 * 1024];
+                for (int i = 0; i < 64; i++) { // 1 MiB on one stream
+                    h2.frame(RawH2.DATA, 0, 1, chunk);
+                }
+                Thread writer = sendInBackground(h2);
+                assertThat(h2.await(RawH2.RST_STREAM, 1).errorCode()).isEqualTo(RawH2.FLOW_CONTROL_ERROR);
+                writer.join(5000);
+                h2.headers(3, "GET", "/", true).flush();
+                assertThat(h2.await(RawH2.HEADERS, 3)).isNotNull();
+            }
+            // the server closes the streams once the client is gone
+            assertThat(log.warningsOnceSettled()).isEmpty();
+        }
+    }
+
+    /** Sends what is buffered from another thread: the server may stop reading before it is all out. */
+    private static Thread sendInBackground(RawH2 h2) {
+        return Thread.ofVirtual().start(() -> {
+            try {
+                h2.flush();
+            } catch (java.io.IOException closed) {
+                // expected once the server gave up on the connection
+            }
+        });
     }
 
     /** RFC 9113 6.9.1: a WINDOW_UPDATE that takes a stream's send window past 2^31-1 is a stream error. */

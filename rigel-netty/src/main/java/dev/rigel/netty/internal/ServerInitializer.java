@@ -37,6 +37,14 @@ public final class ServerInitializer extends ChannelInitializer<Channel> {
     private static final int MAX_CHUNK_SIZE = 64 * 1024;
 
     private static final long MAX_CONCURRENT_STREAMS = 256;
+
+    /**
+     * Each HTTP/2 stream's receive window: twice the protocol's 64 KiB default, so one upload is
+     * not held to 64 KiB per round trip. Netty then opens the connection's window to 192 KiB (the
+     * most a connection buffers for handlers that do not read), so one stream cannot take it all.
+     */
+    private static final int STREAM_WINDOW = 128 * 1024;
+
     private static final int MAX_RESETS_PER_WINDOW = 200;
     private static final int RESET_WINDOW_SECONDS = 30;
 
@@ -144,9 +152,10 @@ public final class ServerInitializer extends ChannelInitializer<Channel> {
     }
 
     Http2FrameCodec http2FrameCodec() {
-        return Http2FrameCodecBuilder.forServer()
+        Http2FrameCodec codec = Http2FrameCodecBuilder.forServer()
                 .initialSettings(Http2Settings.defaultSettings()
                         .maxConcurrentStreams(MAX_CONCURRENT_STREAMS)
+                        .initialWindowSize(STREAM_WINDOW)
                         .maxHeaderListSize(maxHeaderSize))
                 // Netty's close() is graceful: GOAWAY, then wait this long for open streams.
                 .gracefulShutdownTimeoutMillis(shutdownTimeoutMillis)
@@ -156,6 +165,8 @@ public final class ServerInitializer extends ChannelInitializer<Channel> {
                 .decoderEnforceMaxRstFramesPerWindow(MAX_RESETS_PER_WINDOW, RESET_WINDOW_SECONDS)
                 .encoderEnforceMaxRstFramesPerWindow(MAX_RESETS_PER_WINDOW, RESET_WINDOW_SECONDS)
                 .build();
+        OverflowRefusingFlowController.install(codec.connection());
+        return codec;
     }
 
     ChannelHandler http2Multiplexer(Connection connection, String scheme) {
