@@ -52,6 +52,7 @@ module dev.rigel.core {
     exports dev.rigel.plugin;
     exports dev.rigel.protocol;
     exports dev.rigel.response;
+    exports dev.rigel.security;
     exports dev.rigel.staticfiles;
     exports dev.rigel.stores;
     exports dev.rigel.template;
