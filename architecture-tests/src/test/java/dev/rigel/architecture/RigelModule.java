@@ -33,7 +33,8 @@ final class RigelModule {
             library("rigel-metrics"),
             library("rigel-otel"),
             library("rigel-postgres"),
-            library("rigel-openapi"));
+            library("rigel-openapi"),
+            library("rigel-security"));
 
     /** The example app: a consumer of the libraries, held to the same rules. */
     static final RigelModule SEED_APP = new RigelModule("seed-app", "examples/seed-app", "dev.rigel.examples");
