@@ -13,7 +13,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -72,12 +71,8 @@ public final class TokenEncoder {
      */
     public static Builder hmac(JwtAlgorithm algorithm, SecretBytes secret) {
         VerificationKey.checkHmacSecret(algorithm, secret);
-        byte[] bytes = secret.reveal();
-        try {
-            return new Builder(algorithm, JoseCrypto.hmacSigner(bytes));
-        } finally {
-            Arrays.fill(bytes, (byte) 0);
-        }
+        // Nimbus' signer keeps this array as its key (no copy), so it must not be wiped here
+        return new Builder(algorithm, JoseCrypto.hmacSigner(secret.reveal()));
     }
 
     /** An encoder signing with HMAC {@code algorithm} and the secret's UTF-8 bytes; see {@link #hmac(JwtAlgorithm, SecretBytes)}. */

@@ -9,7 +9,6 @@ import dev.rigel.security.jwt.internal.JoseCrypto;
 import java.security.PublicKey;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Optional;
@@ -60,18 +59,10 @@ public final class VerificationKey {
      */
     public static VerificationKey hmac(JwtAlgorithm algorithm, SecretBytes secret) {
         checkHmacSecret(algorithm, secret);
+        // Nimbus' verifier keeps this array as its key (no copy), so it must not be wiped here
         byte[] bytes = secret.reveal();
-        try {
-            return new VerificationKey(
-                    Family.HMAC,
-                    EnumSet.of(algorithm),
-                    null,
-                    null,
-                    SecretBytes.of(bytes),
-                    JoseCrypto.hmacVerifier(bytes));
-        } finally {
-            Arrays.fill(bytes, (byte) 0);
-        }
+        return new VerificationKey(
+                Family.HMAC, EnumSet.of(algorithm), null, null, SecretBytes.of(bytes), JoseCrypto.hmacVerifier(bytes));
     }
 
     /** An HMAC secret for {@code algorithm}, as the secret's UTF-8 bytes; see {@link #hmac(JwtAlgorithm, SecretBytes)}. */

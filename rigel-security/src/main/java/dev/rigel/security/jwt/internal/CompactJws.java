@@ -14,7 +14,8 @@ import java.util.function.Predicate;
  * holds, so a forged token costs a header parse and a signature check, nothing more.
  *
  * <p>Stricter than Nimbus on purpose: every character must be of the base64url alphabet (Nimbus'
- * decoder skips others, so {@code "a!b"} would decode as {@code "ab"}), and a header with {@code
+ * decoder skips others, so {@code "a!b"} would decode as {@code "ab"}), spelled canonically (so a
+ * token has one spelling, which the verified-token cache keys on), and a header with {@code
  * crit} or {@code b64} is refused (RFC 7515 §4.1.11: a recipient rejects critical extensions it
  * does not understand, and this one understands none).
  */
@@ -129,19 +130,38 @@ public final class CompactJws {
         }
     }
 
-    /** Whether {@code text[from, to)} is non-empty unpadded base64url that decodes to whole bytes. */
+    /**
+     * Whether {@code text[from, to)} is non-empty, unpadded, canonical base64url: only its alphabet,
+     * a length that decodes to whole bytes, and zero bits where the last character has more bits
+     * than the bytes need (else several spellings would decode to the same bytes, and a changed
+     * token could still verify).
+     */
     private static boolean isBase64Url(String text, int from, int to) {
-        if (to <= from || (to - from) % 4 == 1) {
+        int length = to - from;
+        if (length <= 0 || length % 4 == 1) {
             return false;
         }
+        int last = 0;
         for (int i = from; i < to; i++) {
-            char c = text.charAt(i);
-            boolean ok =
-                    (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
-            if (!ok) {
+            last = sextet(text.charAt(i));
+            if (last < 0) {
                 return false;
             }
         }
-        return true;
+        int unusedBits = length % 4 == 2 ? 0b1111 : length % 4 == 3 ? 0b11 : 0;
+        return (last & unusedBits) == 0;
+    }
+
+    private static int sextet(char c) {
+        if (c >= 'A' && c <= 'Z') {
+            return c - 'A';
+        }
+        if (c >= 'a' && c <= 'z') {
+            return c - 'a' + 26;
+        }
+        if (c >= '0' && c <= '9') {
+            return c - '0' + 52;
+        }
+        return c == '-' ? 62 : c == '_' ? 63 : -1;
     }
 }
