@@ -3,6 +3,7 @@ package dev.rigel.security;
 import dev.rigel.exceptions.NotAuthorizedException;
 import dev.rigel.http.AuthenticationResult;
 import dev.rigel.http.HttpConnection;
+import dev.rigel.http.SecurityScheme;
 import dev.rigel.middleware.AbstractMiddleware;
 import dev.rigel.protocol.Application;
 import dev.rigel.protocol.Receive;
@@ -54,6 +55,19 @@ public abstract class AbstractAuthenticationMiddleware extends AbstractMiddlewar
      * and, for a WebSocket, before the handshake is answered.
      */
     protected abstract AuthenticationResult authenticate(HttpConnection connection) throws Exception;
+
+    /**
+     * How API documentation describes this authentication (OpenAPI security schemes); the routes
+     * it covers list them. None by default: a subclass that has a standard scheme says which.
+     */
+    public List<SecurityScheme> securitySchemes() {
+        return List.of();
+    }
+
+    /** Whether this middleware authenticates requests to the route, as far as startup can tell. */
+    public boolean covers(String pathTemplate, ScopeType scopeType, java.util.Map<String, Object> opt) {
+        return mayApplyTo(pathTemplate, scopeType, opt);
+    }
 
     /** The HTTP methods that pass unauthenticated (default {@code OPTIONS}); replaces the set. */
     public AbstractAuthenticationMiddleware excludeHttpMethods(String... methods) {

@@ -45,7 +45,7 @@ public final class AuthenticationParameters {
         }
         boolean covered = route.middleware().stream()
                 .anyMatch(middleware -> middleware instanceof AbstractAuthenticationMiddleware auth
-                        && auth.mayApplyTo(route.pathTemplate(), route.scopeType(), route.opt()));
+                        && auth.covers(route.pathTemplate(), route.scopeType(), route.opt()));
         if (!covered) {
             throw new ImproperlyConfiguredException(route + ": parameter '" + name + "' of " + parameter.owner()
                     + " asks for the authenticated caller, but no authentication middleware covers this route"
