@@ -218,9 +218,13 @@ public final class App implements Application, Lifespan {
         private boolean debug;
         private final List<Consumer<ObjectMapper>> json = new ArrayList<>();
         private dev.rigel.form.FormConfig forms = dev.rigel.form.FormConfig.DEFAULT;
-        /** The session's source is always there: a layer may add session middleware of its own. */
-        private final List<dev.rigel.di.ParameterSource> parameterSources =
-                new ArrayList<>(List.of(dev.rigel.middleware.session.Session.parameterSource()));
+        /**
+         * The session's and the caller's sources are always there: any layer may add session or
+         * authentication middleware of its own.
+         */
+        private final List<dev.rigel.di.ParameterSource> parameterSources = new ArrayList<>(List.of(
+                dev.rigel.middleware.session.Session.parameterSource(),
+                dev.rigel.security.AuthenticationParameters.parameterSource()));
 
         private Builder() {
             super("app");

@@ -1,9 +1,13 @@
 package dev.rigel.di;
 
 import dev.rigel.http.Request;
+import dev.rigel.middleware.Middleware;
+import dev.rigel.protocol.ScopeType;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * A place handler and provider parameters can come from that a feature or plugin contributes
@@ -46,11 +50,11 @@ public interface ParameterSource {
      * @param type its declared type, type arguments included
      * @param rawType its class
      * @param annotations its annotations
-     * @param route the route it belongs to, for error messages
+     * @param route the route it belongs to
      * @param owner the handler or provider that declares it, for error messages
      */
     record Parameter(
-            String name, Type type, Class<?> rawType, List<Annotation> annotations, String route, String owner) {
+            String name, Type type, Class<?> rawType, List<Annotation> annotations, Route route, String owner) {
 
         /** The parameter's annotation of {@code type}, or null. */
         public <A extends Annotation> A annotation(Class<A> type) {
@@ -60,6 +64,31 @@ public interface ParameterSource {
                 }
             }
             return null;
+        }
+    }
+
+    /**
+     * What a source may know of the route a parameter belongs to, all layers merged, to decide
+     * whether it can supply the parameter there.
+     *
+     * @param description the route as error messages name it, e.g. {@code GET /users/{id:int}}
+     * @param pathTemplate its full path template
+     * @param scopeType HTTP or WebSocket
+     * @param opt its opt, closest layer winning
+     * @param middleware the middleware of its layers, app first
+     * @param dependencies the keys of the dependencies its layers provide
+     */
+    record Route(
+            String description,
+            String pathTemplate,
+            ScopeType scopeType,
+            Map<String, Object> opt,
+            List<Middleware> middleware,
+            Set<String> dependencies) {
+
+        @Override
+        public String toString() {
+            return description;
         }
     }
 }

@@ -88,6 +88,14 @@ public interface HandlerInfo {
         return List.of();
     }
 
+    /**
+     * The security schemes of the authentication middleware that cover this route (see {@code
+     * AbstractAuthenticationMiddleware#securitySchemes}); empty for routes nothing authenticates.
+     */
+    default List<SecurityScheme> securitySchemes() {
+        return List.of();
+    }
+
     /** Whether any layer puts guards in front of this route. */
     default boolean guarded() {
         return false;

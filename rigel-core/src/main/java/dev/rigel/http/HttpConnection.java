@@ -51,4 +51,32 @@ public interface HttpConnection {
 
     /** The matched route handler. */
     HandlerInfo handler();
+
+    /**
+     * The authenticated caller ({@link AuthenticationResult#user()}), as the type the app's
+     * authentication produces. Fails with {@link dev.rigel.exceptions.ImproperlyConfiguredException}
+     * when no authentication middleware ran for this request: a route asking for its caller needs
+     * one on its layers (a handler parameter named {@code user} is checked at startup instead).
+     */
+    @SuppressWarnings("unchecked")
+    default <U> U user() {
+        return (U) authentication().user();
+    }
+
+    /** What authenticated the caller ({@link AuthenticationResult#auth()}; may be null); fails as {@link #user()}. */
+    @SuppressWarnings("unchecked")
+    default <A> A auth() {
+        return (A) authentication().auth();
+    }
+
+    /** The request's authentication; fails as {@link #user()} when there is none. */
+    private AuthenticationResult authentication() {
+        return AuthenticationResult.of(scope())
+                .orElseThrow(
+                        () -> new dev.rigel.exceptions.ImproperlyConfiguredException(
+                                "The caller of " + scope().method() + " " + path()
+                                        + " was asked for, but no authentication"
+                                        + " middleware covers this request: add one (a subclass of"
+                                        + " AbstractAuthenticationMiddleware) to a layer of the route, or remove its exclusion"));
+    }
 }

@@ -14,6 +14,17 @@ public final class State {
 
     public State() {}
 
+    /**
+     * The state of the app serving {@code scope}, for middleware (which see only the scope);
+     * fails when no Rigel app has seen the scope yet.
+     */
+    public static State of(dev.rigel.protocol.Scope scope) {
+        if (scope.appState() instanceof State state) {
+            return state;
+        }
+        throw new IllegalStateException("No Rigel app has served " + scope + " yet, so it has no app state");
+    }
+
     public State(Map<String, ?> initial) {
         values.putAll(initial);
     }

@@ -9,6 +9,7 @@ import dev.rigel.protocol.Send;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -80,6 +81,26 @@ public abstract class AbstractMiddleware implements Middleware {
 
     public String excludeOptKeyName() {
         return excludeOptKey;
+    }
+
+    /**
+     * Whether this middleware can see requests to a route, judged once at startup from what the
+     * route declares: its scope type is one this middleware is for, its opt does not exclude it,
+     * and no exclusion pattern matches its path template. A pattern may still skip some of a
+     * route's requests at run time, when it matches concrete paths the template stands for
+     * ({@code ^/users/\d+} against {@code /users/{id:int}}); so this answers "may", not "will".
+     */
+    public boolean mayApplyTo(String pathTemplate, ScopeType scopeType, Map<String, Object> opt) {
+        if (!scopes.contains(scopeType)) {
+            return false;
+        }
+        if (excludeOptKey != null && Boolean.TRUE.equals(truthy(opt.get(excludeOptKey)))) {
+            return false;
+        }
+        return exclude.isEmpty()
+                || !Pattern.compile(String.join("|", exclude))
+                        .matcher(pathTemplate)
+                        .find();
     }
 
     /** Does the middleware's work for a request it applies to; call {@code next} to go on. */

@@ -28,6 +28,7 @@ public final class Scope {
     private Object route;
     private Map<String, Object> pathParams = Map.of();
     private Object routeData;
+    private Object appState;
 
     private Scope(Builder builder) {
         this.type = Objects.requireNonNull(builder.type, "type");
@@ -136,6 +137,20 @@ public final class Scope {
 
     public void setRouteData(Object routeData) {
         this.routeData = routeData;
+    }
+
+    /**
+     * The application-wide state of the application serving this scope (as ASGI's {@code
+     * scope["app"]}: Rigel's apps put their {@code dev.rigel.http.State} here, read it with {@code
+     * State.of(scope)}), so middleware reach it; null until the application has seen the scope.
+     * Opaque to servers.
+     */
+    public Object appState() {
+        return appState;
+    }
+
+    public void setAppState(Object appState) {
+        this.appState = appState;
     }
 
     @Override

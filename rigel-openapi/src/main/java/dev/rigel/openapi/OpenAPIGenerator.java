@@ -109,8 +109,10 @@ public final class OpenAPIGenerator {
         }
         ObjectNode components = document.putObject("components");
         components.set("schemas", schemas.components());
-        if (!config.securitySchemes().isEmpty()) {
-            components.set("securitySchemes", new ObjectMapper().valueToTree(config.securitySchemes()));
+        Map<String, Object> securitySchemes =
+                securitySchemes(byPath.values().stream().flatMap(List::stream).toList());
+        if (!securitySchemes.isEmpty()) {
+            components.set("securitySchemes", new ObjectMapper().valueToTree(securitySchemes));
         }
         ArrayNode tags = NODES.arrayNode();
         Set<String> described = new LinkedHashSet<>();
@@ -197,7 +199,7 @@ public final class OpenAPIGenerator {
         if (clientInput) {
             responses.set("400", errorResponse("Validation failed or malformed request", validationError()));
         }
-        List<String> required = securityFor(route);
+        List<List<String>> required = securityFor(route);
         if (route.guarded() || !required.isEmpty()) {
             responses.set("401", errorResponse(StatusReasons.reason(401), error()));
         }
@@ -206,9 +208,9 @@ public final class OpenAPIGenerator {
         }
         // always explicit: an empty list says "no credentials", rather than leaving readers to guess
         ArrayNode security = operation.putArray("security");
-        if (!required.isEmpty()) {
+        for (List<String> alternative : required) {
             ObjectNode requirement = security.addObject();
-            required.forEach(requirement::putArray);
+            alternative.forEach(requirement::putArray);
         }
         for (int status : handler.map(m -> ErrorStatuses.declared(m, described)).orElse(List.of())) {
             String key = Integer.toString(status);
@@ -227,13 +229,20 @@ public final class OpenAPIGenerator {
     }
 
     /**
-     * The schemes a route requires: its {@value #SECURITY_OPT} opt (closest layer wins; a
-     * comma-separated string or a collection of scheme names, empty for a public route), else the
-     * config's {@code security} for guarded routes, else none. Auth done in middleware is
-     * invisible to Rigel, so a layer says so through this opt.
+     * What a route requires, as OpenAPI's alternatives (any one will do) of scheme names (all
+     * needed): its {@value #SECURITY_OPT} opt (closest layer wins; a comma-separated string or a
+     * collection of names, all needed; empty for a public route); else the schemes of the
+     * authentication middleware that cover it, each one an alternative; else the config's {@code
+     * security} for guarded routes; else none.
      */
-    private List<String> securityFor(HandlerInfo route) {
+    private List<List<String>> securityFor(HandlerInfo route) {
         Object opt = route.opt().get(SECURITY_OPT);
+        if (opt == null && !route.securitySchemes().isEmpty()) {
+            return route.securitySchemes().stream()
+                    .map(scheme -> List.of(scheme.name()))
+                    .distinct()
+                    .toList();
+        }
         List<String> names;
         if (opt == null) {
             names = route.guarded() ? config.security() : List.of();
@@ -257,7 +266,26 @@ public final class OpenAPIGenerator {
                         + config.securitySchemes().keySet());
             }
         }
-        return names;
+        return names.isEmpty() ? List.of() : List.of(names);
+    }
+
+    /**
+     * The document's security schemes: the config's, then those the app's authentication
+     * middleware declare on the documented routes. One name with two definitions is a mistake.
+     */
+    private Map<String, Object> securitySchemes(List<HandlerInfo> routes) {
+        Map<String, Object> schemes = new java.util.LinkedHashMap<>(config.securitySchemes());
+        for (HandlerInfo route : routes) {
+            for (dev.rigel.http.SecurityScheme scheme : route.securitySchemes()) {
+                Object known = schemes.putIfAbsent(scheme.name(), scheme.definition());
+                if (known != null && !known.equals(scheme.definition())) {
+                    throw new dev.rigel.exceptions.ImproperlyConfiguredException("Two security schemes are named '"
+                            + scheme.name() + "': " + known + " and " + scheme.definition() + " (" + route.name()
+                            + "); give the authentication middleware different scheme names");
+                }
+            }
+        }
+        return schemes;
     }
 
     private ObjectNode parameter(RouteParameter parameter) {

@@ -250,6 +250,61 @@ class OpenAPIGeneratorTest {
                 .hasMessageContaining("jwt");
     }
 
+    /** Bearer tokens in a header, or the same token in a cookie. */
+    static final class TokenAuth extends dev.rigel.security.AbstractAuthenticationMiddleware {
+        TokenAuth() {
+            exclude("^/login$");
+            excludeOptKey("public");
+        }
+
+        @Override
+        protected dev.rigel.http.AuthenticationResult authenticate(dev.rigel.http.HttpConnection connection) {
+            return new dev.rigel.http.AuthenticationResult("someone", null);
+        }
+
+        @Override
+        public java.util.List<dev.rigel.http.SecurityScheme> securitySchemes() {
+            return java.util.List.of(
+                    dev.rigel.http.SecurityScheme.bearer("jwt", "JWT"),
+                    dev.rigel.http.SecurityScheme.apiKey("jwtCookie", "cookie", "token"));
+        }
+    }
+
+    @Test
+    void authenticationMiddlewareDeclareTheirSchemesOnExactlyTheRoutesTheyCover() {
+        App app = App.builder()
+                .routeHandlers(
+                        dev.rigel.Router.builder("/api")
+                                .middleware(new TokenAuth())
+                                .routeHandlers(
+                                        Route.get("/me", () -> "me"),
+                                        Route.get("/status", () -> "up").opt("public", true))
+                                .build(),
+                        dev.rigel.Router.builder("/")
+                                .middleware(new TokenAuth())
+                                .routeHandlers(Route.post("/login", () -> "token"))
+                                .build(),
+                        Route.get("/open", () -> "y"))
+                .build();
+        ObjectNode generated =
+                OpenAPIGenerator.generate(app, OpenAPIConfig.builder("t", "1").build());
+        assertThat(generated.at("/components/securitySchemes/jwt/bearerFormat").asText())
+                .isEqualTo("JWT");
+        assertThat(generated.at("/components/securitySchemes/jwtCookie/in").asText())
+                .isEqualTo("cookie");
+        JsonNode me = generated.at("/paths/~1api~1me/get");
+        // either scheme will do: two alternatives
+        assertThat(me.at("/security/0").has("jwt")).isTrue();
+        assertThat(me.at("/security/1").has("jwtCookie")).isTrue();
+        assertThat(me.at("/responses").has("401")).isTrue();
+        for (String excluded : new String[] {"/paths/~1api~1status/get", "/paths/~1login/post", "/paths/~1open/get"}) {
+            assertThat(generated.at(excluded + "/security")).as(excluded).isEmpty();
+            assertThat(generated.at(excluded + "/responses").has("401"))
+                    .as(excluded)
+                    .isFalse();
+        }
+    }
+
     @Test
     void layerResponseHeadersAndCookiesAreDocumentedOnTheSuccessResponse() {
         App app = App.builder()

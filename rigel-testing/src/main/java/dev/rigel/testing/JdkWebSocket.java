@@ -74,7 +74,12 @@ final class JdkWebSocket extends ClientWebSocket implements WebSocket.Listener {
                 byte[] bytes = body instanceof byte[] raw
                         ? raw
                         : body instanceof String string ? string.getBytes(StandardCharsets.UTF_8) : null;
-                throw new WebSocketRejectedException(target, status, null, bytes, 0);
+                Headers answered = new Headers();
+                refused.getResponse()
+                        .headers()
+                        .map()
+                        .forEach((name, values) -> values.forEach(value -> answered.add(name, value)));
+                throw new WebSocketRejectedException(target, status, answered, bytes, 0);
             }
             throw new IllegalStateException("Cannot open the WebSocket " + uri + ": " + e.getCause(), e.getCause());
         } catch (TimeoutException e) {

@@ -143,6 +143,7 @@ public final class RequestDispatcher {
     }
 
     private void serve(Scope scope, Receive receive, Send send) throws Exception {
+        scope.setAppState(services.state());
         if (scope.type() == ScopeType.WEBSOCKET) {
             callWebSocket(scope, receive, send);
             return;

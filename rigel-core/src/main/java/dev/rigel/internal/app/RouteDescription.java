@@ -4,9 +4,11 @@ import dev.rigel.dto.DTODescription;
 import dev.rigel.http.Cookie;
 import dev.rigel.http.HandlerInfo;
 import dev.rigel.http.RouteParameter;
+import dev.rigel.http.SecurityScheme;
 import dev.rigel.internal.invoke.CallableSpec;
 import dev.rigel.internal.layers.MergedLayers;
 import dev.rigel.protocol.ScopeType;
+import dev.rigel.security.AbstractAuthenticationMiddleware;
 import java.lang.reflect.Method;
 import java.lang.reflect.Type;
 import java.util.Collections;
@@ -39,6 +41,8 @@ public final class RouteDescription implements HandlerInfo {
     private final Optional<Method> handlerMethod;
     private final Optional<DTODescription> dataDTO;
     private final Optional<DTODescription> returnDTO;
+    /** Worked out when first asked (by API documentation, not per request). */
+    private volatile List<SecurityScheme> securitySchemes;
 
     private RouteDescription(
             String pathTemplate,
@@ -217,6 +221,23 @@ public final class RouteDescription implements HandlerInfo {
     @Override
     public List<String> responseCookieNames() {
         return responseCookieNames;
+    }
+
+    @Override
+    public List<SecurityScheme> securitySchemes() {
+        List<SecurityScheme> schemes = securitySchemes;
+        if (schemes == null) {
+            schemes = new java.util.ArrayList<>();
+            for (dev.rigel.middleware.Middleware middleware : layers.middleware) {
+                if (middleware instanceof AbstractAuthenticationMiddleware auth
+                        && auth.covers(pathTemplate, scopeType, layers.opt)) {
+                    schemes.addAll(auth.securitySchemes());
+                }
+            }
+            schemes = List.copyOf(schemes);
+            securitySchemes = schemes;
+        }
+        return schemes;
     }
 
     @Override

@@ -5,10 +5,10 @@ import dev.rigel.di.Scoped;
 import dev.rigel.exceptions.ImproperlyConfiguredException;
 import dev.rigel.exceptions.ValidationError;
 import dev.rigel.exceptions.ValidationException;
-import dev.rigel.http.Guard;
 import dev.rigel.http.Response;
 import dev.rigel.internal.binding.BoundParam;
 import dev.rigel.internal.binding.ProviderStep;
+import dev.rigel.internal.binding.RouteGuards;
 import dev.rigel.internal.body.EncodedResponse;
 import dev.rigel.internal.body.ResponseEncoder;
 import dev.rigel.internal.cache.ResponseCache;
@@ -50,7 +50,7 @@ public final class RoutePlan implements ServedRoute {
     private final int defaultStatus;
     private final boolean voidReturn;
     private final boolean nonBlocking;
-    private final Guard[] guards;
+    private final RouteGuards guards;
     /** Null unless the handler asked for its responses to be cached. */
     private final ResponseCache cache;
 
@@ -67,6 +67,7 @@ public final class RoutePlan implements ServedRoute {
             ResponseEncoder encoder,
             boolean nonBlocking,
             ResponseCache cache,
+            RouteGuards guards,
             AppServices services) {
         this.description = description;
         this.name = description.name();
@@ -91,7 +92,7 @@ public final class RoutePlan implements ServedRoute {
                             + " events, which are read and sent on the request's thread; drop nonBlocking so that thread is"
                             + " a virtual thread and not the server's event loop");
         }
-        this.guards = layers.guards.toArray(Guard[]::new);
+        this.guards = guards;
         this.services = services;
         this.entry = services.chain(services.withBuiltIns(layers.middleware), this::handle, description, layers, name);
     }
@@ -199,8 +200,10 @@ public final class RoutePlan implements ServedRoute {
 
     private EncodedResponse respond(Exchange exchange) throws Throwable {
         exchange.rejectDeclaredOversizedBody();
-        for (Guard guard : guards) {
-            guard.check(exchange, description);
+        guards.checkPlain(exchange, description);
+        if (guards.needDependencies()) {
+            resolveDependencies(exchange);
+            guards.checkDependent(exchange);
         }
         if (cache != null) {
             // after the guards (they decide per request), before anything the handler would cost
@@ -245,13 +248,18 @@ public final class RoutePlan implements ServedRoute {
         return raw == FileResponse.class || raw == Stream.class || raw == ServerSentEvent.class;
     }
 
-    private Object invoke(Exchange exchange) throws Throwable {
-        if (slotCount > 0) {
+    /** Resolves the route's dependencies into the exchange, once (guards may have needed them first). */
+    private void resolveDependencies(Exchange exchange) throws Throwable {
+        if (slotCount > 0 && exchange.dependencyValues == null) {
             exchange.dependencyValues = new Object[slotCount];
             for (ProviderStep step : steps) {
                 step.resolve(exchange);
             }
         }
+    }
+
+    private Object invoke(Exchange exchange) throws Throwable {
+        resolveDependencies(exchange);
         Object[] args = new Object[params.length];
         List<ValidationError> errors = null;
         for (int i = 0; i < params.length; i++) {

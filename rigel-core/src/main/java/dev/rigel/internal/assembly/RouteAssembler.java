@@ -14,6 +14,7 @@ import dev.rigel.internal.app.RouteTable;
 import dev.rigel.internal.binding.BoundParam;
 import dev.rigel.internal.binding.DTOBindings;
 import dev.rigel.internal.binding.ParameterBinder;
+import dev.rigel.internal.binding.RouteGuards;
 import dev.rigel.internal.body.DTOResponseWriter;
 import dev.rigel.internal.body.ResponseEncoder;
 import dev.rigel.internal.invoke.Types;
@@ -123,6 +124,7 @@ public final class RouteAssembler {
                     nest(chain, definition.layer()), services.settings().dependencyOverrides());
             ParameterBinder planner = new ParameterBinder(description, template, layers, services);
             BoundParam[] params = planner.bind(definition.callable(), "handler " + definition.name());
+            RouteGuards guards = RouteGuards.plan(layers.guards, planner);
             dev.rigel.dto.DTOCodec<?> returnDto = services.dto(layers.returnDto, description);
             DTOResponseWriter dtoWriter = returnDto == null
                     ? null
@@ -149,6 +151,7 @@ public final class RouteAssembler {
                     encoder,
                     definition.nonBlocking(),
                     services.responseCache(definition.cache(), definition.cacheKeyBuilder(), description),
+                    guards,
                     services);
             Endpoint endpoint;
             try {

@@ -5,6 +5,7 @@ import dev.rigel.exceptions.ImproperlyConfiguredException;
 import dev.rigel.http.Response;
 import dev.rigel.internal.app.AppServices;
 import dev.rigel.internal.binding.ParameterBinder;
+import dev.rigel.internal.binding.RouteGuards;
 import dev.rigel.internal.invoke.CallableSpec;
 import dev.rigel.internal.invoke.Types;
 import dev.rigel.internal.layers.MergedLayers;
@@ -36,6 +37,7 @@ final class WebSocketPlanner {
                 main, planner.bind(main, (definition.listener() ? "listener " : "handler ") + definition.name()));
         WebSocketRoutePlan.Call onAccept = callback(planner, definition.onAccept(), "onAccept", definition);
         WebSocketRoutePlan.Call onDisconnect = callback(planner, definition.onDisconnect(), "onDisconnect", definition);
+        RouteGuards guards = RouteGuards.plan(layers.guards, planner);
         ObjectWriter replyWriter = null;
         if (definition.listener()) {
             replyWriter = replyWriter(description, main, services);
@@ -56,6 +58,7 @@ final class WebSocketPlanner {
                 planner.steps(),
                 planner.slotCount(),
                 replyWriter,
+                guards,
                 services);
     }
 

@@ -18,6 +18,11 @@ public interface ConnectionParameters {
     /** A reserved name with a meaning of its own on this kind of route, or null for the usual rules. */
     BoundParam reservedName(ParamSpec param, String route, String owner);
 
+    /** The kind of route these rules are for. */
+    default dev.rigel.protocol.ScopeType scopeType() {
+        return dev.rigel.protocol.ScopeType.HTTP;
+    }
+
     /** On an HTTP route the connection is the request, and a WebSocket connection does not exist. */
     ConnectionParameters HTTP = new ConnectionParameters() {
         @Override

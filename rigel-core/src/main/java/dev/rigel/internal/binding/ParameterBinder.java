@@ -39,6 +39,7 @@ public final class ParameterBinder {
     private final RouteParameters parameters;
     private final RequestValues values;
     private final BodyBinding body;
+    private ParameterSource.Route sourceRoute;
 
     /** A binder for an HTTP route. */
     public ParameterBinder(String route, PathTemplate template, MergedLayers layers, BindingServices services) {
@@ -204,13 +205,27 @@ public final class ParameterBinder {
         return null;
     }
 
+    /** The route as parameter sources see it; made once, when the first parameter is offered. */
+    private ParameterSource.Route sourceRoute() {
+        if (sourceRoute == null) {
+            sourceRoute = new ParameterSource.Route(
+                    route,
+                    template.template(),
+                    connection.scopeType(),
+                    layers.opt,
+                    layers.middleware,
+                    layers.dependencies.keySet());
+        }
+        return sourceRoute;
+    }
+
     /** The first parameter source that supplies {@code param}, or null. */
     private BoundParam fromSources(ParamSpec param, String owner) {
         if (sources.isEmpty()) {
             return null;
         }
         ParameterSource.Parameter offered = new ParameterSource.Parameter(
-                param.name(), param.type(), param.rawType(), List.of(param.annotations()), route, owner);
+                param.name(), param.type(), param.rawType(), List.of(param.annotations()), sourceRoute(), owner);
         for (ParameterSource source : sources) {
             ParameterSource.Resolver resolver = source.resolve(offered);
             if (resolver != null) {

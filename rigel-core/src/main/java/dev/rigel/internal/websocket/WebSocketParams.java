@@ -22,6 +22,11 @@ import java.util.List;
  */
 public final class WebSocketParams implements ConnectionParameters {
 
+    @Override
+    public dev.rigel.protocol.ScopeType scopeType() {
+        return dev.rigel.protocol.ScopeType.WEBSOCKET;
+    }
+
     public enum Kind {
         HANDLER,
         LISTENER

@@ -8,7 +8,6 @@ import dev.rigel.exceptions.ValidationError;
 import dev.rigel.exceptions.ValidationException;
 import dev.rigel.exceptions.WebSocketDisconnectException;
 import dev.rigel.exceptions.WebSocketException;
-import dev.rigel.http.Guard;
 import dev.rigel.internal.app.AppServices;
 import dev.rigel.internal.app.ErrorResponder;
 import dev.rigel.internal.app.Outages;
@@ -16,6 +15,7 @@ import dev.rigel.internal.app.RouteDescription;
 import dev.rigel.internal.app.ServedRoute;
 import dev.rigel.internal.binding.BoundParam;
 import dev.rigel.internal.binding.ProviderStep;
+import dev.rigel.internal.binding.RouteGuards;
 import dev.rigel.internal.exchange.Exchange;
 import dev.rigel.internal.invoke.CallableSpec;
 import dev.rigel.internal.layers.MergedLayers;
@@ -64,7 +64,7 @@ public final class WebSocketRoutePlan implements ServedRoute {
     private final Call onDisconnect;
     private final ProviderStep[] steps;
     private final int slotCount;
-    private final Guard[] guards;
+    private final RouteGuards guards;
     /** Encodes a listener's replies of its declared type; null for a plain handler or an open type. */
     private final ObjectWriter replyWriter;
 
@@ -82,6 +82,7 @@ public final class WebSocketRoutePlan implements ServedRoute {
             List<ProviderStep> steps,
             int slotCount,
             ObjectWriter replyWriter,
+            RouteGuards guards,
             AppServices services) {
         this.description = RouteDescription.webSocket(pathTemplate, name, layers);
         this.name = name;
@@ -92,7 +93,7 @@ public final class WebSocketRoutePlan implements ServedRoute {
         this.onDisconnect = onDisconnect;
         this.steps = steps.toArray(ProviderStep[]::new);
         this.slotCount = slotCount;
-        this.guards = layers.guards.toArray(Guard[]::new);
+        this.guards = guards;
         this.replyWriter = replyWriter;
         this.services = services;
         this.entry = services.chain(services.withBuiltIns(layers.middleware), this::handle, description, layers, name);
@@ -118,15 +119,14 @@ public final class WebSocketRoutePlan implements ServedRoute {
         Throwable failure = null;
         boolean listening = false;
         try {
-            for (Guard guard : guards) {
-                guard.check(exchange, description);
-            }
+            guards.checkPlain(exchange, description);
             if (slotCount > 0) {
                 exchange.dependencyValues = new Object[slotCount];
                 for (ProviderStep step : steps) {
                     step.resolve(exchange);
                 }
             }
+            guards.checkDependent(exchange);
             if (listener) {
                 socket.accept();
                 listening = true;
