@@ -150,6 +150,7 @@ public final class ServerConfig {
         return maxConnectionsPerAddress;
     }
 
+    /** The largest header section (request line excluded) the server reads; default 16 KiB. */
     public int maxHeaderSize() {
         return maxHeaderSize;
     }
@@ -239,7 +240,13 @@ public final class ServerConfig {
         private Duration readTimeout = Duration.ofSeconds(30);
         private Duration headerReadTimeout = Duration.ofSeconds(10);
         private int maxConnectionsPerAddress;
-        private int maxHeaderSize = 8192;
+        /**
+         * 16 KiB, as Node.js allows: identity providers' tokens with many groups or roles pass
+         * 8 KiB (Netty's, Tomcat's and Jetty's default), and an app should refuse those itself,
+         * with a 401 that says why, rather than the server with a 431.
+         */
+        private int maxHeaderSize = 16 * 1024;
+
         private int maxInitialLineLength = 8192;
         private long maxBodySize = 10L * 1024 * 1024;
         private boolean http2 = true;

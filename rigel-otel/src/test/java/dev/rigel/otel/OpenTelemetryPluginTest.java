@@ -114,7 +114,7 @@ class OpenTelemetryPluginTest {
     @EnumSource(Transport.class)
     void aServerSpanContinuesTheCallersTraceAndParentsTheHandlersSpans(Transport transport) throws Exception {
         try (TestClient client = Clients.open(app(), transport)) {
-            TestResponse response = client.request("GET", "/users/7?expand=1")
+            TestResponse response = client.request("GET", "/users/7?expand=1&access_token=secret&sig=abc")
                     .header("traceparent", "00-" + TRACE_ID + "-" + PARENT_ID + "-01")
                     .header("tracestate", "vendor=value")
                     .header("user-agent", "rigel-test")
@@ -133,7 +133,9 @@ class OpenTelemetryPluginTest {
                     .isEqualTo("GET");
             assertThat(attributes.get(AttributeKey.stringKey("http.route"))).isEqualTo("/users/{user_id:int}");
             assertThat(attributes.get(AttributeKey.stringKey("url.path"))).isEqualTo("/users/7");
-            assertThat(attributes.get(AttributeKey.stringKey("url.query"))).isEqualTo("expand=1");
+            // secrets in the query never reach a span (OpenTelemetry's url.query rule)
+            assertThat(attributes.get(AttributeKey.stringKey("url.query")))
+                    .isEqualTo("expand=1&access_token=REDACTED&sig=REDACTED");
             assertThat(attributes.get(AttributeKey.stringKey("url.scheme"))).isEqualTo("http");
             assertThat(attributes.get(AttributeKey.longKey("http.response.status_code")))
                     .isEqualTo(200L);

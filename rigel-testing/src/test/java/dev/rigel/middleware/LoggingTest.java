@@ -110,6 +110,21 @@ class LoggingTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void tokensInTheQueryAreNotLogged(Transport transport) {
+        try (TestClient client = Clients.open(app(LoggingConfig.defaults()), transport)) {
+            client.get("/hello?token=eyJ.secret.sig&name=ada&access_token=abc&tokens=x");
+            assertThat(fields(onlyLine())).containsEntry("query", "token=*****&name=ada&access_token=*****&tokens=x");
+        }
+        lines.list.clear();
+        try (TestClient client =
+                Clients.open(app(LoggingConfig.defaults().obfuscateQueryParameters("sig")), transport)) {
+            client.get("/hello?a=1&sig=zzz&sig=yyy&token=t");
+            assertThat(fields(onlyLine())).containsEntry("query", "a=1&sig=*****&sig=*****&token=t");
+        }
+    }
+
     @Test
     void unmatchedRoutesErrorsAndRefusalsAreLoggedWithTheirStatus() {
         App app = App.builder()

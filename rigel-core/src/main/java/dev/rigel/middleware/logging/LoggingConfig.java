@@ -25,7 +25,8 @@ import org.slf4j.event.Level;
  *
  * <p>Secrets stay out of logs: values of {@link #obfuscatedHeaders()} ({@code Authorization},
  * {@code Proxy-Authorization}, {@code X-API-Key}, {@code X-CSRFToken} by default) and of the
- * cookies in {@link #obfuscatedCookies()} (the session and CSRF cookies by default), also inside
+ * cookies in {@link #obfuscatedCookies()} (the session and CSRF cookies by default), query
+ * parameters in {@link #obfuscatedQueryParameters()} ({@code token}, {@code access_token}), also inside
  * {@code Cookie} and {@code Set-Cookie} headers, are written as {@code *****}.
  *
  * <p>Immutable: every {@code with}-style method returns a changed copy.
@@ -65,6 +66,7 @@ public final class LoggingConfig {
     private final List<String> responseHeaders;
     private final Set<String> obfuscatedHeaders;
     private final Set<String> obfuscatedCookies;
+    private final Set<String> obfuscatedQuery;
     private final List<String> exclude;
     private final String excludeOptKey;
 
@@ -77,6 +79,7 @@ public final class LoggingConfig {
             List<String> responseHeaders,
             Set<String> obfuscatedHeaders,
             Set<String> obfuscatedCookies,
+            Set<String> obfuscatedQuery,
             List<String> exclude,
             String excludeOptKey) {
         this.loggerName = loggerName;
@@ -87,6 +90,7 @@ public final class LoggingConfig {
         this.responseHeaders = responseHeaders;
         this.obfuscatedHeaders = obfuscatedHeaders;
         this.obfuscatedCookies = obfuscatedCookies;
+        this.obfuscatedQuery = obfuscatedQuery;
         this.exclude = exclude;
         this.excludeOptKey = excludeOptKey;
     }
@@ -106,6 +110,8 @@ public final class LoggingConfig {
                 List.of(),
                 lowerCase(List.of("authorization", "proxy-authorization", "x-api-key", "x-csrftoken")),
                 Set.of("session", "csrftoken"),
+                // tokens that WebSocket handshakes carry in the query, where browsers must put them
+                Set.of("token", "access_token"),
                 List.of(),
                 null);
     }
@@ -122,6 +128,7 @@ public final class LoggingConfig {
                 responseHeaders,
                 obfuscatedHeaders,
                 obfuscatedCookies,
+                obfuscatedQuery,
                 exclude,
                 excludeOptKey);
     }
@@ -137,6 +144,7 @@ public final class LoggingConfig {
                 responseHeaders,
                 obfuscatedHeaders,
                 obfuscatedCookies,
+                obfuscatedQuery,
                 exclude,
                 excludeOptKey);
     }
@@ -154,6 +162,7 @@ public final class LoggingConfig {
                 responseHeaders,
                 obfuscatedHeaders,
                 obfuscatedCookies,
+                obfuscatedQuery,
                 exclude,
                 excludeOptKey);
     }
@@ -171,6 +180,7 @@ public final class LoggingConfig {
                 responseHeaders,
                 obfuscatedHeaders,
                 obfuscatedCookies,
+                obfuscatedQuery,
                 exclude,
                 excludeOptKey);
     }
@@ -191,6 +201,7 @@ public final class LoggingConfig {
                 responseHeaders,
                 obfuscatedHeaders,
                 obfuscatedCookies,
+                obfuscatedQuery,
                 exclude,
                 excludeOptKey);
     }
@@ -211,6 +222,7 @@ public final class LoggingConfig {
                 List.copyOf(lowerCase(List.of(names))),
                 obfuscatedHeaders,
                 obfuscatedCookies,
+                obfuscatedQuery,
                 exclude,
                 excludeOptKey);
     }
@@ -226,6 +238,7 @@ public final class LoggingConfig {
                 responseHeaders,
                 lowerCase(List.of(names)),
                 obfuscatedCookies,
+                obfuscatedQuery,
                 exclude,
                 excludeOptKey);
     }
@@ -240,6 +253,26 @@ public final class LoggingConfig {
                 requestHeaders,
                 responseHeaders,
                 obfuscatedHeaders,
+                Set.of(names),
+                obfuscatedQuery,
+                exclude,
+                excludeOptKey);
+    }
+
+    /**
+     * Replaces the query parameters whose values are written as {@code *****} (names, exact case;
+     * default {@code token} and {@code access_token}, where WebSocket handshakes carry tokens).
+     */
+    public LoggingConfig obfuscateQueryParameters(String... names) {
+        return new LoggingConfig(
+                loggerName,
+                level,
+                requestFields,
+                responseFields,
+                requestHeaders,
+                responseHeaders,
+                obfuscatedHeaders,
+                obfuscatedCookies,
                 Set.of(names),
                 exclude,
                 excludeOptKey);
@@ -261,6 +294,7 @@ public final class LoggingConfig {
                 responseHeaders,
                 obfuscatedHeaders,
                 obfuscatedCookies,
+                obfuscatedQuery,
                 List.copyOf(more),
                 excludeOptKey);
     }
@@ -276,6 +310,7 @@ public final class LoggingConfig {
                 responseHeaders,
                 obfuscatedHeaders,
                 obfuscatedCookies,
+                obfuscatedQuery,
                 exclude,
                 Objects.requireNonNull(optKey, "optKey"));
     }
@@ -313,6 +348,11 @@ public final class LoggingConfig {
 
     public Set<String> obfuscatedCookies() {
         return obfuscatedCookies;
+    }
+
+    /** Query parameters whose values are logged as {@code *****}. */
+    public Set<String> obfuscatedQueryParameters() {
+        return obfuscatedQuery;
     }
 
     public List<String> excludedPaths() {

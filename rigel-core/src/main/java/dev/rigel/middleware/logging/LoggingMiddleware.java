@@ -31,7 +31,8 @@ public final class LoggingMiddleware extends AbstractMiddleware {
         this.config = config;
         this.logger = LoggerFactory.getLogger(config.loggerName());
         this.level = config.level();
-        this.redaction = new Redaction(config.obfuscatedHeaders(), config.obfuscatedCookies());
+        this.redaction = new Redaction(
+                config.obfuscatedHeaders(), config.obfuscatedCookies(), config.obfuscatedQueryParameters());
         scopes(ScopeType.HTTP);
         exclude(config.excludedPaths().toArray(String[]::new));
         config.excludeOptKeyName().ifPresent(this::excludeOptKey);
@@ -67,7 +68,7 @@ public final class LoggingMiddleware extends AbstractMiddleware {
             switch (field) {
                 case METHOD -> line.addKeyValue("method", scope.method());
                 case PATH -> line.addKeyValue("path", scope.path());
-                case QUERY -> line.addKeyValue("query", scope.queryString());
+                case QUERY -> line.addKeyValue("query", redaction.query(scope.queryString()));
                 case CLIENT -> line.addKeyValue("client", client(scope.client()));
                 case SCHEME -> line.addKeyValue("scheme", scope.scheme());
                 case HTTP_VERSION -> line.addKeyValue("http_version", scope.httpVersion());

@@ -12,10 +12,17 @@ final class Redaction {
 
     private final Set<String> headers;
     private final Set<String> cookies;
+    private final Set<String> query;
 
-    Redaction(Set<String> obfuscatedHeaders, Set<String> obfuscatedCookies) {
+    Redaction(Set<String> obfuscatedHeaders, Set<String> obfuscatedCookies, Set<String> obfuscatedQuery) {
         this.headers = obfuscatedHeaders;
         this.cookies = obfuscatedCookies;
+        this.query = obfuscatedQuery;
+    }
+
+    /** The raw query string with the values of obfuscated parameters replaced by {@code *****}. */
+    String query(String raw) {
+        return dev.rigel.spi.QueryRedaction.redact(raw, query, LoggingConfig.OBFUSCATED);
     }
 
     /** The chosen headers ({@code names} lower-case; empty = all), repeated ones joined by ", ". */

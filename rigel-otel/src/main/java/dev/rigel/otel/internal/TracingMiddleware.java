@@ -37,6 +37,14 @@ public final class TracingMiddleware extends AbstractMiddleware {
 
     static final AttributeKey<String> PATH = AttributeKey.stringKey("url.path");
     static final AttributeKey<String> QUERY = AttributeKey.stringKey("url.query");
+
+    /**
+     * Query parameters whose values spans never carry: the signatures OpenTelemetry's semantic
+     * conventions name for {@code url.query}, and the tokens WebSocket handshakes carry.
+     */
+    static final java.util.Set<String> SECRET_QUERY =
+            java.util.Set.of("token", "access_token", "AWSAccessKeyId", "Signature", "sig", "X-Goog-Signature");
+
     static final AttributeKey<String> SCHEME = AttributeKey.stringKey("url.scheme");
     static final AttributeKey<String> SERVER_ADDRESS = AttributeKey.stringKey("server.address");
     static final AttributeKey<Long> SERVER_PORT = AttributeKey.longKey("server.port");
@@ -74,7 +82,8 @@ public final class TracingMiddleware extends AbstractMiddleware {
             builder.setAttribute(ROUTE, handler.pathTemplate());
         }
         if (scope.queryString() != null && !scope.queryString().isEmpty()) {
-            builder.setAttribute(QUERY, scope.queryString());
+            builder.setAttribute(
+                    QUERY, dev.rigel.spi.QueryRedaction.redact(scope.queryString(), SECRET_QUERY, "REDACTED"));
         }
         serverAddress(scope, builder);
         if (scope.client() != null) {
