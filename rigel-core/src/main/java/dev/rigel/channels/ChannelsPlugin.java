@@ -60,6 +60,8 @@ public final class ChannelsPlugin implements InitPlugin {
     private final int subscriberMaxBacklog;
     private final BacklogStrategy subscriberBacklogStrategy;
     private final boolean createWsRouteHandlers;
+    private final List<dev.rigel.http.Guard> wsGuards;
+    private final List<dev.rigel.middleware.Middleware> wsMiddleware;
     private final String wsHandlerBasePath;
     private final int wsHandlerSendHistory;
     private final WsSendMode wsSendMode;
@@ -75,6 +77,8 @@ public final class ChannelsPlugin implements InitPlugin {
         this.subscriberMaxBacklog = builder.subscriberMaxBacklog;
         this.subscriberBacklogStrategy = builder.subscriberBacklogStrategy;
         this.createWsRouteHandlers = builder.createWsRouteHandlers;
+        this.wsGuards = List.copyOf(builder.wsGuards);
+        this.wsMiddleware = List.copyOf(builder.wsMiddleware);
         this.wsHandlerBasePath = builder.wsHandlerBasePath;
         this.wsHandlerSendHistory = builder.wsHandlerSendHistory;
         this.wsSendMode = builder.wsSendMode;
@@ -97,9 +101,19 @@ public final class ChannelsPlugin implements InitPlugin {
             return this::stop;
         });
         if (createWsRouteHandlers) {
-            app.routeHandlers(new ChannelsWebSocketRoutes(this, wsHandlerSendHistory, wsSendMode)
+            Object[] routes = new ChannelsWebSocketRoutes(this, wsHandlerSendHistory, wsSendMode)
                     .routes(wsHandlerBasePath)
-                    .toArray());
+                    .toArray();
+            if (wsGuards.isEmpty() && wsMiddleware.isEmpty()) {
+                app.routeHandlers(routes);
+            } else {
+                // a layer of their own, so the guards and middleware reach these routes and no others
+                app.routeHandlers(dev.rigel.Router.builder("/")
+                        .guards(wsGuards.toArray(dev.rigel.http.Guard[]::new))
+                        .middleware(wsMiddleware.toArray(dev.rigel.middleware.Middleware[]::new))
+                        .routeHandlers(routes)
+                        .build());
+            }
         }
     }
 
@@ -366,6 +380,8 @@ public final class ChannelsPlugin implements InitPlugin {
         private String wsHandlerBasePath = "/";
         private int wsHandlerSendHistory;
         private WsSendMode wsSendMode = WsSendMode.TEXT;
+        private final List<dev.rigel.http.Guard> wsGuards = new ArrayList<>();
+        private final List<dev.rigel.middleware.Middleware> wsMiddleware = new ArrayList<>();
 
         private Builder(ChannelsBackend backend) {
             this.backend = Objects.requireNonNull(backend, "backend");
@@ -422,6 +438,22 @@ public final class ChannelsPlugin implements InitPlugin {
         /** How many past events of its channel a new WebSocket client gets first (default 0). */
         public Builder wsHandlerSendHistory(int history) {
             wsHandlerSendHistory = history;
+            return this;
+        }
+
+        /**
+         * Guards for the WebSocket routes (they take dependencies, the caller and the route's
+         * {@code channel_name} like any guard), run before the handshake is answered: e.g. only
+         * the user whose channel it is may follow it.
+         */
+        public Builder wsGuards(dev.rigel.http.Guard... guards) {
+            wsGuards.addAll(List.of(guards));
+            return this;
+        }
+
+        /** Middleware for the WebSocket routes only, such as authentication. */
+        public Builder wsMiddleware(dev.rigel.middleware.Middleware... middleware) {
+            wsMiddleware.addAll(List.of(middleware));
             return this;
         }
 

@@ -67,6 +67,45 @@ class ChannelsWebSocketTest {
         }
     }
 
+    /** Callers named by an {@code x-user} header; none is a 401. */
+    static final class HeaderAuth extends dev.rigel.security.AbstractAuthenticationMiddleware {
+        @Override
+        protected dev.rigel.http.AuthenticationResult authenticate(dev.rigel.http.HttpConnection connection) {
+            return new dev.rigel.http.AuthenticationResult(
+                    connection
+                            .header("x-user")
+                            .orElseThrow(() -> new dev.rigel.exceptions.NotAuthorizedException("Who are you?")),
+                    null);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void theWebSocketRoutesTakeMiddlewareAndGuardsOfTheirOwn(Transport transport) {
+        App app = app(arbitrary(new MemoryChannelsBackend())
+                .wsMiddleware(new HeaderAuth())
+                .wsGuards(dev.rigel.security.Guards.of(
+                        (String user, String channel_name) -> channel_name.equals("user:" + user)))
+                .build());
+        try (TestClient client = Clients.open(app, transport)) {
+            assertThatThrownBy(() -> client.websocketConnect("/ws/user:alice"))
+                    .isInstanceOfSatisfying(
+                            WebSocketRejectedException.class,
+                            e -> assertThat(e.status()).isEqualTo(401));
+            assertThatThrownBy(() ->
+                            client.websocketConnect("/ws/user:alice", dev.rigel.protocol.Headers.of("x-user", "bob")))
+                    .isInstanceOfSatisfying(
+                            WebSocketRejectedException.class,
+                            e -> assertThat(e.status()).isEqualTo(403));
+            try (WebSocketTestSession alice =
+                    client.websocketConnect("/ws/user:alice", dev.rigel.protocol.Headers.of("x-user", "alice"))) {
+                // the app's other routes are not behind them
+                client.request("POST", "/publish/user:alice").text("hi").send();
+                assertThat(alice.receiveText()).isEqualTo("hi");
+            }
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(Transport.class)
     void aNewClientFirstGetsTheChannelsHistory(Transport transport) {
