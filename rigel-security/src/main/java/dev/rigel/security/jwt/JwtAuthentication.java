@@ -62,8 +62,12 @@ public final class JwtAuthentication extends AbstractAuthenticationMiddleware {
     private final List<SecurityScheme> schemes;
     private final Clock clock;
     private final String challenge;
+    private final dev.rigel.security.SecretString staticToken;
+    private final Object staticUser;
 
     private JwtAuthentication(Builder builder) {
+        this.staticToken = builder.staticToken;
+        this.staticUser = builder.staticUser;
         this.verifier = builder.verifier;
         this.users = builder.users;
         this.cookieName = builder.cookieName;
@@ -115,6 +119,9 @@ public final class JwtAuthentication extends AbstractAuthenticationMiddleware {
     @Override
     protected AuthenticationResult authenticate(HttpConnection connection) throws Exception {
         String compact = presentedToken(connection);
+        if (staticToken != null && staticToken.matches(compact)) {
+            return new AuthenticationResult(staticUser, null);
+        }
         Token token = verifier.verify(compact);
         Object user = users.load(token, connection);
         if (user == null) {
@@ -244,6 +251,8 @@ public final class JwtAuthentication extends AbstractAuthenticationMiddleware {
         private TokenEncoder encoder;
         private Duration lifetime;
         private Clock clock = Clock.systemUTC();
+        private dev.rigel.security.SecretString staticToken;
+        private Object staticUser;
 
         private Builder(TokenVerifier verifier, String schemeName) {
             this.verifier = Objects.requireNonNull(verifier, "verifier");
@@ -298,6 +307,20 @@ public final class JwtAuthentication extends AbstractAuthenticationMiddleware {
                 throw new IllegalArgumentException("a token lifetime must be positive, got " + lifetime);
             }
             this.lifetime = lifetime;
+            return this;
+        }
+
+        /**
+         * Also accepts one fixed bearer token, not a JWT, as {@code user} (with no {@code auth}):
+         * for scripts and service accounts that cannot log in. Compared in constant time, before
+         * any JWT parsing. Rotate it like a password; it never expires.
+         */
+        public Builder staticToken(dev.rigel.security.SecretString token, Object user) {
+            if (token.isEmpty()) {
+                throw new IllegalArgumentException("a static token must not be empty");
+            }
+            this.staticToken = token;
+            this.staticUser = Objects.requireNonNull(user, "user");
             return this;
         }
 

@@ -165,6 +165,27 @@ class JwtAuthenticationTest {
 
     @ParameterizedTest
     @EnumSource(Transport.class)
+    void aStaticTokenForScriptsAuthenticatesAsItsUser(Transport transport) {
+        JwtAuthentication jwt = JwtAuthentication.bearer(VERIFIER)
+                .staticToken(SecretString.of("script-token-123"), "admin")
+                .build();
+        App app = App.builder()
+                .middleware(jwt)
+                .routeHandlers(Route.get("/me", (String user) -> user))
+                .build();
+        try (TestClient client = Clients.open(app, transport)) {
+            assertThat(get(client, "/me", "authorization", "Bearer script-token-123")
+                            .text())
+                    .isEqualTo("admin");
+            assertThat(get(client, "/me", "authorization", "Bearer " + token("ann"))
+                            .text())
+                    .isEqualTo("ann");
+            assertRefused(get(client, "/me", "authorization", "Bearer script-token-12"), "malformed token");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Transport.class)
     void loginAnswersWithTheStandardTokenResponse(Transport transport) {
         try (TestClient client = Clients.open(app(bearer()), transport)) {
             TestResponse login =
