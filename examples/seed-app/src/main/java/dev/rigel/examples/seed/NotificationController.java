@@ -3,13 +3,14 @@ package dev.rigel.examples.seed;
 import dev.rigel.Controller;
 import dev.rigel.annotation.Post;
 import dev.rigel.channels.ChannelsPlugin;
+import dev.rigel.security.Guards;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.Map;
 
 /**
- * {@code POST /api/v1/notifications}: publishes a message to the channel {@code user:{user_id}},
+ * {@code POST /api/v1/notifications} (the admin only): publishes a message to the channel {@code user:{user_id}},
  * which the user's WebSocket clients follow at {@code /ws/user:{user_id}}.
  */
 public final class NotificationController extends Controller {
@@ -21,7 +22,7 @@ public final class NotificationController extends Controller {
 
     public NotificationController() {
         super("/notifications");
-        layer().tags("notifications");
+        layer().tags("notifications").guards(Guards.roles("admin"));
     }
 
     /** Answers 201 once the channel backend took the notification (not once a client read it). */

@@ -21,6 +21,8 @@ import dev.rigel.openapi.OpenAPIPlugin;
 import dev.rigel.protocol.ScopeType;
 import dev.rigel.redis.RedisChannelsPubSubBackend;
 import dev.rigel.redis.RedisStore;
+import dev.rigel.security.Guards;
+import dev.rigel.security.jwt.JwtAuthentication;
 import dev.rigel.staticfiles.StaticFiles;
 import dev.rigel.stores.StoreRegistry;
 import jakarta.persistence.EntityManager;
@@ -40,6 +42,8 @@ import java.util.Map;
  * when {@code REDIS_URL} is set, so that several instances share them).
  */
 public final class SeedApp {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SeedApp.class);
 
     private static final Map<String, String> OK = Map.of("status", "ok");
     private static final Map<String, String> HELLO = Map.of("message", "Hello, World!");
@@ -81,11 +85,17 @@ public final class SeedApp {
             stores.register("users", RedisStore.connect(redisUrl, redisNamespace));
         }
         UserCache cache = new UserCache(stores.get("users"));
+        if (settings.usesDevelopmentJwtSecret()) {
+            LOG.warn("JWT_SECRET is not set: access tokens are signed with the development secret, which anyone"
+                    + " can read in the source and use to sign tokens for any user. Set JWT_SECRET (or --jwt-secret)"
+                    + " to 32 or more random bytes outside development.");
+        }
+        JwtAuthentication auth = SeedAuth.create(settings);
         Router api = Router.builder("/api/v1")
-                .routeHandlers(UserController.class, OrderController.class, NotificationController.class)
-                .middleware(new AuthMiddleware(settings.apiToken()))
-                // tells the OpenAPI document that AuthMiddleware wants a bearer token here
-                .opt("security", "bearer")
+                .routeHandlers(
+                        AuthController.class, UserController.class, OrderController.class, NotificationController.class)
+                // every route needs a token (the JWT a login gives, or the static API_TOKEN), but the login
+                .middleware(auth)
                 .build();
         RequestTracingMiddleware tracing = new RequestTracingMiddleware();
         // one log line per request; a WebSocket connection is not one (and its sends stay unwrapped)
@@ -105,12 +115,13 @@ public final class SeedApp {
                                 .htmlMode(true)
                                 .build())
                 // request counts and latencies by route, JVM metrics, GET /metrics for Prometheus
-                .plugins(MetricsPlugin.prometheus(), jpa, channels(redisUrl))
+                .plugins(MetricsPlugin.prometheus(), jpa, channels(redisUrl, auth))
                 // the API's OpenAPI 3.1 document at /schema/openapi.json and /schema/openapi.yaml
                 .plugins(OpenAPIPlugin.of(openApiConfig()))
                 .stores(stores)
                 .onStartup(app -> addSampleData(jpa, app))
                 .dependency("cache", Provide.value(cache))
+                .dependency("jwt", Provide.value(auth))
                 .listeners(new UserEvents())
                 // the seed's front end lives on its own origin; browsers there may call the API
                 .cors(CORSConfig.builder()
@@ -150,12 +161,13 @@ public final class SeedApp {
     /** What the seed's OpenAPI document says about the API as a whole. */
     static OpenAPIConfig openApiConfig() {
         return OpenAPIConfig.builder("Rigel seed app", "0.1.0")
-                .description("Users and orders behind a bearer token, plus health and benchmark endpoints.")
+                .description("Users and orders behind a bearer token (a JWT from /api/v1/auth/login, or the static API"
+                        + " token), plus health and benchmark endpoints.")
                 .server("http://localhost:8000", "local development")
                 .license("Apache 2.0", "Apache-2.0")
                 .tag("users", "Accounts of the shop")
                 .tag("orders", "Orders placed by users")
-                .securityScheme("bearer", Map.of("type", "http", "scheme", "bearer"))
+                .tag("auth", "Logging in, and who the token belongs to")
                 .build();
     }
 
@@ -164,7 +176,7 @@ public final class SeedApp {
      * {@code /ws/{channel_name}}. In memory by default; with a Redis URL through Redis Pub/Sub,
      * so a notification posted to one instance reaches clients connected to another.
      */
-    static ChannelsPlugin channels(String redisUrl) {
+    static ChannelsPlugin channels(String redisUrl, JwtAuthentication auth) {
         ChannelsBackend backend = redisUrl != null && !redisUrl.isBlank()
                 ? RedisChannelsPubSubBackend.builder(redisUrl).build()
                 : new MemoryChannelsBackend();
@@ -172,6 +184,11 @@ public final class SeedApp {
                 .arbitraryChannelsAllowed(true)
                 .createWsRouteHandlers(true)
                 .wsHandlerBasePath("/ws")
+                // private channels: a handshake needs a token, and user:{id} admits only that user (or the admin)
+                .wsMiddleware(auth)
+                .wsGuards(Guards.of((Caller user, String channel_name) ->
+                                channel_name.equals("user:" + user.userId()) || user.admin())
+                        .message("This channel belongs to another user"))
                 .build();
     }
 

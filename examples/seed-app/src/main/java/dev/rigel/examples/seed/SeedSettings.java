@@ -10,10 +10,17 @@ import java.util.Map;
  * written {@code unit,limit}, e.g. {@code second,1000}), {@code --csrf-secret} / {@code CSRF_SECRET}
  * (signs the CSRF tokens; the default is for development only), {@code --redis-url} /
  * {@code REDIS_URL} (channels go through Redis Pub/Sub, so several instances share them; without
- * it they stay in memory, within this process).
+ * it they stay in memory, within this process), {@code --jwt-secret} / {@code JWT_SECRET} (signs
+ * the access tokens logins hand out, at least 32 bytes; the default is for development only).
  */
 public record SeedSettings(
-        String host, int port, String apiToken, String rateLimit, String csrfSecret, String redisUrl) {
+        String host,
+        int port,
+        String apiToken,
+        String rateLimit,
+        String csrfSecret,
+        String redisUrl,
+        String jwtSecret) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8000;
@@ -21,6 +28,8 @@ public record SeedSettings(
     public static final String DEFAULT_RATE_LIMIT = "minute,60";
     /** Development only: anyone who knows a CSRF secret can mint tokens, so production sets its own. */
     public static final String DEFAULT_CSRF_SECRET = "rigel-seed-development-csrf-secret";
+    /** Development only: anyone who knows it can mint access tokens for any user, so production sets its own. */
+    public static final String DEFAULT_JWT_SECRET = "rigel-seed-development-jwt-secret-not-for-production";
 
     /** Settings with the default rate limit. */
     public SeedSettings(String host, int port, String apiToken) {
@@ -37,6 +46,16 @@ public record SeedSettings(
         this(host, port, apiToken, rateLimit, csrfSecret, null);
     }
 
+    /** Settings with the development JWT secret. */
+    public SeedSettings(String host, int port, String apiToken, String rateLimit, String csrfSecret, String redisUrl) {
+        this(host, port, apiToken, rateLimit, csrfSecret, redisUrl, DEFAULT_JWT_SECRET);
+    }
+
+    /** Whether tokens are signed with the development secret (the app warns at startup). */
+    public boolean usesDevelopmentJwtSecret() {
+        return DEFAULT_JWT_SECRET.equals(jwtSecret);
+    }
+
     /** Whether the user cache and channels go through Redis ({@link #redisUrl()} is set) rather than memory. */
     public boolean usesRedis() {
         return redisUrl != null;
@@ -44,7 +63,7 @@ public record SeedSettings(
 
     /** These settings with another rate limit, e.g. a high one for tests that send many requests. */
     public SeedSettings withRateLimit(String unitAndLimit) {
-        return new SeedSettings(host, port, apiToken, unitAndLimit, csrfSecret, redisUrl);
+        return new SeedSettings(host, port, apiToken, unitAndLimit, csrfSecret, redisUrl, jwtSecret);
     }
 
     /** The rate limit as the app's config (the seed excludes some paths from it on top). */
@@ -64,6 +83,7 @@ public record SeedSettings(
         String rateLimit = env.getOrDefault("RATE_LIMIT", DEFAULT_RATE_LIMIT);
         String csrfSecret = env.getOrDefault("CSRF_SECRET", DEFAULT_CSRF_SECRET);
         String redisUrl = env.get("REDIS_URL");
+        String jwtSecret = env.getOrDefault("JWT_SECRET", DEFAULT_JWT_SECRET);
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
@@ -84,6 +104,7 @@ public record SeedSettings(
                 case "--rate-limit" -> rateLimit = value;
                 case "--csrf-secret" -> csrfSecret = value;
                 case "--redis-url" -> redisUrl = value;
+                case "--jwt-secret" -> jwtSecret = value;
                 default -> throw new IllegalArgumentException("Unknown option " + name + "\n" + usage());
             }
         }
@@ -107,6 +128,10 @@ public record SeedSettings(
         if (csrfSecret.isBlank()) {
             throw new IllegalArgumentException("CSRF secret must not be empty");
         }
+        if (jwtSecret.getBytes(java.nio.charset.StandardCharsets.UTF_8).length < 32) {
+            // HS256 needs a key as long as its hash: a shorter secret can be guessed offline from one token
+            throw new IllegalArgumentException("JWT secret must be at least 32 bytes long");
+        }
         if (redisUrl != null && redisUrl.isBlank()) {
             redisUrl = null; // an empty REDIS_URL (as compose files leave it) means no Redis
         }
@@ -115,19 +140,26 @@ public record SeedSettings(
                     "Redis URL must start with redis:// or rediss://, got '" + redisUrl + "'");
         }
         return new SeedSettings(
-                host, portNumber, token, rateLimit.trim(), csrfSecret, redisUrl == null ? null : redisUrl.trim());
+                host,
+                portNumber,
+                token,
+                rateLimit.trim(),
+                csrfSecret,
+                redisUrl == null ? null : redisUrl.trim(),
+                jwtSecret);
     }
 
     public static String usage() {
         return """
                 Usage: java -jar seed-app.jar [--host HOST] [--port PORT] [--api-token TOKEN] [--rate-limit UNIT,N]
-                                          [--csrf-secret SECRET] [--redis-url URL]
+                                          [--csrf-secret SECRET] [--redis-url URL] [--jwt-secret SECRET]
                   --host       interface to listen on (env HOST, default 127.0.0.1)
                   --port       port to listen on, 0 for any free port (env PORT, default 8000)
-                  --api-token  bearer token the /api/v1 routes require (env API_TOKEN, default dev-token)
+                  --api-token  static bearer token for scripts, the admin (env API_TOKEN, default dev-token)
                   --rate-limit requests per client per second|minute|hour|day (env RATE_LIMIT, default minute,60)
                   --csrf-secret signs CSRF tokens (env CSRF_SECRET, default a development secret)
                   --redis-url  channels through Redis Pub/Sub, e.g. redis://127.0.0.1:6379 (env REDIS_URL;
-                               default: channels in memory)""";
+                               default: channels in memory)
+                  --jwt-secret signs access tokens, 32 bytes or more (env JWT_SECRET, default a development secret)""";
     }
 }
