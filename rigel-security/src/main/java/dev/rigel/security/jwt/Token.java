@@ -165,9 +165,10 @@ public final class Token {
     /**
      * The scopes granted: the {@code scope} claim, a space-separated string (RFC 8693, RFC 9068) or
      * a list of strings; without it, {@code scp} read the same way (the name some providers use).
-     * Duplicates are dropped; empty when there is neither.
+     * Duplicates are dropped, order kept; empty when there is neither. (The signature of core's
+     * {@code Authorities.scopes()}.)
      */
-    public List<String> scopes() {
+    public Set<String> scopes() {
         Object value = claims.containsKey("scope") ? claims.get("scope") : claims.get("scp");
         return stringsOf(value, true);
     }
@@ -177,8 +178,11 @@ public final class Token {
         return scopes().contains(scope);
     }
 
-    /** The {@code roles} claim (RFC 9068 §7.2.1.1): a list of strings, or one string; empty when absent. */
-    public List<String> roles() {
+    /**
+     * The {@code roles} claim (RFC 9068 §7.2.1.1): a list of strings, or one string; duplicates
+     * dropped, order kept; empty when absent. (The signature of core's {@code Authorities.roles()}.)
+     */
+    public Set<String> roles() {
         return stringsOf(claims.get("roles"), false);
     }
 
@@ -245,8 +249,8 @@ public final class Token {
         return Instant.ofEpochSecond(whole, nanos);
     }
 
-    private static List<String> stringsOf(Object value, boolean spaceSeparated) {
-        Collection<String> out = new LinkedHashSet<>();
+    private static Set<String> stringsOf(Object value, boolean spaceSeparated) {
+        Set<String> out = new LinkedHashSet<>();
         if (value instanceof String text) {
             if (spaceSeparated) {
                 for (String part : text.split(" ")) {
@@ -264,7 +268,7 @@ public final class Token {
                 }
             }
         }
-        return List.copyOf(out);
+        return Collections.unmodifiableSet(out);
     }
 
     private static Object convertNumber(Number number, Class<?> type) {
