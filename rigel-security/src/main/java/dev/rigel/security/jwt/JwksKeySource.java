@@ -115,11 +115,11 @@ public final class JwksKeySource implements KeySource, AutoCloseable {
         return uri;
     }
 
-    /** Releases the HTTP client, unless it was handed in. */
+    /** Releases the HTTP client, unless it was handed in; a fetch in flight is abandoned, not awaited. */
     @Override
     public void close() {
         if (ownsClient) {
-            client.close();
+            client.shutdownNow();
         }
     }
 

@@ -30,6 +30,9 @@ public enum JwtAlgorithm {
         ED25519
     }
 
+    /** {@code values()} copies its array on every call; this runs twice per verification. */
+    private static final JwtAlgorithm[] ALL = values();
+
     private final String joseName;
     private final Family family;
     private final int minSecretBytes;
@@ -61,7 +64,7 @@ public enum JwtAlgorithm {
 
     /** The algorithm named {@code name} in an {@code alg} header, or null for any other (and for {@code none}). */
     static JwtAlgorithm fromJoseName(String name) {
-        for (JwtAlgorithm algorithm : values()) {
+        for (JwtAlgorithm algorithm : ALL) {
             if (algorithm.joseName.equals(name)) {
                 return algorithm;
             }

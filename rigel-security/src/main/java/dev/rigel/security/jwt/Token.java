@@ -32,7 +32,7 @@ import java.util.Set;
  *
  * <p>Times are whole seconds, as JWTs carry them (a builder drops the fraction of a second).
  */
-public final class Token {
+public final class Token implements dev.rigel.security.Authorities {
 
     /** The registered claim names of RFC 7519 §4.1 that this class reads into typed values. */
     static final Set<String> REGISTERED = Set.of("iss", "sub", "aud", "exp", "nbf", "iat", "jti");
@@ -165,9 +165,11 @@ public final class Token {
     /**
      * The scopes granted: the {@code scope} claim, a space-separated string (RFC 8693, RFC 9068) or
      * a list of strings; without it, {@code scp} read the same way (the name some providers use).
-     * Duplicates are dropped; empty when there is neither.
+     * Duplicates are dropped, order kept; empty when there is neither. (The signature of core's
+     * {@code Authorities.scopes()}.)
      */
-    public List<String> scopes() {
+    @Override
+    public Set<String> scopes() {
         Object value = claims.containsKey("scope") ? claims.get("scope") : claims.get("scp");
         return stringsOf(value, true);
     }
@@ -177,8 +179,12 @@ public final class Token {
         return scopes().contains(scope);
     }
 
-    /** The {@code roles} claim (RFC 9068 §7.2.1.1): a list of strings, or one string; empty when absent. */
-    public List<String> roles() {
+    /**
+     * The {@code roles} claim (RFC 9068 §7.2.1.1): a list of strings, or one string; duplicates
+     * dropped, order kept; empty when absent. (The signature of core's {@code Authorities.roles()}.)
+     */
+    @Override
+    public Set<String> roles() {
         return stringsOf(claims.get("roles"), false);
     }
 
@@ -245,8 +251,8 @@ public final class Token {
         return Instant.ofEpochSecond(whole, nanos);
     }
 
-    private static List<String> stringsOf(Object value, boolean spaceSeparated) {
-        Collection<String> out = new LinkedHashSet<>();
+    private static Set<String> stringsOf(Object value, boolean spaceSeparated) {
+        Set<String> out = new LinkedHashSet<>();
         if (value instanceof String text) {
             if (spaceSeparated) {
                 for (String part : text.split(" ")) {
@@ -264,7 +270,7 @@ public final class Token {
                 }
             }
         }
-        return List.copyOf(out);
+        return Collections.unmodifiableSet(out);
     }
 
     private static Object convertNumber(Number number, Class<?> type) {

@@ -43,14 +43,27 @@ public final class VerifiedTokenCache<V> {
 
     /** The key of {@code token}. */
     public static Key keyOf(String token) {
-        MessageDigest sha256;
+        ByteBuffer digest = ByteBuffer.wrap(sha256().digest(token.getBytes(StandardCharsets.UTF_8)));
+        return new Key(digest.getLong(), digest.getLong(), digest.getLong(), digest.getLong());
+    }
+
+    private static final MessageDigest SHA_256 = newSha256();
+
+    /** A fresh digest: cloning a prototype skips the provider lookup of {@code getInstance}. */
+    private static MessageDigest sha256() {
         try {
-            sha256 = MessageDigest.getInstance("SHA-256");
+            return (MessageDigest) SHA_256.clone();
+        } catch (CloneNotSupportedException e) {
+            return newSha256();
+        }
+    }
+
+    private static MessageDigest newSha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
-        ByteBuffer digest = ByteBuffer.wrap(sha256.digest(token.getBytes(StandardCharsets.UTF_8)));
-        return new Key(digest.getLong(), digest.getLong(), digest.getLong(), digest.getLong());
     }
 
     /**
