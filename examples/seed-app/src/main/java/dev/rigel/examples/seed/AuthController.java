@@ -37,8 +37,9 @@ public final class AuthController extends Controller {
      * expires_in}). A wrong email and a wrong password get the same 401, after the same work: an
      * unknown email's password is still hashed, so timing tells nobody which emails have accounts.
      */
-    @Post("/login")
-    public Response<Map<String, Object>> login(Credentials data, EntityManager db, JwtAuthentication jwt) {
+    @Post(value = "/login", status = 200)
+    public Response<Map<String, Object>> login(Credentials data, EntityManager db, JwtAuthentication jwt)
+            throws NotAuthorizedException {
         List<User> matches = UserController.users(db).list(Filter.eq("email", data.email()), Filter.asc("id"));
         if (matches.isEmpty()) {
             PasswordHasher.verifyAgainstNobody(data.password());

@@ -63,13 +63,15 @@ class SeedAppTest {
             assertThat(missing.status()).isEqualTo(401);
             assertThat(missing.jsonMap())
                     .containsEntry("status_code", 401)
-                    .containsEntry("detail", "Missing Authorization header");
+                    .containsEntry("detail", "No token in the request");
             assertThat(missing.header("www-authenticate")).isEqualTo("Bearer");
             TestResponse wrong = client.request("GET", "/api/v1/users")
                     .header("Authorization", "Bearer nope")
                     .send();
             assertThat(wrong.status()).isEqualTo(401);
-            assertThat(wrong.jsonMap()).containsEntry("detail", "Invalid bearer token");
+            assertThat(wrong.jsonMap()).containsEntry("detail", "Malformed token");
+            assertThat(wrong.header("www-authenticate"))
+                    .isEqualTo("Bearer error=\"invalid_token\", error_description=\"malformed token\"");
         }
     }
 

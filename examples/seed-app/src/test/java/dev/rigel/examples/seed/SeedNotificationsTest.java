@@ -108,7 +108,8 @@ class SeedNotificationsTest {
         try (TestClient first = open(SeedApp.create(settings(redis)), Transport.REAL_SERVER)
                         .defaultHeader("Authorization", "Bearer " + TOKEN);
                 TestClient second = open(SeedApp.create(settings(redis)), Transport.REAL_SERVER);
-                WebSocketTestSession onSecond = second.websocketConnect("/ws/user:" + userId)) {
+                // a browser's way: the token in the query (the admin's static token may follow any channel)
+                WebSocketTestSession onSecond = second.websocketConnect("/ws/user:" + userId + "?token=" + TOKEN)) {
             assertThat(first.post("/api/v1/notifications", Map.of("user_id", userId, "message", "across instances"))
                             .status())
                     .isEqualTo(201);
