@@ -7,11 +7,13 @@ import dev.rigel.security.jwt.Token;
 import dev.rigel.security.jwt.TokenEncoder;
 import dev.rigel.security.jwt.TokenVerifier;
 import dev.rigel.security.jwt.VerificationKey;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
 import java.time.Duration;
 
 /**
- * How the seed authenticates: HS256 access tokens from {@code POST /api/v1/auth/login}, signed
- * with {@code JWT_SECRET}, carrying the user's id ({@code sub}) and name; and the static {@code
+ * How the seed authenticates: access tokens from {@code POST /api/v1/auth/login}, HS256 signed
+ * with {@code JWT_SECRET} (or RS256 with a key pair made at startup, {@code JWT_ALGORITHM=RS256}), carrying the user's id ({@code sub}) and name; and the static {@code
  * API_TOKEN}, which scripts send as the admin. On WebSocket handshakes the token may also come as
  * {@code ?token=…}, since browsers cannot set headers there (request logs mask it).
  */
@@ -25,18 +27,20 @@ final class SeedAuth {
 
     /** The authentication middleware, which also issues tokens ({@link JwtAuthentication#login}). */
     static JwtAuthentication create(SeedSettings settings) {
-        SecretString secret = SecretString.of(settings.jwtSecret());
-        TokenVerifier verifier = TokenVerifier.builder()
-                .algorithms(JwtAlgorithm.HS256)
-                .keys(VerificationKey.hmac(JwtAlgorithm.HS256, secret))
-                .issuer(ISSUER)
-                .audience(AUDIENCE)
-                .build();
-        TokenEncoder encoder = TokenEncoder.hmac(JwtAlgorithm.HS256, secret)
-                .issuer(ISSUER)
-                .audience(AUDIENCE)
-                .randomId()
-                .build();
+        TokenVerifier.Builder verifying = TokenVerifier.builder().issuer(ISSUER).audience(AUDIENCE);
+        TokenEncoder.Builder encoding;
+        if (settings.jwtAlgorithm().equals("RS256")) {
+            KeyPair keys = rsaKeys();
+            verifying.algorithms(JwtAlgorithm.RS256).keys(VerificationKey.of(keys.getPublic()));
+            encoding = TokenEncoder.rsa(keys.getPrivate());
+        } else {
+            SecretString secret = SecretString.of(settings.jwtSecret());
+            verifying.algorithms(JwtAlgorithm.HS256).keys(VerificationKey.hmac(JwtAlgorithm.HS256, secret));
+            encoding = TokenEncoder.hmac(JwtAlgorithm.HS256, secret);
+        }
+        TokenVerifier verifier = verifying.build();
+        TokenEncoder encoder =
+                encoding.issuer(ISSUER).audience(AUDIENCE).randomId().build();
         JwtAuthentication jwt = JwtAuthentication.bearer(verifier)
                 .schemeName("bearer")
                 .issuer(encoder, LIFETIME)
@@ -46,6 +50,17 @@ final class SeedAuth {
                 .build();
         jwt.exclude("^/api/v1/auth/login$");
         return jwt;
+    }
+
+    /** A fresh RSA key pair: RS256 tokens are good only while this process runs. */
+    private static KeyPair rsaKeys() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return generator.generateKeyPair();
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("RSA is missing from this JVM", e);
+        }
     }
 
     /** The caller a verified token names; a subject that is no user id is no caller. */

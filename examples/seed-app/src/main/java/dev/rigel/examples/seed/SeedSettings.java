@@ -11,7 +11,9 @@ import java.util.Map;
  * (signs the CSRF tokens; the default is for development only), {@code --redis-url} /
  * {@code REDIS_URL} (channels go through Redis Pub/Sub, so several instances share them; without
  * it they stay in memory, within this process), {@code --jwt-secret} / {@code JWT_SECRET} (signs
- * the access tokens logins hand out, at least 32 bytes; the default is for development only).
+ * the access tokens logins hand out, at least 32 bytes; the default is for development only),
+ * {@code --jwt-algorithm} / {@code JWT_ALGORITHM} ({@code HS256}, or {@code RS256} with a key pair
+ * made at startup).
  */
 public record SeedSettings(
         String host,
@@ -20,7 +22,8 @@ public record SeedSettings(
         String rateLimit,
         String csrfSecret,
         String redisUrl,
-        String jwtSecret) {
+        String jwtSecret,
+        String jwtAlgorithm) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8000;
@@ -48,7 +51,12 @@ public record SeedSettings(
 
     /** Settings with the development JWT secret. */
     public SeedSettings(String host, int port, String apiToken, String rateLimit, String csrfSecret, String redisUrl) {
-        this(host, port, apiToken, rateLimit, csrfSecret, redisUrl, DEFAULT_JWT_SECRET);
+        this(host, port, apiToken, rateLimit, csrfSecret, redisUrl, DEFAULT_JWT_SECRET, "HS256");
+    }
+
+    /** These settings with tokens signed by {@code algorithm} ({@code HS256} or {@code RS256}). */
+    public SeedSettings withJwtAlgorithm(String algorithm) {
+        return new SeedSettings(host, port, apiToken, rateLimit, csrfSecret, redisUrl, jwtSecret, algorithm);
     }
 
     /** Whether tokens are signed with the development secret (the app warns at startup). */
@@ -63,7 +71,7 @@ public record SeedSettings(
 
     /** These settings with another rate limit, e.g. a high one for tests that send many requests. */
     public SeedSettings withRateLimit(String unitAndLimit) {
-        return new SeedSettings(host, port, apiToken, unitAndLimit, csrfSecret, redisUrl, jwtSecret);
+        return new SeedSettings(host, port, apiToken, unitAndLimit, csrfSecret, redisUrl, jwtSecret, jwtAlgorithm);
     }
 
     /** The rate limit as the app's config (the seed excludes some paths from it on top). */
@@ -84,6 +92,7 @@ public record SeedSettings(
         String csrfSecret = env.getOrDefault("CSRF_SECRET", DEFAULT_CSRF_SECRET);
         String redisUrl = env.get("REDIS_URL");
         String jwtSecret = env.getOrDefault("JWT_SECRET", DEFAULT_JWT_SECRET);
+        String jwtAlgorithm = env.getOrDefault("JWT_ALGORITHM", "HS256");
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
@@ -105,6 +114,7 @@ public record SeedSettings(
                 case "--csrf-secret" -> csrfSecret = value;
                 case "--redis-url" -> redisUrl = value;
                 case "--jwt-secret" -> jwtSecret = value;
+                case "--jwt-algorithm" -> jwtAlgorithm = value;
                 default -> throw new IllegalArgumentException("Unknown option " + name + "\n" + usage());
             }
         }
@@ -132,6 +142,9 @@ public record SeedSettings(
             // HS256 needs a key as long as its hash: a shorter secret can be guessed offline from one token
             throw new IllegalArgumentException("JWT secret must be at least 32 bytes long");
         }
+        if (!jwtAlgorithm.equals("HS256") && !jwtAlgorithm.equals("RS256")) {
+            throw new IllegalArgumentException("JWT algorithm must be HS256 or RS256, got '" + jwtAlgorithm + "'");
+        }
         if (redisUrl != null && redisUrl.isBlank()) {
             redisUrl = null; // an empty REDIS_URL (as compose files leave it) means no Redis
         }
@@ -146,13 +159,15 @@ public record SeedSettings(
                 rateLimit.trim(),
                 csrfSecret,
                 redisUrl == null ? null : redisUrl.trim(),
-                jwtSecret);
+                jwtSecret,
+                jwtAlgorithm);
     }
 
     public static String usage() {
         return """
                 Usage: java -jar seed-app.jar [--host HOST] [--port PORT] [--api-token TOKEN] [--rate-limit UNIT,N]
                                           [--csrf-secret SECRET] [--redis-url URL] [--jwt-secret SECRET]
+                                          [--jwt-algorithm HS256|RS256]
                   --host       interface to listen on (env HOST, default 127.0.0.1)
                   --port       port to listen on, 0 for any free port (env PORT, default 8000)
                   --api-token  static bearer token for scripts, the admin (env API_TOKEN, default dev-token)
@@ -160,6 +175,8 @@ public record SeedSettings(
                   --csrf-secret signs CSRF tokens (env CSRF_SECRET, default a development secret)
                   --redis-url  channels through Redis Pub/Sub, e.g. redis://127.0.0.1:6379 (env REDIS_URL;
                                default: channels in memory)
-                  --jwt-secret signs access tokens, 32 bytes or more (env JWT_SECRET, default a development secret)""";
+                  --jwt-secret signs access tokens, 32 bytes or more (env JWT_SECRET, default a development secret)
+                  --jwt-algorithm HS256 (default; with --jwt-secret) or RS256 (a key pair made at startup: tokens
+                               are good only while this process runs) (env JWT_ALGORITHM)""";
     }
 }

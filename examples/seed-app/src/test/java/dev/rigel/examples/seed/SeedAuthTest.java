@@ -97,6 +97,20 @@ class SeedAuthTest {
         }
     }
 
+    @Test
+    void withRs256TheTokensAreSignedWithAKeyPair() {
+        App app = SeedApp.create(new SeedSettings("127.0.0.1", 0, ADMIN_TOKEN)
+                .withRateLimit("minute,100000")
+                .withJwtAlgorithm("RS256"));
+        try (TestClient client = TestClient.of(app)) {
+            String token = tokenOf(client, "grace@example.com", "compiler-first");
+            String header = new String(java.util.Base64.getUrlDecoder().decode(token.substring(0, token.indexOf('.'))));
+            assertThat(header).contains("\"alg\":\"RS256\"");
+            assertThat(as(client, token, "GET", "/api/v1/auth/me", null).jsonMap())
+                    .containsEntry("name", "Grace Hopper");
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(Transport.class)
     void aWrongEmailAndAWrongPasswordGetTheSameAnswer(Transport transport) {

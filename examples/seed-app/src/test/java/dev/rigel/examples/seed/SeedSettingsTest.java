@@ -50,4 +50,20 @@ class SeedSettingsTest {
         assertThatThrownBy(() -> SeedSettings.parse(new String[0], Map.of("REDIS_URL", "cache:6379")))
                 .hasMessage("Redis URL must start with redis:// or rediss://, got 'cache:6379'");
     }
+
+    @Test
+    void jwtSettingsComeFromFlagsOrEnvironmentAndAreChecked() {
+        SeedSettings defaults = SeedSettings.parse(new String[0], Map.of());
+        assertThat(defaults.usesDevelopmentJwtSecret()).isTrue();
+        assertThat(defaults.jwtAlgorithm()).isEqualTo("HS256");
+        SeedSettings set =
+                SeedSettings.parse(new String[] {"--jwt-algorithm", "RS256"}, Map.of("JWT_SECRET", "x".repeat(40)));
+        assertThat(set.usesDevelopmentJwtSecret()).isFalse();
+        assertThat(set.jwtSecret()).isEqualTo("x".repeat(40));
+        assertThat(set.jwtAlgorithm()).isEqualTo("RS256");
+        assertThatThrownBy(() -> SeedSettings.parse(new String[] {"--jwt-secret", "short"}, Map.of()))
+                .hasMessageContaining("at least 32 bytes");
+        assertThatThrownBy(() -> SeedSettings.parse(new String[0], Map.of("JWT_ALGORITHM", "none")))
+                .hasMessageContaining("HS256 or RS256");
+    }
 }
