@@ -20,6 +20,7 @@ WORKLOAD_LABELS = {
     "json": "GET /json",
     "users": "GET /api/v1/users",
     "user": "GET /api/v1/users/1",
+    "user-jwt": "GET /api/v1/users/1 with a JWT",
 }
 
 

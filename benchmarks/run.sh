@@ -8,9 +8,11 @@
 # Settings, all overridable from the environment:
 #   THREADS=1 CONNECTIONS=64 WARMUP=5 DURATION=10   wrk -t/-c, seconds of warm-up and of measurement
 #   CONTENDERS="raw-netty rigel-vt rigel-el rigel-seed rigel-seed-pg helidon javalin vertx spring"
+#   (also rigel-seed-rs256: the seed signing its access tokens with RS256)
 #   SEED_PG_SCHEMA=rigel_bench_seed (rigel-seed-pg: the seed on the local PostgreSQL, database test,
 #   user postgres, in this schema, dropped and made afresh before each start)
 #   WORKLOADS="plaintext json users user"
+#   (also user-jwt: GET /api/v1/users/1 with the access token a login gives instead of the static token)
 #   ROUNDS=1 (N > 1 repeats the whole cycle N times, interleaved; the table shows each cell's median)
 #   BASELINE_DIR (for rigel-vt-base, rigel-el-base, rigel-seed-base: a folder with benchmarks.jar and
 #     seed-app.jar built at another commit, e.g. the one before a change)
@@ -61,7 +63,7 @@ workload_path() {
     plaintext) echo /plaintext ;;
     json) echo /json ;;
     users) echo /api/v1/users ;;
-    user) echo /api/v1/users/1 ;;
+    user|user-jwt) echo /api/v1/users/1 ;;
     *) echo "unknown workload $1" >&2; exit 2 ;;
   esac
 }
@@ -73,7 +75,27 @@ BROWSER_HEADERS=(
   -H 'User-Agent: Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36'
 )
 workload_headers() { # prints nothing for plaintext/json; the browser headers otherwise (via global array)
-  case $1 in users|user) return 0 ;; *) return 1 ;; esac
+  case $1 in
+    users|user) return 0 ;;
+    # the same, with the access token a login gave (JWT, set per contender start) instead of the static token
+    user-jwt) BROWSER_HEADERS_JWT=("${BROWSER_HEADERS[@]}"); BROWSER_HEADERS_JWT[1]="Authorization: Bearer $JWT"; return 0 ;;
+    *) return 1 ;;
+  esac
+}
+
+# Sets args to the headers workload $1 sends.
+warm_args() {
+  args=()
+  if workload_headers "$1"; then
+    if [ "$1" = user-jwt ]; then args=("${BROWSER_HEADERS_JWT[@]}"); else args=("${BROWSER_HEADERS[@]}"); fi
+  fi
+}
+
+# An access token for the seed's sample user Ada, from its login route (empty for contenders without one).
+login_token() {
+  curl -fs -X POST -H 'content-type: application/json' \
+    -d '{"email":"ada@example.com","password":"analytical-engine"}' "$BASE/api/v1/auth/login" 2>/dev/null \
+    | python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])' 2>/dev/null || true
 }
 
 # How each contender starts (stdout/stderr go to $RUN_DIR/<name>.log; the seed's per-request log is discarded).
@@ -96,6 +118,8 @@ start_contender() { # name -> sets PID
     rigel-el) "$JAVA" $NATIVE $JAVA_OPTS -cp benchmarks/target/benchmarks.jar dev.rigel.benchmarks.RigelBenchServer "$PORT" el >"$log" 2>&1 & ;;
     # the seed's rate limiter stays in the stack but gets a limit the load cannot reach
     rigel-seed) RATE_LIMIT=second,1000000000 "$JAVA" $NATIVE $JAVA_OPTS -jar examples/seed-app/target/seed-app.jar --port "$PORT" >/dev/null 2>"$log" & ;;
+    # the seed signing its access tokens with RS256 (workload user-jwt; its static-token route is the same)
+    rigel-seed-rs256) JWT_ALGORITHM=RS256 RATE_LIMIT=second,1000000000 "$JAVA" $NATIVE $JAVA_OPTS -jar examples/seed-app/target/seed-app.jar --port "$PORT" >/dev/null 2>"$log" & ;;
     # the same jar on PostgreSQL: a fresh schema, so the seed stores its three sample users again
     rigel-seed-pg)
       psql -q -h 127.0.0.1 -U postgres -d test -c "DROP SCHEMA IF EXISTS $SEED_PG_SCHEMA CASCADE" -c "CREATE SCHEMA $SEED_PG_SCHEMA" >"$log" 2>&1
@@ -148,9 +172,18 @@ for name in $CONTENDERS; do
     stop_contender; continue
   fi
   echo "   first successful request after ${startup_ms} ms" >&2
-  for w in $WORKLOADS; do
+  JWT=$(login_token)
+  # workloads in reverse order every other round: the later ones run on a JIT warmed by the earlier
+  ordered=$WORKLOADS
+  if [ $((round % 2)) = 0 ]; then ordered=$(echo "$WORKLOADS" | tr ' ' '\n' | tac | tr '\n' ' '); fi
+  # every workload is warmed before any is measured, so none is measured on a colder JIT than another
+  for w in $ordered; do
+    warm_args $w
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" "${args[@]}" "$BASE$(workload_path "$w")" >/dev/null 2>&1 || true
+  done
+  for w in $ordered; do
     path=$(workload_path "$w")
-    args=(); if workload_headers "$w"; then args=("${BROWSER_HEADERS[@]}"); fi
+    warm_args $w
     # correctness check before loading: 200 and a non-empty body
     code=$(curl -s -o "$RUN_DIR/$name.$w.body" -w '%{http_code}' "${args[@]}" "$BASE$path" || true)
     if [ "$code" != 200 ] || [ ! -s "$RUN_DIR/$name.$w.body" ]; then
@@ -158,7 +191,6 @@ for name in $CONTENDERS; do
       printf '{"contender":"%s","workload":"%s","status":"check failed: HTTP %s"}\n' "$name" "$w" "$code" >"$RUN_DIR/$name.$w.r$round.json"
       continue
     fi
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" "${args[@]}" "$BASE$path" >/dev/null
     result=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" -s benchmarks/wrk/report.lua "${args[@]}" "$BASE$path" | tail -1)
     printf '{"contender":"%s","workload":"%s","status":"ok","wrk":%s}\n' "$name" "$w" "$result" >"$RUN_DIR/$name.$w.r$round.json"
     echo "   $w: $(echo "$result" | python3 -c 'import json,sys; r=json.load(sys.stdin); print(round(r["requests"]*1e6/r["duration_us"]), "req/s")')" >&2
