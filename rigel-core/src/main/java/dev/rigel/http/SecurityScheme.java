@@ -1,5 +1,7 @@
 package dev.rigel.http;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -15,31 +17,37 @@ import java.util.Objects;
  */
 public record SecurityScheme(String name, Map<String, Object> definition) {
 
+    /** Keeps the definition's order (as written), so whatever is made from it reads the same every run. */
     public SecurityScheme {
         Objects.requireNonNull(name, "name");
-        definition = Map.copyOf(definition);
+        definition = Collections.unmodifiableMap(new LinkedHashMap<>(definition));
     }
 
     /** HTTP bearer authentication; {@code bearerFormat} (e.g. {@code JWT}) may be null. */
     public static SecurityScheme bearer(String name, String bearerFormat) {
-        return bearerFormat == null
-                ? new SecurityScheme(name, Map.of("type", "http", "scheme", "bearer"))
-                : new SecurityScheme(name, Map.of("type", "http", "scheme", "bearer", "bearerFormat", bearerFormat));
+        Map<String, Object> definition = ordered("type", "http", "scheme", "bearer");
+        if (bearerFormat != null) {
+            definition.put("bearerFormat", bearerFormat);
+        }
+        return new SecurityScheme(name, definition);
     }
 
     /** An API key sent in a cookie, header or query parameter ({@code in}: cookie, header or query). */
     public static SecurityScheme apiKey(String name, String in, String parameterName) {
-        return new SecurityScheme(name, Map.of("type", "apiKey", "in", in, "name", parameterName));
+        return new SecurityScheme(name, ordered("type", "apiKey", "in", in, "name", parameterName));
     }
 
     /** The OAuth 2.0 password flow, with the URL that issues tokens. */
     public static SecurityScheme oauth2Password(String name, String tokenUrl) {
-        return new SecurityScheme(
-                name,
-                Map.of(
-                        "type",
-                        "oauth2",
-                        "flows",
-                        Map.of("password", Map.of("tokenUrl", tokenUrl, "scopes", Map.of()))));
+        Map<String, Object> password = ordered("tokenUrl", tokenUrl, "scopes", Map.of());
+        return new SecurityScheme(name, ordered("type", "oauth2", "flows", ordered("password", password)));
+    }
+
+    private static Map<String, Object> ordered(Object... keysAndValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
     }
 }

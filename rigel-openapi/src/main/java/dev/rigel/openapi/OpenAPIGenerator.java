@@ -277,8 +277,10 @@ public final class OpenAPIGenerator {
         Map<String, Object> schemes = new java.util.LinkedHashMap<>(config.securitySchemes());
         for (HandlerInfo route : routes) {
             for (dev.rigel.http.SecurityScheme scheme : route.securitySchemes()) {
-                Object known = schemes.putIfAbsent(scheme.name(), scheme.definition());
-                if (known != null && !known.equals(scheme.definition())) {
+                // sorted by key, as the config's schemes are, so the document is the same bytes every run
+                Map<String, Object> definition = new TreeMap<>(scheme.definition());
+                Object known = schemes.putIfAbsent(scheme.name(), definition);
+                if (known != null && !known.equals(definition)) {
                     throw new dev.rigel.exceptions.ImproperlyConfiguredException("Two security schemes are named '"
                             + scheme.name() + "': " + known + " and " + scheme.definition() + " (" + route.name()
                             + "); give the authentication middleware different scheme names");

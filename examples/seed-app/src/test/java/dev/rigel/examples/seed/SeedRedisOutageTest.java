@@ -37,8 +37,16 @@ class SeedRedisOutageTest {
     private static final Duration FAST = Duration.ofMillis(1000);
 
     private static TestClient open(String redisUrl, Transport transport) {
-        SeedSettings settings =
-                new SeedSettings("127.0.0.1", 0, TOKEN, "minute,100000", SeedSettings.DEFAULT_CSRF_SECRET, redisUrl);
+        SeedSettings settings = new SeedSettings(
+                "127.0.0.1",
+                0,
+                TOKEN,
+                "minute,100000",
+                SeedSettings.DEFAULT_CSRF_SECRET,
+                redisUrl,
+                // a secret of its own: the development one's startup warning is not what this test counts
+                "a-jwt-secret-for-the-redis-outage-test",
+                "HS256");
         var app = SeedApp.create(settings);
         if (transport == Transport.IN_PROCESS) {
             return TestClient.of(app);
