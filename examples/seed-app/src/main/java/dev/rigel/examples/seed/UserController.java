@@ -9,6 +9,7 @@ import dev.rigel.annotation.Put;
 import dev.rigel.dto.DTOData;
 import dev.rigel.events.EventEmitter;
 import dev.rigel.exceptions.NotFoundException;
+import dev.rigel.exceptions.PermissionDeniedException;
 import dev.rigel.jpa.Filter;
 import dev.rigel.jpa.Repository;
 import jakarta.persistence.EntityManager;
@@ -18,7 +19,8 @@ import java.util.List;
  * {@code /api/v1/users}: list, read, create, replace, update and delete users. Every response goes
  * through {@link UserDTOs.Read}, set once on this controller's layer, so handlers return the
  * stored {@link User} and its secrets never leave. {@code db} is the request's JPA session; the
- * session commits when the response is a 2xx.
+ * session commits when the response is a 2xx. Listing, creating and deleting users is the admin's;
+ * a user reads and changes their own account only.
  */
 public final class UserController extends Controller {
 
@@ -27,17 +29,21 @@ public final class UserController extends Controller {
         layer().tags("users").returnDto(UserDTOs.Read.class);
     }
 
+    /** Every user: the admin only (a user's email is nobody else's business). */
     @Get
-    public List<User> list(EntityManager db) {
+    public List<User> list(Caller user, EntityManager db) throws PermissionDeniedException {
+        requireAdmin(user);
         return users(db).list(Filter.asc("id"));
     }
 
     @Get("/{user_id:int}")
-    public User get(long userId, EntityManager db, UserCache cache) throws NotFoundException {
+    public User get(long userId, Caller user, EntityManager db, UserCache cache)
+            throws NotFoundException, PermissionDeniedException {
+        requireSelfOrAdmin(user, userId);
         return cache.get(userId).orElseGet(() -> {
-            User user = users(db).get(userId); // 404 "User 42 not found"
-            cache.put(user);
-            return user;
+            User found = users(db).get(userId); // 404 "User 42 not found"
+            cache.put(found);
+            return found;
         });
     }
 
@@ -46,24 +52,32 @@ public final class UserController extends Controller {
      * is no field of the model (only its hash is), so no view of the model can carry it.
      */
     @Post
-    public User create(UserCreate data, EntityManager db, EventEmitter events) {
-        User user = users(db).add(new User(data.name(), data.email(), PasswordHasher.hash(data.password())));
-        events.emit(UserEvents.USER_CREATED, user);
-        return user;
+    public User create(UserCreate data, Caller user, EntityManager db, EventEmitter events)
+            throws PermissionDeniedException {
+        requireAdmin(user);
+        User created = users(db).add(new User(data.name(), data.email(), PasswordHasher.hash(data.password())));
+        events.emit(UserEvents.USER_CREATED, created);
+        return created;
     }
 
     @Put(value = "/{user_id:int}", dto = UserDTOs.Write.class)
-    public User replace(long userId, DTOData<User> data, EntityManager db, UserCache cache) throws NotFoundException {
+    public User replace(long userId, DTOData<User> data, Caller user, EntityManager db, UserCache cache)
+            throws NotFoundException, PermissionDeniedException {
+        requireSelfOrAdmin(user, userId);
         return save(data.updateInstance(users(db).get(userId)), db, cache);
     }
 
     @Patch(value = "/{user_id:int}", dto = UserDTOs.Patch.class)
-    public User update(long userId, DTOData<User> data, EntityManager db, UserCache cache) throws NotFoundException {
+    public User update(long userId, DTOData<User> data, Caller user, EntityManager db, UserCache cache)
+            throws NotFoundException, PermissionDeniedException {
+        requireSelfOrAdmin(user, userId);
         return save(data.updateInstance(users(db).get(userId)), db, cache);
     }
 
     @Delete("/{user_id:int}")
-    public void delete(long userId, EntityManager db, UserCache cache) throws NotFoundException {
+    public void delete(long userId, Caller user, EntityManager db, UserCache cache)
+            throws NotFoundException, PermissionDeniedException {
+        requireAdmin(user);
         users(db).delete(userId);
         cache.delete(userId);
     }
@@ -71,6 +85,18 @@ public final class UserController extends Controller {
     private static User save(User user, EntityManager db, UserCache cache) {
         cache.delete(user.id());
         return users(db).update(user);
+    }
+
+    private static void requireAdmin(Caller user) {
+        if (!user.admin()) {
+            throw new PermissionDeniedException("Only the admin may do this");
+        }
+    }
+
+    private static void requireSelfOrAdmin(Caller user, long userId) {
+        if (!user.mayAccess(userId)) {
+            throw new PermissionDeniedException("You may see and change only your own account");
+        }
     }
 
     static Repository<User, Long> users(EntityManager db) {

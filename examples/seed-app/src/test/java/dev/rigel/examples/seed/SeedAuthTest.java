@@ -215,6 +215,49 @@ class SeedAuthTest {
 
     @ParameterizedTest
     @EnumSource(Transport.class)
+    void aUserSeesAndChangesOnlyTheirOwnAccount(Transport transport) {
+        try (TestClient client = open(transport)) {
+            String alan = tokenOf(client, "alan@example.com", "enigma-machine");
+            Number alanId = (Number)
+                    as(client, alan, "GET", "/api/v1/auth/me", null).jsonMap().get("id");
+            Number adaId = (Number)
+                    as(client, tokenOf(client, "ada@example.com", "analytical-engine"), "GET", "/api/v1/auth/me", null)
+                            .jsonMap()
+                            .get("id");
+            assertThat(as(client, alan, "GET", "/api/v1/users/" + alanId, null).status())
+                    .isEqualTo(200);
+            assertThat(as(client, alan, "PATCH", "/api/v1/users/" + alanId, Map.of("name", "Alan M. Turing"))
+                            .jsonMap())
+                    .containsEntry("name", "Alan M. Turing");
+            TestResponse someoneElse = as(client, alan, "GET", "/api/v1/users/" + adaId, null);
+            assertThat(someoneElse.status()).isEqualTo(403);
+            assertThat(someoneElse.text()).contains("only your own account");
+            assertThat(as(client, alan, "PATCH", "/api/v1/users/" + adaId, Map.of("name", "x"))
+                            .status())
+                    .isEqualTo(403);
+            assertThat(as(client, alan, "GET", "/api/v1/users", null).status()).isEqualTo(403);
+            assertThat(as(client, alan, "DELETE", "/api/v1/users/" + adaId, null)
+                            .status())
+                    .isEqualTo(403);
+            assertThat(as(
+                                    client,
+                                    alan,
+                                    "POST",
+                                    "/api/v1/users",
+                                    Map.of("name", "Eve", "email", "eve@example.com", "password", "longenough1"))
+                            .status())
+                    .isEqualTo(403);
+            // the admin does all of it
+            assertThat(as(client, ADMIN_TOKEN, "GET", "/api/v1/users", null).status())
+                    .isEqualTo(200);
+            assertThat(as(client, ADMIN_TOKEN, "GET", "/api/v1/users/" + adaId, null)
+                            .status())
+                    .isEqualTo(200);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Transport.class)
     void onlyTheAdminPostsNotifications(Transport transport) {
         try (TestClient client = open(transport)) {
             String alan = tokenOf(client, "alan@example.com", "enigma-machine");
