@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -181,6 +182,78 @@ class JwtAuthenticationTest {
                             .text())
                     .isEqualTo("ann");
             assertRefused(get(client, "/me", "authorization", "Bearer script-token-12"), "malformed token");
+        }
+    }
+
+    record Account(String name, boolean active) {}
+
+    record Accounts(Map<String, Account> byName) {}
+
+    /** The user-loading hook with the app's dependencies: a dependency named user that takes the token. */
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void anAppLoadsItsUserWithItsOwnDependencies(Transport transport) {
+        App app = App.builder()
+                .middleware(JwtAuthentication.bearer(VERIFIER).build())
+                .dependency(
+                        "accounts", dev.rigel.di.Provide.value(new Accounts(Map.of("ann", new Account("Ann", true)))))
+                .dependency(
+                        "user",
+                        dev.rigel.di.Provide.of((Token auth, Accounts accounts) ->
+                                accounts.byName().get(auth.subject().orElseThrow())))
+                .routeHandlers(Route.get(
+                        "/me",
+                        (Account user, Token auth) ->
+                                user.name() + " via " + auth.subject().orElseThrow()))
+                .build();
+        try (TestClient client = Clients.open(app, transport)) {
+            assertThat(get(client, "/me", "authorization", "Bearer " + token("ann"))
+                            .text())
+                    .isEqualTo("Ann via ann");
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void eachKindDeclaresItsOpenApiSecurityScheme() {
+        assertThat(JwtAuthentication.bearer(VERIFIER).build().securitySchemes())
+                .containsExactly(dev.rigel.http.SecurityScheme.bearer("jwt", "JWT"));
+        assertThat(JwtAuthentication.cookie(VERIFIER, "token").build().securitySchemes())
+                .containsExactly(
+                        dev.rigel.http.SecurityScheme.bearer("jwt", "JWT"),
+                        dev.rigel.http.SecurityScheme.apiKey("jwtCookie", "cookie", "token"));
+        List<dev.rigel.http.SecurityScheme> oauth2 = JwtAuthentication.oauth2PasswordBearer(VERIFIER, "/login")
+                .build()
+                .securitySchemes();
+        assertThat(oauth2).containsExactly(dev.rigel.http.SecurityScheme.oauth2Password("oauth2", "/login"));
+        assertThat(oauth2.getFirst().definition())
+                .containsEntry("type", "oauth2")
+                .containsEntry("flows", Map.of("password", Map.of("tokenUrl", "/login", "scopes", Map.of())));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void theLoginCookiesAttributesAreTheAppsToSet(Transport transport) {
+        JwtAuthentication jwt = JwtAuthentication.cookie(VERIFIER, "token")
+                .issuer(ENCODER, Duration.ofMinutes(5))
+                .cookieAttributes(dev.rigel.http.Cookie.of("token", "")
+                        .withSameSite(dev.rigel.http.Cookie.SameSite.STRICT)
+                        .withSecure(true)
+                        .withHttpOnly(true)
+                        .withPath("/api"))
+                .build();
+        jwt.exclude("^/login$");
+        try (TestClient client = Clients.open(app(jwt), transport)) {
+            String cookie = client.request("POST", "/login")
+                    .json(new Login("dan"))
+                    .send()
+                    .headers()
+                    .getAll("set-cookie")
+                    .getFirst();
+            assertThat(cookie)
+                    .contains("SameSite=Strict")
+                    .contains("Path=/api")
+                    .contains("HttpOnly")
+                    .contains("Secure");
         }
     }
 
