@@ -6,6 +6,8 @@ module dev.rigel.testing {
     // RigelExtension is a JUnit 5 extension (its API shows JUnit's types); JUnit is an optional
     // dependency, present wherever tests use the extension
     requires static transitive org.junit.jupiter.api;
+    // TestClient.live starts Rigel's server when the app's tests have it (optional dependency)
+    requires static dev.rigel.netty;
 
     exports dev.rigel.testing;
 }

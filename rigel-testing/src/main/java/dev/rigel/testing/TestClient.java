@@ -79,6 +79,15 @@ public final class TestClient implements AutoCloseable {
         return new TestClient(app, baseUri, Objects.requireNonNull(onClose, "onClose"));
     }
 
+    /**
+     * A client over real HTTP to {@code app}, served for this client alone by Rigel's server on an
+     * ephemeral loopback port, and stopped when the client closes (the server runs the app's
+     * startup and shutdown). Needs {@code rigel-netty} on the test class path.
+     */
+    public static TestClient live(App app) {
+        return LiveServer.serve(app);
+    }
+
     /** A client for {@code app}; runs its startup hooks. */
     public static TestClient of(App app) {
         return new TestClient(app);
