@@ -147,6 +147,11 @@ class RedisOutageAppTest {
                 assertThat(logs.at(Level.ERROR))
                         .as("an outage is no error of the app")
                         .isEmpty();
+                // the lines come from the clients' event threads, which may be behind the refusals
+                long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+                while (logs.at(Level.WARN, "dev.rigel").size() < 2 && System.nanoTime() < deadline) {
+                    Thread.sleep(10);
+                }
                 assertThat(logs.at(Level.WARN, "dev.rigel"))
                         .as("one line per service and outage, not one per request")
                         .hasSize(2)
