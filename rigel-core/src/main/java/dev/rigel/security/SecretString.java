@@ -24,9 +24,12 @@ public final class SecretString {
     public static final String MASK = "**********";
 
     private final String value;
+    /** The value as UTF-8, made once: a static API token is compared on every request. */
+    private final byte[] utf8;
 
     private SecretString(String value) {
         this.value = value;
+        this.utf8 = value.getBytes(StandardCharsets.UTF_8);
     }
 
     /** Wraps {@code value} (not null). */
@@ -41,7 +44,7 @@ public final class SecretString {
 
     /** The secret as UTF-8 bytes. */
     public SecretBytes toBytes() {
-        return SecretBytes.of(value.getBytes(StandardCharsets.UTF_8));
+        return SecretBytes.of(utf8);
     }
 
     /** Whether the secret is empty. */
@@ -54,14 +57,12 @@ public final class SecretString {
      * how many leading characters agree; null matches nothing.
      */
     public boolean matches(String candidate) {
-        return candidate != null
-                && MessageDigest.isEqual(
-                        value.getBytes(StandardCharsets.UTF_8), candidate.getBytes(StandardCharsets.UTF_8));
+        return candidate != null && MessageDigest.isEqual(utf8, candidate.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Whether {@code other} holds the same secret, compared in constant time. */
     public boolean matches(SecretString other) {
-        return other != null && matches(other.value);
+        return other != null && MessageDigest.isEqual(utf8, other.utf8);
     }
 
     /** The mask, never the secret (also what Jackson writes). */

@@ -85,15 +85,25 @@ public class InvalidTokenException extends NotAuthorizedException {
 
     /** The {@code WWW-Authenticate} value for {@code reason} and {@code realm} (null: none). */
     static String challenge(Reason reason, String realm) {
-        StringBuilder value = new StringBuilder("Bearer ");
-        if (realm != null) {
-            checkRealm(realm);
-            value.append("realm=\"").append(realm).append("\", ");
+        return challenge(reason.description, realm);
+    }
+
+    /**
+     * {@code Bearer [realm="…", ]error="invalid_token", error_description="…"}: the challenge for
+     * any refused token or malformed header, {@code description} saying why.
+     */
+    static String challenge(String description, String realm) {
+        return bareChallenge(realm) + (realm == null ? " " : ", ") + "error=\"invalid_token\", error_description=\""
+                + description + '"';
+    }
+
+    /** {@code Bearer}, with the realm when there is one: the challenge when no token came (RFC 6750 3.1). */
+    static String bareChallenge(String realm) {
+        if (realm == null) {
+            return "Bearer";
         }
-        return value.append("error=\"invalid_token\", error_description=\"")
-                .append(reason.description)
-                .append('"')
-                .toString();
+        checkRealm(realm);
+        return "Bearer realm=\"" + realm + '"';
     }
 
     /**

@@ -76,7 +76,7 @@ public final class JwtAuthentication extends AbstractAuthenticationMiddleware {
         this.encoder = builder.encoder;
         this.lifetime = builder.lifetime;
         this.clock = builder.clock;
-        this.challenge = verifier.realm() == null ? "Bearer" : "Bearer realm=\"" + verifier.realm() + "\"";
+        this.challenge = InvalidTokenException.bareChallenge(verifier.realm());
         List<SecurityScheme> declared = new ArrayList<>();
         declared.add(
                 builder.tokenUrl == null
@@ -186,8 +186,7 @@ public final class JwtAuthentication extends AbstractAuthenticationMiddleware {
     }
 
     private String invalid(String description) {
-        return challenge + (verifier.realm() == null ? " " : ", ") + "error=\"invalid_token\", error_description=\""
-                + description + "\"";
+        return InvalidTokenException.challenge(description, verifier.realm());
     }
 
     /**

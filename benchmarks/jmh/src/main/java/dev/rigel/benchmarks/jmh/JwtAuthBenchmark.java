@@ -9,6 +9,7 @@ import dev.rigel.protocol.Headers;
 import dev.rigel.protocol.Message;
 import dev.rigel.security.SecretBytes;
 import dev.rigel.security.jwt.JwtAlgorithm;
+import dev.rigel.security.jwt.JwtAuthentication;
 import dev.rigel.security.jwt.Token;
 import dev.rigel.security.jwt.TokenEncoder;
 import dev.rigel.security.jwt.TokenVerifier;
@@ -32,7 +33,7 @@ import org.openjdk.jmh.annotations.State;
 /**
  * One in-process request to a small JSON route behind bearer authentication, the token checked
  * by: a static token compared in constant time (the baseline, as in {@link AppCallBenchmark}), an
- * HS256 JWT and an RS256 JWT through {@link TokenVerifier} with its verified-token cache (the
+ * HS256 JWT and an RS256 JWT through {@link JwtAuthentication} and its {@link TokenVerifier} with its verified-token cache (the
  * default), and the same two without the cache. Compare within one run only: the ratio of the
  * static route's time to a JWT route's time is the JWT route's relative throughput. In-process
  * calls leave out the socket and the server, so a ratio here is lower than over HTTP.
@@ -114,16 +115,9 @@ public class JwtAuthBenchmark {
         return (cached ? builder : builder.noCache()).build();
     }
 
-    /** What an authentication middleware does with a verifier: take the bearer token, verify it. */
+    /** The framework's JWT authentication around {@code verifier}. */
     private static Middleware bearer(TokenVerifier verifier) {
-        return next -> (scope, receive, send) -> {
-            String header = scope.headers().get("authorization");
-            if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-                throw new NotAuthorizedException("Missing bearer token", Map.of("WWW-Authenticate", "Bearer"), null);
-            }
-            verifier.verify(header.substring(7));
-            next.call(scope, receive, send);
-        };
+        return JwtAuthentication.bearer(verifier).build();
     }
 
     private static App app(Middleware auth) throws Exception {
