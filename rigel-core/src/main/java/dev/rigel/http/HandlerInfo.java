@@ -96,6 +96,19 @@ public interface HandlerInfo {
         return List.of();
     }
 
+    /**
+     * The middleware that wrap this route, outermost first, each by a readable name (its
+     * {@code toString} where it has one, else its class), for listings such as {@code rigel routes}.
+     */
+    default List<String> middlewareNames() {
+        return List.of();
+    }
+
+    /** The route's guards in the order they run, named as {@link #middlewareNames()} names middleware. */
+    default List<String> guardNames() {
+        return List.of();
+    }
+
     /** Whether any layer puts guards in front of this route. */
     default boolean guarded() {
         return false;

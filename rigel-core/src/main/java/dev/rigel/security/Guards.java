@@ -36,11 +36,11 @@ public final class Guards {
      */
     public static Guard roles(String... roles) {
         Set<String> required = Set.of(roles);
-        return (request, handler) -> {
+        return new Named("roles(" + String.join(", ", roles) + ")", (request, handler) -> {
             if (!granted(request.scope(), Authorities::roles).containsAll(required)) {
                 throw new PermissionDeniedException("This needs the role " + String.join(", ", List.of(roles)));
             }
-        };
+        });
     }
 
     /**
@@ -49,11 +49,32 @@ public final class Guards {
      */
     public static Guard scopes(String... scopes) {
         Set<String> required = Set.of(scopes);
-        return (request, handler) -> {
+        return new Named("scopes(" + String.join(" ", scopes) + ")", (request, handler) -> {
             if (!granted(request.scope(), Authorities::scopes).containsAll(required)) {
                 throw new PermissionDeniedException("This needs the scope " + String.join(" ", List.of(scopes)));
             }
-        };
+        });
+    }
+
+    /** A guard that says what it checks when listed ({@code rigel routes}). */
+    private static final class Named implements Guard {
+        private final String name;
+        private final Guard guard;
+
+        Named(String name, Guard guard) {
+            this.name = name;
+            this.guard = guard;
+        }
+
+        @Override
+        public void check(dev.rigel.http.Request request, dev.rigel.http.HandlerInfo handler) throws Exception {
+            guard.check(request, handler);
+        }
+
+        @Override
+        public String toString() {
+            return name;
+        }
     }
 
     /** What the caller's user and auth grant together, by {@code kind}. */

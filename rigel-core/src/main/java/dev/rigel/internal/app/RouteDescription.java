@@ -241,6 +241,16 @@ public final class RouteDescription implements HandlerInfo {
     }
 
     @Override
+    public List<String> middlewareNames() {
+        return layers.middleware.stream().map(DisplayNames::of).toList();
+    }
+
+    @Override
+    public List<String> guardNames() {
+        return layers.guards.stream().map(DisplayNames::of).toList();
+    }
+
+    @Override
     public boolean guarded() {
         return guarded;
     }

@@ -1,0 +1,106 @@
+package dev.rigel.cli.internal;
+
+import dev.rigel.config.ConfigException;
+import dev.rigel.config.Setting;
+import java.io.PrintWriter;
+import java.util.List;
+import picocli.AutoComplete;
+import picocli.CommandLine;
+
+/**
+ * Assembles the command tree: the top command runs the app (as {@code run} does), and the
+ * subcommands that build the app carry every setting as an option. Bad input of any kind — an
+ * unknown command or option, a bad setting, a malformed file — ends with one line on standard
+ * error and status 2; a failing app with one line and status 1.
+ */
+public final class CommandLines {
+
+    static final int BAD_INPUT = 2;
+    static final int FAILED = 1;
+
+    private CommandLines() {}
+
+    public static CommandLine create(AppLauncher launcher, PrintWriter out, PrintWriter err) {
+        List<Setting> settings = launcher.settings();
+        CommandLine root = new CommandLine(new RunCommand(launcher));
+        root.setCommandName(launcher.name());
+        SettingsOptions.addTo(root.getCommandSpec(), settings);
+        root.addSubcommand(withSettings(new RunCommand(launcher), settings));
+        root.addSubcommand(withSettings(new RoutesCommand(launcher), settings));
+        CommandLine schema = new CommandLine(new SchemaCommand());
+        schema.addSubcommand(withSettings(new OpenApiCommand(launcher), settings));
+        root.addSubcommand(schema);
+        root.addSubcommand(withSettings(new InfoCommand(launcher), settings));
+        root.addSubcommand(new CommandLine(new VersionCommand()));
+        CommandLine sessions = new CommandLine(new SessionsCommand());
+        sessions.addSubcommand(withSettings(new SessionsCommand.Clear(launcher), settings));
+        sessions.addSubcommand(withSettings(new SessionsCommand.Delete(launcher), settings));
+        root.addSubcommand(sessions);
+        CommandLine completion = new CommandLine(new AutoComplete.GenerateCompletion());
+        completion.getCommandSpec().usageMessage().hidden(false);
+        root.addSubcommand("generate-completion", completion);
+        abbreviateSynopses(root);
+        if (out != null) {
+            root.setOut(out);
+        }
+        if (err != null) {
+            root.setErr(err);
+        }
+        String name = launcher.name();
+        root.setParameterExceptionHandler((e, args) -> {
+            e.getCommandLine().getErr().println(name + ": " + e.getMessage() + " (see --help)");
+            e.getCommandLine().getErr().flush();
+            return BAD_INPUT;
+        });
+        root.setExecutionExceptionHandler((e, commandLine, parsed) -> {
+            PrintWriter errors = commandLine.getErr();
+            if (e instanceof ConfigException) {
+                errors.println(name + ": " + e.getMessage());
+                errors.flush();
+                return BAD_INPUT;
+            }
+            errors.println(name + ": " + describe(e));
+            errors.flush();
+            org.slf4j.LoggerFactory.getLogger(CommandLines.class).debug("command failed", e);
+            return FAILED;
+        });
+        return root;
+    }
+
+    /** Whether this thread runs an app's main again for {@code run --reload}. */
+    public static boolean rebuildingForReload() {
+        return Reloader.rebuilding();
+    }
+
+    /** For a reload: builds the app with the same settings and hands it to the reloader; returns 0. */
+    public static int rebuild(AppLauncher launcher) {
+        Reloader.rebuild(launcher);
+        return 0;
+    }
+
+    /** "Usage: app [OPTIONS] [COMMAND]": the options, settings included, are listed below it anyway. */
+    private static void abbreviateSynopses(CommandLine line) {
+        line.getCommandSpec().usageMessage().abbreviateSynopsis(true);
+        line.getSubcommands().values().forEach(CommandLines::abbreviateSynopses);
+    }
+
+    private static CommandLine withSettings(Object command, List<Setting> settings) {
+        CommandLine line = new CommandLine(command);
+        SettingsOptions.addTo(line.getCommandSpec(), settings);
+        return line;
+    }
+
+    /** An exception as one line: its message and its root cause's. */
+    static String describe(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        if (root != e && root.getMessage() != null && !message.contains(root.getMessage())) {
+            message += ": " + root.getMessage();
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+}

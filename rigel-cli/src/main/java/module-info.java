@@ -1,0 +1,21 @@
+/**
+ * The {@code rigel} command line an app's {@code main} hands its arguments to: {@code run},
+ * {@code routes}, {@code schema openapi}, {@code info}, {@code version}, {@code sessions}, and a
+ * shell completion script, with the app's settings as options (on picocli).
+ */
+module dev.rigel.cli {
+    requires transitive dev.rigel.core;
+    requires transitive dev.rigel.config;
+    requires transitive dev.rigel.netty;
+    requires info.picocli;
+    requires com.fasterxml.jackson.databind;
+    requires org.slf4j;
+    // `schema openapi` writes the app's document when rigel-openapi is on the path
+    requires static dev.rigel.openapi;
+
+    exports dev.rigel.cli;
+
+    // picocli reads the commands' annotated fields and calls them reflectively
+    opens dev.rigel.cli.internal to
+            info.picocli;
+}

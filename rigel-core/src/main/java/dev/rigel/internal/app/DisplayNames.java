@@ -1,0 +1,38 @@
+package dev.rigel.internal.app;
+
+/** Readable names for the objects a route is built from (middleware, guards), for listings. */
+final class DisplayNames {
+
+    private DisplayNames() {}
+
+    /**
+     * The object's own {@code toString} when its class (not a record) declares one; a lambda as {@code lambda in
+     * SeedApp}; otherwise its class's simple name.
+     */
+    static String of(Object object) {
+        Class<?> type = object.getClass();
+        if (declaresToString(type)) {
+            return object.toString();
+        }
+        String name = type.getName();
+        int lambda = name.indexOf("$$Lambda");
+        if (lambda >= 0) {
+            String owner = name.substring(0, lambda);
+            return "lambda in " + owner.substring(owner.lastIndexOf('.') + 1);
+        }
+        String simple = type.getSimpleName();
+        return simple.isEmpty() ? name.substring(name.lastIndexOf('.') + 1) : simple;
+    }
+
+    private static boolean declaresToString(Class<?> type) {
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            try {
+                c.getDeclaredMethod("toString");
+                return !c.isRecord(); // a record's generated toString prints every component
+            } catch (NoSuchMethodException e) {
+                // keep looking up the hierarchy
+            }
+        }
+        return false;
+    }
+}
