@@ -1,36 +1,18 @@
 package dev.rigel.examples.seed;
 
-import dev.rigel.App;
-import dev.rigel.netty.RigelServer;
-import dev.rigel.netty.ServerConfig;
+import dev.rigel.cli.Rigel;
 
 /**
- * Starts the seed app on the embedded server: {@code java -jar seed-app.jar [--host H] [--port P]}.
- * Stops gracefully on Ctrl-C / SIGTERM.
+ * The seed app's command line: {@code java -jar seed-app.jar} serves it (flags, environment
+ * variables and {@code application.yaml} set {@link SeedSettings} and the server's settings), and
+ * {@code routes}, {@code schema openapi}, {@code info}, {@code version} and {@code --help} are there
+ * too. The server stops gracefully on Ctrl-C / SIGTERM.
  */
 public final class Main {
 
     private Main() {}
 
-    public static void main(String[] args) throws InterruptedException {
-        SeedSettings settings;
-        try {
-            settings = SeedSettings.parse(args, System.getenv());
-        } catch (IllegalArgumentException e) {
-            boolean askedForHelp = e.getMessage().equals(SeedSettings.usage());
-            (askedForHelp ? System.out : System.err).println(e.getMessage());
-            System.exit(askedForHelp ? 0 : 2);
-            return;
-        }
-        App app = SeedApp.create(settings);
-        RigelServer server = new RigelServer(
-                app,
-                ServerConfig.builder()
-                        .host(settings.host())
-                        .port(settings.port())
-                        .build());
-        Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "rigel-shutdown"));
-        server.start();
-        server.awaitShutdown();
+    public static void main(String[] args) {
+        Rigel.cli(SeedSettings.class, SeedApp::create, args);
     }
 }

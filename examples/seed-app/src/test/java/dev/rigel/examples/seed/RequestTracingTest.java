@@ -45,7 +45,7 @@ class RequestTracingTest {
     }
 
     private static TestClient open(Transport transport) {
-        App app = SeedApp.create(new SeedSettings("127.0.0.1", 0, "t").withRateLimit("minute,100000"));
+        App app = SeedApp.create(SeedSettings.defaults().withApiToken("t").withRateLimit("minute,100000"));
         if (transport == Transport.IN_PROCESS) {
             return TestClient.of(app).defaultHeader("Authorization", "Bearer t");
         }

@@ -25,7 +25,7 @@ class SeedAppTest {
 
     private static TestClient open(Transport transport) {
         // these tests send more requests than the default limit allows; SeedRateLimitTest covers the limit
-        App app = SeedApp.create(new SeedSettings("127.0.0.1", 0, TOKEN).withRateLimit("minute,100000"));
+        App app = SeedApp.create(SeedSettings.defaults().withApiToken(TOKEN).withRateLimit("minute,100000"));
         TestClient client;
         if (transport == Transport.IN_PROCESS) {
             client = TestClient.of(app);

@@ -41,7 +41,8 @@ class SeedAuthTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
 
     private static TestClient open(Transport transport) {
-        App app = SeedApp.create(new SeedSettings("127.0.0.1", 0, ADMIN_TOKEN).withRateLimit("minute,100000"));
+        App app =
+                SeedApp.create(SeedSettings.defaults().withApiToken(ADMIN_TOKEN).withRateLimit("minute,100000"));
         if (transport == Transport.IN_PROCESS) {
             return TestClient.of(app);
         }
@@ -99,7 +100,8 @@ class SeedAuthTest {
 
     @Test
     void withRs256TheTokensAreSignedWithAKeyPair() {
-        App app = SeedApp.create(new SeedSettings("127.0.0.1", 0, ADMIN_TOKEN)
+        App app = SeedApp.create(SeedSettings.defaults()
+                .withApiToken(ADMIN_TOKEN)
                 .withRateLimit("minute,100000")
                 .withJwtAlgorithm("RS256"));
         try (TestClient client = TestClient.of(app)) {

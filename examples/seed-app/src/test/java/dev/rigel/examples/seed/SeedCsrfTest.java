@@ -32,7 +32,7 @@ class SeedCsrfTest {
     private static final Map<String, String> FORBIDDEN = Map.of("detail", "CSRF token verification failed");
 
     private static SeedSettings settings() {
-        return new SeedSettings("127.0.0.1", 0, TOKEN).withRateLimit("minute,100000");
+        return SeedSettings.defaults().withApiToken(TOKEN).withRateLimit("minute,100000");
     }
 
     private static TestClient open(App app, Transport transport) {
@@ -139,7 +139,7 @@ class SeedCsrfTest {
         try (TestClient other = open(cookieProtectedApp(settings()), Transport.IN_PROCESS)) {
             foreign = other.get("/account").text();
         }
-        SeedSettings production = SeedSettings.parse(new String[] {"--csrf-secret", "a-production-secret"}, Map.of());
+        SeedSettings production = SeedSettings.load(new String[] {"--csrf-secret", "a-production-secret"}, Map.of());
         assertThat(production.csrfSecret()).isEqualTo("a-production-secret");
         try (TestClient client = open(cookieProtectedApp(production), Transport.IN_PROCESS)) {
             client.cookie("csrftoken", foreign);
@@ -151,16 +151,15 @@ class SeedCsrfTest {
 
     @Test
     void theSecretComesFromTheEnvironmentOrAFlag() {
-        assertThat(SeedSettings.parse(new String[0], Map.of()).csrfSecret())
-                .isEqualTo(SeedSettings.DEFAULT_CSRF_SECRET);
-        assertThat(SeedSettings.parse(new String[0], Map.of("CSRF_SECRET", "from-env"))
+        assertThat(SeedSettings.load(new String[0], Map.of()).csrfSecret()).isEqualTo(SeedSettings.DEFAULT_CSRF_SECRET);
+        assertThat(SeedSettings.load(new String[0], Map.of("CSRF_SECRET", "from-env"))
                         .csrfSecret())
                 .isEqualTo("from-env");
-        assertThat(SeedSettings.parse(new String[] {"--csrf-secret=from-flag"}, Map.of("CSRF_SECRET", "from-env"))
+        assertThat(SeedSettings.load(new String[] {"--csrf-secret=from-flag"}, Map.of("CSRF_SECRET", "from-env"))
                         .csrfSecret())
                 .isEqualTo("from-flag");
         org.assertj.core.api.Assertions.assertThatThrownBy(
-                        () -> SeedSettings.parse(new String[] {"--csrf-secret", " "}, Map.of()))
-                .hasMessage("CSRF secret must not be empty");
+                        () -> SeedSettings.load(new String[] {"--csrf-secret", " "}, Map.of()))
+                .hasMessage("Invalid setting csrf-secret = ***** (from flag --csrf-secret): must not be blank");
     }
 }

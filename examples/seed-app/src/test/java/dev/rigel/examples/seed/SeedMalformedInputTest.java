@@ -300,7 +300,7 @@ class SeedMalformedInputTest {
     @ParameterizedTest
     @EnumSource(Transport.class)
     void noMalformedInputToAnySeedRouteIsA5xxOrAnErrorLogLine(Transport transport) {
-        App app = SeedApp.create(new SeedSettings("127.0.0.1", 0, TOKEN).withRateLimit("minute,1000000"));
+        App app = SeedApp.create(SeedSettings.defaults().withApiToken(TOKEN).withRateLimit("minute,1000000"));
         List<HandlerInfo> routes = app.routes().stream()
                 .filter(route -> route.scopeType() == ScopeType.HTTP)
                 .toList();

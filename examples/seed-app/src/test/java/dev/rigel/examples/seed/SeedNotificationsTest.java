@@ -33,7 +33,10 @@ class SeedNotificationsTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
 
     private static SeedSettings settings(String redisUrl) {
-        return new SeedSettings("127.0.0.1", 0, TOKEN, "minute,100000", SeedSettings.DEFAULT_CSRF_SECRET, redisUrl);
+        return SeedSettings.defaults()
+                .withApiToken(TOKEN)
+                .withRateLimit("minute,100000")
+                .withRedisUrl(redisUrl);
     }
 
     private static TestClient open(App app, Transport transport) {

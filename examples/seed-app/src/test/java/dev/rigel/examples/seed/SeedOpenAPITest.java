@@ -31,7 +31,7 @@ class SeedOpenAPITest {
     private static final Path GOLDEN = Path.of("src/test/resources/openapi/seed-openapi.json");
 
     private static TestClient open(Transport transport) {
-        App app = SeedApp.create(new SeedSettings("127.0.0.1", 0, "test-token"));
+        App app = SeedApp.create(SeedSettings.defaults().withApiToken("test-token"));
         if (transport == Transport.IN_PROCESS) {
             return TestClient.of(app);
         }

@@ -78,7 +78,7 @@ class SeedPostgresOutageTest {
     void terminatedConnectionsUnderLoadAre503sAndTheAppRecoversWithoutARestart() throws Exception {
         sql("CREATE SCHEMA " + schema);
         App app = SeedApp.create(
-                new SeedSettings("127.0.0.1", 0, TOKEN).withRateLimit("minute,1000000"),
+                SeedSettings.defaults().withApiToken(TOKEN).withRateLimit("minute,1000000"),
                 POSTGRES + "?user=postgres&currentSchema=" + schema + "&ApplicationName=" + applicationName,
                 null);
         RigelServer server = new RigelServer(app, ServerConfig.builder().port(0).build()).start();

@@ -65,7 +65,7 @@ class SeedPostgresTest {
     private TestClient open(Transport transport) throws SQLException {
         sql("CREATE SCHEMA " + schema);
         App app = SeedApp.create(
-                new SeedSettings("127.0.0.1", 0, TOKEN).withRateLimit("minute,100000"),
+                SeedSettings.defaults().withApiToken(TOKEN).withRateLimit("minute,100000"),
                 POSTGRES + "?user=postgres&currentSchema=" + schema,
                 REDIS,
                 namespace);

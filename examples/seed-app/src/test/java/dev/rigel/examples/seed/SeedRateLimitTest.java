@@ -39,7 +39,7 @@ class SeedRateLimitTest {
     }
 
     private static TestClient open(Transport transport, String rateLimit) {
-        App app = SeedApp.create(new SeedSettings("127.0.0.1", 0, "t").withRateLimit(rateLimit));
+        App app = SeedApp.create(SeedSettings.defaults().withApiToken("t").withRateLimit(rateLimit));
         if (transport == Transport.IN_PROCESS) {
             return TestClient.of(app).defaultHeader("Authorization", "Bearer t");
         }
@@ -90,15 +90,16 @@ class SeedRateLimitTest {
 
     @Test
     void theLimitComesFromTheEnvironmentOrTheFlag() {
-        assertThat(SeedSettings.parse(new String[0], Map.of()).rateLimitConfig().policy())
+        assertThat(SeedSettings.load(new String[0], Map.of()).rateLimitConfig().policy())
                 .isEqualTo("60; w=60");
-        SeedSettings fromEnv = SeedSettings.parse(new String[0], Map.of("RATE_LIMIT", "second,1000"));
+        SeedSettings fromEnv = SeedSettings.load(new String[0], Map.of("RATE_LIMIT", "second,1000"));
         assertThat(fromEnv.rateLimitConfig().unit()).isEqualTo(Unit.SECOND);
         assertThat(fromEnv.rateLimitConfig().limit()).isEqualTo(1000);
         SeedSettings fromFlag =
-                SeedSettings.parse(new String[] {"--rate-limit", "hour,5"}, Map.of("RATE_LIMIT", "second,1000"));
+                SeedSettings.load(new String[] {"--rate-limit", "hour,5"}, Map.of("RATE_LIMIT", "second,1000"));
         assertThat(fromFlag.rateLimitConfig().policy()).isEqualTo("5; w=3600");
-        assertThatThrownBy(() -> SeedSettings.parse(new String[] {"--rate-limit=weekly"}, Map.of()))
-                .hasMessageStartingWith("Bad rate limit");
+        assertThatThrownBy(() -> SeedSettings.load(new String[] {"--rate-limit=weekly"}, Map.of()))
+                .hasMessageStartingWith(
+                        "Invalid setting rate-limit = 'weekly' (from flag --rate-limit): must be unit,limit");
     }
 }

@@ -38,8 +38,6 @@ class SeedRedisOutageTest {
 
     private static TestClient open(String redisUrl, Transport transport) {
         SeedSettings settings = new SeedSettings(
-                "127.0.0.1",
-                0,
                 TOKEN,
                 "minute,100000",
                 SeedSettings.DEFAULT_CSRF_SECRET,

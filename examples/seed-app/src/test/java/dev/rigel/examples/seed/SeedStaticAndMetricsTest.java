@@ -22,7 +22,7 @@ class SeedStaticAndMetricsTest {
     private static final String TOKEN = "test-token";
 
     private static TestClient open(Transport transport) {
-        App app = SeedApp.create(new SeedSettings("127.0.0.1", 0, TOKEN).withRateLimit("minute,100000"));
+        App app = SeedApp.create(SeedSettings.defaults().withApiToken(TOKEN).withRateLimit("minute,100000"));
         if (transport == Transport.IN_PROCESS) {
             return TestClient.of(app);
         }
