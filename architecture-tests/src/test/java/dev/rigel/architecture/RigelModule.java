@@ -34,7 +34,9 @@ final class RigelModule {
             library("rigel-otel"),
             library("rigel-postgres"),
             library("rigel-openapi"),
-            library("rigel-security"));
+            library("rigel-security"),
+            library("rigel-config"),
+            library("rigel-cli"));
 
     /** The example app: a consumer of the libraries, held to the same rules. */
     static final RigelModule SEED_APP = new RigelModule("seed-app", "examples/seed-app", "dev.rigel.examples");

@@ -1,11 +1,5 @@
 package dev.rigel.config;
 
-import dev.rigel.config.internal.Binder;
-import dev.rigel.config.internal.FlagParser;
-import dev.rigel.config.internal.Keys;
-import dev.rigel.config.internal.Layering;
-import dev.rigel.config.internal.Schema;
-import dev.rigel.config.internal.Value;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;

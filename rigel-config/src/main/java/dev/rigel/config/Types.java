@@ -1,4 +1,4 @@
-package dev.rigel.config.internal;
+package dev.rigel.config;
 
 import java.lang.reflect.GenericArrayType;
 import java.lang.reflect.ParameterizedType;

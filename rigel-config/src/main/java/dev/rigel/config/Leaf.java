@@ -1,4 +1,4 @@
-package dev.rigel.config.internal;
+package dev.rigel.config;
 
 import java.lang.reflect.Type;
 import java.util.List;
@@ -15,7 +15,7 @@ import java.util.List;
  * @param description the {@code @Description} text, or empty
  * @param secret whether the value is never printed
  */
-public record Leaf(
+record Leaf(
         String key,
         Class<?> root,
         List<String> javaPath,

@@ -1,4 +1,4 @@
-package dev.rigel.config.internal;
+package dev.rigel.config;
 
 import dev.rigel.security.SecretString;
 import jakarta.validation.ConstraintValidator;

@@ -1,10 +1,9 @@
-package dev.rigel.config.internal;
+package dev.rigel.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.TextNode;
-import dev.rigel.config.ConfigException;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -16,7 +15,7 @@ import java.util.Map;
  * each profile's {@code application-{profile}.*} (class path, then directory, within each), the
  * environment, the flags. The result maps each key that something set to its winning value.
  */
-public final class Layering {
+final class Layering {
 
     private final Schema schema;
     private final Map<String, Value> values = new LinkedHashMap<>();

@@ -1,4 +1,4 @@
-package dev.rigel.config.internal;
+package dev.rigel.config;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.rigel.config.ConfigException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Path;
 import jakarta.validation.Validator;
@@ -23,7 +22,7 @@ import java.util.Set;
  * through the canonical constructor, then checked with the records' Jakarta constraints. Every
  * failure becomes a {@link ConfigException} naming the key and the value's origin.
  */
-public final class Binder {
+final class Binder {
 
     private static final ObjectMapper MAPPER = ConfigJackson.mapper();
 

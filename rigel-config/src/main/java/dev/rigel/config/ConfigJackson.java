@@ -1,4 +1,4 @@
-package dev.rigel.config.internal;
+package dev.rigel.config;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;

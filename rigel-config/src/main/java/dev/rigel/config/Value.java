@@ -1,4 +1,4 @@
-package dev.rigel.config.internal;
+package dev.rigel.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -9,4 +9,4 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param origin where it came from, as a person reads it: {@code environment variable PORT},
  *     {@code flag --port}, {@code /srv/app/application.yaml}, {@code default}
  */
-public record Value(JsonNode node, String origin) {}
+record Value(JsonNode node, String origin) {}

@@ -1,4 +1,4 @@
-package dev.rigel.config.internal;
+package dev.rigel.config;
 
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * underscores ({@code maxBodySize}, {@code max_body_size}), as Spring's relaxed binding allows;
  * the environment variable is {@code SERVER_MAX_BODY_SIZE} and the flag {@code --server.max-body-size}.
  */
-public final class Keys {
+final class Keys {
 
     private static final Pattern SECRET_SEGMENT = Pattern.compile(".*(password|secret|token|credential).*|.*key");
     private static final Pattern URL_PASSWORD = Pattern.compile("(^[a-zA-Z][a-zA-Z0-9+.-]*://[^:/@]*:)[^@/]*@");

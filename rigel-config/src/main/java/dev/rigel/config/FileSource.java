@@ -1,4 +1,4 @@
-package dev.rigel.config.internal;
+package dev.rigel.config;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import dev.rigel.config.ConfigException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -26,7 +25,7 @@ import java.util.Properties;
  * and on the class path, each read into a tree: YAML with Jackson's YAML module, properties with the
  * JDK's {@link Properties}.
  */
-public final class FileSource {
+final class FileSource {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final List<String> EXTENSIONS = List.of(".properties", ".yaml", ".yml");

@@ -1,6 +1,5 @@
-package dev.rigel.config.internal;
+package dev.rigel.config;
 
-import dev.rigel.config.ConfigException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +8,7 @@ import java.util.Map;
  * Reads settings flags from command-line arguments: {@code --key=value}, {@code --key value}, a
  * boolean's bare {@code --key}, and {@code --profile NAME}.
  */
-public final class FlagParser {
+final class FlagParser {
 
     private FlagParser() {}
 

@@ -1,8 +1,5 @@
-package dev.rigel.config.internal;
+package dev.rigel.config;
 
-import dev.rigel.config.Default;
-import dev.rigel.config.Description;
-import dev.rigel.config.Setting;
 import dev.rigel.security.SecretString;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
@@ -17,7 +14,7 @@ import java.util.Set;
  * Every setting the app's records declare, found once from their components: a nested record is a
  * group of keys ({@code server.*}), any other component is a {@link Leaf}.
  */
-public final class Schema {
+final class Schema {
 
     private final Map<String, Leaf> leaves = new LinkedHashMap<>();
     private final List<Leaf> bindings = new ArrayList<>();
