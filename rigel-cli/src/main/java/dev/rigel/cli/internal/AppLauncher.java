@@ -98,6 +98,19 @@ public final class AppLauncher {
         return builder.build();
     }
 
+    /** Where the main class was loaded from (its jar or class directory), or null when unknown. */
+    public Path codeLocation() {
+        try {
+            return Path.of(mainClass
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
+        } catch (java.net.URISyntaxException | RuntimeException e) { // no code source: a JDK class, an odd loader
+            return null;
+        }
+    }
+
     /** The class whose {@code main} started the command line. */
     public Class<?> mainClass() {
         return mainClass;
@@ -111,16 +124,11 @@ public final class AppLauncher {
         if (name != null) {
             return name;
         }
-        try {
-            Path location = Path.of(mainClass
-                    .getProtectionDomain()
-                    .getCodeSource()
-                    .getLocation()
-                    .toURI());
-            if (Files.isRegularFile(location) && location.toString().endsWith(".jar")) {
-                return "java -jar " + location.getFileName();
-            }
-        } catch (Exception e) { // no code source (a JDK class, an odd loader): fall back
+        Path location = codeLocation();
+        if (location != null
+                && Files.isRegularFile(location)
+                && location.toString().endsWith(".jar")) {
+            return "java -jar " + location.getFileName();
         }
         return "app";
     }

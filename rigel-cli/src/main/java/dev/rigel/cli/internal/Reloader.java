@@ -66,7 +66,7 @@ final class Reloader {
     }
 
     int run() throws Exception {
-        Path classes = classDirectory(launcher.mainClass());
+        Path classes = classDirectory();
         App first = build(classes);
         SwappableApplication app = new SwappableApplication(first);
         RigelServer server = new RigelServer(app, launcher.serverConfig(config)).start();
@@ -139,21 +139,17 @@ final class Reloader {
     }
 
     /** The directory the app's classes were loaded from; a jar cannot be reloaded. */
-    static Path classDirectory(Class<?> mainClass) {
-        try {
-            Path location = Path.of(mainClass
-                    .getProtectionDomain()
-                    .getCodeSource()
-                    .getLocation()
-                    .toURI());
-            if (Files.isDirectory(location)) {
-                return location;
-            }
+    private Path classDirectory() {
+        Path location = launcher.codeLocation();
+        if (location == null) {
+            throw new IllegalStateException(
+                    "--reload cannot find where " + launcher.mainClass().getName() + " was loaded from");
+        }
+        if (!Files.isDirectory(location)) {
             throw new IllegalStateException("--reload needs the app's compiled classes as a directory (target/classes),"
                     + " as when run from an IDE or ./mvnw exec:java; " + location.getFileName() + " is a jar");
-        } catch (java.net.URISyntaxException | NullPointerException e) {
-            throw new IllegalStateException("--reload cannot find where " + mainClass.getName() + " was loaded from");
         }
+        return location;
     }
 
     private static void register(WatchService watch, Path root) throws IOException {
