@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
 """Checks a contender's answers to TechEmpower's database tests before the harness loads it.
 
-Usage: check.py BASE_URL WORKLOAD [BODY_FILE]
+Usage: check.py [--count] BASE_URL WORKLOAD [BODY_FILE]
   WORKLOAD: db, queries1, queries20, fortunes, updates1, updates20
   BODY_FILE: where the last checked body is written (for the run's records)
+  --count: for queries20 and updates20, also count what PostgreSQL did for one request (below);
+    this waits about 12 s for the server's statistics, so the harness asks for it once per contender
 Exit 0 when every check passed; otherwise prints each problem and exits 1.
 
 The rules are those of TechEmpower's test types and of their verifier (toolset/test_types):
@@ -16,7 +18,13 @@ The rules are those of TechEmpower's test types and of their verifier (toolset/t
 - /updates: afterwards every row it answered holds one of the new numbers it answered, every
   such row changed, and no other row changed;
 - /fortunes: the page's structure, the 12 fortunes of the table plus "Additional fortune added
-  at request time." with id 0, sorted by message, text escaped (the <script> fortune is text).
+  at request time." with id 0, sorted by message, text escaped (the <script> fortune is text);
+- with --count, each row by its own query, as TechEmpower counts statements: one /queries?queries=20
+  makes one index scan of world per row answered (fewer only for an id the request read twice,
+  which an ORM's session may serve from memory), one /updates?queries=20 as many again for the
+  writes and updates that many rows, and neither scans the table sequentially. The counts are
+  PostgreSQL's per-table statistics (pg_stat_user_tables), which a server process publishes at
+  most once a second, or after 10 s idle, hence the waits.
 The database is read with psql (PGHOST/PGUSER defaults 127.0.0.1/postgres, database test, schema
 TFB_SCHEMA or techempower). Standard library only.
 """
@@ -67,6 +75,44 @@ def get(url):
         return response.status, {k.lower(): v for k, v in response.getheaders()}, response.read()
     finally:
         connection.close()
+
+
+def world_stats():
+    row = psql("SELECT idx_scan, seq_scan, n_tup_upd FROM pg_stat_user_tables "
+               f"WHERE schemaname = '{SCHEMA}' AND relname = 'world'")[0]
+    return tuple(int(x) for x in row)
+
+
+def count_statements(base, path, n):
+    """One request of n rows, and what PostgreSQL counted for world meanwhile (see the module doc)."""
+    url = f"{base}{path}?queries={n}"
+    time.sleep(10.5)  # every statistic of earlier requests published
+    before = world_stats()
+    rows, _ = fetch_worlds(base, path, f"?queries={n}", n)
+    distinct = len({i for i, _ in rows})
+    least_scans = 2 * distinct if path == "/updates" else distinct
+    # a process publishes its first statement's counts at once and the rest up to 10 s later
+    after = before
+    for _ in range(24):
+        time.sleep(0.5)
+        after = world_stats()
+        if after[0] - before[0] >= least_scans and after[2] - before[2] >= (distinct if path == "/updates" else 0):
+            time.sleep(1)
+            after = world_stats()
+            break
+    index_scans, seq_scans, updated = (a - b for a, b in zip(after, before))
+    reads = (distinct, n)
+    if path == "/updates":
+        # the writes find their rows by the primary key too
+        reads = (2 * distinct, 2 * n)
+        if not distinct <= updated <= n:
+            fail(f"{url}: PostgreSQL updated {updated} rows of world, expected {n} ({distinct} distinct ids)")
+    if not reads[0] <= index_scans <= reads[1]:
+        fail(f"{url}: PostgreSQL made {index_scans} index scans of world, expected {reads[0]}..{reads[1]}"
+             " (one statement per row read" + (" and per row written)" if path == "/updates" else ")"))
+    if seq_scans:
+        fail(f"{url}: PostgreSQL scanned world sequentially {seq_scans} times")
+    print(f"counted {url}: {index_scans} index scans, {seq_scans} sequential scans, {updated} rows updated")
 
 
 def check_headers(url, status, headers, kind):
@@ -244,7 +290,10 @@ def check_fortunes(base):
 
 
 def main():
-    base, workload = sys.argv[1].rstrip("/"), sys.argv[2]
+    args = sys.argv[1:]
+    count = "--count" in args
+    args = [a for a in args if a != "--count"]
+    base, workload = args[0].rstrip("/"), args[1]
     checks = {
         "db": lambda: check_db(base),
         "queries1": lambda: check_queries(base, 1),
@@ -261,8 +310,13 @@ def main():
     except (OSError, subprocess.CalledProcessError) as e:
         fail(f"{workload}: {e}")
         body = b""
-    if len(sys.argv) > 3:
-        with open(sys.argv[3], "wb") as f:
+    if count and workload in ("queries20", "updates20") and not problems:
+        try:
+            count_statements(base, "/" + workload[:-2], 20)
+        except (OSError, subprocess.CalledProcessError) as e:
+            fail(f"{workload}: counting statements: {e}")
+    if len(args) > 2:
+        with open(args[2], "wb") as f:
             f.write(body or b"")
     for p in problems:
         print("FAIL " + p)
