@@ -114,7 +114,7 @@ is_db_contender() { [[ $DB_CONTENDERS == *" $1 "* ]]; }
 # Whether contender $1 serves workload $2: the database contenders serve the database tests only,
 # the others the HTTP workloads only.
 serves() { if is_db_contender "$1"; then is_db_workload "$2"; else ! is_db_workload "$2"; fi; }
-# The authenticated request polled until a contender answers (the startup time), and its headers.
+# The request polled until contender $1 answers (its startup time).
 probe() {
   if is_db_contender "$1"; then curl -fs -o /dev/null "$BASE/db" 2>/dev/null
   else curl -fs -o /dev/null -H "$AUTH" "$BASE/api/v1/users/1" 2>/dev/null; fi
