@@ -14,13 +14,20 @@ import subprocess
 import sys
 from xml.sax.saxutils import escape
 
-BASELINE = "raw-netty"
+# every ratio is to this contender's requests/s on the same workload (run.sh passes BASELINE)
+BASELINE = os.environ.get("BASELINE") or "raw-netty"
 WORKLOAD_LABELS = {
     "plaintext": "GET /plaintext",
     "json": "GET /json",
     "users": "GET /api/v1/users",
     "user": "GET /api/v1/users/1",
     "user-jwt": "GET /api/v1/users/1 with a JWT",
+    "db": "GET /db",
+    "queries1": "GET /queries?queries=1",
+    "queries20": "GET /queries?queries=20",
+    "fortunes": "GET /fortunes",
+    "updates1": "GET /updates?queries=1",
+    "updates20": "GET /updates?queries=20",
 }
 
 
@@ -87,6 +94,8 @@ def load(run_dir, contenders, workloads):
             procs[c]["rss_peak_kb"] = sorted(p["rss_peak_kb"] for p in ok)[(len(ok) - 1) // 2]
         for w in workloads:
             row = median_row(rounds_of(run_dir, f"{c}.{w}"))
+            if row and row.get("status") == "not served":
+                continue
             rows.append(row if row else {"contender": c, "workload": w, "status": procs[c].get("status", "not run")})
     base = {}
     for r in rows:
@@ -101,7 +110,7 @@ def load(run_dir, contenders, workloads):
                 base[r["workload"]] = r["rps"]
     for r in rows:
         if r.get("status") == "ok" and r["valid"] and r["workload"] in base:
-            r["ratio_to_raw_netty"] = round(r["rps"] / base[r["workload"]], 3)
+            r["ratio"] = round(r["rps"] / base[r["workload"]], 3)
     return rows, procs
 
 
@@ -111,7 +120,7 @@ def ms(us):
 
 def table(rows, procs):
     multi = any(len(r.get("rounds_rps", [])) > 1 for r in rows)
-    out = ["| contender | workload | requests/s | p50 ms | p99 ms | errors | non-2xx | ratio to raw Netty |"
+    out = [f"| contender | workload | requests/s | p50 ms | p99 ms | errors | non-2xx | ratio to {BASELINE} |"
            + (" rounds (req/s) |" if multi else ""),
            "|---|---|---:|---:|---:|---:|---:|---:|" + ("---|" if multi else "")]
     for r in rows:
@@ -120,7 +129,7 @@ def table(rows, procs):
             out.append(f"| {r['contender']} | {label} | n/a ({r.get('status')}) | | | | | |")
             continue
         w = r["wrk"]
-        ratio = r.get("ratio_to_raw_netty")
+        ratio = ratio_of(r)
         if not r["valid"]:
             ratio = None
             label += " (invalid: over 1% errors / non-2xx)"
@@ -138,15 +147,21 @@ def table(rows, procs):
     return "\n".join(out)
 
 
+def ratio_of(r):
+    """The row's ratio to the baseline (older JSON files call it ratio_to_raw_netty)."""
+    return r.get("ratio", r.get("ratio_to_raw_netty"))
+
+
 def svg(data, path):
-    rows = [r for r in data["results"] if r.get("ratio_to_raw_netty") is not None]
+    baseline = data.get("baseline", "raw-netty")
+    rows = [dict(r, ratio=ratio_of(r)) for r in data["results"] if ratio_of(r) is not None]
     workloads = [w for w in data["workloads"] if any(r["workload"] == w for r in rows)]
     contenders = [c for c in data["contenders"] if any(r["contender"] == c for r in rows)]
     palette = ["#888888", "#1f77b4", "#17becf", "#9467bd", "#ff7f0e", "#2ca02c", "#d62728", "#8c564b", "#e377c2"]
     colour = {c: palette[i % len(palette)] for i, c in enumerate(contenders)}
     bar_h, gap, label_w, plot_w = 14, 14, 170, 520
     top = 60
-    top_ratio = max([1.0] + [r["ratio_to_raw_netty"] for r in rows])
+    top_ratio = max([1.0] + [r["ratio"] for r in rows])
     scale = plot_w / (top_ratio * 1.08)
     y = top
     parts = []
@@ -157,11 +172,11 @@ def svg(data, path):
             r = next((r for r in rows if r["workload"] == w and r["contender"] == c), None)
             if r is None:
                 continue
-            width = r["ratio_to_raw_netty"] * scale
+            width = r["ratio"] * scale
             parts.append(f'<text x="{label_w - 6}" y="{y + bar_h - 3}" text-anchor="end">{escape(c)}</text>')
             parts.append(f'<rect x="{label_w}" y="{y}" width="{width:.1f}" height="{bar_h}" fill="{colour[c]}"/>')
             parts.append(f'<text x="{label_w + width + 4:.1f}" y="{y + bar_h - 3}">'
-                         f'{r["ratio_to_raw_netty"]:.2f} ({r["rps"]:,.0f} req/s)</text>')
+                         f'{r["ratio"]:.2f} ({r["rps"]:,.0f} req/s)</text>')
             y += bar_h + 3
         y += gap
     one = label_w + scale
@@ -170,13 +185,13 @@ def svg(data, path):
     head = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
             f'font-family="sans-serif" font-size="11">',
             f'<rect width="{width}" height="{height}" fill="white"/>',
-            f'<text x="10" y="20" font-size="14" font-weight="bold">Requests/s as a ratio to raw Netty '
+            f'<text x="10" y="20" font-size="14" font-weight="bold">Requests/s as a ratio to {escape(baseline)} '
             f'(same run, higher is better)</text>',
             f'<text x="10" y="38">{escape(data["date"])} · {escape(data["settings"])} · '
             f'{escape(str(data["machine"].get("nproc")))} cores · {escape(data["machine"].get("jdk", ""))}</text>',
             f'<line x1="{one:.1f}" y1="{top - 6}" x2="{one:.1f}" y2="{y - gap}" stroke="#444" '
             f'stroke-dasharray="4,3"/>',
-            f'<text x="{one:.1f}" y="{top - 9}" text-anchor="middle">1.0 = raw Netty</text>']
+            f'<text x="{one:.1f}" y="{top - 9}" text-anchor="middle">1.0 = {escape(baseline)}</text>']
     with open(path, "w") as f:
         f.write("\n".join(head + parts + ["</svg>", ""]))
 

@@ -17,6 +17,13 @@
 #   BASELINE_DIR (for rigel-vt-base, rigel-el-base, rigel-seed-base: a folder with benchmarks.jar and
 #     seed-app.jar built at another commit, e.g. the one before a change)
 #   BUILD=1 (0 skips the Maven build)   PORT=18080   JAVA_OPTS=""   OUT=benchmarks/results/latest
+#   SUITE=db: TechEmpower's database tests on the local PostgreSQL instead; its defaults are
+#     CONTENDERS="vertx-pg rigel-jdbc rigel-jpa spring-jpa helidon-db javalin-hikari rigel-seed rigel-seed-pg"
+#     WORKLOADS="db queries1 queries20 fortunes updates1 updates20 users"  BASELINE=vertx-pg
+#   TFB_SCHEMA=techempower (the schema of database test holding world and fortune, made afresh by
+#     benchmarks/techempower/setup.sql before the first database contender starts)
+#   BASELINE=raw-netty (the contender every ratio is taken against)
+#   TFB_COUNT=1 (0: the answer check of queries20/updates20 does not count PostgreSQL's statements in round 1)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -25,9 +32,19 @@ THREADS=${THREADS:-1}
 CONNECTIONS=${CONNECTIONS:-64}
 WARMUP=${WARMUP:-5}
 DURATION=${DURATION:-10}
+SUITE=${SUITE:-http}
+if [ "$SUITE" = db ]; then
+  CONTENDERS=${CONTENDERS:-vertx-pg rigel-jdbc rigel-jpa spring-jpa helidon-db javalin-hikari rigel-seed rigel-seed-pg}
+  WORKLOADS=${WORKLOADS:-db queries1 queries20 fortunes updates1 updates20 users}
+  BASELINE=${BASELINE:-vertx-pg}
+fi
 CONTENDERS=${CONTENDERS:-raw-netty rigel-vt rigel-el rigel-seed rigel-seed-pg helidon javalin vertx spring}
 SEED_PG_SCHEMA=${SEED_PG_SCHEMA:-rigel_bench_seed}
+TFB_SCHEMA=${TFB_SCHEMA:-techempower}
+export TFB_SCHEMA
 WORKLOADS=${WORKLOADS:-plaintext json users user}
+BASELINE=${BASELINE:-raw-netty}
+export BASELINE
 BUILD=${BUILD:-1}
 ROUNDS=${ROUNDS:-1}
 PORT=${PORT:-18080}
@@ -53,7 +70,7 @@ fi
 RESULTS_DIR=$(dirname "$OUT")
 RUN_DIR="$RESULTS_DIR/run"
 mkdir -p "$RUN_DIR"
-rm -f "$RUN_DIR"/*.json "$RUN_DIR"/*.log
+rm -f "$RUN_DIR"/*.json "$RUN_DIR"/*.log "$RUN_DIR"/*.check
 BASE="http://127.0.0.1:$PORT"
 AUTH='Authorization: Bearer dev-token'
 
@@ -64,6 +81,13 @@ workload_path() {
     json) echo /json ;;
     users) echo /api/v1/users ;;
     user|user-jwt) echo /api/v1/users/1 ;;
+    # TechEmpower's database tests (benchmarks/techempower/)
+    db) echo /db ;;
+    queries1) echo '/queries?queries=1' ;;
+    queries20) echo '/queries?queries=20' ;;
+    fortunes) echo /fortunes ;;
+    updates1) echo '/updates?queries=1' ;;
+    updates20) echo '/updates?queries=20' ;;
     *) echo "unknown workload $1" >&2; exit 2 ;;
   esac
 }
@@ -81,6 +105,19 @@ workload_headers() { # prints nothing for plaintext/json; the browser headers ot
     user-jwt) BROWSER_HEADERS_JWT=("${BROWSER_HEADERS[@]}"); BROWSER_HEADERS_JWT[1]="Authorization: Bearer $JWT"; return 0 ;;
     *) return 1 ;;
   esac
+}
+
+DB_WORKLOADS=" db queries1 queries20 fortunes updates1 updates20 "
+DB_CONTENDERS=" rigel-jdbc rigel-jpa vertx-pg spring-jpa helidon-db javalin-hikari "
+is_db_workload() { [[ $DB_WORKLOADS == *" $1 "* ]]; }
+is_db_contender() { [[ $DB_CONTENDERS == *" $1 "* ]]; }
+# Whether contender $1 serves workload $2: the database contenders serve the database tests only,
+# the others the HTTP workloads only.
+serves() { if is_db_contender "$1"; then is_db_workload "$2"; else ! is_db_workload "$2"; fi; }
+# The request polled until contender $1 answers (its startup time).
+probe() {
+  if is_db_contender "$1"; then curl -fs -o /dev/null "$BASE/db" 2>/dev/null
+  else curl -fs -o /dev/null -H "$AUTH" "$BASE/api/v1/users/1" 2>/dev/null; fi
 }
 
 # Sets args to the headers workload $1 sends.
@@ -129,6 +166,13 @@ start_contender() { # name -> sets PID
     javalin) "$JAVA" $NATIVE $JAVA_OPTS -cp "benchmarks/javalin/target/classes:benchmarks/javalin/target/lib/*" dev.rigel.benchmarks.javalin.JavalinBenchServer "$PORT" >"$log" 2>&1 & ;;
     vertx) "$JAVA" $NATIVE $JAVA_OPTS -cp "benchmarks/vertx/target/classes:benchmarks/vertx/target/lib/*" dev.rigel.benchmarks.vertx.VertxBenchServer "$PORT" >"$log" 2>&1 & ;;
     spring) "$JAVA" $NATIVE $JAVA_OPTS -jar benchmarks/spring/target/benchmarks-spring.jar --server.port="$PORT" >"$log" 2>&1 & ;;
+    # TechEmpower's database tests on the local PostgreSQL (schema $TFB_SCHEMA, see benchmarks/techempower/)
+    rigel-jdbc) "$JAVA" $NATIVE $JAVA_OPTS -cp benchmarks/target/benchmarks.jar dev.rigel.benchmarks.RigelDbServer "$PORT" jdbc >"$log" 2>&1 & ;;
+    rigel-jpa) "$JAVA" $NATIVE $JAVA_OPTS -cp benchmarks/target/benchmarks.jar dev.rigel.benchmarks.RigelDbServer "$PORT" jpa >"$log" 2>&1 & ;;
+    vertx-pg) "$JAVA" $NATIVE $JAVA_OPTS -cp "benchmarks/vertx-pg/target/classes:benchmarks/vertx-pg/target/lib/*" dev.rigel.benchmarks.vertxpg.VertxDbServer "$PORT" >"$log" 2>&1 & ;;
+    spring-jpa) TFB_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/test?currentSchema=$TFB_SCHEMA" "$JAVA" $NATIVE $JAVA_OPTS -jar benchmarks/spring/target/benchmarks-spring.jar --server.port="$PORT" --spring.profiles.active=db >"$log" 2>&1 & ;;
+    helidon-db) "$JAVA" $NATIVE $JAVA_OPTS -cp "benchmarks/helidon/target/classes:benchmarks/helidon/target/lib/*" dev.rigel.benchmarks.helidon.HelidonDbServer "$PORT" >"$log" 2>&1 & ;;
+    javalin-hikari) "$JAVA" $NATIVE $JAVA_OPTS -cp "benchmarks/javalin/target/classes:benchmarks/javalin/target/lib/*" dev.rigel.benchmarks.javalin.JavalinDbServer "$PORT" >"$log" 2>&1 & ;;
     # the same servers from another build of Rigel (a commit before a change), for before/after ratios
     rigel-vt-base) "$JAVA" $NATIVE $JAVA_OPTS -cp "$(baseline benchmarks.jar)" dev.rigel.benchmarks.RigelBenchServer "$PORT" vt >"$log" 2>&1 & ;;
     rigel-el-base) "$JAVA" $NATIVE $JAVA_OPTS -cp "$(baseline benchmarks.jar)" dev.rigel.benchmarks.RigelBenchServer "$PORT" el >"$log" 2>&1 & ;;
@@ -150,18 +194,35 @@ trap '[ -n "$PID" ] && kill -9 "$PID" 2>/dev/null; true' EXIT
 
 port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; }
 
+# TechEmpower's tables, made afresh once per run before the first database contender starts
+for name in $CONTENDERS; do
+  if is_db_contender "$name"; then
+    echo "making TechEmpower's tables in schema $TFB_SCHEMA of database test" >&2
+    psql -q -h 127.0.0.1 -U postgres -d test -v schema="$TFB_SCHEMA" -f benchmarks/techempower/setup.sql >&2
+    break
+  fi
+done
+export TFB_DATABASE_URL="postgresql://postgres@127.0.0.1:5432/test?currentSchema=$TFB_SCHEMA"
+
 # other work on the machine skews the numbers: the load average is recorded before and after
 cut -d' ' -f1-3 /proc/loadavg >"$RUN_DIR/loadavg-start"
 for round in $(seq 1 "$ROUNDS"); do
 for name in $CONTENDERS; do
   if ! port_free; then echo "port $PORT is busy; set PORT" >&2; exit 1; fi
   echo "== $name (round $round of $ROUNDS)" >&2
+  # the workloads this contender serves; the others are recorded as not served
+  ordered=
+  for w in $WORKLOADS; do
+    if serves "$name" "$w"; then ordered="$ordered $w"
+    else printf '{"contender":"%s","workload":"%s","status":"not served"}\n' "$name" "$w" >"$RUN_DIR/$name.$w.r$round.json"; fi
+  done
   t0=$(date +%s%N)
   start_contender "$name"
-  # startup: launch to the first successful GET /api/v1/users/1 (authenticated), polled every 10 ms, 60 s max
+  # startup: launch to the first successful GET /api/v1/users/1 (authenticated; GET /db for the
+  # database contenders), polled every 10 ms, 60 s max
   started=0
   for _ in $(seq 1 6000); do
-    if curl -fs -o /dev/null -H "$AUTH" "$BASE/api/v1/users/1" 2>/dev/null; then started=1; break; fi
+    if probe "$name"; then started=1; break; fi
     kill -0 "$PID" 2>/dev/null || break
     sleep 0.01
   done
@@ -174,8 +235,7 @@ for name in $CONTENDERS; do
   echo "   first successful request after ${startup_ms} ms" >&2
   JWT=$(login_token)
   # workloads in reverse order every other round: the later ones run on a JIT warmed by the earlier
-  ordered=$WORKLOADS
-  if [ $((round % 2)) = 0 ]; then ordered=$(echo "$WORKLOADS" | tr ' ' '\n' | tac | tr '\n' ' '); fi
+  if [ $((round % 2)) = 0 ]; then ordered=$(echo $ordered | tr ' ' '\n' | tac | tr '\n' ' '); fi
   # every workload is warmed before any is measured, so none is measured on a colder JIT than another
   for w in $ordered; do
     warm_args $w
@@ -184,8 +244,21 @@ for name in $CONTENDERS; do
   for w in $ordered; do
     path=$(workload_path "$w")
     warm_args $w
-    # correctness check before loading: 200 and a non-empty body
-    code=$(curl -s -o "$RUN_DIR/$name.$w.body" -w '%{http_code}' "${args[@]}" "$BASE$path" || true)
+    # correctness check before loading: TechEmpower's rules for its tests (techempower/check.py:
+    # shapes, counts, rows as stored, rows really updated, escaping); 200 and a non-empty body otherwise
+    if is_db_workload "$w"; then
+      # in round 1 also count PostgreSQL's statements for queries20/updates20 (~25 s each; TFB_COUNT=0: never)
+      count=; if [ "$round" = 1 ] && [ "${TFB_COUNT:-1}" != 0 ]; then count=--count; fi
+      if ! python3 benchmarks/techempower/check.py $count "$BASE" "$w" "$RUN_DIR/$name.$w.body" >"$RUN_DIR/$name.$w.check" 2>&1; then
+        echo "   $w: answers fail the check, skipped:" >&2; sed 's/^/     /' "$RUN_DIR/$name.$w.check" | head -5 >&2
+        problem=$(grep -m1 FAIL "$RUN_DIR/$name.$w.check" | sed 's/^FAIL //; s/"/'"'"'/g' | cut -c1-200)
+        printf '{"contender":"%s","workload":"%s","status":"check failed: %s"}\n' "$name" "$w" "$problem" >"$RUN_DIR/$name.$w.r$round.json"
+        continue
+      fi
+      code=200
+    else
+      code=$(curl -s -o "$RUN_DIR/$name.$w.body" -w '%{http_code}' "${args[@]}" "$BASE$path" || true)
+    fi
     if [ "$code" != 200 ] || [ ! -s "$RUN_DIR/$name.$w.body" ]; then
       echo "   $w: answered $code, skipped" >&2
       printf '{"contender":"%s","workload":"%s","status":"check failed: HTTP %s"}\n' "$name" "$w" "$code" >"$RUN_DIR/$name.$w.r$round.json"

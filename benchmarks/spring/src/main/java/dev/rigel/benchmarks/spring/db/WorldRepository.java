@@ -1,0 +1,5 @@
+package dev.rigel.benchmarks.spring.db;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface WorldRepository extends JpaRepository<World, Integer> {}
