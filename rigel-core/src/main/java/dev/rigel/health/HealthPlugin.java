@@ -3,6 +3,7 @@ package dev.rigel.health;
 import dev.rigel.App;
 import dev.rigel.InitPlugin;
 import dev.rigel.Route;
+import dev.rigel.annotation.Operation;
 import dev.rigel.http.Response;
 import dev.rigel.internal.health.CheckSlot;
 import dev.rigel.internal.health.HealthRunner;
@@ -94,9 +95,10 @@ public final class HealthPlugin implements InitPlugin {
     @Override
     public void onAppInit(App.Builder app) {
         app.routeHandlers(
-                        Route.get(path, () -> answer(Kind.ALL)).name("health"),
-                        Route.get(livePath, () -> answer(Kind.LIVE)).name("health_live"),
-                        Route.get(readyPath, () -> answer(Kind.READY)).name("health_ready"))
+                        // method references, so the OpenAPI document reads their annotations and types
+                        Route.get(path, this::summary).name("health"),
+                        Route.get(livePath, this::liveness).name("health_live"),
+                        Route.get(readyPath, this::readiness).name("health_ready"))
                 // after every lifespan resource is open, so contributors' checks can reach them
                 .onStartup(this::started)
                 .onShutdown(this::stopped);
@@ -140,6 +142,29 @@ public final class HealthPlugin implements InitPlugin {
             slots.add(new CheckSlot(check, name));
         }
         return slots;
+    }
+
+    @Operation(
+            summary = "Health",
+            description = "Liveness and readiness together: 200 when every check is up, 503 with the same body"
+                    + " otherwise (a check down, or the server stopping).")
+    private Response<Map<String, Object>> summary() {
+        return answer(Kind.ALL);
+    }
+
+    @Operation(
+            summary = "Liveness",
+            description = "200 while the process answers (and its liveness checks, if any, are up), else 503.")
+    private Response<Map<String, Object>> liveness() {
+        return answer(Kind.LIVE);
+    }
+
+    @Operation(
+            summary = "Readiness",
+            description = "200 when the app can serve: every readiness check (database, Redis, channels…) is up."
+                    + " 503 with the same body when one is down or the server has begun to stop.")
+    private Response<Map<String, Object>> readiness() {
+        return answer(Kind.READY);
     }
 
     private Response<Map<String, Object>> answer(Kind kind) {

@@ -29,7 +29,6 @@ public final class Main {
                         .host(settings.host())
                         .port(settings.port())
                         .build());
-        Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "rigel-shutdown"));
         server.start();
         server.awaitShutdown();
     }
