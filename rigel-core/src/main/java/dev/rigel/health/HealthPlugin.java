@@ -5,8 +5,6 @@ import dev.rigel.InitPlugin;
 import dev.rigel.Route;
 import dev.rigel.annotation.Operation;
 import dev.rigel.http.Response;
-import dev.rigel.internal.health.CheckSlot;
-import dev.rigel.internal.health.HealthRunner;
 import dev.rigel.stores.Store;
 import java.time.Duration;
 import java.util.ArrayList;

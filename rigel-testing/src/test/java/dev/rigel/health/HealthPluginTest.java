@@ -101,7 +101,7 @@ class HealthPluginTest {
     @EnumSource(Transport.class)
     void aHangingCheckAnswers503AfterItsTimeoutNotLater(Transport transport) {
         App app = app(HealthPlugin.builder()
-                .timeout(Duration.ofMillis(300))
+                .timeout(Duration.ofMillis(1_000))
                 .check(HealthCheck.of("db", () -> {
                     release.await();
                     return Result.up();
@@ -110,13 +110,14 @@ class HealthPluginTest {
         try (TestClient client = Clients.open(app, transport)) {
             long start = System.nanoTime();
             TestResponse ready = client.get("/health/ready");
-            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(1_500));
+            assertThat(Duration.ofNanos(System.nanoTime() - start))
+                    .isBetween(Duration.ofMillis(900), Duration.ofMillis(2_500));
             assertThat(ready.status()).isEqualTo(503);
-            assertThat(ready.json().at("/checks/db/error").asText()).isEqualTo("timed out after 300 ms");
-            // the next probe joins the run under way, whose time is up: answered at once
+            assertThat(ready.json().at("/checks/db/error").asText()).isEqualTo("timed out after 1000 ms");
+            // the next probe joins the run under way, whose time is up: answered at once, not after another second
             start = System.nanoTime();
             assertThat(client.get("/health").status()).isEqualTo(503);
-            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(250));
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(600));
         }
     }
 

@@ -1,6 +1,5 @@
-package dev.rigel.internal.health;
+package dev.rigel.health;
 
-import dev.rigel.health.HealthCheck;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -11,7 +10,7 @@ import org.slf4j.Logger;
  * connections and never answers) holds one virtual thread, not one per probe, and a burst of
  * probes costs the dependency one round trip.
  */
-public final class CheckSlot {
+final class CheckSlot {
 
     /** A run of the check: when it started and what it will find. */
     record Run(long startedNanos, CompletableFuture<HealthCheck.Result> result) {}
@@ -22,12 +21,12 @@ public final class CheckSlot {
     // null until the first run ends; for logging each change once
     private volatile Boolean lastUp;
 
-    public CheckSlot(HealthCheck check, String name) {
+    CheckSlot(HealthCheck check, String name) {
         this.check = check;
         this.name = name;
     }
 
-    public String name() {
+    String name() {
         return name;
     }
 

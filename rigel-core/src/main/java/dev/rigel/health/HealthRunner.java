@@ -1,6 +1,5 @@
-package dev.rigel.internal.health;
+package dev.rigel.health;
 
-import dev.rigel.health.HealthCheck;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * down ("timed out") and left to finish on its own (JDBC drivers and network clients do not all
  * stop when interrupted, and a later probe joins that run rather than starting another).
  */
-public final class HealthRunner {
+final class HealthRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger("dev.rigel.health");
 
@@ -28,7 +27,7 @@ public final class HealthRunner {
      * @param error why it is down, as a client may read it (null when up)
      * @param failure the exception it failed with, for details and the log (null otherwise)
      */
-    public record Outcome(
+    record Outcome(
             String name,
             boolean up,
             String error,
@@ -39,7 +38,7 @@ public final class HealthRunner {
     private HealthRunner() {}
 
     /** Runs {@code slots} (or joins their runs under way) and waits for each up to {@code timeout}. */
-    public static List<Outcome> run(List<CheckSlot> slots, Duration timeout) {
+    static List<Outcome> run(List<CheckSlot> slots, Duration timeout) {
         List<CheckSlot.Run> runs = new ArrayList<>(slots.size());
         for (CheckSlot slot : slots) {
             runs.add(slot.run());
