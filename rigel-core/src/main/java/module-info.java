@@ -39,6 +39,7 @@ module dev.rigel.core {
     exports dev.rigel.exceptions;
     exports dev.rigel.form;
     exports dev.rigel.function;
+    exports dev.rigel.health;
     exports dev.rigel.http;
     exports dev.rigel.middleware;
     exports dev.rigel.middleware.compression;

@@ -16,6 +16,8 @@ module dev.rigel.netty {
     requires io.netty.transport.classes.epoll;
     requires io.netty.transport.unix.common;
     requires org.slf4j;
+    // sun.misc.Signal: SIGTERM/SIGINT stop the server gracefully and exit with status 0
+    requires jdk.unsupported;
 
     exports dev.rigel.netty;
 }

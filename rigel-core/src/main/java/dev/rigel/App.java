@@ -64,6 +64,8 @@ public final class App implements Application, Lifespan {
     private final RouteTable routes;
     private final RequestDispatcher dispatcher;
     private final Lifecycle lifecycle;
+    // set by the server when it begins a graceful stop, cleared by the next startup
+    private volatile boolean draining;
 
     private App(AppSettings settings, Definition definition) {
         this.settings = settings;
@@ -102,7 +104,22 @@ public final class App implements Application, Lifespan {
     /** Opens lifespan resources, then runs the startup hooks; called by servers and test clients. */
     @Override
     public void startup() {
+        draining = false;
         lifecycle.startup();
+    }
+
+    /**
+     * Marks the app as draining: its server is stopping gracefully and it should receive no new
+     * traffic. Readiness ({@code HealthPlugin}) answers 503 from now on; requests are still served.
+     */
+    @Override
+    public void startDraining() {
+        draining = true;
+    }
+
+    /** Whether the server serving this app has begun a graceful stop (see {@link #startDraining()}). */
+    public boolean isDraining() {
+        return draining;
     }
 
     /** Closes lifespan resources in reverse order, then runs the shutdown hooks. */

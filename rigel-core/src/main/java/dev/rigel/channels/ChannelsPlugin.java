@@ -6,6 +6,8 @@ import dev.rigel.App;
 import dev.rigel.InitPlugin;
 import dev.rigel.di.Provide;
 import dev.rigel.exceptions.ImproperlyConfiguredException;
+import dev.rigel.health.HealthCheck;
+import dev.rigel.health.HealthContributor;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -46,7 +48,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>Each channel is subscribed at the backend once, however many local subscribers it has, and
  * unsubscribed when the last one leaves.
  */
-public final class ChannelsPlugin implements InitPlugin {
+public final class ChannelsPlugin implements InitPlugin, HealthContributor {
 
     /** The dependency key the plugin provides itself under. */
     public static final String DEPENDENCY_KEY = "channels";
@@ -68,6 +70,8 @@ public final class ChannelsPlugin implements InitPlugin {
     private final SubscriptionRegistry registry;
     private final ReentrantLock lifecycle = new ReentrantLock();
     private int starts;
+    // one object for every app sharing the plugin, so the health plugin runs it once
+    private final HealthCheck healthCheck = HealthCheck.of("channels", this::health);
     private volatile ObjectMapper mapper;
 
     private ChannelsPlugin(Builder builder) {
@@ -115,6 +119,22 @@ public final class ChannelsPlugin implements InitPlugin {
                         .build());
             }
         }
+    }
+
+    /**
+     * Readiness ({@code HealthPlugin}): {@code channels} is up while the plugin runs and its
+     * backend is available (for Redis and PostgreSQL: connected and subscribed).
+     */
+    @Override
+    public List<HealthCheck> healthChecks(App app) {
+        return List.of(healthCheck);
+    }
+
+    private HealthCheck.Result health() {
+        if (!isRunning()) {
+            return HealthCheck.Result.down("not started");
+        }
+        return backend.isAvailable() ? HealthCheck.Result.up() : HealthCheck.Result.down("backend unavailable");
     }
 
     // ---- lifecycle ----

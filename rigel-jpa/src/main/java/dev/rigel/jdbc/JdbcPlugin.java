@@ -5,13 +5,17 @@ import dev.rigel.InitPlugin;
 import dev.rigel.di.Outcome;
 import dev.rigel.di.Provide;
 import dev.rigel.di.Scoped;
+import dev.rigel.health.HealthCheck;
+import dev.rigel.health.HealthContributor;
 import dev.rigel.http.State;
 import dev.rigel.jdbc.internal.ConstraintNames;
 import dev.rigel.jdbc.internal.DatabaseErrors;
 import dev.rigel.jdbc.internal.LostConnections;
 import dev.rigel.jdbc.internal.Pool;
+import dev.rigel.jdbc.internal.PoolHealth;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import javax.sql.DataSource;
 
 /**
@@ -39,7 +43,7 @@ import javax.sql.DataSource;
  *       registered for {@code SQLException} on a router or controller takes precedence.
  * </ul>
  */
-public final class JdbcPlugin implements InitPlugin {
+public final class JdbcPlugin implements InitPlugin, HealthContributor {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(JdbcPlugin.class);
 
@@ -66,6 +70,15 @@ public final class JdbcPlugin implements InitPlugin {
     /** The running app's pool. */
     public DataSource dataSource(App app) {
         return provideDataSource(app.state());
+    }
+
+    /**
+     * Readiness ({@code HealthPlugin}): {@code db} borrows a connection from the running app's pool
+     * and checks it is valid.
+     */
+    @Override
+    public List<HealthCheck> healthChecks(App app) {
+        return List.of(PoolHealth.check(() -> dataSource(app)));
     }
 
     private AutoCloseable start(App app) {

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies.NamingBase;
 import dev.rigel.App;
 import dev.rigel.InitPlugin;
 import dev.rigel.di.Provide;
+import dev.rigel.health.HealthCheck;
+import dev.rigel.health.HealthContributor;
 import dev.rigel.jdbc.internal.DatabaseErrors;
+import dev.rigel.jdbc.internal.PoolHealth;
 import dev.rigel.jpa.internal.Engine;
 import dev.rigel.jpa.internal.EntityScanner;
 import dev.rigel.jpa.internal.SessionProvider;
@@ -57,7 +60,7 @@ import javax.sql.DataSource;
  *       or the schema does not validate) and close at shutdown.
  * </ul>
  */
-public final class JpaPlugin implements InitPlugin {
+public final class JpaPlugin implements InitPlugin, HealthContributor {
 
     private final JpaConfig config;
     private final SessionProvider sessions;
@@ -119,6 +122,15 @@ public final class JpaPlugin implements InitPlugin {
                 .orElseThrow(() -> new IllegalStateException("JpaPlugin: the app has not been started"))
                 .pool()
                 .dataSource();
+    }
+
+    /**
+     * Readiness ({@code HealthPlugin}): {@code db} borrows a connection from the running app's pool
+     * and checks it is valid.
+     */
+    @Override
+    public List<HealthCheck> healthChecks(App app) {
+        return List.of(PoolHealth.check(() -> dataSource(app)));
     }
 
     private AutoCloseable start(App app, List<Class<?>> managed) {

@@ -4,6 +4,7 @@ import dev.rigel.netty.internal.Connection;
 import dev.rigel.netty.internal.Dispatcher;
 import dev.rigel.netty.internal.IoTransport;
 import dev.rigel.netty.internal.ServerInitializer;
+import dev.rigel.netty.internal.ShutdownSignals;
 import dev.rigel.protocol.Application;
 import dev.rigel.protocol.Lifespan;
 import io.netty.bootstrap.ServerBootstrap;
@@ -17,6 +18,7 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Objects;
@@ -41,7 +43,15 @@ import org.slf4j.LoggerFactory;
  * thread and the body streams to it with backpressure.
  *
  * <p>An application that implements {@link Lifespan} gets {@code startup()} before the port is
- * bound and {@code shutdown()} after the last in-flight request has finished.
+ * bound, {@code startDraining()} when a stop begins and {@code shutdown()} after the last in-flight
+ * request has finished.
+ *
+ * <p>Signals: while it runs, the server stops {@linkplain #stop() gracefully} on SIGTERM (what
+ * Kubernetes, Docker and systemd send) and SIGINT (Ctrl-C) and then exits the JVM with status 0;
+ * on any other JVM shutdown ({@code System.exit}) a shutdown hook stops it the same way. Each
+ * running server has one hook, removed when it stops, so tests that start many servers leave none
+ * behind. Turn this off with {@link ServerConfig.Builder#handleSignals(boolean)
+ * handleSignals(false)} when the program handles signals itself or runs more than the server.
  */
 public final class RigelServer implements AutoCloseable {
 
@@ -65,6 +75,9 @@ public final class RigelServer implements AutoCloseable {
     private Channel serverChannel;
     private ChannelGroup channels;
     private Dispatcher dispatcher;
+    private Thread shutdownHook;
+    // one object for register and unregister
+    private final Runnable stopOnSignal = this::stop;
 
     public RigelServer(Application app, ServerConfig config) {
         this.app = Objects.requireNonNull(app, "app");
@@ -141,6 +154,11 @@ public final class RigelServer implements AutoCloseable {
         }
         port = ((InetSocketAddress) serverChannel.localAddress()).getPort();
         state = State.RUNNING;
+        if (config.handleSignals()) {
+            shutdownHook = new Thread(this::stop, "rigel-shutdown-" + port);
+            Runtime.getRuntime().addShutdownHook(shutdownHook);
+            ShutdownSignals.add(stopOnSignal);
+        }
         LOG.info(
                 "Rigel listening on {} ({}, {}{})",
                 url(),
@@ -183,10 +201,13 @@ public final class RigelServer implements AutoCloseable {
     }
 
     /**
-     * Stops gracefully: stops accepting, closes idle connections, lets in-flight requests finish
-     * (HTTP/2 connections get a GOAWAY) for up to {@link ServerConfig#shutdownTimeout()}, then
-     * closes whatever is left, runs the application's {@link Lifespan#shutdown()} and releases the
-     * I/O threads. Does nothing if the server is not running.
+     * Stops gracefully: tells the application it is draining ({@link Lifespan#startDraining()}, so
+     * readiness answers 503), keeps serving for {@link ServerConfig#shutdownGracePeriod()} (zero by
+     * default), then stops accepting, closes idle connections, lets in-flight requests finish
+     * (HTTP/2 connections get a GOAWAY, WebSockets a close with 1001) for up to
+     * {@link ServerConfig#shutdownTimeout()}, closes whatever is left, runs the application's
+     * {@link Lifespan#shutdown()} and releases the I/O threads. Does nothing if the server is not
+     * running. A signal or the JVM's shutdown calls this too (see the class comment).
      *
      * <p>Call it from outside request handling: an application call that stops its own server
      * would wait for itself. A handler that wants to shut the server down should start a thread
@@ -196,8 +217,10 @@ public final class RigelServer implements AutoCloseable {
         if (state != State.RUNNING) {
             return;
         }
-        long deadline = System.nanoTime() + config.shutdownTimeout().toNanos();
+        boolean interrupted = false;
         try {
+            interrupted = drainFirst();
+            long deadline = System.nanoTime() + config.shutdownTimeout().toNanos();
             serverChannel.close().syncUninterruptibly();
             Set<Channel> told = Collections.newSetFromMap(new IdentityHashMap<>());
             tellToDrain(told);
@@ -224,9 +247,56 @@ public final class RigelServer implements AutoCloseable {
         } finally {
             group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
             state = State.STOPPED;
+            forgetSignals();
             stopped.countDown();
             LOG.info("Rigel stopped listening on {}", url());
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
+    }
+
+    /**
+     * Tells the application, then serves on through the grace period so traffic can move
+     * elsewhere. Returns whether the wait was interrupted (cut short; the drain after it is not).
+     */
+    private boolean drainFirst() {
+        if (app instanceof Lifespan lifespan) {
+            try {
+                lifespan.startDraining();
+            } catch (RuntimeException e) {
+                LOG.warn("Application startDraining failed; stopping anyway", e);
+            }
+        }
+        Duration grace = config.shutdownGracePeriod();
+        if (grace.isZero()) {
+            return false;
+        }
+        LOG.info("Draining {}: serving for {} more before refusing new connections", url(), grace);
+        try {
+            Thread.sleep(grace);
+            return false;
+        } catch (InterruptedException e) {
+            return true;
+        }
+    }
+
+    /** The JVM shutdown hook while the server runs (null otherwise); for tests. */
+    Thread shutdownHook() {
+        return shutdownHook;
+    }
+
+    private void forgetSignals() {
+        if (shutdownHook == null) {
+            return;
+        }
+        ShutdownSignals.remove(stopOnSignal);
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException e) {
+            // the JVM is shutting down (perhaps this is the hook): nothing to remove
+        }
+        shutdownHook = null;
     }
 
     /**

@@ -38,6 +38,8 @@ public final class ServerConfig {
     private final long maxBodySize;
     private final boolean http2;
     private final Duration shutdownTimeout;
+    private final Duration shutdownGracePeriod;
+    private final boolean handleSignals;
     private final SslContext sslContext;
     private final Path tlsCertificateChain;
     private final Path tlsPrivateKey;
@@ -60,6 +62,8 @@ public final class ServerConfig {
         this.maxBodySize = b.maxBodySize;
         this.http2 = b.http2;
         this.shutdownTimeout = b.shutdownTimeout;
+        this.shutdownGracePeriod = b.shutdownGracePeriod;
+        this.handleSignals = b.handleSignals;
         this.sslContext = b.sslContext;
         this.tlsCertificateChain = b.tlsCertificateChain;
         this.tlsPrivateKey = b.tlsPrivateKey;
@@ -94,6 +98,8 @@ public final class ServerConfig {
         b.maxBodySize = maxBodySize;
         b.http2 = http2;
         b.shutdownTimeout = shutdownTimeout;
+        b.shutdownGracePeriod = shutdownGracePeriod;
+        b.handleSignals = handleSignals;
         b.sslContext = sslContext;
         b.tlsCertificateChain = tlsCertificateChain;
         b.tlsPrivateKey = tlsPrivateKey;
@@ -173,6 +179,28 @@ public final class ServerConfig {
         return shutdownTimeout;
     }
 
+    /**
+     * How long {@link RigelServer#stop()} keeps serving, new connections included, after telling
+     * the application it is draining (readiness answers 503) and before it stops accepting: the
+     * time a load balancer or Kubernetes needs to stop sending traffic here. Zero (the default)
+     * stops accepting at once, as most servers do; behind a load balancer set a few seconds (its
+     * health-check interval times the failures it needs, or about 5 s on Kubernetes, where the
+     * endpoint removal races the SIGTERM).
+     */
+    public Duration shutdownGracePeriod() {
+        return shutdownGracePeriod;
+    }
+
+    /**
+     * Whether the server stops gracefully on SIGTERM and SIGINT (Ctrl-C) and then exits the JVM
+     * with status 0, and on any other JVM shutdown (a shutdown hook). On by default; turn it off
+     * when the application handles signals itself or the server is embedded in a larger program.
+     * See {@link RigelServer}.
+     */
+    public boolean handleSignals() {
+        return handleSignals;
+    }
+
     /** A TLS context supplied as is; see {@link Builder#tls(SslContext)}. */
     public Optional<SslContext> sslContext() {
         return Optional.ofNullable(sslContext);
@@ -226,7 +254,8 @@ public final class ServerConfig {
                 + ", headerReadTimeout=" + headerReadTimeout + ", maxConnectionsPerAddress=" + maxConnectionsPerAddress
                 + ", maxHeaderSize=" + maxHeaderSize + ", maxInitialLineLength=" + maxInitialLineLength
                 + ", maxBodySize=" + maxBodySize + ", http2=" + http2 + ", tls=" + tls()
-                + ", shutdownTimeout=" + shutdownTimeout + ", nativeTransport=" + nativeTransport
+                + ", shutdownTimeout=" + shutdownTimeout + ", shutdownGracePeriod=" + shutdownGracePeriod
+                + ", handleSignals=" + handleSignals + ", nativeTransport=" + nativeTransport
                 + ", webSocketMaxFrameSize=" + webSocketMaxFrameSize + ", webSocketMaxMessageSize="
                 + webSocketMaxMessageSize + ", webSocketCompression=" + webSocketCompression + "]";
     }
@@ -251,6 +280,8 @@ public final class ServerConfig {
         private long maxBodySize = 10L * 1024 * 1024;
         private boolean http2 = true;
         private Duration shutdownTimeout = Duration.ofSeconds(30);
+        private Duration shutdownGracePeriod = Duration.ZERO;
+        private boolean handleSignals = true;
         private SslContext sslContext;
         private Path tlsCertificateChain;
         private Path tlsPrivateKey;
@@ -334,6 +365,18 @@ public final class ServerConfig {
 
         public Builder shutdownTimeout(Duration shutdownTimeout) {
             this.shutdownTimeout = nonNegative(shutdownTimeout, "shutdownTimeout");
+            return this;
+        }
+
+        /** See {@link ServerConfig#shutdownGracePeriod()}; default zero. */
+        public Builder shutdownGracePeriod(Duration gracePeriod) {
+            this.shutdownGracePeriod = nonNegative(gracePeriod, "shutdownGracePeriod");
+            return this;
+        }
+
+        /** See {@link ServerConfig#handleSignals()}; default true. */
+        public Builder handleSignals(boolean handleSignals) {
+            this.handleSignals = handleSignals;
             return this;
         }
 

@@ -1,5 +1,8 @@
 package dev.rigel.redis;
 
+import dev.rigel.App;
+import dev.rigel.health.HealthCheck;
+import dev.rigel.health.HealthContributor;
 import dev.rigel.redis.internal.FailFastRedis;
 import dev.rigel.redis.internal.OutageLog;
 import dev.rigel.stores.Store;
@@ -23,6 +26,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -55,7 +59,7 @@ import org.slf4j.LoggerFactory;
  * {@link #close}; namespace views and stores made by {@link #of} share a connection they do not
  * own, and closing them does nothing. Needs Redis 6.2 or newer (for {@code GETEX}).
  */
-public final class RedisStore implements Store, AutoCloseable {
+public final class RedisStore implements Store, AutoCloseable, HealthContributor {
 
     private static final Logger LOG = LoggerFactory.getLogger(RedisStore.class);
 
@@ -88,12 +92,19 @@ public final class RedisStore implements Store, AutoCloseable {
     private final RedisCommands<String, byte[]> redis;
     private final String prefix;
     private final AutoCloseable owned;
+    // shared with the namespace views, so a health plugin that finds several of them pings once
+    private final HealthCheck health;
 
     private RedisStore(Shared shared, String prefix, AutoCloseable owned) {
+        this(shared, prefix, owned, null);
+    }
+
+    private RedisStore(Shared shared, String prefix, AutoCloseable owned, HealthCheck health) {
         this.shared = shared;
         this.redis = shared.redis();
         this.prefix = prefix;
         this.owned = owned;
+        this.health = health != null ? health : HealthCheck.of("redis", this::ping);
     }
 
     /** Connects to {@code url} (e.g. {@code redis://127.0.0.1:6379/0}) with the default namespace. */
@@ -225,7 +236,7 @@ public final class RedisStore implements Store, AutoCloseable {
 
     @Override
     public RedisStore withNamespace(String namespace) {
-        return new RedisStore(shared, StoreKeys.namespacePrefix(prefix, namespace), null);
+        return new RedisStore(shared, StoreKeys.namespacePrefix(prefix, namespace), null, health);
     }
 
     @Override
@@ -249,6 +260,21 @@ public final class RedisStore implements Store, AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /**
+     * Readiness ({@code HealthPlugin}, which asks the app's registered stores): {@code redis} sends
+     * PING on the store's connection, within its command timeout; while the connection is known to
+     * be down it fails at once.
+     */
+    @Override
+    public List<HealthCheck> healthChecks(App app) {
+        return List.of(health);
+    }
+
+    private HealthCheck.Result ping() {
+        call("PING", redis::ping);
+        return HealthCheck.Result.up();
     }
 
     /** Closes the connection if this store opened it; views and borrowed connections are left open. */

@@ -8,6 +8,7 @@ import dev.rigel.channels.ChannelsBackend;
 import dev.rigel.channels.ChannelsPlugin;
 import dev.rigel.channels.MemoryChannelsBackend;
 import dev.rigel.di.Provide;
+import dev.rigel.health.HealthPlugin;
 import dev.rigel.jdbc.TransactionMode;
 import dev.rigel.jpa.JpaConfig;
 import dev.rigel.jpa.JpaPlugin;
@@ -31,7 +32,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The seed app: a health check and benchmark endpoints at the top, and the users/orders API under
+ * The seed app: health checks ({@code /health}, {@code /health/live}, {@code /health/ready}) and
+ * benchmark endpoints at the top, and the users/orders API under
  * {@code /api/v1}, behind bearer-token auth, whose {@code db} dependency is the request's JPA
  * session (H2 in memory by default, PostgreSQL with {@code DATABASE_URL}; committed on a 2xx) and
  * whose user cache is a store (memory, or Redis with {@code REDIS_URL}). Request and JVM
@@ -44,8 +46,6 @@ import java.util.Map;
 public final class SeedApp {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SeedApp.class);
-
-    private static final Map<String, String> OK = Map.of("status", "ok");
 
     /** The sample users' passwords (documented in the README) and their PBKDF2 hashes. */
     private static final Map<String, String> SAMPLE_HASHES = Map.of(
@@ -114,12 +114,11 @@ public final class SeedApp {
         // one log line per request; a WebSocket connection is not one (and its sends stay unwrapped)
         tracing.scopes(ScopeType.HTTP);
         // health checks, metrics scrapes and the benchmark endpoints are not traffic worth a log line each
-        tracing.exclude("^/health$", "^/metrics$", "^/plaintext$", "^/json$");
+        tracing.exclude("^/health(/|$)", "^/metrics$", "^/plaintext$", "^/json$");
         return App.builder()
                 .middleware(tracing)
                 .alsoForUnmatchedRoutes(tracing)
                 .routeHandlers(
-                        Route.get("/health", () -> OK).nonBlocking(),
                         Route.get("/plaintext", () -> "Hello, World!").nonBlocking(),
                         Route.get("/json", () -> HELLO).nonBlocking(),
                         api,
@@ -129,6 +128,8 @@ public final class SeedApp {
                                 .build())
                 // request counts and latencies by route, JVM metrics, GET /metrics for Prometheus
                 .plugins(MetricsPlugin.prometheus(), jpa, channels(redisUrl, auth))
+                // /health, /health/live, /health/ready: the database, Redis and the channels backend
+                .plugins(HealthPlugin.create())
                 // the API's OpenAPI 3.1 document at /schema/openapi.json and /schema/openapi.yaml
                 .plugins(OpenAPIPlugin.of(openApiConfig()))
                 .stores(stores)
@@ -142,7 +143,7 @@ public final class SeedApp {
                         .allowMethods("GET", "POST", "PUT", "DELETE")
                         .build())
                 // health checks, metrics scrapes and the benchmark endpoints must never be throttled
-                .rateLimit(settings.rateLimitConfig().exclude("^/health$", "^/metrics$", "^/plaintext$", "^/json$"))
+                .rateLimit(settings.rateLimitConfig().exclude("^/health(/|$)", "^/metrics$", "^/plaintext$", "^/json$"))
                 .csrf(csrfConfig(settings))
                 .json(mapper -> mapper.setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE))
                 .build();

@@ -47,7 +47,13 @@ class SeedAppTest {
         try (TestClient client = open(transport)) {
             TestResponse health = client.get("/health");
             assertThat(health.status()).isEqualTo(200);
-            assertThat(health.text()).isEqualTo("{\"status\":\"ok\"}");
+            // status first, as {"status":"ok"} checks expect; then the database and channels checks
+            assertThat(health.text()).startsWith("{\"status\":\"ok\",\"checks\":{");
+            assertThat(health.json().path("checks").fieldNames())
+                    .toIterable()
+                    .containsExactlyInAnyOrder("db", "channels");
+            assertThat(client.get("/health/live").status()).isEqualTo(200);
+            assertThat(client.get("/health/ready").status()).isEqualTo(200);
             TestResponse plaintext = client.get("/plaintext");
             assertThat(plaintext.text()).isEqualTo("Hello, World!");
             assertThat(plaintext.header("content-type")).isEqualTo("text/plain; charset=utf-8");

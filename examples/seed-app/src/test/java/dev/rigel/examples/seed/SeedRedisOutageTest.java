@@ -121,6 +121,13 @@ class SeedRedisOutageTest {
                 assertThat(logs.at(Level.WARN, "dev.rigel"))
                         .as("once per Redis client (user cache, channels), not per request")
                         .hasSize(2);
+                // readiness says so at once (the load balancer moves traffic away); liveness does not
+                TestResponse ready = fast(() -> client.get("/health/ready"));
+                assertThat(ready.status()).isEqualTo(503);
+                assertThat(ready.json().at("/checks/redis/status").asText()).isEqualTo("down");
+                assertThat(ready.json().at("/checks/channels/status").asText()).isEqualTo("down");
+                assertThat(ready.json().at("/checks/db/status").asText()).isEqualTo("ok");
+                assertThat(fast(() -> client.get("/health/live")).status()).isEqualTo(200);
 
                 redis.restart();
                 deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
@@ -149,6 +156,10 @@ class SeedRedisOutageTest {
                 Thread.sleep(50);
             }
             assertThat(client.get("/api/v1/users/2").jsonMap()).containsEntry("name", "Renamed");
+            while (client.get("/health/ready").status() != 200) {
+                assertThat(System.nanoTime()).as("ready again").isLessThan(deadline);
+                Thread.sleep(50);
+            }
             try (WebSocketTestSession grace = client.websocketConnect("/ws/user:3")) {
                 assertThat(notify(client, 3, "welcome back").status()).isEqualTo(201);
                 assertThat(grace.receiveJson(Map.class)).containsEntry("message", "welcome back");
