@@ -88,6 +88,7 @@ public final class AppLauncher {
                 .idleTimeout(server.idleTimeout())
                 .readTimeout(server.readTimeout())
                 .shutdownTimeout(server.shutdownTimeout())
+                .shutdownGracePeriod(server.shutdownGracePeriod())
                 .http2(server.http2());
         if (server.ioThreads() > 0) {
             builder.ioThreads(server.ioThreads());
