@@ -150,6 +150,20 @@ class RigelCliTest {
                         + dir.resolve("application.yaml").toAbsolutePath() + "): must not be blank");
     }
 
+    @Test
+    void runWithTlsFilesThatAreNotThereFailsWithOneLine() {
+        Path missing = dir.resolve("missing.pem");
+        int status = run("run", "--port=0", "--tls-cert", missing.toString(), "--tls-key", missing.toString());
+        assertThat(status).isEqualTo(1);
+        assertThat(err.toString()).startsWith("cli-test: ").contains("missing.pem");
+        assertThat(err.toString().lines()).hasSize(1);
+        err.getBuffer().setLength(0);
+        assertBad(
+                run("run", "--tls-cert", missing.toString()),
+                "cli-test: Invalid settings for ServerSettings: server.tls-certificate and server.tls-private-key are set"
+                        + " together or not at all");
+    }
+
     private void assertBad(int status, String line) {
         assertThat(status).isEqualTo(2);
         assertThat(err.toString()).isEqualTo(line + System.lineSeparator());
