@@ -86,24 +86,23 @@ public final class Repository<T, ID> {
 
     /** The entities matching the filters, in their order, sliced by their {@link Filter.LimitOffset}. */
     public List<T> list(Filter... filters) {
-        return Queries.select(session, type, entityName(), Arrays.asList(filters))
-                .getResultList();
+        return Queries.select(session, entity, Arrays.asList(filters)).getResultList();
     }
 
     /** How many entities match the filters (order and page are ignored). */
     public long count(Filter... filters) {
-        return Queries.count(session, type, entityName(), Arrays.asList(filters));
+        return Queries.count(session, entity, Arrays.asList(filters));
     }
 
     /** One page of the matching entities and the number of all matching ones. */
     public OffsetPagination<T> listAndCount(Filter... filters) {
         List<Filter> all = Arrays.asList(filters);
-        List<T> items = Queries.select(session, type, entityName(), all).getResultList();
+        List<T> items = Queries.select(session, entity, all).getResultList();
         Filter.LimitOffset page = Queries.page(all);
         if (page == null) {
             return new OffsetPagination<>(items, items.size(), 0, items.size());
         }
-        long total = Queries.count(session, type, entityName(), all);
+        long total = Queries.count(session, entity, all);
         return new OffsetPagination<>(items, page.limit(), page.offset(), total);
     }
 

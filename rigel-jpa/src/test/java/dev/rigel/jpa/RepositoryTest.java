@@ -183,6 +183,47 @@ class RepositoryTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
+    void fieldsThatAreNotTheEntitysNeverReachTheQuery(TestDatabase kind) {
+        Repository<Author, Long> authors = seeded(kind, Transport.IN_PROCESS);
+        for (String hostile : List.of(
+                "name = 'x' or 1 = 1 or e.name",
+                "name) or (1 = 1",
+                "name asc, e.id",
+                "books.title", // a collection: no single value to compare
+                "born.year", // a basic value has no fields
+                "",
+                "name.",
+                ".name")) {
+            assertThatThrownBy(() -> authors.list(Filter.asc(hostile)), hostile).isInstanceOf(RuntimeException.class);
+            assertThatThrownBy(() -> authors.count(Filter.eq(hostile, "x")), hostile)
+                    .isInstanceOf(RuntimeException.class);
+        }
+        assertThat(authors.count()).isEqualTo(5);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aListingIsTranslatedToSqlOncePerShapeNotPerRequest(TestDatabase kind) {
+        Repository<Author, Long> authors = seeded(kind, Transport.IN_PROCESS);
+        org.hibernate.stat.Statistics statistics = session.getEntityManagerFactory()
+                .unwrap(org.hibernate.SessionFactory.class)
+                .getStatistics();
+        statistics.setStatisticsEnabled(true);
+        statistics.clear();
+        authors.list(Filter.gt("born", 1940), Filter.asc("name"), Filter.limitOffset(2, 0));
+        long missesForTheShape = statistics.getQueryPlanCacheMissCount();
+        long hitsBefore = statistics.getQueryPlanCacheHitCount();
+        for (int year = 1950; year < 1990; year++) {
+            authors.list(Filter.gt("born", year), Filter.asc("name"), Filter.limitOffset(2, year % 3));
+        }
+        // the same shape with forty other values: every one is found in the plan cache
+        assertThat(missesForTheShape).isPositive();
+        assertThat(statistics.getQueryPlanCacheMissCount()).isEqualTo(missesForTheShape);
+        assertThat(statistics.getQueryPlanCacheHitCount() - hitsBefore).isGreaterThanOrEqualTo(40);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
     void dottedFieldsFollowAssociations(TestDatabase kind) {
         Repository<Author, Long> authors = seeded(kind, Transport.IN_PROCESS);
         Author ann = authors.list(Filter.eq("name", "Ann")).getFirst();
