@@ -32,6 +32,8 @@ import java.util.Objects;
  * @param engineStateKey the app-state key of the {@code EntityManagerFactory}
  * @param properties further Hibernate / Jakarta Persistence properties
  * @param translateErrors whether database errors become 409/404/503 (see {@link JpaPlugin})
+ * @param readOnlySafeMethods whether GET, HEAD and OPTIONS requests get a read-only session (see
+ *     {@link Builder#readOnlySafeMethods})
  */
 public record JpaConfig(
         DataSourceConfig dataSource,
@@ -43,7 +45,8 @@ public record JpaConfig(
         String engineKey,
         String engineStateKey,
         Map<String, Object> properties,
-        boolean translateErrors) {
+        boolean translateErrors,
+        boolean readOnlySafeMethods) {
 
     public JpaConfig {
         Objects.requireNonNull(dataSource, "dataSource");
@@ -87,6 +90,7 @@ public record JpaConfig(
         private String engineKey = "dbEngine";
         private String engineStateKey = "dbEngine";
         private boolean translateErrors = true;
+        private boolean readOnlySafeMethods = true;
 
         private Builder() {
             super("rigel-jpa");
@@ -152,6 +156,19 @@ public record JpaConfig(
             return this;
         }
 
+        /**
+         * Whether GET, HEAD and OPTIONS requests, which HTTP says only read, get a read-only session
+         * (true by default): entities are loaded without the snapshots that dirty checking keeps and
+         * the session is not flushed, so a listing costs less. What such a request persists or
+         * removes is still written when its transaction commits; changes to entities it loaded are
+         * not (Hibernate's read-only contract). Turn it off for an app whose GET handlers change
+         * loaded entities.
+         */
+        public Builder readOnlySafeMethods(boolean readOnly) {
+            this.readOnlySafeMethods = readOnly;
+            return this;
+        }
+
         /** Whether database errors become 409/404/503 answers (true by default). */
         public Builder translateErrors(boolean translate) {
             this.translateErrors = translate;
@@ -169,7 +186,8 @@ public record JpaConfig(
                     engineKey,
                     engineStateKey,
                     properties,
-                    translateErrors);
+                    translateErrors,
+                    readOnlySafeMethods);
         }
     }
 }

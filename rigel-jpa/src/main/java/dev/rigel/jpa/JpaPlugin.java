@@ -68,7 +68,8 @@ public final class JpaPlugin implements InitPlugin, HealthContributor {
 
     public JpaPlugin(JpaConfig config) {
         this.config = Objects.requireNonNull(config, "config");
-        this.sessions = new SessionProvider(config.engineStateKey(), config.transactionMode());
+        this.sessions =
+                new SessionProvider(config.engineStateKey(), config.transactionMode(), config.readOnlySafeMethods());
     }
 
     public JpaConfig config() {

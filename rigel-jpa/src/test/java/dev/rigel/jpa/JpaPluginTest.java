@@ -105,6 +105,24 @@ class JpaPluginTest {
         return Map.of("id", author.getId(), "name", author.getName());
     }
 
+    /** A GET that changes a loaded author and adds one: HTTP says GET only reads, so it should not do this. */
+    static Map<String, Object> touchOnGet(long id, EntityManager dbSession) {
+        Author author = dbSession.find(Author.class, id);
+        author.setEmail("changed@example.com");
+        dbSession.persist(new Author("added by a GET", null, null));
+        return Map.of(
+                "readOnly", dbSession.unwrap(org.hibernate.Session.class).isReadOnly(author),
+                "flushMode",
+                        dbSession
+                                .unwrap(org.hibernate.Session.class)
+                                .getHibernateFlushMode()
+                                .name());
+    }
+
+    static String emailOf(long id, EntityManager dbSession) {
+        return String.valueOf(dbSession.find(Author.class, id).getEmail());
+    }
+
     static String unused(EntityManager dbSession) {
         return dbSession.isOpen() ? "open" : "closed";
     }
@@ -149,6 +167,9 @@ class JpaPluginTest {
                         Route.get("/authors/{id:int}", JpaPluginTest::getAuthor),
                         Route.post("/books", JpaPluginTest::addBook),
                         Route.get("/unused", JpaPluginTest::unused),
+                        Route.get("/authors/{id:int}/touch", JpaPluginTest::touchOnGet),
+                        Route.post("/authors/{id:int}/touch", JpaPluginTest::touchOnGet),
+                        Route.get("/authors/{id:int}/email", JpaPluginTest::emailOf),
                         Route.get("/plain", JpaPluginTest::plain),
                         Route.get("/engine", JpaPluginTest::engine))
                 .build();
@@ -224,6 +245,43 @@ class JpaPluginTest {
             assertThat(committed.status()).isEqualTo(201);
             assertThat(committed.text()).isEqualTo("committed");
             assertThat(storedAuthors(client)).isEqualTo(1);
+        }
+    }
+
+    // ---- read-only sessions for safe methods ----
+
+    @ParameterizedTest
+    @MethodSource("dev.rigel.jpa.support.TestDatabase#withTransports")
+    void safeMethodsGetReadOnlySessionsThatStillWriteWhatTheyPersist(TestDatabase kind, Transport transport) {
+        try (TestClient client = Clients.open(app(kind, TransactionMode.AUTOCOMMIT), transport)) {
+            long id = ((Number) client.post("/authors?name=Ann&email=ann@example.com", Map.of())
+                            .jsonMap()
+                            .get("id"))
+                    .longValue();
+            TestResponse get = client.get("/authors/" + id + "/touch");
+            assertThat(get.jsonMap()).containsEntry("readOnly", true).containsEntry("flushMode", "MANUAL");
+            // the loaded author's change is not written; the persisted author is
+            assertThat(client.get("/authors/" + id + "/email").text()).isEqualTo("ann@example.com");
+            assertThat(storedAuthors(client)).isEqualTo(2);
+
+            TestResponse post = client.post("/authors/" + id + "/touch", Map.of());
+            assertThat(post.jsonMap()).containsEntry("readOnly", false).containsEntry("flushMode", "AUTO");
+            assertThat(client.get("/authors/" + id + "/email").text()).isEqualTo("changed@example.com");
+            assertThat(storedAuthors(client)).isEqualTo(3);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void readOnlySafeMethodsCanBeTurnedOff(TestDatabase kind) {
+        JpaPlugin plugin = plugin(kind, TransactionMode.AUTOCOMMIT, config -> config.readOnlySafeMethods(false));
+        try (TestClient client = TestClient.of(app(plugin))) {
+            long id = ((Number) client.post("/authors?name=Ann&email=ann@example.com", Map.of())
+                            .jsonMap()
+                            .get("id"))
+                    .longValue();
+            assertThat(client.get("/authors/" + id + "/touch").jsonMap()).containsEntry("readOnly", false);
+            assertThat(client.get("/authors/" + id + "/email").text()).isEqualTo("changed@example.com");
         }
     }
 

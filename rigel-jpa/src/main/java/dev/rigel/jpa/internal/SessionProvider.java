@@ -2,6 +2,7 @@ package dev.rigel.jpa.internal;
 
 import dev.rigel.di.Outcome;
 import dev.rigel.di.Scoped;
+import dev.rigel.http.Request;
 import dev.rigel.http.State;
 import dev.rigel.jdbc.TransactionMode;
 import dev.rigel.jdbc.internal.LostConnections;
@@ -9,6 +10,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
 import java.sql.SQLException;
+import java.util.Set;
+import org.hibernate.FlushMode;
+import org.hibernate.Session;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.resource.jdbc.spi.LogicalConnectionImplementor;
 
@@ -19,12 +23,17 @@ import org.hibernate.resource.jdbc.spi.LogicalConnectionImplementor;
  */
 public final class SessionProvider {
 
+    /** The methods HTTP defines as safe: they only read, so their sessions may be read-only. */
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
+
     private final String engineStateKey;
     private final TransactionMode mode;
+    private final boolean readOnlySafeMethods;
 
-    public SessionProvider(String engineStateKey, TransactionMode mode) {
+    public SessionProvider(String engineStateKey, TransactionMode mode, boolean readOnlySafeMethods) {
         this.engineStateKey = engineStateKey;
         this.mode = mode;
+        this.readOnlySafeMethods = readOnlySafeMethods;
     }
 
     public EntityManagerFactory engine(State state) {
@@ -34,15 +43,22 @@ public final class SessionProvider {
                         + " started (serve it, or open a TestClient, which runs the startup)"));
     }
 
-    public Scoped<EntityManager> open(State state) {
+    public Scoped<EntityManager> open(State state, Request request) {
         EntityManager session = engine(state).createEntityManager();
+        boolean readOnly = readOnlySafeMethods && SAFE_METHODS.contains(request.method());
         try {
+            if (readOnly) {
+                // no snapshots for dirty checking, and no flush before queries or at commit
+                Session hibernate = session.unwrap(Session.class);
+                hibernate.setDefaultReadOnly(true);
+                hibernate.setHibernateFlushMode(FlushMode.MANUAL);
+            }
             session.getTransaction().begin();
         } catch (RuntimeException e) {
             session.close();
             throw e;
         }
-        return Scoped.of(session, outcome -> finish(session, outcome));
+        return Scoped.of(session, outcome -> finish(session, outcome, readOnly));
     }
 
     /**
@@ -83,7 +99,7 @@ public final class SessionProvider {
         }
     }
 
-    private void finish(EntityManager session, Outcome outcome) {
+    private void finish(EntityManager session, Outcome outcome, boolean readOnly) {
         try {
             EntityTransaction transaction = session.getTransaction();
             if (!transaction.isActive()) {
@@ -94,6 +110,9 @@ public final class SessionProvider {
                 return;
             }
             try {
+                if (readOnly && session.unwrap(Session.class).isDirty()) {
+                    session.flush(); // what a read-only session persisted or removed is still written
+                }
                 transaction.commit();
             } catch (RuntimeException e) {
                 if (transaction.isActive()) {
