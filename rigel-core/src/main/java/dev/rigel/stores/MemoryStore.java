@@ -20,10 +20,24 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class MemoryStore implements Store {
 
-    /** A value and, when {@code expires}, the {@link System#nanoTime()} at which it expires. */
-    private record Entry(byte[] value, boolean expires, long deadline) {
+    /**
+     * A value and, when {@code expires}, the {@link System#nanoTime()} at which it expires. A
+     * counter ({@link #increment}) holds its count in {@code counter} instead of {@code value}, so
+     * that counting a hot key (every request from one address, for a rate limit) is one atomic add,
+     * not a lock on the map's bin that serialises every request.
+     */
+    private record Entry(byte[] value, AtomicLong counter, boolean expires, long deadline) {
         boolean expiredAt(long now) {
             return expires && now - deadline >= 0;
+        }
+
+        /** The value as stored: a counter's as its decimal text, as {@code set} would have stored it. */
+        byte[] bytes() {
+            return counter != null ? StoreKeys.countBytes(counter.get()) : value.clone();
+        }
+
+        Entry renewedUntil(long newDeadline) {
+            return new Entry(value, counter, true, newDeadline);
         }
     }
 
@@ -70,7 +84,7 @@ public final class MemoryStore implements Store {
             shared.entries.remove(flat, entry);
             return Optional.empty();
         }
-        return Optional.of(entry.value.clone());
+        return Optional.of(entry.bytes());
     }
 
     @Override
@@ -82,8 +96,8 @@ public final class MemoryStore implements Store {
         long now = System.nanoTime();
         Entry renewed = shared.entries.computeIfPresent(
                 StoreKeys.flatKey(prefix, key),
-                (k, entry) -> entry.expiredAt(now) ? null : new Entry(entry.value, true, now + renewFor.toNanos()));
-        return renewed == null ? Optional.empty() : Optional.of(renewed.value.clone());
+                (k, entry) -> entry.expiredAt(now) ? null : entry.renewedUntil(now + renewFor.toNanos()));
+        return renewed == null ? Optional.empty() : Optional.of(renewed.bytes());
     }
 
     @Override
@@ -96,7 +110,9 @@ public final class MemoryStore implements Store {
     }
 
     private static Entry entry(byte[] value, Duration expiresIn, long now) {
-        return expiresIn == null ? new Entry(value, false, 0) : new Entry(value, true, now + expiresIn.toNanos());
+        return expiresIn == null
+                ? new Entry(value, null, false, 0)
+                : new Entry(value, null, true, now + expiresIn.toNanos());
     }
 
     @Override
@@ -138,14 +154,25 @@ public final class MemoryStore implements Store {
     public long increment(String key, Duration window) {
         StoreKeys.requireExpiry(window, "window");
         long now = System.nanoTime();
+        String flat = StoreKeys.flatKey(prefix, key);
+        Entry current = shared.entries.get(flat);
+        if (current != null && current.counter != null && !current.expiredAt(now)) {
+            return current.counter.incrementAndGet(); // the hot path: no lock
+        }
         long[] count = new long[1];
-        shared.entries.compute(StoreKeys.flatKey(prefix, key), (k, entry) -> {
+        shared.entries.compute(flat, (k, entry) -> {
             if (entry == null || entry.expiredAt(now)) {
                 count[0] = 1;
-                return entry(StoreKeys.countBytes(1), window, now);
+                return window == null
+                        ? new Entry(null, new AtomicLong(1), false, 0)
+                        : new Entry(null, new AtomicLong(1), true, now + window.toNanos());
             }
-            count[0] = StoreKeys.nextCount(entry.value, key);
-            return new Entry(StoreKeys.countBytes(count[0]), entry.expires, entry.deadline);
+            if (entry.counter != null) { // made a counter by a concurrent first increment
+                count[0] = entry.counter.incrementAndGet();
+                return entry;
+            }
+            count[0] = StoreKeys.nextCount(entry.value, key); // a number stored with set: count on from it
+            return new Entry(null, new AtomicLong(count[0]), entry.expires, entry.deadline);
         });
         maybeSweep(now);
         return count[0];

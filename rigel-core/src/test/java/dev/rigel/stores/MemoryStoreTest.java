@@ -32,6 +32,38 @@ class MemoryStoreTest extends StoreContract {
     }
 
     @Test
+    void aHotCounterCountsEveryIncrementFromManyThreads() throws Exception {
+        Store store = createStore();
+        int threads = 8;
+        int each = 20_000;
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        java.util.List<Thread> workers = new java.util.ArrayList<>();
+        java.util.Set<Long> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        for (int t = 0; t < threads; t++) {
+            workers.add(Thread.ofPlatform().start(() -> {
+                try {
+                    start.await();
+                } catch (InterruptedException e) {
+                    return;
+                }
+                for (int i = 0; i < each; i++) {
+                    seen.add(store.increment("client:127.0.0.1", Duration.ofMinutes(1)));
+                }
+            }));
+        }
+        start.countDown();
+        for (Thread worker : workers) {
+            worker.join();
+        }
+        // every increment got its own count, and the stored value is the total, as text
+        assertThat(seen).hasSize(threads * each);
+        assertThat(store.getString("client:127.0.0.1")).contains(Long.toString((long) threads * each));
+        assertThat(store.expiresIn("client:127.0.0.1")).isPresent();
+        store.set("client:127.0.0.1", "7");
+        assertThat(store.increment("client:127.0.0.1", Duration.ofMinutes(1))).isEqualTo(8);
+    }
+
+    @Test
     void valuesAreCopiedInAndOut() {
         byte[] value = {1, 2, 3};
         store.set("k", value);
