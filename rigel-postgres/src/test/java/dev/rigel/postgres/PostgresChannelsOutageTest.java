@@ -17,6 +17,7 @@ import dev.rigel.netty.RigelServer;
 import dev.rigel.netty.ServerConfig;
 import dev.rigel.testing.TestClient;
 import dev.rigel.testing.TestResponse;
+import dev.rigel.testing.support.CuttableProxy;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package dev.rigel.postgres;
+package dev.rigel.testing.support;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,24 +14,24 @@ import java.util.concurrent.ConcurrentHashMap;
  * new ones refused) and restore on the same port: a database outage for one client, without
  * stopping the server other tests use.
  */
-final class CuttableProxy implements AutoCloseable {
+public final class CuttableProxy implements AutoCloseable {
 
     private final int targetPort;
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
     private volatile ServerSocket listener;
     private int port;
 
-    CuttableProxy(int targetPort) throws IOException {
+    public CuttableProxy(int targetPort) throws IOException {
         this.targetPort = targetPort;
         listen(0);
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
     /** Drops every connection and refuses new ones. */
-    synchronized void cut() throws IOException {
+    public synchronized void cut() throws IOException {
         ServerSocket current = listener;
         listener = null;
         if (current != null) {
@@ -44,7 +44,7 @@ final class CuttableProxy implements AutoCloseable {
     }
 
     /** Accepts connections again, on the same port. */
-    synchronized void restore() throws IOException {
+    public synchronized void restore() throws IOException {
         if (listener == null) {
             listen(port);
         }
