@@ -161,8 +161,9 @@ public record JpaConfig(
          * (true by default): entities are loaded without the snapshots that dirty checking keeps and
          * the session is not flushed, so a listing costs less. What such a request persists or
          * removes is still written when its transaction commits; changes to entities it loaded are
-         * not (Hibernate's read-only contract). Turn it off for an app whose GET handlers change
-         * loaded entities.
+         * not (Hibernate's read-only contract). A GET that must change what it loaded marks it
+         * modifiable first ({@code dbSession.unwrap(Session.class).setReadOnly(entity, false)});
+         * an app whose GET handlers change loaded entities as a rule turns this off.
          */
         public Builder readOnlySafeMethods(boolean readOnly) {
             this.readOnlySafeMethods = readOnly;

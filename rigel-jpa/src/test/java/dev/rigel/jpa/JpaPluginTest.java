@@ -119,6 +119,14 @@ class JpaPluginTest {
                                 .name());
     }
 
+    /** A GET that must change what it loaded marks it modifiable. */
+    static String touchModifiable(long id, EntityManager dbSession) {
+        Author author = dbSession.find(Author.class, id);
+        dbSession.unwrap(org.hibernate.Session.class).setReadOnly(author, false);
+        author.setEmail("marked@example.com");
+        return "ok";
+    }
+
     static String emailOf(long id, EntityManager dbSession) {
         return String.valueOf(dbSession.find(Author.class, id).getEmail());
     }
@@ -170,6 +178,7 @@ class JpaPluginTest {
                         Route.get("/authors/{id:int}/touch", JpaPluginTest::touchOnGet),
                         Route.post("/authors/{id:int}/touch", JpaPluginTest::touchOnGet),
                         Route.get("/authors/{id:int}/email", JpaPluginTest::emailOf),
+                        Route.get("/authors/{id:int}/touch-modifiable", JpaPluginTest::touchModifiable),
                         Route.get("/plain", JpaPluginTest::plain),
                         Route.get("/engine", JpaPluginTest::engine))
                 .build();
@@ -263,6 +272,10 @@ class JpaPluginTest {
             // the loaded author's change is not written; the persisted author is
             assertThat(client.get("/authors/" + id + "/email").text()).isEqualTo("ann@example.com");
             assertThat(storedAuthors(client)).isEqualTo(2);
+            // unless the handler marks it modifiable
+            assertThat(client.get("/authors/" + id + "/touch-modifiable").text())
+                    .isEqualTo("ok");
+            assertThat(client.get("/authors/" + id + "/email").text()).isEqualTo("marked@example.com");
 
             TestResponse post = client.post("/authors/" + id + "/touch", Map.of());
             assertThat(post.jsonMap()).containsEntry("readOnly", false).containsEntry("flushMode", "AUTO");

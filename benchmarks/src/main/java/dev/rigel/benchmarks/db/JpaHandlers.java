@@ -31,9 +31,12 @@ public final class JpaHandlers {
     }
 
     public World[] updates(Optional<String> queries, EntityManager dbSession) {
+        org.hibernate.Session hibernate = dbSession.unwrap(org.hibernate.Session.class);
         World[] worlds = new World[TechEmpower.queries(queries.orElse(null))];
         for (int i = 0; i < worlds.length; i++) {
             WorldEntity world = dbSession.find(WorldEntity.class, TechEmpower.randomId());
+            // TechEmpower's updates are GETs, whose sessions are read-only: mark what changes as modifiable
+            hibernate.setReadOnly(world, false);
             world.setRandomNumber(TechEmpower.newRandomNumber(world.getRandomNumber()));
             worlds[i] = view(world);
         }
