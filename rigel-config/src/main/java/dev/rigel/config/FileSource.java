@@ -71,7 +71,7 @@ final class FileSource {
             Properties properties = new Properties();
             try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
                 properties.load(reader);
-            } catch (IllegalArgumentException e) { // a malformed \\uXXXX escape
+            } catch (IllegalArgumentException e) { // Properties.load refuses a malformed unicode escape so
                 throw new ConfigException(null, "Malformed " + origin + ": " + e.getMessage(), e);
             }
             ObjectNode tree = JsonNodeFactory.instance.objectNode();

@@ -271,6 +271,15 @@ class ConfigTest {
     }
 
     @Test
+    void aMalformedPropertiesFileNamesTheFile() throws IOException {
+        write(dir, "application.properties", "greeting=\\uZZZZ\n");
+        assertThatThrownBy(() -> builder().build())
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith(
+                        "Malformed " + dir.resolve("application.properties").toAbsolutePath() + ": ");
+    }
+
+    @Test
     void aFileWhoseTopIsNotAMappingIsRefused() throws IOException {
         write(dir, "application.yaml", "- a\n- b\n");
         assertThatThrownBy(() -> builder().build())

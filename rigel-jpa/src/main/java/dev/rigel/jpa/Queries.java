@@ -9,8 +9,6 @@ import jakarta.persistence.metamodel.ManagedType;
 import jakarta.persistence.metamodel.SingularAttribute;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The JPQL of a {@link Repository} listing, built from its filters. The text depends only on the
@@ -24,9 +22,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * attribute names the entity declares is ever written into the query.
  */
 final class Queries {
-
-    /** The paths each entity was found to have: filters reuse a handful of fields, so each is walked once. */
-    private static final Map<EntityType<?>, Map<String, Boolean>> KNOWN_PATHS = new ConcurrentHashMap<>();
 
     private Queries() {}
 
@@ -133,14 +128,13 @@ final class Queries {
         return ":p" + (values.size() - 1);
     }
 
-    /** {@code e.author.id} for the field {@code author.id}, once the entity is known to have it. */
+    /**
+     * {@code e.author.id} for the field {@code author.id}, once the entity is known to have it. The
+     * walk is a few map lookups in Hibernate's metamodel, cheaper than remembering the answer (and a
+     * static memory of entity types would keep a reloaded app's classes alive).
+     */
     private static String path(EntityType<?> entity, String field) {
-        Map<String, Boolean> known = KNOWN_PATHS.computeIfAbsent(entity, e -> new ConcurrentHashMap<>());
-        // only fields the entity has are remembered: unknown ones come from clients, without bound
-        if (!known.containsKey(field) && walks(entity, field)) {
-            known.put(field, Boolean.TRUE);
-        }
-        if (!known.containsKey(field)) {
+        if (!walks(entity, field)) {
             throw new ClientException(
                     "Cannot filter or sort " + entity.getName() + " by '" + field + "': it has no such field");
         }
