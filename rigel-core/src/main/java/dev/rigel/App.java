@@ -577,8 +577,7 @@ public final class App implements Application, Lifespan {
          * store named by the config, so {@link #stores} decides whether instances share them.
          */
         public Builder rateLimit(dev.rigel.middleware.ratelimit.RateLimitConfig config) {
-            return builtIn(
-                    BuiltIn.RATE_LIMIT, new dev.rigel.middleware.ratelimit.RateLimitMiddleware(config, () -> stores));
+            return builtIn(BuiltIn.RATE_LIMIT, config.middleware());
         }
 
         /**

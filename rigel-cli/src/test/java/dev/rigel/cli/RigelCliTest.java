@@ -63,7 +63,8 @@ class RigelCliTest {
         String table = out.toString();
         assertThat(table.lines().findFirst().orElseThrow()).matches("METHODS +PATH +HANDLER +GUARDS +MIDDLEWARE");
         assertThat(table)
-                .containsPattern("GET +/admin/stats +lambda in CliTestApp +roles\\(admin\\) +AuditMiddleware\n");
+                .containsPattern(
+                        "GET +/admin/stats +lambda in CliTestApp +roles\\(admin\\) +CORSMiddleware, AuditMiddleware\n");
         out.getBuffer().setLength(0);
         assertThat(run("routes", "--json", "--exclude", "^/admin")).isZero();
         JsonNode routes = new ObjectMapper().readTree(out.toString());

@@ -173,8 +173,8 @@ class RateLimitTest {
             client.get("/hello");
         }
         long window = AT.toEpochMilli() / 60_000;
-        assertThat(counters.getString("testclient::minute:" + window)).contains("2");
-        assertThat(counters.expiresIn("testclient::minute:" + window))
+        assertThat(counters.getString("testclient::default:5/minute:" + window)).contains("2");
+        assertThat(counters.expiresIn("testclient::default:5/minute:" + window))
                 .hasValueSatisfying(left -> assertThat(left).isLessThanOrEqualTo(Duration.ofSeconds(45)));
         assertThat(app.stores().has(RateLimitConfig.DEFAULT_STORE_NAME)).isFalse();
     }

@@ -21,6 +21,7 @@ import dev.rigel.internal.text.ValueConverter;
 import dev.rigel.internal.text.ValueConverters;
 import dev.rigel.internal.work.BackgroundWork;
 import dev.rigel.middleware.Middleware;
+import dev.rigel.middleware.MiddlewareContext;
 import dev.rigel.plugin.SerializationPlugin;
 import dev.rigel.protocol.Application;
 import dev.rigel.stores.StoreRegistry;
@@ -190,17 +191,34 @@ public final class AppServices implements ExchangeServices, BindingServices {
         return new ArrayList<>(caches.values());
     }
 
-    /** The app's built-in middleware (outermost, in {@link BuiltIn} order) followed by {@code middleware}. */
+    /**
+     * The middleware a route runs, outermost first: the app's built-ins (in {@link BuiltIn} order),
+     * then {@code middleware} (its layers', app first); of several with one {@link
+     * Middleware#overrideKey()}, only the innermost stays, in its own place.
+     */
     public List<Middleware> withBuiltIns(List<Middleware> middleware) {
         List<Middleware> builtIns = settings.builtInMiddleware();
-        if (builtIns.isEmpty()) {
-            return middleware;
-        }
         List<Middleware> all = new ArrayList<>(builtIns.size() + middleware.size());
         all.addAll(builtIns);
         all.addAll(middleware);
+        java.util.Set<Object> later = new java.util.HashSet<>();
+        for (int i = all.size() - 1; i >= 0; i--) {
+            Object key = all.get(i).overrideKey();
+            if (key != null && !later.add(key)) {
+                all.remove(i);
+            }
+        }
         return all;
     }
+
+    /** Whether any of {@code middleware} may block while serving {@code route} of this app. */
+    public boolean anyMayBlock(List<Middleware> middleware, HandlerInfo route) {
+        MiddlewareContext context = new Context(settings.stores(), route);
+        return middleware.stream().anyMatch(m -> m.mayBlock(context));
+    }
+
+    /** What middleware learn of the app when they wrap one of its routes. */
+    private record Context(StoreRegistry stores, HandlerInfo route) implements MiddlewareContext {}
 
     /**
      * Composes middleware (first = outermost) around {@code core}, with an {@link ErrorBoundary}
@@ -213,12 +231,13 @@ public final class AppServices implements ExchangeServices, BindingServices {
         if (middleware.isEmpty()) {
             return core;
         }
+        MiddlewareContext context = new Context(settings.stores(), plan);
         Application chain = core;
         for (int i = middleware.size() - 1; i >= 0; i--) {
             if (i < middleware.size() - 1) {
                 chain = new ErrorBoundary(chain, this, plan, layers);
             }
-            chain = middleware.get(i).wrap(chain);
+            chain = middleware.get(i).wrap(chain, context);
             if (chain == null) {
                 throw new ImproperlyConfiguredException(
                         "Middleware " + middleware.get(i) + " returned no application for " + usedBy);

@@ -3,16 +3,22 @@ package dev.rigel.internal.app;
 /** Readable names for the objects a route is built from (middleware, guards), for listings. */
 final class DisplayNames {
 
+    private static final int LONGEST = 60;
+
     private DisplayNames() {}
 
     /**
-     * The object's own {@code toString} when its class (not a record) declares one; a lambda as {@code lambda in
-     * SeedApp}; otherwise its class's simple name.
+     * The object's own {@code toString} when its class (not a record) declares one and it fits a
+     * listing's column (one line, at most {@value #LONGEST} characters); a lambda as {@code lambda
+     * in SeedApp}; otherwise its class's simple name.
      */
     static String of(Object object) {
         Class<?> type = object.getClass();
         if (declaresToString(type)) {
-            return object.toString();
+            String own = object.toString();
+            if (own.length() <= LONGEST && own.indexOf('\n') < 0) {
+                return own;
+            }
         }
         String name = type.getName();
         int lambda = name.indexOf("$$Lambda");

@@ -27,6 +27,8 @@ import java.util.Set;
  */
 public final class RouteDescription implements HandlerInfo {
 
+    private volatile List<dev.rigel.middleware.Middleware> chained;
+
     private final String pathTemplate;
     private final Set<String> methods;
     private final ScopeType scopeType;
@@ -240,9 +242,18 @@ public final class RouteDescription implements HandlerInfo {
         return schemes;
     }
 
+    /**
+     * Records the middleware the route's plan chained (app built-ins included, overridden ones
+     * left out); set once, by the plan, before the app serves.
+     */
+    public void chained(List<dev.rigel.middleware.Middleware> middleware) {
+        this.chained = List.copyOf(middleware);
+    }
+
     @Override
     public List<String> middlewareNames() {
-        return layers.middleware.stream().map(DisplayNames::of).toList();
+        List<dev.rigel.middleware.Middleware> names = chained != null ? chained : layers.middleware;
+        return names.stream().map(DisplayNames::of).toList();
     }
 
     @Override

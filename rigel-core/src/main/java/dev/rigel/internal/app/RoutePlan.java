@@ -84,7 +84,7 @@ public final class RoutePlan implements ServedRoute {
         // inline on the event loop only if nothing on the way to the handler may block either
         this.nonBlocking = nonBlocking
                 && (cache == null || !cache.mayBlock())
-                && services.withBuiltIns(layers.middleware).stream().noneMatch(Middleware::mayBlock);
+                && !services.anyMayBlock(services.withBuiltIns(layers.middleware), description);
         this.cache = cache;
         if (nonBlocking && sendsStreamedBody(callable.returnType())) {
             throw new ImproperlyConfiguredException(
@@ -94,7 +94,9 @@ public final class RoutePlan implements ServedRoute {
         }
         this.guards = guards;
         this.services = services;
-        this.entry = services.chain(services.withBuiltIns(layers.middleware), this::handle, description, layers, name);
+        List<Middleware> chained = services.withBuiltIns(layers.middleware);
+        this.description.chained(chained);
+        this.entry = services.chain(chained, this::handle, this.description, layers, name);
     }
 
     /** The route's entry point: its middleware chain around {@link #handle}, with error boundaries. */

@@ -19,6 +19,7 @@ import dev.rigel.internal.binding.RouteGuards;
 import dev.rigel.internal.exchange.Exchange;
 import dev.rigel.internal.invoke.CallableSpec;
 import dev.rigel.internal.layers.MergedLayers;
+import dev.rigel.middleware.Middleware;
 import dev.rigel.protocol.Application;
 import dev.rigel.protocol.Message;
 import dev.rigel.protocol.Receive;
@@ -96,7 +97,9 @@ public final class WebSocketRoutePlan implements ServedRoute {
         this.guards = guards;
         this.replyWriter = replyWriter;
         this.services = services;
-        this.entry = services.chain(services.withBuiltIns(layers.middleware), this::handle, description, layers, name);
+        List<Middleware> chained = services.withBuiltIns(layers.middleware);
+        this.description.chained(chained);
+        this.entry = services.chain(chained, this::handle, this.description, layers, name);
     }
 
     /** The route's entry point: its middleware chain around {@link #handle}. */

@@ -309,4 +309,9 @@ public final class CompressionConfig {
     public String toString() {
         return "CompressionConfig(" + algorithms + ", minimumSize=" + minimumSize + ")";
     }
+
+    /** This configuration as middleware for any layer (a closer layer's replaces the app's). */
+    public CompressionMiddleware middleware() {
+        return new CompressionMiddleware(this);
+    }
 }

@@ -89,4 +89,10 @@ public final class CompressionMiddleware extends AbstractMiddleware {
     public String toString() {
         return "CompressionMiddleware" + offered;
     }
+
+    /** One compression settings per route: a closer layer's replaces the app's. */
+    @Override
+    public Object overrideKey() {
+        return CompressionMiddleware.class;
+    }
 }

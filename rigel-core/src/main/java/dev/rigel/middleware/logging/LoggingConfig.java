@@ -375,4 +375,9 @@ public final class LoggingConfig {
     public String toString() {
         return "LoggingConfig(" + loggerName + ", " + requestFields + ", " + responseFields + ")";
     }
+
+    /** This configuration as middleware for any layer (a closer layer's replaces the app's). */
+    public LoggingMiddleware middleware() {
+        return new LoggingMiddleware(this);
+    }
 }

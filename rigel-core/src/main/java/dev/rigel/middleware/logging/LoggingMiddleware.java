@@ -110,4 +110,10 @@ public final class LoggingMiddleware extends AbstractMiddleware {
     public String toString() {
         return "LoggingMiddleware" + config;
     }
+
+    /** One request logging per route: a closer layer's replaces the app's. */
+    @Override
+    public Object overrideKey() {
+        return LoggingMiddleware.class;
+    }
 }

@@ -1,5 +1,6 @@
 package dev.rigel.middleware.ratelimit;
 
+import dev.rigel.http.AuthenticationResult;
 import dev.rigel.protocol.Scope;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -9,19 +10,29 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
- * The app's rate limit, Litestar's {@code RateLimitConfig(rate_limit=("minute", 60))}: at most
- * {@link #limit()} requests per {@link #unit()} for each client, switched on with
- * {@code App.builder().rateLimit(RateLimitConfig.of(Unit.MINUTE, 60))}.
+ * A rate limit, Litestar's {@code RateLimitConfig(rate_limit=("minute", 60))}: at most {@link
+ * #limit()} requests per {@link #unit()} for each client. App-wide with {@code
+ * App.builder().rateLimit(RateLimitConfig.of(Unit.MINUTE, 60))}, or on any router, controller or
+ * handler as ordinary middleware: {@code .middleware(RateLimitConfig.of(Unit.MINUTE, 5).middleware())}.
  *
  * <p>Every checked response carries {@code RateLimit-Policy: 60; w=60}, {@code RateLimit-Limit},
  * {@code RateLimit-Remaining} and {@code RateLimit-Reset} (seconds until the window ends); a
  * request past the limit is answered 429 {@code {"status_code":429,"detail":"Too Many Requests"}}
- * with the same headers and {@code Retry-After}.
+ * with the same headers and {@code Retry-After}. {@link #headers(boolean) headers(false)} leaves
+ * the headers off (the 429 keeps {@code Retry-After}).
+ *
+ * <p>Limits have a {@link #name(String) name} ({@code default} unless given). Of limits with the
+ * same name on one route, the innermost layer's replaces the others (a controller's own limit
+ * overrides the app's); limits with different names all apply, each counting in its own counter
+ * (a login route's {@code login} limit on top of the app's). With several limits, {@code
+ * RateLimit-Policy} lists each one's policy and the other headers report the tightest: the one
+ * with the fewest requests left.
  *
  * <p>Windows are fixed and aligned to the clock (a minute window runs from :00 to :59), so every
  * app instance sharing a store agrees on when a window starts without asking the store. Requests
@@ -73,32 +84,26 @@ public final class RateLimitConfig {
     /** The default name of the app store that holds the counters. */
     public static final String DEFAULT_STORE_NAME = "rate_limit";
 
+    /** The name of a limit not given one. */
+    public static final String DEFAULT_NAME = "default";
+
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
+
     private final Unit unit;
     private final int limit;
-    private final List<String> exclude;
-    private final String excludeOptKey;
-    private final Function<Scope, String> key;
-    private final Predicate<Scope> checkThrottle;
-    private final String storeName;
-    private final InstantSource clock;
+    // the rest are set only while a copy is made (see change), never after it is returned
+    private String name = DEFAULT_NAME;
+    private List<String> exclude = List.of();
+    private String excludeOptKey;
+    private Function<Scope, String> key = RateLimitConfig::clientAddress;
+    private Predicate<Scope> checkThrottle = scope -> true;
+    private String storeName = DEFAULT_STORE_NAME;
+    private InstantSource clock = InstantSource.system();
+    private boolean headers = true;
 
-    private RateLimitConfig(
-            Unit unit,
-            int limit,
-            List<String> exclude,
-            String excludeOptKey,
-            Function<Scope, String> key,
-            Predicate<Scope> checkThrottle,
-            String storeName,
-            InstantSource clock) {
+    private RateLimitConfig(Unit unit, int limit) {
         this.unit = unit;
         this.limit = limit;
-        this.exclude = exclude;
-        this.excludeOptKey = excludeOptKey;
-        this.key = key;
-        this.checkThrottle = checkThrottle;
-        this.storeName = storeName;
-        this.clock = clock;
     }
 
     /** At most {@code limit} requests per {@code unit} for each client address. */
@@ -107,15 +112,7 @@ public final class RateLimitConfig {
         if (limit < 1) {
             throw new IllegalArgumentException("A rate limit must allow at least one request, got " + limit);
         }
-        return new RateLimitConfig(
-                unit,
-                limit,
-                List.of(),
-                null,
-                RateLimitConfig::clientAddress,
-                scope -> true,
-                DEFAULT_STORE_NAME,
-                InstantSource.system());
+        return new RateLimitConfig(unit, limit);
     }
 
     /**
@@ -143,6 +140,49 @@ public final class RateLimitConfig {
         return client == null ? "unknown" : client.getHostString();
     }
 
+    /**
+     * A key function counting by the value of request header {@code name} (an API key, say);
+     * requests without it count by client address. Values are kept apart from addresses.
+     */
+    public static Function<Scope, String> byHeader(String name) {
+        Objects.requireNonNull(name, "name");
+        return scope -> {
+            String value = scope.headers().get(name);
+            return value == null ? null : "header:" + value;
+        };
+    }
+
+    /**
+     * A key function counting by the authenticated user, named by {@code id} (e.g. {@code user ->
+     * ((Account) user).id()}); requests nobody authenticated count by client address. The limit
+     * must sit inside the authentication middleware to see the user: on the layer that
+     * authenticates, after it, not app-wide.
+     */
+    public static Function<Scope, String> byUser(Function<Object, String> id) {
+        Objects.requireNonNull(id, "id");
+        return scope -> AuthenticationResult.of(scope)
+                .map(result -> "user:" + id.apply(result.user()))
+                .orElse(null);
+    }
+
+    /** This limit as middleware for any layer; the app's stores are found when it wraps a route. */
+    public RateLimitMiddleware middleware() {
+        return new RateLimitMiddleware(this);
+    }
+
+    /**
+     * Names the limit ({@code default} unless given; letters, digits, {@code _ . -}): an inner
+     * layer's limit of the same name replaces this one, and each name counts on its own.
+     */
+    public RateLimitConfig name(String limitName) {
+        Objects.requireNonNull(limitName, "name");
+        if (!NAME.matcher(limitName).matches()) {
+            throw new IllegalArgumentException(
+                    "A rate-limit name is 1 to 64 letters, digits, '_', '.' or '-', got '" + limitName + "'");
+        }
+        return change(copy -> copy.name = limitName);
+    }
+
     /** Also skips paths matching any of these regular expressions (searched, not anchored). */
     public RateLimitConfig exclude(String... pathPatterns) {
         List<String> more = new ArrayList<>(exclude);
@@ -150,42 +190,29 @@ public final class RateLimitConfig {
             Pattern.compile(pattern); // a bad pattern fails here, where it was written
             more.add(pattern);
         }
-        return new RateLimitConfig(unit, limit, List.copyOf(more), excludeOptKey, key, checkThrottle, storeName, clock);
+        return change(copy -> copy.exclude = List.copyOf(more));
     }
 
     /** Skips routes whose opt maps {@code optKey} to true (e.g. {@code @Get(opt = "skip_rate_limit")}). */
     public RateLimitConfig excludeOptKey(String optKey) {
-        return new RateLimitConfig(
-                unit, limit, exclude, Objects.requireNonNull(optKey, "optKey"), key, checkThrottle, storeName, clock);
+        Objects.requireNonNull(optKey, "optKey");
+        return change(copy -> copy.excludeOptKey = optKey);
     }
 
     /**
      * What identifies a client: requests with the same key share one count. The default is the
-     * client address; behind a proxy, read a forwarded header or an API key here instead.
+     * client address; behind a proxy, read a forwarded header, or use {@link #byHeader} or
+     * {@link #byUser}. A function that returns null for a request counts it by client address.
      */
     public RateLimitConfig key(Function<Scope, String> keyFunction) {
-        return new RateLimitConfig(
-                unit,
-                limit,
-                exclude,
-                excludeOptKey,
-                Objects.requireNonNull(keyFunction, "key"),
-                checkThrottle,
-                storeName,
-                clock);
+        Objects.requireNonNull(keyFunction, "key");
+        return change(copy -> copy.key = keyFunction);
     }
 
     /** Which requests count at all; those failing the test pass unchecked and get no RateLimit headers. */
     public RateLimitConfig checkThrottle(Predicate<Scope> predicate) {
-        return new RateLimitConfig(
-                unit,
-                limit,
-                exclude,
-                excludeOptKey,
-                key,
-                Objects.requireNonNull(predicate, "checkThrottle"),
-                storeName,
-                clock);
+        Objects.requireNonNull(predicate, "checkThrottle");
+        return change(copy -> copy.checkThrottle = predicate);
     }
 
     /** The app store (see {@code App.stores()}) that holds the counters. */
@@ -194,20 +221,32 @@ public final class RateLimitConfig {
         if (name.isBlank()) {
             throw new IllegalArgumentException("The rate-limit store name must not be blank");
         }
-        return new RateLimitConfig(unit, limit, exclude, excludeOptKey, key, checkThrottle, name, clock);
+        return change(copy -> copy.storeName = name);
     }
 
     /** The clock that places requests in windows; tests pass a fixed one so no window ends mid-test. */
     public RateLimitConfig clock(InstantSource source) {
-        return new RateLimitConfig(
-                unit,
-                limit,
-                exclude,
-                excludeOptKey,
-                key,
-                checkThrottle,
-                storeName,
-                Objects.requireNonNull(source, "clock"));
+        Objects.requireNonNull(source, "clock");
+        return change(copy -> copy.clock = source);
+    }
+
+    /** Whether responses carry the {@code RateLimit-*} headers (Litestar's {@code set_rate_limit_headers}). */
+    public RateLimitConfig headers(boolean send) {
+        return change(copy -> copy.headers = send);
+    }
+
+    private RateLimitConfig change(Consumer<RateLimitConfig> change) {
+        RateLimitConfig copy = new RateLimitConfig(unit, limit);
+        copy.name = name;
+        copy.exclude = exclude;
+        copy.excludeOptKey = excludeOptKey;
+        copy.key = key;
+        copy.checkThrottle = checkThrottle;
+        copy.storeName = storeName;
+        copy.clock = clock;
+        copy.headers = headers;
+        change.accept(copy);
+        return copy;
     }
 
     public Unit unit() {
@@ -216,6 +255,10 @@ public final class RateLimitConfig {
 
     public int limit() {
         return limit;
+    }
+
+    public String name() {
+        return name;
     }
 
     public List<String> excludedPaths() {
@@ -242,6 +285,10 @@ public final class RateLimitConfig {
         return clock;
     }
 
+    public boolean sendsHeaders() {
+        return headers;
+    }
+
     /** The {@code RateLimit-Policy} value, e.g. {@code 60; w=60}. */
     public String policy() {
         return limit + "; w=" + unit.duration().toSeconds();
@@ -249,6 +296,7 @@ public final class RateLimitConfig {
 
     @Override
     public String toString() {
-        return "RateLimitConfig(" + unit.name().toLowerCase(Locale.ROOT) + ", " + limit + ")";
+        return "RateLimitConfig(" + (name.equals(DEFAULT_NAME) ? "" : name + ", ")
+                + unit.name().toLowerCase(Locale.ROOT) + ", " + limit + ")";
     }
 }

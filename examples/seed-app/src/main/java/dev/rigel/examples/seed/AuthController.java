@@ -6,6 +6,7 @@ import dev.rigel.annotation.Post;
 import dev.rigel.exceptions.NotAuthorizedException;
 import dev.rigel.http.Response;
 import dev.rigel.jpa.Filter;
+import dev.rigel.middleware.ratelimit.RateLimitConfig;
 import dev.rigel.security.jwt.JwtAuthentication;
 import jakarta.persistence.EntityManager;
 import jakarta.validation.constraints.NotBlank;
@@ -29,8 +30,14 @@ public final class AuthController extends Controller {
 
     public AuthController() {
         super("/auth");
-        layer().tags("auth");
+        // guessing passwords is cheap for the guesser and costly for us (each attempt hashes), so
+        // logins get a stricter limit of their own on top of the app's
+        layer().tags("auth").middleware(LOGIN_LIMIT.middleware());
     }
+
+    /** Per client address, counted apart from the app-wide limit. */
+    static final RateLimitConfig LOGIN_LIMIT =
+            RateLimitConfig.of(RateLimitConfig.Unit.MINUTE, 20).name("login");
 
     /**
      * The standard OAuth 2.0 token response ({@code access_token}, {@code token_type}, {@code

@@ -127,6 +127,30 @@ class SeedAuthTest {
         }
     }
 
+    @Test
+    void loginsHaveAStricterLimitOfTheirOwnOnTopOfTheAppsLimit() throws InterruptedException {
+        try (TestClient client = open(Transport.IN_PROCESS)) {
+            TestResponse first = login(client, "ada@example.com", "wrong");
+            long reset = Long.parseLong(first.header("RateLimit-Reset"));
+            if (reset < 15) { // not enough of this minute left for the test: start in the next one
+                Thread.sleep(reset * 1000 + 100);
+                first = login(client, "ada@example.com", "wrong");
+            }
+            assertThat(first.header("RateLimit-Policy")).isEqualTo("20; w=60, 100000; w=60");
+            assertThat(first.header("RateLimit-Limit")).isEqualTo("20");
+            int allowed = 20 - Integer.parseInt(first.header("RateLimit-Remaining"));
+            for (int i = allowed; i < 20; i++) {
+                assertThat(login(client, "ada@example.com", "wrong").status()).isEqualTo(401);
+            }
+            TestResponse refused = login(client, "ada@example.com", "analytical-engine");
+            assertThat(refused.status()).isEqualTo(429);
+            assertThat(refused.header("Retry-After")).isNotNull();
+            // other routes still answer: only logins are held back
+            assertThat(as(client, ADMIN_TOKEN, "GET", "/api/v1/users/1", null).status())
+                    .isEqualTo(200);
+        }
+    }
+
     /**
      * An unknown email costs the same password hashing as a known one; without it, it would answer
      * in well under a millisecond against hundreds. Coarse on purpose: the point is that the work
