@@ -57,6 +57,32 @@ public abstract class LayerBuilder<B extends LayerBuilder<B>> {
         return settings.dependencies();
     }
 
+    /**
+     * Request parameters every route under this layer takes (Litestar's layer {@code parameters}),
+     * declared as the components of a record the way a handler declares its own: a name, a type,
+     * {@code @Param} for a header, cookie or other query name and a default, and Jakarta
+     * constraints.
+     *
+     * <pre>{@code
+     * record Tenant(@Param(header = "X-Tenant") @Pattern(regexp = "[a-z0-9-]{2,32}") String tenant) {}
+     * Router.builder("/api").parameters(Tenant.class)
+     * }</pre>
+     *
+     * Each is read and validated for every request to the layer's HTTP routes, after the guards and
+     * before the handler's parameters, and refused with the same 400 a handler's parameter gets; the
+     * OpenAPI document lists it on each route. A handler (or dependency) that names a parameter
+     * {@code tenant} receives it as declared here. A closer layer's declaration of the same name wins.
+     */
+    public B parameters(Class<? extends Record> declaration) {
+        settings.parameters(declaration);
+        return self();
+    }
+
+    /** This layer's parameter declarations, live. */
+    public List<Class<? extends Record>> parameters() {
+        return settings.parameters();
+    }
+
     /** Adds middleware; on one layer, the first one given is the outermost. */
     public B middleware(Middleware... middleware) {
         for (Middleware entry : middleware) {

@@ -223,6 +223,33 @@ class OpenAPIGeneratorTest {
         assertThat(ids).doesNotHaveDuplicates();
     }
 
+    record Tenant(
+            @dev.rigel.annotation.Param(header = "X-Tenant") @jakarta.validation.constraints.Pattern(regexp = "[a-z]+")
+            String tenant) {}
+
+    @Test
+    void parametersALayerDeclaresAppearOnEachOfItsRoutes() {
+        App app = App.builder()
+                .routeHandlers(
+                        dev.rigel.Router.builder("/api")
+                                .parameters(Tenant.class)
+                                .routeHandlers(Route.get("/x", () -> "x"), Route.get("/y", (String tenant) -> tenant))
+                                .build(),
+                        Route.get("/open", () -> "y"))
+                .build();
+        ObjectNode generated =
+                OpenAPIGenerator.generate(app, OpenAPIConfig.builder("t", "1").build());
+        for (String path : List.of("/paths/~1api~1x/get", "/paths/~1api~1y/get")) {
+            JsonNode parameters = generated.at(path + "/parameters");
+            assertThat(parameters).hasSize(1);
+            assertThat(parameters.get(0).get("name").asText()).isEqualTo("X-Tenant");
+            assertThat(parameters.get(0).get("in").asText()).isEqualTo("header");
+            assertThat(parameters.get(0).get("required").asBoolean()).isTrue();
+            assertThat(parameters.get(0).at("/schema/pattern").asText()).isEqualTo("[a-z]+");
+        }
+        assertThat(generated.at("/paths/~1open/get/parameters").isMissingNode()).isTrue();
+    }
+
     @Test
     void aLayerOptDeclaresSecurityForAuthDoneInMiddleware() {
         OpenAPIConfig config = OpenAPIConfig.builder("t", "1")

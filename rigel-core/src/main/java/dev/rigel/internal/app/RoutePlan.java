@@ -7,6 +7,7 @@ import dev.rigel.exceptions.ValidationError;
 import dev.rigel.exceptions.ValidationException;
 import dev.rigel.http.Response;
 import dev.rigel.internal.binding.BoundParam;
+import dev.rigel.internal.binding.LayerParameters;
 import dev.rigel.internal.binding.ProviderStep;
 import dev.rigel.internal.binding.RouteGuards;
 import dev.rigel.internal.body.EncodedResponse;
@@ -42,6 +43,7 @@ public final class RoutePlan implements ServedRoute {
     private final String name;
     private final MergedLayers layers;
     private final CallableSpec callable;
+    private final LayerParameters layerParameters;
     private final BoundParam[] params;
     private final ProviderStep[] steps;
     private final int slotCount;
@@ -61,6 +63,7 @@ public final class RoutePlan implements ServedRoute {
             RouteDescription description,
             MergedLayers layers,
             CallableSpec callable,
+            LayerParameters layerParameters,
             BoundParam[] params,
             List<ProviderStep> steps,
             int slotCount,
@@ -73,6 +76,7 @@ public final class RoutePlan implements ServedRoute {
         this.name = description.name();
         this.layers = layers;
         this.callable = callable;
+        this.layerParameters = layerParameters;
         this.params = params;
         this.steps = steps.toArray(ProviderStep[]::new);
         this.slotCount = slotCount;
@@ -261,6 +265,13 @@ public final class RoutePlan implements ServedRoute {
     }
 
     private Object invoke(Exchange exchange) throws Throwable {
+        if (!layerParameters.isEmpty()) {
+            // before any dependency runs: a request the layers refuse costs nothing more
+            List<ValidationError> refused = layerParameters.check(exchange, null);
+            if (refused != null) {
+                throw ValidationException.forRequest(exchange.method(), exchange.path(), refused);
+            }
+        }
         resolveDependencies(exchange);
         Object[] args = new Object[params.length];
         List<ValidationError> errors = null;

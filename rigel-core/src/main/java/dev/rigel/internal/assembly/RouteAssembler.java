@@ -13,6 +13,7 @@ import dev.rigel.internal.app.RoutePlan;
 import dev.rigel.internal.app.RouteTable;
 import dev.rigel.internal.binding.BoundParam;
 import dev.rigel.internal.binding.DTOBindings;
+import dev.rigel.internal.binding.LayerParameters;
 import dev.rigel.internal.binding.ParameterBinder;
 import dev.rigel.internal.binding.RouteGuards;
 import dev.rigel.internal.body.DTOResponseWriter;
@@ -123,6 +124,7 @@ public final class RouteAssembler {
             MergedLayers layers = new MergedLayers(
                     nest(chain, definition.layer()), services.settings().dependencyOverrides());
             ParameterBinder planner = new ParameterBinder(description, template, layers, services);
+            LayerParameters layerParameters = planner.layerParameters();
             BoundParam[] params = planner.bind(definition.callable(), "handler " + definition.name());
             RouteGuards guards = RouteGuards.plan(layers.guards, planner);
             dev.rigel.dto.DTOCodec<?> returnDto = services.dto(layers.returnDto, description);
@@ -145,6 +147,7 @@ public final class RouteAssembler {
                     described,
                     layers,
                     definition.callable(),
+                    layerParameters,
                     params,
                     planner.steps(),
                     planner.slotCount(),

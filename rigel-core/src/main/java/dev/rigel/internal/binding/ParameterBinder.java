@@ -92,8 +92,72 @@ public final class ParameterBinder {
         return bound;
     }
 
+    /**
+     * Plans the request parameters the route's layers declare for all their routes (see {@code
+     * LayerBuilder.parameters}), recording them among the route's parameters.
+     */
+    public LayerParameters layerParameters() {
+        if (layers.parameters.isEmpty()) {
+            return LayerParameters.NONE;
+        }
+        List<LayerParameters.Declared> declared = new java.util.ArrayList<>();
+        jakarta.validation.Validator validator = dev.rigel.internal.validation.BeanValidation.validator();
+        layers.parameters.forEach((name, parameter) -> {
+            ParamSpec spec = declaredSpec(parameter, 0, null);
+            BoundParam bound = bind(spec, declaringConstructor(parameter), "parameters of " + parameter.layer(), false);
+            boolean constrained =
+                    validator.getConstraintsForClass(parameter.declaration()).getConstraintsForProperty(name) != null;
+            declared.add(new LayerParameters.Declared(bound, constrained ? parameter.declaration() : null, name));
+        });
+        return new LayerParameters(declared);
+    }
+
+    /** The declared component as a parameter at {@code index}; {@code type} replaces its own when given. */
+    private static ParamSpec declaredSpec(
+            MergedLayers.DeclaredParameter parameter, int index, java.lang.reflect.Type type) {
+        java.lang.reflect.RecordComponent component = parameter.component();
+        java.lang.annotation.Annotation[] annotations = canonicalConstructor(parameter.declaration())
+                .getParameters()[parameter.index()]
+                .getAnnotations();
+        return new ParamSpec(index, component.getName(), type != null ? type : component.getGenericType(), annotations);
+    }
+
+    private static java.lang.reflect.Constructor<?> canonicalConstructor(Class<? extends Record> declaration) {
+        Class<?>[] types = java.util.Arrays.stream(declaration.getRecordComponents())
+                .map(java.lang.reflect.RecordComponent::getType)
+                .toArray(Class<?>[]::new);
+        try {
+            return declaration.getDeclaredConstructor(types);
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException("A record always has its canonical constructor: " + declaration, e);
+        }
+    }
+
+    /** Stands for the declaring record in messages; nothing calls it. */
+    private static CallableSpec declaringConstructor(MergedLayers.DeclaredParameter parameter) {
+        return new CallableSpec(
+                "record " + parameter.declaration().getSimpleName(),
+                List.of(),
+                parameter.declaration(),
+                args -> null,
+                null,
+                null,
+                false);
+    }
+
     private BoundParam bind(ParamSpec param, CallableSpec callable, String owner) {
+        return bind(param, callable, owner, true);
+    }
+
+    private BoundParam bind(ParamSpec param, CallableSpec callable, String owner, boolean asDeclared) {
         Param explicit = param.annotation(Param.class);
+        if (asDeclared && explicit == null && param.name() != null) {
+            MergedLayers.DeclaredParameter declared = layers.parameters.get(param.name());
+            if (declared != null) {
+                // read where and how the layer said, converted to the type this parameter wants
+                return bind(declaredSpec(declared, param.index(), param.type()), callable, owner, false);
+            }
+        }
         if (explicit != null) {
             BoundParam bound = explicitSource(param, explicit, owner);
             if (bound != null) {

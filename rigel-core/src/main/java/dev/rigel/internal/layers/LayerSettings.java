@@ -35,6 +35,7 @@ public final class LayerSettings {
     final List<Cookie> responseCookies = new ArrayList<>();
     final Map<String, Object> opt = new LinkedHashMap<>();
     final List<String> tags = new ArrayList<>();
+    final List<Class<? extends Record>> parameters = new ArrayList<>();
     Hooks.BeforeRequest beforeRequest;
     Hooks.AfterRequest afterRequest;
     Hooks.AfterResponse afterResponse;
@@ -130,6 +131,19 @@ public final class LayerSettings {
 
     public Map<String, Object> opt() {
         return opt;
+    }
+
+    public void parameters(Class<? extends Record> declaration) {
+        java.util.Objects.requireNonNull(declaration, "declaration");
+        if (!declaration.isRecord()) {
+            throw new IllegalArgumentException(declaration.getName() + " is not a record; layer parameters are"
+                    + " declared as the components of a record");
+        }
+        parameters.add(declaration);
+    }
+
+    public List<Class<? extends Record>> parameters() {
+        return parameters;
     }
 
     public void tag(String tag) {

@@ -25,8 +25,19 @@ public final class MergedLayers {
     /** A dependency and the layer that declared it (for error messages). */
     public record DeclaredDependency(Provide provide, String layer) {}
 
+    /** A request parameter a layer declared for all its routes: component {@code index} of {@code declaration}. */
+    public record DeclaredParameter(Class<? extends Record> declaration, int index, String layer) {
+
+        public java.lang.reflect.RecordComponent component() {
+            return declaration.getRecordComponents()[index];
+        }
+    }
+
     final List<String> layerDescriptions;
     public final Map<String, DeclaredDependency> dependencies;
+    /** The layers' declared request parameters by name, the closest layer's winning. */
+    public final Map<String, DeclaredParameter> parameters;
+
     public final List<Middleware> middleware;
     public final List<Guard> guards;
     public final Map<Object, ExceptionHandler> exceptionHandlers;
@@ -55,6 +66,7 @@ public final class MergedLayers {
     public MergedLayers(List<LayerSettings> layers, Map<String, Provide> overrides) {
         List<String> descriptions = new ArrayList<>();
         Map<String, DeclaredDependency> deps = new LinkedHashMap<>();
+        Map<String, DeclaredParameter> declared = new LinkedHashMap<>();
         List<Middleware> mw = new ArrayList<>();
         List<Guard> gs = new ArrayList<>();
         Map<Object, ExceptionHandler> handlers = new LinkedHashMap<>();
@@ -75,6 +87,12 @@ public final class MergedLayers {
             descriptions.add(layer.description);
             layer.dependencies.forEach(
                     (key, provide) -> deps.put(key, new DeclaredDependency(provide, layer.description)));
+            for (Class<? extends Record> declaration : layer.parameters) {
+                java.lang.reflect.RecordComponent[] components = declaration.getRecordComponents();
+                for (int i = 0; i < components.length; i++) {
+                    declared.put(components[i].getName(), new DeclaredParameter(declaration, i, layer.description));
+                }
+            }
             mw.addAll(layer.middleware);
             gs.addAll(layer.guards);
             handlers.putAll(layer.exceptionHandlers);
@@ -101,6 +119,7 @@ public final class MergedLayers {
         Collections.reverse(descriptions);
         this.layerDescriptions = List.copyOf(descriptions);
         this.dependencies = Collections.unmodifiableMap(deps);
+        this.parameters = Collections.unmodifiableMap(declared);
         this.middleware = List.copyOf(mw);
         this.guards = List.copyOf(gs);
         this.exceptionHandlers = Collections.unmodifiableMap(handlers);
