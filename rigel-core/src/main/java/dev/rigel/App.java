@@ -73,13 +73,17 @@ public final class App implements Application, Lifespan {
         this.services = new AppServices(settings);
         this.routes = RouteTree.assemble(definition.routeHandlers(), new RouteAssembler(services));
         this.dispatcher = new RequestDispatcher(routes, services);
-        this.lifecycle = new Lifecycle(
-                services,
-                definition.lifespans().stream()
-                        .map(resource -> (Callable<AutoCloseable>) () -> resource.apply(this))
-                        .toList(),
-                bound(definition.onStartup()),
-                bound(definition.onShutdown()));
+        // mounted apps start first and stop last, like lifespan resources opened before the app's own
+        List<Callable<AutoCloseable>> resources = new java.util.ArrayList<>();
+        for (Lifespan mounted : routes.mounted()) {
+            resources.add(() -> {
+                mounted.startup();
+                return mounted::shutdown;
+            });
+        }
+        definition.lifespans().forEach(resource -> resources.add(() -> resource.apply(this)));
+        this.lifecycle =
+                new Lifecycle(services, resources, bound(definition.onStartup()), bound(definition.onShutdown()));
     }
 
     /** The hooks, each called with this app. */
@@ -115,6 +119,7 @@ public final class App implements Application, Lifespan {
     @Override
     public void startDraining() {
         draining = true;
+        routes.mounted().forEach(Lifespan::startDraining);
     }
 
     /** Whether the server serving this app has begun a graceful stop (see {@link #startDraining()}). */

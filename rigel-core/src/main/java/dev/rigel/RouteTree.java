@@ -50,6 +50,12 @@ final class RouteTree {
             }
             case Route route -> assembler.add(prefix, chain, definition(route));
             case WebSocketRoute route -> assembler.add(prefix, chain, definition(route));
+            case Mount mount ->
+                assembler.addMount(
+                        PathTemplate.join(prefix, mount.path()),
+                        mount.name(),
+                        mount.application(),
+                        RouteAssembler.nest(chain, mount.layerSettings()));
             case Class<?> type -> {
                 if (!Controller.class.isAssignableFrom(type) && !RouteAssembler.declaresRoutes(type)) {
                     throw new ImproperlyConfiguredException(type.getName() + " is not a route handler: it is not a"

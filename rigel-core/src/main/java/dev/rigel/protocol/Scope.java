@@ -24,6 +24,7 @@ public final class Scope {
     private final InetSocketAddress server;
     private final String scheme;
     private final String httpVersion;
+    private final String rootPath;
     private Map<String, Object> state;
     private Object route;
     private Map<String, Object> pathParams = Map.of();
@@ -41,6 +42,7 @@ public final class Scope {
         this.server = builder.server;
         this.scheme = builder.scheme == null ? (type == ScopeType.HTTP ? "http" : "ws") : builder.scheme;
         this.httpVersion = builder.httpVersion == null ? "1.1" : builder.httpVersion;
+        this.rootPath = builder.rootPath == null ? "" : builder.rootPath;
     }
 
     public static Builder http(String method, String rawPath) {
@@ -94,6 +96,36 @@ public final class Scope {
     /** {@code 1.0}, {@code 1.1} or {@code 2}. */
     public String httpVersion() {
         return httpVersion;
+    }
+
+    /**
+     * The raw path this exchange's application is mounted at (ASGI's {@code root_path}): empty for
+     * the application a server calls; for one mounted under {@code /legacy}, {@code /legacy}, while
+     * {@link #rawPath()} is the rest of the request's path.
+     */
+    public String rootPath() {
+        return rootPath;
+    }
+
+    /**
+     * This exchange as an application mounted at {@code mountRawPath} sees it: the same request,
+     * with {@code restRawPath} (the part of {@link #rawPath()} after the mount point, starting
+     * with {@code /}) as its path and the mount point added to {@link #rootPath()}. The state map is
+     * shared, so what outer middleware learned (the authenticated user) reaches the mounted
+     * application; the route and application state are its own.
+     */
+    public Scope mountedAt(String mountRawPath, String restRawPath) {
+        Scope mounted = new Builder(type, method, restRawPath)
+                .queryString(queryString)
+                .headers(headers)
+                .client(client)
+                .server(server)
+                .scheme(scheme)
+                .httpVersion(httpVersion)
+                .rootPath(rootPath + mountRawPath)
+                .build();
+        mounted.state = state();
+        return mounted;
     }
 
     /** Per-request values shared by middleware, hooks, dependencies and the handler. */
@@ -170,6 +202,7 @@ public final class Scope {
         private InetSocketAddress server;
         private String scheme;
         private String httpVersion;
+        private String rootPath;
 
         private Builder(ScopeType type, String method, String rawPath) {
             this.type = type;
@@ -210,6 +243,12 @@ public final class Scope {
 
         public Builder httpVersion(String httpVersion) {
             this.httpVersion = httpVersion;
+            return this;
+        }
+
+        /** The path the application is mounted at (see {@link Scope#rootPath()}); empty by default. */
+        public Builder rootPath(String rootPath) {
+            this.rootPath = rootPath;
             return this;
         }
 

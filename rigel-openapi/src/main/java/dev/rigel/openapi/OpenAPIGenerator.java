@@ -88,7 +88,10 @@ public final class OpenAPIGenerator {
         }
         Map<String, List<HandlerInfo>> byPath = new TreeMap<>();
         for (HandlerInfo route : app.routes()) {
-            if (route.scopeType() == ScopeType.WEBSOCKET || !route.includeInSchema()) {
+            // no methods: a mounted application, which documents itself if it wants to
+            if (route.scopeType() == ScopeType.WEBSOCKET
+                    || !route.includeInSchema()
+                    || route.methods().isEmpty()) {
                 continue;
             }
             byPath.computeIfAbsent(Operations.openApiPath(route.pathTemplate()), p -> new ArrayList<>())

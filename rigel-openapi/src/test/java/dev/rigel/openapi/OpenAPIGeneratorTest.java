@@ -235,10 +235,16 @@ class OpenAPIGeneratorTest {
                                 .parameters(Tenant.class)
                                 .routeHandlers(Route.get("/x", () -> "x"), Route.get("/y", (String tenant) -> tenant))
                                 .build(),
-                        Route.get("/open", () -> "y"))
+                        Route.get("/open", () -> "y"),
+                        dev.rigel.Mount.of("/legacy", (scope, receive, send) -> {}))
                 .build();
         ObjectNode generated =
                 OpenAPIGenerator.generate(app, OpenAPIConfig.builder("t", "1").build());
+        // a mounted application documents itself, if at all
+        generated
+                .get("paths")
+                .fieldNames()
+                .forEachRemaining(path -> assertThat(path).doesNotStartWith("/legacy"));
         for (String path : List.of("/paths/~1api~1x/get", "/paths/~1api~1y/get")) {
             JsonNode parameters = generated.at(path + "/parameters");
             assertThat(parameters).hasSize(1);

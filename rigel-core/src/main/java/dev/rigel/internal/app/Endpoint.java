@@ -15,6 +15,7 @@ public final class Endpoint {
     final String[] paramNames;
     private final Map<String, RoutePlan> byMethod = new HashMap<>();
     private ServedRoute webSocket;
+    private MountPlan mount;
     private String allowHeader;
 
     public Endpoint(PathTemplate template) {
@@ -27,6 +28,11 @@ public final class Endpoint {
     }
 
     public void add(String method, RoutePlan plan) {
+        if (mount != null) {
+            throw new ImproperlyConfiguredException("Two routes for " + template.template() + ": "
+                    + plan.description().name() + " and the application "
+                    + mount.description().name());
+        }
         RoutePlan existing = byMethod.putIfAbsent(method, plan);
         if (existing != null) {
             throw new ImproperlyConfiguredException("Two handlers for " + method + " " + template.template() + ": "
@@ -36,6 +42,20 @@ public final class Endpoint {
                     + "); remove one or give them different paths");
         }
         allowHeader = null;
+    }
+
+    /** Makes this endpoint a mount point: every method and WebSocket connection goes to {@code plan}. */
+    public void addMount(MountPlan plan) {
+        if (mount != null || !byMethod.isEmpty() || webSocket != null) {
+            throw new ImproperlyConfiguredException("Two routes for " + template.template() + ": "
+                    + plan.description().name() + " mounts an application there, where another route already is");
+        }
+        mount = plan;
+    }
+
+    /** The application mounted here, or null. */
+    MountPlan mount() {
+        return mount;
     }
 
     public void addWebSocket(ServedRoute plan) {

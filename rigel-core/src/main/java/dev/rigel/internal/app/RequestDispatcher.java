@@ -113,7 +113,9 @@ public final class RequestDispatcher {
         Lookup lookup = lookup(scope);
         // 404, 405 and OPTIONS answers never block; handlers only when they say so
         if (lookup.plan == null) {
-            return !unmatchedMayBlock && appLayers.exceptionHandlers.isEmpty();
+            return (lookup.endpoint == null || lookup.endpoint.mount() == null)
+                    && !unmatchedMayBlock
+                    && appLayers.exceptionHandlers.isEmpty();
         }
         return lookup.plan.nonBlocking();
     }
@@ -148,7 +150,7 @@ public final class RequestDispatcher {
             callWebSocket(scope, receive, send);
             return;
         }
-        if (!knownMethods.contains(scope.method())) {
+        if (!knownMethods.contains(scope.method()) && mountAt(scope) == null) {
             // RFC 9110 9.1: a method nothing here implements; answered before any middleware, which
             // could only misjudge it (CSRF would call it unsafe and answer 403)
             Exchange exchange = new Exchange(scope, receive, services, null, appLayers.maxBodySize);
@@ -159,6 +161,10 @@ public final class RequestDispatcher {
         }
         Lookup lookup = lookup(scope);
         RoutePlan plan = lookup.plan;
+        if (plan == null && lookup.endpoint != null && lookup.endpoint.mount() != null) {
+            callMount(lookup.endpoint.mount(), lookup.endpoint, lookup.values, scope, receive, send);
+            return;
+        }
         if (plan == null) {
             if (unmatchedChain == null) {
                 answerWithoutRoute(scope, receive, send);
@@ -176,6 +182,10 @@ public final class RequestDispatcher {
     private void callWebSocket(Scope scope, Receive receive, Send send) throws Exception {
         RouteMatch<Endpoint> match = table.match(scope.rawPath());
         ServedRoute plan = match == null ? null : match.endpoint().webSocket();
+        if (plan == null && match != null && match.endpoint().mount() != null) {
+            callMount(match.endpoint().mount(), match.endpoint(), match.values(), scope, receive, send);
+            return;
+        }
         if (plan == null) {
             if (unmatchedChain == null) {
                 answerWithoutRoute(scope, receive, send);
@@ -186,6 +196,19 @@ public final class RequestDispatcher {
         }
         scope.setRoute(plan.description(), match.endpoint().pathParams(match.values()));
         plan.entry().call(scope, receive, send);
+    }
+
+    /** The application mounted where {@code scope}'s path leads, or null. */
+    private MountPlan mountAt(Scope scope) {
+        Lookup lookup = lookup(scope);
+        return lookup.endpoint == null ? null : lookup.endpoint.mount();
+    }
+
+    private static void callMount(
+            MountPlan mount, Endpoint endpoint, Object[] values, Scope scope, Receive receive, Send send)
+            throws Exception {
+        scope.setRoute(mount.description(), endpoint.pathParams(values));
+        mount.entry().call(scope, receive, send);
     }
 
     private void answerWithoutRoute(Scope scope, Receive receive, Send send) throws Exception {

@@ -132,6 +132,25 @@ public final class RouteDescription implements HandlerInfo {
                 Optional.empty());
     }
 
+    /** A mounted application: any method and WebSocket connections, nothing the document can describe. */
+    public static RouteDescription mount(String pathTemplate, String name, MergedLayers layers) {
+        return new RouteDescription(
+                pathTemplate,
+                Set.of(),
+                ScopeType.HTTP,
+                name,
+                layers,
+                List.of(),
+                Object.class,
+                200,
+                Map.of(),
+                List.of(),
+                !layers.guards.isEmpty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
+    }
+
     /** Litestar's defaults: 201 for a POST-only handler, 204 for DELETE-only, else 200. */
     private static int defaultStatus(int configured, Set<String> methods) {
         if (configured != 0) {

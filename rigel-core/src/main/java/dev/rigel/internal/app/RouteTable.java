@@ -16,9 +16,17 @@ public final class RouteTable {
     private final RouteTrie<Endpoint> trie;
     private final List<HandlerInfo> routes;
 
-    public RouteTable(RouteTrie<Endpoint> trie, List<HandlerInfo> routes) {
+    private final List<dev.rigel.protocol.Lifespan> mounted;
+
+    public RouteTable(RouteTrie<Endpoint> trie, List<HandlerInfo> routes, List<dev.rigel.protocol.Lifespan> mounted) {
         this.trie = trie;
         this.routes = Collections.unmodifiableList(List.copyOf(routes));
+        this.mounted = List.copyOf(mounted);
+    }
+
+    /** The mounted applications that have a lifespan, in declaration order. */
+    public List<dev.rigel.protocol.Lifespan> mounted() {
+        return mounted;
     }
 
     /** The endpoint whose path template matches {@code rawPath}, with the path values; or null. */

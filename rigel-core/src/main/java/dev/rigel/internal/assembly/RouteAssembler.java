@@ -8,6 +8,7 @@ import dev.rigel.http.HandlerInfo;
 import dev.rigel.http.Response;
 import dev.rigel.internal.app.AppServices;
 import dev.rigel.internal.app.Endpoint;
+import dev.rigel.internal.app.MountPlan;
 import dev.rigel.internal.app.RouteDescription;
 import dev.rigel.internal.app.RoutePlan;
 import dev.rigel.internal.app.RouteTable;
@@ -24,6 +25,8 @@ import dev.rigel.internal.layers.MergedLayers;
 import dev.rigel.internal.routing.PathTemplate;
 import dev.rigel.internal.routing.RouteTrie;
 import dev.rigel.internal.websocket.WebSocketRoutePlan;
+import dev.rigel.protocol.Application;
+import dev.rigel.protocol.Lifespan;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,6 +44,7 @@ public final class RouteAssembler {
     private final AppServices services;
     private final RouteTrie<Endpoint> trie = new RouteTrie<>();
     private final List<HandlerInfo> routes = new ArrayList<>();
+    private final List<Lifespan> mounted = new ArrayList<>();
 
     public RouteAssembler(AppServices services) {
         this.services = services;
@@ -74,7 +78,7 @@ public final class RouteAssembler {
 
     /** The finished routes; the assembler is not used after this. */
     public RouteTable table() {
-        return new RouteTable(trie, routes);
+        return new RouteTable(trie, routes, mounted);
     }
 
     /** {@code chain} with {@code layer} nested innermost. */
@@ -83,6 +87,29 @@ public final class RouteAssembler {
         longer.addAll(chain);
         longer.add(layer);
         return List.copyOf(longer);
+    }
+
+    /** Mounts {@code application} at {@code path} (a full path template) under {@code chain}'s layers. */
+    public void addMount(String path, String name, Application application, List<LayerSettings> chain) {
+        PathTemplate template;
+        try {
+            template = PathTemplate.parse(PathTemplate.join(path, "{" + MountPlan.REST + ":path}"));
+        } catch (IllegalArgumentException e) {
+            throw new ImproperlyConfiguredException(name + ": " + e.getMessage(), e);
+        }
+        MergedLayers layers = new MergedLayers(chain, services.settings().dependencyOverrides());
+        MountPlan plan = new MountPlan(template, name, application, layers, services);
+        Endpoint endpoint;
+        try {
+            endpoint = trie.endpoint(template, Endpoint::new);
+        } catch (IllegalStateException e) {
+            throw new ImproperlyConfiguredException(name + ": " + e.getMessage(), e);
+        }
+        endpoint.addMount(plan);
+        routes.add(plan.description());
+        if (plan.lifespan() != null) {
+            mounted.add(plan.lifespan());
+        }
     }
 
     public void add(String prefix, List<LayerSettings> chain, WebSocketDefinition definition) {
