@@ -114,6 +114,17 @@ class RigelCliTest {
     }
 
     @Test
+    void schemaTypescriptWritesTheTypesOfEveryOperation() throws Exception {
+        Path types = dir.resolve("web/api.d.ts");
+        assertThat(run("schema", "typescript", "--output", types.toString())).isZero();
+        String written = java.nio.file.Files.readString(types);
+        assertThat(written).contains("export interface Operations {").contains("\"/admin/stats\": {");
+        out.getBuffer().setLength(0);
+        assertThat(run("schema", "typescript")).isZero();
+        assertThat(out.toString()).isEqualTo(written);
+    }
+
+    @Test
     void generatesAShellCompletionScript() {
         assertThat(run("generate-completion")).isZero();
         assertThat(out.toString()).contains("complete -F").contains("routes").contains("--greeting");

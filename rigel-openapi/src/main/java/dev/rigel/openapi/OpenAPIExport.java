@@ -26,8 +26,27 @@ public final class OpenAPIExport {
         Files.write(output, bytes);
     }
 
+    /** The TypeScript types of {@code app}'s document (see {@link TypeScriptTypes}). */
+    public static String typeScript(App app) {
+        return TypeScriptTypes.of(document(app).tree());
+    }
+
+    /** Writes {@link #typeScript(App)} to {@code output} ({@code api.d.ts}, say). */
+    public static void writeTypeScript(App app, Path output) throws IOException {
+        Path parent = output.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        Files.writeString(output, typeScript(app));
+    }
+
     /** The document of {@code app} as JSON or YAML. */
     public static byte[] bytes(App app, boolean yaml) {
+        OpenAPIDocument document = document(app);
+        return yaml ? document.yamlBytes() : document.jsonBytes();
+    }
+
+    private static OpenAPIDocument document(App app) {
         OpenAPIPlugin plugin = app.plugins()
                 .find(OpenAPIPlugin.class)
                 .orElseThrow(() -> new IllegalArgumentException(
@@ -37,7 +56,6 @@ public final class OpenAPIExport {
             throw new IllegalArgumentException("the app's OpenAPI document is turned off (OpenAPIPlugin.disabled()"
                     + " or enabled(false)); there is nothing to write");
         }
-        OpenAPIDocument document = OpenAPIDocument.of(app, plugin.config());
-        return yaml ? document.yamlBytes() : document.jsonBytes();
+        return OpenAPIDocument.of(app, plugin.config());
     }
 }

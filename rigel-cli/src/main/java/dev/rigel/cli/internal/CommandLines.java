@@ -29,6 +29,7 @@ public final class CommandLines {
         root.addSubcommand(withSettings(new RoutesCommand(launcher), settings));
         CommandLine schema = new CommandLine(new SchemaCommand());
         schema.addSubcommand(withSettings(new OpenApiCommand(launcher), settings));
+        schema.addSubcommand(withSettings(new TypeScriptCommand(launcher), settings));
         root.addSubcommand(schema);
         root.addSubcommand(withSettings(new InfoCommand(launcher), settings));
         root.addSubcommand(new CommandLine(new VersionCommand()));

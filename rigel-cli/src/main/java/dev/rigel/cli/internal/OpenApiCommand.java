@@ -35,12 +35,7 @@ final class OpenApiCommand extends AppCommand {
 
     @Override
     public Integer call() throws Exception {
-        try {
-            Class.forName("dev.rigel.openapi.OpenAPIExport", false, OpenApiCommand.class.getClassLoader());
-        } catch (ClassNotFoundException | LinkageError e) {
-            throw new IllegalStateException(
-                    "schema openapi needs rigel-openapi on the class path (add dev.rigel:rigel-openapi)");
-        }
+        requireOpenApiModule("schema openapi");
         App app = app(config());
         if (output != null) {
             OpenAPIExport.write(app, output);
@@ -53,5 +48,15 @@ final class OpenApiCommand extends AppCommand {
             out.flush();
         }
         return 0;
+    }
+
+    /** Fails with a one-line hint when rigel-openapi, which {@code command} needs, is missing. */
+    static void requireOpenApiModule(String command) {
+        try {
+            Class.forName("dev.rigel.openapi.OpenAPIExport", false, OpenApiCommand.class.getClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            throw new IllegalStateException(
+                    command + " needs rigel-openapi on the class path (add dev.rigel:rigel-openapi)");
+        }
     }
 }

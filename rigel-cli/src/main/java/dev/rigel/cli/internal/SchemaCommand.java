@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code schema}: the app's API description; {@code schema openapi} writes the OpenAPI document. */
+/** {@code schema}: the app's API description; {@code schema openapi} writes the OpenAPI document, {@code schema typescript} its TypeScript types. */
 @Command(name = "schema", mixinStandardHelpOptions = true, description = "Write the app's API schema.")
 final class SchemaCommand implements Callable<Integer> {
 
@@ -15,6 +15,7 @@ final class SchemaCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing the schema kind: schema openapi");
+        throw new CommandLine.ParameterException(
+                spec.commandLine(), "Missing the schema kind: schema openapi or schema typescript");
     }
 }
