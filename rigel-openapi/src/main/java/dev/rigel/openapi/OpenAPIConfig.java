@@ -1,10 +1,12 @@
 package dev.rigel.openapi;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * What the OpenAPI document says about the app as a whole (its {@code info}, servers, tags and
@@ -37,10 +39,21 @@ public final class OpenAPIConfig {
         }
     }
 
-    /** A tag's description in the document's top-level {@code tags}. */
-    public record Tag(String name, String description) {
+    /** A tag's description in the document's top-level {@code tags}, with a link to more documentation. */
+    public record Tag(String name, String description, ExternalDocs externalDocs) {
         public Tag {
             Objects.requireNonNull(name, "tag name");
+        }
+
+        public Tag(String name, String description) {
+            this(name, description, null);
+        }
+    }
+
+    /** A link to documentation beyond the document ({@code externalDocs}). */
+    public record ExternalDocs(String url, String description) {
+        public ExternalDocs {
+            Objects.requireNonNull(url, "external docs url");
         }
     }
 
@@ -54,8 +67,12 @@ public final class OpenAPIConfig {
     private final Map<String, Map<String, Object>> securitySchemes;
     private final List<String> security;
     private final String path;
+    private final List<String> alsoServedAt;
     private final List<Renderer> renderers;
     private final boolean enabled;
+    private final String termsOfService;
+    private final ExternalDocs externalDocs;
+    private final List<Consumer<ObjectNode>> customizers;
 
     private OpenAPIConfig(Builder builder) {
         this.title = builder.title;
@@ -72,6 +89,10 @@ public final class OpenAPIConfig {
         this.securitySchemes = java.util.Collections.unmodifiableMap(schemes);
         this.security = List.copyOf(builder.security);
         this.path = builder.path;
+        this.alsoServedAt = List.copyOf(builder.alsoServedAt);
+        this.termsOfService = builder.termsOfService;
+        this.externalDocs = builder.externalDocs;
+        this.customizers = List.copyOf(builder.customizers);
         this.renderers = List.copyOf(builder.renderers);
         this.enabled = builder.enabled;
     }
@@ -135,6 +156,26 @@ public final class OpenAPIConfig {
         return renderers;
     }
 
+    /** Other paths the document is served at ({@code .yaml}/{@code .yml} ones as YAML). */
+    public List<String> alsoServedAt() {
+        return alsoServedAt;
+    }
+
+    /** The URL of the API's terms of service, or null. */
+    public String termsOfService() {
+        return termsOfService;
+    }
+
+    /** The document's link to further documentation, or null. */
+    public ExternalDocs externalDocs() {
+        return externalDocs;
+    }
+
+    /** What runs on the finished document, in order (see {@link Builder#customize}). */
+    public List<Consumer<ObjectNode>> customizers() {
+        return customizers;
+    }
+
     /** False when the plugin should add nothing to the app. */
     public boolean enabled() {
         return enabled;
@@ -153,6 +194,10 @@ public final class OpenAPIConfig {
         private final Map<String, Map<String, Object>> securitySchemes = new LinkedHashMap<>();
         private final List<String> security = new ArrayList<>();
         private String path = "/schema";
+        private final List<String> alsoServedAt = new ArrayList<>();
+        private String termsOfService;
+        private ExternalDocs externalDocs;
+        private final List<Consumer<ObjectNode>> customizers = new ArrayList<>();
         private List<Renderer> renderers = List.of(Renderer.values());
         private boolean enabled = true;
 
@@ -188,6 +233,53 @@ public final class OpenAPIConfig {
         /** Describes a tag in the document's {@code tags} list. */
         public Builder tag(String name, String description) {
             tags.add(new Tag(name, description));
+            return this;
+        }
+
+        /** Describes a tag and links it to more documentation ({@code externalDocs}). */
+        public Builder tag(String name, String description, String docsUrl, String docsDescription) {
+            tags.add(new Tag(name, description, new ExternalDocs(docsUrl, docsDescription)));
+            return this;
+        }
+
+        /** The URL of the API's terms of service ({@code info.termsOfService}). */
+        public Builder termsOfService(String url) {
+            this.termsOfService = Objects.requireNonNull(url, "termsOfService");
+            return this;
+        }
+
+        /** A licence given by URL instead of an SPDX identifier. */
+        public Builder licenseUrl(String name, String url) {
+            this.license = new License(name, null, Objects.requireNonNull(url, "license url"));
+            return this;
+        }
+
+        /** The document's link to further documentation ({@code externalDocs}). */
+        public Builder externalDocs(String url, String description) {
+            this.externalDocs = new ExternalDocs(url, description);
+            return this;
+        }
+
+        /**
+         * Also serves the document at {@code documentPath} (e.g. {@code /openapi.json}, or {@code
+         * /api/v1/openapi.yaml} for YAML), besides {@code {path}/openapi.json} and {@code .yaml}.
+         */
+        public Builder alsoServeAt(String documentPath) {
+            if (documentPath == null || !documentPath.matches("(/[A-Za-z0-9._~-]+)+")) {
+                throw new IllegalArgumentException("An OpenAPI document path must be '/segment[/segment…]' of"
+                        + " letters, digits and . _ ~ -: " + documentPath);
+            }
+            alsoServedAt.add(documentPath);
+            return this;
+        }
+
+        /**
+         * Runs {@code customizer} on the finished document, once, at startup: add {@code x-}
+         * extensions, webhooks or examples, or change anything. Customizers run in the order given,
+         * after everything Rigel derives, and the result is what every path serves.
+         */
+        public Builder customize(Consumer<ObjectNode> customizer) {
+            customizers.add(Objects.requireNonNull(customizer, "customizer"));
             return this;
         }
 

@@ -122,6 +122,7 @@ public final class OpenAPIGenerator {
         for (OpenAPIConfig.Tag tag : config.tags()) {
             ObjectNode node = tags.addObject().put("name", tag.name());
             putIfPresent(node, "description", tag.description());
+            externalDocs(node, tag.externalDocs());
             described.add(tag.name());
         }
         for (String tag : usedTags) {
@@ -132,7 +133,18 @@ public final class OpenAPIGenerator {
         if (!tags.isEmpty()) {
             document.set("tags", tags);
         }
+        externalDocs(document, config.externalDocs());
+        for (var customizer : config.customizers()) {
+            customizer.accept(document);
+        }
         return document;
+    }
+
+    private static void externalDocs(ObjectNode node, OpenAPIConfig.ExternalDocs docs) {
+        if (docs != null) {
+            ObjectNode external = node.putObject("externalDocs").put("url", docs.url());
+            putIfPresent(external, "description", docs.description());
+        }
     }
 
     private ObjectNode info() {
@@ -140,6 +152,7 @@ public final class OpenAPIGenerator {
         info.put("title", config.title());
         info.put("version", config.version());
         putIfPresent(info, "description", config.description());
+        putIfPresent(info, "termsOfService", config.termsOfService());
         if (config.contact() != null) {
             ObjectNode contact = info.putObject("contact");
             putIfPresent(contact, "name", config.contact().name());

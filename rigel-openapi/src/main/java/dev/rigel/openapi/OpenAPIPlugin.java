@@ -145,6 +145,17 @@ public final class OpenAPIPlugin implements InitPlugin {
                         () -> Response.of(started().yamlBytes()).mediaType(YAML))
                 .name("openapi.yaml")
                 .includeInSchema(false));
+        for (String at : config.alsoServedAt()) {
+            boolean yaml = at.endsWith(".yaml") || at.endsWith(".yml");
+            handlers.add(Route.get(
+                            at,
+                            () -> Response.of(
+                                            yaml
+                                                    ? started().yamlBytes()
+                                                    : started().jsonBytes())
+                                    .mediaType(yaml ? YAML : JSON))
+                    .includeInSchema(false));
+        }
         app.routeHandlers(handlers.toArray()).onStartup(this::generate);
     }
 

@@ -50,6 +50,46 @@ class OpenAPIPluginTest {
 
     @ParameterizedTest
     @EnumSource(Transport.class)
+    void theDocumentIsAlsoServedAtOtherPathsAfterTheCustomizersChangedIt(Transport transport) throws Exception {
+        OpenAPIConfig config = PetApi.configBuilder()
+                .termsOfService("https://example.com/terms")
+                .tag("vaccines", "Shots", "https://example.com/vaccines", "How vaccination works")
+                .externalDocs("https://example.com/docs", "The handbook")
+                .alsoServeAt("/openapi.json")
+                .alsoServeAt("/api/v1/openapi.yaml")
+                .customize(document -> document.put("x-audience", "partners"))
+                .customize(document -> document.putObject("webhooks")
+                        .putObject("petAdopted")
+                        .putObject("post")
+                        .put("summary", "A pet found a home")
+                        .putObject("responses")
+                        .putObject("200")
+                        .put("description", "received"))
+                .build();
+        try (TestClient client = Clients.open(PetApi.app(config), transport)) {
+            JsonNode main = client.get("/schema/openapi.json").json();
+            assertThat(main.at("/x-audience").asText()).isEqualTo("partners");
+            assertThat(main.at("/webhooks/petAdopted/post/summary").asText()).isEqualTo("A pet found a home");
+            assertThat(main.at("/info/termsOfService").asText()).isEqualTo("https://example.com/terms");
+            assertThat(main.at("/externalDocs/url").asText()).isEqualTo("https://example.com/docs");
+            assertThat(main.at("/tags/1/externalDocs/description").asText()).isEqualTo("How vaccination works");
+            TestResponse root = client.get("/openapi.json");
+            assertThat(root.header("content-type")).startsWith("application/json");
+            assertThat(root.json()).isEqualTo(main);
+            TestResponse yaml = client.get("/api/v1/openapi.yaml");
+            assertThat(yaml.header("content-type")).startsWith("application/yaml");
+            assertThat(new ObjectMapper(new YAMLFactory()).readTree(yaml.body()))
+                    .isEqualTo(main);
+            // the extra paths are not operations of the API
+            assertThat(main.at("/paths").has("/openapi.json")).isFalse();
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> PetApi.configBuilder().alsoServeAt("openapi.json"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Transport.class)
     void servesSwaggerUiFromTheWebjarAtSwaggerAndAsTheDefaultPage(Transport transport) {
         App app = PetApi.app(PetApi.config());
         try (TestClient client = Clients.open(app, transport)) {
