@@ -92,6 +92,7 @@ final class RouteTree {
                 callable,
                 route.onAcceptCallable(),
                 route.onDisconnectCallable(),
-                route.layerSettings());
+                route.layerSettings(),
+                route.streaming());
     }
 }

@@ -111,8 +111,14 @@ public final class RouteDescription implements HandlerInfo {
                 Optional.ofNullable(returnDto));
     }
 
-    /** A WebSocket route: no methods, and none of an HTTP response's details. */
-    public static RouteDescription webSocket(String pathTemplate, String name, MergedLayers layers) {
+    /**
+     * A WebSocket route: no methods, and none of an HTTP response's details.
+     *
+     * @param dataDto the DTO a listener's messages are read through, or null
+     * @param returnDto the DTO its replies or streamed elements are written through, or null
+     */
+    public static RouteDescription webSocket(
+            String pathTemplate, String name, MergedLayers layers, DTODescription dataDto, DTODescription returnDto) {
         return new RouteDescription(
                 pathTemplate,
                 Set.of(),
@@ -126,8 +132,8 @@ public final class RouteDescription implements HandlerInfo {
                 List.of(),
                 false,
                 Optional.empty(),
-                Optional.empty(),
-                Optional.empty());
+                Optional.ofNullable(dataDto),
+                Optional.ofNullable(returnDto));
     }
 
     /** Litestar's defaults: 201 for a POST-only handler, 204 for DELETE-only, else 200. */
