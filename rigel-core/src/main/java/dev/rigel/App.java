@@ -188,6 +188,24 @@ public final class App implements Application, Lifespan {
         return services.routeReverse(routeName, pathParams, query);
     }
 
+    /**
+     * The app-wide middleware of {@code type}, in the order it runs: the built-in ones the builder
+     * set ({@code sessions(…)}, {@code cors(…)}, …), then the app layer's own. For tools that must
+     * speak a middleware's format, such as the test client's session helpers.
+     */
+    public <M extends dev.rigel.middleware.Middleware> List<M> middleware(Class<M> type) {
+        List<M> found = new java.util.ArrayList<>();
+        for (List<dev.rigel.middleware.Middleware> list :
+                List.of(settings.builtInMiddleware(), settings.appLayer().middleware())) {
+            for (dev.rigel.middleware.Middleware middleware : list) {
+                if (type.isInstance(middleware)) {
+                    found.add(type.cast(middleware));
+                }
+            }
+        }
+        return found;
+    }
+
     /** The JSON mapper the app encodes and decodes with. */
     public ObjectMapper objectMapper() {
         return services.json().mapper();
