@@ -101,6 +101,17 @@ public final class App implements Application, Lifespan {
         return dispatcher.runsInline(scope);
     }
 
+    /**
+     * Routes {@code scope} as serving it would, without serving it: afterwards
+     * {@code HandlerInfo.of(scope)} is the matched route, {@code scope.pathParams()} its converted
+     * path parameters and {@code State.of(scope)} this app's state. False when no route answers the
+     * scope's method and path. For tools that build requests outside a server, such as the test
+     * kit's {@code RequestFactory}.
+     */
+    public boolean route(Scope scope) {
+        return dispatcher.route(scope);
+    }
+
     /** Opens lifespan resources, then runs the startup hooks; called by servers and test clients. */
     @Override
     public void startup() {
