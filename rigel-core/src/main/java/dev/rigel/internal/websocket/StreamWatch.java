@@ -64,28 +64,29 @@ final class StreamWatch implements Runnable {
                     LOG.debug("{} discards a message received while streaming", route);
                     continue;
                 }
-                if (stop()) {
-                    LOG.debug("{} received a message while streaming; closing with 1003", route);
-                    socket.close(CloseCodes.UNSUPPORTED_DATA, REFUSED_REASON);
+                // closed before the producer is interrupted, so the 1003 is the close the client gets
+                if (stop(() -> socket.close(CloseCodes.UNSUPPORTED_DATA, REFUSED_REASON))) {
+                    LOG.debug("{} received a message while streaming; closed with 1003", route);
                 }
             }
         } catch (RuntimeException e) {
             LOG.debug("Stopped watching the stream of {}: {}", route, e.toString());
             return;
         }
-        if (stop()) {
+        if (stop(() -> {})) {
             LOG.debug("{}: the client left while streaming (code {})", route, socket.closeCode());
         }
     }
 
-    /** Stops the stream unless it finished; true when this call stopped it. */
-    private boolean stop() {
+    /** Stops the stream unless it finished, running {@code first} before any interrupt; true when this call stopped it. */
+    private boolean stop(Runnable first) {
         lock.lock();
         try {
             if (finished || stopped) {
                 return false;
             }
             stopped = true;
+            first.run();
             if (interruptOnDisconnect) {
                 interrupted = true;
                 producer.interrupt();
