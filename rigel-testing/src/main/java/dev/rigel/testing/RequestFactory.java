@@ -277,7 +277,8 @@ public final class RequestFactory {
                     .queryString(query)
                     .headers(headers)
                     .client(client)
-                    .server(new InetSocketAddress(host, "https".equals(scheme) ? 443 : 80))
+                    // unresolved: a made-up host name must not cost a DNS lookup
+                    .server(InetSocketAddress.createUnresolved(host, "https".equals(scheme) ? 443 : 80))
                     .scheme(scheme)
                     .build();
             if (handler != null) {
