@@ -105,6 +105,17 @@ public final class App implements Application, Lifespan {
         return dispatcher.runsInline(scope);
     }
 
+    /**
+     * Routes {@code scope} as serving it would, without serving it: afterwards
+     * {@code HandlerInfo.of(scope)} is the matched route, {@code scope.pathParams()} its converted
+     * path parameters and {@code State.of(scope)} this app's state. False when no route answers the
+     * scope's method and path. For tools that build requests outside a server, such as the test
+     * kit's {@code RequestFactory}.
+     */
+    public boolean route(Scope scope) {
+        return dispatcher.route(scope);
+    }
+
     /** Opens lifespan resources, then runs the startup hooks; called by servers and test clients. */
     @Override
     public void startup() {
@@ -191,6 +202,24 @@ public final class App implements Application, Lifespan {
     /** As {@link #routeReverse(String, Map)}, with {@code query} appended as a query string. */
     public String routeReverse(String routeName, Map<String, ?> pathParams, Map<String, ?> query) {
         return services.routeReverse(routeName, pathParams, query);
+    }
+
+    /**
+     * The app-wide middleware of {@code type}, in the order it runs: the built-in ones the builder
+     * set ({@code sessions(…)}, {@code cors(…)}, …), then the app layer's own. For tools that must
+     * speak a middleware's format, such as the test client's session helpers.
+     */
+    public <M extends dev.rigel.middleware.Middleware> List<M> middleware(Class<M> type) {
+        List<M> found = new java.util.ArrayList<>();
+        for (List<dev.rigel.middleware.Middleware> list :
+                List.of(settings.builtInMiddleware(), settings.appLayer().middleware())) {
+            for (dev.rigel.middleware.Middleware middleware : list) {
+                if (type.isInstance(middleware)) {
+                    found.add(type.cast(middleware));
+                }
+            }
+        }
+        return found;
     }
 
     /** The JSON mapper the app encodes and decodes with. */

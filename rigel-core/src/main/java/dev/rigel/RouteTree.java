@@ -98,6 +98,7 @@ final class RouteTree {
                 callable,
                 route.onAcceptCallable(),
                 route.onDisconnectCallable(),
-                route.layerSettings());
+                route.layerSettings(),
+                route.streaming());
     }
 }

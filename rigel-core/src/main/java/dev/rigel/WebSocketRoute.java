@@ -25,7 +25,8 @@ import java.util.function.Supplier;
  *             for (String text : socket.textMessages()) socket.sendText(text);
  *         }),
  *         WebSocketRoute.listener("/upper", (String data) -> data.toUpperCase())
- *             .onAccept((WebSocketConnection socket) -> socket.sendText("ready")))
+ *             .onAccept((WebSocketConnection socket) -> socket.sendText("ready")),
+ *         WebSocketRoute.stream("/count", (Integer to) -> IntStream.rangeClosed(1, to).boxed()))
  *     .build();
  * }</pre>
  *
@@ -37,15 +38,23 @@ public final class WebSocketRoute extends LayerBuilder<WebSocketRoute> {
 
     private final String path;
     private final boolean listener;
+    private final boolean stream;
     private final Supplier<CallableSpec> spec;
+    private boolean allowDataDiscard;
+    private boolean interruptOnDisconnect;
     private Supplier<CallableSpec> onAccept;
     private Supplier<CallableSpec> onDisconnect;
     private String name;
 
     private WebSocketRoute(String path, boolean listener, Supplier<CallableSpec> spec) {
-        super((listener ? "WebSocket listener " : "WebSocket handler ") + path);
+        this(path, listener, false, spec);
+    }
+
+    private WebSocketRoute(String path, boolean listener, boolean stream, Supplier<CallableSpec> spec) {
+        super((listener ? "WebSocket listener " : stream ? "WebSocket stream " : "WebSocket handler ") + path);
         this.path = java.util.Objects.requireNonNull(path, "path");
         this.listener = listener;
+        this.stream = stream;
         this.spec = spec;
     }
 
@@ -92,6 +101,76 @@ public final class WebSocketRoute extends LayerBuilder<WebSocketRoute> {
                     handler.run((A) args[0], (B) args[1], (C) args[2], (D) args[3]);
                     return null;
                 }));
+    }
+
+    /**
+     * A stream for {@code path} (Litestar's {@code websocket_stream}): {@code handler} returns an
+     * {@code Iterator}, {@code Iterable} or {@code java.util.stream.Stream}, and Rigel accepts the
+     * connection (unless the handler did), sends each element (a {@code String} as text, a
+     * {@code byte[]} as binary, anything else as JSON) and closes with 1000 when the source ends.
+     * When the client leaves, no further element is pulled and the source is closed if it is
+     * {@code AutoCloseable}. See {@link dev.rigel.annotation.WebSocket} for the details.
+     */
+    @SuppressWarnings("unchecked")
+    public static <A> WebSocketRoute stream(String path, Fn1<A, ?> handler) {
+        return new WebSocketRoute(
+                path, false, true, () -> Callables.fromLambda(handler, 1, args -> handler.apply((A) args[0])));
+    }
+
+    @SuppressWarnings("unchecked")
+    public static <A, B> WebSocketRoute stream(String path, Fn2<A, B, ?> handler) {
+        return new WebSocketRoute(
+                path,
+                false,
+                true,
+                () -> Callables.fromLambda(handler, 2, args -> handler.apply((A) args[0], (B) args[1])));
+    }
+
+    @SuppressWarnings("unchecked")
+    public static <A, B, C> WebSocketRoute stream(String path, Fn3<A, B, C, ?> handler) {
+        return new WebSocketRoute(
+                path,
+                false,
+                true,
+                () -> Callables.fromLambda(handler, 3, args -> handler.apply((A) args[0], (B) args[1], (C) args[2])));
+    }
+
+    @SuppressWarnings("unchecked")
+    public static <A, B, C, D> WebSocketRoute stream(String path, Fn4<A, B, C, D, ?> handler) {
+        return new WebSocketRoute(
+                path,
+                false,
+                true,
+                () -> Callables.fromLambda(
+                        handler, 4, args -> handler.apply((A) args[0], (B) args[1], (C) args[2], (D) args[3])));
+    }
+
+    /**
+     * Streams only: drop messages the client sends while the stream runs, instead of closing the
+     * connection with 1003 (Litestar's {@code allow_data_discard}).
+     */
+    public WebSocketRoute allowDataDiscard() {
+        requireStream("allowDataDiscard");
+        this.allowDataDiscard = true;
+        return this;
+    }
+
+    /**
+     * Streams only: interrupt the thread sending the stream as soon as the client leaves, so a
+     * source blocked in {@code next()} on something interruptible stops at once. Off by default,
+     * as for HTTP streams: an interrupt also aborts the source's blocking I/O.
+     */
+    public WebSocketRoute interruptOnDisconnect() {
+        requireStream("interruptOnDisconnect");
+        this.interruptOnDisconnect = true;
+        return this;
+    }
+
+    private void requireStream(String setting) {
+        if (!stream) {
+            throw new IllegalStateException(setting + " is for streams (WebSocketRoute.stream); " + path + " is a "
+                    + (listener ? "listener" : "handler"));
+        }
     }
 
     /**
@@ -235,6 +314,12 @@ public final class WebSocketRoute extends LayerBuilder<WebSocketRoute> {
     /** Whether this is a listener (one call per message) rather than a handler (one call per connection). */
     public boolean isListener() {
         return listener;
+    }
+
+    /** How a stream is sent; the default for handlers and listeners. */
+    dev.rigel.internal.assembly.WebSocketDefinition.Streaming streaming() {
+        return new dev.rigel.internal.assembly.WebSocketDefinition.Streaming(
+                stream, allowDataDiscard, interruptOnDisconnect);
     }
 
     /** Introspects the handler (or the listener's onReceive). Called once when the app is built. */

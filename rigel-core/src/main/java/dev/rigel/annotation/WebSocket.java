@@ -25,6 +25,22 @@ import java.lang.annotation.Target;
  *
  * Guards, dependencies and middleware (those whose scopes include {@code websocket}) of every
  * layer apply. A WebSocket route may share its path with HTTP routes.
+ *
+ * <p><b>Streams</b> (Litestar's {@code websocket_stream}): a handler that returns an
+ * {@code Iterator}, an {@code Iterable} or a {@code java.util.stream.Stream} has each element sent
+ * to the client (a {@code String} as text, a {@code byte[]} as binary, anything else as JSON
+ * text, through the route's return DTO if one is in force); Rigel accepts the connection if the
+ * handler did not, and closes it with 1000 when the source ends. When the client leaves, Rigel
+ * pulls no further element and closes the source if it is {@code AutoCloseable}. While streaming,
+ * Rigel receives on the connection: a message from the client closes it with 1003, unless
+ * {@link #allowDataDiscard()}.
+ *
+ * <pre>{@code
+ * @WebSocket(value = "/prices", interruptOnDisconnect = true)
+ * public Iterator<Price> prices(PriceFeed feed) {
+ *     return feed.subscribe(); // blocks in next() until the next price
+ * }
+ * }</pre>
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
@@ -48,4 +64,28 @@ public @interface WebSocket {
 
     /** Free-form metadata as {@code key=value} (or {@code key}, meaning true); beats the layers' opt. */
     String[] opt() default {};
+
+    /**
+     * For a handler that returns a stream: drop messages the client sends while it streams,
+     * instead of closing the connection with 1003 (Litestar's {@code allow_data_discard}).
+     */
+    boolean allowDataDiscard() default false;
+
+    /**
+     * For a handler that returns a stream: interrupt the thread sending it as soon as the client
+     * leaves, so a source blocked in {@code next()} on something interruptible (a
+     * {@code BlockingQueue}) stops at once. Off by default, as for HTTP streams
+     * ({@link dev.rigel.response.Stream#interruptOnDisconnect()}): an interrupt also aborts the
+     * source's blocking I/O (a JDBC connection's socket). Without it a departed client stops the
+     * stream before the next element is pulled.
+     */
+    boolean interruptOnDisconnect() default false;
+
+    /**
+     * For a handler that returns a stream: the DTO that shapes each element;
+     * {@code AbstractDTO.class}, the default, inherits the layers' return DTO (or DTO) and
+     * {@code NoDTO.class} switches it off.
+     */
+    @SuppressWarnings("rawtypes")
+    Class<? extends dev.rigel.dto.AbstractDTO> returnDto() default dev.rigel.dto.AbstractDTO.class;
 }

@@ -14,7 +14,9 @@ import java.lang.annotation.Target;
  *
  * <p>The {@code data} parameter's type chooses the decoding: {@code String} (text), {@code byte[]}
  * (binary), or any other type, decoded from JSON (and validated when it carries constraints).
- * The other parameters bind as for any handler: the connection as a
+ * With a DTO in force ({@link #dto()}, or a layer's), {@code data} is decoded through it as an
+ * HTTP body would be (the model, a list of them, or {@code DTOData} of either), and replies of the
+ * model's type are written through the return DTO. The other parameters bind as for any handler: the connection as a
  * {@link dev.rigel.websocket.WebSocketConnection}, path parameters, query values, headers and
  * dependencies. Dependencies are resolved once per connection, not per message.
  *
@@ -74,4 +76,16 @@ public @interface WebSocketListener {
 
     /** Free-form metadata as {@code key=value} (or {@code key}, meaning true); beats the layers' opt. */
     String[] opt() default {};
+
+    /**
+     * The DTO that decodes each message into the {@code data} parameter (and shapes the replies
+     * unless {@link #returnDto} is set), as for an HTTP body; {@code AbstractDTO.class}, the
+     * default, inherits the layers' DTO and {@code NoDTO.class} switches it off.
+     */
+    @SuppressWarnings("rawtypes")
+    Class<? extends dev.rigel.dto.AbstractDTO> dto() default dev.rigel.dto.AbstractDTO.class;
+
+    /** The DTO that shapes the replies; {@code AbstractDTO.class} inherits, {@code NoDTO.class} switches off. */
+    @SuppressWarnings("rawtypes")
+    Class<? extends dev.rigel.dto.AbstractDTO> returnDto() default dev.rigel.dto.AbstractDTO.class;
 }

@@ -3,6 +3,7 @@ package dev.rigel.testing;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rigel.App;
 import dev.rigel.di.Provide;
+import dev.rigel.middleware.session.SessionMiddleware;
 import dev.rigel.protocol.Headers;
 import dev.rigel.protocol.Message;
 import dev.rigel.protocol.Scope;
@@ -130,6 +131,42 @@ public final class TestClient implements AutoCloseable {
     /** Cookies the client currently holds. */
     public Map<String, String> cookies() {
         return cookies.snapshot();
+    }
+
+    /**
+     * Gives the client a session holding exactly {@code data}, as if a handler had stored it
+     * (Litestar's {@code set_session_data}), so a test can start logged in without a login route.
+     * Uses the app's session middleware ({@code App.builder().sessions(…)} or app-layer
+     * middleware): client-side the data is sealed into the session cookie with AES-GCM,
+     * server-side it is saved in the session store under a new id that the cookie then carries.
+     * Over HTTP, the server must serve this very app (as {@link #live} does), whose store it writes.
+     *
+     * @throws IllegalStateException if the app has no sessions configured
+     */
+    public TestClient setSessionData(Map<String, ?> data) {
+        for (String setCookie : sessions().storeSession(cookies.snapshot(), data)) {
+            cookies.store(setCookie);
+        }
+        return this;
+    }
+
+    /**
+     * The data of the session the client's cookies point at (Litestar's {@code get_session_data}),
+     * as the app reads it: values in their JSON form; empty when the client has no valid session.
+     *
+     * @throws IllegalStateException if the app has no sessions configured
+     */
+    public Map<String, Object> getSessionData() {
+        return sessions().loadSession(cookies.snapshot());
+    }
+
+    private SessionMiddleware sessions() {
+        List<SessionMiddleware> found = app.middleware(SessionMiddleware.class);
+        if (found.isEmpty()) {
+            throw new IllegalStateException("The app has no sessions: configure App.builder().sessions("
+                    + "ClientSideSessionConfig…) or sessions(ServerSideSessionConfig…) to use session data in tests");
+        }
+        return found.getFirst();
     }
 
     public App app() {

@@ -106,6 +106,30 @@ public final class RequestDispatcher {
         return lookup;
     }
 
+    /**
+     * Routes {@code scope} without serving it: records the matched route and its converted path
+     * parameters, and the app's state, as serving would; false when no route answers its method
+     * and path (WebSocket scopes match WebSocket routes).
+     */
+    public boolean route(Scope scope) {
+        scope.setAppState(services.state());
+        if (scope.type() == ScopeType.WEBSOCKET) {
+            RouteMatch<Endpoint> match = table.match(scope.rawPath());
+            ServedRoute plan = match == null ? null : match.endpoint().webSocket();
+            if (plan == null) {
+                return false;
+            }
+            scope.setRoute(plan.description(), match.endpoint().pathParams(match.values()));
+            return true;
+        }
+        Lookup lookup = lookup(scope);
+        if (lookup.plan == null) {
+            return false;
+        }
+        scope.setRoute(lookup.plan.description(), lookup.endpoint.pathParams(lookup.values));
+        return true;
+    }
+
     public boolean runsInline(Scope scope) {
         if (scope.type() != ScopeType.HTTP) {
             return false;

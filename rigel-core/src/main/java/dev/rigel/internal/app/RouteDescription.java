@@ -113,8 +113,14 @@ public final class RouteDescription implements HandlerInfo {
                 Optional.ofNullable(returnDto));
     }
 
-    /** A WebSocket route: no methods, and none of an HTTP response's details. */
-    public static RouteDescription webSocket(String pathTemplate, String name, MergedLayers layers) {
+    /**
+     * A WebSocket route: no methods, and none of an HTTP response's details.
+     *
+     * @param dataDto the DTO a listener's messages are read through, or null
+     * @param returnDto the DTO its replies or streamed elements are written through, or null
+     */
+    public static RouteDescription webSocket(
+            String pathTemplate, String name, MergedLayers layers, DTODescription dataDto, DTODescription returnDto) {
         return new RouteDescription(
                 pathTemplate,
                 Set.of(),
@@ -128,8 +134,8 @@ public final class RouteDescription implements HandlerInfo {
                 List.of(),
                 false,
                 Optional.empty(),
-                Optional.empty(),
-                Optional.empty());
+                Optional.ofNullable(dataDto),
+                Optional.ofNullable(returnDto));
     }
 
     /** A mounted application: any method and WebSocket connections, nothing the document can describe. */

@@ -67,7 +67,18 @@ final class WebSocketScanner {
                         Callables.fromMethod(instance, method),
                         null,
                         null,
-                        layer(name, handler.guards(), handler.middleware(), handler.tags(), handler.opt(), hidden)));
+                        dtos(
+                                layer(
+                                        name,
+                                        handler.guards(),
+                                        handler.middleware(),
+                                        handler.tags(),
+                                        handler.opt(),
+                                        hidden),
+                                dev.rigel.dto.AbstractDTO.class,
+                                handler.returnDto()),
+                        new WebSocketDefinition.Streaming(
+                                false, handler.allowDataDiscard(), handler.interruptOnDisconnect())));
             } else {
                 String name = listener.name().isEmpty() ? Callables.describe(method) : listener.name();
                 routes.add(new WebSocketDefinition(
@@ -77,13 +88,17 @@ final class WebSocketScanner {
                         Callables.fromMethod(instance, method),
                         callback(instance, listener.onAccept(), "onAccept", name),
                         callback(instance, listener.onDisconnect(), "onDisconnect", name),
-                        layer(
-                                name,
-                                listener.guards(),
-                                listener.middleware(),
-                                listener.tags(),
-                                listener.opt(),
-                                hidden)));
+                        dtos(
+                                layer(
+                                        name,
+                                        listener.guards(),
+                                        listener.middleware(),
+                                        listener.tags(),
+                                        listener.opt(),
+                                        hidden),
+                                listener.dto(),
+                                listener.returnDto()),
+                        WebSocketDefinition.Streaming.DEFAULT));
             }
         }
         return routes;
@@ -112,13 +127,17 @@ final class WebSocketScanner {
                 Callables.fromMethod(instance, onReceive),
                 onAccept == null ? null : Callables.fromMethod(instance, onAccept),
                 onDisconnect == null ? null : Callables.fromMethod(instance, onDisconnect),
-                layer(
-                        name,
-                        annotation.guards(),
-                        annotation.middleware(),
-                        annotation.tags(),
-                        annotation.opt(),
-                        type.isAnnotationPresent(ExcludeFromSchema.class)));
+                dtos(
+                        layer(
+                                name,
+                                annotation.guards(),
+                                annotation.middleware(),
+                                annotation.tags(),
+                                annotation.opt(),
+                                type.isAnnotationPresent(ExcludeFromSchema.class)),
+                        annotation.dto(),
+                        annotation.returnDto()),
+                WebSocketDefinition.Streaming.DEFAULT);
     }
 
     /** The sibling method an annotation names as a callback, or null when it names none. */
@@ -171,6 +190,17 @@ final class WebSocketScanner {
 
     private static List<String> paths(String[] paths) {
         return paths.length == 0 ? List.of("") : List.of(paths);
+    }
+
+    /** The annotation's DTOs on its layer; {@code AbstractDTO.class} is "not set": the layers' DTO applies. */
+    private static LayerSettings dtos(LayerSettings layer, Class<?> dto, Class<?> returnDto) {
+        if (dto != dev.rigel.dto.AbstractDTO.class) {
+            layer.dto(dto);
+        }
+        if (returnDto != dev.rigel.dto.AbstractDTO.class) {
+            layer.returnDto(returnDto);
+        }
+        return layer;
     }
 
     private static LayerSettings layer(

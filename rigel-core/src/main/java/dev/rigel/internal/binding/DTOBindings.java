@@ -27,17 +27,46 @@ public final class DTOBindings {
     private DTOBindings() {}
 
     /**
+     * Where a {@code data} parameter's JSON comes from, and the method its validation errors name:
+     * the request body ({@link #BODY}), or, on a WebSocket listener, the message in hand.
+     */
+    public interface DataSource {
+        byte[] json(Exchange exchange);
+
+        String method(Exchange exchange);
+    }
+
+    /** The request body, named by the request's method. */
+    static final DataSource BODY = new DataSource() {
+        @Override
+        public byte[] json(Exchange exchange) {
+            return exchange.jsonBody();
+        }
+
+        @Override
+        public String method(Exchange exchange) {
+            return exchange.method();
+        }
+    };
+
+    /**
      * The binder of {@code data} through {@code dto}: the model itself ({@code User}), a list of
      * them ({@code List<User>}), or {@link DTOData} of either ({@code DTOData<User>},
      * {@code List<DTOData<User>>}) to control how the model is made.
      */
     static BoundParam dataParam(ParamSpec param, DTOCodec<?> dto, String route, String owner) {
+        return dataParam(param, dto, route, owner, BODY);
+    }
+
+    /** {@link #dataParam(ParamSpec, DTOCodec, String, String)} with the JSON read from {@code source}. */
+    public static BoundParam dataParam(
+            ParamSpec param, DTOCodec<?> dto, String route, String owner, DataSource source) {
         Class<?> model = dto.modelType();
         Type type = param.type();
         Class<?> raw = param.rawType();
         if (raw == DTOData.class && Types.raw(Types.typeArgument(type, 0)) == model) {
             return new BoundParam(
-                    exchange -> dto.decode(exchange.jsonBody(), exchange.method(), exchange.path()),
+                    exchange -> dto.decode(source.json(exchange), source.method(exchange), exchange.path()),
                     param.name(),
                     "body");
         }
@@ -46,18 +75,19 @@ public final class DTOBindings {
             Class<?> element = Types.raw(elementType);
             if (element == DTOData.class && Types.raw(Types.typeArgument(elementType, 0)) == model) {
                 return new BoundParam(
-                        exchange -> dto.decodeAll(exchange.jsonBody(), exchange.method(), exchange.path()),
+                        exchange -> dto.decodeAll(source.json(exchange), source.method(exchange), exchange.path()),
                         param.name(),
                         "body");
             }
             if (element == model) {
                 return new BoundParam(
                         exchange -> {
+                            String method = source.method(exchange);
                             List<? extends DTOData<?>> decoded =
-                                    dto.decodeAll(exchange.jsonBody(), exchange.method(), exchange.path());
+                                    dto.decodeAll(source.json(exchange), method, exchange.path());
                             List<Object> models = new ArrayList<>(decoded.size());
                             for (int i = 0; i < decoded.size(); i++) {
-                                models.add(create(decoded.get(i), Integer.toString(i), model, exchange));
+                                models.add(create(decoded.get(i), Integer.toString(i), model, method, exchange));
                             }
                             return models;
                         },
@@ -67,8 +97,15 @@ public final class DTOBindings {
         }
         if (raw != Object.class && raw.isAssignableFrom(model)) {
             return new BoundParam(
-                    exchange -> create(
-                            dto.decode(exchange.jsonBody(), exchange.method(), exchange.path()), "", model, exchange),
+                    exchange -> {
+                        String method = source.method(exchange);
+                        return create(
+                                dto.decode(source.json(exchange), method, exchange.path()),
+                                "",
+                                model,
+                                method,
+                                exchange);
+                    },
                     param.name(),
                     "body");
         }
@@ -84,12 +121,12 @@ public final class DTOBindings {
      * (a record's compact constructor checking them) refuses the client's input: a 400, as Jackson
      * answers a creator that throws.
      */
-    private static Object create(DTOData<?> data, String key, Class<?> model, Exchange exchange) {
+    private static Object create(DTOData<?> data, String key, Class<?> model, String method, Exchange exchange) {
         try {
             return data.create();
         } catch (RuntimeException e) {
             throw ValidationException.forRequest(
-                    exchange.method(),
+                    method,
                     exchange.path(),
                     List.of(new ValidationError(
                             key, "cannot make a " + model.getSimpleName() + ": " + e.getMessage(), "body")));

@@ -1,6 +1,7 @@
 package dev.rigel.internal.websocket;
 
 import com.fasterxml.jackson.databind.ObjectReader;
+import dev.rigel.dto.DTOCodec;
 import dev.rigel.exceptions.ImproperlyConfiguredException;
 import dev.rigel.exceptions.ValidationError;
 import dev.rigel.exceptions.ValidationException;
@@ -8,8 +9,11 @@ import dev.rigel.http.HttpConnection;
 import dev.rigel.internal.app.AppServices;
 import dev.rigel.internal.binding.BoundParam;
 import dev.rigel.internal.binding.ConnectionParameters;
+import dev.rigel.internal.binding.DTOBindings;
+import dev.rigel.internal.exchange.Exchange;
 import dev.rigel.internal.invoke.ParamSpec;
 import dev.rigel.internal.invoke.Types;
+import dev.rigel.internal.layers.MergedLayers;
 import dev.rigel.internal.validation.BeanValidation;
 import dev.rigel.websocket.WebSocketConnection;
 import java.util.List;
@@ -18,7 +22,8 @@ import java.util.List;
  * The binding rules that depend on whether a route is HTTP or WebSocket: a
  * {@link WebSocketConnection} parameter exists only on WebSocket routes, {@link HttpConnection}
  * is the request or the connection, and on a WebSocket route {@code data} is the message a
- * listener is called for (a handler has no request body at all).
+ * listener is called for (a handler has no request body at all), decoded through the route's
+ * DTO when one is in force.
  */
 public final class WebSocketParams implements ConnectionParameters {
 
@@ -32,12 +37,33 @@ public final class WebSocketParams implements ConnectionParameters {
         LISTENER
     }
 
+    /** A listener's message as the JSON a DTO decodes; validation errors name it WEBSOCKET. */
+    private static final DTOBindings.DataSource MESSAGE = new DTOBindings.DataSource() {
+        @Override
+        public byte[] json(Exchange exchange) {
+            return ((WebSocketRouteExchange) exchange).message.data();
+        }
+
+        @Override
+        public String method(Exchange exchange) {
+            return "WEBSOCKET";
+        }
+    };
+
     private final Kind kind;
     private final AppServices services;
+    private final MergedLayers layers;
+    private DTOCodec<?> dataDto;
 
-    public WebSocketParams(Kind kind, AppServices services) {
+    public WebSocketParams(Kind kind, AppServices services, MergedLayers layers) {
         this.kind = kind;
         this.services = services;
+        this.layers = layers;
+    }
+
+    /** The DTO a listener's {@code data} is decoded through, or null (known once the listener is bound). */
+    public DTOCodec<?> dataDto() {
+        return dataDto;
     }
 
     /** Both connection types are the WebSocket connection; null when {@code param} is neither. */
@@ -60,6 +86,12 @@ public final class WebSocketParams implements ConnectionParameters {
             return null;
         }
         if (kind == Kind.LISTENER && name.equals("data")) {
+            DTOCodec<?> dto = services.dto(layers.dto, route);
+            if (dto != null) {
+                // as for an HTTP body: the message is the JSON the route's DTO reads
+                dataDto = dto;
+                return DTOBindings.dataParam(param, dto, route, owner, MESSAGE);
+            }
             return message(param);
         }
         throw new ImproperlyConfiguredException(route + ": parameter '" + name + "' of " + owner + " would be a"

@@ -1,8 +1,8 @@
 package dev.rigel.internal.websocket;
 
-import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.rigel.di.Outcome;
 import dev.rigel.di.Scoped;
+import dev.rigel.dto.DTODescription;
 import dev.rigel.exceptions.HttpException;
 import dev.rigel.exceptions.ValidationError;
 import dev.rigel.exceptions.ValidationException;
@@ -38,7 +38,8 @@ import org.slf4j.LoggerFactory;
  * parameters of the handler (or of a listener's three callbacks), dependency steps and the
  * middleware chain.
  *
- * <p>A connection runs: guards, dependencies (once per connection), then the handler, or for a
+ * <p>A connection runs: guards, dependencies (once per connection), then the handler (and, for one
+ * that returns a stream, the sending of its elements), or for a
  * listener: accept, {@code onAccept}, {@code onReceive} per message (its result is the reply),
  * and {@code onDisconnect} once the connection is over. A failure before the handshake was
  * answered becomes the HTTP error response the exception stands for (through the layers'
@@ -66,8 +67,10 @@ public final class WebSocketRoutePlan implements ServedRoute {
     private final ProviderStep[] steps;
     private final int slotCount;
     private final RouteGuards guards;
-    /** Encodes a listener's replies of its declared type; null for a plain handler or an open type. */
-    private final ObjectWriter replyWriter;
+    /** Encodes a listener's replies; null for a handler. */
+    private final WebSocketReplies replies;
+    /** Sends what a streaming handler returns; null for a listener or a handler that returns nothing. */
+    private final WebSocketStreamer streamer;
 
     private final AppServices services;
     private final Application entry;
@@ -82,10 +85,13 @@ public final class WebSocketRoutePlan implements ServedRoute {
             Call onDisconnect,
             List<ProviderStep> steps,
             int slotCount,
-            ObjectWriter replyWriter,
+            WebSocketReplies replies,
+            WebSocketStreamer streamer,
             RouteGuards guards,
-            AppServices services) {
-        this.description = RouteDescription.webSocket(pathTemplate, name, layers);
+            AppServices services,
+            DTODescription dataDto,
+            DTODescription returnDto) {
+        this.description = RouteDescription.webSocket(pathTemplate, name, layers, dataDto, returnDto);
         this.name = name;
         this.layers = layers;
         this.listener = listener;
@@ -95,7 +101,8 @@ public final class WebSocketRoutePlan implements ServedRoute {
         this.steps = steps.toArray(ProviderStep[]::new);
         this.slotCount = slotCount;
         this.guards = guards;
-        this.replyWriter = replyWriter;
+        this.replies = replies;
+        this.streamer = streamer;
         this.services = services;
         List<Middleware> chained = services.withBuiltIns(layers.middleware);
         this.description.chained(chained);
@@ -135,7 +142,10 @@ public final class WebSocketRoutePlan implements ServedRoute {
                 listening = true;
                 listen(exchange, socket);
             } else {
-                call(handler, exchange);
+                Object returned = call(handler, exchange);
+                if (streamer != null) {
+                    streamer.send(socket, returned, this);
+                }
             }
             if (socket.readyState() != ReadyState.CLOSED) {
                 if (!socket.wasAccepted()) {
@@ -170,23 +180,10 @@ public final class WebSocketRoutePlan implements ServedRoute {
             exchange.message = message;
             Object reply = call(handler, exchange);
             exchange.message = null;
-            if (reply != null) {
-                reply(socket, reply);
+            Message.WebSocketSend out = replies.message(reply);
+            if (out != null) {
+                socket.send(out);
             }
-        }
-    }
-
-    private void reply(WebSocketSession socket, Object reply) {
-        switch (reply) {
-            case String text -> socket.sendText(text);
-            case byte[] data -> socket.sendBytes(data);
-            case Message.WebSocketSend prepared -> socket.send(prepared);
-            default ->
-                socket.send(new Message.WebSocketSend(
-                        replyWriter == null
-                                ? services.json().encode(reply)
-                                : services.json().encode(replyWriter, reply),
-                        true));
         }
     }
 

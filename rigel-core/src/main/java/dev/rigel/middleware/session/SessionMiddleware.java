@@ -3,11 +3,16 @@ package dev.rigel.middleware.session;
 import dev.rigel.internal.text.CookieParser;
 import dev.rigel.middleware.AbstractMiddleware;
 import dev.rigel.protocol.Application;
+import dev.rigel.protocol.Headers;
 import dev.rigel.protocol.Message;
 import dev.rigel.protocol.Receive;
 import dev.rigel.protocol.Scope;
 import dev.rigel.protocol.Send;
 import dev.rigel.stores.StoreRegistry;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -77,6 +82,38 @@ public final class SessionMiddleware extends AbstractMiddleware {
             }
             send.send(message);
         });
+    }
+
+    /**
+     * Replaces the session of a client that holds {@code clientCookies} (name to value) with one
+     * holding exactly {@code data}, written as a request that stored it would be (encrypted into
+     * the cookie client-side; saved in the store under a new id server-side, the old one deleted),
+     * and returns the {@code Set-Cookie} values the client must apply: the new session's cookies,
+     * and expired ones for cookies it no longer uses (all of them when {@code data} is empty).
+     * Values are kept in their JSON form, as {@link Session#put} keeps them. For tests that start
+     * logged in (Litestar's {@code TestClient.set_session_data}).
+     */
+    public List<String> storeSession(Map<String, String> clientCookies, Map<String, ?> data) {
+        Objects.requireNonNull(data, "data");
+        SessionState state = backend.load(clientCookies);
+        Session session = new Session(state);
+        session.clear();
+        data.forEach(session::put);
+        state.markModified();
+        state.requestNewId();
+        Headers headers = new Headers();
+        backend.save(state, headers);
+        return headers.getAll("set-cookie");
+    }
+
+    /**
+     * The data of the session that {@code clientCookies} (name to value, as a client holds them)
+     * point at; empty for no session, or a missing, expired or tampered one. For tests that read
+     * what a handler stored (Litestar's {@code TestClient.get_session_data}).
+     */
+    public Map<String, Object> loadSession(Map<String, String> clientCookies) {
+        return Collections.unmodifiableMap(
+                new LinkedHashMap<>(backend.load(clientCookies).data()));
     }
 
     @Override
