@@ -18,9 +18,13 @@ public interface HttpConnection {
     Scope scope();
 
     /** The decoded path, without the query string. */
-    String path();
+    default String path() {
+        return scope().path();
+    }
 
-    Headers headers();
+    default Headers headers() {
+        return scope().headers();
+    }
 
     /** The first value of a header, if present. */
     default Optional<String> header(String name) {
@@ -38,19 +42,29 @@ public interface HttpConnection {
     }
 
     /** Converted path parameters of the matched route. */
-    Map<String, Object> pathParams();
+    default Map<String, Object> pathParams() {
+        return scope().pathParams();
+    }
 
     /** Per-connection values shared between middleware, dependencies and the handler. */
-    Map<String, Object> state();
+    default Map<String, Object> state() {
+        return scope().state();
+    }
 
     /** Application-wide state. */
-    State appState();
+    default State appState() {
+        return State.of(scope());
+    }
 
     /** The client's address, if the server knows it. */
-    Optional<InetSocketAddress> client();
+    default Optional<InetSocketAddress> client() {
+        return Optional.ofNullable(scope().client());
+    }
 
     /** The matched route handler. */
-    HandlerInfo handler();
+    default HandlerInfo handler() {
+        return HandlerInfo.of(scope());
+    }
 
     /**
      * The authenticated caller ({@link AuthenticationResult#user()}), as the type the app's

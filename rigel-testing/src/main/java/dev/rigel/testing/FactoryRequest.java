@@ -5,15 +5,11 @@ import dev.rigel.App;
 import dev.rigel.exceptions.ClientException;
 import dev.rigel.exceptions.UnsupportedMediaTypeException;
 import dev.rigel.form.FormData;
-import dev.rigel.http.HandlerInfo;
 import dev.rigel.http.QueryParams;
 import dev.rigel.http.Request;
-import dev.rigel.http.State;
-import dev.rigel.protocol.Headers;
 import dev.rigel.protocol.Scope;
 import java.io.IOException;
 import java.lang.reflect.Type;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -22,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The {@link Request} a {@link RequestFactory} builds: everything is read from its scope and its
@@ -60,16 +55,6 @@ final class FactoryRequest implements Request {
     }
 
     @Override
-    public String path() {
-        return scope.path();
-    }
-
-    @Override
-    public Headers headers() {
-        return scope.headers();
-    }
-
-    @Override
     public QueryParams query() {
         return query;
     }
@@ -77,31 +62,6 @@ final class FactoryRequest implements Request {
     @Override
     public Map<String, String> cookies() {
         return cookies;
-    }
-
-    @Override
-    public Map<String, Object> pathParams() {
-        return scope.pathParams();
-    }
-
-    @Override
-    public Map<String, Object> state() {
-        return scope.state();
-    }
-
-    @Override
-    public State appState() {
-        return State.of(scope);
-    }
-
-    @Override
-    public Optional<InetSocketAddress> client() {
-        return Optional.ofNullable(scope.client());
-    }
-
-    @Override
-    public HandlerInfo handler() {
-        return HandlerInfo.of(scope);
     }
 
     @Override

@@ -121,29 +121,27 @@ public final class RouteDescription implements HandlerInfo {
      */
     public static RouteDescription webSocket(
             String pathTemplate, String name, MergedLayers layers, DTODescription dataDto, DTODescription returnDto) {
-        return new RouteDescription(
-                pathTemplate,
-                Set.of(),
-                ScopeType.WEBSOCKET,
-                name,
-                layers,
-                List.of(),
-                Object.class,
-                200,
-                Map.of(),
-                List.of(),
-                false,
-                Optional.empty(),
-                Optional.ofNullable(dataDto),
-                Optional.ofNullable(returnDto));
+        return withoutResponse(pathTemplate, ScopeType.WEBSOCKET, name, layers, false, dataDto, returnDto);
     }
 
     /** A mounted application: any method and WebSocket connections, nothing the document can describe. */
     public static RouteDescription mount(String pathTemplate, String name, MergedLayers layers) {
+        return withoutResponse(pathTemplate, ScopeType.HTTP, name, layers, !layers.guards.isEmpty(), null, null);
+    }
+
+    /** A route without methods or the details of an HTTP response. */
+    private static RouteDescription withoutResponse(
+            String pathTemplate,
+            ScopeType scopeType,
+            String name,
+            MergedLayers layers,
+            boolean guarded,
+            DTODescription dataDto,
+            DTODescription returnDto) {
         return new RouteDescription(
                 pathTemplate,
                 Set.of(),
-                ScopeType.HTTP,
+                scopeType,
                 name,
                 layers,
                 List.of(),
@@ -151,10 +149,10 @@ public final class RouteDescription implements HandlerInfo {
                 200,
                 Map.of(),
                 List.of(),
-                !layers.guards.isEmpty(),
+                guarded,
                 Optional.empty(),
-                Optional.empty(),
-                Optional.empty());
+                Optional.ofNullable(dataDto),
+                Optional.ofNullable(returnDto));
     }
 
     /** Litestar's defaults: 201 for a POST-only handler, 204 for DELETE-only, else 200. */
