@@ -151,7 +151,10 @@ public class Exchange implements Request {
         byte[] current = body;
         if (current == null) {
             if (bodyStreamed) {
-                throw new IllegalStateException("The request body was already read as a form; use request.form()");
+                throw new IllegalStateException(
+                        form != null || formFailure != null
+                                ? "The request body was already read as a form; use request.form()"
+                                : "The request body was already read with request.stream(); it can be read only once");
             }
             current = readBody();
             body = current;
@@ -192,6 +195,22 @@ public class Exchange implements Request {
             form = current;
         }
         return current;
+    }
+
+    @Override
+    public InputStream stream() {
+        if (body != null) {
+            throw new IllegalStateException(
+                    "The request body was already read whole (body(), text(), json() or a data parameter);"
+                            + " request.stream() must be the first and only reader");
+        }
+        if (bodyStreamed) {
+            throw new IllegalStateException(
+                    form != null || formFailure != null
+                            ? "The request body was already read as a form; request.stream() must be the first and only reader"
+                            : "request.stream() was already called; the request body can be read only once");
+        }
+        return bodyStream();
     }
 
     /**
