@@ -89,7 +89,8 @@ class ProblemDetailsUnitTest {
         var mapped = ProblemDetailsConfig.create()
                 .map(IllegalArgumentException.class, e -> new ProblemDetailsException(422, e.getMessage()))
                 .exceptionHandler();
-        assertThat(mapped.handle(null, new NumberFormatException("not a number")).statusCode())
+        assertThat(mapped.handle(null, new NumberFormatException("not a number"))
+                        .statusCode())
                 .isEqualTo(422);
         assertThat(mapped.handle(null, new IllegalStateException())).isNull();
     }

@@ -113,8 +113,7 @@ class ProblemDetailsTest {
     @EnumSource(Transport.class)
     void enabledForAllHttpExceptionsValidationErrorsNotFoundAndHeadersToo(Transport transport) {
         App app = App.builder()
-                .plugins(new ProblemDetailsPlugin(
-                        ProblemDetailsConfig.create().enableForAllHttpExceptions(true)))
+                .plugins(new ProblemDetailsPlugin(ProblemDetailsConfig.create().enableForAllHttpExceptions(true)))
                 .routeHandlers(Accounts.class)
                 .build();
         try (TestClient client = Clients.open(app, transport)) {
@@ -202,9 +201,9 @@ class ProblemDetailsTest {
     @EnumSource(Transport.class)
     void aMoreSpecificHandlerStillWins(Transport transport) {
         App app = App.builder()
-                .plugins(new ProblemDetailsPlugin(
-                        ProblemDetailsConfig.create().enableForAllHttpExceptions(true)))
-                .exceptionHandler(404, (request, exception) -> Response.of("custom 404").status(404))
+                .plugins(new ProblemDetailsPlugin(ProblemDetailsConfig.create().enableForAllHttpExceptions(true)))
+                .exceptionHandler(
+                        404, (request, exception) -> Response.of("custom 404").status(404))
                 .routeHandlers(Accounts.class)
                 .build();
         try (TestClient client = Clients.open(app, transport)) {
