@@ -68,11 +68,27 @@ public final class OpenAPIGenerator {
     private final OpenAPIConfig config;
     private final Schemas schemas;
     private final Operations operations = new Operations();
+    /**
+     * The media types of the body formats plugins added (MessagePack…): listed beside
+     * {@code application/json} wherever Rigel reads or writes JSON bodies, with the same schema.
+     */
+    private final List<String> otherBodyTypes;
 
     private OpenAPIGenerator(App app, OpenAPIConfig config) {
         this.app = app;
         this.config = config;
         this.schemas = new Schemas(app.objectMapper());
+        this.otherBodyTypes = app.plugins().allOf(dev.rigel.plugin.BodyFormatPlugin.class).stream()
+                .map(format -> format.mediaTypes().getFirst())
+                .toList();
+    }
+
+    /** {@code schema} under {@code mediaType}, and under the other body formats' types when it is JSON. */
+    private void putContent(ObjectNode content, String mediaType, ObjectNode schema) {
+        content.putObject(mediaType).set("schema", schema);
+        if (mediaType.equals("application/json")) {
+            otherBodyTypes.forEach(other -> content.putObject(other).set("schema", schema));
+        }
     }
 
     /** The document of {@code app} (which must be built) described by {@code config}. */
@@ -347,7 +363,7 @@ public final class OpenAPIGenerator {
                 : parameter.type() == String.class
                         ? "text/plain"
                         : parameter.type() == byte[].class ? "application/octet-stream" : "application/json";
-        content.putObject(mediaType).set("schema", schema);
+        putContent(content, mediaType, schema);
         return body;
     }
 
@@ -406,7 +422,7 @@ public final class OpenAPIGenerator {
                     ? schemas.schemaFor(type, route.returnDTO().get())
                     : schemas.schemaFor(type, new Annotation[0]);
         }
-        response.putObject("content").putObject(mediaType).set("schema", schema);
+        putContent(response.putObject("content"), mediaType, schema);
         return response;
     }
 

@@ -27,6 +27,19 @@ public final class DTOBindings {
     private DTOBindings() {}
 
     /**
+     * {@code dto} reading the request body's format: JSON (checked as such), a format a plugin
+     * added, or a 415. An empty body is left to the DTO's own "body is empty" 400.
+     */
+    private static DTOCodec<?> inFormat(DTOCodec<?> dto, Exchange exchange) {
+        if (exchange.body().length == 0) {
+            return dto;
+        }
+        dev.rigel.internal.json.BodyFormat format =
+                exchange.jsonCodec().formatOf(exchange.headers().get("content-type"));
+        return format == null ? dto : dto.withFormat(format.factory(), format.name());
+    }
+
+    /**
      * The binder of {@code data} through {@code dto}: the model itself ({@code User}), a list of
      * them ({@code List<User>}), or {@link DTOData} of either ({@code DTOData<User>},
      * {@code List<DTOData<User>>}) to control how the model is made.
@@ -37,7 +50,7 @@ public final class DTOBindings {
         Class<?> raw = param.rawType();
         if (raw == DTOData.class && Types.raw(Types.typeArgument(type, 0)) == model) {
             return new BoundParam(
-                    exchange -> dto.decode(exchange.jsonBody(), exchange.method(), exchange.path()),
+                    exchange -> inFormat(dto, exchange).decode(exchange.body(), exchange.method(), exchange.path()),
                     param.name(),
                     "body");
         }
@@ -46,15 +59,16 @@ public final class DTOBindings {
             Class<?> element = Types.raw(elementType);
             if (element == DTOData.class && Types.raw(Types.typeArgument(elementType, 0)) == model) {
                 return new BoundParam(
-                        exchange -> dto.decodeAll(exchange.jsonBody(), exchange.method(), exchange.path()),
+                        exchange ->
+                                inFormat(dto, exchange).decodeAll(exchange.body(), exchange.method(), exchange.path()),
                         param.name(),
                         "body");
             }
             if (element == model) {
                 return new BoundParam(
                         exchange -> {
-                            List<? extends DTOData<?>> decoded =
-                                    dto.decodeAll(exchange.jsonBody(), exchange.method(), exchange.path());
+                            List<? extends DTOData<?>> decoded = inFormat(dto, exchange)
+                                    .decodeAll(exchange.body(), exchange.method(), exchange.path());
                             List<Object> models = new ArrayList<>(decoded.size());
                             for (int i = 0; i < decoded.size(); i++) {
                                 models.add(create(decoded.get(i), Integer.toString(i), model, exchange));
@@ -68,7 +82,10 @@ public final class DTOBindings {
         if (raw != Object.class && raw.isAssignableFrom(model)) {
             return new BoundParam(
                     exchange -> create(
-                            dto.decode(exchange.jsonBody(), exchange.method(), exchange.path()), "", model, exchange),
+                            inFormat(dto, exchange).decode(exchange.body(), exchange.method(), exchange.path()),
+                            "",
+                            model,
+                            exchange),
                     param.name(),
                     "body");
         }

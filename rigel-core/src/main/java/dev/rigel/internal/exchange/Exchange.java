@@ -11,6 +11,7 @@ import dev.rigel.http.State;
 import dev.rigel.internal.body.ReceiveInputStream;
 import dev.rigel.internal.form.FormReader;
 import dev.rigel.internal.json.JsonBodies;
+import dev.rigel.internal.json.JsonCodec;
 import dev.rigel.internal.text.CookieParser;
 import dev.rigel.internal.text.QueryStringParser;
 import dev.rigel.protocol.Headers;
@@ -172,6 +173,11 @@ public class Exchange implements Request {
             JsonBodies.requireJsonType(scope.headers().get("content-type"));
         }
         return current;
+    }
+
+    /** The app's JSON codec, which also knows the body formats plugins added. */
+    public JsonCodec jsonCodec() {
+        return services.json();
     }
 
     @Override
