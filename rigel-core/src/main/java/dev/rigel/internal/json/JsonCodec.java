@@ -125,7 +125,7 @@ public final class JsonCodec {
      * registered format, else a 415 naming what is accepted.
      */
     public BodyFormat formatOf(String contentType) {
-        if (formats.isEmpty()) {
+        if (formats.isEmpty() || "application/json".equalsIgnoreCase(contentType)) {
             JsonBodies.requireJsonType(contentType);
             return null;
         }
