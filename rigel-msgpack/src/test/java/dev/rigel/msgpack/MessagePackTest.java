@@ -204,6 +204,12 @@ class MessagePackTest {
         byte[] truncated = pack(Map.of("name", "Ada", "age", 36));
         truncated = java.util.Arrays.copyOf(truncated, truncated.length - 3);
         byte[] garbage = {(byte) 0xc1, (byte) 0xc1, (byte) 0xc1};
+        ch.qos.logback.classic.Logger root =
+                (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> appender =
+                new ch.qos.logback.core.read.ListAppender<>();
+        appender.start();
+        root.addAppender(appender);
         try (TestClient client = Clients.open(app(), transport)) {
             for (String path : List.of("/users", "/accounts")) {
                 for (byte[] broken : List.of(truncated, garbage)) {
@@ -234,7 +240,12 @@ class MessagePackTest {
                     .send();
             assertThat(unsupported.status()).isEqualTo(415);
             assertThat(unsupported.text()).contains("application/msgpack");
+        } finally {
+            root.detachAppender(appender);
         }
+        // the client's mistakes are no errors of the app's
+        assertThat(appender.list)
+                .noneMatch(event -> event.getLevel().isGreaterOrEqual(ch.qos.logback.classic.Level.ERROR));
     }
 
     @Test

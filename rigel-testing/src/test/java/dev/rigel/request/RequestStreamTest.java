@@ -198,6 +198,65 @@ class RequestStreamTest {
                 .hasMessageContaining("already read with request.stream()");
     }
 
+    /** A client leaving mid-body is a client error: the handler's read fails with a 400, nothing is logged as an error. */
+    @Test
+    void aClientLeavingMidBodyIsAClientErrorNotAnErrorLogLine() throws Exception {
+        java.util.concurrent.atomic.AtomicReference<Throwable> failure =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch finished = new CountDownLatch(1);
+        App app = App.builder()
+                .routeHandlers(Route.post("/hash", (Request request) -> {
+                    InputStream in = request.stream();
+                    in.read();
+                    started.countDown();
+                    try {
+                        return digest(in);
+                    } catch (RuntimeException e) {
+                        failure.set(e);
+                        throw e;
+                    } finally {
+                        finished.countDown();
+                    }
+                }))
+                .build();
+        ch.qos.logback.classic.Logger root =
+                (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> appender =
+                new ch.qos.logback.core.read.ListAppender<>();
+        appender.start();
+        root.addAppender(appender);
+        RigelServer server = new RigelServer(
+                        app,
+                        ServerConfig.builder()
+                                .host("127.0.0.1")
+                                .port(0)
+                                .shutdownTimeout(Duration.ofSeconds(2))
+                                .build())
+                .start();
+        try (Socket socket = new Socket()) {
+            URI base = URI.create(server.url());
+            socket.connect(new java.net.InetSocketAddress(base.getHost(), base.getPort()));
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /hash HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/octet-stream\r\n"
+                            + "Content-Length: 1048576\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            out.write(new byte[100_000]);
+            out.flush();
+            assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+            socket.close();
+            assertThat(finished.await(10, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            server.stop();
+            root.detachAppender(appender);
+        }
+        assertThat(failure.get()).isInstanceOf(dev.rigel.exceptions.ClientException.class);
+        assertThat(((dev.rigel.exceptions.ClientException) failure.get()).statusCode())
+                .isEqualTo(400);
+        assertThat(appender.list)
+                .noneMatch(event -> event.getLevel().isGreaterOrEqual(ch.qos.logback.classic.Level.ERROR));
+    }
+
     /**
      * Backpressure over the real server: while the handler does not read, the server stops reading
      * from the socket, so the client's writes stall far short of the upload's size.
