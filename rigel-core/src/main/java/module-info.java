@@ -51,6 +51,7 @@ module dev.rigel.core {
     exports dev.rigel.middleware.session;
     exports dev.rigel.pagination;
     exports dev.rigel.plugin;
+    exports dev.rigel.problem;
     exports dev.rigel.protocol;
     exports dev.rigel.response;
     exports dev.rigel.security;

@@ -34,6 +34,7 @@ final class RigelModule {
             library("rigel-otel"),
             library("rigel-postgres"),
             library("rigel-openapi"),
+            library("rigel-msgpack"),
             library("rigel-security"),
             library("rigel-config"),
             library("rigel-cli"));

@@ -1,6 +1,7 @@
 package dev.rigel.dto;
 
 import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -41,6 +42,12 @@ final class CompiledDTO<T> implements DTOCodec<T> {
     private final SerializedString limit;
     private final SerializedString offset;
     private final SerializedString total;
+    /** The format bodies are read and written in: null for JSON (the app mapper's own factory). */
+    private final JsonFactory format;
+    /** The format's name, for messages to clients ({@code JSON}, {@code MessagePack}). */
+    private final String formatName;
+    /** This DTO in other formats, made once each (only the JSON original keeps them). */
+    private final java.util.Map<JsonFactory, CompiledDTO<T>> inFormats = new java.util.concurrent.ConcurrentHashMap<>();
 
     CompiledDTO(
             Class<T> modelType,
@@ -60,6 +67,34 @@ final class CompiledDTO<T> implements DTOCodec<T> {
         this.limit = new SerializedString(appNames.apply("limit"));
         this.offset = new SerializedString(appNames.apply("offset"));
         this.total = new SerializedString(appNames.apply("total"));
+        this.format = null;
+        this.formatName = "JSON";
+    }
+
+    /** {@code original} reading and writing {@code format} instead of JSON. */
+    private CompiledDTO(CompiledDTO<T> original, JsonFactory format, String formatName) {
+        this.modelType = original.modelType;
+        this.name = original.name;
+        this.json = original.json;
+        this.out = original.out;
+        this.in = original.in;
+        this.rejectTrailingTokens = original.rejectTrailingTokens;
+        this.items = original.items;
+        this.limit = original.limit;
+        this.offset = original.offset;
+        this.total = original.total;
+        this.format = format;
+        this.formatName = formatName;
+    }
+
+    @Override
+    public DTOCodec<T> withFormat(JsonFactory factory, String formatName) {
+        Objects.requireNonNull(factory, "factory");
+        Objects.requireNonNull(formatName, "formatName");
+        if (format != null) {
+            throw new IllegalStateException(name + " already reads and writes " + this.formatName);
+        }
+        return inFormats.computeIfAbsent(factory, f -> new CompiledDTO<>(this, f, formatName));
     }
 
     @Override
@@ -95,16 +130,14 @@ final class CompiledDTO<T> implements DTOCodec<T> {
     }
 
     private byte[] bytes(int shape, Object value) {
+        if (format != null) {
+            return formatBytes(shape, value);
+        }
         // as ObjectMapper.writeValueAsBytes: buffers from the mapper's recycler pool, returned after
         BufferRecycler recycler = json.mapper.getFactory()._getBufferRecycler();
         try (ByteArrayBuilder buffer = new ByteArrayBuilder(recycler)) {
             try (JsonGenerator generator = json.mapper.createGenerator(buffer, JsonEncoding.UTF8)) {
-                EncodeState state = new EncodeState(json);
-                switch (shape) {
-                    case ONE -> out.write(value, generator, state);
-                    case ALL -> out.writeArray((Iterable<?>) value, generator, state);
-                    default -> writePage((OffsetPagination<?>) value, generator, state);
-                }
+                write(shape, value, generator);
             }
             byte[] bytes = buffer.toByteArray();
             buffer.release();
@@ -115,6 +148,29 @@ final class CompiledDTO<T> implements DTOCodec<T> {
                     e);
         } finally {
             recycler.releaseToPool();
+        }
+    }
+
+    /** {@link #bytes} in another format: its own generator, the same plan. */
+    private byte[] formatBytes(int shape, Object value) {
+        java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream(256);
+        try (JsonGenerator generator = format.createGenerator(buffer)) {
+            write(shape, value, generator);
+        } catch (IOException e) {
+            throw new IllegalStateException(
+                    "Cannot encode " + value.getClass().getSimpleName() + " as " + formatName + " through " + name
+                            + ": " + e.getMessage(),
+                    e);
+        }
+        return buffer.toByteArray();
+    }
+
+    private void write(int shape, Object value, JsonGenerator generator) throws IOException {
+        EncodeState state = new EncodeState(json);
+        switch (shape) {
+            case ONE -> out.write(value, generator, state);
+            case ALL -> out.writeArray((Iterable<?>) value, generator, state);
+            default -> writePage((OffsetPagination<?>) value, generator, state);
         }
     }
 
@@ -157,9 +213,11 @@ final class CompiledDTO<T> implements DTOCodec<T> {
             }
             return (DTOData<T>) (DTOData<?>) decoded;
         } catch (StreamReadException e) {
-            throw JsonCodec.malformed(e);
+            throw JsonCodec.malformed(formatName, e);
         } catch (IOException e) {
             throw new ClientException("Cannot read request body: " + e.getMessage());
+        } catch (RuntimeException e) {
+            throw brokenFormat(e);
         }
     }
 
@@ -193,30 +251,47 @@ final class CompiledDTO<T> implements DTOCodec<T> {
             }
             return data;
         } catch (StreamReadException e) {
-            throw JsonCodec.malformed(e);
+            throw JsonCodec.malformed(formatName, e);
         } catch (IOException e) {
             throw new ClientException("Cannot read request body: " + e.getMessage());
+        } catch (RuntimeException e) {
+            throw brokenFormat(e);
         }
+    }
+
+    /**
+     * A binary format's parser refuses broken input with unchecked exceptions of its own (Rigel's
+     * own refusals, HTTP exceptions, pass): the client's error, like malformed JSON.
+     */
+    private RuntimeException brokenFormat(RuntimeException e) {
+        if (format == null || e instanceof dev.rigel.exceptions.HttpException) {
+            return e;
+        }
+        return new ClientException("Malformed " + formatName + " in request body");
     }
 
     private JsonParser open(byte[] body) throws IOException {
         if (body.length == 0) {
-            throw new ClientException("Request body is empty; expected JSON");
+            throw new ClientException("Request body is empty; expected " + formatName);
+        }
+        if (format != null) {
+            return format.createParser(body);
         }
         JsonBodies.requireUtf8(body);
         return json.mapper.createParser(body);
     }
 
-    private static void expect(JsonToken token, JsonToken wanted, String what) {
+    private void expect(JsonToken token, JsonToken wanted, String what) {
         if (token != wanted) {
-            throw new ClientException("Invalid JSON body: expected " + what + ", got " + describe(token));
+            throw new ClientException("Invalid " + formatName + " body: expected " + what + ", got " + describe(token));
         }
     }
 
     /** After the value: nothing but whitespace may follow (when the mapper says so), then report problems. */
     private void finish(JsonParser parser, DecodeState state) throws IOException {
-        if (rejectTrailingTokens && parser.nextToken() != null) {
-            throw new ClientException("Invalid JSON body: more content follows the JSON value");
+        if (rejectTrailingTokens && (format == null ? parser.nextToken() != null : JsonCodec.followedByMore(parser))) {
+            throw new ClientException(
+                    "Invalid " + formatName + " body: more content follows the " + formatName + " value");
         }
         state.throwIfFailed();
     }

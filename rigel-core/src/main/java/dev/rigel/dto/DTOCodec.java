@@ -48,6 +48,14 @@ public interface DTOCodec<T> {
     /** {@link #decodeAll(byte[])} for a request body; see {@link #decode(byte[], String, String)}. */
     List<DTOData<T>> decodeAll(byte[] json, String method, String path);
 
+    /**
+     * This DTO reading and writing another Jackson format instead of JSON ({@code factory}, e.g.
+     * MessagePack's or CBOR's): the same fields, names, value codecs and checks; {@code
+     * formatName} names the format in errors ({@code "Malformed MessagePack in request body"}).
+     * Made once per factory; the result cannot change format again.
+     */
+    DTOCodec<T> withFormat(com.fasterxml.jackson.core.JsonFactory factory, String formatName);
+
     /** The fields this DTO accepts ({@code INBOUND}) or sends ({@code OUTBOUND}). */
     DTODescription describe(DTODescription.Direction direction);
 }

@@ -17,6 +17,23 @@ public interface Request extends HttpConnection {
     /** The raw body, read fully on first call (subject to the route's body size limit). */
     byte[] body();
 
+    /**
+     * The body as it arrives, for handlers that hash, store or forward a large upload without
+     * holding it (Litestar's {@code request.stream()}); a handler parameter {@code InputStream body}
+     * is the same stream. Chunks are pulled from the server as the stream is read, and the server
+     * reads no more from the client than it can hand over (backpressure). The route's body limit
+     * holds on the running total: reading past it throws {@link
+     * dev.rigel.exceptions.RequestEntityTooLargeException} (a 413 when it escapes the handler). A
+     * client that leaves mid-body makes {@code read} throw a {@link dev.rigel.exceptions.ClientException}.
+     *
+     * <p>The body can be read once: calling this twice, or after {@link #body()}, {@link #text()},
+     * {@code json(…)} or {@link #form()} read it (or calling those after it), throws an {@link
+     * IllegalStateException}, a bug in the handler rather than the client's.
+     */
+    default java.io.InputStream stream() {
+        throw new UnsupportedOperationException(getClass().getName() + " has no request body to stream");
+    }
+
     /** The body decoded as UTF-8 text. */
     String text();
 

@@ -14,6 +14,7 @@ import dev.rigel.http.RouteParameter;
 import dev.rigel.openapi.internal.ErrorStatuses;
 import dev.rigel.openapi.internal.Operations;
 import dev.rigel.openapi.internal.Schemas;
+import dev.rigel.problem.ProblemDetailsConfig;
 import dev.rigel.protocol.ScopeType;
 import dev.rigel.response.FileResponse;
 import dev.rigel.response.Redirect;
@@ -58,16 +59,36 @@ public final class OpenAPIGenerator {
     public static final String SECURITY_OPT = "security";
 
     private static final String VALIDATION_ERROR = "ValidationErrorResponse";
+    /** The problem-details bodies, for routes under a layer answering every HttpException so. */
+    private static final String PROBLEM = "ProblemDetails";
+
+    private static final String VALIDATION_PROBLEM = "ValidationProblemDetails";
 
     private final App app;
     private final OpenAPIConfig config;
     private final Schemas schemas;
     private final Operations operations = new Operations();
+    /**
+     * The media types of the body formats plugins added (MessagePack…): listed beside
+     * {@code application/json} wherever Rigel reads or writes JSON bodies, with the same schema.
+     */
+    private final List<String> otherBodyTypes;
 
     private OpenAPIGenerator(App app, OpenAPIConfig config) {
         this.app = app;
         this.config = config;
         this.schemas = new Schemas(app.objectMapper());
+        this.otherBodyTypes = app.plugins().allOf(dev.rigel.plugin.BodyFormatPlugin.class).stream()
+                .map(format -> format.mediaTypes().getFirst())
+                .toList();
+    }
+
+    /** {@code schema} under {@code mediaType}, and under the other body formats' types when it is JSON. */
+    private void putContent(ObjectNode content, String mediaType, ObjectNode schema) {
+        content.putObject(mediaType).set("schema", schema);
+        if (mediaType.equals("application/json")) {
+            otherBodyTypes.forEach(other -> content.putObject(other).set("schema", schema));
+        }
     }
 
     /** The document of {@code app} (which must be built) described by {@code config}. */
@@ -212,15 +233,17 @@ public final class OpenAPIGenerator {
         }
         ObjectNode responses = operation.putObject("responses");
         fixedHeaders(success(responses, route), route);
+        // under a problem-details layer that converts every HttpException, errors are RFC 9457 bodies
+        boolean problems = "all".equals(route.opt().get(ProblemDetailsConfig.OPT_KEY));
         if (clientInput) {
-            responses.set("400", errorResponse("Validation failed or malformed request", validationError()));
+            responses.set("400", errorResponse(400, problems));
         }
         List<List<String>> required = securityFor(route);
         if (route.guarded() || !required.isEmpty()) {
-            responses.set("401", errorResponse(StatusReasons.reason(401), error()));
+            responses.set("401", errorResponse(401, problems));
         }
         if (route.guarded()) {
-            responses.set("403", errorResponse(StatusReasons.reason(403), error()));
+            responses.set("403", errorResponse(403, problems));
         }
         // always explicit: an empty list says "no credentials", rather than leaving readers to guess
         ArrayNode security = operation.putArray("security");
@@ -231,11 +254,7 @@ public final class OpenAPIGenerator {
         for (int status : handler.map(m -> ErrorStatuses.declared(m, described)).orElse(List.of())) {
             String key = Integer.toString(status);
             if (!responses.has(key)) {
-                responses.set(
-                        key,
-                        status == 400
-                                ? errorResponse("Validation failed or malformed request", validationError())
-                                : errorResponse(StatusReasons.reason(status), error()));
+                responses.set(key, errorResponse(status, problems));
             }
         }
         if (handler.isPresent() && handler.get().isAnnotationPresent(Deprecated.class)) {
@@ -360,7 +379,7 @@ public final class OpenAPIGenerator {
                 : parameter.type() == String.class
                         ? "text/plain"
                         : parameter.type() == byte[].class ? "application/octet-stream" : "application/json";
-        content.putObject(mediaType).set("schema", schema);
+        putContent(content, mediaType, schema);
         return body;
     }
 
@@ -419,7 +438,7 @@ public final class OpenAPIGenerator {
                     ? schemas.schemaFor(type, route.returnDTO().get())
                     : schemas.schemaFor(type, new Annotation[0]);
         }
-        response.putObject("content").putObject(mediaType).set("schema", schema);
+        putContent(response.putObject("content"), mediaType, schema);
         return response;
     }
 
@@ -453,11 +472,37 @@ public final class OpenAPIGenerator {
         return schema;
     }
 
-    private ObjectNode errorResponse(String description, ObjectNode schema) {
+    /** An error response: Rigel's standard body, or problem details ({@code application/problem+json}). */
+    private ObjectNode errorResponse(int status, boolean problems) {
         ObjectNode response = NODES.objectNode();
-        response.put("description", description);
-        response.putObject("content").putObject("application/json").set("schema", schema);
+        response.put(
+                "description", status == 400 ? "Validation failed or malformed request" : StatusReasons.reason(status));
+        ObjectNode schema = problems ? problemDetails(status == 400) : status == 400 ? validationError() : error();
+        response.putObject("content")
+                .putObject(problems ? ProblemDetailsConfig.MEDIA_TYPE : "application/json")
+                .set("schema", schema);
         return response;
+    }
+
+    /**
+     * The RFC 9457 body; for a 400 with the {@code errors} extension member listing each problem
+     * of a validation failure. Other extension members are allowed (JSON Schema's default).
+     */
+    private ObjectNode problemDetails(boolean validation) {
+        ObjectNode schema = Schemas.typeNode("object");
+        ObjectNode properties = schema.putObject("properties");
+        properties.putObject("type").put("type", "string").put("format", "uri-reference");
+        properties.putObject("title").put("type", "string");
+        properties.putObject("status").put("type", "integer");
+        properties.putObject("detail").put("type", "string");
+        properties.putObject("instance").put("type", "string").put("format", "uri-reference");
+        if (validation) {
+            ObjectNode errors = properties.putObject("errors");
+            errors.put("type", "array");
+            errors.set("items", validationItem());
+        }
+        schema.putArray("required").add("type").add("status");
+        return schemas.component(validation ? VALIDATION_PROBLEM : PROBLEM, schema);
     }
 
     /** Rigel's error body: {@code {"status_code", "detail", "extra"?}}. */
@@ -479,8 +524,14 @@ public final class OpenAPIGenerator {
         properties.putObject("detail").put("type", "string");
         ObjectNode extra = properties.putObject("extra");
         extra.put("type", "array");
-        ObjectNode item = extra.putObject("items");
-        item.put("type", "object");
+        extra.set("items", validationItem());
+        schema.putArray("required").add("status_code").add("detail");
+        return schemas.component(VALIDATION_ERROR, schema);
+    }
+
+    /** One problem of a validation failure: {@code {"key", "message", "source"}}. */
+    private static ObjectNode validationItem() {
+        ObjectNode item = Schemas.typeNode("object");
         ObjectNode itemProperties = item.putObject("properties");
         itemProperties.putObject("key").put("type", "string");
         itemProperties.putObject("message").put("type", "string");
@@ -493,8 +544,7 @@ public final class OpenAPIGenerator {
                 .add("cookie")
                 .add("body");
         item.putArray("required").add("key").add("message");
-        schema.putArray("required").add("status_code").add("detail");
-        return schemas.component(VALIDATION_ERROR, schema);
+        return item;
     }
 
     private static boolean mentions(Type type, Class<?> wanted) {

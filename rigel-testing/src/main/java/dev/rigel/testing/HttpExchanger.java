@@ -17,7 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
 final class HttpExchanger implements AutoCloseable {
 
     /** Headers the JDK client sets itself and refuses to take from callers. */
-    private static final Set<String> RESTRICTED = Set.of("host", "content-length", "connection", "expect", "upgrade");
+    private static final Set<String> RESTRICTED =
+            Set.of("host", "content-length", "transfer-encoding", "connection", "expect", "upgrade");
 
     private final URI baseUri;
     private final HttpClient client;
@@ -33,17 +34,13 @@ final class HttpExchanger implements AutoCloseable {
                 .build();
     }
 
-    private HttpRequest build(String method, String pathAndQuery, Headers headers, byte[] body) {
+    private HttpRequest build(String method, String pathAndQuery, Headers headers, OutgoingBody body) {
         String base = baseUri.toString().endsWith("/")
                 ? baseUri.toString().substring(0, baseUri.toString().length() - 1)
                 : baseUri.toString();
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + pathAndQuery))
                 .timeout(Duration.ofSeconds(30))
-                .method(
-                        method,
-                        body.length == 0 && !List.of("POST", "PUT", "PATCH").contains(method)
-                                ? HttpRequest.BodyPublishers.noBody()
-                                : HttpRequest.BodyPublishers.ofByteArray(body));
+                .method(method, publisher(method, body));
         for (int i = 0; i < headers.size(); i++) {
             if (!RESTRICTED.contains(headers.nameAt(i).toLowerCase(Locale.ROOT))) {
                 request.header(headers.nameAt(i), headers.valueAt(i));
@@ -52,7 +49,17 @@ final class HttpExchanger implements AutoCloseable {
         return request.build();
     }
 
-    TestResponse exchange(String method, String pathAndQuery, Headers headers, byte[] body, ObjectMapper mapper) {
+    /** A streamed body goes out chunked (no length known); bytes with their length. */
+    private static HttpRequest.BodyPublisher publisher(String method, OutgoingBody body) {
+        if (body.isStreamed()) {
+            return HttpRequest.BodyPublishers.ofInputStream(body::chunks);
+        }
+        return body.bytes().length == 0 && !List.of("POST", "PUT", "PATCH").contains(method)
+                ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofByteArray(body.bytes());
+    }
+
+    TestResponse exchange(String method, String pathAndQuery, Headers headers, OutgoingBody body, ObjectMapper mapper) {
         HttpRequest request = build(method, pathAndQuery, headers, body);
         try {
             HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
@@ -69,7 +76,7 @@ final class HttpExchanger implements AutoCloseable {
      * Sends a request and returns once the response head arrived, its body readable as it comes.
      * Closing the response before the body ended closes the connection (the client left).
      */
-    StreamedTestResponse stream(String method, String pathAndQuery, Headers headers, byte[] body) {
+    StreamedTestResponse stream(String method, String pathAndQuery, Headers headers, OutgoingBody body) {
         HttpRequest request = build(method, pathAndQuery, headers, body);
         try {
             HttpResponse<java.io.InputStream> response =

@@ -13,7 +13,8 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * One in-process HTTP exchange: the client side of the protocol, what a server would be. The
- * request body comes out of {@link #receive} as one final chunk; after it, {@code receive} blocks
+ * request body comes out of {@link #receive} as one final chunk (a streamed body: one 64 KiB
+ * chunk per receive, read from its source only when the app asks, then an empty final one); after it, {@code receive} blocks
  * until the client leaves ({@link #leave}: the test closed a streamed response or the client) or
  * the exchange is over (the response is complete, or the app returned), then yields Disconnect.
  * Sends are checked against the protocol and queued for the reader; once the client has left they
@@ -23,7 +24,7 @@ final class InProcessHttp implements Receive, Send {
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
-    private final byte[] requestBody;
+    private final OutgoingBody requestBody;
     private boolean bodyTaken;
     private boolean clientGone;
     private Message.ResponseStart start;
@@ -32,17 +33,24 @@ final class InProcessHttp implements Receive, Send {
     /** The app's call returned (or threw); nothing more will be sent. */
     private boolean returned;
 
-    InProcessHttp(byte[] requestBody) {
+    InProcessHttp(OutgoingBody requestBody) {
         this.requestBody = requestBody;
     }
 
     @Override
     public Message receive() throws InterruptedException {
+        if (requestBody.isStreamed() && streamedBodyPending()) {
+            // read outside the lock: the source may wait for the test to write more
+            return nextStreamedChunk();
+        }
         lock.lock();
         try {
             if (!bodyTaken) {
                 bodyTaken = true;
-                return new Message.RequestBody(requestBody, false);
+                if (requestBody.isStreamed()) {
+                    return Message.Disconnect.INSTANCE; // the client left in the middle of its body
+                }
+                return new Message.RequestBody(requestBody.bytes(), false);
             }
             while (!clientGone && !complete && !returned) {
                 changed.await();
@@ -51,6 +59,35 @@ final class InProcessHttp implements Receive, Send {
         } finally {
             lock.unlock();
         }
+    }
+
+    private boolean streamedBodyPending() {
+        lock.lock();
+        try {
+            return !bodyTaken && !clientGone;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The next piece of a streamed request body, pulled from its source as the app asks for it. */
+    private Message nextStreamedChunk() {
+        byte[] chunk;
+        try {
+            chunk = requestBody.chunks().readNBytes(OutgoingBody.CHUNK);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("The test's request body source failed", e);
+        }
+        if (chunk.length == 0) {
+            lock.lock();
+            try {
+                bodyTaken = true;
+            } finally {
+                lock.unlock();
+            }
+            return new Message.RequestBody(Message.EMPTY, false);
+        }
+        return new Message.RequestBody(chunk, true);
     }
 
     @Override

@@ -286,7 +286,7 @@ public final class TestClient implements AutoCloseable {
     /** A request's path split from its query, and the headers it goes out with (cookies, content-length). */
     private record Target(String rawPath, String query, Headers headers) {}
 
-    private Target target(String method, String pathAndQuery, Headers requestHeaders, byte[] body) {
+    private Target target(String method, String pathAndQuery, Headers requestHeaders, OutgoingBody body) {
         if (!open) {
             throw new IllegalStateException("This TestClient is closed");
         }
@@ -294,13 +294,15 @@ public final class TestClient implements AutoCloseable {
         String rawPath = question < 0 ? pathAndQuery : pathAndQuery.substring(0, question);
         String query = question < 0 ? "" : pathAndQuery.substring(question + 1);
         Headers headers = requestHeaders(rawPath, requestHeaders);
-        if (body.length > 0 || method.equals("POST") || method.equals("PUT") || method.equals("PATCH")) {
-            headers.setIfAbsent("content-length", Integer.toString(body.length));
+        if (body.isStreamed()) {
+            headers.setIfAbsent("transfer-encoding", "chunked");
+        } else if (body.bytes().length > 0 || method.equals("POST") || method.equals("PUT") || method.equals("PATCH")) {
+            headers.setIfAbsent("content-length", Integer.toString(body.bytes().length));
         }
         return new Target(rawPath, query, headers);
     }
 
-    TestResponse execute(String method, String pathAndQuery, Headers requestHeaders, byte[] body) {
+    TestResponse execute(String method, String pathAndQuery, Headers requestHeaders, OutgoingBody body) {
         Target target = target(method, pathAndQuery, requestHeaders, body);
         String rawPath = target.rawPath();
         String query = target.query();
@@ -359,7 +361,8 @@ public final class TestClient implements AutoCloseable {
      * In-process the app runs on a virtual thread of its own; closing the response (or this
      * client) is the client leaving.
      */
-    StreamedTestResponse executeStreamed(String method, String pathAndQuery, Headers requestHeaders, byte[] body) {
+    StreamedTestResponse executeStreamed(
+            String method, String pathAndQuery, Headers requestHeaders, OutgoingBody body) {
         Target target = target(method, pathAndQuery, requestHeaders, body);
         String rawPath = target.rawPath();
         String query = target.query();
@@ -430,7 +433,7 @@ public final class TestClient implements AutoCloseable {
     }
 
     synchronized CompletableFuture<TestResponse> executeAsync(
-            String method, String target, Headers headers, byte[] body) {
+            String method, String target, Headers headers, OutgoingBody body) {
         if (asyncExecutor == null) {
             asyncExecutor = Executors.newVirtualThreadPerTaskExecutor();
         }

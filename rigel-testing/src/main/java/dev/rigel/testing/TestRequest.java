@@ -16,7 +16,7 @@ public final class TestRequest {
     private final String method;
     private final StringBuilder target;
     private final Headers headers = new Headers();
-    private byte[] body = new byte[0];
+    private OutgoingBody body = OutgoingBody.EMPTY;
 
     TestRequest(TestClient client, String method, String pathAndQuery) {
         this.client = client;
@@ -41,7 +41,7 @@ public final class TestRequest {
     /** Sends {@code value} encoded as JSON with the app's own mapper. */
     public TestRequest json(Object value) {
         try {
-            body = client.mapper().writeValueAsBytes(value);
+            body = OutgoingBody.of(client.mapper().writeValueAsBytes(value));
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Cannot encode " + value + " as JSON", e);
         }
@@ -50,7 +50,21 @@ public final class TestRequest {
     }
 
     public TestRequest body(byte[] raw, String contentType) {
-        body = raw.clone();
+        body = OutgoingBody.of(raw.clone());
+        if (contentType != null) {
+            headers.set("content-type", contentType);
+        }
+        return this;
+    }
+
+    /**
+     * Sends the body read from {@code source} as it is read, without a declared length: chunked
+     * over a live server, 64 KiB body messages in-process. For uploads too large to hold, and for
+     * testing handlers that read the body as it arrives ({@code request.stream()}). The source is
+     * read once, by the request that sends it.
+     */
+    public TestRequest chunked(java.io.InputStream source, String contentType) {
+        body = OutgoingBody.streamed(java.util.Objects.requireNonNull(source, "source"));
         if (contentType != null) {
             headers.set("content-type", contentType);
         }

@@ -66,6 +66,15 @@ public final class AppServices implements ExchangeServices, BindingServices {
             serialization.forEach(plugin -> mapper.registerModule(plugin.jacksonModule()));
             settings.jsonCustomizers().forEach(customizer -> customizer.accept(mapper));
         });
+        for (dev.rigel.plugin.BodyFormatPlugin format :
+                settings.plugins().allOf(dev.rigel.plugin.BodyFormatPlugin.class)) {
+            List<String> types = format.mediaTypes();
+            if (types.isEmpty()) {
+                throw new dev.rigel.exceptions.ImproperlyConfiguredException(
+                        format.getClass().getName() + " names no media type");
+            }
+            json.addFormat(format.formatName(), types.getFirst(), types.subList(1, types.size()), format.factory());
+        }
         Map<Class<?>, Function<String, ?>> decoders = new HashMap<>();
         serialization.forEach(plugin -> decoders.putAll(plugin.textDecoders()));
         this.textDecoders = Map.copyOf(decoders);

@@ -66,11 +66,18 @@ final class BodyBinding {
         boolean optional = type == Optional.class;
         return new BoundParam(
                 exchange -> {
-                    byte[] body = exchange.jsonBody();
+                    byte[] body = exchange.body();
                     if (optional && body.length == 0) {
                         return Optional.empty();
                     }
-                    Object data = services.json().decode(reader, body, exchange.method(), exchange.path());
+                    // JSON, or a format a plugin added, by the body's Content-Type (415 for anything else)
+                    Object data = services.json()
+                            .decodeBody(
+                                    reader,
+                                    body,
+                                    exchange.headers().get("content-type"),
+                                    exchange.method(),
+                                    exchange.path());
                     if (validate) {
                         List<ValidationError> errors = BeanValidation.validateBody(
                                 optional ? ((Optional<?>) data).orElse(null) : data, services.json()::propertyName);

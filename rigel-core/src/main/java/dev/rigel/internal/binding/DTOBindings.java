@@ -34,20 +34,43 @@ public final class DTOBindings {
         byte[] json(Exchange exchange);
 
         String method(Exchange exchange);
+
+        /** The codec that reads {@link #json}: {@code dto}, or {@code dto} on another body format. */
+        default DTOCodec<?> codec(DTOCodec<?> dto, Exchange exchange) {
+            return dto;
+        }
     }
 
-    /** The request body, named by the request's method. */
+    /** The request body in its format (JSON or one a plugin added), named by the request's method. */
     static final DataSource BODY = new DataSource() {
         @Override
         public byte[] json(Exchange exchange) {
-            return exchange.jsonBody();
+            return exchange.body();
         }
 
         @Override
         public String method(Exchange exchange) {
             return exchange.method();
         }
+
+        @Override
+        public DTOCodec<?> codec(DTOCodec<?> dto, Exchange exchange) {
+            return inFormat(dto, exchange);
+        }
     };
+
+    /**
+     * {@code dto} reading the request body's format: JSON (checked as such), a format a plugin
+     * added, or a 415. An empty body is left to the DTO's own "body is empty" 400.
+     */
+    private static DTOCodec<?> inFormat(DTOCodec<?> dto, Exchange exchange) {
+        if (exchange.body().length == 0) {
+            return dto;
+        }
+        dev.rigel.internal.json.BodyFormat format =
+                exchange.jsonCodec().formatOf(exchange.headers().get("content-type"));
+        return format == null ? dto : dto.withFormat(format.factory(), format.name());
+    }
 
     /**
      * The binder of {@code data} through {@code dto}: the model itself ({@code User}), a list of
@@ -66,7 +89,7 @@ public final class DTOBindings {
         Class<?> raw = param.rawType();
         if (raw == DTOData.class && Types.raw(Types.typeArgument(type, 0)) == model) {
             return new BoundParam(
-                    exchange -> dto.decode(source.json(exchange), source.method(exchange), exchange.path()),
+                    exchange -> source.codec(dto, exchange).decode(source.json(exchange), source.method(exchange), exchange.path()),
                     param.name(),
                     "body");
         }
@@ -75,7 +98,7 @@ public final class DTOBindings {
             Class<?> element = Types.raw(elementType);
             if (element == DTOData.class && Types.raw(Types.typeArgument(elementType, 0)) == model) {
                 return new BoundParam(
-                        exchange -> dto.decodeAll(source.json(exchange), source.method(exchange), exchange.path()),
+                        exchange -> source.codec(dto, exchange).decodeAll(source.json(exchange), source.method(exchange), exchange.path()),
                         param.name(),
                         "body");
             }
@@ -84,7 +107,7 @@ public final class DTOBindings {
                         exchange -> {
                             String method = source.method(exchange);
                             List<? extends DTOData<?>> decoded =
-                                    dto.decodeAll(source.json(exchange), method, exchange.path());
+                                    source.codec(dto, exchange).decodeAll(source.json(exchange), method, exchange.path());
                             List<Object> models = new ArrayList<>(decoded.size());
                             for (int i = 0; i < decoded.size(); i++) {
                                 models.add(create(decoded.get(i), Integer.toString(i), model, method, exchange));
@@ -100,7 +123,7 @@ public final class DTOBindings {
                     exchange -> {
                         String method = source.method(exchange);
                         return create(
-                                dto.decode(source.json(exchange), method, exchange.path()),
+                                source.codec(dto, exchange).decode(source.json(exchange), method, exchange.path()),
                                 "",
                                 model,
                                 method,

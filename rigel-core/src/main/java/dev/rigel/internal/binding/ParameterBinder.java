@@ -308,8 +308,12 @@ public final class ParameterBinder {
         return switch (param.name()) {
             case "data" -> body.data(param, owner);
             case "body" -> {
-                requireType(param, owner, byte[].class, "the raw request body");
                 parameters.add(param, "body", dev.rigel.http.RouteParameter.Source.BODY, false, null, false);
+                if (type == java.io.InputStream.class) {
+                    // read as it arrives (request.stream()), never buffered whole
+                    yield new BoundParam(Exchange::stream, "body", "body");
+                }
+                requireType(param, owner, byte[].class, "the raw request body (or an InputStream of it)");
                 yield new BoundParam(Exchange::body, "body", "body");
             }
             case "cookies" -> {

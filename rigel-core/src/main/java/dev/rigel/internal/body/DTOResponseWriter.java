@@ -34,6 +34,15 @@ public final class DTOResponseWriter {
 
     /** The JSON for {@code content}, or null when the DTO does not shape it. */
     public byte[] encode(Object content) {
+        return encode(content, dto);
+    }
+
+    /** {@code content} in a body format besides JSON, or null when the DTO does not shape it. */
+    public byte[] encode(Object content, dev.rigel.internal.json.BodyFormat format) {
+        return encode(content, dto.withFormat(format.factory(), format.name()));
+    }
+
+    private byte[] encode(Object content, DTOCodec<Object> dto) {
         boolean one = shape == Shape.ONE || shape == Shape.ANY;
         boolean many = shape == Shape.MANY || shape == Shape.ANY;
         boolean page = shape == Shape.PAGE || shape == Shape.ANY;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.rigel.http.Cookie;
 import dev.rigel.http.Request;
 import dev.rigel.http.Response;
+import dev.rigel.internal.json.BodyFormat;
 import dev.rigel.internal.json.JsonCodec;
 import dev.rigel.protocol.Headers;
 import dev.rigel.protocol.Message;
@@ -103,14 +104,20 @@ public final class ResponseEncoder {
         } else if (content instanceof byte[] bytes) {
             body = bytes;
             type = type != null ? type : OCTETS;
-        } else {
-            body = dtoWriter == null ? null : dtoWriter.encode(content);
-            if (body == null) {
-                // the prepared writer knows the declared generic type (List<User>); use it when the value fits
-                body = writer != null && writerType.isInstance(content)
-                        ? json.encode(writer, content)
-                        : json.encode(content);
+        } else if (type == null && !json.formats().isEmpty() && request != null) {
+            // the app reads and writes formats besides JSON: Accept picks one (JSON unless preferred)
+            BodyFormat format = json.negotiate(request.headers().getAll("accept"));
+            headers.add("vary", "Accept");
+            if (format == null) {
+                body = jsonBody(content);
+                type = JSON;
+            } else {
+                body = dtoWriter == null ? null : dtoWriter.encode(content, format);
+                body = body != null ? body : encodeIn(format, content);
+                type = format.mediaType();
             }
+        } else {
+            body = jsonBody(content);
             type = type != null ? type : JSON;
         }
         if (type != null && body.length > 0) {
@@ -132,6 +139,28 @@ public final class ResponseEncoder {
         }
         addLayerDefaults(headers, response.cookies());
         return new EncodedResponse(status, headers, body);
+    }
+
+    private byte[] jsonBody(Object content) {
+        byte[] body = dtoWriter == null ? null : dtoWriter.encode(content);
+        if (body == null) {
+            // the prepared writer knows the declared generic type (List<User>); use it when the value fits
+            body = writer != null && writerType.isInstance(content)
+                    ? json.encode(writer, content)
+                    : json.encode(content);
+        }
+        return body;
+    }
+
+    private static byte[] encodeIn(BodyFormat format, Object content) {
+        try {
+            return format.mapper().writeValueAsBytes(content);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(
+                    "Cannot encode " + content.getClass().getName() + " as " + format.name() + ": "
+                            + e.getOriginalMessage(),
+                    e);
+        }
     }
 
     /** Adds the layers' headers and cookies, and the response's own cookies, to {@code headers}. */

@@ -119,6 +119,12 @@ public final class ResponseCache {
      */
     public EncodedResponse lookup(Exchange exchange, boolean mayWait) {
         String key = keyBuilder.key(exchange);
+        dev.rigel.internal.json.BodyFormat format =
+                exchange.jsonCodec().negotiate(exchange.headers().getAll("accept"));
+        if (format != null) {
+            // the same resource in another body format is another entry (JSON keeps the plain key)
+            key = key + " [" + format.mediaType() + "]";
+        }
         byte[] stored = read(key);
         if (stored != null && stored != UNREADABLE) {
             EncodedResponse hit = decode(exchange, key, stored);

@@ -11,6 +11,7 @@ import dev.rigel.http.State;
 import dev.rigel.internal.body.ReceiveInputStream;
 import dev.rigel.internal.form.FormReader;
 import dev.rigel.internal.json.JsonBodies;
+import dev.rigel.internal.json.JsonCodec;
 import dev.rigel.internal.text.CookieParser;
 import dev.rigel.internal.text.QueryStringParser;
 import dev.rigel.protocol.Headers;
@@ -151,7 +152,10 @@ public class Exchange implements Request {
         byte[] current = body;
         if (current == null) {
             if (bodyStreamed) {
-                throw new IllegalStateException("The request body was already read as a form; use request.form()");
+                throw new IllegalStateException(
+                        form != null || formFailure != null
+                                ? "The request body was already read as a form; use request.form()"
+                                : "The request body was already read with request.stream(); it can be read only once");
             }
             current = readBody();
             body = current;
@@ -169,6 +173,11 @@ public class Exchange implements Request {
             JsonBodies.requireJsonType(scope.headers().get("content-type"));
         }
         return current;
+    }
+
+    /** The app's JSON codec, which also knows the body formats plugins added. */
+    public JsonCodec jsonCodec() {
+        return services.json();
     }
 
     @Override
@@ -192,6 +201,22 @@ public class Exchange implements Request {
             form = current;
         }
         return current;
+    }
+
+    @Override
+    public InputStream stream() {
+        if (body != null) {
+            throw new IllegalStateException(
+                    "The request body was already read whole (body(), text(), json() or a data parameter);"
+                            + " request.stream() must be the first and only reader");
+        }
+        if (bodyStreamed) {
+            throw new IllegalStateException(
+                    form != null || formFailure != null
+                            ? "The request body was already read as a form; request.stream() must be the first and only reader"
+                            : "request.stream() was already called; the request body can be read only once");
+        }
+        return bodyStream();
     }
 
     /**

@@ -40,6 +40,11 @@ public final class JsonCodec {
             Pattern.compile(" \\((?:set|enable|disable) [^)]*(?:Feature|Config)[^)]*\\)");
 
     private final ObjectMapper mapper;
+    private final Consumer<ObjectMapper> customizer;
+    /** Body formats besides JSON, in registration order; empty for most apps. */
+    private List<BodyFormat> formats = List.of();
+    /** For Accept negotiation: JSON first (so ties and wildcards pick it), then each format's types. */
+    private String[] offers = {"application/json"};
 
     public JsonCodec(Consumer<ObjectMapper> customizer) {
         // Jackson's default buffer pool is per thread; a virtual thread lives for one request, so
@@ -47,6 +52,16 @@ public final class JsonCodec {
         com.fasterxml.jackson.core.JsonFactory factory = com.fasterxml.jackson.core.JsonFactory.builder()
                 .recyclerPool(com.fasterxml.jackson.core.util.JsonRecyclerPools.sharedConcurrentDequePool())
                 .build();
+        this.customizer = customizer;
+        this.mapper = configured(factory, customizer);
+    }
+
+    /**
+     * Rigel's mapper settings on {@code factory}, then the app's customizers: the JSON mapper, and
+     * each other body format's (Jackson cannot re-make a {@code JsonMapper} on another factory).
+     */
+    private static ObjectMapper configured(
+            com.fasterxml.jackson.core.JsonFactory factory, Consumer<ObjectMapper> customizer) {
         ObjectMapper configured = JsonMapper.builder(factory)
                 .addModule(new JavaTimeModule())
                 .addModule(new Jdk8Module())
@@ -66,11 +81,111 @@ public final class JsonCodec {
         if (customizer != null) {
             customizer.accept(configured);
         }
-        this.mapper = configured;
+        return configured;
     }
 
     public ObjectMapper mapper() {
         return mapper;
+    }
+
+    /**
+     * Adds a body format besides JSON (at startup, before any request): bodies declared with one
+     * of its media types are read with it, and responses go out in it when {@code Accept} prefers it.
+     */
+    public void addFormat(
+            String name, String mediaType, List<String> aliases, com.fasterxml.jackson.core.JsonFactory factory) {
+        java.util.ArrayList<BodyFormat> all = new java.util.ArrayList<>(formats);
+        BodyFormat format = new BodyFormat(name, mediaType, aliases, configured(factory, customizer));
+        for (String type : format.accepted()) {
+            if (type.equals("application/json") || type.endsWith("+json")) {
+                throw new dev.rigel.exceptions.ImproperlyConfiguredException(
+                        "The body format " + name + " claims " + type + ", which is JSON's");
+            }
+            for (BodyFormat existing : all) {
+                if (existing.accepted().contains(type)) {
+                    throw new dev.rigel.exceptions.ImproperlyConfiguredException(
+                            "Two body formats read " + type + ": " + existing.name() + " and " + name);
+                }
+            }
+        }
+        all.add(format);
+        formats = List.copyOf(all);
+        java.util.List<String> offered = new java.util.ArrayList<>(List.of("application/json"));
+        formats.forEach(each -> offered.addAll(each.accepted()));
+        offers = offered.toArray(String[]::new);
+    }
+
+    /** The body formats besides JSON; empty unless a plugin added one. */
+    public List<BodyFormat> formats() {
+        return formats;
+    }
+
+    /**
+     * The format a request body declared by {@code contentType} is read with: null for JSON, a
+     * registered format, else a 415 naming what is accepted.
+     */
+    public BodyFormat formatOf(String contentType) {
+        if (formats.isEmpty() || "application/json".equalsIgnoreCase(contentType)) {
+            JsonBodies.requireJsonType(contentType);
+            return null;
+        }
+        dev.rigel.internal.http.MediaType type = dev.rigel.internal.http.MediaType.parse(contentType);
+        if (type != null) {
+            String essence = type.essence().toLowerCase(java.util.Locale.ROOT);
+            for (BodyFormat format : formats) {
+                if (format.reads(essence)) {
+                    return format;
+                }
+            }
+        }
+        try {
+            JsonBodies.requireJsonType(contentType);
+        } catch (dev.rigel.exceptions.UnsupportedMediaTypeException notJson) {
+            if (type != null
+                    && (type.essence().equals("application/json")
+                            || type.subtype().endsWith("+json"))) {
+                throw notJson; // JSON in another charset: the JSON rule's own message
+            }
+            StringBuilder accepted = new StringBuilder("application/json (or a +json type)");
+            formats.forEach(format ->
+                    format.accepted().forEach(each -> accepted.append(", ").append(each)));
+            throw new dev.rigel.exceptions.UnsupportedMediaTypeException("Expected a body of " + accepted + ", got "
+                    + (contentType == null ? "no Content-Type" : "'" + contentType + "'"));
+        }
+        return null;
+    }
+
+    /**
+     * The format a response should be written in for a request's {@code Accept} values: null for
+     * JSON, which also answers an {@code Accept} nothing satisfies (as Rigel always has).
+     */
+    public BodyFormat negotiate(List<String> accept) {
+        if (formats.isEmpty() || accept.isEmpty()) {
+            return null;
+        }
+        String chosen =
+                dev.rigel.internal.http.AcceptHeader.bestMatch(accept, offers).orElse(null);
+        if (chosen == null || chosen.equals("application/json")) {
+            return null;
+        }
+        for (BodyFormat format : formats) {
+            if (format.accepted().contains(chosen)) {
+                return format;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Decodes a request body by its declared type: JSON as {@link #decode(ObjectReader, byte[],
+     * String, String)} does, or a registered format with the same rules and messages naming it.
+     */
+    public Object decodeBody(ObjectReader jsonReader, byte[] body, String contentType, String method, String path) {
+        BodyFormat format = body.length == 0 ? null : formatOf(contentType);
+        if (format == null) {
+            return decode(jsonReader, body, method, path);
+        }
+        return decode(format.name(), format.reader(jsonReader.getValueType()), body, method, path);
     }
 
     /**
@@ -128,35 +243,46 @@ public final class JsonCodec {
      * wrong shape is a 400 validation error naming the field, as in {@code Validation failed for …}.
      */
     public Object decode(ObjectReader reader, byte[] body, String method, String path) {
+        return decode("JSON", reader, body, method, path);
+    }
+
+    private Object decode(String format, ObjectReader reader, byte[] body, String method, String path) {
+        boolean json = format.equals("JSON");
         if (body.length == 0) {
-            throw new ClientException("Request body is empty; expected JSON");
+            throw new ClientException("Request body is empty; expected " + format);
         }
-        JsonBodies.requireUtf8(body);
+        if (json) {
+            JsonBodies.requireUtf8(body);
+        }
         Object value;
         try {
-            value = reader.readValue(body);
+            value = json ? reader.readValue(body) : readWhole(format, reader, body);
         } catch (MismatchedInputException e) {
             String key = fieldPath(e);
             String message = mismatchMessage(e);
             if (key.isEmpty() && !(e instanceof InvalidFormatException)) {
-                throw new ClientException("Invalid JSON body: " + message);
+                throw new ClientException("Invalid " + format + " body: " + message);
             }
             throw ValidationException.forRequest(method, path, List.of(new ValidationError(key, message, "body")));
         } catch (JsonMappingException e) {
             if (e.getCause() instanceof StreamReadException broken) {
                 // a syntax error met while binding (e.g. inside a list element) is still broken JSON
-                throw malformed(broken);
+                throw malformed(format, broken);
             }
             String key = fieldPath(e);
             throw ValidationException.forRequest(
                     method, path, List.of(new ValidationError(key, shortMessage(e), "body")));
         } catch (JacksonException e) {
-            throw malformed(e);
+            throw malformed(format, e);
         } catch (IOException e) {
             throw new ClientException("Cannot read request body: " + e.getMessage());
         } catch (HttpException e) {
             throw e; // an app's deserializer refusing with a status of its own
         } catch (RuntimeException e) {
+            if (!json) {
+                // a binary format's own parser refuses broken input with its own unchecked exceptions
+                throw new ClientException("Malformed " + format + " in request body");
+            }
             // a top-level value Jackson parsed but cannot represent (1e-2147483648 as a BigDecimal,
             // an epoch number past Instant.MAX): inside objects and arrays the mapper wraps what a
             // deserializer throws (WRAP_EXCEPTIONS), at the top level it does not
@@ -166,10 +292,33 @@ public final class JsonCodec {
         if (value == null) {
             // a JSON null where a value is required (Optional bodies read it as empty): refused
             // here, not handed to the handler as a null it did not ask for
-            throw new ClientException("Invalid JSON body: expected a value of type `"
+            throw new ClientException("Invalid " + format + " body: expected a value of type `"
                     + simpleName(reader.getValueType()) + "`, got null");
         }
         return value;
+    }
+
+    /** One value of a format besides JSON, with nothing after it. */
+    private static Object readWhole(String format, ObjectReader reader, byte[] body) throws IOException {
+        try (com.fasterxml.jackson.core.JsonParser parser = reader.getFactory().createParser(body)) {
+            Object value = reader.readValue(parser);
+            if (followedByMore(parser)) {
+                throw new ClientException("Invalid " + format + " body: more content follows the " + format + " value");
+            }
+            return value;
+        }
+    }
+
+    /**
+     * Whether more content follows the value {@code parser} has just read. Some binary parsers
+     * (MessagePack's) signal the end of their input with an EOF exception rather than no token.
+     */
+    public static boolean followedByMore(com.fasterxml.jackson.core.JsonParser parser) throws IOException {
+        try {
+            return parser.nextToken() != null;
+        } catch (com.fasterxml.jackson.core.io.JsonEOFException end) {
+            return false;
+        }
     }
 
     /** A type as clients may see it: no package names, no enclosing classes. */
@@ -189,11 +338,16 @@ public final class JsonCodec {
 
     /** The 400 for a body that is not JSON, naming where it broke (never echoing the client's bytes). */
     public static ClientException malformed(JacksonException e) {
-        String where = e.getLocation() == null
+        return malformed("JSON", e);
+    }
+
+    /** As {@link #malformed(JacksonException)} for a body in {@code format}; binary formats have no lines. */
+    public static ClientException malformed(String format, JacksonException e) {
+        String where = e.getLocation() == null || !format.equals("JSON")
                 ? ""
                 : " at line " + e.getLocation().getLineNr() + ", column "
                         + e.getLocation().getColumnNr();
-        return new ClientException("Malformed JSON in request body" + where + ": " + e.getOriginalMessage());
+        return new ClientException("Malformed " + format + " in request body" + where + ": " + e.getOriginalMessage());
     }
 
     private static String fieldPath(JsonMappingException e) {
