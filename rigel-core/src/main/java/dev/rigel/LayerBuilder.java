@@ -78,6 +78,26 @@ public abstract class LayerBuilder<B extends LayerBuilder<B>> {
         return self();
     }
 
+    /**
+     * Type encoders and decoders for this layer's routes (Litestar's layer {@code type_encoders} /
+     * {@code type_decoders}): each plugin's Jackson module joins the app's for their JSON bodies and
+     * responses, and its text decoders bind their path, query, header and cookie values. A closer
+     * layer's plugin wins over an outer one's and the app's for the same type, e.g. {@code
+     * .serialization(SerializationPlugin.ofText(Money.class, Money::toCents, Money::ofCents))} on a
+     * legacy router. Values a DTO shapes keep the app's encoders.
+     */
+    public B serialization(dev.rigel.plugin.SerializationPlugin... plugins) {
+        for (dev.rigel.plugin.SerializationPlugin plugin : plugins) {
+            settings.serialization().add(java.util.Objects.requireNonNull(plugin, "plugin"));
+        }
+        return self();
+    }
+
+    /** This layer's serialization plugins, live. */
+    public List<dev.rigel.plugin.SerializationPlugin> serialization() {
+        return settings.serialization();
+    }
+
     /** This layer's parameter declarations, live. */
     public List<Class<? extends Record>> parameters() {
         return settings.parameters();

@@ -50,6 +50,8 @@ public final class AppServices implements ExchangeServices, BindingServices {
     private final Map<Provide, CachedValue> caches = new IdentityHashMap<>();
     /** Text parsers contributed by serialization plugins, by exact type. */
     private final Map<Class<?>, Function<String, ?>> textDecoders;
+    /** JSON for routes whose layers add serialization plugins, one per distinct list of them. */
+    private final Map<List<SerializationPlugin>, JsonCodec> layeredJson = new HashMap<>();
 
     private final BackgroundWork work = new BackgroundWork("rigel-background-");
     /** Response-cache misses being computed, shared by the routes: keys name entries of one store. */
@@ -111,6 +113,29 @@ public final class AppServices implements ExchangeServices, BindingServices {
         return json;
     }
 
+    /**
+     * What binding and requests of a route with these layers use: this app's services, with the
+     * layers' serialization plugins (closest last, so it wins) added to JSON and to text
+     * conversion. The app's own when the layers add none.
+     */
+    public LayerServices forLayers(MergedLayers layers) {
+        List<SerializationPlugin> plugins = layers.serialization;
+        if (plugins.isEmpty()) {
+            return new LayerServices(this, json, Map.of());
+        }
+        JsonCodec layered;
+        synchronized (layeredJson) {
+            layered = layeredJson.computeIfAbsent(
+                    plugins,
+                    list -> json.withModules(list.stream()
+                            .map(SerializationPlugin::jacksonModule)
+                            .toList()));
+        }
+        Map<Class<?>, Function<String, ?>> decoders = new HashMap<>();
+        plugins.forEach(plugin -> decoders.putAll(plugin.textDecoders()));
+        return new LayerServices(this, layered, decoders);
+    }
+
     @Override
     public FormConfig formConfig() {
         return settings.forms();
@@ -140,6 +165,11 @@ public final class AppServices implements ExchangeServices, BindingServices {
         if (decoder == null) {
             return ValueConverters.forType(type);
         }
+        return decoding(type, decoder);
+    }
+
+    /** A converter through a serialization plugin's text {@code decoder}; what it refuses is the client's error. */
+    static ValueConverter decoding(Class<?> type, Function<String, ?> decoder) {
         String expected = "expected a " + type.getSimpleName() + ", got '";
         return text -> {
             Object value;

@@ -43,6 +43,9 @@ public final class RoutePlan implements ServedRoute {
     private final String name;
     private final MergedLayers layers;
     private final CallableSpec callable;
+    /** JSON and text conversion as this route's layers have them. */
+    private final LayerServices routeServices;
+
     private final LayerParameters layerParameters;
     private final BoundParam[] params;
     private final ProviderStep[] steps;
@@ -71,7 +74,8 @@ public final class RoutePlan implements ServedRoute {
             boolean nonBlocking,
             ResponseCache cache,
             RouteGuards guards,
-            AppServices services) {
+            AppServices services,
+            LayerServices routeServices) {
         this.description = description;
         this.name = description.name();
         this.layers = layers;
@@ -98,6 +102,7 @@ public final class RoutePlan implements ServedRoute {
         }
         this.guards = guards;
         this.services = services;
+        this.routeServices = routeServices;
         List<Middleware> chained = services.withBuiltIns(layers.middleware);
         this.description.chained(chained);
         this.entry = services.chain(chained, this::handle, this.description, layers, name);
@@ -118,7 +123,7 @@ public final class RoutePlan implements ServedRoute {
     }
 
     private void handle(Scope scope, Receive receive, Send send) throws Exception {
-        Exchange exchange = new Exchange(scope, receive, services, description, layers.maxBodySize);
+        Exchange exchange = new Exchange(scope, receive, routeServices, description, layers.maxBodySize);
         if (cache == null) {
             serve(exchange, send);
             return;

@@ -8,6 +8,7 @@ import dev.rigel.http.HandlerInfo;
 import dev.rigel.http.Response;
 import dev.rigel.internal.app.AppServices;
 import dev.rigel.internal.app.Endpoint;
+import dev.rigel.internal.app.LayerServices;
 import dev.rigel.internal.app.MountPlan;
 import dev.rigel.internal.app.RouteDescription;
 import dev.rigel.internal.app.RoutePlan;
@@ -20,6 +21,7 @@ import dev.rigel.internal.binding.RouteGuards;
 import dev.rigel.internal.body.DTOResponseWriter;
 import dev.rigel.internal.body.ResponseEncoder;
 import dev.rigel.internal.invoke.Types;
+import dev.rigel.internal.json.JsonCodec;
 import dev.rigel.internal.layers.LayerSettings;
 import dev.rigel.internal.layers.MergedLayers;
 import dev.rigel.internal.routing.PathTemplate;
@@ -150,7 +152,8 @@ public final class RouteAssembler {
             }
             MergedLayers layers = new MergedLayers(
                     nest(chain, definition.layer()), services.settings().dependencyOverrides());
-            ParameterBinder planner = new ParameterBinder(description, template, layers, services);
+            LayerServices routeServices = services.forLayers(layers);
+            ParameterBinder planner = new ParameterBinder(description, template, layers, routeServices);
             LayerParameters layerParameters = planner.layerParameters();
             BoundParam[] params = planner.bind(definition.callable(), "handler " + definition.name());
             RouteGuards guards = RouteGuards.plan(layers.guards, planner);
@@ -159,7 +162,7 @@ public final class RouteAssembler {
                     ? null
                     : DTOBindings.responseWriter(
                             definition.callable().returnType(), returnDto, description, "handler " + definition.name());
-            ResponseEncoder encoder = encoderFor(definition, layers, dtoWriter);
+            ResponseEncoder encoder = encoderFor(definition, layers, dtoWriter, routeServices.json());
             RouteDescription described = RouteDescription.http(
                     template.template(),
                     definition.methods(),
@@ -182,7 +185,8 @@ public final class RouteAssembler {
                     definition.nonBlocking(),
                     services.responseCache(definition.cache(), definition.cacheKeyBuilder(), description),
                     guards,
-                    services);
+                    services,
+                    routeServices);
             Endpoint endpoint;
             try {
                 endpoint = trie.endpoint(template, Endpoint::new);
@@ -200,7 +204,8 @@ public final class RouteAssembler {
         return dto == null ? null : dto.describe(direction);
     }
 
-    private ResponseEncoder encoderFor(HandlerDefinition definition, MergedLayers layers, DTOResponseWriter dtoWriter) {
+    private ResponseEncoder encoderFor(
+            HandlerDefinition definition, MergedLayers layers, DTOResponseWriter dtoWriter, JsonCodec json) {
         Type declared = definition.callable().returnType();
         if (Types.raw(declared) == Response.class) {
             declared = Types.typeArgument(declared, 0);
@@ -218,9 +223,9 @@ public final class RouteAssembler {
                 && raw != Void.class
                 && !raw.isPrimitive()
                 && !dev.rigel.response.ResponseContent.class.isAssignableFrom(raw); // sent by ContentResponses
-        ObjectWriter writer = plainJson ? services.json().writer(declared) : null;
+        ObjectWriter writer = plainJson ? json.writer(declared) : null;
         return new ResponseEncoder(
-                services.json(),
+                json,
                 writer,
                 Types.boxed(raw),
                 definition.mediaType(),

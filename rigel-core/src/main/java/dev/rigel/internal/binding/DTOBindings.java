@@ -89,7 +89,8 @@ public final class DTOBindings {
         Class<?> raw = param.rawType();
         if (raw == DTOData.class && Types.raw(Types.typeArgument(type, 0)) == model) {
             return new BoundParam(
-                    exchange -> source.codec(dto, exchange).decode(source.json(exchange), source.method(exchange), exchange.path()),
+                    exchange -> source.codec(dto, exchange)
+                            .decode(source.json(exchange), source.method(exchange), exchange.path()),
                     param.name(),
                     "body");
         }
@@ -98,7 +99,8 @@ public final class DTOBindings {
             Class<?> element = Types.raw(elementType);
             if (element == DTOData.class && Types.raw(Types.typeArgument(elementType, 0)) == model) {
                 return new BoundParam(
-                        exchange -> source.codec(dto, exchange).decodeAll(source.json(exchange), source.method(exchange), exchange.path()),
+                        exchange -> source.codec(dto, exchange)
+                                .decodeAll(source.json(exchange), source.method(exchange), exchange.path()),
                         param.name(),
                         "body");
             }
@@ -106,8 +108,8 @@ public final class DTOBindings {
                 return new BoundParam(
                         exchange -> {
                             String method = source.method(exchange);
-                            List<? extends DTOData<?>> decoded =
-                                    source.codec(dto, exchange).decodeAll(source.json(exchange), method, exchange.path());
+                            List<? extends DTOData<?>> decoded = source.codec(dto, exchange)
+                                    .decodeAll(source.json(exchange), method, exchange.path());
                             List<Object> models = new ArrayList<>(decoded.size());
                             for (int i = 0; i < decoded.size(); i++) {
                                 models.add(create(decoded.get(i), Integer.toString(i), model, method, exchange));

@@ -89,6 +89,55 @@ public final class JsonCodec {
     }
 
     /**
+     * {@code module} under an identity of its own: Jackson skips a module whose type id (for a
+     * named {@code SimpleModule}, its name) it has seen, and a layer's encoder for a type must
+     * register even when the app has one of the same name.
+     */
+    private static com.fasterxml.jackson.databind.Module registeredAgain(com.fasterxml.jackson.databind.Module module) {
+        return new com.fasterxml.jackson.databind.Module() {
+            @Override
+            public String getModuleName() {
+                return module.getModuleName();
+            }
+
+            @Override
+            public com.fasterxml.jackson.core.Version version() {
+                return module.version();
+            }
+
+            @Override
+            public Object getTypeId() {
+                return this;
+            }
+
+            @Override
+            public void setupModule(SetupContext context) {
+                module.setupModule(context);
+            }
+        };
+    }
+
+    /**
+     * This codec with {@code modules} registered after everything else (so they win for their
+     * types), body formats included: the JSON of a route whose layers add type encoders.
+     */
+    public JsonCodec withModules(List<com.fasterxml.jackson.databind.Module> modules) {
+        Consumer<ObjectMapper> base = customizer == null ? mapper -> {} : customizer;
+        JsonCodec layered = new JsonCodec(
+                base.andThen(mapper -> modules.forEach(module -> mapper.registerModule(registeredAgain(module)))));
+        for (BodyFormat format : formats) {
+            List<String> accepted = format.accepted();
+            // a factory belongs to one mapper (it holds it as its codec), so each mapper gets a copy
+            layered.addFormat(
+                    format.name(),
+                    format.mediaType(),
+                    accepted.subList(1, accepted.size()),
+                    format.factory().copy());
+        }
+        return layered;
+    }
+
+    /**
      * Adds a body format besides JSON (at startup, before any request): bodies declared with one
      * of its media types are read with it, and responses go out in it when {@code Accept} prefers it.
      */

@@ -36,6 +36,7 @@ public final class LayerSettings {
     final Map<String, Object> opt = new LinkedHashMap<>();
     final List<String> tags = new ArrayList<>();
     final List<Class<? extends Record>> parameters = new ArrayList<>();
+    final List<dev.rigel.plugin.SerializationPlugin> serialization = new ArrayList<>();
     Hooks.BeforeRequest beforeRequest;
     Hooks.AfterRequest afterRequest;
     Hooks.AfterResponse afterResponse;
@@ -131,6 +132,10 @@ public final class LayerSettings {
 
     public Map<String, Object> opt() {
         return opt;
+    }
+
+    public List<dev.rigel.plugin.SerializationPlugin> serialization() {
+        return serialization;
     }
 
     public void parameters(Class<? extends Record> declaration) {

@@ -35,6 +35,8 @@ public final class MergedLayers {
 
     final List<String> layerDescriptions;
     public final Map<String, DeclaredDependency> dependencies;
+    /** The layers' type encoders and decoders, app first (the closest layer's registered last, so they win). */
+    public final List<dev.rigel.plugin.SerializationPlugin> serialization;
     /** The layers' declared request parameters by name, the closest layer's winning. */
     public final Map<String, DeclaredParameter> parameters;
 
@@ -67,6 +69,7 @@ public final class MergedLayers {
         List<String> descriptions = new ArrayList<>();
         Map<String, DeclaredDependency> deps = new LinkedHashMap<>();
         Map<String, DeclaredParameter> declared = new LinkedHashMap<>();
+        List<dev.rigel.plugin.SerializationPlugin> serializers = new ArrayList<>();
         List<Middleware> mw = new ArrayList<>();
         List<Guard> gs = new ArrayList<>();
         Map<Object, ExceptionHandler> handlers = new LinkedHashMap<>();
@@ -93,6 +96,7 @@ public final class MergedLayers {
                     declared.put(components[i].getName(), new DeclaredParameter(declaration, i, layer.description));
                 }
             }
+            serializers.addAll(layer.serialization);
             mw.addAll(layer.middleware);
             gs.addAll(layer.guards);
             handlers.putAll(layer.exceptionHandlers);
@@ -120,6 +124,7 @@ public final class MergedLayers {
         this.layerDescriptions = List.copyOf(descriptions);
         this.dependencies = Collections.unmodifiableMap(deps);
         this.parameters = Collections.unmodifiableMap(declared);
+        this.serialization = List.copyOf(serializers);
         this.middleware = List.copyOf(mw);
         this.guards = List.copyOf(gs);
         this.exceptionHandlers = Collections.unmodifiableMap(handlers);
