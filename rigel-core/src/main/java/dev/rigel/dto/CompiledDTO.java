@@ -14,6 +14,7 @@ import dev.rigel.internal.json.JsonBodies;
 import dev.rigel.internal.json.JsonCodec;
 import dev.rigel.pagination.OffsetPagination;
 import java.io.IOException;
+import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -37,6 +38,7 @@ final class CompiledDTO<T> implements DTOCodec<T> {
     private final OutObject out;
     private final InObject in;
     private final boolean rejectTrailingTokens;
+    private final boolean skipNulls;
     private final SerializedString items;
     private final SerializedString limit;
     private final SerializedString offset;
@@ -48,13 +50,15 @@ final class CompiledDTO<T> implements DTOCodec<T> {
             JsonBridge json,
             OutObject out,
             InObject in,
-            UnaryOperator<String> appNames) {
+            UnaryOperator<String> appNames,
+            boolean skipNulls) {
         this.modelType = modelType;
         this.name = name;
         this.json = json;
         this.out = out;
         this.in = in;
         this.rejectTrailingTokens = json.mapper.isEnabled(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        this.skipNulls = skipNulls;
         // a page is written as the app's mapper would write the record: its naming applies
         this.items = new SerializedString(appNames.apply("items"));
         this.limit = new SerializedString(appNames.apply("limit"));
@@ -94,17 +98,52 @@ final class CompiledDTO<T> implements DTOCodec<T> {
         out.write(value, generator, new EncodeState(json));
     }
 
+    @Override
+    public DTOEncoder encoderFor(Type type) {
+        TypeWriter writer = TypePlanner.plan(json, modelType, out, skipNulls, Objects.requireNonNull(type, "type"));
+        return new DTOEncoder() {
+            @Override
+            public Type type() {
+                return type;
+            }
+
+            @Override
+            public byte[] encode(Object value) {
+                return bytes(Objects.requireNonNull(value, "value"), writer::write);
+            }
+
+            @Override
+            public void write(Object value, JsonGenerator generator) throws IOException {
+                writer.writeNullable(value, generator, new EncodeState(json));
+            }
+
+            @Override
+            public String toString() {
+                return name + " for " + type.getTypeName();
+            }
+        };
+    }
+
     private byte[] bytes(int shape, Object value) {
+        return switch (shape) {
+            case ONE -> bytes(value, out::write);
+            case ALL -> bytes(value, (v, generator, state) -> out.writeArray((Iterable<?>) v, generator, state));
+            default -> bytes(value, (v, generator, state) -> writePage((OffsetPagination<?>) v, generator, state));
+        };
+    }
+
+    /** How one encode call writes its value. */
+    @FunctionalInterface
+    private interface Body {
+        void write(Object value, JsonGenerator generator, EncodeState state) throws IOException;
+    }
+
+    private byte[] bytes(Object value, Body body) {
         // as ObjectMapper.writeValueAsBytes: buffers from the mapper's recycler pool, returned after
         BufferRecycler recycler = json.mapper.getFactory()._getBufferRecycler();
         try (ByteArrayBuilder buffer = new ByteArrayBuilder(recycler)) {
             try (JsonGenerator generator = json.mapper.createGenerator(buffer, JsonEncoding.UTF8)) {
-                EncodeState state = new EncodeState(json);
-                switch (shape) {
-                    case ONE -> out.write(value, generator, state);
-                    case ALL -> out.writeArray((Iterable<?>) value, generator, state);
-                    default -> writePage((OffsetPagination<?>) value, generator, state);
-                }
+                body.write(value, generator, new EncodeState(json));
             }
             byte[] bytes = buffer.toByteArray();
             buffer.release();
