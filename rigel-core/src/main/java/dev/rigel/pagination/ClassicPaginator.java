@@ -1,5 +1,6 @@
 package dev.rigel.pagination;
 
+import dev.rigel.exceptions.ClientException;
 import java.util.List;
 
 /**
@@ -29,11 +30,11 @@ public abstract class ClassicPaginator<T> {
     /**
      * Page {@code currentPage} of {@code pageSize} items.
      *
-     * @throws IllegalArgumentException when {@code pageSize} or {@code currentPage} is below 1
+     * @throws ClientException (400) when {@code pageSize} or {@code currentPage} is below 1
      */
     public final ClassicPagination<T> page(int pageSize, int currentPage) {
         if (pageSize < 1 || currentPage < 1) {
-            throw new IllegalArgumentException(
+            throw new ClientException(
                     "pageSize and currentPage start at 1, got pageSize=" + pageSize + ", currentPage=" + currentPage);
         }
         int total = totalPages(pageSize);

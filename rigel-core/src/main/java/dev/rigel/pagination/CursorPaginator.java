@@ -1,5 +1,6 @@
 package dev.rigel.pagination;
 
+import dev.rigel.exceptions.ClientException;
 import java.util.List;
 
 /**
@@ -24,11 +25,11 @@ public abstract class CursorPaginator<C, T> {
     /**
      * The batch of at most {@code resultsPerPage} items after {@code cursor}.
      *
-     * @throws IllegalArgumentException when {@code resultsPerPage} is below 1
+     * @throws ClientException (400) when {@code resultsPerPage} is below 1
      */
     public final CursorPagination<C, T> page(C cursor, int resultsPerPage) {
         if (resultsPerPage < 1) {
-            throw new IllegalArgumentException("resultsPerPage must be at least 1, got " + resultsPerPage);
+            throw new ClientException("resultsPerPage must be at least 1, got " + resultsPerPage);
         }
         Batch<C, T> batch = items(cursor, resultsPerPage);
         return new CursorPagination<>(batch.items(), resultsPerPage, batch.nextCursor());

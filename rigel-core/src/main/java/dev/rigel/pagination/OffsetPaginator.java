@@ -1,5 +1,6 @@
 package dev.rigel.pagination;
 
+import dev.rigel.exceptions.ClientException;
 import java.util.List;
 
 /**
@@ -20,11 +21,11 @@ public abstract class OffsetPaginator<T> {
     /**
      * The slice of at most {@code limit} items after the first {@code offset}.
      *
-     * @throws IllegalArgumentException when {@code limit} or {@code offset} is negative
+     * @throws ClientException (400) when {@code limit} or {@code offset} is negative
      */
     public final OffsetPagination<T> page(int limit, int offset) {
         if (limit < 0 || offset < 0) {
-            throw new IllegalArgumentException(
+            throw new ClientException(
                     "limit and offset must not be negative, got limit=" + limit + ", offset=" + offset);
         }
         long total = total();

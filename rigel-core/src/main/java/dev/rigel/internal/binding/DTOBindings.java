@@ -117,11 +117,16 @@ public final class DTOBindings {
             return DTOResponseWriter.forType(dto, content, raw);
         } catch (IllegalArgumentException e) {
             String name = dto.modelType().getSimpleName();
+            String erased = content instanceof Class<?> generic && generic.getTypeParameters().length > 0
+                    ? " (a lambda's generic return type is erased, so nothing says where the " + name
+                            + " sits: declare the handler as a method returning " + generic.getSimpleName() + "<"
+                            + name + ">)"
+                    : "";
             throw new ImproperlyConfiguredException(
                     route + ": " + owner + " returns " + Types.describe(declared) + ", but its return DTO " + dto
-                            + " shapes " + name + " (" + e.getMessage() + "); return " + name + ", a collection of "
-                            + name + ", a pagination of " + name + ", a generic type of yours around it (or"
-                            + " Response<…> of these), or set returnDto = NoDTO.class on the handler",
+                            + " shapes " + name + " (" + e.getMessage() + ")" + erased + "; return " + name
+                            + ", a collection of " + name + ", a pagination of " + name + ", a generic type of yours"
+                            + " around it (or Response<…> of these), or set returnDto = NoDTO.class on the handler",
                     e);
         }
     }
