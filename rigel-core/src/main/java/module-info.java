@@ -36,6 +36,7 @@ module dev.rigel.core {
     exports dev.rigel.dto;
     exports dev.rigel.dto.field;
     exports dev.rigel.events;
+    exports dev.rigel.flash;
     exports dev.rigel.exceptions;
     exports dev.rigel.form;
     exports dev.rigel.function;

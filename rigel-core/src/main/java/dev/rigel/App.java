@@ -597,6 +597,14 @@ public final class App implements Application, Lifespan {
             return builtIn(BuiltIn.LOGGING, new dev.rigel.middleware.logging.LoggingMiddleware(config));
         }
 
+        /**
+         * The built-in middleware switched on so far ({@link #cors}, {@link #sessions}, …), in the
+         * order they run; for plugins that need one of them, such as flash messages needing sessions.
+         */
+        public List<Middleware> builtInMiddleware() {
+            return List.copyOf(builtIns.values());
+        }
+
         /** Switches on a built-in middleware; a second setting for the same slot replaces the first. */
         private Builder builtIn(BuiltIn slot, Middleware middleware) {
             builtIns.put(slot, java.util.Objects.requireNonNull(middleware, "middleware"));

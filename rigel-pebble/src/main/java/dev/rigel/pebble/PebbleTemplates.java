@@ -33,7 +33,9 @@ import java.util.function.Consumer;
  *   <li>{@code url_for(name, params, query)}: the path of a named route,
  *       {@code {{ url_for('get_user', {'user_id': user.id}) }}};</li>
  *   <li>{@code url_for_static(file_path, name='static')}: a file under a static files router;</li>
- *   <li>{@code csrf_input()}: a hidden {@code _csrf_token} input for forms, empty without CSRF.</li>
+ *   <li>{@code csrf_input()}: a hidden {@code _csrf_token} input for forms, empty without CSRF;</li>
+ *   <li>{@code get_flashes()}: the {@link dev.rigel.flash.Flash flash messages} waiting in the
+ *       session, taken out so each shows once (each has {@code message} and {@code category}).</li>
  * </ul>
  */
 public final class PebbleTemplates implements TemplateEngine {
