@@ -41,6 +41,7 @@ module dev.rigel.core {
     exports dev.rigel.form;
     exports dev.rigel.function;
     exports dev.rigel.health;
+    exports dev.rigel.htmx;
     exports dev.rigel.http;
     exports dev.rigel.middleware;
     exports dev.rigel.middleware.compression;

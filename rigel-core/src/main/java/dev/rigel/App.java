@@ -236,11 +236,12 @@ public final class App implements Application, Lifespan {
         private final List<Consumer<ObjectMapper>> json = new ArrayList<>();
         private dev.rigel.form.FormConfig forms = dev.rigel.form.FormConfig.DEFAULT;
         /**
-         * The session's and the caller's sources are always there: any layer may add session or
+         * The session's, htmx's and the caller's sources are always there: any layer may add session or
          * authentication middleware of its own.
          */
         private final List<dev.rigel.di.ParameterSource> parameterSources = new ArrayList<>(List.of(
                 dev.rigel.middleware.session.Session.parameterSource(),
+                dev.rigel.htmx.HTMXDetails.parameterSource(),
                 dev.rigel.security.AuthenticationParameters.parameterSource()));
 
         private Builder() {
