@@ -43,6 +43,11 @@ final class CompiledDTO<T> implements DTOCodec<T> {
     private final SerializedString limit;
     private final SerializedString offset;
     private final SerializedString total;
+    /** how each fixed shape is written, made once so an encode call allocates no lambda */
+    private final Body one;
+
+    private final Body all;
+    private final Body page;
 
     CompiledDTO(
             Class<T> modelType,
@@ -64,6 +69,9 @@ final class CompiledDTO<T> implements DTOCodec<T> {
         this.limit = new SerializedString(appNames.apply("limit"));
         this.offset = new SerializedString(appNames.apply("offset"));
         this.total = new SerializedString(appNames.apply("total"));
+        this.one = out::write;
+        this.all = (value, generator, state) -> out.writeArray((Iterable<?>) value, generator, state);
+        this.page = (value, generator, state) -> writePage((OffsetPagination<?>) value, generator, state);
     }
 
     @Override
@@ -101,6 +109,7 @@ final class CompiledDTO<T> implements DTOCodec<T> {
     @Override
     public DTOEncoder encoderFor(Type type) {
         TypeWriter writer = TypePlanner.plan(json, modelType, out, skipNulls, Objects.requireNonNull(type, "type"));
+        Body body = writer::write;
         return new DTOEncoder() {
             @Override
             public Type type() {
@@ -109,7 +118,7 @@ final class CompiledDTO<T> implements DTOCodec<T> {
 
             @Override
             public byte[] encode(Object value) {
-                return bytes(Objects.requireNonNull(value, "value"), writer::write);
+                return bytes(Objects.requireNonNull(value, "value"), body);
             }
 
             @Override
@@ -125,11 +134,7 @@ final class CompiledDTO<T> implements DTOCodec<T> {
     }
 
     private byte[] bytes(int shape, Object value) {
-        return switch (shape) {
-            case ONE -> bytes(value, out::write);
-            case ALL -> bytes(value, (v, generator, state) -> out.writeArray((Iterable<?>) v, generator, state));
-            default -> bytes(value, (v, generator, state) -> writePage((OffsetPagination<?>) v, generator, state));
-        };
+        return bytes(value, shape == ONE ? one : shape == ALL ? all : page);
     }
 
     /** How one encode call writes its value. */
