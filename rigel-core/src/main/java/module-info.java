@@ -36,10 +36,12 @@ module dev.rigel.core {
     exports dev.rigel.dto;
     exports dev.rigel.dto.field;
     exports dev.rigel.events;
+    exports dev.rigel.flash;
     exports dev.rigel.exceptions;
     exports dev.rigel.form;
     exports dev.rigel.function;
     exports dev.rigel.health;
+    exports dev.rigel.htmx;
     exports dev.rigel.http;
     exports dev.rigel.middleware;
     exports dev.rigel.middleware.compression;

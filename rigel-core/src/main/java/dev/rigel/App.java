@@ -270,11 +270,12 @@ public final class App implements Application, Lifespan {
         private final List<Consumer<ObjectMapper>> json = new ArrayList<>();
         private dev.rigel.form.FormConfig forms = dev.rigel.form.FormConfig.DEFAULT;
         /**
-         * The session's and the caller's sources are always there: any layer may add session or
+         * The session's, htmx's and the caller's sources are always there: any layer may add session or
          * authentication middleware of its own.
          */
         private final List<dev.rigel.di.ParameterSource> parameterSources = new ArrayList<>(List.of(
                 dev.rigel.middleware.session.Session.parameterSource(),
+                dev.rigel.htmx.HTMXDetails.parameterSource(),
                 dev.rigel.security.AuthenticationParameters.parameterSource()));
 
         private Builder() {
@@ -628,6 +629,14 @@ public final class App implements Application, Lifespan {
          */
         public Builder logging(dev.rigel.middleware.logging.LoggingConfig config) {
             return builtIn(BuiltIn.LOGGING, new dev.rigel.middleware.logging.LoggingMiddleware(config));
+        }
+
+        /**
+         * The built-in middleware switched on so far ({@link #cors}, {@link #sessions}, …), in the
+         * order they run; for plugins that need one of them, such as flash messages needing sessions.
+         */
+        public List<Middleware> builtInMiddleware() {
+            return List.copyOf(builtIns.values());
         }
 
         /** Switches on a built-in middleware; a second setting for the same slot replaces the first. */

@@ -43,7 +43,11 @@ class CoreLayersTest {
 
     /** Packages outside the top package whose classes may use {@code dev.rigel.App}: plugins that configure the app. */
     private static final String[] MAY_USE_APP = {
-        "dev.rigel.channels..", "dev.rigel.health..", "dev.rigel.staticfiles..", "dev.rigel.problem..",
+        "dev.rigel.channels..",
+        "dev.rigel.flash..",
+        "dev.rigel.health..",
+        "dev.rigel.staticfiles..",
+        "dev.rigel.problem..",
     };
 
     /** The internal machinery, which the top package drives and which never calls back up into it. */
@@ -84,7 +88,7 @@ class CoreLayersTest {
 
     @Test
     @DisplayName(
-            "only dev.rigel and the app-configuring plugins (channels, health, staticfiles, problem) use dev.rigel.App")
+            "only dev.rigel and the app-configuring plugins (channels, flash, health, staticfiles, problem) use dev.rigel.App")
     void onlyTheTopPackageAndPluginsUseApp() {
         ArchRule rule = noClasses()
                 .that()

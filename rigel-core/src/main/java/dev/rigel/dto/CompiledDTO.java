@@ -15,6 +15,7 @@ import dev.rigel.internal.json.JsonBodies;
 import dev.rigel.internal.json.JsonCodec;
 import dev.rigel.pagination.OffsetPagination;
 import java.io.IOException;
+import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -38,6 +39,7 @@ final class CompiledDTO<T> implements DTOCodec<T> {
     private final OutObject out;
     private final InObject in;
     private final boolean rejectTrailingTokens;
+    private final boolean skipNulls;
     private final SerializedString items;
     private final SerializedString limit;
     private final SerializedString offset;
@@ -48,6 +50,11 @@ final class CompiledDTO<T> implements DTOCodec<T> {
     private final String formatName;
     /** This DTO in other formats, made once each (only the JSON original keeps them). */
     private final java.util.Map<JsonFactory, CompiledDTO<T>> inFormats = new java.util.concurrent.ConcurrentHashMap<>();
+    /** how each fixed shape is written, made once so an encode call allocates no lambda */
+    private final Body one;
+
+    private final Body all;
+    private final Body page;
 
     CompiledDTO(
             Class<T> modelType,
@@ -55,18 +62,23 @@ final class CompiledDTO<T> implements DTOCodec<T> {
             JsonBridge json,
             OutObject out,
             InObject in,
-            UnaryOperator<String> appNames) {
+            UnaryOperator<String> appNames,
+            boolean skipNulls) {
         this.modelType = modelType;
         this.name = name;
         this.json = json;
         this.out = out;
         this.in = in;
         this.rejectTrailingTokens = json.mapper.isEnabled(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        this.skipNulls = skipNulls;
         // a page is written as the app's mapper would write the record: its naming applies
         this.items = new SerializedString(appNames.apply("items"));
         this.limit = new SerializedString(appNames.apply("limit"));
         this.offset = new SerializedString(appNames.apply("offset"));
         this.total = new SerializedString(appNames.apply("total"));
+        this.one = out::write;
+        this.all = (value, generator, state) -> out.writeArray((Iterable<?>) value, generator, state);
+        this.page = (value, generator, state) -> writePage((OffsetPagination<?>) value, generator, state);
         this.format = null;
         this.formatName = "JSON";
     }
@@ -79,12 +91,16 @@ final class CompiledDTO<T> implements DTOCodec<T> {
         this.out = original.out;
         this.in = original.in;
         this.rejectTrailingTokens = original.rejectTrailingTokens;
+        this.skipNulls = original.skipNulls;
         this.items = original.items;
         this.limit = original.limit;
         this.offset = original.offset;
         this.total = original.total;
         this.format = format;
         this.formatName = formatName;
+        this.one = original.one;
+        this.all = original.all;
+        this.page = original.page;
     }
 
     @Override
@@ -129,15 +145,52 @@ final class CompiledDTO<T> implements DTOCodec<T> {
         out.write(value, generator, new EncodeState(json));
     }
 
+    @Override
+    public DTOEncoder encoderFor(Type type) {
+        TypeWriter writer = TypePlanner.plan(json, modelType, out, skipNulls, Objects.requireNonNull(type, "type"));
+        Body body = writer::write;
+        return new DTOEncoder() {
+            @Override
+            public Type type() {
+                return type;
+            }
+
+            @Override
+            public byte[] encode(Object value) {
+                return bytes(Objects.requireNonNull(value, "value"), body);
+            }
+
+            @Override
+            public void write(Object value, JsonGenerator generator) throws IOException {
+                writer.writeNullable(value, generator, new EncodeState(json));
+            }
+
+            @Override
+            public String toString() {
+                return name + " for " + type.getTypeName();
+            }
+        };
+    }
+
     private byte[] bytes(int shape, Object value) {
+        return bytes(value, shape == ONE ? one : shape == ALL ? all : page);
+    }
+
+    /** How one encode call writes its value. */
+    @FunctionalInterface
+    private interface Body {
+        void write(Object value, JsonGenerator generator, EncodeState state) throws IOException;
+    }
+
+    private byte[] bytes(Object value, Body body) {
         if (format != null) {
-            return formatBytes(shape, value);
+            return formatBytes(value, body);
         }
         // as ObjectMapper.writeValueAsBytes: buffers from the mapper's recycler pool, returned after
         BufferRecycler recycler = json.mapper.getFactory()._getBufferRecycler();
         try (ByteArrayBuilder buffer = new ByteArrayBuilder(recycler)) {
             try (JsonGenerator generator = json.mapper.createGenerator(buffer, JsonEncoding.UTF8)) {
-                write(shape, value, generator);
+                body.write(value, generator, new EncodeState(json));
             }
             byte[] bytes = buffer.toByteArray();
             buffer.release();
@@ -152,10 +205,10 @@ final class CompiledDTO<T> implements DTOCodec<T> {
     }
 
     /** {@link #bytes} in another format: its own generator, the same plan. */
-    private byte[] formatBytes(int shape, Object value) {
+    private byte[] formatBytes(Object value, Body body) {
         java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream(256);
         try (JsonGenerator generator = format.createGenerator(buffer)) {
-            write(shape, value, generator);
+            body.write(value, generator, new EncodeState(json));
         } catch (IOException e) {
             throw new IllegalStateException(
                     "Cannot encode " + value.getClass().getSimpleName() + " as " + formatName + " through " + name
@@ -163,15 +216,6 @@ final class CompiledDTO<T> implements DTOCodec<T> {
                     e);
         }
         return buffer.toByteArray();
-    }
-
-    private void write(int shape, Object value, JsonGenerator generator) throws IOException {
-        EncodeState state = new EncodeState(json);
-        switch (shape) {
-            case ONE -> out.write(value, generator, state);
-            case ALL -> out.writeArray((Iterable<?>) value, generator, state);
-            default -> writePage((OffsetPagination<?>) value, generator, state);
-        }
     }
 
     private void writePage(OffsetPagination<?> page, JsonGenerator generator, EncodeState state) throws IOException {

@@ -26,6 +26,21 @@ public interface DTOCodec<T> {
     /** {@code {"items": [...], "limit": …, "offset": …, "total": …}} with the items through this DTO. */
     byte[] encodePage(OffsetPagination<? extends T> page);
 
+    /**
+     * Compiles how to write values of {@code type} with this DTO inside: the model itself; a
+     * collection, array, {@code Optional} or {@code Map} of it; or any generic class whose type
+     * parameter is bound to it ({@code OffsetPagination<User>}, an app's own {@code Envelope<User>}
+     * or {@code Page<User>}, nested ones such as {@code Envelope<Page<User>>}). In a generic class,
+     * the fields declared with a type parameter ({@code T data}, {@code List<T> items},
+     * {@code Map<String, T> byName}) carry the model through this DTO; its other fields
+     * ({@code String requestId}, even a {@code User author}) are written as the app's mapper
+     * writes them. The class's properties and their names are the ones the app's mapper sees.
+     *
+     * @throws IllegalArgumentException when {@code type} holds no value of the model where this DTO
+     *         could shape it
+     */
+    DTOEncoder encoderFor(java.lang.reflect.Type type);
+
     /** Writes the model as one JSON object to {@code generator} (e.g. as part of a larger document). */
     void write(T value, JsonGenerator generator) throws IOException;
 

@@ -79,7 +79,7 @@ final class DTOCompiler {
             PathTree exclude = config.exclude().isEmpty() ? null : PathTree.of(config.exclude());
             OutObject out = compiler.outbound(root, "", include, exclude, 0);
             InObject in = compiler.inbound(root, "", include, exclude, 0);
-            return new CompiledDTO<>(modelType, dtoName, compiler.json, out, in, compiler::appName);
+            return new CompiledDTO<>(modelType, dtoName, compiler.json, out, in, compiler::appName, compiler.skipNulls);
         } catch (IllegalArgumentException e) {
             throw new ImproperlyConfiguredException(
                     dtoName + " (over " + modelType.getSimpleName() + "): " + e.getMessage(), e);

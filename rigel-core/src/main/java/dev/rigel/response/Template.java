@@ -15,6 +15,10 @@ import java.util.Objects;
  * }
  * }</pre>
  *
+ * <p>{@link #fromString} renders a template written inline instead of a named one (Litestar's
+ * {@code Template(template_str=…)}); the engine compiles each distinct string once and keeps a
+ * bounded number of them. An inline template is HTML unless {@link #mediaType} says otherwise.
+ *
  * <p>The content type follows the template name's extension ({@code .html} →
  * {@code text/html; charset=utf-8}, {@code .txt}, {@code .xml}, {@code .json}, {@code .css},
  * {@code .js}, …; anything else is {@code text/plain}) unless {@link #mediaType} or the
@@ -27,35 +31,50 @@ import java.util.Objects;
 public final class Template implements ResponseContent {
 
     private final String name;
+    private final String source;
     private final Map<String, Object> context;
     private final String mediaType;
 
-    private Template(String name, Map<String, Object> context, String mediaType) {
+    private Template(String name, String source, Map<String, Object> context, String mediaType) {
         this.name = name;
+        this.source = source;
         this.context = context;
         this.mediaType = mediaType;
     }
 
     /** Template {@code name} with an empty context. */
     public static Template of(String name) {
-        return new Template(Objects.requireNonNull(name, "name"), Map.of(), null);
+        return new Template(Objects.requireNonNull(name, "name"), null, Map.of(), null);
     }
 
     /** Template {@code name} with {@code context} as its variables. */
     public static Template of(String name, Map<String, ?> context) {
-        return new Template(Objects.requireNonNull(name, "name"), copy(context), null);
+        return new Template(Objects.requireNonNull(name, "name"), null, copy(context), null);
+    }
+
+    /**
+     * A template written inline, {@code Template.fromString("<p>Hello {{ name }}</p>")}, rendered
+     * by the app's engine with the same context and functions as a named one.
+     */
+    public static Template fromString(String source) {
+        return new Template(null, Objects.requireNonNull(source, "source"), Map.of(), null);
+    }
+
+    /** An inline template with {@code context} as its variables. */
+    public static Template fromString(String source, Map<String, ?> context) {
+        return new Template(null, Objects.requireNonNull(source, "source"), copy(context), null);
     }
 
     /** The same template with one more variable. */
     public Template with(String key, Object value) {
         Map<String, Object> more = new LinkedHashMap<>(context);
         more.put(Objects.requireNonNull(key, "key"), value);
-        return new Template(name, Collections.unmodifiableMap(more), mediaType);
+        return new Template(name, source, Collections.unmodifiableMap(more), mediaType);
     }
 
     /** An explicit content type instead of the one guessed from the template name. */
     public Template mediaType(String newMediaType) {
-        return new Template(name, context, Objects.requireNonNull(newMediaType, "mediaType"));
+        return new Template(name, source, context, Objects.requireNonNull(newMediaType, "mediaType"));
     }
 
     private static Map<String, Object> copy(Map<String, ?> values) {
@@ -63,8 +82,14 @@ public final class Template implements ResponseContent {
         return Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(values, "context")));
     }
 
+    /** The template's name, or null for an inline template. */
     public String name() {
         return name;
+    }
+
+    /** The inline template's text, or null for a named template. */
+    public String source() {
+        return source;
     }
 
     /** The handler's variables (Rigel adds {@code request}, {@code url_for} and {@code csrf_token}). */
@@ -79,6 +104,6 @@ public final class Template implements ResponseContent {
 
     @Override
     public String toString() {
-        return "Template[" + name + "]";
+        return name != null ? "Template[" + name + "]" : "Template[inline, " + source.length() + " chars]";
     }
 }

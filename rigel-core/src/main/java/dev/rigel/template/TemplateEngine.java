@@ -22,4 +22,16 @@ public interface TemplateEngine extends Plugin {
      * @throws TemplateNotFoundException when the engine has no template of that name
      */
     String render(String name, Map<String, Object> context);
+
+    /**
+     * The rendered text of a template given as its source ({@link
+     * dev.rigel.response.Template#fromString}). An engine compiles each distinct source once and
+     * keeps a bounded number of them, so a handler that returns the same inline template on every
+     * request does not compile it on every request. Engines that cannot compile strings keep this
+     * default, which refuses.
+     */
+    default String renderString(String source, Map<String, Object> context) {
+        throw new UnsupportedOperationException(
+                this + " cannot render templates given as strings; return a named Template.of(…) instead");
+    }
 }

@@ -64,6 +64,50 @@ final class Queries {
         return query;
     }
 
+    /**
+     * {@code [entity, key]} rows of the entities matching the filters whose key is above {@code
+     * cursor} (every one when it is null), in ascending key order, at most {@code limit}.
+     */
+    static List<Object[]> after(
+            EntityManager session, EntityType<?> entity, List<Filter> filters, String key, Object cursor, int limit) {
+        String keyPath = path(entity, key);
+        StringBuilder jpql = new StringBuilder(128)
+                .append("select e, ")
+                .append(keyPath)
+                .append(" from ")
+                .append(entity.getName())
+                .append(" e");
+        List<Object> values = where(jpql, entity, filters);
+        if (cursor != null) {
+            jpql.append(hasCondition(filters) ? " and " : " where ")
+                    .append(keyPath)
+                    .append(" > ")
+                    .append(parameter(values, cursor));
+        }
+        jpql.append(" order by ").append(keyPath).append(" asc");
+        TypedQuery<Object[]> query = session.createQuery(jpql.toString(), Object[].class);
+        bind(query, values);
+        return query.setMaxResults(limit).getResultList();
+    }
+
+    /** Whether any filter adds a condition (an IS NULL test has no parameter but is one). */
+    private static boolean hasCondition(List<Filter> filters) {
+        for (Filter filter : filters) {
+            if (!(filter instanceof Filter.OrderBy) && !(filter instanceof Filter.LimitOffset)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The wrapper class of a primitive attribute type, so a boxed cursor can be checked against it. */
+    static Class<?> boxed(Class<?> type) {
+        if (!type.isPrimitive()) {
+            return type;
+        }
+        return java.lang.invoke.MethodType.methodType(type).wrap().returnType();
+    }
+
     static long count(EntityManager session, EntityType<?> entity, List<Filter> filters) {
         StringBuilder jpql = new StringBuilder(96)
                 .append("select count(e) from ")

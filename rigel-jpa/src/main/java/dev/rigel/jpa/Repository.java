@@ -1,6 +1,9 @@
 package dev.rigel.jpa;
 
+import dev.rigel.exceptions.ClientException;
 import dev.rigel.exceptions.NotFoundException;
+import dev.rigel.pagination.ClassicPagination;
+import dev.rigel.pagination.CursorPagination;
 import dev.rigel.pagination.OffsetPagination;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.GeneratedValue;
@@ -104,6 +107,79 @@ public final class Repository<T, ID> {
         }
         long total = Queries.count(session, entity, all);
         return new OffsetPagination<>(items, page.limit(), page.offset(), total);
+    }
+
+    /**
+     * Page {@code currentPage} (from 1) of {@code pageSize} matching entities, with the number of
+     * pages (Litestar's {@code ClassicPagination}). Give an order ({@link Filter#asc}) so pages do
+     * not overlap; the filters take no {@link Filter.LimitOffset} of their own. Page numbers usually
+     * come from the query string, so one below 1 is the client's error (400); a page past the last
+     * is empty.
+     */
+    public ClassicPagination<T> listPage(int pageSize, int currentPage, Filter... filters) {
+        if (pageSize < 1 || currentPage < 1) {
+            throw new ClientException(
+                    "pageSize and currentPage start at 1, got pageSize=" + pageSize + ", currentPage=" + currentPage);
+        }
+        List<Filter> all = new ArrayList<>(Arrays.asList(filters));
+        if (Queries.page(all) != null) {
+            throw new IllegalArgumentException("listPage makes its own LimitOffset; leave it out of the filters");
+        }
+        long offset = (long) (currentPage - 1) * pageSize;
+        long total = Queries.count(session, entity, all);
+        List<T> items = offset >= total
+                ? List.of()
+                : Queries.select(session, entity, withPage(all, pageSize, Math.toIntExact(offset)))
+                        .getResultList();
+        return new ClassicPagination<>(items, pageSize, currentPage, ClassicPagination.pageCount(total, pageSize));
+    }
+
+    private static List<Filter> withPage(List<Filter> filters, int limit, int offset) {
+        List<Filter> paged = new ArrayList<>(filters);
+        paged.add(Filter.limitOffset(limit, offset));
+        return paged;
+    }
+
+    /**
+     * The batch of at most {@code resultsPerPage} matching entities whose {@code key} is greater
+     * than {@code cursor} (all from the start when it is null), in ascending key order (Litestar's
+     * {@code CursorPagination}). The batch's cursor is the last item's key when more rows follow,
+     * null when this batch is the last, so a client loops until it gets null. Unlike an offset, a
+     * cursor does not skip or repeat rows when rows are added or removed between requests.
+     *
+     * <p>{@code key} must be a single-valued, non-null, unique attribute — the id, or a column
+     * marked {@code unique} — so that "after the cursor" names one place in the order; anything
+     * else is refused. The filters take no order or {@link Filter.LimitOffset}: the key is the order.
+     *
+     * @param <C> the key's type, as the attribute declares it (a {@code Long} id, a {@code String} code…)
+     */
+    public <C> CursorPagination<C, T> listAfter(String key, C cursor, int resultsPerPage, Filter... filters) {
+        if (resultsPerPage < 1) {
+            throw new ClientException("resultsPerPage must be at least 1, got " + resultsPerPage);
+        }
+        SingularAttribute<? super T, ?> attribute = CursorKeys.require(entity, key);
+        if (cursor != null && !Queries.boxed(attribute.getJavaType()).isInstance(cursor)) {
+            throw new IllegalArgumentException("The cursor of " + entityName() + "." + key + " must be a "
+                    + attribute.getJavaType().getSimpleName() + ", got "
+                    + cursor.getClass().getSimpleName());
+        }
+        List<Filter> all = Arrays.asList(filters);
+        for (Filter filter : all) {
+            if (filter instanceof Filter.OrderBy || filter instanceof Filter.LimitOffset) {
+                throw new IllegalArgumentException(
+                        "listAfter orders by its key and limits itself; leave " + filter + " out of the filters");
+            }
+        }
+        List<Object[]> rows = Queries.after(session, entity, all, key, cursor, resultsPerPage + 1);
+        boolean more = rows.size() > resultsPerPage;
+        List<Object[]> batch = more ? rows.subList(0, resultsPerPage) : rows;
+        List<T> items = new ArrayList<>(batch.size());
+        for (Object[] row : batch) {
+            items.add(type.cast(row[0]));
+        }
+        @SuppressWarnings("unchecked") // the key column's value, checked against the attribute's type above
+        C next = more ? (C) batch.getLast()[1] : null;
+        return new CursorPagination<>(items, resultsPerPage, next);
     }
 
     /** Inserts {@code entity} (flushed: its generated id is set) and returns it. */

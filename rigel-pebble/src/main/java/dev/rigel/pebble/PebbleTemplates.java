@@ -1,5 +1,6 @@
 package dev.rigel.pebble;
 
+import dev.rigel.pebble.internal.BoundedTemplateCache;
 import dev.rigel.pebble.internal.RigelFunctions;
 import dev.rigel.template.TemplateEngine;
 import dev.rigel.template.TemplateNotFoundException;
@@ -32,15 +33,20 @@ import java.util.function.Consumer;
  *   <li>{@code url_for(name, params, query)}: the path of a named route,
  *       {@code {{ url_for('get_user', {'user_id': user.id}) }}};</li>
  *   <li>{@code url_for_static(file_path, name='static')}: a file under a static files router;</li>
- *   <li>{@code csrf_input()}: a hidden {@code _csrf_token} input for forms, empty without CSRF.</li>
+ *   <li>{@code csrf_input()}: a hidden {@code _csrf_token} input for forms, empty without CSRF;</li>
+ *   <li>{@code get_flashes()}: the {@link dev.rigel.flash.Flash flash messages} waiting in the
+ *       session, taken out so each shows once (each has {@code message} and {@code category}).</li>
  * </ul>
  */
 public final class PebbleTemplates implements TemplateEngine {
 
     private final PebbleEngine engine;
+    /** renders inline templates: the same settings, but its cache of compiled texts has a limit */
+    private final PebbleEngine inlineEngine;
 
-    private PebbleTemplates(PebbleEngine engine) {
+    private PebbleTemplates(PebbleEngine engine, PebbleEngine inlineEngine) {
         this.engine = engine;
+        this.inlineEngine = inlineEngine;
     }
 
     /** Templates from a class path directory, e.g. {@code "templates"} for {@code src/main/resources/templates}. */
@@ -74,6 +80,23 @@ public final class PebbleTemplates implements TemplateEngine {
         return out.toString();
     }
 
+    /**
+     * Renders an inline template ({@code Template.fromString(…)}). Each distinct text is compiled
+     * once and kept among the most recently used {@link Builder#inlineCacheSize} texts; templates
+     * it includes or extends load as named ones do.
+     */
+    @Override
+    public String renderString(String source, Map<String, Object> context) {
+        PebbleTemplate template = inlineEngine.getLiteralTemplate(source);
+        StringWriter out = new StringWriter();
+        try {
+            template.evaluate(out, context);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Rendering an inline template failed", e);
+        }
+        return out.toString();
+    }
+
     /** The underlying Pebble engine, for rendering outside a response (e-mails, say). */
     public PebbleEngine engine() {
         return engine;
@@ -90,6 +113,7 @@ public final class PebbleTemplates implements TemplateEngine {
         private boolean cache = true;
         private boolean strictVariables;
         private Consumer<PebbleEngine.Builder> customizer = builder -> {};
+        private int inlineCacheSize = 256;
 
         private Builder() {}
 
@@ -126,6 +150,18 @@ public final class PebbleTemplates implements TemplateEngine {
             return this;
         }
 
+        /**
+         * How many compiled inline templates ({@code Template.fromString}) are kept, the least
+         * recently used going first (default 256). Templates they include count too.
+         */
+        public Builder inlineCacheSize(int size) {
+            if (size < 1) {
+                throw new IllegalArgumentException("inlineCacheSize must be at least 1, got " + size);
+            }
+            this.inlineCacheSize = size;
+            return this;
+        }
+
         /** Any further Pebble setting (extensions, escaping strategies, locale). */
         public Builder customize(Consumer<PebbleEngine.Builder> settings) {
             this.customizer = Objects.requireNonNull(settings, "settings");
@@ -136,6 +172,15 @@ public final class PebbleTemplates implements TemplateEngine {
             if (loader == null) {
                 throw new IllegalStateException("Say where templates are: classpath(…) or directory(…)");
             }
+            PebbleEngine named = configured().build();
+            PebbleEngine.Builder inline = configured();
+            if (cache) {
+                inline.templateCache(new BoundedTemplateCache(inlineCacheSize));
+            }
+            return new PebbleTemplates(named, inline.build());
+        }
+
+        private PebbleEngine.Builder configured() {
             PebbleEngine.Builder builder = new PebbleEngine.Builder()
                     .loader(loader)
                     .autoEscaping(true)
@@ -143,7 +188,7 @@ public final class PebbleTemplates implements TemplateEngine {
                     .strictVariables(strictVariables)
                     .extension(new RigelFunctions());
             customizer.accept(builder);
-            return new PebbleTemplates(builder.build());
+            return builder;
         }
 
         private static String strip(String directory) {

@@ -10,6 +10,8 @@ import dev.rigel.internal.body.DTOResponseWriter;
 import dev.rigel.internal.exchange.Exchange;
 import dev.rigel.internal.invoke.ParamSpec;
 import dev.rigel.internal.invoke.Types;
+import dev.rigel.pagination.ClassicPagination;
+import dev.rigel.pagination.CursorPagination;
 import dev.rigel.pagination.OffsetPagination;
 import dev.rigel.response.ResponseContent;
 import java.lang.reflect.Type;
@@ -161,35 +163,46 @@ public final class DTOBindings {
     /**
      * How the handler's return value goes through {@code dto}, from the declared return type (inside
      * {@code Response<…>}); null when nothing it returns is data (void, redirects, files, streams).
+     * The plan for the type (the model, containers of it, generic wrappers around it) is compiled now.
      */
     public static DTOResponseWriter responseWriter(Type declared, DTOCodec<?> dto, String route, String owner) {
         Type content = Types.raw(declared) == Response.class ? Types.typeArgument(declared, 0) : declared;
         Class<?> raw = Types.raw(content);
-        Class<?> model = dto.modelType();
         if (raw == void.class || raw == Void.class || ResponseContent.class.isAssignableFrom(raw)) {
             return null;
         }
-        if (raw == Object.class) {
+        if (raw == Object.class || openContainer(content, raw)) {
             // an open type (or a lambda, whose generic return type javac erases): decided per value
-            return new DTOResponseWriter(dto, DTOResponseWriter.Shape.ANY);
+            return DTOResponseWriter.perValue(dto);
         }
-        if (model.isAssignableFrom(raw)) {
-            return new DTOResponseWriter(dto, DTOResponseWriter.Shape.ONE);
+        try {
+            return DTOResponseWriter.forType(dto, content, raw);
+        } catch (IllegalArgumentException e) {
+            String name = dto.modelType().getSimpleName();
+            String erased = content instanceof Class<?> generic && generic.getTypeParameters().length > 0
+                    ? " (a lambda's generic return type is erased, so nothing says where the " + name
+                            + " sits: declare the handler as a method returning " + generic.getSimpleName() + "<"
+                            + name + ">)"
+                    : "";
+            throw new ImproperlyConfiguredException(
+                    route + ": " + owner + " returns " + Types.describe(declared) + ", but its return DTO " + dto
+                            + " shapes " + name + " (" + e.getMessage() + ")" + erased + "; return " + name
+                            + ", a collection of " + name + ", a pagination of " + name + ", a generic type of yours"
+                            + " around it (or Response<…> of these), or set returnDto = NoDTO.class on the handler",
+                    e);
         }
-        if (Collection.class.isAssignableFrom(raw) || raw == OffsetPagination.class) {
-            Class<?> element = Types.raw(Types.typeArgument(content, 0));
-            boolean page = raw == OffsetPagination.class;
-            if (element == Object.class) {
-                return new DTOResponseWriter(dto, DTOResponseWriter.Shape.ANY);
-            }
-            if (model.isAssignableFrom(element)) {
-                return new DTOResponseWriter(dto, page ? DTOResponseWriter.Shape.PAGE : DTOResponseWriter.Shape.MANY);
-            }
+    }
+
+    /** A collection or pagination container declared without its item type ({@code List<?>}, raw {@code List}). */
+    private static boolean openContainer(Type content, Class<?> raw) {
+        boolean container = Collection.class.isAssignableFrom(raw)
+                || raw == OffsetPagination.class
+                || raw == ClassicPagination.class
+                || raw == CursorPagination.class;
+        if (!container) {
+            return false;
         }
-        String name = model.getSimpleName();
-        throw new ImproperlyConfiguredException(route + ": " + owner + " returns " + Types.describe(declared)
-                + ", but its return DTO " + dto + " shapes " + name + "; return " + name + ", a collection of " + name
-                + ", OffsetPagination<" + name + "> (or Response<…> of these), or set returnDto = NoDTO.class on the"
-                + " handler");
+        int items = raw == CursorPagination.class ? 1 : 0;
+        return Types.raw(Types.typeArgument(content, items)) == Object.class;
     }
 }

@@ -41,6 +41,8 @@ public final class TemplateRenderer {
             "txt",
             "text/plain; charset=utf-8");
 
+    private static final String HTML = "text/html; charset=utf-8";
+
     private final TemplateEngine engine;
     private final UrlFor urls;
 
@@ -66,10 +68,15 @@ public final class TemplateRenderer {
             context.putIfAbsent("request", request);
             TemplateContext.addTo(context, request.state());
         }
-        String text = engine.render(template.name(), context);
+        boolean inline = template.name() == null;
+        String text =
+                inline ? engine.renderString(template.source(), context) : engine.render(template.name(), context);
         String type = response.mediaType() != null
                 ? response.mediaType()
-                : template.mediaType() != null ? template.mediaType() : mediaType(template.name());
+                : template.mediaType() != null
+                        ? template.mediaType()
+                        // an inline template has no extension to go by: HTML, as in Litestar
+                        : inline ? HTML : mediaType(template.name());
         return response.withContent(text).mediaType(type);
     }
 

@@ -90,9 +90,11 @@ public final class Schemas {
     }
 
     /**
-     * The schema of a return type whose {@code model} values go through a DTO: every place the
-     * model appears ({@code User}, {@code List<User>}, {@code OffsetPagination<User>}) refers to
-     * the DTO's component instead.
+     * The schema of a return type whose {@code model} values go through a DTO, by the rule the DTO
+     * layer writes them with: the model, containers of it and, inside a generic class ({@code
+     * OffsetPagination<User>}, an app's {@code Envelope<User>}), the properties declared with a type
+     * parameter refer to the DTO's component; the class's other properties ({@code User author})
+     * keep their plain schema.
      */
     public ObjectNode schemaFor(Type type, DTODescription dto) {
         String dtoName = dtoComponent(dto);
@@ -239,7 +241,9 @@ public final class Schemas {
             }
             Annotation[] annotations = annotations(type.getRawClass(), property);
             JavaType propertyType = property.getPrimaryType();
-            ObjectNode propertySchema = schemaFor(propertyType, annotations);
+            ObjectNode propertySchema = replacedModel != null && !TypeParameters.declaredWithOne(property)
+                    ? withoutReplacement(() -> schemaFor(propertyType, annotations))
+                    : schemaFor(propertyType, annotations);
             boolean primitive = propertyType.isPrimitive();
             if (primitive || Constraints.forbidsNull(annotations)) {
                 required.add(property.getName());
@@ -253,6 +257,20 @@ public final class Schemas {
             required.forEach(list::add);
         }
         return name;
+    }
+
+    /** A schema made with the DTO's replacement off: the model is written whole there. */
+    private ObjectNode withoutReplacement(java.util.function.Supplier<ObjectNode> schema) {
+        Class<?> model = replacedModel;
+        String replacement = replacementName;
+        replacedModel = null;
+        replacementName = null;
+        try {
+            return schema.get();
+        } finally {
+            replacedModel = model;
+            replacementName = replacement;
+        }
     }
 
     /**

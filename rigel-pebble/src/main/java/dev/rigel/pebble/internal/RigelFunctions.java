@@ -15,6 +15,8 @@ public final class RigelFunctions extends AbstractExtension {
                 "url_for_static",
                 new UrlForFunction(true),
                 "csrf_input",
-                new CsrfInputFunction());
+                new CsrfInputFunction(),
+                "get_flashes",
+                new GetFlashesFunction());
     }
 }
