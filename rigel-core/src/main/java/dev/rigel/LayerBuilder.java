@@ -68,8 +68,9 @@ public abstract class LayerBuilder<B extends LayerBuilder<B>> {
      * Router.builder("/api").parameters(Tenant.class)
      * }</pre>
      *
-     * Each is read and validated for every request to the layer's HTTP routes, after the guards and
-     * before the handler's parameters, and refused with the same 400 a handler's parameter gets; the
+     * Each is read and validated for every request to the layer's routes (WebSocket handshakes
+     * included), after the guards and before any dependency runs, and refused with the same 400 a
+     * handler's parameter gets; the
      * OpenAPI document lists it on each route. A handler (or dependency) that names a parameter
      * {@code tenant} receives it as declared here. A closer layer's declaration of the same name wins.
      */

@@ -61,6 +61,11 @@ class LayerParametersTest {
                         Route.get("/ping", () -> "pong"),
                         Route.get("/whoami", (String tenant, Integer db) -> tenant + " db"),
                         Route.get("/items", (Integer page) -> "page " + page),
+                        dev.rigel.WebSocketRoute.handler(
+                                "/feed", (dev.rigel.websocket.WebSocketConnection socket, String tenant) -> {
+                                    socket.accept();
+                                    socket.sendText("feed of " + tenant);
+                                }),
                         LegacyController.class)
                 .build();
         return App.builder()
@@ -126,6 +131,21 @@ class LayerParametersTest {
             TestResponse word = client.get("/?page=many");
             assertThat(word.status()).isEqualTo(400);
             assertThat(word.json().get("extra").get(0).get("key").asText()).isEqualTo("page");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void webSocketHandshakesAreCheckedToo(Transport transport) {
+        try (TestClient client = Clients.open(app(), transport)) {
+            assertThatThrownBy(() -> client.websocketConnect("/api/feed"))
+                    .isInstanceOfSatisfying(dev.rigel.testing.WebSocketRejectedException.class, refused -> {
+                        assertThat(refused.status()).isEqualTo(400);
+                        assertThat(refused.text()).contains("X-Tenant");
+                    });
+            try (var socket = client.websocketConnect("/api/feed", dev.rigel.protocol.Headers.of("X-Tenant", "acme"))) {
+                assertThat(socket.receiveText()).isEqualTo("feed of acme");
+            }
         }
     }
 

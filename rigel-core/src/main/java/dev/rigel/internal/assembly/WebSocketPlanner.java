@@ -7,6 +7,7 @@ import dev.rigel.exceptions.ImproperlyConfiguredException;
 import dev.rigel.http.Response;
 import dev.rigel.internal.app.AppServices;
 import dev.rigel.internal.binding.DTOBindings;
+import dev.rigel.internal.binding.LayerParameters;
 import dev.rigel.internal.binding.ParameterBinder;
 import dev.rigel.internal.binding.RouteGuards;
 import dev.rigel.internal.body.DTOResponseWriter;
@@ -41,6 +42,7 @@ final class WebSocketPlanner {
                 definition.listener() ? WebSocketParams.Kind.LISTENER : WebSocketParams.Kind.HANDLER;
         WebSocketParams params = new WebSocketParams(kind, services, layers);
         ParameterBinder planner = new ParameterBinder(description, template, layers, services, params);
+        LayerParameters layerParameters = planner.layerParameters();
         CallableSpec main = definition.callable();
         String owner = (definition.listener() ? "listener " : "handler ") + definition.name();
         WebSocketRoutePlan.Call handler = new WebSocketRoutePlan.Call(main, planner.bind(main, owner));
@@ -83,6 +85,7 @@ final class WebSocketPlanner {
                 definition.name(),
                 layers,
                 definition.listener(),
+                layerParameters,
                 handler,
                 onAccept,
                 onDisconnect,

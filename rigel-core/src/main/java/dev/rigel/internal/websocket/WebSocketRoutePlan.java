@@ -14,6 +14,7 @@ import dev.rigel.internal.app.Outages;
 import dev.rigel.internal.app.RouteDescription;
 import dev.rigel.internal.app.ServedRoute;
 import dev.rigel.internal.binding.BoundParam;
+import dev.rigel.internal.binding.LayerParameters;
 import dev.rigel.internal.binding.ProviderStep;
 import dev.rigel.internal.binding.RouteGuards;
 import dev.rigel.internal.exchange.Exchange;
@@ -61,6 +62,9 @@ public final class WebSocketRoutePlan implements ServedRoute {
     private final String name;
     private final MergedLayers layers;
     private final boolean listener;
+    /** The request parameters the route's layers declare, checked before the handshake is answered. */
+    private final LayerParameters layerParameters;
+
     private final Call handler;
     private final Call onAccept;
     private final Call onDisconnect;
@@ -80,6 +84,7 @@ public final class WebSocketRoutePlan implements ServedRoute {
             String name,
             MergedLayers layers,
             boolean listener,
+            LayerParameters layerParameters,
             Call handler,
             Call onAccept,
             Call onDisconnect,
@@ -95,6 +100,7 @@ public final class WebSocketRoutePlan implements ServedRoute {
         this.name = name;
         this.layers = layers;
         this.listener = listener;
+        this.layerParameters = layerParameters;
         this.handler = handler;
         this.onAccept = onAccept;
         this.onDisconnect = onDisconnect;
@@ -130,6 +136,12 @@ public final class WebSocketRoutePlan implements ServedRoute {
         boolean listening = false;
         try {
             guards.checkPlain(exchange, description);
+            if (!layerParameters.isEmpty()) {
+                List<ValidationError> refused = layerParameters.check(exchange, null);
+                if (refused != null) {
+                    throw ValidationException.forRequest("WEBSOCKET", exchange.path(), refused);
+                }
+            }
             if (slotCount > 0) {
                 exchange.dependencyValues = new Object[slotCount];
                 for (ProviderStep step : steps) {
