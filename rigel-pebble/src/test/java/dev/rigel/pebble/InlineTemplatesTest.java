@@ -100,6 +100,17 @@ class InlineTemplatesTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void urlForInAMountedAppIncludesTheMountPoint(Transport transport) {
+        App parent = App.builder()
+                .routeHandlers(dev.rigel.Mount.of("/site", app(PebbleTemplates.classpath("templates"))))
+                .build();
+        try (TestClient client = Clients.open(parent, transport)) {
+            assertThat(client.get("/site/inline").text()).contains("<a href=\"/site/inline\">again</a>");
+        }
+    }
+
     @Test
     void eachDistinctTextIsCompiledOnceAndTheCacheIsBounded() {
         Compilations compilations = new Compilations();

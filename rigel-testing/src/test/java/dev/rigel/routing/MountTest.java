@@ -61,6 +61,12 @@ class MountTest {
                 .routeHandlers(
                         Route.get("/users/{user_id:int}", (Integer userId) -> "legacy user " + userId),
                         Route.get("/", () -> "legacy home"),
+                        Route.get(
+                                "/link",
+                                (dev.rigel.http.Request request) ->
+                                        request.urlFor("legacy-user", java.util.Map.of("user_id", 3))),
+                        Route.get("/named/{user_id:int}", (Integer userId) -> "named " + userId)
+                                .name("legacy-user"),
                         WebSocketRoute.handler("/ws", (WebSocketConnection socket) -> {
                             socket.accept();
                             socket.sendText("legacy says " + socket.receiveText());
@@ -98,6 +104,8 @@ class MountTest {
             assertThat(client.get("/api/legacy/nothing").status()).isEqualTo(404);
             assertThat(client.request("DELETE", "/api/legacy/users/7").send().status())
                     .isEqualTo(405);
+            // the mounted app's URLs carry the mount point
+            assertThat(client.get("/api/legacy/link").text()).endsWith("/api/legacy/named/3");
             // a route the parent declares below the prefix wins
             assertThat(client.get("/api/legacy/health").text()).isEqualTo("parent health");
             assertThat(client.get("/").text()).isEqualTo("parent home");

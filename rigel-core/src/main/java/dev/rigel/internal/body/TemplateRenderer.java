@@ -63,7 +63,11 @@ public final class TemplateRenderer {
                     + "\"templates\")) from rigel-pebble");
         }
         Map<String, Object> context = new HashMap<>(template.context());
-        context.putIfAbsent("url_for", urls);
+        String root = request == null ? "" : request.scope().rootPath();
+        // an app mounted under a prefix (Mount) names its routes below that prefix
+        context.putIfAbsent(
+                "url_for",
+                root.isEmpty() ? urls : (UrlFor) (name, params, query) -> root + urls.path(name, params, query));
         if (request != null) {
             context.putIfAbsent("request", request);
             TemplateContext.addTo(context, request.state());

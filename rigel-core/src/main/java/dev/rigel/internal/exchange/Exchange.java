@@ -376,7 +376,8 @@ public class Exchange implements Request {
 
     @Override
     public String urlFor(String routeName, Map<String, ?> pathParams, Map<String, ?> query) {
-        return baseUrl() + services.routeReverse(routeName, pathParams, query);
+        // an app mounted under a prefix (Mount) names its routes below that prefix
+        return baseUrl() + scope.rootPath() + services.routeReverse(routeName, pathParams, query);
     }
 
     /** {@code scheme://host[:port]} as the client addressed this server. */
