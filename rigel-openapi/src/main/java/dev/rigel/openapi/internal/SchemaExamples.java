@@ -99,12 +99,16 @@ public final class SchemaExamples {
             return schema.get("default");
         }
         if (schema.has("enum")) {
-            for (JsonNode option : schema.get("enum")) {
+            List<JsonNode> options = new ArrayList<>();
+            schema.get("enum").forEach(option -> {
                 if (!option.isNull()) {
-                    return option;
+                    options.add(option);
                 }
+            });
+            if (options.isEmpty()) {
+                return schema.get("enum").isEmpty() ? null : NODES.nullNode();
             }
-            return schema.get("enum").isEmpty() ? null : NODES.nullNode();
+            return options.get(random.nextInt(options.size()));
         }
         for (String combinator : new String[] {"oneOf", "anyOf"}) {
             if (schema.has(combinator)) {
@@ -254,9 +258,27 @@ public final class SchemaExamples {
      * anything else (groups, alternatives, negated classes), which the fixed candidates may still match.
      */
     static String simplestMatch(String pattern) {
+        String body = pattern.substring(
+                pattern.startsWith("^") ? 1 : 0,
+                pattern.endsWith("$") && !pattern.endsWith("\\$") ? pattern.length() - 1 : pattern.length());
+        // one group of alternatives, the whole pattern: its first alternative ("^(cat|dog)$" → "cat")
+        String group = body.startsWith("(?:") ? body.substring(3) : body.startsWith("(") ? body.substring(1) : null;
+        if (group != null
+                && group.endsWith(")")
+                && group.indexOf('(') < 0
+                && group.indexOf(')') == group.length() - 1) {
+            return simplestMatch(group.substring(0, group.length() - 1).split("\\|", -1)[0]);
+        }
+        if (body.indexOf('|') < 0 && body.indexOf('(') < 0) {
+            return simplestSequence(body);
+        }
+        return null;
+    }
+
+    private static String simplestSequence(String pattern) {
         StringBuilder out = new StringBuilder();
-        int i = pattern.startsWith("^") ? 1 : 0;
-        int end = pattern.endsWith("$") && !pattern.endsWith("\\$") ? pattern.length() - 1 : pattern.length();
+        int i = 0;
+        int end = pattern.length();
         while (i < end) {
             char c = pattern.charAt(i);
             String atom;
