@@ -24,8 +24,10 @@ import java.util.List;
 public final class Docs {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    /** a plain mapper: examples are JSON values as written, not Java values to serialise */
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** a plain mapper: examples are JSON values as written (59.90 stays 59.90), not Java values to serialise */
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
 
     private Docs() {}
 
