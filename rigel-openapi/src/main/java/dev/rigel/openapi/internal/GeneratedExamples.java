@@ -1,6 +1,7 @@
 package dev.rigel.openapi.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Iterator;
 import java.util.Map;
@@ -17,8 +18,10 @@ public final class GeneratedExamples {
 
     /** Adds the examples to {@code document} (an OpenAPI 3.1 document whose components are complete). */
     public static void fill(ObjectNode document) {
-        SchemaExamples examples =
-                new SchemaExamples((ObjectNode) document.path("components").path("schemas"));
+        SchemaExamples examples = new SchemaExamples(
+                document.path("components").path("schemas") instanceof ObjectNode schemas
+                        ? schemas
+                        : JsonNodeFactory.instance.objectNode());
         for (Iterator<Map.Entry<String, JsonNode>> paths =
                         document.path("paths").fields();
                 paths.hasNext(); ) {
