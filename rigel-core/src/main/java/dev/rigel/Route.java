@@ -478,6 +478,26 @@ public final class Route extends LayerBuilder<Route> {
         return this;
     }
 
+    /** The {@link #opt()} key under which {@link #requestExample(String)} keeps its JSON text. */
+    public static final String REQUEST_EXAMPLE_OPT = "openapi.requestExample";
+
+    /** The {@link #opt()} key under which {@link #responseExample(String)} keeps its JSON text. */
+    public static final String RESPONSE_EXAMPLE_OPT = "openapi.responseExample";
+
+    /**
+     * An example request body for the OpenAPI document, as JSON text: the lambda route's
+     * {@code @Operation(requestExample = …)}. Kept in the route's {@link #opt()} and parsed when
+     * the document is built (malformed JSON stops the app from starting).
+     */
+    public Route requestExample(String json) {
+        return opt(REQUEST_EXAMPLE_OPT, java.util.Objects.requireNonNull(json, "requestExample"));
+    }
+
+    /** An example success response body for the OpenAPI document, as JSON text (see {@link #requestExample}). */
+    public Route responseExample(String json) {
+        return opt(RESPONSE_EXAMPLE_OPT, java.util.Objects.requireNonNull(json, "responseExample"));
+    }
+
     /** Declares that the handler never blocks, so it may run on the server's event loop. */
     public Route nonBlocking() {
         this.nonBlocking = true;

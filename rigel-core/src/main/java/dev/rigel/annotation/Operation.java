@@ -32,4 +32,16 @@ public @interface Operation {
      * {@code raises = {ConflictException.class, PermissionDeniedException.class}} → 409 and 403.
      */
     Class<? extends dev.rigel.exceptions.HttpException>[] raises() default {};
+
+    /**
+     * An example request body, as JSON text, shown under the body's JSON media type; parsed when
+     * the document is built (malformed JSON stops the app from starting). Empty: none.
+     */
+    String requestExample() default "";
+
+    /**
+     * An example body of the success response, as JSON text, shown under its media type (a plain
+     * text or HTML response takes a JSON string). Empty: none.
+     */
+    String responseExample() default "";
 }

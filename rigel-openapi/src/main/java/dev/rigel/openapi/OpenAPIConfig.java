@@ -73,6 +73,7 @@ public final class OpenAPIConfig {
     private final String termsOfService;
     private final ExternalDocs externalDocs;
     private final List<Consumer<ObjectNode>> customizers;
+    private final boolean generateExamples;
 
     private OpenAPIConfig(Builder builder) {
         this.title = builder.title;
@@ -95,6 +96,7 @@ public final class OpenAPIConfig {
         this.customizers = List.copyOf(builder.customizers);
         this.renderers = List.copyOf(builder.renderers);
         this.enabled = builder.enabled;
+        this.generateExamples = builder.generateExamples;
     }
 
     /** A config with the document's required {@code info.title} and {@code info.version}. */
@@ -176,6 +178,11 @@ public final class OpenAPIConfig {
         return customizers;
     }
 
+    /** Whether examples are made from the schemas where none is given (see {@link Builder#generateExamples}). */
+    public boolean generateExamples() {
+        return generateExamples;
+    }
+
     /** False when the plugin should add nothing to the app. */
     public boolean enabled() {
         return enabled;
@@ -200,6 +207,7 @@ public final class OpenAPIConfig {
         private final List<Consumer<ObjectNode>> customizers = new ArrayList<>();
         private List<Renderer> renderers = List.of(Renderer.values());
         private boolean enabled = true;
+        private boolean generateExamples;
 
         private Builder(String title, String version) {
             if (title == null || title.isBlank() || version == null || version.isBlank()) {
@@ -325,6 +333,17 @@ public final class OpenAPIConfig {
         /** {@code false} turns the whole feature off: no document, no routes. */
         public Builder enabled(boolean enabled) {
             this.enabled = enabled;
+            return this;
+        }
+
+        /**
+         * {@code true} makes an example, from the schema, for every parameter, request body and
+         * success response that has none of its own (Litestar's {@code create_examples}): valid
+         * against the schema (type, format, enum, bounds, lengths, simple patterns) and the same
+         * on every run. Off by default.
+         */
+        public Builder generateExamples(boolean generate) {
+            this.generateExamples = generate;
             return this;
         }
 

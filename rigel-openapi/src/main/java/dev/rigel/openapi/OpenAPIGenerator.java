@@ -11,7 +11,9 @@ import dev.rigel.form.UploadFile;
 import dev.rigel.http.HandlerInfo;
 import dev.rigel.http.Response;
 import dev.rigel.http.RouteParameter;
+import dev.rigel.openapi.internal.Docs;
 import dev.rigel.openapi.internal.ErrorStatuses;
+import dev.rigel.openapi.internal.GeneratedExamples;
 import dev.rigel.openapi.internal.Operations;
 import dev.rigel.openapi.internal.Schemas;
 import dev.rigel.problem.ProblemDetailsConfig;
@@ -155,6 +157,9 @@ public final class OpenAPIGenerator {
             document.set("tags", tags);
         }
         externalDocs(document, config.externalDocs());
+        if (config.generateExamples()) {
+            GeneratedExamples.fill(document);
+        }
         for (var customizer : config.customizers()) {
             customizer.accept(document);
         }
@@ -221,18 +226,33 @@ public final class OpenAPIGenerator {
                 requestBody = requestBody(parameter, route);
                 clientInput = true;
             } else {
-                parameters.add(parameter(parameter));
+                parameters.add(parameter(parameter, route));
                 clientInput |= parameter.source() != RouteParameter.Source.PATH;
             }
         }
         if (!parameters.isEmpty()) {
             operation.set("parameters", parameters);
         }
+        String where = handler.map(m -> "@Operation of " + m.getDeclaringClass().getName() + "." + m.getName())
+                .orElse(method + " " + path + " (" + route.name() + ")");
         if (requestBody != null) {
             operation.set("requestBody", requestBody);
         }
+        givenExample(
+                requestBody,
+                described != null ? described.requestExample() : "",
+                route,
+                dev.rigel.Route.REQUEST_EXAMPLE_OPT,
+                "requestExample of " + where);
         ObjectNode responses = operation.putObject("responses");
-        fixedHeaders(success(responses, route), route);
+        ObjectNode success = success(responses, route);
+        givenExample(
+                success,
+                described != null ? described.responseExample() : "",
+                route,
+                dev.rigel.Route.RESPONSE_EXAMPLE_OPT,
+                "responseExample of " + where);
+        fixedHeaders(success, route);
         // under a problem-details layer that converts every HttpException, errors are RFC 9457 bodies
         boolean problems = "all".equals(route.opt().get(ProblemDetailsConfig.OPT_KEY));
         if (clientInput) {
@@ -325,16 +345,41 @@ public final class OpenAPIGenerator {
         return schemes;
     }
 
-    private ObjectNode parameter(RouteParameter parameter) {
+    /**
+     * The example a handler gives for a body ({@code @Operation}'s member, else the lambda route's
+     * {@code Route.requestExample}/{@code responseExample} opt), under each of its media types.
+     */
+    private static void givenExample(
+            ObjectNode bodyOrResponse, String annotated, HandlerInfo route, String optKey, String where) {
+        Object opt = route.opt().get(optKey);
+        String json = !annotated.isBlank() ? annotated : opt instanceof String text ? text : null;
+        if (json == null) {
+            return;
+        }
+        JsonNode value = Docs.parse(json, where);
+        JsonNode content = bodyOrResponse == null ? NODES.missingNode() : bodyOrResponse.path("content");
+        if (!content.isObject() || content.isEmpty()) {
+            throw new dev.rigel.exceptions.ImproperlyConfiguredException(
+                    "The " + where + " has no body to be an example of");
+        }
+        content.forEach(media -> ((ObjectNode) media).putObject("examples").set("example", Docs.exampleObject(value)));
+    }
+
+    private ObjectNode parameter(RouteParameter parameter, HandlerInfo route) {
         ObjectNode node = NODES.objectNode();
         node.put("name", parameter.name());
         node.put("in", parameter.source().name().toLowerCase(Locale.ROOT));
         node.put("required", parameter.source() == RouteParameter.Source.PATH || parameter.required());
-        ObjectNode schema =
-                schemas.schemaFor(parameter.type(), parameter.annotations().toArray(Annotation[]::new));
+        Annotation[] annotations = parameter.annotations().toArray(Annotation[]::new);
+        ObjectNode schema = schemas.schemaFor(parameter.type(), annotations);
         if (parameter.defaultValue() != null) {
             schema.set("default", defaultValue(schema, parameter.defaultValue()));
         }
+        Docs.describeParameter(
+                node,
+                schema,
+                annotations,
+                "parameter '" + parameter.name() + "' of " + route.name() + " (" + route.pathTemplate() + ")");
         node.set("schema", schema);
         return node;
     }

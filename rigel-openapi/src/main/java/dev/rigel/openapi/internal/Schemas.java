@@ -48,7 +48,8 @@ import java.util.UUID;
  *
  * <p>Models: a property is {@code required} when a client must send it (a primitive, or a
  * {@code @NotNull}/{@code @NotBlank}/{@code @NotEmpty} value), and nullable otherwise, because
- * Rigel decodes a missing reference as null and the mapper writes nulls back.
+ * Rigel decodes a missing reference as null and the mapper writes nulls back. A property's
+ * {@code @Doc} and {@code @JsonPropertyDescription} describe its schema (see {@link Docs}).
  */
 public final class Schemas {
 
@@ -250,7 +251,14 @@ public final class Schemas {
             } else {
                 propertySchema = orNull(propertySchema);
             }
-            properties.set(property.getName(), propertySchema);
+            properties.set(
+                    property.getName(),
+                    Docs.describeProperty(
+                            propertySchema,
+                            annotations,
+                            property.getMetadata().getDescription(),
+                            "property '" + property.getName() + "' of "
+                                    + type.getRawClass().getName()));
         }
         if (!required.isEmpty()) {
             ArrayNode list = schema.putArray("required");
@@ -348,7 +356,14 @@ public final class Schemas {
             if (field.required()) {
                 required.add(field.name());
             }
-            properties.set(field.name(), fieldSchema);
+            properties.set(
+                    field.name(),
+                    Docs.describeProperty(
+                            fieldSchema,
+                            annotations,
+                            null,
+                            "property '" + field.name() + "' of "
+                                    + dto.modelType().getName()));
         }
         if (!required.isEmpty()) {
             ArrayNode list = schema.putArray("required");

@@ -1,5 +1,7 @@
 package dev.rigel.examples.seed;
 
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import dev.rigel.annotation.Doc;
 import dev.rigel.dto.field.DTOField;
 import dev.rigel.dto.field.Mark;
 import jakarta.persistence.Column;
@@ -29,16 +31,20 @@ public class Order {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
+    @JsonPropertyDescription("The user who placed the order")
     @Column(nullable = false)
     private long userId;
 
+    @Doc(description = "What was ordered", examples = "\"keyboard\"")
     @NotBlank
     @Column(nullable = false)
     private String item;
 
+    @Doc(description = "How many of the item", examples = "2")
     @Min(1)
     private int quantity;
 
+    @Doc(description = "The price of the whole order", examples = "59.90")
     @NotNull
     @DecimalMin("0.00")
     @Column(nullable = false, precision = 12, scale = 2)

@@ -1,6 +1,7 @@
 package dev.rigel.examples.seed;
 
 import dev.rigel.Controller;
+import dev.rigel.annotation.Doc;
 import dev.rigel.annotation.Get;
 import dev.rigel.annotation.Patch;
 import dev.rigel.annotation.Post;
@@ -35,7 +36,8 @@ public final class OrderController extends Controller {
     }
 
     @Get("/{order_id:int}")
-    public Order get(long orderId, Caller user, EntityManager db) throws NotFoundException {
+    public Order get(@Doc(description = "The order's id", examples = "1") long orderId, Caller user, EntityManager db)
+            throws NotFoundException {
         return owned(orders(db).get(orderId), user); // 404 "Order 42 not found"
     }
 

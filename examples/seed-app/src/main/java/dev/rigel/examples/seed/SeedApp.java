@@ -183,6 +183,8 @@ public final class SeedApp {
                 .tag("users", "Accounts of the shop")
                 .tag("orders", "Orders placed by users")
                 .tag("auth", "Logging in, and who the token belongs to")
+                // an example for every parameter and JSON body that has none of its own
+                .generateExamples(true)
                 .build();
     }
 

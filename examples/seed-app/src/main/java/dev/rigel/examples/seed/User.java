@@ -1,5 +1,6 @@
 package dev.rigel.examples.seed;
 
+import dev.rigel.annotation.Doc;
 import dev.rigel.dto.field.DTOField;
 import dev.rigel.dto.field.Mark;
 import jakarta.persistence.Column;
@@ -30,11 +31,13 @@ public class User {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
+    @Doc(description = "The user's full name", examples = "\"Ada Lovelace\"")
     @NotBlank
     @Size(max = 100)
     @Column(nullable = false, length = 100)
     private String name;
 
+    @Doc(description = "Where the shop writes to the user", examples = "\"ada@example.com\"")
     @NotNull
     @Email
     @Column(nullable = false)

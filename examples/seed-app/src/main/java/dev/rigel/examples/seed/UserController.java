@@ -2,7 +2,9 @@ package dev.rigel.examples.seed;
 
 import dev.rigel.Controller;
 import dev.rigel.annotation.Delete;
+import dev.rigel.annotation.Doc;
 import dev.rigel.annotation.Get;
+import dev.rigel.annotation.Operation;
 import dev.rigel.annotation.Patch;
 import dev.rigel.annotation.Post;
 import dev.rigel.annotation.Put;
@@ -37,7 +39,11 @@ public final class UserController extends Controller {
     }
 
     @Get("/{user_id:int}")
-    public User get(long userId, Caller user, EntityManager db, UserCache cache)
+    public User get(
+            @Doc(description = "The user's id", examples = "1") long userId,
+            Caller user,
+            EntityManager db,
+            UserCache cache)
             throws NotFoundException, PermissionDeniedException {
         requireSelfOrAdmin(user, userId);
         return cache.get(userId).orElseGet(() -> {
@@ -52,6 +58,11 @@ public final class UserController extends Controller {
      * is no field of the model (only its hash is), so no view of the model can carry it.
      */
     @Post
+    @Operation(
+            requestExample =
+                    "{\"name\": \"Ada Lovelace\", \"email\": \"ada@example.com\", \"password\": \"correct-horse\"}",
+            responseExample = "{\"id\": 1, \"name\": \"Ada Lovelace\", \"email\": \"ada@example.com\","
+                    + " \"created_at\": \"2024-05-01T09:30:00Z\"}")
     public User create(UserCreate data, Caller user, EntityManager db, EventEmitter events)
             throws PermissionDeniedException {
         requireAdmin(user);

@@ -2,6 +2,7 @@ package dev.rigel.examples.seed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.rigel.App;
 import dev.rigel.netty.RigelServer;
 import dev.rigel.netty.ServerConfig;
@@ -12,6 +13,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -51,6 +53,43 @@ class SeedOpenAPITest {
             }
             assertThat(served.strip())
                     .isEqualTo(Files.readString(GOLDEN, StandardCharsets.UTF_8).strip());
+        }
+    }
+
+    /**
+     * Every example in the document, given ({@code @Doc}, {@code @Operation}) or generated, is
+     * valid against its own schema by a JSON Schema 2020-12 validator.
+     */
+    @Test
+    void everyExampleIsValidAgainstItsSchema() {
+        try (TestClient client = open(Transport.IN_PROCESS)) {
+            JsonNode document = client.get("/schema/openapi.json").json();
+            DocumentExamples check = DocumentExamples.check(document);
+            assertThat(check.failures).isEmpty();
+            // generated examples are on: every parameter and JSON body has one, so there are many
+            assertThat(check.checked).isGreaterThan(30);
+            assertThat(document.at(
+                                    "/paths/~1api~1v1~1users/post/requestBody/content/application~1json/examples/example/value/name")
+                            .asText())
+                    .isEqualTo("Ada Lovelace");
+            assertThat(document.at("/components/schemas/UserCreate/properties/email/description")
+                            .asText())
+                    .isEqualTo("Where the shop writes to the user");
+        }
+    }
+
+    /** The seed's own request example is one the app accepts. */
+    @Test
+    void theRequestExampleCreatesAUser() {
+        try (TestClient client = open(Transport.IN_PROCESS)) {
+            JsonNode example = client.get("/schema/openapi.json")
+                    .json()
+                    .at("/paths/~1api~1v1~1users/post/requestBody/content/application~1json/examples/example/value");
+            TestResponse created = client.request("POST", "/api/v1/users")
+                    .header("authorization", "Bearer test-token")
+                    .json(example)
+                    .send();
+            assertThat(created.status()).as(created.text()).isEqualTo(201);
         }
     }
 }
