@@ -56,8 +56,7 @@ public record DocumentedResponse(
 
     public DocumentedResponse {
         if (status < 100 || status > 599) {
-            throw new IllegalArgumentException(
-                    "a documented response needs a status from 100 to 599, got " + status);
+            throw new IllegalArgumentException("a documented response needs a status from 100 to 599, got " + status);
         }
         if (type == void.class || type == Void.class) {
             type = null;

@@ -78,7 +78,7 @@ public final class TemplateRenderer {
                         : routeType != null
                                 ? routeType
                                 // an inline template has no extension to go by: HTML, as in Litestar
-                        : inline ? HTML : mediaType(template.name());
+                                : inline ? HTML : mediaType(template.name());
         return response.withContent(text).mediaType(type);
     }
 

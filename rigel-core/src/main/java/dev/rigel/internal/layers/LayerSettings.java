@@ -35,6 +35,7 @@ public final class LayerSettings {
     final List<Cookie> responseCookies = new ArrayList<>();
     /** Responses declared for the OpenAPI document, by status. */
     final Map<Integer, dev.rigel.http.DocumentedResponse> responses = new TreeMap<>();
+
     final Map<String, Object> opt = new LinkedHashMap<>();
     final List<String> tags = new ArrayList<>();
     final List<Class<? extends Record>> parameters = new ArrayList<>();
@@ -262,8 +263,8 @@ public final class LayerSettings {
         noNulls(responseCookies, "response cookies");
         responses.forEach((status, response) -> {
             if (response == null || status == null || status != response.status()) {
-                throw new ImproperlyConfiguredException(description + ": the documented response under status "
-                        + status + " is " + response + "; put each under its own status");
+                throw new ImproperlyConfiguredException(description + ": the documented response under status " + status
+                        + " is " + response + "; put each under its own status");
             }
         });
         noNulls(tags, "tags");

@@ -47,6 +47,7 @@ public final class MergedLayers {
     public final List<Cookie> responseCookies;
     /** The responses the layers declared for the OpenAPI document, by status, the closest layer's winning. */
     public final List<dev.rigel.http.DocumentedResponse> documentedResponses;
+
     public final Map<String, Object> opt;
     public final List<String> tags;
     public final Hooks.BeforeRequest beforeRequest;
