@@ -290,6 +290,25 @@ class ResponseContentTest {
         }
     }
 
+    /** The same check through {@code TestClient.live}, the server a user's own tests start. */
+    @Test
+    void overTestClientLiveTheSentTypesAreTheDocumentedOnesToo() throws Exception {
+        try (TestClient client = TestClient.live(app())) {
+            JsonNode served = client.get("/schema/openapi.json").json();
+            for (String path : List.of("/api/report", "/api/report.csv", "/api/events", "/api/page", "/api/bytes")) {
+                String sent =
+                        client.get(path).header("content-type").split(";")[0].strip();
+                assertThat(mediaTypes(served.path("paths")
+                                .path(path)
+                                .path("get")
+                                .path("responses")
+                                .path("200")))
+                        .as(path)
+                        .containsExactly(sent);
+            }
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(Transport.class)
     void aRoutesMediaTypeIsSentForFilesStreamsAndTemplatesUnlessTheValuePicksOne(Transport transport) throws Exception {
