@@ -168,6 +168,30 @@ public abstract class LayerBuilder<B extends LayerBuilder<B>> {
         return settings.responseHeaders();
     }
 
+    /**
+     * Documents a response this layer's routes may give besides those Rigel documents on its own
+     * (Litestar's {@code responses}): every route of a rate-limited router may answer 429, say.
+     * A closer layer's (or the handler's {@code @ResponseSpec}) declaration of the same status
+     * wins, and a declared status replaces the one the OpenAPI generator would make.
+     */
+    public B response(dev.rigel.http.DocumentedResponse response) {
+        settings.response(response);
+        return self();
+    }
+
+    /**
+     * {@link #response(dev.rigel.http.DocumentedResponse)} of a {@code status} with a body of
+     * {@code type} (null or {@code Void.class}: none), e.g. {@code .response(409, Conflict.class, "Name taken")}.
+     */
+    public B response(int status, java.lang.reflect.Type type, String description) {
+        return response(dev.rigel.http.DocumentedResponse.of(status, type, description));
+    }
+
+    /** This layer's documented responses by status, live. */
+    public Map<Integer, dev.rigel.http.DocumentedResponse> responses() {
+        return settings.responses();
+    }
+
     /** A cookie set on every response of this layer's routes unless the handler sets the same name. */
     public B responseCookie(Cookie cookie) {
         settings.responseCookie(cookie);

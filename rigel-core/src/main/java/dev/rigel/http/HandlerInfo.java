@@ -70,6 +70,23 @@ public interface HandlerInfo {
         return Object.class;
     }
 
+    /**
+     * The media type the route declared for its responses ({@code @Get(mediaType = …)},
+     * {@code Route.mediaType(…)}); empty when the returned value decides.
+     */
+    default Optional<String> mediaType() {
+        return Optional.empty();
+    }
+
+    /**
+     * The responses the layers and the handler declared for API documentation besides the ones
+     * derived from the route ({@code LayerBuilder.response}, {@code @ResponseSpec}), one per status,
+     * the closest layer's winning, ordered by status.
+     */
+    default List<DocumentedResponse> documentedResponses() {
+        return List.of();
+    }
+
     /** The status of a successful answer unless the handler says otherwise (POST 201, DELETE 204, else 200). */
     default int defaultStatus() {
         return 200;

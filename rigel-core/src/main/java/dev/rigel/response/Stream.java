@@ -28,33 +28,37 @@ public final class Stream implements ResponseContent {
     private final String mediaType;
     private final boolean interruptOnDisconnect;
 
-    private Stream(Object source, String mediaType) {
-        this(source, mediaType, false);
-    }
+    /** the type {@link #mediaType(String)} chose, or null for the source's default */
+    private final String chosenType;
 
-    private Stream(Object source, String mediaType, boolean interruptOnDisconnect) {
+    private Stream(Object source, String chosenType, boolean interruptOnDisconnect) {
         this.source = source;
-        this.mediaType = mediaType;
+        this.chosenType = chosenType;
+        this.mediaType = chosenType != null
+                ? chosenType
+                : source instanceof InputStream ? "application/octet-stream" : "text/plain; charset=utf-8";
         this.interruptOnDisconnect = interruptOnDisconnect;
     }
 
     public static Stream of(Iterator<?> elements) {
-        return new Stream(Objects.requireNonNull(elements, "elements"), "text/plain; charset=utf-8");
+        return new Stream(Objects.requireNonNull(elements, "elements"), null, false);
     }
 
     public static Stream of(Iterable<?> elements) {
         Objects.requireNonNull(elements, "elements");
         // an AutoCloseable Iterable is closed, not only its iterator
         return new Stream(
-                elements instanceof AutoCloseable ? new ClosingIterator(elements) : elements.iterator(),
-                "text/plain; charset=utf-8");
+                elements instanceof AutoCloseable ? new ClosingIterator(elements) : elements.iterator(), null, false);
     }
 
     public static Stream of(InputStream input) {
-        return new Stream(Objects.requireNonNull(input, "input"), "application/octet-stream");
+        return new Stream(Objects.requireNonNull(input, "input"), null, false);
     }
 
-    /** The {@code Content-Type} of the stream. */
+    /**
+     * The {@code Content-Type} of the stream. Without one, the route's declared media type
+     * ({@code @Get(mediaType = …)}) applies, else the source's default.
+     */
     public Stream mediaType(String newMediaType) {
         return new Stream(source, Objects.requireNonNull(newMediaType, "mediaType"), interruptOnDisconnect);
     }
@@ -69,7 +73,7 @@ public final class Stream implements ResponseContent {
      * is noticed at the stream's next write.
      */
     public Stream interruptOnDisconnect() {
-        return new Stream(source, mediaType, true);
+        return new Stream(source, chosenType, true);
     }
 
     /** Whether the source is interrupted when the client leaves (see {@link #interruptOnDisconnect()}). */
@@ -82,8 +86,14 @@ public final class Stream implements ResponseContent {
         return source;
     }
 
+    /** The {@code Content-Type} chosen with {@link #mediaType(String)}, else the source's default. */
     public String mediaType() {
         return mediaType;
+    }
+
+    /** Whether {@link #mediaType(String)} chose the type (otherwise a route's declared type beats the default). */
+    public boolean hasChosenMediaType() {
+        return chosenType != null;
     }
 
     @Override

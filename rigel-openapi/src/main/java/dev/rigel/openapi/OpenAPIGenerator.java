@@ -11,6 +11,7 @@ import dev.rigel.form.UploadFile;
 import dev.rigel.http.HandlerInfo;
 import dev.rigel.http.Response;
 import dev.rigel.http.RouteParameter;
+import dev.rigel.openapi.internal.DeclaredResponses;
 import dev.rigel.openapi.internal.Docs;
 import dev.rigel.openapi.internal.ErrorStatuses;
 import dev.rigel.openapi.internal.GeneratedExamples;
@@ -65,11 +66,13 @@ public final class OpenAPIGenerator {
     private static final String PROBLEM = "ProblemDetails";
 
     private static final String VALIDATION_PROBLEM = "ValidationProblemDetails";
+    private static final String OCTETS = "application/octet-stream";
 
     private final App app;
     private final OpenAPIConfig config;
     private final Schemas schemas;
     private final Operations operations = new Operations();
+    private final DeclaredResponses declaredResponses;
     /**
      * The media types of the body formats plugins added (MessagePack…): listed beside
      * {@code application/json} wherever Rigel reads or writes JSON bodies, with the same schema.
@@ -80,6 +83,7 @@ public final class OpenAPIGenerator {
         this.app = app;
         this.config = config;
         this.schemas = new Schemas(app.objectMapper());
+        this.declaredResponses = new DeclaredResponses(schemas);
         this.otherBodyTypes = app.plugins().allOf(dev.rigel.plugin.BodyFormatPlugin.class).stream()
                 .map(format -> format.mediaTypes().getFirst())
                 .toList();
@@ -277,6 +281,8 @@ public final class OpenAPIGenerator {
                 responses.set(key, errorResponse(status, problems));
             }
         }
+        // declared last: a route's own word on a status beats what Rigel derives for it
+        declaredResponses.addTo(responses, route);
         if (handler.isPresent() && handler.get().isAnnotationPresent(Deprecated.class)) {
             operation.put("deprecated", true);
         }
@@ -440,7 +446,10 @@ public final class OpenAPIGenerator {
         return component;
     }
 
-    /** The success response of {@code route}, added to {@code responses}. */
+    /**
+     * The success response of {@code route}, added to {@code responses}: content by return type
+     * under the route's declared media type, else the type the encoder sends for that kind of value.
+     */
     private ObjectNode success(ObjectNode responses, HandlerInfo route) {
         Type type = route.returnType();
         Class<?> raw = rawClass(type);
@@ -450,12 +459,12 @@ public final class OpenAPIGenerator {
         }
         int status = route.defaultStatus();
         if (raw == Redirect.class) {
+            // a Redirect carries its own status (302 unless it picks 301/303/307/308), whatever the route's
             ObjectNode redirect = responses.putObject("302");
             redirect.put("description", StatusReasons.reason(302));
-            redirect.putObject("headers")
-                    .putObject("location")
-                    .putObject("schema")
-                    .put("type", "string");
+            ObjectNode location = redirect.putObject("headers").putObject("location");
+            location.put("description", "Where the resource is to be found (a URI reference)");
+            location.putObject("schema").put("type", "string").put("format", "uri-reference");
             return redirect;
         }
         ObjectNode response = responses.putObject(Integer.toString(status));
@@ -463,28 +472,55 @@ public final class OpenAPIGenerator {
         if (raw == void.class || raw == Void.class || status == 204 || status == 304) {
             return response;
         }
-        String mediaType;
-        ObjectNode schema;
+        String declared = route.mediaType().orElse(null);
+        ObjectNode content = response.putObject("content");
         if (raw == String.class) {
-            mediaType = "text/plain";
-            schema = Schemas.typeNode("string");
-        } else if (raw == byte[].class || raw == FileResponse.class || raw == Stream.class) {
-            mediaType = "application/octet-stream";
-            schema = binary();
+            content.putObject(or(declared, "text/plain")).set("schema", Schemas.typeNode("string"));
+        } else if (raw == byte[].class) {
+            String mediaType = or(declared, OCTETS);
+            content.putObject(mediaType).set("schema", binary(mediaType));
+        } else if (raw == FileResponse.class) {
+            // without a declared type the file's name picks the Content-Type; octets is the honest general answer
+            String mediaType = or(declared, OCTETS);
+            content.putObject(mediaType).set("schema", binary(mediaType));
+            fileHeaders(response);
+        } else if (raw == Stream.class) {
+            if (declared != null) {
+                content.putObject(declared).set("schema", binary(declared));
+            } else {
+                // Stream.of(iterator) sends text (JSON Lines for objects), Stream.of(InputStream) octets
+                content.putObject("text/plain").set("schema", Schemas.typeNode("string"));
+                content.putObject(OCTETS).set("schema", binary(OCTETS));
+            }
         } else if (raw == ServerSentEvent.class) {
-            mediaType = "text/event-stream";
-            schema = Schemas.typeNode("string");
+            content.putObject(or(declared, "text/event-stream")).set("schema", Schemas.typeNode("string"));
         } else if (raw == Template.class) {
-            mediaType = "text/html";
-            schema = Schemas.typeNode("string");
+            content.putObject(or(declared, "text/html")).set("schema", Schemas.typeNode("string"));
         } else {
-            mediaType = "application/json";
-            schema = route.returnDTO().isPresent()
+            ObjectNode schema = route.returnDTO().isPresent()
                     ? schemas.schemaFor(type, route.returnDTO().get())
                     : schemas.schemaFor(type, new Annotation[0]);
+            putContent(content, or(declared, "application/json"), schema);
         }
-        putContent(response.putObject("content"), mediaType, schema);
         return response;
+    }
+
+    private static String or(String declared, String fallback) {
+        return declared != null ? declared : fallback;
+    }
+
+    /** What every file answer carries besides its body (Litestar documents the validators too). */
+    private static void fileHeaders(ObjectNode response) {
+        ObjectNode headers = response.putObject("headers");
+        ObjectNode disposition = headers.putObject("content-disposition");
+        disposition.put("description", "attachment or inline, with the file's name");
+        disposition.putObject("schema").put("type", "string");
+        ObjectNode etag = headers.putObject("etag");
+        etag.put("description", "Entity tag of the file's size and modification time");
+        etag.putObject("schema").put("type", "string");
+        ObjectNode modified = headers.putObject("last-modified");
+        modified.put("description", "When the file was last modified (an HTTP date)");
+        modified.putObject("schema").put("type", "string");
     }
 
     /**
@@ -512,8 +548,19 @@ public final class OpenAPIGenerator {
     }
 
     private static ObjectNode binary() {
+        return binary(OCTETS);
+    }
+
+    /**
+     * A body of raw octets in OpenAPI 3.1: a string whose {@code contentMediaType} is the body's
+     * type (no {@code contentEncoding}: the octets are sent as they are, not base64). {@code format:
+     * binary}, OpenAPI 3.0's spelling, is kept because code generators still go by it to hand
+     * clients a file or byte array rather than a decoded string.
+     */
+    private static ObjectNode binary(String mediaType) {
         ObjectNode schema = Schemas.typeNode("string");
-        schema.put("contentMediaType", "application/octet-stream");
+        schema.put("format", "binary");
+        schema.put("contentMediaType", mediaType);
         return schema;
     }
 

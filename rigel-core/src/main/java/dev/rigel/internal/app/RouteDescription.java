@@ -43,6 +43,7 @@ public final class RouteDescription implements HandlerInfo {
     private final Optional<Method> handlerMethod;
     private final Optional<DTODescription> dataDTO;
     private final Optional<DTODescription> returnDTO;
+    private final Optional<String> mediaType;
     /** Worked out when first asked (by API documentation, not per request). */
     private volatile List<SecurityScheme> securitySchemes;
 
@@ -60,7 +61,9 @@ public final class RouteDescription implements HandlerInfo {
             boolean guarded,
             Optional<Method> handlerMethod,
             Optional<DTODescription> dataDTO,
-            Optional<DTODescription> returnDTO) {
+            Optional<DTODescription> returnDTO,
+            Optional<String> mediaType) {
+        this.mediaType = mediaType;
         this.pathTemplate = pathTemplate;
         this.methods = methods;
         this.scopeType = scopeType;
@@ -81,6 +84,7 @@ public final class RouteDescription implements HandlerInfo {
      * An HTTP route.
      *
      * @param configuredStatus the handler's status, or 0 for the default
+     * @param mediaType the handler's declared media type, or null
      * @param dataDto the DTO its body is read through, or null
      * @param returnDto the DTO its response is written through, or null
      */
@@ -91,6 +95,7 @@ public final class RouteDescription implements HandlerInfo {
             MergedLayers layers,
             CallableSpec callable,
             int configuredStatus,
+            String mediaType,
             List<RouteParameter> parameters,
             DTODescription dataDto,
             DTODescription returnDto) {
@@ -110,7 +115,8 @@ public final class RouteDescription implements HandlerInfo {
                         ? Optional.of(method)
                         : Optional.empty(),
                 Optional.ofNullable(dataDto),
-                Optional.ofNullable(returnDto));
+                Optional.ofNullable(returnDto),
+                Optional.ofNullable(mediaType));
     }
 
     /**
@@ -152,7 +158,8 @@ public final class RouteDescription implements HandlerInfo {
                 guarded,
                 Optional.empty(),
                 Optional.ofNullable(dataDto),
-                Optional.ofNullable(returnDto));
+                Optional.ofNullable(returnDto),
+                Optional.empty());
     }
 
     /** Litestar's defaults: 201 for a POST-only handler, 204 for DELETE-only, else 200. */
@@ -236,6 +243,16 @@ public final class RouteDescription implements HandlerInfo {
     @Override
     public int defaultStatus() {
         return defaultStatus;
+    }
+
+    @Override
+    public Optional<String> mediaType() {
+        return mediaType;
+    }
+
+    @Override
+    public List<dev.rigel.http.DocumentedResponse> documentedResponses() {
+        return layers.documentedResponses;
     }
 
     @Override

@@ -91,6 +91,14 @@ final class HandlerScanner {
             if (route.returnDto() != dev.rigel.dto.AbstractDTO.class) {
                 layer.returnDto(route.returnDto());
             }
+            for (dev.rigel.annotation.ResponseSpec spec :
+                    method.getAnnotationsByType(dev.rigel.annotation.ResponseSpec.class)) {
+                if (layer.responses().containsKey(spec.status())) {
+                    throw new ImproperlyConfiguredException(
+                            name + ": two @ResponseSpec declare status " + spec.status() + "; give each status once");
+                }
+                layer.response(documented(spec, name));
+            }
             if (classHidden || method.isAnnotationPresent(ExcludeFromSchema.class)) {
                 layer.includeInSchema(false);
             }
@@ -113,6 +121,26 @@ final class HandlerScanner {
                     keyBuilder));
         }
         return handlers;
+    }
+
+    /** A {@code @ResponseSpec} as the value layers hold; a nonsense status fails naming the handler. */
+    private static dev.rigel.http.DocumentedResponse documented(dev.rigel.annotation.ResponseSpec spec, String name) {
+        List<dev.rigel.http.DocumentedResponse.Header> headers = new java.util.ArrayList<>();
+        try {
+            for (dev.rigel.annotation.ResponseSpec.Header header : spec.headers()) {
+                headers.add(new dev.rigel.http.DocumentedResponse.Header(
+                        header.name(), header.description(), header.type()));
+            }
+            return new dev.rigel.http.DocumentedResponse(
+                    spec.status(),
+                    spec.type(),
+                    spec.description(),
+                    spec.mediaType(),
+                    headers,
+                    List.of(spec.examples()));
+        } catch (IllegalArgumentException e) {
+            throw new ImproperlyConfiguredException(name + ": @ResponseSpec: " + e.getMessage(), e);
+        }
     }
 
     static boolean hasHandlers(Class<?> type) {

@@ -170,6 +170,7 @@ public final class RouteAssembler {
                     layers,
                     definition.callable(),
                     definition.status(),
+                    definition.mediaType(),
                     planner.describedParameters(),
                     describe(planner.dataDto(), DTODescription.Direction.INBOUND),
                     describe(dtoWriter == null ? null : returnDto, DTODescription.Direction.OUTBOUND));

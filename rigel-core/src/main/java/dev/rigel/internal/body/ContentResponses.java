@@ -90,7 +90,13 @@ public final class ContentResponses {
                 yield new EncodedResponse(status, headers, Message.EMPTY);
             }
             case Stream stream -> {
-                headers.setIfAbsent("content-type", mediaType(response, stream.mediaType()));
+                headers.setIfAbsent(
+                        "content-type",
+                        mediaType(
+                                response,
+                                stream.hasChosenMediaType() ? stream.mediaType() : null,
+                                encoder.routeMediaType(),
+                                stream.mediaType()));
                 yield validated(
                         status,
                         headers,
@@ -99,13 +105,14 @@ public final class ContentResponses {
                         new IteratorBody(stream.source(), json, head, stream.interruptsOnDisconnect()));
             }
             case ServerSentEvent events -> {
-                headers.setIfAbsent("content-type", mediaType(response, "text/event-stream"));
+                headers.setIfAbsent(
+                        "content-type", mediaType(response, null, encoder.routeMediaType(), "text/event-stream"));
                 headers.setIfAbsent("cache-control", "no-cache");
                 // nginx buffers proxied responses by default, which would hold events back
                 headers.setIfAbsent("x-accel-buffering", "no");
                 yield new EncodedResponse(status, headers, Message.EMPTY, new SseBody(events, json, head));
             }
-            case FileResponse file -> file(file, status, headers, response, request, head);
+            case FileResponse file -> file(file, status, headers, response, request, head, encoder.routeMediaType());
             case Template template ->
                 throw new IllegalStateException(template + " reached the content encoder"
                         + " unrendered; ResponseEncoder renders templates first");
@@ -114,8 +121,19 @@ public final class ContentResponses {
         return encoded;
     }
 
-    private static String mediaType(Response<?> response, String fallback) {
-        return response.mediaType() != null ? response.mediaType() : fallback;
+    /**
+     * The value's own choice (its {@code Response}'s, then the content's), then the route's
+     * declared type, then the content's default: so a route's {@code mediaType} is what is sent
+     * unless a handler picks another for one answer.
+     */
+    private static String mediaType(Response<?> response, String contentsOwn, String route, String fallback) {
+        if (response.mediaType() != null) {
+            return response.mediaType();
+        }
+        if (contentsOwn != null) {
+            return contentsOwn;
+        }
+        return route != null ? route : fallback;
     }
 
     /** A stream with validators set on its Response can still be answered with a 304. */
@@ -175,7 +193,13 @@ public final class ContentResponses {
     }
 
     private static EncodedResponse file(
-            FileResponse file, int status, Headers headers, Response<?> response, Request request, boolean head) {
+            FileResponse file,
+            int status,
+            Headers headers,
+            Response<?> response,
+            Request request,
+            boolean head,
+            String routeType) {
         Path path = file.path();
         BasicFileAttributes attributes;
         try {
@@ -195,9 +219,9 @@ public final class ContentResponses {
                 // changes whenever size or modification time does, without reading the file
                 : "\"" + Long.toHexString(size) + "-" + Long.toHexString(modified.toEpochMilli()) + "\"";
         Instant lastModified = response.lastModified() != null ? response.lastModified() : modified;
-        String type = response.mediaType() != null
-                ? response.mediaType()
-                : file.mediaType() != null ? file.mediaType() : contentType(file.filename(), path);
+        String type = response.mediaType() == null && file.mediaType() == null && routeType == null
+                ? contentType(file.filename(), path)
+                : mediaType(response, file.mediaType(), routeType, null);
         headers.setIfAbsent("content-type", type);
         headers.setIfAbsent("content-disposition", disposition(file.isInline(), file.filename()));
         headers.set("accept-ranges", "bytes");

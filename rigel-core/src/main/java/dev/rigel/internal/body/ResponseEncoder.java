@@ -86,7 +86,7 @@ public final class ResponseEncoder {
      */
     public EncodedResponse encode(Response<?> response, int defaultStatus, Request request, Request templateRequest) {
         if (response.content() instanceof Template template) {
-            response = templates.render(response, template, templateRequest);
+            response = templates.render(response, template, templateRequest, mediaType);
         }
         Object content = response.content();
         if (content instanceof ResponseContent special) {
@@ -139,6 +139,11 @@ public final class ResponseEncoder {
         }
         addLayerDefaults(headers, response.cookies());
         return new EncodedResponse(status, headers, body);
+    }
+
+    /** The media type the route declared, or null. */
+    String routeMediaType() {
+        return mediaType;
     }
 
     private byte[] jsonBody(Object content) {

@@ -56,7 +56,7 @@ public final class TemplateRenderer {
     }
 
     /** The response with the template replaced by its rendered text and a content type set. */
-    Response<String> render(Response<?> response, Template template, Request request) {
+    Response<String> render(Response<?> response, Template template, Request request, String routeType) {
         if (engine == null) {
             throw new ImproperlyConfiguredException("A handler returned " + template + " but the app has no template"
                     + " engine; register one as a plugin, e.g. App.builder().plugins(PebbleTemplates.classpath("
@@ -79,8 +79,10 @@ public final class TemplateRenderer {
                 ? response.mediaType()
                 : template.mediaType() != null
                         ? template.mediaType()
-                        // an inline template has no extension to go by: HTML, as in Litestar
-                        : inline ? HTML : mediaType(template.name());
+                        : routeType != null
+                                ? routeType
+                                // an inline template has no extension to go by: HTML, as in Litestar
+                                : inline ? HTML : mediaType(template.name());
         return response.withContent(text).mediaType(type);
     }
 

@@ -33,6 +33,9 @@ public final class LayerSettings {
     final Map<String, String> responseHeaders = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
 
     final List<Cookie> responseCookies = new ArrayList<>();
+    /** Responses declared for the OpenAPI document, by status. */
+    final Map<Integer, dev.rigel.http.DocumentedResponse> responses = new TreeMap<>();
+
     final Map<String, Object> opt = new LinkedHashMap<>();
     final List<String> tags = new ArrayList<>();
     final List<Class<? extends Record>> parameters = new ArrayList<>();
@@ -114,6 +117,15 @@ public final class LayerSettings {
 
     public Map<String, String> responseHeaders() {
         return responseHeaders;
+    }
+
+    public void response(dev.rigel.http.DocumentedResponse response) {
+        java.util.Objects.requireNonNull(response, "response");
+        responses.put(response.status(), response);
+    }
+
+    public Map<Integer, dev.rigel.http.DocumentedResponse> responses() {
+        return responses;
     }
 
     public void responseCookie(Cookie cookie) {
@@ -249,6 +261,12 @@ public final class LayerSettings {
         noNulls(statusHandlers.values(), "exception handlers");
         noNulls(responseHeaders.values(), "response header values");
         noNulls(responseCookies, "response cookies");
+        responses.forEach((status, response) -> {
+            if (response == null || status == null || status != response.status()) {
+                throw new ImproperlyConfiguredException(description + ": the documented response under status " + status
+                        + " is " + response + "; put each under its own status");
+            }
+        });
         noNulls(tags, "tags");
     }
 

@@ -45,6 +45,9 @@ public final class MergedLayers {
     public final Map<Object, ExceptionHandler> exceptionHandlers;
     final List<String[]> responseHeaders;
     public final List<Cookie> responseCookies;
+    /** The responses the layers declared for the OpenAPI document, by status, the closest layer's winning. */
+    public final List<dev.rigel.http.DocumentedResponse> documentedResponses;
+
     public final Map<String, Object> opt;
     public final List<String> tags;
     public final Hooks.BeforeRequest beforeRequest;
@@ -75,6 +78,7 @@ public final class MergedLayers {
         Map<Object, ExceptionHandler> handlers = new LinkedHashMap<>();
         Map<String, String[]> headers = new LinkedHashMap<>();
         Map<String, Cookie> cookies = new LinkedHashMap<>();
+        Map<Integer, dev.rigel.http.DocumentedResponse> documented = new java.util.TreeMap<>();
         Map<String, Object> options = new LinkedHashMap<>();
         List<String> tagList = new ArrayList<>();
         Hooks.BeforeRequest before = null;
@@ -104,6 +108,7 @@ public final class MergedLayers {
             layer.responseHeaders.forEach(
                     (name, value) -> headers.put(name.toLowerCase(Locale.ROOT), new String[] {name, value}));
             layer.responseCookies.forEach(cookie -> cookies.put(cookie.name(), cookie));
+            documented.putAll(layer.responses);
             options.putAll(layer.opt);
             for (String tag : layer.tags) {
                 if (!tagList.contains(tag)) {
@@ -130,6 +135,7 @@ public final class MergedLayers {
         this.exceptionHandlers = Collections.unmodifiableMap(handlers);
         this.responseHeaders = List.copyOf(headers.values());
         this.responseCookies = List.copyOf(cookies.values());
+        this.documentedResponses = List.copyOf(documented.values());
         this.opt = Collections.unmodifiableMap(options);
         this.tags = List.copyOf(tagList);
         this.beforeRequest = before;
