@@ -72,6 +72,7 @@ final class DTOCompiler {
     public static <T> CompiledDTO<T> compile(
             Class<T> modelType, DTOConfig config, Introspection introspection, ObjectMapper mapper, String dtoName) {
         try {
+            refusePolymorphic(modelType);
             ModelShape root = introspection.root(modelType);
             DTOCompiler compiler = new DTOCompiler(config, introspection, mapper);
             compiler.checkPaths(root);
@@ -83,6 +84,20 @@ final class DTOCompiler {
         } catch (IllegalArgumentException e) {
             throw new ImproperlyConfiguredException(
                     dtoName + " (over " + modelType.getSimpleName() + "): " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A DTO shapes the fields of one concrete class; a union's fields differ per subtype, so a
+     * sealed interface or abstract model is refused here rather than failing per request.
+     */
+    private static void refusePolymorphic(Class<?> modelType) {
+        if (modelType.isInterface() || java.lang.reflect.Modifier.isAbstract(modelType.getModifiers())) {
+            String kind = modelType.isSealed() ? "a sealed (polymorphic) type" : "an interface or abstract class";
+            throw new IllegalArgumentException(modelType.getSimpleName() + " is " + kind
+                    + ": a DTO shapes one concrete record or class. Give each subtype its own DTO, or keep "
+                    + modelType.getSimpleName() + " as a field of the model: the DTO writes and reads such a"
+                    + " field whole, with its type property");
         }
     }
 
