@@ -13,9 +13,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
@@ -85,11 +85,11 @@ final class Polymorphism {
         required.addFirst(property);
     }
 
-    /** The concrete subtypes by id, in the order the mapper lists them. */
+    /** The concrete subtypes by id, in id order (Jackson's own order is not stable across runs). */
     private static Map<String, JavaType> subtypes(ObjectMapper mapper, JavaType type, TypeSerializer serializer) {
         SerializationConfig config = mapper.getSerializationConfig();
         AnnotatedClass annotated = config.introspectClassAnnotations(type).getClassInfo();
-        Map<String, JavaType> byId = new LinkedHashMap<>();
+        Map<String, JavaType> byId = new TreeMap<>();
         List<NamedType> named =
                 new ArrayList<>(config.getSubtypeResolver().collectAndResolveSubtypesByClass(config, annotated));
         for (NamedType subtype : named) {
