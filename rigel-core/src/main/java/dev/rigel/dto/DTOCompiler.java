@@ -1,6 +1,7 @@
 package dev.rigel.dto;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -92,12 +93,12 @@ final class DTOCompiler {
      * sealed interface or abstract model is refused here rather than failing per request.
      */
     private static void refusePolymorphic(Class<?> modelType) {
-        if (modelType.isInterface() || java.lang.reflect.Modifier.isAbstract(modelType.getModifiers())) {
-            String kind = modelType.isSealed() ? "a sealed (polymorphic) type" : "an interface or abstract class";
-            throw new IllegalArgumentException(modelType.getSimpleName() + " is " + kind
-                    + ": a DTO shapes one concrete record or class. Give each subtype its own DTO, or keep "
-                    + modelType.getSimpleName() + " as a field of the model: the DTO writes and reads such a"
-                    + " field whole, with its type property");
+        boolean union = modelType.isSealed() || modelType.isAnnotationPresent(JsonTypeInfo.class);
+        if (union && (modelType.isInterface() || Modifier.isAbstract(modelType.getModifiers()))) {
+            throw new IllegalArgumentException(modelType.getSimpleName() + " is a polymorphic type"
+                    + " (sealed or @JsonTypeInfo): a DTO shapes one concrete record or class. Give each subtype its"
+                    + " own DTO, or keep " + modelType.getSimpleName() + " as a field of the model: the DTO writes"
+                    + " and reads such a field whole, with its type property");
         }
     }
 

@@ -200,7 +200,8 @@ class PolymorphicBodiesTest {
     void aDtoOverAPolymorphicModelIsRefusedAtStartupSayingWhatToDoInstead() {
         assertThatThrownBy(() -> App.builder().routeHandlers(new ShapeRoutes()).build())
                 .isInstanceOf(ImproperlyConfiguredException.class)
-                .hasMessageContaining("Shape is a sealed (polymorphic) type: a DTO shapes one concrete record or class")
+                .hasMessageContaining(
+                        "Shape is a polymorphic type (sealed or @JsonTypeInfo): a DTO shapes one concrete record or class")
                 .hasMessageContaining("Give each subtype its own DTO");
     }
 }

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.jsontype.NamedType;
 import com.fasterxml.jackson.databind.jsontype.TypeResolverBuilder;
 import com.fasterxml.jackson.databind.jsontype.impl.StdTypeResolverBuilder;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -113,7 +114,7 @@ final class SealedTypes extends NopAnnotationIntrospector {
         for (Class<?> permitted : sealed.getPermittedSubclasses()) {
             if (permitted.isSealed()) {
                 leaves.addAll(leaves(permitted));
-            } else if (!permitted.isInterface() && !java.lang.reflect.Modifier.isAbstract(permitted.getModifiers())) {
+            } else if (!permitted.isInterface() && !Modifier.isAbstract(permitted.getModifiers())) {
                 leaves.add(permitted);
             }
         }
