@@ -122,7 +122,7 @@ final class SealedTypes extends NopAnnotationIntrospector {
     }
 
     /** The type itself, then its superclasses and interfaces, breadth first. */
-    private static List<Class<?>> ancestry(Class<?> type) {
+    static List<Class<?>> ancestry(Class<?> type) {
         List<Class<?>> all = new ArrayList<>();
         all.add(type);
         for (int i = 0; i < all.size(); i++) {

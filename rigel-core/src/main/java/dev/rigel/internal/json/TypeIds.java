@@ -41,14 +41,8 @@ public final class TypeIds {
         }
         JavaType base = e.getBaseType();
         if (base != null) {
-            for (Class<?> c = base.getRawClass(); c != null; c = c.getSuperclass()) {
-                JsonTypeInfo info = c.getAnnotation(JsonTypeInfo.class);
-                if (info != null) {
-                    return info.property().isEmpty() ? info.use().getDefaultPropertyName() : info.property();
-                }
-            }
-            for (Class<?> implemented : base.getRawClass().getInterfaces()) {
-                JsonTypeInfo info = implemented.getAnnotation(JsonTypeInfo.class);
+            for (Class<?> type : SealedTypes.ancestry(base.getRawClass())) {
+                JsonTypeInfo info = type.getAnnotation(JsonTypeInfo.class);
                 if (info != null) {
                     return info.property().isEmpty() ? info.use().getDefaultPropertyName() : info.property();
                 }

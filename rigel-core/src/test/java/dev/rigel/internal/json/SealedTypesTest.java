@@ -32,7 +32,11 @@ class SealedTypesTest {
 
     record Dog(String name) implements Animal {}
 
-    record Cat(String name) implements Animal {}
+    sealed interface Cat extends Animal permits BigCat {}
+
+    sealed interface BigCat extends Cat permits Lion {}
+
+    record Lion(String name) implements BigCat {}
 
     /** A sealed interface an enum implements is left to Jackson (enums are written as their names). */
     sealed interface Level permits Basic {}
@@ -65,8 +69,8 @@ class SealedTypesTest {
 
     @Test
     void jsonTypeInfoWithoutJsonSubTypesIsEnoughForASealedType() throws Exception {
-        assertThat(mapper.writerFor(Animal.class).writeValueAsString(new Cat("Tom")))
-                .isEqualTo("{\"kind\":\"SealedTypesTest$Cat\",\"name\":\"Tom\"}");
+        assertThat(mapper.writerFor(Animal.class).writeValueAsString(new Lion("Leo")))
+                .isEqualTo("{\"kind\":\"SealedTypesTest$Lion\",\"name\":\"Leo\"}");
         assertThat(decode(Animal.class, "{'kind':'SealedTypesTest$Dog','name':'Rex'}"))
                 .isEqualTo(new Dog("Rex"));
     }
@@ -89,5 +93,11 @@ class SealedTypesTest {
                 catchThrowableOfType(ValidationException.class, () -> decode(Animal.class, "{'name':'Rex'}"));
         assertThat(missing.errors()).extracting(error -> error.key()).isEqualTo(List.of("kind"));
         assertThat(missing.errors().getFirst().message()).startsWith("missing type property");
+
+        // the tag's name is found on an annotated ancestor of the declared type
+        ValidationException deeper = catchThrowableOfType(
+                ValidationException.class, () -> decode(BigCat.class, "{'kind':'SealedTypesTest$Dog','name':'Rex'}"));
+        assertThat(deeper.errors()).extracting(error -> error.key()).isEqualTo(List.of("kind"));
+        assertThat(deeper.errors().getFirst().message()).startsWith("unknown type 'SealedTypesTest$Dog'");
     }
 }
