@@ -1,6 +1,7 @@
 package dev.rigel.dto;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -72,6 +73,7 @@ final class DTOCompiler {
     public static <T> CompiledDTO<T> compile(
             Class<T> modelType, DTOConfig config, Introspection introspection, ObjectMapper mapper, String dtoName) {
         try {
+            refusePolymorphic(modelType);
             ModelShape root = introspection.root(modelType);
             DTOCompiler compiler = new DTOCompiler(config, introspection, mapper);
             compiler.checkPaths(root);
@@ -83,6 +85,20 @@ final class DTOCompiler {
         } catch (IllegalArgumentException e) {
             throw new ImproperlyConfiguredException(
                     dtoName + " (over " + modelType.getSimpleName() + "): " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A DTO shapes the fields of one concrete class; a union's fields differ per subtype, so a
+     * sealed interface or abstract model is refused here rather than failing per request.
+     */
+    private static void refusePolymorphic(Class<?> modelType) {
+        boolean union = modelType.isSealed() || modelType.isAnnotationPresent(JsonTypeInfo.class);
+        if (union && (modelType.isInterface() || Modifier.isAbstract(modelType.getModifiers()))) {
+            throw new IllegalArgumentException(modelType.getSimpleName() + " is a polymorphic type"
+                    + " (sealed or @JsonTypeInfo): a DTO shapes one concrete record or class. Give each subtype its"
+                    + " own DTO, or keep " + modelType.getSimpleName() + " as a field of the model: the DTO writes"
+                    + " and reads such a field whole, with its type property");
         }
     }
 

@@ -8,9 +8,11 @@ import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import dev.rigel.exceptions.ValidationError;
 import dev.rigel.exceptions.ValidationException;
 import dev.rigel.internal.json.JsonCodec;
+import dev.rigel.internal.json.TypeIds;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -74,7 +76,11 @@ final class DecodeState {
                     && !(broken instanceof InputCoercionException)) {
                 throw JsonCodec.malformed(broken);
             }
-            error(key, JsonCodec.mismatchMessage(mapping));
+            if (mapping instanceof InvalidTypeIdException typeId) {
+                error(TypeIds.key(key + relativePath(mapping), typeId), TypeIds.message(typeId));
+            } else {
+                error(key, JsonCodec.mismatchMessage(mapping));
+            }
         } else {
             throw JsonCodec.malformed(failure);
         }
@@ -86,6 +92,15 @@ final class DecodeState {
             }
         }
         return INVALID;
+    }
+
+    /** Where inside a field's value the mapper failed ({@code .1} for the second item of a list). */
+    private static String relativePath(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : e.getPath()) {
+            path.append('.').append(reference.getFieldName() != null ? reference.getFieldName() : reference.getIndex());
+        }
+        return path.toString();
     }
 
     /** Throws the collected problems, if any, as the core's 400. */

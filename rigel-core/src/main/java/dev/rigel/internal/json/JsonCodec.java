@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
@@ -65,6 +66,7 @@ public final class JsonCodec {
         ObjectMapper configured = JsonMapper.builder(factory)
                 .addModule(new JavaTimeModule())
                 .addModule(new Jdk8Module())
+                .addModule(SealedTypes.module())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
@@ -306,6 +308,11 @@ public final class JsonCodec {
         Object value;
         try {
             value = json ? reader.readValue(body) : readWhole(format, reader, body);
+        } catch (InvalidTypeIdException e) {
+            throw ValidationException.forRequest(
+                    method,
+                    path,
+                    List.of(new ValidationError(TypeIds.key(fieldPath(e), e), TypeIds.message(e), "body")));
         } catch (MismatchedInputException e) {
             String key = fieldPath(e);
             String message = mismatchMessage(e);

@@ -156,6 +156,9 @@ public final class Schemas {
             schema.set("additionalProperties", plain(type.getContentType()));
             return schema;
         }
+        if (!raw.getName().startsWith("java.") && Polymorphism.isUnion(mapper, type)) {
+            return ref(unionComponent(type));
+        }
         if (raw == Object.class || raw.getName().startsWith("java.") || raw.isInterface()) {
             // any JSON value: nothing more can be said about it
             return NODES.objectNode();
@@ -260,10 +263,26 @@ public final class Schemas {
                             "property '" + property.getName() + "' of "
                                     + type.getRawClass().getName()));
         }
+        Polymorphism.addDiscriminator(mapper, type, properties, required);
         if (!required.isEmpty()) {
             ArrayNode list = schema.putArray("required");
             required.forEach(list::add);
         }
+        return name;
+    }
+
+    /** A polymorphic type's component: {@code oneOf} its subtypes' components, with a discriminator. */
+    private String unionComponent(JavaType type) {
+        String key = "union " + type.toCanonical();
+        String existing = names.get(key);
+        if (existing != null) {
+            return existing;
+        }
+        String name = uniqueName(baseName(type), key);
+        names.put(key, name);
+        ObjectNode schema = NODES.objectNode();
+        components.put(name, schema);
+        Polymorphism.describeUnion(mapper, type, schema, this::plain);
         return name;
     }
 
