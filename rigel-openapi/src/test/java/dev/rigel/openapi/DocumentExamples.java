@@ -15,18 +15,19 @@ import java.util.Map;
  * Every example of an OpenAPI 3.1 document checked against its own schema with a JSON Schema
  * 2020-12 validator (formats asserted): schema {@code examples} arrays, and the {@code examples}
  * maps and {@code example} values of parameters, headers and media types. {@code $ref}s to
- * {@code #/components/schemas/…} are resolved against the document's components.
+ * {@code #/components/schemas/…} are resolved against the document's components. Shared with the
+ * seed app's tests through this module's test jar.
  */
-final class DocumentExamples {
+public final class DocumentExamples {
 
     private static final SchemaRegistry REGISTRY =
             SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
 
     private final ObjectNode definitions;
     /** one line per invalid example: where it is, the value and what is wrong */
-    final List<String> failures = new ArrayList<>();
+    public final List<String> failures = new ArrayList<>();
     /** how many examples were checked */
-    int checked;
+    public int checked;
 
     private DocumentExamples(JsonNode document) {
         definitions = (ObjectNode)
@@ -34,7 +35,7 @@ final class DocumentExamples {
     }
 
     /** Checks every example of {@code document}. */
-    static DocumentExamples check(JsonNode document) {
+    public static DocumentExamples check(JsonNode document) {
         DocumentExamples check = new DocumentExamples(document);
         check.walk(document, "#");
         return check;

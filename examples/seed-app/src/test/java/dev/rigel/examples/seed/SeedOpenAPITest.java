@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.rigel.App;
 import dev.rigel.netty.RigelServer;
 import dev.rigel.netty.ServerConfig;
+import dev.rigel.openapi.DocumentExamples;
 import dev.rigel.testing.TestClient;
 import dev.rigel.testing.TestResponse;
 import java.io.IOException;
