@@ -89,10 +89,10 @@ public final class RoutePlan implements ServedRoute {
         this.defaultStatus = description.defaultStatus();
         Class<?> returned = dev.rigel.internal.invoke.Types.raw(callable.returnType());
         this.voidReturn = returned == void.class || returned == Void.class;
+        List<Middleware> chained = services.withBuiltIns(layers.middleware);
         // inline on the event loop only if nothing on the way to the handler may block either
-        this.nonBlocking = nonBlocking
-                && (cache == null || !cache.mayBlock())
-                && !services.anyMayBlock(services.withBuiltIns(layers.middleware), description);
+        this.nonBlocking =
+                nonBlocking && (cache == null || !cache.mayBlock()) && !services.anyMayBlock(chained, description);
         this.cache = cache;
         if (nonBlocking && sendsStreamedBody(callable.returnType())) {
             throw new ImproperlyConfiguredException(
@@ -103,7 +103,6 @@ public final class RoutePlan implements ServedRoute {
         this.guards = guards;
         this.services = services;
         this.routeServices = routeServices;
-        List<Middleware> chained = services.withBuiltIns(layers.middleware);
         this.description.chained(chained);
         this.entry = services.chain(chained, this::handle, this.description, layers, name);
     }

@@ -296,7 +296,12 @@ public final class RateLimitConfig {
 
     @Override
     public String toString() {
-        return "RateLimitConfig(" + (name.equals(DEFAULT_NAME) ? "" : name + ", ")
+        return "RateLimitConfig" + describe();
+    }
+
+    /** {@code (minute, 60)}, or {@code (login, minute, 5)} for a named limit; its middleware's name uses it too. */
+    String describe() {
+        return "(" + (name.equals(DEFAULT_NAME) ? "" : name + ", ")
                 + unit.name().toLowerCase(Locale.ROOT) + ", " + limit + ")";
     }
 }

@@ -99,7 +99,7 @@ public final class RateLimitMiddleware implements Middleware {
 
     @Override
     public String toString() {
-        return "RateLimitMiddleware" + config.toString().substring("RateLimitConfig".length());
+        return "RateLimitMiddleware" + config.describe();
     }
 
     /** The limit bound to one registry, filtered by the config's scopes and exclusions. */
