@@ -14,7 +14,7 @@
 #   WORKLOADS="plaintext json users user"
 #   (also user-jwt: GET /api/v1/users/1 with the access token a login gives instead of the static token)
 #   ROUNDS=1 (N > 1 repeats the whole cycle N times, interleaved; the table shows each cell's median)
-#   BASELINE_DIR (for rigel-vt-base, rigel-el-base, rigel-seed-base, rigel-seed-pg-base: a folder with benchmarks.jar and
+#   BASELINE_DIR (for rigel-vt-base, rigel-el-base, rigel-seed-base, rigel-seed-pg-base, rigel-jdbc-base, rigel-jpa-base: a folder with benchmarks.jar and
 #     seed-app.jar built at another commit, e.g. the one before a change)
 #   BUILD=1 (0 skips the Maven build)   PORT=18080   JAVA_OPTS=""   OUT=benchmarks/results/latest
 #   SUITE=db: TechEmpower's database tests on the local PostgreSQL instead; its defaults are
@@ -108,7 +108,7 @@ workload_headers() { # prints nothing for plaintext/json; the browser headers ot
 }
 
 DB_WORKLOADS=" db queries1 queries20 fortunes updates1 updates20 "
-DB_CONTENDERS=" rigel-pgclient rigel-jdbc rigel-jpa vertx-pg spring-jpa helidon-db javalin-hikari "
+DB_CONTENDERS=" rigel-pgclient rigel-jdbc rigel-jpa rigel-jdbc-base rigel-jpa-base vertx-pg spring-jpa helidon-db javalin-hikari "
 is_db_workload() { [[ $DB_WORKLOADS == *" $1 "* ]]; }
 is_db_contender() { [[ $DB_CONTENDERS == *" $1 "* ]]; }
 # Whether contender $1 serves workload $2: the database contenders serve the database tests only,
@@ -177,6 +177,8 @@ start_contender() { # name -> sets PID
     # the same servers from another build of Rigel (a commit before a change), for before/after ratios
     rigel-vt-base) "$JAVA" $NATIVE $JAVA_OPTS -cp "$(baseline benchmarks.jar)" dev.rigel.benchmarks.RigelBenchServer "$PORT" vt >"$log" 2>&1 & ;;
     rigel-el-base) "$JAVA" $NATIVE $JAVA_OPTS -cp "$(baseline benchmarks.jar)" dev.rigel.benchmarks.RigelBenchServer "$PORT" el >"$log" 2>&1 & ;;
+    rigel-jdbc-base) "$JAVA" $NATIVE $JAVA_OPTS -cp "$(baseline benchmarks.jar)" dev.rigel.benchmarks.RigelDbServer "$PORT" jdbc >"$log" 2>&1 & ;;
+    rigel-jpa-base) "$JAVA" $NATIVE $JAVA_OPTS -cp "$(baseline benchmarks.jar)" dev.rigel.benchmarks.RigelDbServer "$PORT" jpa >"$log" 2>&1 & ;;
     rigel-seed-base) RATE_LIMIT=second,1000000000 "$JAVA" $NATIVE $JAVA_OPTS -jar "$(baseline seed-app.jar)" --port "$PORT" >/dev/null 2>"$log" & ;;
     rigel-seed-pg-base)
       psql -q -h 127.0.0.1 -U postgres -d test -c "DROP SCHEMA IF EXISTS $SEED_PG_SCHEMA CASCADE" -c "CREATE SCHEMA $SEED_PG_SCHEMA" >"$log" 2>&1

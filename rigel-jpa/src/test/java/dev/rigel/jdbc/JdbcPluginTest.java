@@ -64,8 +64,12 @@ class JdbcPluginTest {
         }
     }
 
-    static String pool(DataSource dataSource) {
-        return dataSource.getClass().getSimpleName();
+    /** The pool the app is given is HikariCP's, behind the plugin's first-come-first-served line. */
+    static String pool(DataSource dataSource) throws java.sql.SQLException {
+        return dataSource
+                .unwrap(com.zaxxer.hikari.HikariDataSource.class)
+                .getClass()
+                .getSimpleName();
     }
 
     static String plain() {

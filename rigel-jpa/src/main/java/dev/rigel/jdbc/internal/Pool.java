@@ -9,6 +9,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.function.Consumer;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,12 +22,19 @@ public final class Pool implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Pool.class);
 
-    private final HikariDataSource dataSource;
+    private final HikariDataSource hikari;
+    private final FairDataSource dataSource;
     private final String url;
     private final boolean ownsEmbeddedDatabase;
 
-    private Pool(HikariDataSource dataSource, String url, boolean ownsEmbeddedDatabase) {
-        this.dataSource = dataSource;
+    private Pool(
+            HikariDataSource hikari,
+            int maxPoolSize,
+            Duration connectionTimeout,
+            String url,
+            boolean ownsEmbeddedDatabase) {
+        this.hikari = hikari;
+        this.dataSource = new FairDataSource(hikari, maxPoolSize, connectionTimeout);
         this.url = url;
         this.ownsEmbeddedDatabase = ownsEmbeddedDatabase;
     }
@@ -77,14 +85,18 @@ public final class Pool implements AutoCloseable {
             hikari.accept(config);
         }
         try {
-            return new Pool(new HikariDataSource(config), named, embedded);
+            return new Pool(new HikariDataSource(config), maxPoolSize, connectionTimeout, named, embedded);
         } catch (HikariPool.PoolInitializationException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             throw new IllegalStateException("Cannot connect to the database " + named + ": " + cause.getMessage(), e);
         }
     }
 
-    public HikariDataSource dataSource() {
+    /**
+     * The pool as apps and Hibernate use it: HikariCP behind a first-come-first-served line
+     * ({@code unwrap(HikariDataSource.class)} reaches HikariCP itself).
+     */
+    public DataSource dataSource() {
         return dataSource;
     }
 
@@ -95,7 +107,7 @@ public final class Pool implements AutoCloseable {
 
     @Override
     public void close() {
-        if (ownsEmbeddedDatabase && !dataSource.isClosed()) {
+        if (ownsEmbeddedDatabase && !hikari.isClosed()) {
             // DB_CLOSE_DELAY=-1 keeps an in-memory database until it is shut down explicitly
             Connection connection = null;
             try {
@@ -109,7 +121,7 @@ public final class Pool implements AutoCloseable {
                 closeQuietly(connection);
             }
         }
-        dataSource.close();
+        hikari.close();
     }
 
     /** Closing a connection to a database that was just shut down fails, and that is expected. */
