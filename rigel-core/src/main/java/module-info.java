@@ -67,7 +67,9 @@ module dev.rigel.core {
             dev.rigel.metrics,
             dev.rigel.otel,
             dev.rigel.testing,
-            dev.rigel.openapi;
+            dev.rigel.openapi,
+            dev.rigel.jpa,
+            dev.rigel.pgclient;
     exports dev.rigel.dto.spi to
             dev.rigel.jpa;
     exports dev.rigel.stores.spi to

@@ -18,6 +18,7 @@ import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 import io.vertx.sqlclient.SqlClient;
+import java.io.IOException;
 import java.net.ConnectException;
 import java.time.Duration;
 import java.util.HashMap;
@@ -93,9 +94,11 @@ public final class PgClientPlugin implements InitPlugin, HealthContributor {
                 }
                 return null;
             };
-            // the client's failures are VertxExceptions, except a refused connection and a Future's timeout
+            // the client's failures are VertxExceptions, except a refused connection, a connection
+            // reset (Netty's IOException) and a Future's timeout
             app.exceptionHandler(VertxException.class, translate);
             app.exceptionHandler(ConnectException.class, translate);
+            app.exceptionHandler(IOException.class, translate);
             app.exceptionHandler(TimeoutException.class, translate);
         }
     }

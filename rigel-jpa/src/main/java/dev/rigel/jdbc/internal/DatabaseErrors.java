@@ -5,13 +5,12 @@ import dev.rigel.exceptions.HttpException;
 import dev.rigel.exceptions.NotFoundException;
 import dev.rigel.exceptions.ServiceUnavailableException;
 import dev.rigel.http.ExceptionHandler;
+import dev.rigel.spi.ConstraintConflicts;
 import jakarta.persistence.EntityNotFoundException;
 import jakarta.persistence.OptimisticLockException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -140,7 +139,9 @@ public final class DatabaseErrors {
         if (t instanceof SQLException sql && sql.getSQLState() != null) {
             String state = sql.getSQLState();
             if (state.startsWith("23")) {
-                return conflict(kindOf(state), constraintNames == null ? null : constraintNames.apply(sql));
+                return ConstraintConflicts.conflict(
+                        ConstraintConflicts.kindOf(state),
+                        ConstraintNames.normalise(constraintNames == null ? null : constraintNames.apply(sql)));
             }
             if (LostConnections.lostState(state)) {
                 return unavailable("The database connection was lost; try again shortly", "5");
@@ -167,37 +168,11 @@ public final class DatabaseErrors {
         return new ServiceUnavailableException(detail, Map.of("Retry-After", seconds), null);
     }
 
-    /** SQLState codes of class 23 (integrity constraint violation), as PostgreSQL and H2 report them. */
-    private static ConstraintKind kindOf(String sqlState) {
-        return switch (sqlState) {
-            case "23505" -> ConstraintKind.UNIQUE;
-            // 23503: PostgreSQL both ways, H2 when a referenced row is deleted; 23506: H2 when it is missing
-            case "23503", "23506" -> ConstraintKind.FOREIGN_KEY;
-            case "23502" -> ConstraintKind.NOT_NULL;
-            case "23513", "23514" -> ConstraintKind.CHECK;
-            default -> ConstraintKind.OTHER;
-        };
-    }
-
     private static ConflictException conflict(ConstraintKind kind, String rawName) {
-        String name = ConstraintNames.normalise(rawName);
-        ConstraintKind known = kind == null ? ConstraintKind.OTHER : kind;
-        String named = name == null ? "" : " " + name;
-        String detail = switch (known) {
-            case UNIQUE -> "Unique constraint" + named + " violated: a row with the same value already exists";
-            case FOREIGN_KEY ->
-                "Foreign key constraint" + named + " violated: the referenced row does not exist,"
-                        + " or this row is still referenced";
-            case NOT_NULL -> "Not-null constraint" + named + " violated: a required value is missing";
-            case CHECK -> "Check constraint" + named + " violated";
-            case OTHER -> "Integrity constraint" + named + " violated";
-        };
-        Map<String, String> extra = new LinkedHashMap<>();
-        if (name != null) {
-            extra.put("constraint", name);
-        }
-        extra.put("kind", known.name().toLowerCase(Locale.ROOT));
-        return new ConflictException(detail, extra);
+        // Hibernate's kinds and the shared ones have the same names
+        return ConstraintConflicts.conflict(
+                kind == null ? null : ConstraintConflicts.Kind.valueOf(kind.name()),
+                ConstraintNames.normalise(rawName));
     }
 
     private static String simpleName(String entityName) {

@@ -1,14 +1,14 @@
 package dev.rigel.pgclient.internal;
 
-import dev.rigel.exceptions.ConflictException;
 import dev.rigel.exceptions.HttpException;
 import dev.rigel.exceptions.ServiceUnavailableException;
+import dev.rigel.spi.ConstraintConflicts;
 import io.vertx.core.VertxException;
 import io.vertx.core.http.ConnectionPoolTooBusyException;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
+import java.io.IOException;
 import java.net.ConnectException;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 
@@ -39,7 +39,7 @@ public final class PgErrors {
         if (t instanceof PgException pg && pg.getSqlState() != null) {
             String state = pg.getSqlState();
             if (state.startsWith("23")) {
-                return conflict(state, pg.getConstraint());
+                return ConstraintConflicts.conflict(ConstraintConflicts.kindOf(state), pg.getConstraint());
             }
             if (state.equals("57014")) {
                 return unavailable("The database statement took too long and was cancelled; try again shortly", "1");
@@ -67,7 +67,11 @@ public final class PgErrors {
         if (t instanceof TimeoutException && t.getClass().getName().startsWith("io.vertx.")) {
             return unavailable("The database did not answer in time; try again shortly", "1");
         }
-        if (t instanceof ClosedConnectionException) {
+        // a connection reset under a statement in flight fails it with the transport's own IOException;
+        // statements queued on a connection that closed fail with plain VertxExceptions of fixed text
+        if (t instanceof ClosedConnectionException
+                || (t instanceof IOException && t.getClass().getName().startsWith("io.netty."))
+                || (t.getClass() == VertxException.class && lostConnection(t.getMessage()))) {
             return unavailable("The database connection was lost; try again shortly", "5");
         }
         if (t instanceof ConnectException) {
@@ -76,37 +80,17 @@ public final class PgErrors {
         return null;
     }
 
+    private static boolean lostConnection(String message) {
+        return message != null
+                && (message.startsWith("Connection is not active now")
+                        || message.startsWith("Pending requests failed to be sent due to connection has been closed"));
+    }
+
     private static ServiceUnavailableException unreachable() {
         return unavailable("The database cannot be reached; try again shortly", "5");
     }
 
     private static ServiceUnavailableException unavailable(String detail, String seconds) {
         return new ServiceUnavailableException(detail, Map.of("Retry-After", seconds), null);
-    }
-
-    private static ConflictException conflict(String sqlState, String constraint) {
-        String kind = switch (sqlState) {
-            case "23505" -> "unique";
-            case "23503" -> "foreign_key";
-            case "23502" -> "not_null";
-            case "23514" -> "check";
-            default -> "other";
-        };
-        String named = constraint == null ? "" : " " + constraint;
-        String detail = switch (kind) {
-            case "unique" -> "Unique constraint" + named + " violated: a row with the same value already exists";
-            case "foreign_key" ->
-                "Foreign key constraint" + named + " violated: the referenced row does not exist, or this row is"
-                        + " still referenced";
-            case "not_null" -> "Not-null constraint" + named + " violated: a required value is missing";
-            case "check" -> "Check constraint" + named + " violated";
-            default -> "Integrity constraint" + named + " violated";
-        };
-        Map<String, String> extra = new LinkedHashMap<>();
-        if (constraint != null) {
-            extra.put("constraint", constraint);
-        }
-        extra.put("kind", kind);
-        return new ConflictException(detail, extra);
     }
 }

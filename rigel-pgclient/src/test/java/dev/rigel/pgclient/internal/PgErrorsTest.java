@@ -31,8 +31,11 @@ class PgErrorsTest {
             pg("08006"),
             new ConnectionPoolTooBusyException("full"),
             new VertxException("Timeout waiting for connection", true),
+            new VertxException("Connection is not active now, current status: CLOSED", true),
+            new VertxException("Pending requests failed to be sent due to connection has been closed.", true),
             ClosedConnectionException.INSTANCE,
             new ConnectException("refused"),
+            new io.netty.channel.unix.Errors.NativeIoException("recvAddress(..)", -104),
             new RuntimeException("wrapped", new ConnectException("refused"))
         }) {
             HttpException translated = PgErrors.translate(failure);
@@ -48,5 +51,6 @@ class PgErrorsTest {
         assertThat(PgErrors.translate(new TimeoutException("the app's own"))).isNull();
         assertThat(PgErrors.translate(new IllegalStateException("x"))).isNull();
         assertThat(PgErrors.translate(new VertxException("something else"))).isNull();
+        assertThat(PgErrors.translate(new java.io.IOException("the app's own"))).isNull();
     }
 }
