@@ -67,7 +67,8 @@ module dev.rigel.core {
             dev.rigel.metrics,
             dev.rigel.otel,
             dev.rigel.testing,
-            dev.rigel.openapi,
+            dev.rigel.openapi;
+    exports dev.rigel.exceptions.spi to
             dev.rigel.jpa,
             dev.rigel.pgclient;
     exports dev.rigel.dto.spi to

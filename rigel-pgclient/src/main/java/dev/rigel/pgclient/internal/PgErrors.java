@@ -2,7 +2,7 @@ package dev.rigel.pgclient.internal;
 
 import dev.rigel.exceptions.HttpException;
 import dev.rigel.exceptions.ServiceUnavailableException;
-import dev.rigel.spi.ConstraintConflicts;
+import dev.rigel.exceptions.spi.ConstraintConflicts;
 import io.vertx.core.VertxException;
 import io.vertx.core.http.ConnectionPoolTooBusyException;
 import io.vertx.pgclient.PgException;

@@ -1,4 +1,4 @@
-package dev.rigel.spi;
+package dev.rigel.exceptions.spi;
 
 import dev.rigel.exceptions.ConflictException;
 import java.util.LinkedHashMap;
