@@ -21,6 +21,7 @@ public final class Dispatcher {
     private final long readTimeoutNanos;
     private final long headerReadTimeoutNanos;
     private final AsciiString serverHeader;
+    private final byte[] serverLine;
     private final int webSocketMaxFrameSize;
     private final int webSocketMaxMessageSize;
     private final boolean webSocketCompression;
@@ -40,6 +41,7 @@ public final class Dispatcher {
         this.readTimeoutNanos = readTimeout.toNanos();
         this.headerReadTimeoutNanos = headerReadTimeout.toNanos();
         this.serverHeader = serverHeader == null ? null : new AsciiString(serverHeader);
+        this.serverLine = serverHeader == null ? null : Http1EncodedResponse.fieldLine("server", serverHeader);
         this.webSocketMaxFrameSize = webSocketMaxFrameSize;
         this.webSocketMaxMessageSize = webSocketMaxMessageSize;
         this.webSocketCompression = webSocketCompression;
@@ -64,6 +66,11 @@ public final class Dispatcher {
     /** The Server header value or null; pre-encoded because it goes into every response. */
     AsciiString serverHeader() {
         return serverHeader;
+    }
+
+    /** The Server field as an HTTP/1 line ({@code server: value\r\n}) or null. */
+    byte[] serverLine() {
+        return serverLine;
     }
 
     int webSocketMaxFrameSize() {
