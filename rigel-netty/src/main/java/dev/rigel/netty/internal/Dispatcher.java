@@ -14,8 +14,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class Dispatcher {
 
     private final Application app;
+    /**
+     * One name for all: a numbered name costs a string built per request, and a virtual thread
+     * already has a unique id for dumps and profiles.
+     */
     private final ThreadFactory virtualThreads =
-            Thread.ofVirtual().name("rigel-handler-", 0).factory();
+            Thread.ofVirtual().name("rigel-handler").factory();
+
     private final AtomicInteger running = new AtomicInteger();
     private final long maxBodySize;
     private final long readTimeoutNanos;
