@@ -12,6 +12,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
@@ -69,6 +72,26 @@ class Http1Test {
                     send.send(Message.ResponseBody.EMPTY_LAST);
                 }
                 case "/ignore-body" -> TestApps.text(send, 200, "ignored");
+                case "/own-fields", "/inline/own-fields" -> {
+                    // Fields the server owns or fills in, set by the application; and its Headers
+                    // changed once sent, which must not reach the wire.
+                    Headers headers = Headers.of(
+                            "content-type", "text/plain",
+                            "Content-Length", "999",
+                            "Transfer-Encoding", "chunked",
+                            "Connection", "keep-alive",
+                            "date", "Mon, 01 Jan 2024 00:00:00 GMT",
+                            "server", "mine",
+                            "x-latin", "caf\u00e9");
+                    send.send(new Message.ResponseStart(200, headers));
+                    send.send(new Message.ResponseBody("hello".getBytes(StandardCharsets.UTF_8), false));
+                    headers.set("x-after", "sent");
+                    headers.remove("content-type");
+                }
+                case "/reset-content" -> {
+                    send.send(new Message.ResponseStart(205, new Headers()));
+                    send.send(new Message.ResponseBody("must not be sent".getBytes(StandardCharsets.UTF_8), false));
+                }
                 case "/header-injection" -> {
                     send.send(new Message.ResponseStart(200, Headers.of("x-evil", "a\r\nSet-Cookie: stolen=1")));
                     send.send(Message.ResponseBody.EMPTY_LAST);
@@ -392,6 +415,53 @@ class Http1Test {
 
             http.write("GET /inline/after-head HTTP/1.1\r\nHost: t\r\n\r\n");
             assertThat(http.read().text()).contains("rawPath=/inline/after-head");
+        }
+    }
+
+    @Test
+    void aCompleteResponseCarriesTheServersFramingAndTheApplicationsOtherFieldsInOrder() throws Exception {
+        for (String path : List.of("/own-fields", "/inline/own-fields")) {
+            try (RawHttp http = new RawHttp(server.port())) {
+                http.write("GET " + path + " HTTP/1.1\r\nHost: t\r\n\r\n");
+                assertThat(http.readUntil("\r\n\r\n"))
+                        .isEqualTo("HTTP/1.1 200 OK\r\n"
+                                + "content-type: text/plain\r\n"
+                                + "date: Mon, 01 Jan 2024 00:00:00 GMT\r\n"
+                                + "server: mine\r\n"
+                                + "x-latin: caf\u00e9\r\n"
+                                + "content-length: 5\r\n\r\n");
+                assertThat(http.readUntil("hello")).isEqualTo("hello");
+                // still open: the application's "Connection: keep-alive" is not the server's to repeat
+                http.write("GET /inline/next HTTP/1.1\r\nHost: t\r\n\r\n");
+                assertThat(http.read().text()).contains("rawPath=/inline/next");
+            }
+        }
+    }
+
+    @Test
+    void theServerStampsDateAndServerAndSaysKeepAliveToHttp10() throws Exception {
+        try (RawHttp http = new RawHttp(server.port())) {
+            http.write("GET /inline/x HTTP/1.0\r\nConnection: keep-alive\r\n\r\n");
+            RawHttp.Response response = http.read();
+            assertThat(response.statusLine()).isEqualTo("HTTP/1.0 200 OK");
+            assertThat(response.header("server")).isEqualTo("Rigel");
+            assertThat(response.header("connection")).isEqualTo("keep-alive");
+            Instant date = ZonedDateTime.parse(response.header("date"), DateTimeFormatter.RFC_1123_DATE_TIME)
+                    .toInstant();
+            assertThat(date)
+                    .isBetween(Instant.now().minusSeconds(5), Instant.now().plusSeconds(1));
+        }
+    }
+
+    @Test
+    void resetContentHasNoBodyAndAZeroLength() throws Exception {
+        try (RawHttp http = new RawHttp(server.port())) {
+            http.write("GET /reset-content HTTP/1.1\r\nHost: t\r\n\r\n");
+            RawHttp.Response response = http.read();
+            assertThat(response.status()).isEqualTo(205);
+            assertThat(response.header("content-length")).isEqualTo("0");
+            http.write("GET /inline/next HTTP/1.1\r\nHost: t\r\n\r\n");
+            assertThat(http.read().text()).contains("rawPath=/inline/next"); // nothing of the body was left on the wire
         }
     }
 

@@ -14,13 +14,19 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class Dispatcher {
 
     private final Application app;
+    /**
+     * One name for all: a numbered name costs a string built per request, and a virtual thread
+     * already has a unique id for dumps and profiles.
+     */
     private final ThreadFactory virtualThreads =
-            Thread.ofVirtual().name("rigel-handler-", 0).factory();
+            Thread.ofVirtual().name("rigel-handler").factory();
+
     private final AtomicInteger running = new AtomicInteger();
     private final long maxBodySize;
     private final long readTimeoutNanos;
     private final long headerReadTimeoutNanos;
     private final AsciiString serverHeader;
+    private final byte[] serverLine;
     private final int webSocketMaxFrameSize;
     private final int webSocketMaxMessageSize;
     private final boolean webSocketCompression;
@@ -40,6 +46,7 @@ public final class Dispatcher {
         this.readTimeoutNanos = readTimeout.toNanos();
         this.headerReadTimeoutNanos = headerReadTimeout.toNanos();
         this.serverHeader = serverHeader == null ? null : new AsciiString(serverHeader);
+        this.serverLine = serverHeader == null ? null : Http1EncodedResponse.fieldLine("server", serverHeader);
         this.webSocketMaxFrameSize = webSocketMaxFrameSize;
         this.webSocketMaxMessageSize = webSocketMaxMessageSize;
         this.webSocketCompression = webSocketCompression;
@@ -64,6 +71,11 @@ public final class Dispatcher {
     /** The Server header value or null; pre-encoded because it goes into every response. */
     AsciiString serverHeader() {
         return serverHeader;
+    }
+
+    /** The Server field as an HTTP/1 line ({@code server: value\r\n}) or null. */
+    byte[] serverLine() {
+        return serverLine;
     }
 
     int webSocketMaxFrameSize() {

@@ -33,10 +33,14 @@ final class Http1Exchange extends HttpExchange {
     volatile boolean closeAfter;
     /** The response carries no body (HEAD, 1xx, 204, 304): chunks are dropped. */
     private boolean bodyless;
-    /** Scratch of {@link #convert}, on the sending thread: the application's Content-Length... */
+    /** Scratch of {@link #keep}, on the sending thread: the application's Content-Length... */
     private String appContentLength;
-    /** ...and whether it asked to close the connection. */
+    /** ...whether it asked to close the connection... */
     private boolean appClose;
+    /** ...and whether it set its own Date and Server. */
+    private boolean appDate;
+
+    private boolean appServer;
 
     Http1Exchange(
             Http1ResponseWriter handler,
@@ -54,6 +58,30 @@ final class Http1Exchange extends HttpExchange {
     @Override
     Object fullResponse(int status, Headers headers, byte[] body) {
         boolean bodyless = headRequest || Messages.bodylessStatus(status);
+        if (!bodyless && status != 205 && headers.size() <= Long.SIZE) {
+            // The usual response, encoded to bytes right here. The rest keep Netty's encoder, which
+            // knows their framing: no body by rule, 205 (no body, Content-Length 0), HEAD.
+            long dropped = 0;
+            clearScratch();
+            for (int i = 0, n = headers.size(); i < n; i++) {
+                if (!keep(headers.nameAt(i), headers.valueAt(i), false)) {
+                    dropped |= 1L << i;
+                }
+            }
+            Http1EncodedResponse.ConnectionField connectionField = !keepAlive(false)
+                    ? Http1EncodedResponse.ConnectionField.CLOSE
+                    : version == HttpVersion.HTTP_1_0 ? Http1EncodedResponse.ConnectionField.KEEP_ALIVE : null;
+            return Http1EncodedResponse.encode(
+                    channel.alloc(),
+                    version,
+                    status,
+                    headers,
+                    dropped,
+                    appDate ? null : HttpDate.line(),
+                    appServer ? null : dispatcher.serverLine(),
+                    connectionField,
+                    body);
+        }
         // HEAD and 304 keep the Content-Length the application computed for the GET they mirror
         // (Http1ResponseEncoder knows the request was HEAD and writes no body); otherwise the body is
         // complete, so its real length frames it, whatever the application said.
@@ -139,42 +167,54 @@ final class Http1Exchange extends HttpExchange {
      */
     private HttpHeaders convert(Headers headers, boolean keepContentLength) {
         HttpHeaders out = UNVALIDATED.newHeaders();
-        boolean hasDate = false;
-        boolean hasServer = false;
-        appContentLength = null;
-        appClose = false;
+        clearScratch();
         for (int i = 0, n = headers.size(); i < n; i++) {
             String name = headers.nameAt(i);
             String value = headers.valueAt(i);
-            HttpFields.validate(name, value);
-            switch (HttpFields.kind(name)) {
-                case HttpFields.DATE -> hasDate = true;
-                case HttpFields.SERVER -> hasServer = true;
-                case HttpFields.CONTENT_LENGTH -> {
-                    appContentLength = value;
-                    if (!keepContentLength) {
-                        continue;
-                    }
-                }
-                case HttpFields.TRANSFER_ENCODING -> {
-                    continue;
-                }
-                case HttpFields.CONNECTION -> {
-                    appClose |= HttpFields.hasToken(value, "close");
-                    continue;
-                }
-                default -> {}
+            if (keep(name, value, keepContentLength)) {
+                out.add(name, value);
             }
-            out.add(name, value);
         }
-        if (!hasDate) {
+        if (!appDate) {
             out.add(HttpHeaderNames.DATE, HttpDate.now());
         }
         AsciiString server = dispatcher.serverHeader();
-        if (server != null && !hasServer) {
+        if (server != null && !appServer) {
             out.add(HttpHeaderNames.SERVER, server);
         }
         return out;
+    }
+
+    private void clearScratch() {
+        appContentLength = null;
+        appClose = false;
+        appDate = false;
+        appServer = false;
+    }
+
+    /**
+     * Validates one of the application's fields and notes what the server acts on; false for a
+     * field the server leaves out of the response (see {@link #convert}).
+     */
+    private boolean keep(String name, String value, boolean keepContentLength) {
+        HttpFields.validate(name, value);
+        switch (HttpFields.kind(name)) {
+            case HttpFields.DATE -> appDate = true;
+            case HttpFields.SERVER -> appServer = true;
+            case HttpFields.CONTENT_LENGTH -> {
+                appContentLength = value;
+                return keepContentLength;
+            }
+            case HttpFields.TRANSFER_ENCODING -> {
+                return false;
+            }
+            case HttpFields.CONNECTION -> {
+                appClose |= HttpFields.hasToken(value, "close");
+                return false;
+            }
+            default -> {}
+        }
+        return true;
     }
 
     /**
@@ -184,16 +224,21 @@ final class Http1Exchange extends HttpExchange {
      * otherwise be mistaken for the next request).
      */
     private void connectionHeaders(HttpHeaders out, boolean forceClose) {
+        if (!keepAlive(forceClose)) {
+            out.add(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        } else if (version == HttpVersion.HTTP_1_0) {
+            out.add(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
+        }
+    }
+
+    /** Decides keep-alive for this response (see {@link #connectionHeaders}) and notes it in {@link #closeAfter}. */
+    private boolean keepAlive(boolean forceClose) {
         boolean keepAlive = keepAliveRequested
                 && !forceClose
                 && !appClose
                 && !connection.draining()
                 && !(expectContinue && !requestComplete);
         closeAfter = !keepAlive;
-        if (!keepAlive) {
-            out.add(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-        } else if (version == HttpVersion.HTTP_1_0) {
-            out.add(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
-        }
+        return keepAlive;
     }
 }

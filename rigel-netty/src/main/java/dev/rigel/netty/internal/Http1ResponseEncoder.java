@@ -17,7 +17,8 @@ import java.util.ArrayDeque;
  * strict decoder cannot live in it): the decoder tells this encoder each request's method, in
  * order, so a response to HEAD is encoded without a body and a 2xx to CONNECT without
  * Transfer-Encoding; and a request framed by both Transfer-Encoding and Content-Length (RFC 9112
- * 6.3) closes the connection after its response. Kept as a separate handler, not combined with
+ * 6.3) closes the connection after its response. Complete responses the exchange encoded itself
+ * ({@link Http1EncodedResponse}) pass through as their bytes. Kept as a separate handler, not combined with
  * the decoder, because Netty's WebSocket handshaker swaps a separate decoder and encoder out.
  */
 final class Http1ResponseEncoder extends HttpResponseEncoder {
@@ -40,9 +41,16 @@ final class Http1ResponseEncoder extends HttpResponseEncoder {
 
     @Override
     public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) throws Exception {
-        if (closeAfterResponse && msg instanceof LastHttpContent) {
+        boolean encoded = msg instanceof Http1EncodedResponse;
+        if (closeAfterResponse && (encoded || msg instanceof LastHttpContent)) {
             closeAfterResponse = false;
             promise = promise.unvoid().addListener(ChannelFutureListener.CLOSE);
+        }
+        if (encoded) {
+            // Already bytes (never one of the responses to HEAD): it answers the oldest request.
+            methods.poll();
+            ctx.write(((Http1EncodedResponse) msg).content(), promise);
+            return;
         }
         super.write(ctx, msg, promise);
     }

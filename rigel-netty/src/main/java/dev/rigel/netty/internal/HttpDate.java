@@ -10,19 +10,30 @@ import java.util.Date;
  */
 final class HttpDate {
 
-    private record Stamp(long second, AsciiString text) {}
+    /** The value, and the whole HTTP/1 field line ({@code date: value\r\n}) for encoders that write bytes. */
+    private record Stamp(long second, AsciiString text, byte[] line) {}
 
-    private static volatile Stamp current = new Stamp(Long.MIN_VALUE, AsciiString.EMPTY_STRING);
+    private static volatile Stamp current = new Stamp(Long.MIN_VALUE, AsciiString.EMPTY_STRING, new byte[0]);
 
     private HttpDate() {}
 
     static AsciiString now() {
+        return stamp().text;
+    }
+
+    /** {@code date: <IMF-fixdate>\r\n}, for {@link Http1EncodedResponse}. */
+    static byte[] line() {
+        return stamp().line;
+    }
+
+    private static Stamp stamp() {
         long second = System.currentTimeMillis() / 1000;
         Stamp stamp = current;
         if (stamp.second != second) {
-            stamp = new Stamp(second, new AsciiString(DateFormatter.format(new Date(second * 1000))));
+            AsciiString text = new AsciiString(DateFormatter.format(new Date(second * 1000)));
+            stamp = new Stamp(second, text, Http1EncodedResponse.fieldLine("date", text));
             current = stamp;
         }
-        return stamp.text;
+        return stamp;
     }
 }

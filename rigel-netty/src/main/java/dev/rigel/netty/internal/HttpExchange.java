@@ -50,7 +50,7 @@ abstract class HttpExchange implements Receive, Send, Runnable {
     final boolean headRequest;
     final Connection connection;
     private final HttpExchangeHandler handler;
-    private final Channel channel;
+    final Channel channel;
     private final EventExecutor loop;
     private final long contentLength;
 

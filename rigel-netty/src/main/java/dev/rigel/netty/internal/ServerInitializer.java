@@ -14,10 +14,8 @@ import io.netty.handler.codec.http2.Http2ServerUpgradeCodec;
 import io.netty.handler.codec.http2.Http2Settings;
 import io.netty.handler.codec.http2.Http2StreamChannel;
 import io.netty.handler.ssl.SslContext;
-import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.AsciiString;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Admits each accepted connection (at most {@code maxConnectionsPerAddress} per client address,
@@ -100,7 +98,7 @@ public final class ServerInitializer extends ChannelInitializer<Channel> {
             pipeline.addLast(sslContext.newHandler(ch.alloc()));
         }
         if (idleMillis > 0) {
-            pipeline.addLast(new IdleStateHandler(0, 0, idleMillis, TimeUnit.MILLISECONDS));
+            pipeline.addLast(new IdleTimeout(idleMillis));
         }
         pipeline.addLast(connection);
         if (sslContext != null) {
