@@ -458,10 +458,11 @@ abstract class HttpExchange implements Receive, Send, Runnable {
         writer = Thread.currentThread();
         execute(msg, () -> {
             handler.write(this, msg, false);
-            if (closed || channel.isWritable()) {
+            if (closed) {
                 writableAgain();
             } else {
-                handler.awaitWritable(this);
+                handler.awaitWritable(
+                        this); // the handler knows what writable means (an HTTP/2 stream has its own window)
             }
         });
         while (!writeDone) {
