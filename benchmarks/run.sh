@@ -299,7 +299,11 @@ for name in $CONTENDERS; do
     if is_h2_workload "$w"; then
       # h2load prints no percentiles: they come from its per-request log (benchmarks/h2load/summary.py)
       h2load -c"$H2_CONNECTIONS" -m"$H2_STREAMS" -D"$DURATION" --log-file="$RUN_DIR/$name.$w.h2load" "${args[@]}" "$BASE$path" >"$RUN_DIR/$name.$w.h2load.out" 2>&1 || true
-      result=$(python3 benchmarks/h2load/summary.py "$RUN_DIR/$name.$w.h2load.out" "$RUN_DIR/$name.$w.h2load")
+      if ! result=$(python3 benchmarks/h2load/summary.py "$RUN_DIR/$name.$w.h2load.out" "$RUN_DIR/$name.$w.h2load"); then
+        echo "   $w: h2load failed, see $RUN_DIR/$name.$w.h2load.out" >&2
+        printf '{"contender":"%s","workload":"%s","status":"h2load failed"}\n' "$name" "$w" >"$RUN_DIR/$name.$w.r$round.json"
+        continue
+      fi
       rm -f "$RUN_DIR/$name.$w.h2load" # a line per request; the summary keeps what matters
     else
       result=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" -s benchmarks/wrk/report.lua "${args[@]}" "$BASE$path" | tail -1)
