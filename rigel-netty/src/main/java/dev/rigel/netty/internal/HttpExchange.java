@@ -439,8 +439,8 @@ abstract class HttpExchange implements Receive, Send, Runnable {
 
     /**
      * Hands message(s) to the event loop. The final message is fire-and-forget (one task, one
-     * flush). Intermediate chunks of a stream wait until they were written and the channel is
-     * writable again, which bounds the memory a fast producer can pin.
+     * flush). Intermediate chunks of a stream wait until they were written and the handler says
+     * the exchange may write more, which bounds the memory a fast producer can pin.
      */
     private void emit(Object msg, boolean last) throws IOException {
         if (loop.inEventLoop()) {
