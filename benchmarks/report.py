@@ -29,6 +29,9 @@ WORKLOAD_LABELS = {
     "updates1": "GET /updates?queries=1",
     "updates20": "GET /updates?queries=20",
 }
+# h2-X: workload X over h2c (prior knowledge), loaded with h2load
+for _name, _label in list(WORKLOAD_LABELS.items()):
+    WORKLOAD_LABELS["h2-" + _name] = _label + " over h2c"
 
 
 def machine():
@@ -111,6 +114,12 @@ def load(run_dir, contenders, workloads):
     for r in rows:
         if r.get("status") == "ok" and r["valid"] and r["workload"] in base:
             r["ratio"] = round(r["rps"] / base[r["workload"]], 3)
+    # an h2-X row against the same contender's X row (HTTP/1.1) of the same run
+    http1 = {(r["contender"], r["workload"]): r["rps"] for r in rows if r.get("status") == "ok" and r["valid"]}
+    for r in rows:
+        w = r["workload"]
+        if w.startswith("h2-") and r.get("status") == "ok" and r["valid"] and (r["contender"], w[3:]) in http1:
+            r["ratio_to_http1"] = round(r["rps"] / http1[(r["contender"], w[3:])], 3)
     return rows, procs
 
 
@@ -120,13 +129,15 @@ def ms(us):
 
 def table(rows, procs):
     multi = any(len(r.get("rounds_rps", [])) > 1 for r in rows)
+    h2 = any(r["workload"].startswith("h2-") for r in rows)
     out = [f"| contender | workload | requests/s | p50 ms | p99 ms | errors | non-2xx | ratio to {BASELINE} |"
-           + (" rounds (req/s) |" if multi else ""),
-           "|---|---|---:|---:|---:|---:|---:|---:|" + ("---|" if multi else "")]
+           + (" h2c ÷ HTTP/1.1 |" if h2 else "") + (" rounds (req/s) |" if multi else ""),
+           "|---|---|---:|---:|---:|---:|---:|---:|" + ("---:|" if h2 else "") + ("---|" if multi else "")]
     for r in rows:
         label = WORKLOAD_LABELS.get(r["workload"], r["workload"])
         if r.get("status") != "ok":
-            out.append(f"| {r['contender']} | {label} | n/a ({r.get('status')}) | | | | | |")
+            out.append(f"| {r['contender']} | {label} | n/a ({r.get('status')}) | | | | | |" + (" |" if h2 else "")
+                       + (" |" if multi else ""))
             continue
         w = r["wrk"]
         ratio = ratio_of(r)
@@ -135,6 +146,7 @@ def table(rows, procs):
             label += " (invalid: over 1% errors / non-2xx)"
         out.append(f"| {r['contender']} | {label} | {r['rps']:,.0f} | {ms(w['p50_us'])} | {ms(w['p99_us'])} | "
                    f"{r['errors']} | {r['non_2xx']} | {'' if ratio is None else f'{ratio:.2f}'} |"
+                   + (f" {r['ratio_to_http1']:.2f} |" if "ratio_to_http1" in r else " |" if h2 else "")
                    + (" " + " / ".join("-" if x is None else f"{x:,.0f}" for x in r.get("rounds_rps", [])) + " |"
                       if multi else ""))
     out += ["", "| contender | startup to first successful request (ms) | RSS after the run (MB) | peak RSS (MB) |",

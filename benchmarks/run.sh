@@ -12,7 +12,10 @@
 #   SEED_PG_SCHEMA=rigel_bench_seed (rigel-seed-pg: the seed on the local PostgreSQL, database test,
 #   user postgres, in this schema, dropped and made afresh before each start)
 #   WORKLOADS="plaintext json users user"
-#   (also user-jwt: GET /api/v1/users/1 with the access token a login gives instead of the static token)
+#   (also user-jwt: GET /api/v1/users/1 with the access token a login gives instead of the static token;
+#   and h2-plaintext h2-json h2-users h2-user: the same requests over h2c with prior knowledge, loaded
+#   with h2load instead of wrk, served by the Rigel contenders and vertx only)
+#   H2_CONNECTIONS=16 H2_STREAMS=10   h2load -c/-m (connections, concurrent streams per connection)
 #   ROUNDS=1 (N > 1 repeats the whole cycle N times, interleaved; the table shows each cell's median)
 #   BASELINE_DIR (for rigel-vt-base, rigel-el-base, rigel-seed-base, rigel-seed-pg-base, rigel-jdbc-base, rigel-jpa-base: a folder with benchmarks.jar and
 #     seed-app.jar built at another commit, e.g. the one before a change)
@@ -30,6 +33,8 @@ ROOT=$(pwd)
 
 THREADS=${THREADS:-1}
 CONNECTIONS=${CONNECTIONS:-64}
+H2_CONNECTIONS=${H2_CONNECTIONS:-16}
+H2_STREAMS=${H2_STREAMS:-10}
 WARMUP=${WARMUP:-5}
 DURATION=${DURATION:-10}
 SUITE=${SUITE:-http}
@@ -62,6 +67,13 @@ if ! command -v wrk >/dev/null; then
   else sudo apt-get install -y wrk >&2 || { sudo apt-get update >&2 && sudo apt-get install -y wrk >&2; }; fi
 fi
 
+# h2load (Debian's nghttp2-client) loads the h2-* workloads
+if [[ " $WORKLOADS " == *" h2-"* ]] && ! command -v h2load >/dev/null; then
+  echo "h2load is missing; installing nghttp2-client with apt-get" >&2
+  if [ "$(id -u)" -eq 0 ]; then apt-get install -y nghttp2-client >&2 || { apt-get update >&2 && apt-get install -y nghttp2-client >&2; }
+  else sudo apt-get install -y nghttp2-client >&2 || { sudo apt-get update >&2 && sudo apt-get install -y nghttp2-client >&2; }; fi
+fi
+
 if [ "$BUILD" = 1 ]; then
   echo "building (./mvnw -q -B package -DskipTests) ..." >&2
   ./mvnw -q -B package -DskipTests >&2
@@ -70,13 +82,14 @@ fi
 RESULTS_DIR=$(dirname "$OUT")
 RUN_DIR="$RESULTS_DIR/run"
 mkdir -p "$RUN_DIR"
-rm -f "$RUN_DIR"/*.json "$RUN_DIR"/*.log "$RUN_DIR"/*.check
+rm -f "$RUN_DIR"/*.json "$RUN_DIR"/*.log "$RUN_DIR"/*.check "$RUN_DIR"/*.h2load "$RUN_DIR"/*.h2load.out
 BASE="http://127.0.0.1:$PORT"
 AUTH='Authorization: Bearer dev-token'
 
 # What each workload requests. The users workloads send what a browser sends along with the token.
 workload_path() {
   case $1 in
+    h2-*) workload_path "${1#h2-}" ;; # the same request over h2c
     plaintext) echo /plaintext ;;
     json) echo /json ;;
     users) echo /api/v1/users ;;
@@ -100,7 +113,7 @@ BROWSER_HEADERS=(
 )
 workload_headers() { # prints nothing for plaintext/json; the browser headers otherwise (via global array)
   case $1 in
-    users|user) return 0 ;;
+    users|user|h2-users|h2-user) return 0 ;;
     # the same, with the access token a login gave (JWT, set per contender start) instead of the static token
     user-jwt) BROWSER_HEADERS_JWT=("${BROWSER_HEADERS[@]}"); BROWSER_HEADERS_JWT[1]="Authorization: Bearer $JWT"; return 0 ;;
     *) return 1 ;;
@@ -111,9 +124,16 @@ DB_WORKLOADS=" db queries1 queries20 fortunes updates1 updates20 "
 DB_CONTENDERS=" rigel-pgclient rigel-jdbc rigel-jpa rigel-jdbc-base rigel-jpa-base vertx-pg spring-jpa helidon-db javalin-hikari "
 is_db_workload() { [[ $DB_WORKLOADS == *" $1 "* ]]; }
 is_db_contender() { [[ $DB_CONTENDERS == *" $1 "* ]]; }
+# HTTP/2 workloads (h2c with prior knowledge, loaded by h2load) and the contenders that speak h2c
+is_h2_workload() { [[ $1 == h2-* ]]; }
+H2_CONTENDERS=" rigel-vt rigel-el rigel-seed rigel-seed-pg rigel-seed-rs256 rigel-vt-base rigel-el-base rigel-seed-base rigel-seed-pg-base vertx "
 # Whether contender $1 serves workload $2: the database contenders serve the database tests only,
-# the others the HTTP workloads only.
-serves() { if is_db_contender "$1"; then is_db_workload "$2"; else ! is_db_workload "$2"; fi; }
+# the others the HTTP workloads only, and the h2c ones only if they speak h2c.
+serves() {
+  if is_db_contender "$1"; then is_db_workload "$2"
+  elif is_h2_workload "$2"; then [[ $H2_CONTENDERS == *" $1 "* ]]
+  else ! is_db_workload "$2"; fi
+}
 # The request polled until contender $1 answers (its startup time).
 probe() {
   if is_db_contender "$1"; then curl -fs -o /dev/null "$BASE/db" 2>/dev/null
@@ -246,7 +266,11 @@ for name in $CONTENDERS; do
   # every workload is warmed before any is measured, so none is measured on a colder JIT than another
   for w in $ordered; do
     warm_args $w
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" "${args[@]}" "$BASE$(workload_path "$w")" >/dev/null 2>&1 || true
+    if is_h2_workload "$w"; then
+      h2load -c"$H2_CONNECTIONS" -m"$H2_STREAMS" -D"$WARMUP" "${args[@]}" "$BASE$(workload_path "$w")" >/dev/null 2>&1 || true
+    else
+      wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" "${args[@]}" "$BASE$(workload_path "$w")" >/dev/null 2>&1 || true
+    fi
   done
   for w in $ordered; do
     path=$(workload_path "$w")
@@ -263,6 +287,10 @@ for name in $CONTENDERS; do
         continue
       fi
       code=200
+    elif is_h2_workload "$w"; then
+      # over HTTP/2 for real: prior knowledge, and the answer must say HTTP/2
+      code=$(curl -s --http2-prior-knowledge -o "$RUN_DIR/$name.$w.body" -w '%{http_code} HTTP/%{http_version}' "${args[@]}" "$BASE$path" || true)
+      if [ "$code" = "200 HTTP/2" ]; then code=200; fi
     else
       code=$(curl -s -o "$RUN_DIR/$name.$w.body" -w '%{http_code}' "${args[@]}" "$BASE$path" || true)
     fi
@@ -271,7 +299,18 @@ for name in $CONTENDERS; do
       printf '{"contender":"%s","workload":"%s","status":"check failed: HTTP %s"}\n' "$name" "$w" "$code" >"$RUN_DIR/$name.$w.r$round.json"
       continue
     fi
-    result=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" -s benchmarks/wrk/report.lua "${args[@]}" "$BASE$path" | tail -1)
+    if is_h2_workload "$w"; then
+      # h2load prints no percentiles: they come from its per-request log (benchmarks/h2load/summary.py)
+      h2load -c"$H2_CONNECTIONS" -m"$H2_STREAMS" -D"$DURATION" --log-file="$RUN_DIR/$name.$w.h2load" "${args[@]}" "$BASE$path" >"$RUN_DIR/$name.$w.h2load.out" 2>&1 || true
+      if ! result=$(python3 benchmarks/h2load/summary.py "$RUN_DIR/$name.$w.h2load.out" "$RUN_DIR/$name.$w.h2load"); then
+        echo "   $w: h2load failed, see $RUN_DIR/$name.$w.h2load.out" >&2
+        printf '{"contender":"%s","workload":"%s","status":"h2load failed"}\n' "$name" "$w" >"$RUN_DIR/$name.$w.r$round.json"
+        continue
+      fi
+      rm -f "$RUN_DIR/$name.$w.h2load" # a line per request; the summary keeps what matters
+    else
+      result=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" -s benchmarks/wrk/report.lua "${args[@]}" "$BASE$path" | tail -1)
+    fi
     printf '{"contender":"%s","workload":"%s","status":"ok","wrk":%s}\n' "$name" "$w" "$result" >"$RUN_DIR/$name.$w.r$round.json"
     echo "   $w: $(echo "$result" | python3 -c 'import json,sys; r=json.load(sys.stdin); print(round(r["requests"]*1e6/r["duration_us"]), "req/s")')" >&2
   done
@@ -284,5 +323,6 @@ done
 
 cut -d' ' -f1-3 /proc/loadavg >"$RUN_DIR/loadavg-end"
 SETTINGS="wrk -t$THREADS -c$CONNECTIONS, ${WARMUP}s warm-up + ${DURATION}s measurement per workload"
+[[ " $WORKLOADS " == *" h2-"* ]] && SETTINGS="$SETTINGS; h2-*: h2load -c$H2_CONNECTIONS -m$H2_STREAMS over h2c (prior knowledge)"
 [ "$ROUNDS" -gt 1 ] && SETTINGS="$SETTINGS, median of $ROUNDS interleaved rounds"
 python3 benchmarks/report.py "$RUN_DIR" "$OUT" "$SETTINGS" "$CONTENDERS" "$WORKLOADS"

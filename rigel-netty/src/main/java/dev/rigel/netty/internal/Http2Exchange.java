@@ -1,17 +1,15 @@
 package dev.rigel.netty.internal;
 
 import dev.rigel.protocol.Headers;
+import dev.rigel.protocol.Message;
 import dev.rigel.protocol.Scope;
-import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http2.DefaultHttp2DataFrame;
 import io.netty.handler.codec.http2.DefaultHttp2Headers;
-import io.netty.handler.codec.http2.DefaultHttp2HeadersFrame;
 import io.netty.handler.codec.http2.Http2Headers;
 import io.netty.util.AsciiString;
 import java.util.Locale;
 
-/** An HTTP/2 exchange (one stream): builds HEADERS and DATA frames for {@link Http2StreamHandler}. */
+/** An HTTP/2 exchange (one stream): builds the {@link Http2Response}s {@link Http2StreamHandler} writes. */
 final class Http2Exchange extends HttpExchange {
 
     private static final AsciiString APPLICATION_JSON = AsciiString.cached("application/json");
@@ -33,34 +31,25 @@ final class Http2Exchange extends HttpExchange {
         // As for HTTP/1: HEAD and 304 keep the application's Content-Length, a body its real one.
         Http2Headers out = convert(status, headers, bodyless && status >= 200 && status != 204);
         if (bodyless) {
-            return new DefaultHttp2HeadersFrame(out, true);
+            return new Http2Response(out, null, true);
         }
         out.setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
-        if (body.length == 0) {
-            return new DefaultHttp2HeadersFrame(out, true);
-        }
-        return new Object[] {
-            new DefaultHttp2HeadersFrame(out, false), new DefaultHttp2DataFrame(Unpooled.wrappedBuffer(body), true)
-        };
+        return new Http2Response(out, body.length == 0 ? null : body, true);
     }
 
     @Override
     Object headResponse(int status, Headers headers, byte[] firstChunk) {
         bodyless = headRequest || Messages.bodylessStatus(status);
         Http2Headers out = convert(status, headers, status >= 200 && status != 204);
-        DefaultHttp2HeadersFrame head = new DefaultHttp2HeadersFrame(out, false);
-        if (bodyless || firstChunk.length == 0) {
-            return head;
-        }
-        return new Object[] {head, new DefaultHttp2DataFrame(Unpooled.wrappedBuffer(firstChunk), false)};
+        return new Http2Response(out, bodyless || firstChunk.length == 0 ? null : firstChunk, false);
     }
 
     @Override
     Object bodyChunk(byte[] chunk, boolean last) {
         if (bodyless || chunk.length == 0) {
-            return last ? new DefaultHttp2DataFrame(true) : null;
+            return last ? new Http2Response(null, Message.EMPTY, true) : null;
         }
-        return new DefaultHttp2DataFrame(Unpooled.wrappedBuffer(chunk), last);
+        return new Http2Response(null, chunk, last);
     }
 
     @Override
@@ -68,8 +57,8 @@ final class Http2Exchange extends HttpExchange {
         return error(status, detail, dispatcher.serverHeader());
     }
 
-    /** A complete JSON error response as HEADERS + DATA frames. */
-    static Object[] error(int status, String detail, AsciiString server) {
+    /** A complete JSON error response: HEADERS and DATA. */
+    static Http2Response error(int status, String detail, AsciiString server) {
         byte[] body = ErrorBodies.json(status, detail);
         Http2Headers out = new DefaultHttp2Headers(true, true, 6);
         out.status(HttpFields.status(status).codeAsText());
@@ -79,9 +68,7 @@ final class Http2Exchange extends HttpExchange {
         if (server != null) {
             out.set(HttpHeaderNames.SERVER, server);
         }
-        return new Object[] {
-            new DefaultHttp2HeadersFrame(out, false), new DefaultHttp2DataFrame(Unpooled.wrappedBuffer(body), true)
-        };
+        return new Http2Response(out, body, true);
     }
 
     /**

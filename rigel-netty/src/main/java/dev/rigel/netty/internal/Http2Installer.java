@@ -7,10 +7,10 @@ import io.netty.channel.ChannelPipeline;
 
 /**
  * Turns a connection into an HTTP/2 connection from wherever it sits in the pipeline: optionally
- * installs the frame codec and stream multiplexer after itself (prior knowledge, ALPN), drops the
- * HTTP/1 handler, switches reading back to automatic (HTTP/2 must always read to keep flow
- * control and pings going; per-stream backpressure happens on the stream channels), then removes
- * itself. For the h2c upgrade, Netty's upgrade codec installs the codec and this only switches.
+ * installs {@link Http2Handler} after itself (prior knowledge, ALPN), drops the HTTP/1 handler,
+ * switches reading back to automatic (HTTP/2 must always read to keep flow control and pings
+ * going; per-stream backpressure holds back a stream's window instead), then removes itself. For
+ * the h2c upgrade, Netty's upgrade codec installs the handler and this only switches.
  */
 final class Http2Installer extends ChannelHandlerAdapter {
 
@@ -30,12 +30,9 @@ final class Http2Installer extends ChannelHandlerAdapter {
     public void handlerAdded(ChannelHandlerContext ctx) {
         ChannelPipeline pipeline = ctx.pipeline();
         if (installCodec) {
-            // In this order: the multiplexer looks the codec up when it is added.
-            ChannelHandler codec = server.http2FrameCodec();
-            pipeline.addAfter(ctx.name(), null, codec);
-            ChannelHandler multiplexer = server.http2Multiplexer(connection, scheme);
-            pipeline.addAfter(pipeline.context(codec).name(), null, multiplexer);
-            pipeline.addAfter(pipeline.context(multiplexer).name(), null, ExceptionTail.INSTANCE);
+            ChannelHandler http2 = server.http2Handler(connection, scheme);
+            pipeline.addAfter(ctx.name(), null, http2);
+            pipeline.addAfter(pipeline.context(http2).name(), null, ExceptionTail.INSTANCE);
         }
         connection.switchedToHttp2();
         Http1Handler http1 = pipeline.get(Http1Handler.class);

@@ -6,49 +6,59 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http2.DefaultHttp2Headers;
-import io.netty.handler.codec.http2.DefaultHttp2HeadersFrame;
-import io.netty.handler.codec.http2.DefaultHttp2ResetFrame;
-import io.netty.handler.codec.http2.Http2DataFrame;
+import io.netty.handler.codec.http2.Http2ConnectionEncoder;
 import io.netty.handler.codec.http2.Http2Error;
-import io.netty.handler.codec.http2.Http2Exception;
 import io.netty.handler.codec.http2.Http2Headers;
-import io.netty.handler.codec.http2.Http2HeadersFrame;
+import io.netty.handler.codec.http2.Http2Stream;
 import io.netty.util.AsciiString;
-import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.EventExecutor;
-import java.io.IOException;
 import java.util.Map;
 
 /**
- * Serves one HTTP/2 stream (a child channel of {@code Http2MultiplexHandler}): HEADERS become a
- * {@link Scope}, DATA frames the request body, and the exchange's response goes back as frames.
- * Streams are independent, so there is no ordering to keep; backpressure toggles the child
- * channel's {@code autoRead}, which withholds WINDOW_UPDATEs and so slows the client down.
+ * Serves one HTTP/2 stream for its {@link Http2Handler}: the request head becomes a {@link Scope},
+ * DATA the request body, and the exchange's {@link Http2Response}s go straight into the
+ * connection's encoder. Streams are independent, so there is no ordering to keep. Backpressure
+ * on the body holds back the bytes the application has not caught up with from the flow
+ * controller, so no WINDOW_UPDATE opens the stream's window until it has; a response waits on
+ * the client's window through the remote flow controller's writability. Event loop only.
  */
-final class Http2StreamHandler extends ChannelInboundHandlerAdapter implements HttpExchangeHandler {
+final class Http2StreamHandler implements HttpExchangeHandler {
 
     private static final AsciiString STATUS_100 = AsciiString.cached("100");
 
+    private final Http2Handler http2;
+    private final Http2Stream stream;
     private final Dispatcher dispatcher;
     private final Connection connection;
     private final String scheme;
     private final ReadTimer readTimer;
-    private ChannelHandlerContext ctx;
+    private final ChannelHandlerContext ctx;
     private Http2Exchange exchange;
     private HttpExchange waitingForWritable;
     /** The stream was answered or refused; further frames from the client are ignored. */
     private boolean finished;
-
+    /** The application is behind on the body: DATA is taken but its window not given back. */
     private boolean paused;
+    /** Body bytes (and padding) taken while paused, given back to the window on resuming. */
+    private int withheld;
 
-    Http2StreamHandler(Dispatcher dispatcher, Connection connection, String scheme) {
+    /** Linked by {@link Http2Handler} while waiting for the end of the current read. */
+    Http2StreamHandler nextDeferred;
+
+    boolean readCompleteQueued;
+
+    Http2StreamHandler(
+            Http2Handler http2, Http2Stream stream, Dispatcher dispatcher, Connection connection, String scheme) {
+        this.http2 = http2;
+        this.stream = stream;
         this.dispatcher = dispatcher;
         this.connection = connection;
         this.scheme = scheme;
+        this.ctx = http2.context();
         this.readTimer = new ReadTimer(dispatcher.readTimeoutNanos());
     }
 
@@ -67,42 +77,9 @@ final class Http2StreamHandler extends ChannelInboundHandlerAdapter implements H
         return connection;
     }
 
-    @Override
-    public void handlerAdded(ChannelHandlerContext ctx) {
-        this.ctx = ctx;
-    }
+    // ------------------------------------------------------------------ reading (from Http2Handler)
 
-    @Override
-    public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        try {
-            if (finished) {
-                return;
-            }
-            if (msg instanceof Http2HeadersFrame headers) {
-                if (exchange == null) {
-                    startRequest(headers);
-                } else if (headers.isEndStream()) {
-                    onData(Unpooled.EMPTY_BUFFER, true); // trailers end the body; their fields are not kept
-                }
-            } else if (msg instanceof Http2DataFrame data && exchange != null && !exchange.requestComplete) {
-                onData(data.content().retain(), data.isEndStream());
-            }
-        } finally {
-            ReferenceCountUtil.release(msg);
-        }
-    }
-
-    @Override
-    public void channelReadComplete(ChannelHandlerContext ctx) {
-        Http2Exchange ex = exchange;
-        if (ex != null && !finished) {
-            ex.dispatchIfDeferred();
-        }
-        ctx.fireChannelReadComplete();
-    }
-
-    private void startRequest(Http2HeadersFrame frame) {
-        Http2Headers h = frame.headers();
+    void requestHead(Http2Headers h, boolean endOfStream) {
         CharSequence method = h.method();
         CharSequence path = h.path();
         if (method == null || path == null) {
@@ -125,7 +102,7 @@ final class Http2StreamHandler extends ChannelInboundHandlerAdapter implements H
         }
         CharSequence expect = h.get(HttpHeaderNames.EXPECT);
         boolean expectContinue =
-                expect != null && !frame.isEndStream() && HttpHeaderValues.CONTINUE.contentEqualsIgnoreCase(expect);
+                expect != null && !endOfStream && HttpHeaderValues.CONTINUE.contentEqualsIgnoreCase(expect);
 
         Headers headers = new Headers(h.size());
         CharSequence authority = h.authority();
@@ -151,11 +128,34 @@ final class Http2StreamHandler extends ChannelInboundHandlerAdapter implements H
             return;
         }
         ex.begin(inline);
-        if (frame.isEndStream()) {
+        if (endOfStream) {
             onData(Unpooled.EMPTY_BUFFER, true);
         } else {
             armReadTimer();
+            http2.readCompleteWanted(this);
         }
+    }
+
+    /** Trailers end the body; their fields are not kept. */
+    void trailers() {
+        if (!finished && exchange != null && !exchange.requestComplete) {
+            onData(Unpooled.EMPTY_BUFFER, true);
+        }
+    }
+
+    /** Takes a DATA frame; returns the bytes whose window may go back to the client now. */
+    int data(ByteBuf data, int padding, boolean endOfStream) {
+        int bytes = data.readableBytes() + padding;
+        Http2Exchange ex = exchange;
+        if (finished || ex == null || ex.requestComplete) {
+            return bytes;
+        }
+        onData(data.retain(), endOfStream);
+        if (paused && !finished) {
+            withheld += bytes;
+            return 0;
+        }
+        return bytes;
     }
 
     private void onData(ByteBuf content, boolean last) {
@@ -172,9 +172,20 @@ final class Http2StreamHandler extends ChannelInboundHandlerAdapter implements H
             if (ex.inline) {
                 ex.callInline();
             }
-        } else if (!paused && ex.inboundFull()) {
-            paused = true;
-            ctx.channel().config().setAutoRead(false);
+        } else {
+            http2.readCompleteWanted(this);
+            if (!paused && ex.inboundFull()) {
+                paused = true;
+            }
+        }
+    }
+
+    /** The connection's read that brought part of this stream's request has ended. */
+    void readComplete() {
+        readCompleteQueued = false;
+        Http2Exchange ex = exchange;
+        if (ex != null && !finished) {
+            ex.dispatchIfDeferred();
         }
     }
 
@@ -182,30 +193,46 @@ final class Http2StreamHandler extends ChannelInboundHandlerAdapter implements H
 
     @Override
     public void write(HttpExchange ex, Object msg, boolean last) {
-        if (ex != exchange || finished || ex.closed) {
-            Messages.release(msg);
+        if (ex != exchange || finished || ex.closed || msg == null) {
             return;
         }
+        Http2Response response = (Http2Response) msg;
         if (last && !ex.requestComplete) {
             // Answered before the body was complete: once the response is out, tell the client to
             // stop sending (RFC 9113 8.1). Not earlier: a reset discards DATA still queued for
             // flow control.
-            Messages.writeAndFlush(ctx, msg).addListener(written -> resetStream());
+            ChannelPromise written = ctx.newPromise();
+            send(response, written);
+            written.addListener(done -> resetStream(Http2Error.NO_ERROR));
             finish(ex);
             return;
         }
-        Messages.write(ctx, msg);
-        // Inside the parent's read loop the stream channel defers this flush and Netty flushes
-        // the connection once for all streams.
-        ctx.flush();
+        send(response, http2.quietPromise());
         if (last) {
             finish(ex);
         }
     }
 
-    private void resetStream() {
-        if (ctx.channel().isActive()) {
-            ctx.writeAndFlush(new DefaultHttp2ResetFrame(Http2Error.NO_ERROR));
+    /** Writes HEADERS and/or DATA; {@code promise} completes with the last frame. */
+    private void send(Http2Response response, ChannelPromise promise) {
+        Http2ConnectionEncoder encoder = http2.encoder();
+        int id = stream.id();
+        byte[] body = response.body();
+        if (response.headers() != null) {
+            boolean headersEnd = response.endStream() && body == null;
+            encoder.writeHeaders(
+                    ctx, id, response.headers(), 0, headersEnd, body == null ? promise : http2.quietPromise());
+        }
+        if (body != null) {
+            encoder.writeData(ctx, id, Unpooled.wrappedBuffer(body), 0, response.endStream(), promise);
+        }
+        http2.flushSoon();
+    }
+
+    private void resetStream(Http2Error error) {
+        if (stream.state() != Http2Stream.State.CLOSED && ctx.channel().isActive()) {
+            http2.resetStream(ctx, stream.id(), error.code(), ctx.newPromise());
+            http2.flushSoon();
         }
     }
 
@@ -213,7 +240,8 @@ final class Http2StreamHandler extends ChannelInboundHandlerAdapter implements H
     public void writeContinue(HttpExchange ex) {
         if (ex == exchange && !finished && !ex.closed) {
             Http2Headers headers = new DefaultHttp2Headers().status(STATUS_100);
-            ctx.writeAndFlush(new DefaultHttp2HeadersFrame(headers, false), ctx.voidPromise());
+            http2.encoder().writeHeaders(ctx, stream.id(), headers, 0, false, http2.quietPromise());
+            http2.flushSoon();
         }
     }
 
@@ -221,20 +249,38 @@ final class Http2StreamHandler extends ChannelInboundHandlerAdapter implements H
     public void resumeReading(HttpExchange ex) {
         if (ex == exchange && paused) {
             paused = false;
-            ctx.channel().config().setAutoRead(true);
+            int bytes = withheld;
+            withheld = 0;
+            if (bytes > 0 && stream.state() != Http2Stream.State.CLOSED) {
+                http2.consumed(stream, bytes);
+            }
         }
     }
 
     @Override
     public void awaitWritable(HttpExchange ex) {
-        if (finished || !ctx.channel().isActive() || ctx.channel().isWritable()) {
+        if (finished || stream.state() == Http2Stream.State.CLOSED || writable()) {
             ex.writableAgain();
         } else {
             waitingForWritable = ex;
         }
     }
 
-    /** Nothing to do: the connection is always read, and a reset or a lost connection ends the stream channel. */
+    /** The stream may take more DATA: the client's window has room and the socket is writable. */
+    private boolean writable() {
+        return http2.encoder().flowController().isWritable(stream);
+    }
+
+    /** From the remote flow controller: this stream's writability changed. */
+    void writabilityChanged() {
+        HttpExchange waiting = waitingForWritable;
+        if (waiting != null && writable()) {
+            waitingForWritable = null;
+            waiting.writableAgain();
+        }
+    }
+
+    /** Nothing to do: the connection is always read, and a reset or a lost connection closes the stream. */
     @Override
     public void watchDisconnect(HttpExchange ex) {}
 
@@ -243,7 +289,7 @@ final class Http2StreamHandler extends ChannelInboundHandlerAdapter implements H
         if (ex == exchange && !finished) {
             finished = true;
             ex.connectionLost();
-            ctx.close(); // resets the stream; the connection and its other streams live on
+            resetStream(Http2Error.CANCEL); // the connection and its other streams live on
         }
     }
 
@@ -253,7 +299,7 @@ final class Http2StreamHandler extends ChannelInboundHandlerAdapter implements H
         ex.responseComplete();
     }
 
-    /** Answers a request the server refuses and resets the stream. */
+    /** Answers a request the server refuses and resets the stream if the client is still sending. */
     private void reject(int status, String detail) {
         Http2Exchange ex = exchange;
         finished = true;
@@ -261,29 +307,31 @@ final class Http2StreamHandler extends ChannelInboundHandlerAdapter implements H
         if (ex != null) {
             ex.connectionLost();
             if (ex.onWire) {
-                ctx.close();
+                resetStream(Http2Error.CANCEL);
                 return;
             }
         }
-        Messages.writeAndFlush(ctx, Http2Exchange.error(status, detail, dispatcher.serverHeader()))
-                .addListener(written -> resetStream());
+        ChannelPromise written = ctx.newPromise();
+        send(Http2Exchange.error(status, detail, dispatcher.serverHeader()), written);
+        written.addListener(done -> resetStream(Http2Error.NO_ERROR));
+    }
+
+    /** An unexpected failure serving this stream: logged, and the stream reset; the connection lives on. */
+    void failed(Throwable cause) {
+        ServerLog.LOG.warn(
+                "Resetting HTTP/2 stream {} of {} after an unexpected error", stream.id(), ctx.channel(), cause);
+        finished = true;
+        readTimer.cancel();
+        if (exchange != null) {
+            exchange.connectionLost();
+        }
+        resetStream(Http2Error.INTERNAL_ERROR);
     }
 
     // ------------------------------------------------------------------ lifecycle
 
-    @Override
-    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
-        HttpExchange waiting = waitingForWritable;
-        if (waiting != null && ctx.channel().isWritable()) {
-            waitingForWritable = null;
-            waiting.writableAgain();
-        }
-        ctx.fireChannelWritabilityChanged();
-    }
-
-    @Override
-    public void channelInactive(ChannelHandlerContext ctx) {
-        // The stream closed: normally after our response, else reset by the client.
+    /** The stream closed: normally after our response, else reset by the client or with the connection. */
+    void streamClosed() {
         readTimer.cancel();
         Http2Exchange ex = exchange;
         if (ex != null) {
@@ -291,23 +339,6 @@ final class Http2StreamHandler extends ChannelInboundHandlerAdapter implements H
         }
         finished = true;
         waitingForWritable = null;
-        ctx.fireChannelInactive();
-    }
-
-    @Override
-    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        if (cause instanceof Http2Exception) {
-            // A stream error the client caused (flow control, malformed headers...): the
-            // multiplexer resets the stream with its code right after; closing here would say CANCEL.
-            ServerLog.LOG.debug("HTTP/2 stream error on {}: {}", ctx.channel(), cause.toString());
-            return;
-        }
-        if (cause instanceof IOException) {
-            ServerLog.LOG.debug("Resetting {}: {}", ctx.channel(), cause.toString());
-        } else {
-            ServerLog.LOG.warn("Resetting {} after an unexpected error", ctx.channel(), cause);
-        }
-        ctx.close();
     }
 
     private void armReadTimer() {

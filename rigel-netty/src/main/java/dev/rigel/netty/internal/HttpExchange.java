@@ -439,8 +439,8 @@ abstract class HttpExchange implements Receive, Send, Runnable {
 
     /**
      * Hands message(s) to the event loop. The final message is fire-and-forget (one task, one
-     * flush). Intermediate chunks of a stream wait until they were written and the channel is
-     * writable again, which bounds the memory a fast producer can pin.
+     * flush). Intermediate chunks of a stream wait until they were written and the handler says
+     * the exchange may write more, which bounds the memory a fast producer can pin.
      */
     private void emit(Object msg, boolean last) throws IOException {
         if (loop.inEventLoop()) {
@@ -458,10 +458,11 @@ abstract class HttpExchange implements Receive, Send, Runnable {
         writer = Thread.currentThread();
         execute(msg, () -> {
             handler.write(this, msg, false);
-            if (closed || channel.isWritable()) {
+            if (closed) {
                 writableAgain();
             } else {
-                handler.awaitWritable(this);
+                handler.awaitWritable(
+                        this); // the handler knows what writable means (an HTTP/2 stream has its own window)
             }
         });
         while (!writeDone) {

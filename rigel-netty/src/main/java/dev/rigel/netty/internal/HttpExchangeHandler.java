@@ -31,7 +31,11 @@ interface HttpExchangeHandler {
     /** The application drained {@code ex}'s body queue; read more. */
     void resumeReading(HttpExchange ex);
 
-    /** Calls {@link HttpExchange#writableAgain()} once the channel is writable (or closed). */
+    /**
+     * Calls {@link HttpExchange#writableAgain()} once {@code ex} may write more (now, if it may
+     * already): the channel is writable, and for an HTTP/2 stream the client's window is open too;
+     * or the exchange is over.
+     */
     void awaitWritable(HttpExchange ex);
 
     /**

@@ -1,18 +1,13 @@
 package dev.rigel.netty.internal;
 
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http2.Http2CodecUtil;
-import io.netty.handler.codec.http2.Http2FrameCodec;
-import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
-import io.netty.handler.codec.http2.Http2MultiplexHandler;
 import io.netty.handler.codec.http2.Http2ServerUpgradeCodec;
 import io.netty.handler.codec.http2.Http2Settings;
-import io.netty.handler.codec.http2.Http2StreamChannel;
 import io.netty.handler.ssl.SslContext;
 import io.netty.util.AsciiString;
 import java.time.Duration;
@@ -25,8 +20,8 @@ import java.time.Duration;
  *                    (the first request removes the upgrade handlers, or the connection turns HTTP/2)
  * cleartext, h2 off: [idle] Connection Http1ResponseEncoder Http1RequestDecoder Http1Handler
  * TLS:               SslHandler [idle] Connection AlpnHandler → HTTP/1.1 or HTTP/2 as negotiated
- * HTTP/2:            ... Connection Http2FrameCodec Http2MultiplexHandler ExceptionTail,
- *                    each stream: Http2StreamHandler
+ * HTTP/2:            ... Connection Http2Handler ExceptionTail
+ *                    (each stream: an Http2StreamHandler object in the stream's properties, no channel)
  * </pre>
  */
 public final class ServerInitializer extends ChannelInitializer<Channel> {
@@ -112,8 +107,8 @@ public final class ServerInitializer extends ChannelInitializer<Channel> {
                     decoder,
                     protocol -> AsciiString.contentEquals(Http2CodecUtil.HTTP_UPGRADE_PROTOCOL_NAME, protocol)
                             ? new Http2ServerUpgradeCodec(
-                                    http2FrameCodec(),
-                                    http2Multiplexer(connection, "http"),
+                                    (String) null, // Netty names the handler
+                                    http2Handler(connection, "http"),
                                     new Http2Installer(this, connection, "http", false),
                                     ExceptionTail.INSTANCE)
                             : null);
@@ -149,30 +144,21 @@ public final class ServerInitializer extends ChannelInitializer<Channel> {
                 encoder);
     }
 
-    Http2FrameCodec http2FrameCodec() {
-        Http2FrameCodec codec = Http2FrameCodecBuilder.forServer()
-                .initialSettings(Http2Settings.defaultSettings()
+    /** The HTTP/2 side of a connection: Netty's connection handler serving the streams itself. */
+    Http2Handler http2Handler(Connection connection, String scheme) {
+        Http2Handler handler = new Http2Handler.Builder(dispatcher, connection, scheme)
+                .settings(Http2Settings.defaultSettings()
                         .maxConcurrentStreams(MAX_CONCURRENT_STREAMS)
                         .initialWindowSize(STREAM_WINDOW)
                         .maxHeaderListSize(maxHeaderSize))
                 // Netty's close() is graceful: GOAWAY, then wait this long for open streams.
-                .gracefulShutdownTimeoutMillis(shutdownTimeoutMillis)
-                .validateHeaders(true)
+                .shutdownTimeoutMillis(shutdownTimeoutMillis)
+                .validatingHeaders()
                 // Netty's server defaults, fixed here: more RST_STREAMs than this received (rapid
                 // reset) or provoked (MadeYouReset) in the window is a GOAWAY with ENHANCE_YOUR_CALM.
-                .decoderEnforceMaxRstFramesPerWindow(MAX_RESETS_PER_WINDOW, RESET_WINDOW_SECONDS)
-                .encoderEnforceMaxRstFramesPerWindow(MAX_RESETS_PER_WINDOW, RESET_WINDOW_SECONDS)
+                .resetLimits(MAX_RESETS_PER_WINDOW, RESET_WINDOW_SECONDS)
                 .build();
-        OverflowRefusingFlowController.install(codec.connection());
-        return codec;
-    }
-
-    ChannelHandler http2Multiplexer(Connection connection, String scheme) {
-        return new Http2MultiplexHandler(new ChannelInitializer<Http2StreamChannel>() {
-            @Override
-            protected void initChannel(Http2StreamChannel stream) {
-                stream.pipeline().addLast(new Http2StreamHandler(dispatcher, connection, scheme));
-            }
-        });
+        OverflowRefusingFlowController.install(handler.connection());
+        return handler;
     }
 }

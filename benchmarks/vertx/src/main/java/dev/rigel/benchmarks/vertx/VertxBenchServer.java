@@ -7,6 +7,7 @@ import dev.rigel.benchmarks.common.BenchUser;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +16,7 @@ import java.util.Map;
 
 /**
  * Vert.x-web 5 with the benchmark routes, handlers on the event loops (one HTTP server per core
- * sharing the port, the usual Vert.x scaling). JSON is written with one shared Jackson mapper; the
+ * sharing the port, the usual Vert.x scaling), HTTP/1.1 and h2c. JSON is written with one shared Jackson mapper; the
  * bearer check is a route handler on {@code /api/v1/*} that calls {@code next()}.
  *
  * <p>Usage: {@code java -cp target/classes:target/lib/* dev.rigel.benchmarks.vertx.VertxBenchServer PORT}.
@@ -26,6 +27,8 @@ public final class VertxBenchServer {
     private static final Map<String, String> HELLO = Map.of("message", "Hello, World!");
     private static final byte[] TOKEN = BenchData.TOKEN.getBytes(StandardCharsets.UTF_8);
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** HTTP/1.1, and HTTP/2 over cleartext (h2c: prior knowledge and upgrade), the harness's h2-* workloads. */
+    private static final HttpServerOptions OPTIONS = new HttpServerOptions().setHttp2ClearTextEnabled(true);
 
     private VertxBenchServer() {}
 
@@ -59,7 +62,7 @@ public final class VertxBenchServer {
         int loops = Runtime.getRuntime().availableProcessors();
         for (int i = 0; i < loops; i++) {
             // each server created off the event loops gets its own event loop; they share the port
-            vertx.createHttpServer()
+            vertx.createHttpServer(OPTIONS)
                     .requestHandler(router)
                     .listen(port, "127.0.0.1")
                     .await();
