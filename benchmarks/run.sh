@@ -7,11 +7,11 @@
 # Usage: benchmarks/run.sh            (from anywhere; see benchmarks/README.md)
 # Settings, all overridable from the environment:
 #   THREADS=1 CONNECTIONS=64 WARMUP=5 DURATION=10   wrk -t/-c, seconds of warm-up and of measurement
-#   CONTENDERS="raw-netty rigel-vt rigel-el rigel-seed rigel-seed-pg helidon javalin vertx spring"
+#   CONTENDERS="raw-netty rigel-vt rigel-el rigel-min rigel-min-aot rigel-seed rigel-seed-aot rigel-seed-96m rigel-seed-pg helidon javalin vertx spring"
 #   (also rigel-seed-rs256: the seed signing its access tokens with RS256)
-#   (startup and memory: rigel-min, a minimal app (benchmarks/minimal) run as an app ships, java -jar;
-#   rigel-min-aot and rigel-seed-aot, the same jars on the JDK's AOT cache that their `train` command
-#   wrote once per run (JDK 25+); rigel-seed-96m, the seed with -Xmx96m)
+#   (rigel-min: a minimal app (benchmarks/minimal) run as an app ships, java -jar; rigel-min-aot and
+#   rigel-seed-aot: the same jars on the JDK's AOT cache that their `train` command wrote once per
+#   run (JDK 25+); rigel-seed-96m: the seed with -Xmx96m)
 #   SEED_PG_SCHEMA=rigel_bench_seed (rigel-seed-pg: the seed on the local PostgreSQL, database test,
 #   user postgres, in this schema, dropped and made afresh before each start)
 #   WORKLOADS="plaintext json users user"
@@ -41,7 +41,7 @@ if [ "$SUITE" = db ]; then
   WORKLOADS=${WORKLOADS:-db queries1 queries20 fortunes updates1 updates20 users}
   BASELINE=${BASELINE:-vertx-pg}
 fi
-CONTENDERS=${CONTENDERS:-raw-netty rigel-vt rigel-el rigel-seed rigel-seed-pg helidon javalin vertx spring}
+CONTENDERS=${CONTENDERS:-raw-netty rigel-vt rigel-el rigel-min rigel-min-aot rigel-seed rigel-seed-aot rigel-seed-96m rigel-seed-pg helidon javalin vertx spring}
 SEED_PG_SCHEMA=${SEED_PG_SCHEMA:-rigel_bench_seed}
 TFB_SCHEMA=${TFB_SCHEMA:-techempower}
 export TFB_SCHEMA
