@@ -21,7 +21,7 @@
 #     seed-app.jar built at another commit, e.g. the one before a change)
 #   BUILD=1 (0 skips the Maven build)   PORT=18080   JAVA_OPTS=""   OUT=benchmarks/results/latest
 #   SUITE=db: TechEmpower's database tests on the local PostgreSQL instead; its defaults are
-#     CONTENDERS="vertx-pg rigel-jdbc rigel-jpa spring-jpa helidon-db javalin-hikari rigel-seed rigel-seed-pg"
+#     CONTENDERS="vertx-pg rigel-pgclient rigel-jdbc rigel-jpa spring-jpa helidon-db javalin-hikari rigel-seed rigel-seed-pg"
 #     WORKLOADS="db queries1 queries20 fortunes updates1 updates20 users"  BASELINE=vertx-pg
 #   TFB_SCHEMA=techempower (the schema of database test holding world and fortune, made afresh by
 #     benchmarks/techempower/setup.sql before the first database contender starts)
@@ -37,7 +37,7 @@ WARMUP=${WARMUP:-5}
 DURATION=${DURATION:-10}
 SUITE=${SUITE:-http}
 if [ "$SUITE" = db ]; then
-  CONTENDERS=${CONTENDERS:-vertx-pg rigel-jdbc rigel-jpa spring-jpa helidon-db javalin-hikari rigel-seed rigel-seed-pg}
+  CONTENDERS=${CONTENDERS:-vertx-pg rigel-pgclient rigel-jdbc rigel-jpa spring-jpa helidon-db javalin-hikari rigel-seed rigel-seed-pg}
   WORKLOADS=${WORKLOADS:-db queries1 queries20 fortunes updates1 updates20 users}
   BASELINE=${BASELINE:-vertx-pg}
 fi
@@ -111,7 +111,7 @@ workload_headers() { # prints nothing for plaintext/json; the browser headers ot
 }
 
 DB_WORKLOADS=" db queries1 queries20 fortunes updates1 updates20 "
-DB_CONTENDERS=" rigel-jdbc rigel-jpa vertx-pg spring-jpa helidon-db javalin-hikari "
+DB_CONTENDERS=" rigel-pgclient rigel-jdbc rigel-jpa vertx-pg spring-jpa helidon-db javalin-hikari "
 is_db_workload() { [[ $DB_WORKLOADS == *" $1 "* ]]; }
 is_db_contender() { [[ $DB_CONTENDERS == *" $1 "* ]]; }
 # Whether contender $1 serves workload $2: the database contenders serve the database tests only,
@@ -221,6 +221,7 @@ start_contender() { # name -> sets PID
     # TechEmpower's database tests on the local PostgreSQL (schema $TFB_SCHEMA, see benchmarks/techempower/)
     rigel-jdbc) "$JAVA" $NATIVE $JAVA_OPTS -cp benchmarks/target/benchmarks.jar dev.rigel.benchmarks.RigelDbServer "$PORT" jdbc >"$log" 2>&1 & ;;
     rigel-jpa) "$JAVA" $NATIVE $JAVA_OPTS -cp benchmarks/target/benchmarks.jar dev.rigel.benchmarks.RigelDbServer "$PORT" jpa >"$log" 2>&1 & ;;
+    rigel-pgclient) "$JAVA" $NATIVE $JAVA_OPTS -cp benchmarks/target/benchmarks.jar dev.rigel.benchmarks.RigelDbServer "$PORT" pgclient >"$log" 2>&1 & ;;
     vertx-pg) "$JAVA" $NATIVE $JAVA_OPTS -cp "benchmarks/vertx-pg/target/classes:benchmarks/vertx-pg/target/lib/*" dev.rigel.benchmarks.vertxpg.VertxDbServer "$PORT" >"$log" 2>&1 & ;;
     spring-jpa) TFB_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/test?currentSchema=$TFB_SCHEMA" "$JAVA" $NATIVE $JAVA_OPTS -jar benchmarks/spring/target/benchmarks-spring.jar --server.port="$PORT" --spring.profiles.active=db >"$log" 2>&1 & ;;
     helidon-db) "$JAVA" $NATIVE $JAVA_OPTS -cp "benchmarks/helidon/target/classes:benchmarks/helidon/target/lib/*" dev.rigel.benchmarks.helidon.HelidonDbServer "$PORT" >"$log" 2>&1 & ;;

@@ -33,6 +33,7 @@ final class RigelModule {
             library("rigel-metrics"),
             library("rigel-otel"),
             library("rigel-postgres"),
+            library("rigel-pgclient"),
             library("rigel-openapi"),
             library("rigel-msgpack"),
             library("rigel-security"),

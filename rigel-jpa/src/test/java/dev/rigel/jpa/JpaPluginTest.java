@@ -110,7 +110,11 @@ class JpaPluginTest {
         Author author = dbSession.find(Author.class, id);
         author.setEmail("changed@example.com");
         dbSession.persist(new Author("added by a GET", null, null));
+        boolean[] autoCommit = new boolean[1];
+        dbSession.unwrap(org.hibernate.Session.class).doWork(connection -> autoCommit[0] = connection.getAutoCommit());
         return Map.of(
+                "inTransaction", dbSession.getTransaction().isActive(),
+                "autoCommit", autoCommit[0],
                 "readOnly", dbSession.unwrap(org.hibernate.Session.class).isReadOnly(author),
                 "flushMode",
                         dbSession
@@ -125,6 +129,15 @@ class JpaPluginTest {
         dbSession.unwrap(org.hibernate.Session.class).setReadOnly(author, false);
         author.setEmail("marked@example.com");
         return "ok";
+    }
+
+    /** A GET that persists and changes, then fails: nothing it did may be written. */
+    static String touchThenFail(long id, EntityManager dbSession) {
+        Author author = dbSession.find(Author.class, id);
+        dbSession.unwrap(org.hibernate.Session.class).setReadOnly(author, false);
+        author.setEmail("failed@example.com");
+        dbSession.persist(new Author("added by a failing GET", null, null));
+        throw new dev.rigel.exceptions.ConflictException("refused after touching");
     }
 
     static String emailOf(long id, EntityManager dbSession) {
@@ -179,6 +192,7 @@ class JpaPluginTest {
                         Route.post("/authors/{id:int}/touch", JpaPluginTest::touchOnGet),
                         Route.get("/authors/{id:int}/email", JpaPluginTest::emailOf),
                         Route.get("/authors/{id:int}/touch-modifiable", JpaPluginTest::touchModifiable),
+                        Route.get("/authors/{id:int}/touch-then-fail", JpaPluginTest::touchThenFail),
                         Route.get("/plain", JpaPluginTest::plain),
                         Route.get("/engine", JpaPluginTest::engine))
                 .build();
@@ -269,6 +283,8 @@ class JpaPluginTest {
                     .longValue();
             TestResponse get = client.get("/authors/" + id + "/touch");
             assertThat(get.jsonMap()).containsEntry("readOnly", true).containsEntry("flushMode", "MANUAL");
+            // it reads outside a transaction, in auto-commit: no COMMIT round trip at its end
+            assertThat(get.jsonMap()).containsEntry("inTransaction", false).containsEntry("autoCommit", true);
             // the loaded author's change is not written; the persisted author is
             assertThat(client.get("/authors/" + id + "/email").text()).isEqualTo("ann@example.com");
             assertThat(storedAuthors(client)).isEqualTo(2);
@@ -277,8 +293,15 @@ class JpaPluginTest {
                     .isEqualTo("ok");
             assertThat(client.get("/authors/" + id + "/email").text()).isEqualTo("marked@example.com");
 
+            // a failed GET writes nothing of what it persisted or changed
+            assertThat(client.get("/authors/" + id + "/touch-then-fail").status())
+                    .isEqualTo(409);
+            assertThat(client.get("/authors/" + id + "/email").text()).isEqualTo("marked@example.com");
+            assertThat(storedAuthors(client)).isEqualTo(2);
+
             TestResponse post = client.post("/authors/" + id + "/touch", Map.of());
             assertThat(post.jsonMap()).containsEntry("readOnly", false).containsEntry("flushMode", "AUTO");
+            assertThat(post.jsonMap()).containsEntry("inTransaction", true).containsEntry("autoCommit", false);
             assertThat(client.get("/authors/" + id + "/email").text()).isEqualTo("changed@example.com");
             assertThat(storedAuthors(client)).isEqualTo(3);
         }

@@ -45,9 +45,9 @@ public final class Engine implements AutoCloseable {
             Action schemaAction,
             Map<String, Object> properties,
             List<Class<?>> managedClasses) {
-        // JDBC auto-commit off in the pool, and Hibernate told so: beginning a transaction then
-        // needs no connection, which is only taken for the first statement
-        Pool pool = openPool(dataSource, false);
+        // JDBC auto-commit on in the pool: a read-only session reads outside a transaction, so its
+        // statements need no COMMIT round trip; Hibernate turns auto-commit off for a transaction
+        Pool pool = openPool(dataSource, true);
         ValidatorFactory validation = null;
         try {
             HibernatePersistenceConfiguration persistence = new HibernatePersistenceConfiguration("rigel");
@@ -63,7 +63,6 @@ public final class Engine implements AutoCloseable {
             persistence
                     .managedClasses(managedClasses)
                     .property(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, pool.dataSource())
-                    .property(AvailableSettings.CONNECTION_PROVIDER_DISABLES_AUTOCOMMIT, true)
                     .schemaToolingAction(schemaAction)
                     .properties(properties);
             return new Engine(pool, persistence.createEntityManagerFactory(), validation);

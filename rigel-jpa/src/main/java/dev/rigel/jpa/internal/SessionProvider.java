@@ -18,8 +18,14 @@ import org.hibernate.resource.jdbc.spi.LogicalConnectionImplementor;
 
 /**
  * The per-request half of the JPA plugin: an {@code EntityManager} for each request whose route
- * asks for one, with a transaction begun at once (no connection is taken until the first
- * statement), ended by the {@link TransactionMode} once the response is built, then closed.
+ * asks for one, ended by the {@link TransactionMode} once the response is built, then closed.
+ *
+ * <p>A session that may write has a transaction begun at once. A read-only session (a safe
+ * method's) reads outside one: each statement runs in JDBC auto-commit, which under PostgreSQL's
+ * default READ COMMITTED sees what a transaction's statement would, and saves the COMMIT round
+ * trip every transaction ends with. What such a session did persist, remove or change (entities
+ * it marked modifiable) is still written when the request succeeds, in a transaction of its own
+ * at the end: Hibernate holds back even identity inserts while no transaction is in progress.
  */
 public final class SessionProvider {
 
@@ -52,8 +58,9 @@ public final class SessionProvider {
                 Session hibernate = session.unwrap(Session.class);
                 hibernate.setDefaultReadOnly(true);
                 hibernate.setHibernateFlushMode(FlushMode.MANUAL);
+            } else {
+                session.getTransaction().begin();
             }
-            session.getTransaction().begin();
         } catch (RuntimeException e) {
             session.close();
             throw e;
@@ -103,9 +110,13 @@ public final class SessionProvider {
         try {
             EntityTransaction transaction = session.getTransaction();
             if (!transaction.isActive()) {
-                return;
-            }
-            if (!mode.commits(outcome)) {
+                if (!readOnly
+                        || !mode.commits(outcome)
+                        || !session.unwrap(Session.class).isDirty()) {
+                    return;
+                }
+                transaction.begin(); // a read-only session's writes, in a transaction of their own
+            } else if (!mode.commits(outcome)) {
                 rollback(session, transaction);
                 return;
             }
