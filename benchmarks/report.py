@@ -95,6 +95,9 @@ def load(run_dir, contenders, workloads):
             procs[c]["rounds_startup_ms"] = [p.get("startup_ms") for p in runs]
             procs[c]["rss_kb"] = sorted(p["rss_kb"] for p in ok)[(len(ok) - 1) // 2]
             procs[c]["rss_peak_kb"] = sorted(p["rss_peak_kb"] for p in ok)[(len(ok) - 1) // 2]
+            for key in ("rss_start_kb", "heap_after_gc_kb", "metaspace_kb", "rss_after_gc_kb"):
+                values = sorted(p[key] for p in ok if p.get(key) is not None)
+                procs[c][key] = values[(len(values) - 1) // 2] if values else None
         for w in workloads:
             row = median_row(rounds_of(run_dir, f"{c}.{w}"))
             if row and row.get("status") == "not served":
@@ -149,13 +152,19 @@ def table(rows, procs):
                    + (f" {r['ratio_to_http1']:.2f} |" if "ratio_to_http1" in r else " |" if h2 else "")
                    + (" " + " / ".join("-" if x is None else f"{x:,.0f}" for x in r.get("rounds_rps", [])) + " |"
                       if multi else ""))
-    out += ["", "| contender | startup to first successful request (ms) | RSS after the run (MB) | peak RSS (MB) |",
-            "|---|---:|---:|---:|"]
+    out += ["", "| contender | startup to first successful request (ms) | RSS idle after startup (MB) | RSS after the run (MB)"
+            " | peak RSS (MB) | heap used after a full GC (MB) | metaspace (MB) | RSS after that GC (MB) |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|"]
+
+    def mb(p, key):
+        return f"{p[key] / 1024:.0f}" if p.get(key) is not None else ""
+
     for c, p in procs.items():
         if p.get("status") == "ok":
-            out.append(f"| {c} | {p['startup_ms']} | {p['rss_kb'] / 1024:.0f} | {p['rss_peak_kb'] / 1024:.0f} |")
+            out.append(f"| {c} | {p['startup_ms']} | {mb(p, 'rss_start_kb')} | {mb(p, 'rss_kb')} | {mb(p, 'rss_peak_kb')} | "
+                       f"{mb(p, 'heap_after_gc_kb')} | {mb(p, 'metaspace_kb')} | {mb(p, 'rss_after_gc_kb')} |")
         else:
-            out.append(f"| {c} | n/a ({p.get('status')}) | | |")
+            out.append(f"| {c} | n/a ({p.get('status')}) | | | | | | |")
     return "\n".join(out)
 
 

@@ -7,8 +7,11 @@
 # Usage: benchmarks/run.sh            (from anywhere; see benchmarks/README.md)
 # Settings, all overridable from the environment:
 #   THREADS=1 CONNECTIONS=64 WARMUP=5 DURATION=10   wrk -t/-c, seconds of warm-up and of measurement
-#   CONTENDERS="raw-netty rigel-vt rigel-el rigel-seed rigel-seed-pg helidon javalin vertx spring"
+#   CONTENDERS="raw-netty rigel-vt rigel-el rigel-min rigel-min-aot rigel-seed rigel-seed-aot rigel-seed-96m rigel-seed-pg helidon javalin vertx spring"
 #   (also rigel-seed-rs256: the seed signing its access tokens with RS256)
+#   (rigel-min: a minimal app (benchmarks/minimal) run as an app ships, java -jar; rigel-min-aot and
+#   rigel-seed-aot: the same jars on the JDK's AOT cache that their `train` command wrote once per
+#   run (JDK 25+); rigel-seed-96m: the seed with -Xmx96m)
 #   SEED_PG_SCHEMA=rigel_bench_seed (rigel-seed-pg: the seed on the local PostgreSQL, database test,
 #   user postgres, in this schema, dropped and made afresh before each start)
 #   WORKLOADS="plaintext json users user"
@@ -43,7 +46,7 @@ if [ "$SUITE" = db ]; then
   WORKLOADS=${WORKLOADS:-db queries1 queries20 fortunes updates1 updates20 users}
   BASELINE=${BASELINE:-vertx-pg}
 fi
-CONTENDERS=${CONTENDERS:-raw-netty rigel-vt rigel-el rigel-seed rigel-seed-pg helidon javalin vertx spring}
+CONTENDERS=${CONTENDERS:-raw-netty rigel-vt rigel-el rigel-min rigel-min-aot rigel-seed rigel-seed-aot rigel-seed-96m rigel-seed-pg helidon javalin vertx spring}
 SEED_PG_SCHEMA=${SEED_PG_SCHEMA:-rigel_bench_seed}
 TFB_SCHEMA=${TFB_SCHEMA:-techempower}
 export TFB_SCHEMA
@@ -82,7 +85,7 @@ fi
 RESULTS_DIR=$(dirname "$OUT")
 RUN_DIR="$RESULTS_DIR/run"
 mkdir -p "$RUN_DIR"
-rm -f "$RUN_DIR"/*.json "$RUN_DIR"/*.log "$RUN_DIR"/*.check "$RUN_DIR"/*.h2load "$RUN_DIR"/*.h2load.out
+rm -f "$RUN_DIR"/*.json "$RUN_DIR"/*.log "$RUN_DIR"/*.check "$RUN_DIR"/*.h2load "$RUN_DIR"/*.h2load.out "$RUN_DIR"/*.aot
 BASE="http://127.0.0.1:$PORT"
 AUTH='Authorization: Bearer dev-token'
 
@@ -166,6 +169,55 @@ baseline() {
   echo "$BASELINE_DIR/$1"
 }
 
+# --- startup and memory contenders (rigel-min, the AOT-cache variants, rigel-seed-96m) ---
+MIN_JAR=benchmarks/minimal/target/benchmarks-minimal.jar
+SEED_JAR=examples/seed-app/target/seed-app.jar
+# The jar of an AOT contender, whose cache $RUN_DIR/<name>.aot is written once per run, before its
+# first start is timed, by the app's `train` command (the production path README.md documents): the
+# app serves its documented GET routes to itself with the benchmark token and stops, and the JVM
+# writes the cache as it exits.
+aot_jar() { case $1 in rigel-min-aot) echo "$MIN_JAR" ;; rigel-seed-aot) echo "$SEED_JAR" ;; esac; }
+prepare_startup_contender() {
+  local name=$1 jar cache="$RUN_DIR/$1.aot"
+  jar=$(aot_jar "$name")
+  if [ -n "$jar" ] && [ ! -s "$cache" ]; then
+    echo "   training $name's AOT cache ($cache)" >&2
+    # shellcheck disable=SC2086
+    RATE_LIMIT=second,1000000000 "$JAVA" $NATIVE $JAVA_OPTS -XX:AOTCacheOutput="$cache" -jar "$jar" train \
+      --port "$PORT" -H "$AUTH" >"$RUN_DIR/$name.train.log" 2>&1 \
+      || echo "   $name: training failed, see $RUN_DIR/$name.train.log" >&2
+  fi
+}
+# Starts the contenders of this block (called by start_contender; sets nothing, the caller reads $!).
+# -XX:AOTMode=on makes the JVM refuse to start when it cannot use the cache, so an AOT contender that
+# answers is one that ran on its cache (its -Xlog:aot lines are in its log).
+start_startup_contender() {
+  local name=$1 log=$2
+  # shellcheck disable=SC2086
+  case $name in
+    rigel-min) "$JAVA" $NATIVE $JAVA_OPTS -jar "$MIN_JAR" --port "$PORT" >"$log" 2>&1 & ;;
+    rigel-min-aot) "$JAVA" $NATIVE $JAVA_OPTS -XX:AOTCache="$RUN_DIR/$name.aot" -XX:AOTMode=on -Xlog:aot=info \
+        -jar "$MIN_JAR" --port "$PORT" >"$log" 2>&1 & ;;
+    rigel-seed-aot) RATE_LIMIT=second,1000000000 "$JAVA" $NATIVE $JAVA_OPTS -XX:AOTCache="$RUN_DIR/$name.aot" -XX:AOTMode=on \
+        -Xlog:aot=info:stderr -jar "$SEED_JAR" --port "$PORT" >/dev/null 2>"$log" & ;;
+    rigel-seed-96m) RATE_LIMIT=second,1000000000 "$JAVA" $NATIVE $JAVA_OPTS -Xmx96m -jar "$SEED_JAR" --port "$PORT" >/dev/null 2>"$log" & ;;
+    *) echo "unknown contender $name" >&2; exit 2 ;;
+  esac
+}
+# Memory after the load, appended to a contender's round record: RSS now, then a full GC (jcmd
+# GC.run) and the heap in use after it (jstat: survivors + eden + old), the metaspace, and RSS again.
+memory_after_gc() {
+  local pid=$1 stat
+  "$JAVA_HOME/bin/jcmd" "$pid" GC.run >/dev/null 2>&1 || return 0
+  sleep 0.5
+  stat=$("$JAVA_HOME/bin/jstat" -gc "$pid" 2>/dev/null | awk 'NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i }
+    NR == 2 { printf "%d %d", $col["S0U"] + $col["S1U"] + $col["EU"] + $col["OU"], $col["MU"] }')
+  [ -n "$stat" ] || return 0
+  printf ',"heap_after_gc_kb":%s,"metaspace_kb":%s,"rss_after_gc_kb":%s' \
+    "${stat%% *}" "${stat##* }" "$(awk '/VmRSS/ {print $2}' "/proc/$pid/status")"
+}
+# --- end of the startup and memory block ---
+
 start_contender() { # name -> sets PID
   local name=$1 log="$RUN_DIR/$1.log"
   # shellcheck disable=SC2086
@@ -204,7 +256,7 @@ start_contender() { # name -> sets PID
       psql -q -h 127.0.0.1 -U postgres -d test -c "DROP SCHEMA IF EXISTS $SEED_PG_SCHEMA CASCADE" -c "CREATE SCHEMA $SEED_PG_SCHEMA" >"$log" 2>&1
       DATABASE_URL="postgresql://postgres@127.0.0.1:5432/test?currentSchema=$SEED_PG_SCHEMA" RATE_LIMIT=second,1000000000 \
         "$JAVA" $NATIVE $JAVA_OPTS -jar "$(baseline seed-app.jar)" --port "$PORT" >/dev/null 2>>"$log" & ;;
-    *) echo "unknown contender $name" >&2; exit 2 ;;
+    *) start_startup_contender "$name" "$log" ;;
   esac
   PID=$!
 }
@@ -243,6 +295,7 @@ for name in $CONTENDERS; do
     if serves "$name" "$w"; then ordered="$ordered $w"
     else printf '{"contender":"%s","workload":"%s","status":"not served"}\n' "$name" "$w" >"$RUN_DIR/$name.$w.r$round.json"; fi
   done
+  prepare_startup_contender "$name"
   t0=$(date +%s%N)
   start_contender "$name"
   # startup: launch to the first successful GET /api/v1/users/1 (authenticated; GET /db for the
@@ -260,6 +313,7 @@ for name in $CONTENDERS; do
     stop_contender; continue
   fi
   echo "   first successful request after ${startup_ms} ms" >&2
+  rss_start_kb=$(awk '/VmRSS/ {print $2}' "/proc/$PID/status")
   JWT=$(login_token)
   # workloads in reverse order every other round: the later ones run on a JIT warmed by the earlier
   if [ $((round % 2)) = 0 ]; then ordered=$(echo $ordered | tr ' ' '\n' | tac | tr '\n' ' '); fi
@@ -316,7 +370,9 @@ for name in $CONTENDERS; do
   done
   rss_kb=$(awk '/VmRSS/ {print $2}' "/proc/$PID/status")
   hwm_kb=$(awk '/VmHWM/ {print $2}' "/proc/$PID/status")
-  printf '{"contender":"%s","status":"ok","startup_ms":%d,"rss_kb":%d,"rss_peak_kb":%d}\n' "$name" "$startup_ms" "$rss_kb" "$hwm_kb" >"$RUN_DIR/$name.r$round.json"
+  gc=$(memory_after_gc "$PID")
+  printf '{"contender":"%s","status":"ok","startup_ms":%d,"rss_start_kb":%d,"rss_kb":%d,"rss_peak_kb":%d%s}\n' \
+    "$name" "$startup_ms" "$rss_start_kb" "$rss_kb" "$hwm_kb" "$gc" >"$RUN_DIR/$name.r$round.json"
   stop_contender
 done
 done

@@ -1,6 +1,6 @@
 /**
  * The {@code rigel} command line an app's {@code main} hands its arguments to: {@code run},
- * {@code routes}, {@code schema openapi}, {@code info}, {@code version}, {@code sessions}, and a
+ * {@code train}, {@code routes}, {@code schema openapi}, {@code info}, {@code version}, {@code sessions}, and a
  * shell completion script, with the app's settings as options (on picocli).
  */
 module dev.rigel.cli {
@@ -10,6 +10,9 @@ module dev.rigel.cli {
     requires info.picocli;
     requires com.fasterxml.jackson.databind;
     requires org.slf4j;
+    // `train` reads the JVM's AOT cache flags and sends its requests with the JDK's HTTP client
+    requires jdk.management;
+    requires java.net.http;
     // `schema openapi` writes the app's document when rigel-openapi is on the path
     requires static dev.rigel.openapi;
 

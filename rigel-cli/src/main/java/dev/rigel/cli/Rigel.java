@@ -15,7 +15,8 @@ import java.util.function.Supplier;
  * }</pre>
  *
  * <p>Then {@code java -jar app.jar} serves the app ({@code run}, the default command), and
- * {@code routes}, {@code schema openapi}, {@code info}, {@code version}, {@code sessions} and
+ * {@code train} (the AOT cache's training run), {@code routes}, {@code schema openapi}, {@code info},
+ * {@code version}, {@code sessions} and
  * {@code generate-completion} are there too; {@code --help} lists them and every setting. The
  * process exits with the command's status: 0 on success, 2 for bad input (an unknown option, a
  * bad setting, a malformed {@code application.yaml}), 1 when the app fails.

@@ -47,7 +47,7 @@ class RigelCliTest {
         assertThat(run("--help")).isZero();
         assertThat(out.toString())
                 .contains("Usage: cli-test")
-                .contains("routes", "schema", "info", "version", "sessions", "generate-completion")
+                .contains("train", "routes", "schema", "info", "version", "sessions", "generate-completion")
                 .contains("--greeting=<string>", "what / answers (env GREETING; default hello)")
                 .contains("--port, --server.port=<int>", "SERVER_PORT, PORT; default 8000)")
                 .contains("--admin-token=<secretstring>")

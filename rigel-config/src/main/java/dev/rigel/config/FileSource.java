@@ -27,10 +27,17 @@ import java.util.Properties;
  */
 final class FileSource {
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final List<String> EXTENSIONS = List.of(".properties", ".yaml", ".yml");
 
     private FileSource() {}
+
+    /**
+     * The YAML reader, made on first use: most apps start from the environment and flags alone,
+     * and a YAML mapper costs every such start tens of milliseconds of class loading for nothing.
+     */
+    private static final class Yaml {
+        static final ObjectMapper MAPPER = new ObjectMapper(new YAMLFactory());
+    }
 
     /** A file read into a tree of settings, with the name it is reported under. */
     public record File(String origin, ObjectNode tree) {}
@@ -82,7 +89,7 @@ final class FileSource {
         }
         JsonNode tree;
         try {
-            tree = YAML.readTree(in);
+            tree = Yaml.MAPPER.readTree(in);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";

@@ -26,6 +26,7 @@ public final class CommandLines {
         root.setCommandName(launcher.name());
         SettingsOptions.addTo(root.getCommandSpec(), settings);
         root.addSubcommand(withSettings(new RunCommand(launcher), settings));
+        root.addSubcommand(withSettings(new TrainCommand(launcher), settings));
         root.addSubcommand(withSettings(new RoutesCommand(launcher), settings));
         CommandLine schema = new CommandLine(new SchemaCommand());
         schema.addSubcommand(withSettings(new OpenApiCommand(launcher), settings));
