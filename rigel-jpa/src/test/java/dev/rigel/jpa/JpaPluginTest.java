@@ -131,6 +131,25 @@ class JpaPluginTest {
         return "ok";
     }
 
+    /**
+     * A GET that reads twice and says how many of the pool's connections were lent out between
+     * the reads: its own, kept from its first read to its end, not given back after each one.
+     */
+    static int lentBetweenReads(long id, EntityManager dbSession) throws java.sql.SQLException {
+        dbSession.find(Author.class, id);
+        javax.sql.DataSource pool = dbSession
+                .getEntityManagerFactory()
+                .unwrap(org.hibernate.engine.spi.SessionFactoryImplementor.class)
+                .getServiceRegistry()
+                .requireService(org.hibernate.engine.jdbc.connections.spi.ConnectionProvider.class)
+                .unwrap(javax.sql.DataSource.class);
+        int lent = pool.unwrap(com.zaxxer.hikari.HikariDataSource.class)
+                .getHikariPoolMXBean()
+                .getActiveConnections();
+        dbSession.createQuery("select count(a) from Author a", Long.class).getSingleResult();
+        return lent;
+    }
+
     /** A GET that persists and changes, then fails: nothing it did may be written. */
     static String touchThenFail(long id, EntityManager dbSession) {
         Author author = dbSession.find(Author.class, id);
@@ -189,6 +208,7 @@ class JpaPluginTest {
                         Route.post("/books", JpaPluginTest::addBook),
                         Route.get("/unused", JpaPluginTest::unused),
                         Route.get("/authors/{id:int}/touch", JpaPluginTest::touchOnGet),
+                        Route.get("/authors/{id:int}/lent-between-reads", JpaPluginTest::lentBetweenReads),
                         Route.post("/authors/{id:int}/touch", JpaPluginTest::touchOnGet),
                         Route.get("/authors/{id:int}/email", JpaPluginTest::emailOf),
                         Route.get("/authors/{id:int}/touch-modifiable", JpaPluginTest::touchModifiable),
@@ -304,6 +324,20 @@ class JpaPluginTest {
             assertThat(post.jsonMap()).containsEntry("inTransaction", true).containsEntry("autoCommit", false);
             assertThat(client.get("/authors/" + id + "/email").text()).isEqualTo("changed@example.com");
             assertThat(storedAuthors(client)).isEqualTo(3);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aReadOnlySessionKeepsTheConnectionItTookUntilItsEnd(TestDatabase kind) {
+        try (TestClient client = TestClient.of(app(plugin(kind, TransactionMode.AUTOCOMMIT, config -> {})))) {
+            long id = ((Number) client.post("/authors?name=Ann&email=ann@example.com", Map.of())
+                            .jsonMap()
+                            .get("id"))
+                    .longValue();
+            // outside a transaction Hibernate would give it back after each read, and take one again
+            assertThat(client.get("/authors/" + id + "/lent-between-reads").text())
+                    .isEqualTo("1");
         }
     }
 

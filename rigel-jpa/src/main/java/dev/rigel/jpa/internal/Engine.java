@@ -14,6 +14,7 @@ import org.hibernate.SessionFactory;
 import org.hibernate.cfg.AvailableSettings;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.jpa.HibernatePersistenceConfiguration;
+import org.hibernate.resource.jdbc.spi.PhysicalConnectionHandlingMode;
 import org.hibernate.tool.schema.Action;
 import org.hibernate.validator.HibernateValidator;
 
@@ -63,6 +64,13 @@ public final class Engine implements AutoCloseable {
             persistence
                     .managedClasses(managedClasses)
                     .property(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, pool.dataSource())
+                    // a session lives for one request: it keeps the connection it took until it
+                    // closes. Hibernate's default gives the connection back after every operation
+                    // done outside a transaction, which a read-only session's reads all are, so a
+                    // request reading 20 rows would wait for the pool 20 times
+                    .property(
+                            AvailableSettings.CONNECTION_HANDLING,
+                            PhysicalConnectionHandlingMode.DELAYED_ACQUISITION_AND_HOLD)
                     .schemaToolingAction(schemaAction)
                     .properties(properties);
             return new Engine(pool, persistence.createEntityManagerFactory(), validation);
