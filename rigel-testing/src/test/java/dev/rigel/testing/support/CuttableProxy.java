@@ -64,8 +64,17 @@ public final class CuttableProxy implements AutoCloseable {
             try {
                 Socket client = server.accept();
                 Socket upstream = new Socket("127.0.0.1", targetPort);
-                sockets.add(client);
-                sockets.add(upstream);
+                synchronized (this) {
+                    // a cut() between the accept and here must cut this pair too: it was accepted
+                    // before the listener closed but is not yet among the sockets cut() closes
+                    if (listener != server) {
+                        client.close();
+                        upstream.close();
+                        return;
+                    }
+                    sockets.add(client);
+                    sockets.add(upstream);
+                }
                 Thread.ofVirtual().start(() -> pump(client, upstream));
                 Thread.ofVirtual().start(() -> pump(upstream, client));
             } catch (IOException e) {
