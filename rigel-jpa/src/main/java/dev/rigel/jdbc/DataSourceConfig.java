@@ -15,6 +15,9 @@ import java.util.function.Consumer;
  * @param connectionTimeout how long a request waits for a free connection before it is answered with 503
  * @param poolName the pool's name in logs and metrics
  * @param hikari adjusts the remaining HikariCP settings; runs last, may be null
+ * @param fairWaiting whether requests waiting for a connection are served first come, first served
+ *                    (a shorter tail under contention, at the cost of a hand-off per contended
+ *                    borrow) rather than as HikariCP hands them out
  */
 public record DataSourceConfig(
         DatabaseUrl url,
@@ -22,7 +25,8 @@ public record DataSourceConfig(
         Integer minIdle,
         Duration connectionTimeout,
         String poolName,
-        Consumer<HikariConfig> hikari) {
+        Consumer<HikariConfig> hikari,
+        boolean fairWaiting) {
 
     public DataSourceConfig {
         if (maxPoolSize < 1) {

@@ -112,7 +112,8 @@ public final class JdbcPlugin implements InitPlugin, HealthContributor {
                 dataSource.connectionTimeout(),
                 dataSource.poolName(),
                 dataSource.hikari(),
-                autoCommit);
+                autoCommit,
+                dataSource.fairWaiting());
     }
 
     private DataSource provideDataSource(State state) {

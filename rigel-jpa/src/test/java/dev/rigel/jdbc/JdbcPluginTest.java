@@ -23,6 +23,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -64,12 +65,13 @@ class JdbcPluginTest {
         }
     }
 
-    /** The pool the app is given is HikariCP's, behind the plugin's first-come-first-served line. */
+    /** The pool the app is given: HikariCP's, behind the first-come-first-served line unless it is off. */
     static String pool(DataSource dataSource) throws java.sql.SQLException {
-        return dataSource
+        String hikari = dataSource
                 .unwrap(com.zaxxer.hikari.HikariDataSource.class)
                 .getClass()
                 .getSimpleName();
+        return dataSource instanceof com.zaxxer.hikari.HikariDataSource ? hikari : "in line before " + hikari;
     }
 
     static String plain() {
@@ -113,7 +115,17 @@ class JdbcPluginTest {
             assertThat(client.post("/pets/tom/422", Map.of()).status()).isEqualTo(422);
             assertThat(client.post("/pets/kit/500", Map.of()).status()).isEqualTo(500);
             assertThat(storedPets(client)).isEqualTo(3);
+            assertThat(client.get("/pool").text()).isEqualTo("in line before HikariDataSource");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void withoutFairWaitingTheAppGetsHikariItself(TestDatabase kind) {
+        try (TestClient client = TestClient.of(app(plugin(kind, config -> config.fairWaiting(false))))) {
             assertThat(client.get("/pool").text()).isEqualTo("HikariDataSource");
+            assertThat(client.post("/pets/rex/201", Map.of()).status()).isEqualTo(201);
+            assertThat(storedPets(client)).isEqualTo(1);
         }
     }
 

@@ -23,18 +23,13 @@ public final class Pool implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Pool.class);
 
     private final HikariDataSource hikari;
-    private final FairDataSource dataSource;
+    private final DataSource dataSource;
     private final String url;
     private final boolean ownsEmbeddedDatabase;
 
-    private Pool(
-            HikariDataSource hikari,
-            int maxPoolSize,
-            Duration connectionTimeout,
-            String url,
-            boolean ownsEmbeddedDatabase) {
+    private Pool(HikariDataSource hikari, DataSource dataSource, String url, boolean ownsEmbeddedDatabase) {
         this.hikari = hikari;
-        this.dataSource = new FairDataSource(hikari, maxPoolSize, connectionTimeout);
+        this.dataSource = dataSource;
         this.url = url;
         this.ownsEmbeddedDatabase = ownsEmbeddedDatabase;
     }
@@ -51,6 +46,7 @@ public final class Pool implements AutoCloseable {
      * @param description the database as messages name it, password masked (ignored when embedded)
      * @param minIdle null leaves HikariCP's default
      * @param hikari adjusts the remaining HikariCP settings, last; may be null
+     * @param fairWaiting whether waiting requests are served in order ({@link FairDataSource})
      */
     public static Pool open(
             String jdbcUrl,
@@ -62,7 +58,8 @@ public final class Pool implements AutoCloseable {
             Duration connectionTimeout,
             String poolName,
             Consumer<HikariConfig> hikari,
-            boolean autoCommit) {
+            boolean autoCommit,
+            boolean fairWaiting) {
         boolean embedded = jdbcUrl == null;
         String url = embedded ? "jdbc:h2:mem:rigel-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1" : jdbcUrl;
         String named = embedded ? url : description;
@@ -85,7 +82,9 @@ public final class Pool implements AutoCloseable {
             hikari.accept(config);
         }
         try {
-            return new Pool(new HikariDataSource(config), maxPoolSize, connectionTimeout, named, embedded);
+            HikariDataSource hikariPool = new HikariDataSource(config);
+            DataSource lent = fairWaiting ? new FairDataSource(hikariPool, maxPoolSize, connectionTimeout) : hikariPool;
+            return new Pool(hikariPool, lent, named, embedded);
         } catch (HikariPool.PoolInitializationException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             throw new IllegalStateException("Cannot connect to the database " + named + ": " + cause.getMessage(), e);
@@ -93,8 +92,8 @@ public final class Pool implements AutoCloseable {
     }
 
     /**
-     * The pool as apps and Hibernate use it: HikariCP behind a first-come-first-served line
-     * ({@code unwrap(HikariDataSource.class)} reaches HikariCP itself).
+     * The pool as apps and Hibernate use it: HikariCP, behind a first-come-first-served line unless
+     * fair waiting is off ({@code unwrap(HikariDataSource.class)} reaches HikariCP either way).
      */
     public DataSource dataSource() {
         return dataSource;

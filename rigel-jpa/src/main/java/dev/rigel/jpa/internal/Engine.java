@@ -97,7 +97,8 @@ public final class Engine implements AutoCloseable {
                 dataSource.connectionTimeout(),
                 dataSource.poolName(),
                 dataSource.hikari(),
-                autoCommit);
+                autoCommit,
+                dataSource.fairWaiting());
     }
 
     /** Every message down the cause chain: Hibernate's outermost one rarely says what went wrong. */

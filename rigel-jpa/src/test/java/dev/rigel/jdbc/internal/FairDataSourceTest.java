@@ -27,7 +27,7 @@ class FairDataSourceTest {
 
     @BeforeEach
     void openPool() {
-        pool = Pool.open(null, null, null, null, 1, null, Duration.ofSeconds(5), "fair-test", null, true);
+        pool = Pool.open(null, null, null, null, 1, null, Duration.ofSeconds(5), "fair-test", null, true, true);
     }
 
     @AfterEach
@@ -80,7 +80,8 @@ class FairDataSourceTest {
 
     @Test
     void aRequestThatWaitsTooLongFailsAsAPoolTimeout() throws Exception {
-        Pool small = Pool.open(null, null, null, null, 1, null, Duration.ofMillis(250), "fair-timeout", null, true);
+        Pool small =
+                Pool.open(null, null, null, null, 1, null, Duration.ofMillis(250), "fair-timeout", null, true, true);
         try (Connection held = small.dataSource().getConnection()) {
             long start = System.nanoTime();
             assertThatThrownBy(() -> small.dataSource().getConnection())
