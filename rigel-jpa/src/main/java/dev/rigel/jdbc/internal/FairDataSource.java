@@ -2,8 +2,6 @@ package dev.rigel.jdbc.internal;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.PrintWriter;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
@@ -78,35 +76,11 @@ final class FairDataSource implements DataSource {
             throw new SQLException("Interrupted while waiting for a database connection", e);
         }
         try {
-            return releasingOnClose(borrow.get());
+            return new PermitConnection(borrow.get(), permits::release);
         } catch (SQLException | RuntimeException | Error e) {
             permits.release();
             throw e;
         }
-    }
-
-    /** The connection, whose first {@code close()} also gives the permit back. */
-    private Connection releasingOnClose(Connection connection) {
-        boolean[] closed = {false};
-        return (Connection) Proxy.newProxyInstance(
-                Connection.class.getClassLoader(), new Class<?>[] {Connection.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("close") && method.getParameterCount() == 0) {
-                        try {
-                            connection.close();
-                        } finally {
-                            if (!closed[0]) {
-                                closed[0] = true;
-                                permits.release();
-                            }
-                        }
-                        return null;
-                    }
-                    try {
-                        return method.invoke(connection, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
     }
 
     @Override

@@ -108,6 +108,26 @@ class FairDataSourceTest {
     }
 
     @Test
+    void aLentConnectionPassesCallsThroughAndUnwrapsToTheDriversConnection() throws Exception {
+        try (Connection connection = pool.dataSource().getConnection()) {
+            assertThat(connection.isWrapperFor(org.h2.jdbc.JdbcConnection.class))
+                    .isTrue();
+            assertThat(connection.unwrap(org.h2.jdbc.JdbcConnection.class))
+                    .isInstanceOf(org.h2.jdbc.JdbcConnection.class);
+            connection.setAutoCommit(false);
+            assertThat(connection.getAutoCommit()).isFalse();
+            try (var statement = connection.prepareStatement("SELECT ? + 1")) {
+                statement.setInt(1, 41);
+                try (var rows = statement.executeQuery()) {
+                    assertThat(rows.next()).isTrue();
+                    assertThat(rows.getInt(1)).isEqualTo(42);
+                }
+            }
+            connection.rollback();
+        }
+    }
+
+    @Test
     void hikariIsReachedByUnwrapping() throws Exception {
         assertThat(pool.dataSource().unwrap(HikariDataSource.class)).isInstanceOf(HikariDataSource.class);
         assertThat(pool.dataSource().isWrapperFor(HikariDataSource.class)).isTrue();

@@ -13,6 +13,8 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -38,6 +40,13 @@ public final class MetricsMiddleware extends AbstractMiddleware {
 
     private final MeterRegistry registry;
     private final Meter.MeterProvider<Timer> timers;
+    /**
+     * The timers met so far, by their tags: Micrometer finds a meter by an id it builds and sorts
+     * from the tags on every call, which showed in a request's profile. As many entries as the
+     * registry itself holds timers for (routes × methods × statuses × exception types).
+     */
+    private final Map<TimerKey, Timer> requestTimers = new ConcurrentHashMap<>();
+
     private final AtomicInteger inFlight = new AtomicInteger();
     private final Meter.MeterProvider<Timer> sessions;
     private final AtomicInteger activeSessions = new AtomicInteger();
@@ -174,18 +183,30 @@ public final class MetricsMiddleware extends AbstractMiddleware {
             failure = unhandled; // a handler's unexpected exception, already answered with a 500 further in
         }
         long elapsed = registry.config().clock().monotonicTime() - start;
-        timers.withTags(
-                        "method",
-                        scope.method(),
-                        "uri",
-                        RouteLabel.of(HandlerInfo.of(scope), status),
-                        "status",
-                        Integer.toString(status),
-                        "outcome",
-                        outcome(status),
-                        "exception",
-                        failure == null ? "none" : failure.getClass().getSimpleName())
-                .record(elapsed, java.util.concurrent.TimeUnit.NANOSECONDS);
+        String exception = failure == null ? "none" : failure.getClass().getSimpleName();
+        TimerKey key = new TimerKey(scope.method(), RouteLabel.of(HandlerInfo.of(scope), status), status, exception);
+        Timer timer = requestTimers.get(key);
+        if (timer == null) {
+            timer = requestTimers.computeIfAbsent(key, this::requestTimer);
+        }
+        timer.record(elapsed, java.util.concurrent.TimeUnit.NANOSECONDS);
+    }
+
+    /** The tags of one {@code http.server.requests} timer. */
+    private record TimerKey(String method, String uri, int status, String exception) {}
+
+    private Timer requestTimer(TimerKey key) {
+        return timers.withTags(
+                "method",
+                key.method(),
+                "uri",
+                key.uri(),
+                "status",
+                Integer.toString(key.status()),
+                "outcome",
+                outcome(key.status()),
+                "exception",
+                key.exception());
     }
 
     static String outcome(int status) {
