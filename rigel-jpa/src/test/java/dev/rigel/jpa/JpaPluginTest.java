@@ -329,6 +329,42 @@ class JpaPluginTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
+    void aReadOnlySessionThatOnlyReadEndsWithoutHibernatesDirtyCheck(TestDatabase kind) {
+        JpaPlugin plugin = plugin(kind, TransactionMode.AUTOCOMMIT, config -> {});
+        App app = app(plugin);
+        try (TestClient client = TestClient.of(app)) {
+            long id = ((Number) client.post("/authors?name=Ann&email=ann@example.com", Map.of())
+                            .jsonMap()
+                            .get("id"))
+                    .longValue();
+            java.util.concurrent.atomic.AtomicInteger dirtyChecks = new java.util.concurrent.atomic.AtomicInteger();
+            plugin.engine(app)
+                    .unwrap(org.hibernate.engine.spi.SessionFactoryImplementor.class)
+                    .getEventListenerRegistry()
+                    .appendListeners(
+                            org.hibernate.event.spi.EventType.DIRTY_CHECK, event -> dirtyChecks.incrementAndGet());
+            java.util.concurrent.atomic.AtomicInteger flushes = new java.util.concurrent.atomic.AtomicInteger();
+            plugin.engine(app)
+                    .unwrap(org.hibernate.engine.spi.SessionFactoryImplementor.class)
+                    .getEventListenerRegistry()
+                    .appendListeners(org.hibernate.event.spi.EventType.FLUSH, event -> flushes.incrementAndGet());
+
+            assertThat(client.get("/authors/" + id + "/email").text()).isEqualTo("ann@example.com");
+            // it read an entity and changed nothing: no dirty check, no flush
+            assertThat(dirtyChecks).hasValue(0);
+            assertThat(flushes).hasValue(0);
+
+            // one that made an entity modifiable and changed it is flushed once, and written
+            assertThat(client.get("/authors/" + id + "/touch-modifiable").text())
+                    .isEqualTo("ok");
+            assertThat(dirtyChecks).hasValue(0);
+            assertThat(flushes).hasValue(1);
+            assertThat(client.get("/authors/" + id + "/email").text()).isEqualTo("marked@example.com");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
     void aReadOnlySessionKeepsTheConnectionItTookUntilItsEnd(TestDatabase kind) {
         try (TestClient client = TestClient.of(app(plugin(kind, TransactionMode.AUTOCOMMIT, config -> {})))) {
             long id = ((Number) client.post("/authors?name=Ann&email=ann@example.com", Map.of())

@@ -10,9 +10,13 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
 import java.sql.SQLException;
+import java.util.Map;
 import java.util.Set;
 import org.hibernate.FlushMode;
 import org.hibernate.Session;
+import org.hibernate.engine.spi.EntityEntry;
+import org.hibernate.engine.spi.PersistenceContext;
+import org.hibernate.engine.spi.SessionImplementor;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.resource.jdbc.spi.LogicalConnectionImplementor;
 
@@ -106,22 +110,48 @@ public final class SessionProvider {
         }
     }
 
+    /**
+     * Whether a read-only session may have something to write, answered without Hibernate's dirty
+     * check, which runs the whole flush machinery over every entity the session holds (a GET that
+     * read 20 rows paid for it on every request). Nothing to write means: no action queued (a
+     * persist or remove queues one), every entity still read-only (none was made modifiable, and
+     * a new one is not read-only), and no collection loaded (those are left to Hibernate).
+     */
+    private static boolean mayHaveWrites(EntityManager session) {
+        SessionImplementor hibernate = session.unwrap(SessionImplementor.class);
+        if (hibernate.getActionQueue().hasAnyQueuedActions()
+                || hibernate.getActionQueue().hasUnresolvedEntityInsertActions()) {
+            return true;
+        }
+        PersistenceContext context = hibernate.getPersistenceContextInternal();
+        if (context.getCollectionEntriesSize() > 0) {
+            return true;
+        }
+        for (Map.Entry<Object, EntityEntry> entity : context.reentrantSafeEntityEntries()) {
+            if (!entity.getValue().isReadOnly()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private void finish(EntityManager session, Outcome outcome, boolean readOnly) {
         try {
             EntityTransaction transaction = session.getTransaction();
             if (!transaction.isActive()) {
-                if (!readOnly
-                        || !mode.commits(outcome)
-                        || !session.unwrap(Session.class).isDirty()) {
+                if (!readOnly || !mode.commits(outcome) || !mayHaveWrites(session)) {
                     return;
                 }
-                transaction.begin(); // a read-only session's writes, in a transaction of their own
+                // a read-only session's writes, in a transaction of their own; should the flush
+                // find nothing to write after all, the transaction sent no statement and its
+                // commit is no round trip
+                transaction.begin();
             } else if (!mode.commits(outcome)) {
                 rollback(session, transaction);
                 return;
             }
             try {
-                if (readOnly && session.unwrap(Session.class).isDirty()) {
+                if (readOnly) {
                     session.flush(); // what a read-only session persisted or removed is still written
                 }
                 transaction.commit();
