@@ -1,6 +1,7 @@
 package dev.rigel.middleware;
 
 import dev.rigel.http.HandlerInfo;
+import dev.rigel.internal.routing.ExcludedPaths;
 import dev.rigel.protocol.Application;
 import dev.rigel.protocol.Receive;
 import dev.rigel.protocol.Scope;
@@ -97,10 +98,7 @@ public abstract class AbstractMiddleware implements Middleware {
         if (excludeOptKey != null && Boolean.TRUE.equals(truthy(opt.get(excludeOptKey)))) {
             return false;
         }
-        return exclude.isEmpty()
-                || !Pattern.compile(String.join("|", exclude))
-                        .matcher(pathTemplate)
-                        .find();
+        return exclude.isEmpty() || !ExcludedPaths.of(exclude).matches(pathTemplate);
     }
 
     /** Does the middleware's work for a request it applies to; call {@code next} to go on. */
@@ -110,7 +108,7 @@ public abstract class AbstractMiddleware implements Middleware {
     public final Application wrap(Application next) {
         // everything about the filter is settled here, once per route
         Set<ScopeType> forScopes = EnumSet.copyOf(scopes);
-        Pattern excluded = exclude.isEmpty() ? null : Pattern.compile(String.join("|", exclude));
+        ExcludedPaths excluded = ExcludedPaths.of(exclude);
         String optKey = excludeOptKey;
         return new Application() {
             @Override
@@ -129,11 +127,11 @@ public abstract class AbstractMiddleware implements Middleware {
         };
     }
 
-    private static boolean applies(Scope scope, Set<ScopeType> forScopes, Pattern excluded, String optKey) {
+    private static boolean applies(Scope scope, Set<ScopeType> forScopes, ExcludedPaths excluded, String optKey) {
         if (!forScopes.contains(scope.type())) {
             return false;
         }
-        if (excluded != null && excluded.matcher(scope.path()).find()) {
+        if (excluded != null && excluded.matches(scope.path())) {
             return false;
         }
         if (optKey != null) {

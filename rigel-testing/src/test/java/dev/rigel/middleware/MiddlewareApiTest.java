@@ -65,6 +65,16 @@ class MiddlewareApiTest {
         public String health() {
             return "ok";
         }
+
+        @Get("/files/{name:str}")
+        public String file(String name) {
+            return name;
+        }
+
+        @Get("/items/{id:int}")
+        public String item(int id) {
+            return Integer.toString(id);
+        }
     }
 
     @ParameterizedTest
@@ -79,6 +89,23 @@ class MiddlewareApiTest {
             assertThat(client.get("/quiet").header("x-seen-by")).isNull();
             assertThat(client.get("/health").header("x-seen-by")).isNull();
             assertThat(client.get("/health").text()).isEqualTo("ok");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void exclusionsMeanARegexSearchWhetherLiteralPrefixOrPattern(Transport transport) {
+        Marker marker = new Marker("m");
+        marker.exclude("^/health$", "^/files/", "^/items/1\\d*$", "\\.map$");
+        App app = App.builder().middleware(marker).routeHandlers(Handlers.class).build();
+        try (TestClient client = Clients.open(app, transport)) {
+            assertThat(client.get("/health").header("x-seen-by")).isNull();
+            assertThat(client.get("/files/a").header("x-seen-by")).isNull();
+            assertThat(client.get("/files/app.js.map").header("x-seen-by")).isNull();
+            assertThat(client.get("/items/12").header("x-seen-by")).isNull();
+            assertThat(client.get("/items/2").header("x-seen-by")).isEqualTo("m");
+            assertThat(client.get("/items/21").header("x-seen-by")).isEqualTo("m");
+            assertThat(client.get("/plain").header("x-seen-by")).isEqualTo("m");
         }
     }
 
