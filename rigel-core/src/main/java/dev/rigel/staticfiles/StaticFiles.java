@@ -24,7 +24,8 @@ import java.util.function.Consumer;
  * {@code Last-Modified}, 304 for a current copy, single byte ranges, HEAD. Several directories are
  * searched in order. In HTML mode a directory answers with its {@code index.html} (after a redirect
  * adding the trailing slash, so the page's relative links work), and a missing file with the first
- * {@code 404.html} found, status 404. Anything else missing is the standard JSON 404.
+ * {@code 404.html} found, status 404. Anything else missing is the standard JSON 404. A class path
+ * directory packed in a jar is served the same way, read from the jar's entries.
  *
  * <p>Nothing outside the directories is ever served: each raw path segment is percent-decoded once
  * and refused when it is {@code .}/{@code ..} or contains a separator ({@code /}, {@code \}, also
@@ -77,7 +78,8 @@ public final class StaticFiles {
 
         /**
          * A directory on the class path ({@code "static"} for {@code src/main/resources/static}),
-         * also when it is packed in the application's jar.
+         * also when it is packed in the application's jar (then read from the jar's entries, without
+         * opening a zip file system).
          */
         public Builder classpath(String resourceDirectory) {
             return classpath(

@@ -3,15 +3,13 @@ package dev.rigel.staticfiles;
 import dev.rigel.exceptions.NotFoundException;
 import dev.rigel.http.Request;
 import dev.rigel.http.Response;
-import dev.rigel.response.FileResponse;
 import dev.rigel.response.Redirect;
-import java.nio.file.Path;
 import java.util.List;
 
 /**
  * Serves one request of a static files route: finds the file in the first directory that has it
- * and answers with a {@link FileResponse} (so ETag, Last-Modified, 304 and ranges work as for any
- * file). Anything that is not a servable file inside a directory is a 404, traversal attempts
+ * and answers with a {@link dev.rigel.response.FileResponse}, or for a jar entry an internal content
+ * sent the same way (so ETag, Last-Modified, 304 and ranges work as for any file). Anything that is not a servable file inside a directory is a 404, traversal attempts
  * included: the answer never says whether something exists outside.
  */
 final class StaticFilesHandler {
@@ -36,41 +34,31 @@ final class StaticFilesHandler {
         List<String> segments = rawRest == null ? null : SafeSegments.of(rawRest, allowHidden);
         if (segments != null) {
             for (StaticRoot root : roots) {
-                Path found = root.resolve(segments);
-                if (found == null) {
-                    continue;
+                Object file = root.file(segments, !attachment);
+                if (file != null) {
+                    return Response.of(file);
                 }
-                if (StaticRoot.isFile(found)) {
-                    return file(found, 0);
-                }
-                if (htmlMode && StaticRoot.isDirectory(found)) {
-                    Path index = root.resolve(append(segments, INDEX));
-                    if (index != null && StaticRoot.isFile(index)) {
-                        if (!request.scope().rawPath().endsWith("/")) {
-                            // relative links in the page resolve against the directory only with the slash
-                            return Redirect.to(request.scope().rawPath() + "/" + query(request))
-                                    .status(307);
-                        }
-                        return file(index, 0);
+                // only a directory can hold an index.html, so no root needs to tell directories apart
+                Object index = htmlMode ? root.file(append(segments, INDEX), !attachment) : null;
+                if (index != null) {
+                    if (!request.scope().rawPath().endsWith("/")) {
+                        // relative links in the page resolve against the directory only with the slash
+                        return Redirect.to(request.scope().rawPath() + "/" + query(request))
+                                .status(307);
                     }
+                    return Response.of(index);
                 }
             }
         }
         if (htmlMode) {
             for (StaticRoot root : roots) {
-                Path page = root.resolve(List.of(NOT_FOUND_PAGE));
-                if (page != null && StaticRoot.isFile(page)) {
-                    return file(page, 404);
+                Object page = root.file(List.of(NOT_FOUND_PAGE), !attachment);
+                if (page != null) {
+                    return Response.of(page).status(404);
                 }
             }
         }
         throw new NotFoundException();
-    }
-
-    private Response<FileResponse> file(Path path, int status) {
-        FileResponse file = FileResponse.of(path);
-        Response<FileResponse> response = Response.of(attachment ? file : file.inline());
-        return status == 0 ? response : response.status(status);
     }
 
     private static String query(Request request) {

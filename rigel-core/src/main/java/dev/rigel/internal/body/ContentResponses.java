@@ -4,6 +4,9 @@ import dev.rigel.exceptions.NotFoundException;
 import dev.rigel.exceptions.PreconditionFailedException;
 import dev.rigel.http.Request;
 import dev.rigel.http.Response;
+import dev.rigel.internal.files.FileContent;
+import dev.rigel.internal.files.FileSource;
+import dev.rigel.internal.files.PathSource;
 import dev.rigel.internal.http.ByteRange;
 import dev.rigel.internal.http.Conditional;
 import dev.rigel.internal.http.HttpDates;
@@ -20,10 +23,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
@@ -112,7 +113,19 @@ public final class ContentResponses {
                 headers.setIfAbsent("x-accel-buffering", "no");
                 yield new EncodedResponse(status, headers, Message.EMPTY, new SseBody(events, json, head));
             }
-            case FileResponse file -> file(file, status, headers, response, request, head, encoder.routeMediaType());
+            case FileResponse file ->
+                file(
+                        source(file),
+                        file.filename(),
+                        file.isInline(),
+                        file.mediaType(),
+                        file.chunkSize(),
+                        status,
+                        headers,
+                        response,
+                        request,
+                        head,
+                        encoder.routeMediaType());
             case Template template ->
                 throw new IllegalStateException(template + " reached the content encoder"
                         + " unrendered; ResponseEncoder renders templates first");
@@ -192,44 +205,80 @@ public final class ContentResponses {
         return new EncodedResponse(304, headers, Message.EMPTY);
     }
 
+    /**
+     * An internal {@link FileContent} (a jar entry a static files route found), sent as a
+     * {@link FileResponse} with the same name and disposition would be.
+     */
+    static EncodedResponse encode(
+            FileContent content, Response<?> response, int defaultStatus, Request request, ResponseEncoder encoder) {
+        int status = response.statusCode() != 0 ? response.statusCode() : defaultStatus;
+        boolean head = request != null && request.method().equals("HEAD");
+        EncodedResponse encoded = file(
+                content.source(),
+                content.filename(),
+                content.inline(),
+                null,
+                FileResponse.DEFAULT_CHUNK_SIZE,
+                status,
+                response.headers(),
+                response,
+                request,
+                head,
+                encoder.routeMediaType());
+        encoder.addLayerDefaults(encoded.headers(), response.cookies());
+        return encoded;
+    }
+
+    /** The file a {@link FileResponse} names, with its attributes; a 404 when it is missing or not a regular file. */
+    private static FileSource source(FileResponse file) {
+        Path path = file.path();
+        PathSource source;
+        try {
+            source = PathSource.read(path);
+        } catch (NoSuchFileException e) {
+            throw new NotFoundException();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the attributes of " + path, e);
+        }
+        if (source == null) {
+            throw new NotFoundException(); // a directory or device is as good as missing to the client
+        }
+        return source;
+    }
+
+    /**
+     * Headers, validators, 304, a single range or 416, and the body of a file from any source:
+     * the one place a file response is worked out.
+     */
     private static EncodedResponse file(
-            FileResponse file,
+            FileSource source,
+            String filename,
+            boolean inline,
+            String ownMediaType,
+            int chunkSize,
             int status,
             Headers headers,
             Response<?> response,
             Request request,
             boolean head,
             String routeType) {
-        Path path = file.path();
-        BasicFileAttributes attributes;
-        try {
-            attributes = Files.readAttributes(path, BasicFileAttributes.class);
-        } catch (NoSuchFileException e) {
-            throw new NotFoundException();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the attributes of " + path, e);
-        }
-        if (!attributes.isRegularFile()) {
-            throw new NotFoundException(); // a directory or device is as good as missing to the client
-        }
-        long size = attributes.size();
-        Instant modified = attributes.lastModifiedTime().toInstant();
+        long size = source.size();
+        Instant modified = source.lastModified();
         String etag = response.etag() != null
                 ? response.etag()
                 // changes whenever size or modification time does, without reading the file
                 : "\"" + Long.toHexString(size) + "-" + Long.toHexString(modified.toEpochMilli()) + "\"";
         Instant lastModified = response.lastModified() != null ? response.lastModified() : modified;
-        String type = response.mediaType() == null && file.mediaType() == null && routeType == null
-                ? contentType(file.filename(), path)
-                : mediaType(response, file.mediaType(), routeType, null);
+        String type = response.mediaType() == null && ownMediaType == null && routeType == null
+                ? contentType(filename, source)
+                : mediaType(response, ownMediaType, routeType, null);
         headers.setIfAbsent("content-type", type);
-        headers.setIfAbsent("content-disposition", disposition(file.isInline(), file.filename()));
+        headers.setIfAbsent("content-disposition", disposition(inline, filename));
         headers.set("accept-ranges", "bytes");
         setValidators(headers, etag, lastModified);
         if (request == null || status < 200 || status >= 300) {
             headers.set("content-length", Long.toString(size));
-            return new EncodedResponse(
-                    status, headers, Message.EMPTY, new FileBody(path, 0, size, file.chunkSize(), head));
+            return new EncodedResponse(status, headers, Message.EMPTY, new FileBody(source, 0, size, chunkSize, head));
         }
         EncodedResponse notModified = conditional(request, headers, etag, lastModified);
         if (notModified != null) {
@@ -254,16 +303,13 @@ public final class ContentResponses {
             headers.set("content-range", "bytes " + range.start() + "-" + range.end() + "/" + size);
             headers.set("content-length", Long.toString(range.length()));
             return new EncodedResponse(
-                    206,
-                    headers,
-                    Message.EMPTY,
-                    new FileBody(path, range.start(), range.length(), file.chunkSize(), head));
+                    206, headers, Message.EMPTY, new FileBody(source, range.start(), range.length(), chunkSize, head));
         }
         headers.set("content-length", Long.toString(size));
-        return new EncodedResponse(status, headers, Message.EMPTY, new FileBody(path, 0, size, file.chunkSize(), head));
+        return new EncodedResponse(status, headers, Message.EMPTY, new FileBody(source, 0, size, chunkSize, head));
     }
 
-    static String contentType(String filename, Path path) {
+    static String contentType(String filename, FileSource source) {
         int dot = filename.lastIndexOf('.');
         if (dot >= 0) {
             String known = TYPES.get(filename.substring(dot + 1).toLowerCase(Locale.ROOT));
@@ -271,15 +317,8 @@ public final class ContentResponses {
                 return known;
             }
         }
-        try {
-            String probed = Files.probeContentType(path);
-            if (probed != null) {
-                return probed;
-            }
-        } catch (IOException e) {
-            // no detector could tell: fall through to the generic type
-        }
-        return ResponseEncoder.OCTETS;
+        String probed = source.probeContentType();
+        return probed != null ? probed : ResponseEncoder.OCTETS;
     }
 
     /**

@@ -1,25 +1,23 @@
 package dev.rigel.internal.body;
 
+import dev.rigel.internal.files.FileSource;
 import dev.rigel.protocol.Message;
 import dev.rigel.protocol.Send;
 import java.io.EOFException;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
+import java.io.InputStream;
 
-/** Part or all of a file, read and sent one chunk at a time. */
+/** Part or all of a file (on disk or in a jar), read and sent one chunk at a time. */
 final class FileBody extends StreamedBody {
 
-    private final Path path;
+    private final FileSource source;
     private final long start;
     private final long length;
     private final int chunkSize;
 
-    FileBody(Path path, long start, long length, int chunkSize, boolean head) {
+    FileBody(FileSource source, long start, long length, int chunkSize, boolean head) {
         super(head);
-        this.path = path;
+        this.source = source;
         this.start = start;
         this.length = length;
         this.chunkSize = chunkSize;
@@ -31,22 +29,16 @@ final class FileBody extends StreamedBody {
             deliver(send, Message.ResponseBody.EMPTY_LAST);
             return;
         }
-        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
-            long position = start;
+        try (InputStream in = source.open(start)) {
             long remaining = length;
             while (remaining > 0) {
                 int size = (int) Math.min(chunkSize, remaining);
                 // a fresh array per chunk: the server wraps body bytes without copying them
                 byte[] chunk = new byte[size];
-                ByteBuffer buffer = ByteBuffer.wrap(chunk);
-                while (buffer.hasRemaining()) {
-                    int read = channel.read(buffer, position + buffer.position());
-                    if (read < 0) {
-                        // the file shrank after its length was sent: the response cannot be completed
-                        throw new EOFException(path + " ended before the " + length + " bytes announced");
-                    }
+                if (in.readNBytes(chunk, 0, size) < size) {
+                    // the file shrank after its length was sent: the response cannot be completed
+                    throw new EOFException(source + " ended before the " + length + " bytes announced");
                 }
-                position += size;
                 remaining -= size;
                 if (!deliver(send, new Message.ResponseBody(chunk, remaining > 0))) {
                     return;
@@ -63,6 +55,6 @@ final class FileBody extends StreamedBody {
 
     @Override
     public void release() {
-        // the channel is opened and closed within sendBody
+        // the source is opened and closed within sendBody
     }
 }

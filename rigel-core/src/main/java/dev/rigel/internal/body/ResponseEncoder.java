@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.rigel.http.Cookie;
 import dev.rigel.http.Request;
 import dev.rigel.http.Response;
+import dev.rigel.internal.files.FileContent;
 import dev.rigel.internal.json.BodyFormat;
 import dev.rigel.internal.json.JsonCodec;
 import dev.rigel.protocol.Headers;
@@ -91,6 +92,10 @@ public final class ResponseEncoder {
         Object content = response.content();
         if (content instanceof ResponseContent special) {
             return ContentResponses.encode(special, response, defaultStatus, request, json, this);
+        }
+        if (content instanceof FileContent file) {
+            // a jar entry from a static files route; not a ResponseContent, whose permits are public API
+            return ContentResponses.encode(file, response, defaultStatus, request, this);
         }
         int status = response.statusCode() != 0 ? response.statusCode() : defaultStatus;
         String type = response.mediaType() != null ? response.mediaType() : mediaType;
