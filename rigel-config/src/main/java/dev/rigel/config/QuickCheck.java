@@ -43,7 +43,8 @@ import java.util.regex.PatternSyntaxException;
  * NotNull}, {@code NotBlank}, {@code NotEmpty}, {@code Size}, {@code Min}, {@code Max}, {@code
  * Positive*}, {@code Negative*}, {@code Pattern}, {@code @Valid} on a nested record) on record
  * components of simple types; anything else (another or a custom constraint, groups, payloads,
- * class-level or getter constraints, constraints inside type arguments, an inaccessible record) and
+ * class-level or getter constraints, constraints inside type arguments, an inaccessible record, a
+ * {@code META-INF/validation.xml} that may add constraints without annotations) and
  * any violation answer {@code false}, and the binder asks Hibernate Validator, whose verdict and
  * message stand. So this may only ever say "valid" when the validator would.
  */
@@ -69,7 +70,7 @@ final class QuickCheck {
 
     /** Whether {@code record} certainly has no constraint violation; {@code false} means "ask the validator". */
     static boolean certainlyValid(Object record) {
-        return certainlyValid(record, 0);
+        return !XmlMappings.PRESENT && certainlyValid(record, 0);
     }
 
     private static boolean certainlyValid(Object record, int depth) {
@@ -264,13 +265,34 @@ final class QuickCheck {
         return false;
     }
 
-    /** A constraint or container of constraints, from Jakarta Validation, Hibernate Validator or the app. */
+    /**
+     * A constraint (the app's own are meta-annotated {@code @Constraint}), anything from Jakarta
+     * Validation or Hibernate Validator, or a container of repeated constraints ({@code @Mine.List}).
+     */
     private static boolean constraintLike(Annotation annotation) {
         Class<? extends Annotation> type = annotation.annotationType();
         String name = type.getName();
-        return type.isAnnotationPresent(Constraint.class)
+        if (type.isAnnotationPresent(Constraint.class)
                 || name.startsWith("jakarta.validation.")
-                || name.startsWith("org.hibernate.validator.");
+                || name.startsWith("org.hibernate.validator.")) {
+            return true;
+        }
+        try {
+            Method value = type.getMethod("value");
+            if (value.getReturnType().isArray()
+                    && value.getReturnType().getComponentType().isAnnotation()) {
+                for (Object inner : (Object[]) value.invoke(annotation)) {
+                    if (constraintLike((Annotation) inner)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        } catch (NoSuchMethodException e) {
+            return false;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return true; // cannot look inside: the validator decides
+        }
     }
 
     /** Constraints or {@code @Valid} inside type arguments or array components ({@code List<@NotBlank String>}). */
@@ -297,5 +319,17 @@ final class QuickCheck {
             }
         }
         return false;
+    }
+
+    /** Whether a {@code META-INF/validation.xml} is there for Hibernate Validator to read. */
+    private static final class XmlMappings {
+        static final boolean PRESENT = present();
+
+        private static boolean present() {
+            String name = "META-INF/validation.xml";
+            ClassLoader context = Thread.currentThread().getContextClassLoader();
+            return (context != null && context.getResource(name) != null)
+                    || QuickCheck.class.getClassLoader().getResource(name) != null;
+        }
     }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rigel.security.SecretString;
+import jakarta.validation.Constraint;
+import jakarta.validation.Payload;
 import jakarta.validation.Valid;
 import jakarta.validation.ValidatorFactory;
 import jakarta.validation.constraints.AssertTrue;
@@ -17,6 +19,11 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Repeatable;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -91,6 +98,28 @@ class QuickCheckTest {
 
     public record WithInterface(String name) implements Named {}
 
+    @Target({ElementType.FIELD, ElementType.METHOD, ElementType.TYPE_USE})
+    @Retention(RetentionPolicy.RUNTIME)
+    @Constraint(validatedBy = {})
+    @Repeatable(Mine.List.class)
+    public @interface Mine {
+        String message() default "mine";
+
+        Class<?>[] groups() default {};
+
+        Class<? extends Payload>[] payload() default {};
+
+        @Target({ElementType.FIELD, ElementType.METHOD})
+        @Retention(RetentionPolicy.RUNTIME)
+        @interface List {
+            Mine[] value();
+        }
+    }
+
+    public record WithCustom(@Mine String name) {}
+
+    public record WithRepeatedCustom(@Mine @Mine String name) {}
+
     @Test
     void clearsARecordWhosePlainConstraintsHold() {
         assertThat(QuickCheck.certainlyValid(plain())).isTrue();
@@ -141,6 +170,8 @@ class QuickCheckTest {
         assertThat(QuickCheck.certainlyValid(new WithOptional(Optional.of(2)))).isFalse();
         assertThat(QuickCheck.certainlyValid(new WithGetterCheck(1, 2))).isFalse();
         assertThat(QuickCheck.certainlyValid(new WithInterface("x"))).isFalse();
+        assertThat(QuickCheck.certainlyValid(new WithCustom("x"))).isFalse();
+        assertThat(QuickCheck.certainlyValid(new WithRepeatedCustom("x"))).isFalse();
     }
 
     public record App(
