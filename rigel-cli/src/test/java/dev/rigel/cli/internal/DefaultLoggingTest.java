@@ -7,8 +7,10 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.Configurator.ExecutionStatus;
+import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.LoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.encoder.Encoder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
@@ -41,7 +43,8 @@ class DefaultLoggingTest {
                 .isEqualTo(Level.INFO);
         ConsoleAppender<?> console = (ConsoleAppender<?>) root.getAppender("STDOUT");
         assertThat(console.isStarted()).isTrue();
-        PatternLayoutEncoder encoder = (PatternLayoutEncoder) console.getEncoder();
+        @SuppressWarnings("unchecked")
+        Encoder<ILoggingEvent> encoder = (Encoder<ILoggingEvent>) console.getEncoder();
         LoggingEvent event = new LoggingEvent(
                 Logger.class.getName(),
                 context.getLogger("dev.rigel.middleware.logging.LoggingMiddleware"),
@@ -56,6 +59,57 @@ class DefaultLoggingTest {
         assertThat(line)
                 .matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{3} INFO  \\[rigel-handler\\] d\\.r\\.m\\.l\\.LoggingMiddleware"
                         + " - HTTP request status=\"200\"" + System.lineSeparator());
+    }
+
+    @Test
+    void aLineIsTheOneLogbacksPatternLayoutWrites() {
+        LoggerContext context = new LoggerContext();
+        PatternLayoutEncoder pattern = new PatternLayoutEncoder();
+        pattern.setContext(context);
+        pattern.setPattern(DefaultLogging.PATTERN);
+        pattern.start();
+        DefaultLogging.Line line = new DefaultLogging.Line();
+        line.setContext(context);
+        line.start();
+        Exception failure = new IllegalStateException("broken", new java.io.IOException("disk full"));
+        List<LoggingEvent> events = List.of(
+                event(context, "dev.rigel.netty.RigelServer", Level.INFO, "Rigel listening", null, List.of()),
+                event(
+                        context,
+                        "dev.rigel.middleware.logging.LoggingMiddleware",
+                        Level.WARN,
+                        "HTTP request",
+                        null,
+                        List.of(new KeyValuePair("method", "GET"), new KeyValuePair("status", 200))),
+                event(
+                        context,
+                        "a.very.long.pkg.name.with.many.segments.SomeClass",
+                        Level.ERROR,
+                        "failed",
+                        failure,
+                        List.of()),
+                event(context, "Short", Level.DEBUG, "{} and %s", null, List.of(new KeyValuePair("k", null))),
+                event(context, Logger.ROOT_LOGGER_NAME, Level.TRACE, "", null, List.of()));
+        for (LoggingEvent event : events) {
+            assertThat(line.doLayout(event)).isEqualTo(pattern.getLayout().doLayout(event));
+        }
+    }
+
+    private static LoggingEvent event(
+            LoggerContext context,
+            String logger,
+            Level level,
+            String message,
+            Throwable failure,
+            List<KeyValuePair> pairs) {
+        LoggingEvent event =
+                new LoggingEvent(Logger.class.getName(), context.getLogger(logger), level, message, failure, null);
+        event.setThreadName("rigel-handler-1");
+        event.setTimeStamp(1_765_000_000_123L);
+        if (!pairs.isEmpty()) {
+            event.setKeyValuePairs(pairs);
+        }
+        return event;
     }
 
     @Test
