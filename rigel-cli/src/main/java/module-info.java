@@ -15,6 +15,10 @@ module dev.rigel.cli {
     requires java.net.http;
     // `schema openapi` writes the app's document when rigel-openapi is on the path
     requires static dev.rigel.openapi;
+    // the default logging configuration, for apps on logback without a logback.xml; found as a
+    // service on the class path (META-INF/services), where an app's jar runs
+    requires static ch.qos.logback.classic;
+    requires static ch.qos.logback.core;
 
     exports dev.rigel.cli;
 

@@ -107,7 +107,7 @@ public final class RigelCli {
         }
         AppLauncher launcher =
                 new AppLauncher(settingsType, factory, aliases, environment, directory, caller(), name, List.of(args));
-        return CommandLines.create(launcher, out, err).execute(args);
+        return CommandLines.execute(launcher, out, err, args);
     }
 
     /** The class whose code called {@link Rigel#cli} or {@link #execute}: its jar names the command. */

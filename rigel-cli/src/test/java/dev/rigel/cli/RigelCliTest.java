@@ -176,6 +176,35 @@ class RigelCliTest {
                         + " together or not at all");
     }
 
+    @Test
+    void theTopCommandsPlainStartFailsAsRunDoes() {
+        // settings alone are served without the command tree (DirectRun): the same lines as `run`
+        for (String command : new String[] {"run", null}) {
+            String[] prefix = command == null ? new String[0] : new String[] {command};
+            assertBad(
+                    run(concat(prefix, "--port", "abc")),
+                    "cli-test: Invalid setting server.port = 'abc' (from flag --server.port): expected an int");
+            assertBad(
+                    run(concat(prefix, "--profile=staging")),
+                    "cli-test: Unknown profile 'staging': no application-staging.yaml," + " .yml or .properties in "
+                            + dir.toAbsolutePath().normalize() + " or on the class path");
+            Path missing = dir.resolve("missing.pem");
+            assertThat(run(concat(
+                            prefix, "--port=0", "--tls-cert", missing.toString(), "--tls-key", missing.toString())))
+                    .isEqualTo(1);
+            assertThat(err.toString()).startsWith("cli-test: ").contains("missing.pem");
+            assertThat(err.toString().lines()).hasSize(1);
+            err.getBuffer().setLength(0);
+        }
+        assertBad(run("--prot=1"), "cli-test: Unknown option: '--prot=1' (see --help)");
+    }
+
+    private static String[] concat(String[] first, String... more) {
+        String[] all = java.util.Arrays.copyOf(first, first.length + more.length);
+        System.arraycopy(more, 0, all, first.length, more.length);
+        return all;
+    }
+
     private void assertBad(int status, String line) {
         assertThat(status).isEqualTo(2);
         assertThat(err.toString()).isEqualTo(line + System.lineSeparator());

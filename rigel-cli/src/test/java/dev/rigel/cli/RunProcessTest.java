@@ -45,7 +45,9 @@ class RunProcessTest {
     @Test
     void runServesTheAppWithItsSettings() throws Exception {
         int port = freePort();
+        Path output = dir.resolve("output.txt");
         process = start(
+                ProcessBuilder.Redirect.to(output.toFile()),
                 System.getProperty("java.class.path"),
                 CliTestApp.class.getName(),
                 "--port",
@@ -53,6 +55,12 @@ class RunProcessTest {
                 "--greeting=from the command line");
         assertThat(awaitBody(port, body -> body.equals("from the command line"), Duration.ofSeconds(60)))
                 .isEqualTo("from the command line");
+        // no logback.xml on this class path: Rigel's default logging (DefaultLogging), not logback's DEBUG one
+        assertThat(Files.readAllLines(output))
+                .anyMatch(line ->
+                        line.matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{3} INFO  \\[main\\] d\\.r\\.netty\\.RigelServer"
+                                + " - Rigel listening on http://127\\.0\\.0\\.1:" + port + " .*"))
+                .noneMatch(line -> line.contains("DEBUG"));
     }
 
     @Test
@@ -118,6 +126,11 @@ class RunProcessTest {
     }
 
     private static Process start(String classPath, String mainClass, String... args) throws IOException {
+        return start(ProcessBuilder.Redirect.DISCARD, classPath, mainClass, args);
+    }
+
+    private static Process start(ProcessBuilder.Redirect output, String classPath, String mainClass, String... args)
+            throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--enable-native-access=ALL-UNNAMED",
@@ -127,7 +140,7 @@ class RunProcessTest {
         command.addAll(List.of(args));
         return new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectOutput(output)
                 .start();
     }
 

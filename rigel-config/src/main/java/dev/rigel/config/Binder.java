@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Path;
-import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,11 +15,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Turns the winning values into the app's records: one JSON tree per record, bound by Jackson
- * through the canonical constructor, then checked with the records' Jakarta constraints. Every
- * failure becomes a {@link ConfigException} naming the key and the value's origin.
+ * through the canonical constructor, then checked with the records' Jakarta constraints: by
+ * {@link QuickCheck} when it can clear the record, else by Hibernate Validator (bootstrapping it costs
+ * more than the rest of binding). Every failure becomes a {@link ConfigException} naming the key and
+ * the value's origin.
  */
 final class Binder {
 
@@ -30,13 +32,31 @@ final class Binder {
 
     public static Map<Class<?>, Object> bind(
             Schema schema, Map<String, Value> values, List<Class<? extends Record>> roots) {
+        return bind(schema, values, roots, SecretConstraints::validatorFactory);
+    }
+
+    /** As {@link #bind(Schema, Map, List)}, with the validator made by {@code validators} when needed. */
+    static Map<Class<?>, Object> bind(
+            Schema schema,
+            Map<String, Value> values,
+            List<Class<? extends Record>> roots,
+            Supplier<ValidatorFactory> validators) {
         Map<Class<?>, Object> bound = new LinkedHashMap<>();
-        try (ValidatorFactory factory = SecretConstraints.validatorFactory()) {
-            Validator validator = factory.getValidator();
+        ValidatorFactory factory = null; // made only for a record the quick check cannot clear
+        try {
             for (Class<? extends Record> root : roots) {
                 Object value = bindOne(schema, values, root);
-                validate(schema, values, root, validator.validate(value));
+                if (!QuickCheck.certainlyValid(value)) {
+                    if (factory == null) {
+                        factory = validators.get();
+                    }
+                    validate(schema, values, root, factory.getValidator().validate(value));
+                }
                 bound.put(root, value);
+            }
+        } finally {
+            if (factory != null) {
+                factory.close();
             }
         }
         return bound;

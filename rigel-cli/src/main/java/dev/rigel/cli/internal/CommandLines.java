@@ -54,19 +54,34 @@ public final class CommandLines {
             e.getCommandLine().getErr().flush();
             return BAD_INPUT;
         });
-        root.setExecutionExceptionHandler((e, commandLine, parsed) -> {
-            PrintWriter errors = commandLine.getErr();
-            if (e instanceof ConfigException) {
-                errors.println(name + ": " + e.getMessage());
-                errors.flush();
-                return BAD_INPUT;
-            }
-            errors.println(name + ": " + describe(e));
-            errors.flush();
-            org.slf4j.LoggerFactory.getLogger(CommandLines.class).debug("command failed", e);
-            return FAILED;
-        });
+        root.setExecutionExceptionHandler((e, commandLine, parsed) -> failed(e, commandLine.getErr(), name));
         return root;
+    }
+
+    /**
+     * Runs the command the arguments name: the top command's plain start ({@link DirectRun}) without
+     * building the command tree, anything else through picocli.
+     */
+    public static int execute(AppLauncher launcher, PrintWriter out, PrintWriter err, String... args) {
+        List<String> direct = DirectRun.flags(launcher.settings(), args);
+        if (direct != null) {
+            PrintWriter errors = err != null ? err : new PrintWriter(System.err, true);
+            return DirectRun.run(launcher, direct, errors);
+        }
+        return create(launcher, out, err).execute(args);
+    }
+
+    /** A failed command as one line: status 2 for bad settings, 1 for a failing app. */
+    static int failed(Exception e, PrintWriter errors, String name) {
+        if (e instanceof ConfigException) {
+            errors.println(name + ": " + e.getMessage());
+            errors.flush();
+            return BAD_INPUT;
+        }
+        errors.println(name + ": " + describe(e));
+        errors.flush();
+        org.slf4j.LoggerFactory.getLogger(CommandLines.class).debug("command failed", e);
+        return FAILED;
     }
 
     /** Whether this thread runs an app's main again for {@code run --reload}. */

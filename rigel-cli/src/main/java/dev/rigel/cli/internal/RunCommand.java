@@ -33,7 +33,12 @@ final class RunCommand extends AppCommand {
         if (reload) {
             return new Reloader(launcher, config, flags, spec.commandLine().getOut()).run();
         }
-        App app = app(config);
+        return serve(launcher, config);
+    }
+
+    /** Builds the app, serves it until it is stopped and returns 0 (also {@link DirectRun}'s way). */
+    static int serve(AppLauncher launcher, Config config) throws InterruptedException {
+        App app = launcher.app(config);
         RigelServer server = new RigelServer(app, launcher.serverConfig(config)).start();
         server.awaitShutdown();
         return 0;

@@ -13,6 +13,7 @@ import dev.rigel.internal.invoke.ParamSpec;
 import dev.rigel.internal.invoke.Types;
 import dev.rigel.internal.layers.MergedLayers;
 import dev.rigel.internal.routing.PathTemplate;
+import dev.rigel.internal.validation.BeanValidation;
 import dev.rigel.protocol.Headers;
 import dev.rigel.protocol.Scope;
 import dev.rigel.stores.StoreRegistry;
@@ -101,12 +102,14 @@ public final class ParameterBinder {
             return LayerParameters.NONE;
         }
         List<LayerParameters.Declared> declared = new java.util.ArrayList<>();
-        jakarta.validation.Validator validator = dev.rigel.internal.validation.BeanValidation.validator();
         layers.parameters.forEach((name, parameter) -> {
             ParamSpec spec = declaredSpec(parameter, 0, null);
             BoundParam bound = bind(spec, declaringConstructor(parameter), "parameters of " + parameter.layer(), false);
-            boolean constrained =
-                    validator.getConstraintsForClass(parameter.declaration()).getConstraintsForProperty(name) != null;
+            boolean constrained = BeanValidation.mayBeConstrained(parameter.declaration())
+                    && BeanValidation.validator()
+                                    .getConstraintsForClass(parameter.declaration())
+                                    .getConstraintsForProperty(name)
+                            != null;
             declared.add(new LayerParameters.Declared(bound, constrained ? parameter.declaration() : null, name));
         });
         return new LayerParameters(declared);

@@ -18,13 +18,19 @@ import java.util.Set;
 
 /**
  * Jakarta Bean Validation (Hibernate Validator) for request data and parameters. The factory is
- * expensive to build and thread-safe, so one is shared by every app in the JVM.
+ * expensive to build and thread-safe, so one is shared by every app in the JVM, and it is built only
+ * when a class may carry constraints ({@link ConstraintScan}): an app without any starts without it.
  */
 public final class BeanValidation {
 
     private static volatile Validator shared;
 
     private BeanValidation() {}
+
+    /** Whether properties of {@code type} may carry constraints; {@code false} is certain, without the validator. */
+    public static boolean mayBeConstrained(Class<?> type) {
+        return ConstraintScan.mayBeConstrained(type);
+    }
 
     public static Validator validator() {
         Validator current = shared;
@@ -48,7 +54,11 @@ public final class BeanValidation {
 
     /** Whether instances of {@code type} carry any constraint worth checking. */
     public static boolean isConstrained(Class<?> type) {
-        if (type.isPrimitive() || type.getName().startsWith("java.") || type.isArray() || type.isEnum()) {
+        if (type.isPrimitive()
+                || type.getName().startsWith("java.")
+                || type.isArray()
+                || type.isEnum()
+                || !ConstraintScan.mayBeConstrained(type)) {
             return false;
         }
         BeanDescriptor descriptor = validator().getConstraintsForClass(type);
@@ -57,7 +67,7 @@ public final class BeanValidation {
 
     /** Whether the parameters of {@code executable} carry constraints. */
     public static boolean hasParameterConstraints(Executable executable) {
-        if (executable == null) {
+        if (executable == null || !ConstraintScan.mayHaveParameterConstraints(executable)) {
             return false;
         }
         var descriptor = validator().getConstraintsForClass(executable.getDeclaringClass());

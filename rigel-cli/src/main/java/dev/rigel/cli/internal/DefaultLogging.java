@@ -1,0 +1,127 @@
+package dev.rigel.cli.internal;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.pattern.TargetLengthBasedClassNameAbbreviator;
+import ch.qos.logback.classic.pattern.ThrowableProxyConverter;
+import ch.qos.logback.classic.spi.Configurator;
+import ch.qos.logback.classic.spi.ConfiguratorRank;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.CoreConstants;
+import ch.qos.logback.core.LayoutBase;
+import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
+import ch.qos.logback.core.spi.ContextAwareBase;
+import ch.qos.logback.core.util.CachingDateFormatter;
+import ch.qos.logback.core.util.Loader;
+import ch.qos.logback.core.util.OptionHelper;
+import java.util.List;
+import org.slf4j.event.KeyValuePair;
+
+/**
+ * Rigel's logging when the app brings no logback configuration of its own: one line per event on
+ * standard output ({@link #PATTERN}), INFO and up, Netty's own loggers from WARN. Logback finds it as
+ * a service (on the class path, where an app's jar runs) and asks it before its XML configurator; an
+ * app with {@code logback.xml}, {@code logback-test.xml} or {@code -Dlogback.configurationFile} is
+ * left to that configurator as before. Configuring in code skips Joran's XML parsing and model
+ * building, a fifth of a small app's start, and writing the line in code ({@link Line}) skips
+ * setting up logback's pattern machinery, most of what was left (see DESIGN.md, "What startup
+ * skips").
+ */
+@ConfiguratorRank(ConfiguratorRank.FALLBACK) // after any configurator the app registers itself
+public final class DefaultLogging extends ContextAwareBase implements Configurator {
+
+    /** The format of a line: time, level, thread, logger, message and the event's key-value pairs ({@link Line}). */
+    public static final String PATTERN = "%d{HH:mm:ss.SSS} %-5level [%thread] %logger{24} - %msg %kvp%n";
+
+    /** Logback's own names for the files and the property its XML configurator reads. */
+    private static final String[] FILES = {"logback-test.xml", "logback.xml"};
+
+    private static final String FILE_PROPERTY = "logback.configurationFile";
+
+    public DefaultLogging() {}
+
+    @Override
+    public ExecutionStatus configure(LoggerContext context) {
+        if (appConfigured(Loader.getClassLoaderOfObject(this))) {
+            return ExecutionStatus.INVOKE_NEXT_IF_ANY;
+        }
+        Line line = new Line();
+        line.setContext(context);
+        line.start();
+        LayoutWrappingEncoder<ILoggingEvent> encoder = new LayoutWrappingEncoder<>();
+        encoder.setContext(context);
+        encoder.setLayout(line);
+        encoder.start();
+        ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
+        console.setContext(context);
+        console.setName("STDOUT");
+        console.setEncoder(encoder);
+        console.start();
+        context.getLogger("io.netty").setLevel(Level.WARN);
+        Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
+        root.setLevel(Level.INFO);
+        root.addAppender(console);
+        return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+    }
+
+    /** Whether logback's XML configurator would find a configuration (the same places it looks). */
+    static boolean appConfigured(ClassLoader loader) {
+        if (OptionHelper.getSystemProperty(FILE_PROPERTY) != null) {
+            return true;
+        }
+        for (String file : FILES) {
+            if (Loader.getResource(file, loader) != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Writes {@link #PATTERN} in code, with logback's own converters for the parts that have rules
+     * (the time, the logger's abbreviation, a stack trace), so that a line is the one a
+     * {@code PatternLayout} of that pattern writes; {@code DefaultLoggingTest} compares the two.
+     */
+    static final class Line extends LayoutBase<ILoggingEvent> {
+
+        private final CachingDateFormatter time = new CachingDateFormatter("HH:mm:ss.SSS");
+        private final TargetLengthBasedClassNameAbbreviator logger = new TargetLengthBasedClassNameAbbreviator(24);
+        private final ThrowableProxyConverter throwable = new ThrowableProxyConverter();
+
+        @Override
+        public void start() {
+            throwable.setContext(getContext());
+            throwable.start();
+            super.start();
+        }
+
+        @Override
+        public String doLayout(ILoggingEvent event) {
+            StringBuilder line = new StringBuilder(128);
+            line.append(time.format(event.getTimeStamp())).append(' ');
+            String level = event.getLevel().toString();
+            line.append(level);
+            for (int i = level.length(); i < 5; i++) {
+                line.append(' ');
+            }
+            line.append(" [").append(event.getThreadName()).append("] ");
+            line.append(logger.abbreviate(event.getLoggerName())).append(" - ");
+            line.append(event.getFormattedMessage()).append(' ');
+            List<KeyValuePair> pairs = event.getKeyValuePairs();
+            if (pairs != null) {
+                for (int i = 0; i < pairs.size(); i++) {
+                    KeyValuePair pair = pairs.get(i);
+                    if (i > 0) {
+                        line.append(' ');
+                    }
+                    line.append(pair.key).append("=\"").append(pair.value).append('"');
+                }
+            }
+            line.append(CoreConstants.LINE_SEPARATOR);
+            line.append(throwable.convert(event));
+            return line.toString();
+        }
+    }
+}
