@@ -64,6 +64,7 @@ module dev.rigel.core {
 
     // seams for Rigel's own modules, not API
     exports dev.rigel.spi to
+            dev.rigel.config,
             dev.rigel.metrics,
             dev.rigel.otel,
             dev.rigel.testing,

@@ -1,7 +1,7 @@
 package dev.rigel.config;
 
 import dev.rigel.security.SecretString;
-import jakarta.validation.Constraint;
+import dev.rigel.spi.ConstraintMarks;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -70,7 +70,7 @@ final class QuickCheck {
 
     /** Whether {@code record} certainly has no constraint violation; {@code false} means "ask the validator". */
     static boolean certainlyValid(Object record) {
-        return !XmlMappings.PRESENT && certainlyValid(record, 0);
+        return !ConstraintMarks.VALIDATION_XML && certainlyValid(record, 0);
     }
 
     private static boolean certainlyValid(Object record, int depth) {
@@ -117,7 +117,7 @@ final class QuickCheck {
                 if (!plain(annotation) || !holds(annotation, value)) {
                     return false;
                 }
-            } else if (constraintLike(annotation)) {
+            } else if (ConstraintMarks.constraintLike(annotation)) {
                 return false;
             }
         }
@@ -219,7 +219,7 @@ final class QuickCheck {
             accessors.add(component.getName());
         }
         for (Annotation annotation : type.getAnnotations()) {
-            if (constraintLike(annotation)) {
+            if (ConstraintMarks.constraintLike(annotation)) {
                 return true;
             }
         }
@@ -239,7 +239,7 @@ final class QuickCheck {
 
     private static boolean constrainedInterface(Class<?> face) {
         for (Annotation annotation : face.getAnnotations()) {
-            if (constraintLike(annotation)) {
+            if (ConstraintMarks.constraintLike(annotation)) {
                 return true;
             }
         }
@@ -258,41 +258,11 @@ final class QuickCheck {
 
     private static boolean constrained(AnnotatedElement element) {
         for (Annotation annotation : element.getAnnotations()) {
-            if (annotation instanceof Valid || constraintLike(annotation)) {
+            if (annotation instanceof Valid || ConstraintMarks.constraintLike(annotation)) {
                 return true;
             }
         }
         return false;
-    }
-
-    /**
-     * A constraint (the app's own are meta-annotated {@code @Constraint}), anything from Jakarta
-     * Validation or Hibernate Validator, or a container of repeated constraints ({@code @Mine.List}).
-     */
-    private static boolean constraintLike(Annotation annotation) {
-        Class<? extends Annotation> type = annotation.annotationType();
-        String name = type.getName();
-        if (type.isAnnotationPresent(Constraint.class)
-                || name.startsWith("jakarta.validation.")
-                || name.startsWith("org.hibernate.validator.")) {
-            return true;
-        }
-        try {
-            Method value = type.getMethod("value");
-            if (value.getReturnType().isArray()
-                    && value.getReturnType().getComponentType().isAnnotation()) {
-                for (Object inner : (Object[]) value.invoke(annotation)) {
-                    if (constraintLike((Annotation) inner)) {
-                        return true;
-                    }
-                }
-            }
-            return false;
-        } catch (NoSuchMethodException e) {
-            return false;
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            return true; // cannot look inside: the validator decides
-        }
     }
 
     /** Constraints or {@code @Valid} inside type arguments or array components ({@code List<@NotBlank String>}). */
@@ -310,7 +280,7 @@ final class QuickCheck {
         }
         for (AnnotatedType each : inner) {
             for (Annotation annotation : each.getAnnotations()) {
-                if (annotation instanceof Valid || constraintLike(annotation)) {
+                if (annotation instanceof Valid || ConstraintMarks.constraintLike(annotation)) {
                     return true;
                 }
             }
@@ -319,17 +289,5 @@ final class QuickCheck {
             }
         }
         return false;
-    }
-
-    /** Whether a {@code META-INF/validation.xml} is there for Hibernate Validator to read. */
-    private static final class XmlMappings {
-        static final boolean PRESENT = present();
-
-        private static boolean present() {
-            String name = "META-INF/validation.xml";
-            ClassLoader context = Thread.currentThread().getContextClassLoader();
-            return (context != null && context.getResource(name) != null)
-                    || QuickCheck.class.getClassLoader().getResource(name) != null;
-        }
     }
 }

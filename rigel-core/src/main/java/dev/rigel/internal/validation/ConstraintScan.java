@@ -1,7 +1,6 @@
 package dev.rigel.internal.validation;
 
-import jakarta.validation.Constraint;
-import jakarta.validation.Valid;
+import dev.rigel.spi.ConstraintMarks;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedArrayType;
 import java.lang.reflect.AnnotatedElement;
@@ -38,7 +37,7 @@ final class ConstraintScan {
 
     /** Whether {@code type} (with its supertypes) may carry constraints; {@code false} is certain. */
     static boolean mayBeConstrained(Class<?> type) {
-        return XmlMappings.PRESENT || MAY_BE_CONSTRAINED.get(type);
+        return ConstraintMarks.VALIDATION_XML || MAY_BE_CONSTRAINED.get(type);
     }
 
     /** Whether {@code executable}'s parameters may carry constraints; {@code false} is certain. */
@@ -93,7 +92,7 @@ final class ConstraintScan {
 
     private static boolean marked(AnnotatedElement element) {
         for (Annotation annotation : element.getAnnotations()) {
-            if (constraintLike(annotation)) {
+            if (ConstraintMarks.constraintLike(annotation)) {
                 return true;
             }
         }
@@ -106,7 +105,7 @@ final class ConstraintScan {
             return false;
         }
         for (Annotation annotation : type.getAnnotations()) {
-            if (constraintLike(annotation)) {
+            if (ConstraintMarks.constraintLike(annotation)) {
                 return true;
             }
         }
@@ -136,51 +135,5 @@ final class ConstraintScan {
             default -> {}
         }
         return false;
-    }
-
-    /**
-     * {@code @Valid}, a constraint (the app's own ones are meta-annotated {@code @Constraint}),
-     * anything from Jakarta Validation or Hibernate Validator ({@code @GroupSequence}, {@code @Min.List}),
-     * or a container of repeated constraints ({@code @Mine.List}).
-     */
-    static boolean constraintLike(Annotation annotation) {
-        if (annotation instanceof Valid) {
-            return true;
-        }
-        Class<? extends Annotation> type = annotation.annotationType();
-        String name = type.getName();
-        if (name.startsWith("jakarta.validation.")
-                || name.startsWith("org.hibernate.validator.")
-                || type.isAnnotationPresent(Constraint.class)) {
-            return true;
-        }
-        try {
-            Method value = type.getMethod("value");
-            if (value.getReturnType().isArray()
-                    && value.getReturnType().getComponentType().isAnnotation()) {
-                for (Object inner : (Object[]) value.invoke(annotation)) {
-                    if (constraintLike((Annotation) inner)) {
-                        return true;
-                    }
-                }
-            }
-        } catch (NoSuchMethodException e) {
-            return false;
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            return true; // cannot look inside: let the validator decide
-        }
-        return false;
-    }
-
-    /** Whether a {@code META-INF/validation.xml} is there for Hibernate Validator to read. */
-    private static final class XmlMappings {
-        static final boolean PRESENT = present();
-
-        private static boolean present() {
-            String name = "META-INF/validation.xml";
-            ClassLoader context = Thread.currentThread().getContextClassLoader();
-            return (context != null && context.getResource(name) != null)
-                    || ConstraintScan.class.getClassLoader().getResource(name) != null;
-        }
     }
 }
