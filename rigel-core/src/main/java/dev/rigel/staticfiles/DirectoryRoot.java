@@ -1,10 +1,10 @@
 package dev.rigel.staticfiles;
 
 import dev.rigel.exceptions.ImproperlyConfiguredException;
-import dev.rigel.response.FileResponse;
+import dev.rigel.internal.files.FileContent;
+import dev.rigel.internal.files.PathSource;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
@@ -33,13 +33,21 @@ record DirectoryRoot(Path realPath, String description) implements StaticRoot {
     }
 
     @Override
-    public Object file(List<String> segments, boolean inline) {
+    public FileContent file(List<String> segments, boolean inline) {
         Path real = resolve(segments);
-        if (real == null || !Files.isRegularFile(real, LinkOption.NOFOLLOW_LINKS)) {
+        if (real == null) {
             return null;
         }
-        FileResponse file = FileResponse.of(real);
-        return inline ? file.inline() : file;
+        PathSource source;
+        try {
+            // one read of the attributes answers "is it a file" and gives size and time for the response
+            source = PathSource.read(real);
+        } catch (IOException | SecurityException unreadable) {
+            return null;
+        }
+        return source == null
+                ? null
+                : new FileContent(source, real.getFileName().toString(), inline);
     }
 
     /**

@@ -46,7 +46,7 @@ record JarRoot(ZipFile jar, String prefix) implements StaticRoot {
     }
 
     @Override
-    public Object file(List<String> segments, boolean inline) {
+    public FileContent file(List<String> segments, boolean inline) {
         if (segments.isEmpty()) {
             return null; // the root itself, a directory
         }

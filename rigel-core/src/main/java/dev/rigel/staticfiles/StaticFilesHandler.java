@@ -3,14 +3,16 @@ package dev.rigel.staticfiles;
 import dev.rigel.exceptions.NotFoundException;
 import dev.rigel.http.Request;
 import dev.rigel.http.Response;
+import dev.rigel.internal.files.FileContent;
 import dev.rigel.response.Redirect;
 import java.util.List;
 
 /**
  * Serves one request of a static files route: finds the file in the first directory that has it
- * and answers with a {@link dev.rigel.response.FileResponse}, or for a jar entry an internal content
- * sent the same way (so ETag, Last-Modified, 304 and ranges work as for any file). Anything that is not a servable file inside a directory is a 404, traversal attempts
- * included: the answer never says whether something exists outside.
+ * and answers with it as a {@link dev.rigel.response.FileResponse} would (so ETag, Last-Modified,
+ * 304 and ranges work as for any file), whether it lies on disk or in a jar. Anything that is not a
+ * servable file inside a directory is a 404, traversal attempts included: the answer never says
+ * whether something exists outside.
  */
 final class StaticFilesHandler {
 
@@ -34,12 +36,12 @@ final class StaticFilesHandler {
         List<String> segments = rawRest == null ? null : SafeSegments.of(rawRest, allowHidden);
         if (segments != null) {
             for (StaticRoot root : roots) {
-                Object file = root.file(segments, !attachment);
+                FileContent file = root.file(segments, !attachment);
                 if (file != null) {
                     return Response.of(file);
                 }
                 // only a directory can hold an index.html, so no root needs to tell directories apart
-                Object index = htmlMode ? root.file(append(segments, INDEX), !attachment) : null;
+                FileContent index = htmlMode ? root.file(append(segments, INDEX), !attachment) : null;
                 if (index != null) {
                     if (!request.scope().rawPath().endsWith("/")) {
                         // relative links in the page resolve against the directory only with the slash
@@ -52,7 +54,7 @@ final class StaticFilesHandler {
         }
         if (htmlMode) {
             for (StaticRoot root : roots) {
-                Object page = root.file(List.of(NOT_FOUND_PAGE), !attachment);
+                FileContent page = root.file(List.of(NOT_FOUND_PAGE), !attachment);
                 if (page != null) {
                     return Response.of(page).status(404);
                 }

@@ -1,6 +1,7 @@
 package dev.rigel.staticfiles;
 
 import dev.rigel.exceptions.ImproperlyConfiguredException;
+import dev.rigel.internal.files.FileContent;
 import java.io.IOException;
 import java.net.JarURLConnection;
 import java.net.URISyntaxException;
@@ -45,10 +46,10 @@ sealed interface StaticRoot permits DirectoryRoot, JarRoot {
     }
 
     /**
-     * What to answer with for the regular file at {@code segments} below this root (a
-     * {@link dev.rigel.response.FileResponse}, or an internal content for a jar entry), or null
-     * when there is none inside the root. The segments are checked already: no {@code .}/{@code ..},
+     * What to answer with for the regular file at {@code segments} below this root (sent as a
+     * {@link dev.rigel.response.FileResponse} of it would be), or null when there is none inside
+     * the root. The segments are checked already: no {@code .}/{@code ..},
      * no separators, no control characters.
      */
-    Object file(List<String> segments, boolean inline);
+    FileContent file(List<String> segments, boolean inline);
 }

@@ -206,7 +206,7 @@ public final class ContentResponses {
     }
 
     /**
-     * An internal {@link FileContent} (a jar entry a static files route found), sent as a
+     * An internal {@link FileContent} (a file a static files route found), sent as a
      * {@link FileResponse} with the same name and disposition would be.
      */
     static EncodedResponse encode(

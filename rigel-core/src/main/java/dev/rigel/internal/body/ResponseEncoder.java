@@ -94,7 +94,7 @@ public final class ResponseEncoder {
             return ContentResponses.encode(special, response, defaultStatus, request, json, this);
         }
         if (content instanceof FileContent file) {
-            // a jar entry from a static files route; not a ResponseContent, whose permits are public API
+            // a static files route's file; not a ResponseContent, whose permits are public API
             return ContentResponses.encode(file, response, defaultStatus, request, this);
         }
         int status = response.statusCode() != 0 ? response.statusCode() : defaultStatus;
