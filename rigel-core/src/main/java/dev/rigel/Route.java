@@ -498,7 +498,11 @@ public final class Route extends LayerBuilder<Route> {
         return opt(RESPONSE_EXAMPLE_OPT, java.util.Objects.requireNonNull(json, "responseExample"));
     }
 
-    /** Declares that the handler never blocks, so it may run on the server's event loop. */
+    /**
+     * Declares that the handler never blocks, so it may run on the server's event loop. A handler
+     * that returns a {@link java.util.concurrent.CompletionStage} gives the loop back at once and
+     * is answered with the stage's value (or its failure) when it completes.
+     */
     public Route nonBlocking() {
         this.nonBlocking = true;
         return this;

@@ -1,6 +1,9 @@
 package dev.rigel.middleware;
 
 import dev.rigel.protocol.Application;
+import dev.rigel.protocol.Scope;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
 
 /**
  * Wraps an application in another one. The wrapper may look at or change the scope, wrap
@@ -32,6 +35,12 @@ public interface Middleware {
      * Whether this middleware may block its thread (I/O, locks, a remote store). A route runs on
      * the server's event loop only when its handler is declared non-blocking and none of its
      * middleware may block; answer false only for middleware that never waits on anything.
+     *
+     * <p>On such a route an asynchronous handler (one returning a {@code CompletionStage}) gives the
+     * event loop back before its answer is there: {@code next.call} then returns before the response
+     * is sent, which is sent later, through the same {@code send}, from the thread that completes
+     * the stage. Work that belongs to the end of the exchange (a timer, a span, a buffer to release)
+     * goes in {@link #whenExchangeEnds}.
      */
     default boolean mayBlock() {
         return true;
@@ -40,6 +49,33 @@ public interface Middleware {
     /** {@link #mayBlock()} in the app {@code context} describes; the default ignores the app. */
     default boolean mayBlock(MiddlewareContext context) {
         return mayBlock();
+    }
+
+    /**
+     * Runs {@code action} once the exchange is over, for the code after {@code next.call}: at once
+     * when the call's return ended it, or, when an asynchronous handler finishes it later ({@link
+     * Scope#completion()}), when that completion does. {@code failure} is what {@code next.call}
+     * threw (null when it returned); the action is given the exchange's failure, or null.
+     *
+     * <pre>{@code
+     * Throwable failure = null;
+     * try {
+     *     next.call(scope, receive, send);
+     * } catch (Exception e) {
+     *     failure = e;
+     *     throw e;
+     * } finally {
+     *     Middleware.whenExchangeEnds(scope, failure, error -> timer.stop(error));
+     * }
+     * }</pre>
+     */
+    static void whenExchangeEnds(Scope scope, Throwable failure, Consumer<Throwable> action) {
+        CompletionStage<?> later = failure == null ? scope.completion() : null;
+        if (later == null) {
+            action.accept(failure);
+        } else {
+            later.whenComplete((ignored, error) -> action.accept(error));
+        }
     }
 
     /**

@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Everything known about one exchange before its body is read: what the server saw on the wire
@@ -30,6 +31,8 @@ public final class Scope {
     private Map<String, Object> pathParams = Map.of();
     private Object routeData;
     private Object appState;
+    private boolean mayFinishLater;
+    private CompletionStage<?> completion;
 
     private Scope(Builder builder) {
         this.type = Objects.requireNonNull(builder.type, "type");
@@ -183,6 +186,51 @@ public final class Scope {
 
     public void setAppState(Object appState) {
         this.appState = appState;
+    }
+
+    /**
+     * Servers: the exchange of the coming {@link Application#call} may go on after the call
+     * returns, until the stage the application hands to {@link #finishLater} completes. A server
+     * says so only for calls it makes on its I/O thread ({@link Application#runsInline}) and then
+     * waits for {@link #completion()}; without it an application finishes within the call.
+     */
+    public void allowFinishLater() {
+        this.mayFinishLater = true;
+    }
+
+    /** Whether the caller allowed {@link #finishLater} for this exchange. */
+    public boolean mayFinishLater() {
+        return mayFinishLater;
+    }
+
+    /**
+     * The application: this exchange ends when {@code completion} does, not when {@code call}
+     * returns (an asynchronous handler answers once its result is there). Until then the response
+     * may be sent from any thread; the stage completes exceptionally where {@code call} would
+     * have thrown. A middleware that does something once the exchange is over (a timer, a span, a
+     * buffer to release) waits for {@link #completion()} when its {@code next.call} returns with one.
+     *
+     * @throws IllegalStateException if the caller did not {@linkplain #allowFinishLater() allow it},
+     *     or a completion was already set
+     */
+    public void finishLater(CompletionStage<?> completion) {
+        Objects.requireNonNull(completion, "completion");
+        if (!mayFinishLater) {
+            throw new IllegalStateException(
+                    "the caller of " + this + " waits for call to return; it cannot finish later");
+        }
+        if (this.completion != null) {
+            throw new IllegalStateException(this + " already finishes later");
+        }
+        this.completion = completion;
+    }
+
+    /**
+     * The stage the exchange ends with, when the application {@linkplain #finishLater finishes
+     * later}; null when the return of {@code call} ends it.
+     */
+    public CompletionStage<?> completion() {
+        return completion;
     }
 
     @Override

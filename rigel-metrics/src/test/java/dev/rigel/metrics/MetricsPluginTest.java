@@ -295,6 +295,57 @@ class MetricsPluginTest {
 
     @ParameterizedTest
     @EnumSource(Transport.class)
+    void anAsyncHandlersRequestIsTimedUntilItsAnswerWentOut(Transport transport) throws Exception {
+        MetricsPlugin plugin = MetricsPlugin.builder().jvmMetrics(false).build();
+        CompletableFuture<String> gate = new CompletableFuture<>();
+        App app = App.builder()
+                .plugins(plugin)
+                .routeHandlers(
+                        Route.get("/later", () -> gate).nonBlocking(),
+                        Route.get(
+                                        "/missing-later",
+                                        () -> CompletableFuture.<String>failedFuture(new NotFoundException("gone")))
+                                .nonBlocking())
+                .build();
+        try (TestClient client = Clients.open(app, transport)) {
+            CompletableFuture<TestResponse> later =
+                    client.request("GET", "/later").sendAsync();
+            Thread.sleep(200); // the handler has returned; the answer is not there yet
+            assertThat(plugin.registry().find(MetricsMiddleware.REQUESTS).timers())
+                    .isEmpty();
+            assertThat(plugin.registry()
+                            .get(MetricsMiddleware.IN_FLIGHT)
+                            .gauge()
+                            .value())
+                    .isEqualTo(1.0);
+            gate.complete("done");
+            assertThat(later.get(10, TimeUnit.SECONDS).text()).isEqualTo("done");
+            assertThat(client.get("/missing-later").status()).isEqualTo(404);
+            java.util.function.Supplier<Timer> timer = () -> plugin.registry()
+                    .get(MetricsMiddleware.REQUESTS)
+                    .tag("uri", "/later")
+                    .tag("status", "200")
+                    .timer();
+            dev.rigel.testing.support.Eventually.eventually(
+                    () -> assertThat(timer.get().count()).isEqualTo(1));
+            assertThat(timer.get().totalTime(TimeUnit.MILLISECONDS)).isGreaterThanOrEqualTo(150);
+            assertThat(plugin.registry()
+                            .get(MetricsMiddleware.REQUESTS)
+                            .tag("uri", "/missing-later")
+                            .tag("status", "404")
+                            .timer()
+                            .count())
+                    .isEqualTo(1);
+            assertThat(plugin.registry()
+                            .find(MetricsMiddleware.REQUESTS)
+                            .tag("status", "500")
+                            .timers())
+                    .isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Transport.class)
     void jvmMetricsArriveAtStartupAndTheAppsHooksStillRun(Transport transport) {
         MetricsPlugin plugin = MetricsPlugin.prometheus();
         List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();

@@ -227,6 +227,51 @@ class OpenAPIGeneratorTest {
             @dev.rigel.annotation.Param(header = "X-Tenant") @jakarta.validation.constraints.Pattern(regexp = "[a-z]+")
             String tenant) {}
 
+    record Moon(String name, int radiusKm) {}
+
+    public static class Moons {
+        @Get(value = "/moons/{name}", nonBlocking = true)
+        public java.util.concurrent.CompletionStage<Moon> moon(String name) {
+            return java.util.concurrent.CompletableFuture.completedFuture(new Moon(name, 1));
+        }
+
+        @Get("/moons")
+        public java.util.concurrent.CompletableFuture<List<Moon>> moons() {
+            return java.util.concurrent.CompletableFuture.completedFuture(List.of());
+        }
+
+        @dev.rigel.annotation.Delete("/moons/{name}")
+        public java.util.concurrent.CompletionStage<Void> forget(String name) {
+            return java.util.concurrent.CompletableFuture.completedFuture(null);
+        }
+    }
+
+    @Test
+    void anAsyncHandlerIsDocumentedByTheValueItsStageCompletesWith() {
+        App app = App.builder().routeHandlers(Moons.class).build();
+        ObjectNode generated =
+                OpenAPIGenerator.generate(app, OpenAPIConfig.builder("t", "1").build());
+        assertThat(generated
+                        .at("/paths/~1moons~1{name}/get/responses/200/content/application~1json/schema/$ref")
+                        .asText())
+                .isEqualTo("#/components/schemas/Moon");
+        assertThat(generated
+                        .at("/paths/~1moons/get/responses/200/content/application~1json/schema/items/$ref")
+                        .asText())
+                .isEqualTo("#/components/schemas/Moon");
+        assertThat(generated
+                        .at("/components/schemas/Moon/properties/radiusKm/type")
+                        .asText())
+                .isEqualTo("integer");
+        assertThat(generated.at("/paths/~1moons~1{name}/delete/responses/204").isMissingNode())
+                .isFalse();
+        generated
+                .at("/components/schemas")
+                .fieldNames()
+                .forEachRemaining(
+                        name -> assertThat(name).doesNotContain("Future").doesNotContain("Stage"));
+    }
+
     @Test
     void parametersALayerDeclaresAppearOnEachOfItsRoutes() {
         App app = App.builder()

@@ -14,9 +14,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
@@ -36,6 +40,8 @@ public final class TestClient implements AutoCloseable {
 
     private static final InetSocketAddress CLIENT = InetSocketAddress.createUnresolved("testclient", 50000);
     private static final InetSocketAddress SERVER = InetSocketAddress.createUnresolved("testserver.local", 80);
+    /** How long a request waits for an asynchronous handler's exchange to finish before the test fails. */
+    private static final long FINISH_TIMEOUT_SECONDS = 30;
 
     private final App app;
     private final HttpExchanger remote;
@@ -325,8 +331,7 @@ public final class TestClient implements AutoCloseable {
                 .build();
         InProcessHttp exchange = new InProcessHttp(body);
         try {
-            app.runsInline(scope);
-            app.call(scope, exchange, exchange);
+            callApp(scope, exchange);
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Exception e) {
@@ -340,6 +345,35 @@ public final class TestClient implements AutoCloseable {
             cookies.store(setCookie);
         }
         return response;
+    }
+
+    /**
+     * Calls the app as the server would: a route the app runs inline may finish its exchange
+     * later (an asynchronous handler), and then the call is over when that completion is.
+     */
+    private void callApp(Scope scope, InProcessHttp exchange) throws Exception {
+        if (app.runsInline(scope)) {
+            scope.allowFinishLater();
+        }
+        app.call(scope, exchange, exchange);
+        CompletionStage<?> later = scope.completion();
+        if (later == null) {
+            return;
+        }
+        try {
+            later.toCompletableFuture().get(FINISH_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Exception cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        } catch (TimeoutException e) {
+            throw new IllegalStateException(
+                    "The app did not finish " + scope + " within " + FINISH_TIMEOUT_SECONDS + " s", e);
+        }
     }
 
     private void raiseUnhandled(Scope scope, String method, String pathAndQuery) {
@@ -382,8 +416,7 @@ public final class TestClient implements AutoCloseable {
             InProcessHttp exchange = new InProcessHttp(body);
             Thread.ofVirtual().name("testclient " + method + " " + pathAndQuery).start(() -> {
                 try {
-                    app.runsInline(scope);
-                    app.call(scope, exchange, exchange);
+                    callApp(scope, exchange);
                 } catch (Throwable failure) {
                     scope.state().putIfAbsent(StateKeys.UNHANDLED_EXCEPTION, failure);
                 } finally {

@@ -153,19 +153,31 @@ public final class RequestDispatcher {
         try {
             serve(scope, receive, out);
         } catch (Throwable escaped) {
-            // raised after the response started: not rendered, but the hooks still hear of it
-            Lookup lookup = scope.routeData() instanceof Lookup known ? known : null;
-            services.errors()
-                    .report(
-                            new Exchange(
-                                    scope,
-                                    receive,
-                                    services,
-                                    lookup == null ? null : lookup.plan.description(),
-                                    MergedLayers.DEFAULT_MAX_BODY_SIZE),
-                            escaped);
+            report(scope, receive, escaped);
             throw escaped;
         }
+        java.util.concurrent.CompletionStage<?> later = scope.completion();
+        if (later != null) {
+            later.whenComplete((ignored, escaped) -> {
+                if (escaped != null) {
+                    report(scope, receive, escaped);
+                }
+            });
+        }
+    }
+
+    /** Raised after the response started: not rendered, but the hooks still hear of it. */
+    private void report(Scope scope, Receive receive, Throwable escaped) {
+        Lookup lookup = scope.routeData() instanceof Lookup known ? known : null;
+        services.errors()
+                .report(
+                        new Exchange(
+                                scope,
+                                receive,
+                                services,
+                                lookup == null || lookup.plan == null ? null : lookup.plan.description(),
+                                MergedLayers.DEFAULT_MAX_BODY_SIZE),
+                        escaped);
     }
 
     private void serve(Scope scope, Receive receive, Send send) throws Exception {

@@ -27,6 +27,9 @@ import dev.rigel.response.ServerSentEvent;
 import dev.rigel.response.Stream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -123,27 +126,99 @@ public final class RoutePlan implements ServedRoute {
 
     private void handle(Scope scope, Receive receive, Send send) throws Exception {
         Exchange exchange = new Exchange(scope, receive, routeServices, description, layers.maxBodySize);
-        if (cache == null) {
-            serve(exchange, send);
-            return;
-        }
+        boolean finishesLater = false;
         try {
-            serve(exchange, send);
+            finishesLater = serve(exchange, send);
         } finally {
-            // requests waiting for this one's cache entry must never wait for nothing, however it ended
-            cache.release(exchange, null);
+            if (cache != null && !finishesLater) {
+                // requests waiting for this one's cache entry must never wait for nothing, however it ended
+                cache.release(exchange, null);
+            }
         }
     }
 
-    private void serve(Exchange exchange, Send send) throws Exception {
+    /** Serves the exchange; true when an asynchronous handler's answer is sent later (see {@link #finishLater}). */
+    private boolean serve(Exchange exchange, Send send) throws Exception {
         EncodedResponse encoded;
         Throwable failure = null;
         try {
-            encoded = respond(exchange);
+            Object result = produce(exchange);
+            if (result instanceof EncodedResponse early) {
+                encoded = early;
+            } else if (result instanceof CompletionStage<?> stage) {
+                boolean done = stage instanceof CompletableFuture<?> future && future.isDone();
+                if (!done && nonBlocking && exchange.scope().mayFinishLater()) {
+                    finishLater(exchange, send, stage);
+                    return true;
+                }
+                // on its own (virtual) thread the request may simply wait for the value
+                encoded = encode(exchange, awaitValue(stage));
+            } else {
+                encoded = encode(exchange, result);
+            }
         } catch (Throwable t) {
             failure = t;
             encoded = services.errors().render(exchange, t, layers.exceptionHandlers);
         }
+        finish(exchange, send, encoded, failure);
+        return false;
+    }
+
+    /**
+     * An asynchronous handler on the event loop: the thread is given back at once, and the stage's
+     * completion (on whichever thread completes it) encodes and sends the answer, runs the
+     * cleanups and hooks, and ends the exchange, which the server waits for through the scope.
+     */
+    private void finishLater(Exchange exchange, Send send, CompletionStage<?> stage) {
+        CompletableFuture<Void> over = new CompletableFuture<>();
+        exchange.scope().finishLater(over);
+        stage.whenComplete((value, error) -> {
+            try {
+                EncodedResponse encoded;
+                Throwable failure = null;
+                try {
+                    if (error != null) {
+                        throw unwrap(error);
+                    }
+                    encoded = encode(exchange, value);
+                } catch (Throwable t) {
+                    failure = t;
+                    encoded = services.errors().render(exchange, t, layers.exceptionHandlers);
+                }
+                finish(exchange, send, encoded, failure);
+                over.complete(null);
+            } catch (Throwable t) {
+                over.completeExceptionally(t);
+            } finally {
+                if (cache != null) {
+                    cache.release(exchange, null);
+                }
+            }
+        });
+    }
+
+    /** Waits on a (virtual) thread for an asynchronous handler's value; its failure is thrown as the handler's own. */
+    private static Object awaitValue(CompletionStage<?> stage) throws Throwable {
+        CompletableFuture<?> future = stage instanceof CompletableFuture<?> f ? f : stage.toCompletableFuture();
+        try {
+            return future.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw unwrap(e);
+        }
+    }
+
+    /** The handler's own exception inside a stage's wrapping. */
+    private static Throwable unwrap(Throwable error) {
+        Throwable cause = error;
+        while ((cause instanceof CompletionException || cause instanceof java.util.concurrent.ExecutionException)
+                && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+
+    /** After the response is there: cleanups, the cache, sending it, background tasks, after_response. */
+    private void finish(Exchange exchange, Send send, EncodedResponse encoded, Throwable failure) throws Exception {
         // whether the response going out is the one the route produced (not an error answer)
         boolean produced = failure == null;
         if (encoded.streamed() == null && exchange.cleanups != null) {
@@ -208,7 +283,12 @@ public final class RoutePlan implements ServedRoute {
         }
     }
 
-    private EncodedResponse respond(Exchange exchange) throws Throwable {
+    /**
+     * Runs the route up to its answer: an {@link EncodedResponse} when one is ready without the
+     * handler (the cache, a {@code before_request} answer), else what the handler returned, which
+     * may be a {@link CompletionStage} of it.
+     */
+    private Object produce(Exchange exchange) throws Throwable {
         exchange.rejectDeclaredOversizedBody();
         guards.checkPlain(exchange, description);
         if (guards.needDependencies()) {
@@ -223,17 +303,18 @@ public final class RoutePlan implements ServedRoute {
                 return cached;
             }
         }
-        Response<?> response = null;
         if (layers.beforeRequest != null) {
             Object early = layers.beforeRequest.apply(exchange);
             if (early != null) {
-                response = early instanceof Response<?> r ? r : Response.of(early);
+                return encode(exchange, early);
             }
         }
-        if (response == null) {
-            Object result = invoke(exchange);
-            response = result instanceof Response<?> r ? r : Response.of(result);
-        }
+        return invoke(exchange);
+    }
+
+    /** The handler's (or a before_request hook's) value as the response going out, after the after_request hook. */
+    private EncodedResponse encode(Exchange exchange, Object result) throws Exception {
+        Response<?> response = result instanceof Response<?> r ? r : Response.of(result);
         if (layers.afterRequest != null) {
             response = layers.afterRequest.apply(response);
         }

@@ -20,6 +20,7 @@ import dev.rigel.internal.binding.ParameterBinder;
 import dev.rigel.internal.binding.RouteGuards;
 import dev.rigel.internal.body.DTOResponseWriter;
 import dev.rigel.internal.body.ResponseEncoder;
+import dev.rigel.internal.invoke.CallableSpec;
 import dev.rigel.internal.invoke.Types;
 import dev.rigel.internal.json.JsonCodec;
 import dev.rigel.internal.layers.LayerSettings;
@@ -156,19 +157,21 @@ public final class RouteAssembler {
             ParameterBinder planner = new ParameterBinder(description, template, layers, routeServices);
             LayerParameters layerParameters = planner.layerParameters();
             BoundParam[] params = planner.bind(definition.callable(), "handler " + definition.name());
+            // an asynchronous handler's response, DTO and document are its stage's value's
+            CallableSpec callable = definition.callable().resolvedResult();
             RouteGuards guards = RouteGuards.plan(layers.guards, planner);
             dev.rigel.dto.DTOCodec<?> returnDto = services.dto(layers.returnDto, description);
             DTOResponseWriter dtoWriter = returnDto == null
                     ? null
                     : DTOBindings.responseWriter(
-                            definition.callable().returnType(), returnDto, description, "handler " + definition.name());
-            ResponseEncoder encoder = encoderFor(definition, layers, dtoWriter, routeServices.json());
+                            callable.returnType(), returnDto, description, "handler " + definition.name());
+            ResponseEncoder encoder = encoderFor(definition, callable, layers, dtoWriter, routeServices.json());
             RouteDescription described = RouteDescription.http(
                     template.template(),
                     definition.methods(),
                     definition.name(),
                     layers,
-                    definition.callable(),
+                    callable,
                     definition.status(),
                     definition.mediaType(),
                     planner.describedParameters(),
@@ -177,7 +180,7 @@ public final class RouteAssembler {
             RoutePlan plan = new RoutePlan(
                     described,
                     layers,
-                    definition.callable(),
+                    callable,
                     layerParameters,
                     params,
                     planner.steps(),
@@ -206,8 +209,12 @@ public final class RouteAssembler {
     }
 
     private ResponseEncoder encoderFor(
-            HandlerDefinition definition, MergedLayers layers, DTOResponseWriter dtoWriter, JsonCodec json) {
-        Type declared = definition.callable().returnType();
+            HandlerDefinition definition,
+            CallableSpec callable,
+            MergedLayers layers,
+            DTOResponseWriter dtoWriter,
+            JsonCodec json) {
+        Type declared = callable.returnType();
         if (Types.raw(declared) == Response.class) {
             declared = Types.typeArgument(declared, 0);
         }

@@ -22,4 +22,23 @@ public record CallableSpec(
     public int arity() {
         return params.size();
     }
+
+    /**
+     * What the call's result stands for: the {@code T} of a declared {@code CompletionStage<T>} (or
+     * {@code CompletableFuture<T>}, Object when raw), whose value is the answer once it completes;
+     * otherwise the declared return type itself.
+     */
+    public Type resultType() {
+        return java.util.concurrent.CompletionStage.class.isAssignableFrom(Types.raw(returnType))
+                ? Types.typeArgument(returnType, 0)
+                : returnType;
+    }
+
+    /** This callable described by its {@link #resultType()}: what responses and documents are planned from. */
+    public CallableSpec resolvedResult() {
+        Type result = resultType();
+        return result == returnType
+                ? this
+                : new CallableSpec(description, params, result, invoker, executable, target, lambdaBody);
+    }
 }

@@ -1,6 +1,7 @@
 package dev.rigel.middleware.compression;
 
 import dev.rigel.middleware.AbstractMiddleware;
+import dev.rigel.middleware.Middleware;
 import dev.rigel.middleware.compression.CompressionConfig.Algorithm;
 import dev.rigel.protocol.Application;
 import dev.rigel.protocol.Receive;
@@ -78,10 +79,14 @@ public final class CompressionMiddleware extends AbstractMiddleware {
         Algorithm chosen = AcceptEncoding.choose(scope.headers().get("accept-encoding"), offered);
         Codec codec = chosen == null ? null : codecs.get(chosen);
         CompressingSend compressing = new CompressingSend(send, chosen, codec, config.minimumSize(), excludedTypes);
+        Throwable failure = null;
         try {
             next.call(scope, receive, compressing);
+        } catch (Exception | Error e) {
+            failure = e;
+            throw e;
         } finally {
-            compressing.abandon();
+            Middleware.whenExchangeEnds(scope, failure, ignored -> compressing.abandon());
         }
     }
 

@@ -2,6 +2,7 @@ package dev.rigel.metrics.internal;
 
 import dev.rigel.http.HandlerInfo;
 import dev.rigel.middleware.AbstractMiddleware;
+import dev.rigel.middleware.Middleware;
 import dev.rigel.protocol.Application;
 import dev.rigel.protocol.Message;
 import dev.rigel.protocol.Receive;
@@ -102,10 +103,12 @@ public final class MetricsMiddleware extends AbstractMiddleware {
             failure = e;
             throw e;
         } finally {
-            if (!recorded[0]) {
-                // the response never completed: an error before it started (500) or a client that left
-                record(scope, status[0] == 0 ? 500 : status[0], failure, start);
-            }
+            Middleware.whenExchangeEnds(scope, failure, error -> {
+                if (!recorded[0]) {
+                    // the response never completed: an error before it started (500) or a client that left
+                    record(scope, status[0] == 0 ? 500 : status[0], error, start);
+                }
+            });
         }
     }
 

@@ -101,11 +101,16 @@ public final class Dispatcher {
         }
     }
 
+    /** An inline call goes on after it returned (an asynchronous handler); it calls {@link #finished()} at the end. */
+    void started() {
+        running.incrementAndGet();
+    }
+
     void finished() {
         running.decrementAndGet();
     }
 
-    /** Application calls on virtual threads that have not returned yet. */
+    /** Application calls on virtual threads that have not returned yet, and inline calls finishing later. */
     public int running() {
         return running.get();
     }

@@ -14,6 +14,7 @@ import io.netty.util.concurrent.EventExecutor;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.Objects;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
@@ -219,10 +220,30 @@ abstract class HttpExchange implements Receive, Send, Runnable {
         return queue != null && queue.isFull();
     }
 
-    /** Runs an inline application on the event loop, once the body is complete. */
+    /**
+     * Runs an inline application on the event loop, once the body is complete. An asynchronous
+     * handler may finish the exchange later ({@link Scope#finishLater}): the exchange then ends,
+     * and counts as a running call, until that completion, on whichever thread completes it.
+     */
     final void callInline() {
+        scope.allowFinishLater();
         callApplication();
-        afterCall();
+        CompletionStage<?> later = scope.completion();
+        if (later == null) {
+            afterCall();
+            return;
+        }
+        dispatcher.started();
+        later.whenComplete((ignored, error) -> {
+            try {
+                if (error != null) {
+                    failed(error);
+                }
+                afterCall();
+            } finally {
+                dispatcher.finished();
+            }
+        });
     }
 
     /** Event loop: the handler has taken the last of the response: the exchange is over on this side. */

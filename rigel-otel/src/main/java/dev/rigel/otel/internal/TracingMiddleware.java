@@ -2,6 +2,7 @@ package dev.rigel.otel.internal;
 
 import dev.rigel.http.HandlerInfo;
 import dev.rigel.middleware.AbstractMiddleware;
+import dev.rigel.middleware.Middleware;
 import dev.rigel.protocol.Application;
 import dev.rigel.protocol.Message;
 import dev.rigel.protocol.Receive;
@@ -129,11 +130,13 @@ public final class TracingMiddleware extends AbstractMiddleware {
             failure = e;
             throw e;
         } finally {
-            if (!ended[0]) {
-                // an HTTP response that never started is the 500 the client got; a WebSocket session
-                // ends without one, and is no error unless it failed
-                end(span, scope, status[0] == 0 && (!webSocket || failure != null) ? 500 : status[0], failure);
-            }
+            Middleware.whenExchangeEnds(scope, failure, error -> {
+                if (!ended[0]) {
+                    // an HTTP response that never started is the 500 the client got; a WebSocket
+                    // session ends without one, and is no error unless it failed
+                    end(span, scope, status[0] == 0 && (!webSocket || error != null) ? 500 : status[0], error);
+                }
+            });
         }
     }
 
