@@ -22,13 +22,13 @@ import dev.rigel.pgclient.PgClientPlugin;
 /**
  * Rigel serving TechEmpower's database tests ({@code /db}, {@code /queries}, {@code /fortunes},
  * {@code /updates}) from the local PostgreSQL ({@link TechEmpower#databaseUrl()}), handlers on
- * virtual threads (Rigel's default), fortunes rendered by Pebble ({@code templates/fortunes.html}).
+ * virtual threads (Rigel's default) for JDBC and JPA, fortunes rendered by Pebble ({@code templates/fortunes.html}).
  *
  * <p>Usage: {@code java -cp benchmarks.jar dev.rigel.benchmarks.RigelDbServer PORT jdbc|jpa|pgclient} —
  * {@code jdbc}: {@link JdbcPlugin}, a pooled connection per request in auto-commit; {@code jpa}:
  * {@link JpaPlugin}, a Hibernate session per request committed after a 2xx, JDBC batches of 50
  * with updates ordered by id; {@code pgclient}: {@link PgClientPlugin}, the Vert.x reactive client's
- * pipelined connections, a request's queries all sent before it waits.
+ * pipelined connections, asynchronous handlers on the event loop that send a request's queries at once.
  */
 public final class RigelDbServer {
 
@@ -77,11 +77,12 @@ public final class RigelDbServer {
                             .maxSize(PIPELINED_CONNECTIONS)
                             .pipeliningLimit(PIPELINING_LIMIT)
                             .build()))
+                    // asynchronous handlers: they answer on the event loop, no thread waits for PostgreSQL
                     .routeHandlers(
-                            Route.get("/db", handlers::db),
-                            Route.get("/queries", handlers::queries),
-                            Route.get("/updates", handlers::updates),
-                            Route.get("/fortunes", handlers::fortunes));
+                            Route.get("/db", handlers::db).nonBlocking(),
+                            Route.get("/queries", handlers::queries).nonBlocking(),
+                            Route.get("/updates", handlers::updates).nonBlocking(),
+                            Route.get("/fortunes", handlers::fortunes).nonBlocking());
         } else {
             JdbcHandlers handlers = new JdbcHandlers();
             app.plugins(new JdbcPlugin(JdbcConfig.builder()

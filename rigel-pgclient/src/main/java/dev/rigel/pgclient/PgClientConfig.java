@@ -110,7 +110,11 @@ public record PgClientConfig(
             return this;
         }
 
-        /** The most connections (4 by default, the Vert.x client's own default). */
+        /**
+         * The most connections of the shared client (4 by default, the Vert.x client's own
+         * default). On a server each event loop also has a client of its own for the requests it
+         * serves, with its share of these: {@code maxSize / eventLoops}, at least one.
+         */
         public Builder maxSize(int connections) {
             this.maxSize = connections;
             return this;

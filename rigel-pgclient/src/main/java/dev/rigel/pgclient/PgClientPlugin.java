@@ -8,6 +8,8 @@ import dev.rigel.health.HealthCheck;
 import dev.rigel.health.HealthContributor;
 import dev.rigel.http.ExceptionHandler;
 import dev.rigel.http.State;
+import dev.rigel.pgclient.internal.LoopClients;
+import dev.rigel.pgclient.internal.LoopDispatch;
 import dev.rigel.pgclient.internal.PgErrors;
 import dev.rigel.pgclient.internal.PgUrls;
 import io.vertx.core.Vertx;
@@ -40,9 +42,12 @@ import java.util.concurrent.TimeoutException;
  *       route uses it.
  * </ul>
  *
- * <p>Handlers run on virtual threads, so they wait for results with {@code Future.await()}; the
- * point of the client is that a handler can send several queries before waiting, and the shared
- * connection pipelines them, so N independent reads cost one wait instead of N round trips:
+ * <p>The client's answers are futures, so the fastest handler is asynchronous: a {@code nonBlocking}
+ * route returns the future as a {@code CompletionStage}, its request runs on the server's event
+ * loop, and the answer goes out when the rows are there, with no thread waiting for them. On a
+ * server each event loop has its own connections (the configured {@code maxSize} shared out among
+ * the loops, at least one each), so the query is sent, answered and completed on the loop that
+ * serves the request, as in a Vert.x application:
  *
  * <pre>{@code
  * App.builder()
@@ -50,8 +55,14 @@ import java.util.concurrent.TimeoutException;
  *         .routeHandlers(Route.get("/users/{id:int}", (long id, SqlClient pgClient) ->
  *                 pgClient.preparedQuery("SELECT name FROM users WHERE id = $1").execute(Tuple.of(id))
  *                         .map(rows -> rows.iterator().next().getString(0))
- *                         .await()))
+ *                         .toCompletionStage())
+ *                 .nonBlocking())
  * }</pre>
+ *
+ * <p>A handler on a virtual thread (any route not declared {@code nonBlocking}) may instead wait
+ * with {@code Future.await()}, or return the stage too, and uses connections on the client's own
+ * event loops. Either way a handler should send every query it can before it waits: the shared
+ * connections pipeline them, so N independent reads cost one wait instead of N round trips.
  *
  * <ul>
  *   <li>Startup fails, naming the database (password masked), when it cannot be reached.
@@ -83,8 +94,14 @@ public final class PgClientPlugin implements InitPlugin, HealthContributor {
 
     @Override
     public void onAppInit(App.Builder app) {
-        app.lifespan(this::start);
-        app.dependency(config.clientKey(), Provide.of(this::provideClient));
+        LoopClients loops = new LoopClients(loopPoolOptions());
+        app.lifespan(started -> start(started, loops));
+        // a request on a server event loop runs inside that loop's Vert.x context: see LoopClients
+        app.middleware(new LoopDispatch(loops));
+        app.dependency(config.clientKey(), Provide.of((State state) -> {
+            SqlClient onThisLoop = loops.client();
+            return onThisLoop != null ? onThisLoop : provideClient(state);
+        }));
         app.dependency(config.poolKey(), Provide.of(this::providePool));
         if (config.translateErrors()) {
             ExceptionHandler translate = (request, exception) -> {
@@ -121,7 +138,7 @@ public final class PgClientPlugin implements InitPlugin, HealthContributor {
         }));
     }
 
-    private AutoCloseable start(App app) {
+    private AutoCloseable start(App app, LoopClients loops) {
         Vertx vertx = Vertx.vertx(
                 new VertxOptions().setEventLoopPoolSize(config.eventLoops()).setPreferNativeTransport(true));
         PgConnectOptions connect = connectOptions();
@@ -144,9 +161,13 @@ public final class PgClientPlugin implements InitPlugin, HealthContributor {
         }
         app.state().put(config.clientKey(), client);
         app.state().put(config.poolKey(), pool);
+        loops.open(vertx, connect);
         return () -> {
             app.state().remove(config.clientKey());
             app.state().remove(config.poolKey());
+            for (Exception failure : loops.close()) {
+                LOG.warn("Closing an event loop's PostgreSQL connections failed", failure);
+            }
             close(client, pool, vertx);
         };
     }
@@ -177,6 +198,20 @@ public final class PgClientPlugin implements InitPlugin, HealthContributor {
                 .setConnectionTimeoutUnit(TimeUnit.MILLISECONDS)
                 // new connections go to the client's event loops in turn, not all to the first one
                 .setEventLoopSize(config.eventLoops());
+    }
+
+    /**
+     * Each server event loop's own client: the configured connections shared out among the
+     * loops (at least one each), with the same wait queue and timeout.
+     */
+    private PoolOptions loopPoolOptions() {
+        int perLoop = Math.max(1, (config.maxSize() + config.eventLoops() - 1) / config.eventLoops());
+        return new PoolOptions()
+                .setMaxSize(perLoop)
+                .setMaxWaitQueueSize(config.maxWaitQueueSize())
+                .setConnectionTimeout(
+                        (int) Math.max(1, config.connectionTimeout().toMillis()))
+                .setConnectionTimeoutUnit(TimeUnit.MILLISECONDS);
     }
 
     private static void close(SqlClient client, Pool pool, Vertx vertx) {

@@ -14,11 +14,14 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 
 /**
- * TechEmpower's database tests on {@code PgClientPlugin}: the handler (on its virtual thread) sends
- * every query of a request before it waits, and the shared connections pipeline them; each row is
- * still read by its own prepared query, and updates are one batch in id order.
+ * TechEmpower's database tests on {@code PgClientPlugin}, as asynchronous handlers on the server's
+ * event loop (the routes are {@code nonBlocking}): each returns the client's future as a
+ * {@link CompletionStage}, so no thread waits for PostgreSQL. A request sends all its queries at
+ * once and the shared connections pipeline them; each row is still read by its own prepared
+ * query, and updates are one batch in id order.
  */
 public final class PgClientHandlers {
 
@@ -26,52 +29,62 @@ public final class PgClientHandlers {
     private static final String UPDATE_WORLD = "UPDATE world SET randomnumber = $1 WHERE id = $2";
     private static final String SELECT_FORTUNES = "SELECT id, message FROM fortune";
 
-    public World db(SqlClient pgClient) {
-        return readWorld(pgClient, TechEmpower.randomId()).await();
+    public CompletionStage<World> db(SqlClient pgClient) {
+        return readWorld(pgClient, TechEmpower.randomId()).toCompletionStage();
     }
 
-    public World[] queries(Optional<String> queries, SqlClient pgClient) {
-        return readWorlds(pgClient, TechEmpower.queries(queries.orElse(null)));
+    public CompletionStage<World[]> queries(Optional<String> queries, SqlClient pgClient) {
+        return readWorlds(pgClient, TechEmpower.queries(queries.orElse(null))).toCompletionStage();
     }
 
-    public World[] updates(Optional<String> queries, SqlClient pgClient) {
-        World[] worlds = readWorlds(pgClient, TechEmpower.queries(queries.orElse(null)));
-        for (int i = 0; i < worlds.length; i++) {
-            worlds[i] = new World(worlds[i].id(), TechEmpower.newRandomNumber(worlds[i].randomNumber()));
-        }
-        // written in id order, one batch: concurrent requests then lock rows in the same order
-        World[] sorted = worlds.clone();
-        Arrays.sort(sorted);
-        List<Tuple> batch = new ArrayList<>(sorted.length);
-        for (World world : sorted) {
-            batch.add(Tuple.of(world.randomNumber(), world.id()));
-        }
-        pgClient.preparedQuery(UPDATE_WORLD).executeBatch(batch).await();
-        return worlds;
+    public CompletionStage<World[]> updates(Optional<String> queries, SqlClient pgClient) {
+        return readWorlds(pgClient, TechEmpower.queries(queries.orElse(null)))
+                .compose(worlds -> {
+                    for (int i = 0; i < worlds.length; i++) {
+                        worlds[i] = new World(worlds[i].id(), TechEmpower.newRandomNumber(worlds[i].randomNumber()));
+                    }
+                    // written in id order, one batch: concurrent requests then lock rows in the same order
+                    World[] sorted = worlds.clone();
+                    Arrays.sort(sorted);
+                    List<Tuple> batch = new ArrayList<>(sorted.length);
+                    for (World world : sorted) {
+                        batch.add(Tuple.of(world.randomNumber(), world.id()));
+                    }
+                    return pgClient.preparedQuery(UPDATE_WORLD)
+                            .executeBatch(batch)
+                            .map(done -> worlds);
+                })
+                .toCompletionStage();
     }
 
-    public Template fortunes(SqlClient pgClient) {
-        List<Fortune> fortunes = new ArrayList<>(16);
-        for (Row row : pgClient.preparedQuery(SELECT_FORTUNES).execute().await()) {
-            fortunes.add(new Fortune(row.getInteger(0), row.getString(1)));
-        }
-        fortunes.add(TechEmpower.ADDED_FORTUNE);
-        Collections.sort(fortunes);
-        return Template.of("fortunes.html", Map.of("fortunes", fortunes));
+    public CompletionStage<Template> fortunes(SqlClient pgClient) {
+        return pgClient.preparedQuery(SELECT_FORTUNES)
+                .execute()
+                .map(rows -> {
+                    List<Fortune> fortunes = new ArrayList<>(16);
+                    for (Row row : rows) {
+                        fortunes.add(new Fortune(row.getInteger(0), row.getString(1)));
+                    }
+                    fortunes.add(TechEmpower.ADDED_FORTUNE);
+                    Collections.sort(fortunes);
+                    return Template.of("fortunes.html", Map.of("fortunes", fortunes));
+                })
+                .toCompletionStage();
     }
 
-    /** N separate queries, all sent before the first answer is awaited. */
-    private static World[] readWorlds(SqlClient pgClient, int count) {
+    /** N separate queries, all sent at once. */
+    private static Future<World[]> readWorlds(SqlClient pgClient, int count) {
         List<Future<World>> reads = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             reads.add(readWorld(pgClient, TechEmpower.randomId()));
         }
-        Future.all(reads).await();
-        World[] worlds = new World[count];
-        for (int i = 0; i < count; i++) {
-            worlds[i] = reads.get(i).result();
-        }
-        return worlds;
+        return Future.all(reads).map(all -> {
+            World[] worlds = new World[count];
+            for (int i = 0; i < count; i++) {
+                worlds[i] = reads.get(i).result();
+            }
+            return worlds;
+        });
     }
 
     private static Future<World> readWorld(SqlClient pgClient, int id) {
