@@ -20,7 +20,7 @@
 #   with h2load instead of wrk, served by the Rigel contenders and vertx only)
 #   H2_CONNECTIONS=16 H2_STREAMS=10   h2load -c/-m (connections, concurrent streams per connection)
 #   ROUNDS=1 (N > 1 repeats the whole cycle N times, interleaved; the table shows each cell's median)
-#   BASELINE_DIR (for rigel-vt-base, rigel-el-base, rigel-seed-base, rigel-seed-pg-base, rigel-jdbc-base, rigel-jpa-base: a folder with benchmarks.jar and
+#   BASELINE_DIR (for rigel-vt-base, rigel-el-base, rigel-seed-base, rigel-seed-pg-base, rigel-jdbc-base, rigel-jpa-base, rigel-pgclient-base: a folder with benchmarks.jar and
 #     seed-app.jar built at another commit, e.g. the one before a change)
 #   BUILD=1 (0 skips the Maven build)   PORT=18080   JAVA_OPTS=""   OUT=benchmarks/results/latest
 #   SUITE=db: TechEmpower's database tests on the local PostgreSQL instead; its defaults are
@@ -124,7 +124,7 @@ workload_headers() { # prints nothing for plaintext/json; the browser headers ot
 }
 
 DB_WORKLOADS=" db queries1 queries20 fortunes updates1 updates20 "
-DB_CONTENDERS=" rigel-pgclient rigel-jdbc rigel-jpa rigel-jdbc-base rigel-jpa-base vertx-pg spring-jpa helidon-db javalin-hikari "
+DB_CONTENDERS=" rigel-pgclient rigel-jdbc rigel-jpa rigel-jdbc-base rigel-jpa-base rigel-pgclient-base vertx-pg spring-jpa helidon-db javalin-hikari "
 is_db_workload() { [[ $DB_WORKLOADS == *" $1 "* ]]; }
 is_db_contender() { [[ $DB_CONTENDERS == *" $1 "* ]]; }
 # HTTP/2 workloads (h2c with prior knowledge, loaded by h2load) and the contenders that speak h2c
@@ -251,6 +251,7 @@ start_contender() { # name -> sets PID
     rigel-el-base) "$JAVA" $NATIVE $JAVA_OPTS -cp "$(baseline benchmarks.jar)" dev.rigel.benchmarks.RigelBenchServer "$PORT" el >"$log" 2>&1 & ;;
     rigel-jdbc-base) "$JAVA" $NATIVE $JAVA_OPTS -cp "$(baseline benchmarks.jar)" dev.rigel.benchmarks.RigelDbServer "$PORT" jdbc >"$log" 2>&1 & ;;
     rigel-jpa-base) "$JAVA" $NATIVE $JAVA_OPTS -cp "$(baseline benchmarks.jar)" dev.rigel.benchmarks.RigelDbServer "$PORT" jpa >"$log" 2>&1 & ;;
+    rigel-pgclient-base) "$JAVA" $NATIVE $JAVA_OPTS -cp "$(baseline benchmarks.jar)" dev.rigel.benchmarks.RigelDbServer "$PORT" pgclient >"$log" 2>&1 & ;;
     rigel-seed-base) RATE_LIMIT=second,1000000000 "$JAVA" $NATIVE $JAVA_OPTS -jar "$(baseline seed-app.jar)" --port "$PORT" >/dev/null 2>"$log" & ;;
     rigel-seed-pg-base)
       psql -q -h 127.0.0.1 -U postgres -d test -c "DROP SCHEMA IF EXISTS $SEED_PG_SCHEMA CASCADE" -c "CREATE SCHEMA $SEED_PG_SCHEMA" >"$log" 2>&1
