@@ -3,7 +3,6 @@ package dev.rigel.netty.internal;
 import dev.rigel.protocol.Headers;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
-import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.DefaultByteBufHolder;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
@@ -23,8 +22,6 @@ import java.nio.charset.StandardCharsets;
  */
 final class Http1EncodedResponse extends DefaultByteBufHolder {
 
-    private static final short CRLF = ('\r' << 8) | '\n';
-    private static final short COLON_SPACE = (':' << 8) | ' ';
     private static final byte[] CONTENT_LENGTH = "content-length: ".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] CLOSE = "connection: close\r\n".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] KEEP_ALIVE = "connection: keep-alive\r\n".getBytes(StandardCharsets.US_ASCII);
@@ -54,7 +51,7 @@ final class Http1EncodedResponse extends DefaultByteBufHolder {
             ConnectionField connection,
             byte[] body) {
         byte[] statusLine = statusLine(version, status);
-        int size = statusLine.length + CONTENT_LENGTH.length + 12 + 2 + body.length;
+        int size = statusLine.length + CONTENT_LENGTH.length + 12 + 2;
         int fields = headers.size();
         for (int i = 0; i < fields; i++) {
             if ((dropped & (1L << i)) == 0) {
@@ -63,32 +60,40 @@ final class Http1EncodedResponse extends DefaultByteBufHolder {
         }
         size += (dateLine == null ? 0 : dateLine.length) + (serverLine == null ? 0 : serverLine.length);
         size += connection == null ? 0 : KEEP_ALIVE.length;
-        ByteBuf out = alloc.buffer(size);
-        out.writeBytes(statusLine);
+        // The head is put together in a heap array and copied to the pooled (direct) buffer in one
+        // go: written there a byte at a time, each byte went through the JDK's checks on a direct
+        // ByteBuffer (4.7% of the seed's samples on a cached read, JFR).
+        byte[] head = new byte[size];
+        int at = put(head, 0, statusLine);
         for (int i = 0; i < fields; i++) {
             if ((dropped & (1L << i)) == 0) {
-                // Netty's own encoding of a String field: one byte per char (validated: no CR, LF or NUL)
-                ByteBufUtil.writeAscii(out, headers.nameAt(i));
-                out.writeShort(COLON_SPACE);
-                ByteBufUtil.writeAscii(out, headers.valueAt(i));
-                out.writeShort(CRLF);
+                at = putAscii(head, at, headers.nameAt(i));
+                head[at++] = ':';
+                head[at++] = ' ';
+                at = putAscii(head, at, headers.valueAt(i));
+                head[at++] = '\r';
+                head[at++] = '\n';
             }
         }
         if (dateLine != null) {
-            out.writeBytes(dateLine);
+            at = put(head, at, dateLine);
         }
         if (serverLine != null) {
-            out.writeBytes(serverLine);
+            at = put(head, at, serverLine);
         }
-        out.writeBytes(CONTENT_LENGTH);
-        writeDecimal(out, body.length);
-        out.writeShort(CRLF);
+        at = put(head, at, CONTENT_LENGTH);
+        at = putDecimal(head, at, body.length);
+        head[at++] = '\r';
+        head[at++] = '\n';
         if (connection == ConnectionField.CLOSE) {
-            out.writeBytes(CLOSE);
+            at = put(head, at, CLOSE);
         } else if (connection == ConnectionField.KEEP_ALIVE) {
-            out.writeBytes(KEEP_ALIVE);
+            at = put(head, at, KEEP_ALIVE);
         }
-        out.writeShort(CRLF);
+        head[at++] = '\r';
+        head[at++] = '\n';
+        ByteBuf out = alloc.buffer(at + body.length);
+        out.writeBytes(head, 0, at);
         out.writeBytes(body);
         return new Http1EncodedResponse(out);
     }
@@ -116,10 +121,31 @@ final class Http1EncodedResponse extends DefaultByteBufHolder {
         return line;
     }
 
-    private static void writeDecimal(ByteBuf out, int value) {
-        if (value >= 10) {
-            writeDecimal(out, value / 10);
+    private static int put(byte[] to, int at, byte[] bytes) {
+        System.arraycopy(bytes, 0, to, at, bytes.length);
+        return at + bytes.length;
+    }
+
+    /** One byte per char, as Netty's own encoding of a String field ('?' above Latin-1); validated: no CR, LF or NUL. */
+    private static int putAscii(byte[] to, int at, String text) {
+        for (int i = 0, n = text.length(); i < n; i++) {
+            char c = text.charAt(i);
+            to[at++] = c > 255 ? (byte) '?' : (byte) c;
         }
-        out.writeByte('0' + value % 10);
+        return at;
+    }
+
+    private static int putDecimal(byte[] to, int at, int value) {
+        int end = at + 1;
+        for (int rest = value / 10; rest > 0; rest /= 10) {
+            end++;
+        }
+        int digit = end;
+        int rest = value;
+        do {
+            to[--digit] = (byte) ('0' + rest % 10);
+            rest /= 10;
+        } while (rest > 0);
+        return end;
     }
 }
