@@ -35,4 +35,18 @@ class UserCacheTest {
         assertThat(cache.get(7)).isEmpty();
         assertThat(cache.get(8)).isEmpty();
     }
+
+    @Test
+    void anEntryItCannotReadIsAMissNotAnError() {
+        Store store = new MemoryStore();
+        UserCache cache = new UserCache(store);
+        // the format before the creation time was kept as numbers, still in Redis after a deploy
+        store.set(
+                "user:9",
+                "{\"id\":9,\"name\":\"Grace\",\"email\":\"g@example.com\",\"createdAt\":\"2026-01-01T10:00:00Z\"}",
+                Duration.ofSeconds(60));
+        store.set("user:10", "not json", Duration.ofSeconds(60));
+        assertThat(cache.get(9)).isEmpty();
+        assertThat(cache.get(10)).isEmpty();
+    }
 }
