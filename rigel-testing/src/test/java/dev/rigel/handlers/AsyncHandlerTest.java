@@ -237,6 +237,22 @@ class AsyncHandlerTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void anAsyncAnswerIsKeptInTheResponseCacheOnceItIsThere(Transport transport) {
+        java.util.concurrent.atomic.AtomicInteger computed = new java.util.concurrent.atomic.AtomicInteger();
+        App app = App.builder()
+                .routeHandlers(Route.get("/report", () -> later("report #" + computed.incrementAndGet()))
+                        .nonBlocking()
+                        .cache(60))
+                .build();
+        try (TestClient client = Clients.open(app, transport)) {
+            assertThat(client.get("/report").text()).isEqualTo("report #1");
+            assertThat(client.get("/report").text()).isEqualTo("report #1");
+        }
+        assertThat(computed).hasValue(1);
+    }
+
     @Test
     void theEventLoopServesOtherRequestsWhileAStageIsPending() throws Exception {
         CompletableFuture<String> gate = new CompletableFuture<>();
