@@ -360,8 +360,16 @@ public final class TestClient implements AutoCloseable {
         if (later == null) {
             return;
         }
+        CompletableFuture<Object> over = new CompletableFuture<>();
+        later.whenComplete((ignored, error) -> {
+            if (error != null) {
+                over.completeExceptionally(error);
+            } else {
+                over.complete(null);
+            }
+        });
         try {
-            later.toCompletableFuture().get(FINISH_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            over.get(FINISH_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof Exception cause) {
                 throw cause;

@@ -102,6 +102,32 @@ class AsyncHandlerTest {
 
     @ParameterizedTest
     @EnumSource(Transport.class)
+    void anyCompletionStageWillDoNotOnlyACompletableFuture(Transport transport) {
+        App app = App.builder()
+                .routeHandlers(
+                        Route.get(
+                                        "/minimal",
+                                        () -> later(new Planet("Io", 0))
+                                                .toCompletableFuture()
+                                                .minimalCompletionStage())
+                                .nonBlocking(),
+                        Route.get(
+                                "/minimal-blocking",
+                                () -> later(new Planet("Europa", 0))
+                                        .toCompletableFuture()
+                                        .minimalCompletionStage()),
+                        Route.get("/minimal-done", () -> CompletableFuture.completedStage(new Planet("Ganymede", 0)))
+                                .nonBlocking())
+                .build();
+        try (TestClient client = Clients.open(app, transport)) {
+            assertThat(client.get("/minimal").json(Planet.class)).isEqualTo(new Planet("Io", 0));
+            assertThat(client.get("/minimal-blocking").json(Planet.class)).isEqualTo(new Planet("Europa", 0));
+            assertThat(client.get("/minimal-done").json(Planet.class)).isEqualTo(new Planet("Ganymede", 0));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Transport.class)
     void aBlockingRouteWaitsForTheValueOnItsVirtualThread(Transport transport) {
         List<Boolean> handlerOnVirtualThread = new CopyOnWriteArrayList<>();
         App app = App.builder()

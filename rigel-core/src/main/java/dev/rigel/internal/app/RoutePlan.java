@@ -146,7 +146,8 @@ public final class RoutePlan implements ServedRoute {
             if (result instanceof EncodedResponse early) {
                 encoded = early;
             } else if (result instanceof CompletionStage<?> stage) {
-                boolean done = stage instanceof CompletableFuture<?> future && future.isDone();
+                // a plain CompletableFuture only: subclasses such as minimalCompletionStage() refuse isDone()
+                boolean done = stage.getClass() == CompletableFuture.class && ((CompletableFuture<?>) stage).isDone();
                 if (!done && nonBlocking && exchange.scope().mayFinishLater()) {
                     finishLater(exchange, send, stage);
                     return true;
@@ -199,12 +200,26 @@ public final class RoutePlan implements ServedRoute {
 
     /** Waits on a (virtual) thread for an asynchronous handler's value; its failure is thrown as the handler's own. */
     private static Object awaitValue(CompletionStage<?> stage) throws Throwable {
-        CompletableFuture<?> future = stage instanceof CompletableFuture<?> f ? f : stage.toCompletableFuture();
+        // a stage need not support toCompletableFuture(); every stage can complete another one
+        CompletableFuture<?> future =
+                stage.getClass() == CompletableFuture.class ? (CompletableFuture<?>) stage : bridged(stage);
         try {
             return future.get();
         } catch (java.util.concurrent.ExecutionException e) {
             throw unwrap(e);
         }
+    }
+
+    private static CompletableFuture<Object> bridged(CompletionStage<?> stage) {
+        CompletableFuture<Object> future = new CompletableFuture<>();
+        stage.whenComplete((value, error) -> {
+            if (error != null) {
+                future.completeExceptionally(error);
+            } else {
+                future.complete(value);
+            }
+        });
+        return future;
     }
 
     /** The handler's own exception inside a stage's wrapping. */
