@@ -279,6 +279,78 @@ class AsyncHandlerTest {
         assertThat(computed).hasValue(1);
     }
 
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void aBodyAndAHeadRequestWorkAsForAnyHandler(Transport transport) {
+        App app = App.builder()
+                .routeHandlers(
+                        Route.post(
+                                        "/planets",
+                                        (Planet data) ->
+                                                later(new Planet(data.name().toUpperCase(), data.moons())))
+                                .nonBlocking(),
+                        Route.get("/planets/{name}", (String name) -> later(new Planet(name, 1)))
+                                .nonBlocking())
+                .build();
+        try (TestClient client = Clients.open(app, transport)) {
+            var created = client.post("/planets", java.util.Map.of("name", "neptune", "moons", 16));
+            assertThat(created.status()).isEqualTo(201);
+            assertThat(created.json(Planet.class)).isEqualTo(new Planet("NEPTUNE", 16));
+            var malformed = client.request("POST", "/planets")
+                    .body("{\"name\": ".getBytes(java.nio.charset.StandardCharsets.UTF_8), "application/json")
+                    .send();
+            assertThat(malformed.status()).isEqualTo(400);
+            var head = client.request("HEAD", "/planets/Earth").send();
+            assertThat(head.status()).isEqualTo(200);
+            assertThat(head.body()).isEmpty();
+            assertThat(head.header("content-type")).startsWith("application/json");
+        }
+    }
+
+    @Test
+    void pipelinedRequestsAreAnsweredInTheirOrderWhicheverCompletesFirst() throws Exception {
+        CompletableFuture<String> first = new CompletableFuture<>();
+        CompletableFuture<String> second = new CompletableFuture<>();
+        App app = App.builder()
+                .routeHandlers(
+                        Route.get("/first", () -> first).nonBlocking(),
+                        Route.get("/second", () -> second).nonBlocking())
+                .build();
+        RigelServer server = new RigelServer(
+                        app,
+                        ServerConfig.builder()
+                                .host("127.0.0.1")
+                                .port(0)
+                                .shutdownTimeout(Duration.ofSeconds(2))
+                                .build())
+                .start();
+        try (java.net.Socket socket =
+                new java.net.Socket("127.0.0.1", URI.create(server.url()).getPort())) {
+            socket.setSoTimeout(5_000);
+            socket.getOutputStream()
+                    .write(("GET /first HTTP/1.1\r\nHost: x\r\n\r\nGET /second HTTP/1.1\r\nHost: x\r\n\r\n")
+                            .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            second.complete("two"); // the second's answer is ready first
+            Thread.sleep(100);
+            first.complete("one");
+            java.io.InputStream in = socket.getInputStream();
+            StringBuilder received = new StringBuilder();
+            byte[] chunk = new byte[4096];
+            while (!received.toString().contains("\r\n\r\ntwo")) {
+                int n = in.read(chunk);
+                if (n < 0) {
+                    break;
+                }
+                received.append(new String(chunk, 0, n, java.nio.charset.StandardCharsets.ISO_8859_1));
+            }
+            String wire = received.toString();
+            assertThat(wire.indexOf("\r\n\r\none")).isPositive().isLessThan(wire.indexOf("\r\n\r\ntwo"));
+        } finally {
+            server.stop();
+        }
+    }
+
     @Test
     void theEventLoopServesOtherRequestsWhileAStageIsPending() throws Exception {
         CompletableFuture<String> gate = new CompletableFuture<>();
