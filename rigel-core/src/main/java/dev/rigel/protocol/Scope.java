@@ -31,8 +31,13 @@ public final class Scope {
     private Map<String, Object> pathParams = Map.of();
     private Object routeData;
     private Object appState;
-    private boolean mayFinishLater;
-    private CompletionStage<?> completion;
+    /**
+     * Null: the exchange ends when call returns; {@link #FINISH_ALLOWED}: it may finish later; a
+     * stage: it does, when the stage completes. One field, so a scope costs no more memory.
+     */
+    private Object finish;
+
+    private static final Object FINISH_ALLOWED = new Object();
 
     private Scope(Builder builder) {
         this.type = Objects.requireNonNull(builder.type, "type");
@@ -195,12 +200,14 @@ public final class Scope {
      * waits for {@link #completion()}; without it an application finishes within the call.
      */
     public void allowFinishLater() {
-        this.mayFinishLater = true;
+        if (finish == null) {
+            finish = FINISH_ALLOWED;
+        }
     }
 
     /** Whether the caller allowed {@link #finishLater} for this exchange. */
     public boolean mayFinishLater() {
-        return mayFinishLater;
+        return finish != null;
     }
 
     /**
@@ -215,14 +222,14 @@ public final class Scope {
      */
     public void finishLater(CompletionStage<?> completion) {
         Objects.requireNonNull(completion, "completion");
-        if (!mayFinishLater) {
+        if (finish == null) {
             throw new IllegalStateException(
                     "the caller of " + this + " waits for call to return; it cannot finish later");
         }
-        if (this.completion != null) {
+        if (finish != FINISH_ALLOWED) {
             throw new IllegalStateException(this + " already finishes later");
         }
-        this.completion = completion;
+        finish = completion;
     }
 
     /**
@@ -230,7 +237,7 @@ public final class Scope {
      * later}; null when the return of {@code call} ends it.
      */
     public CompletionStage<?> completion() {
-        return completion;
+        return finish instanceof CompletionStage<?> stage ? stage : null;
     }
 
     @Override
