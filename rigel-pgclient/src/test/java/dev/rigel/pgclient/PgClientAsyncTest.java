@@ -2,10 +2,6 @@ package dev.rigel.pgclient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import dev.rigel.App;
 import dev.rigel.Route;
 import dev.rigel.exceptions.NotFoundException;
@@ -25,12 +21,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.slf4j.LoggerFactory;
 
 /**
  * Asynchronous handlers on {@link PgClientPlugin}: a {@code nonBlocking} route returns the client's
@@ -39,24 +32,7 @@ import org.slf4j.LoggerFactory;
  * that loop; elsewhere (in-process, or a server whose I/O transport differs from Vert.x's) the
  * shared client serves them. Errors are answered as from a blocking handler.
  */
-class PgClientAsyncTest {
-
-    private ScratchSchema schema;
-    private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-    private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
-
-    @BeforeEach
-    void createSchema() {
-        schema = new ScratchSchema();
-        logs.start();
-        root.addAppender(logs);
-    }
-
-    @AfterEach
-    void dropSchema() {
-        root.detachAppender(logs);
-        schema.close();
-    }
+class PgClientAsyncTest extends ScratchSchemaTest {
 
     record Item(int id, String name, String answeredOn) {}
 
@@ -109,13 +85,6 @@ class PgClientAsyncTest {
                                 rows.iterator().next().getInteger(0),
                                 rows.iterator().next().getString(1),
                                 Thread.currentThread().getName()));
-    }
-
-    private void assertNoErrorLogged() {
-        assertThat(logs.list)
-                .filteredOn(event -> event.getLevel() == Level.ERROR)
-                .extracting(ILoggingEvent::getFormattedMessage)
-                .isEmpty();
     }
 
     @ParameterizedTest

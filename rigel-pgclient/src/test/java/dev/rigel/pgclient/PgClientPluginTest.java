@@ -3,10 +3,6 @@ package dev.rigel.pgclient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import dev.rigel.App;
 import dev.rigel.Route;
 import dev.rigel.exceptions.NotFoundException;
@@ -28,12 +24,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.slf4j.LoggerFactory;
 
 /**
  * {@link PgClientPlugin} against the PostgreSQL on this machine: handlers read through the pool
@@ -41,31 +34,7 @@ import org.slf4j.LoggerFactory;
  * fail is a defined answer: a constraint is a 409, a busy pool, a long statement, a database gone
  * away are fast 503s, never a hang and never an ERROR line.
  */
-class PgClientPluginTest {
-
-    private ScratchSchema schema;
-    private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-    private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
-
-    @BeforeEach
-    void createSchema() {
-        schema = new ScratchSchema();
-        logs.start();
-        root.addAppender(logs);
-    }
-
-    @AfterEach
-    void dropSchema() {
-        root.detachAppender(logs);
-        schema.close();
-    }
-
-    private void assertNoErrorLogged() {
-        assertThat(logs.list)
-                .filteredOn(event -> event.getLevel() == Level.ERROR)
-                .extracting(ILoggingEvent::getFormattedMessage)
-                .isEmpty();
-    }
+class PgClientPluginTest extends ScratchSchemaTest {
 
     record Item(int id, String name) {}
 
