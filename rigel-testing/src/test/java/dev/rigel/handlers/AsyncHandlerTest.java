@@ -448,6 +448,32 @@ class AsyncHandlerTest {
     }
 
     @Test
+    void aGracefulStopWaitsForAPendingAnswer() throws Exception {
+        CompletableFuture<String> gate = new CompletableFuture<>();
+        App app = App.builder()
+                .routeHandlers(Route.get("/slow", () -> gate).nonBlocking())
+                .build();
+        RigelServer server = serve(app, ServerConfig.builder());
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            CompletableFuture<HttpResponse<String>> slow = http.sendAsync(
+                    HttpRequest.newBuilder(URI.create(server.url() + "/slow")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            Thread.sleep(200); // the request is in, its stage pending
+            Thread stopping = Thread.ofPlatform().start(server::stop);
+            Thread.sleep(200);
+            assertThat(stopping.isAlive()).isTrue(); // the stop waits for the exchange in flight
+            gate.complete("answered during the stop");
+            HttpResponse<String> answer = slow.get(5, TimeUnit.SECONDS);
+            assertThat(answer.statusCode()).isEqualTo(200);
+            assertThat(answer.body()).isEqualTo("answered during the stop");
+            stopping.join(5_000);
+            assertThat(stopping.isAlive()).isFalse();
+        } finally {
+            server.stop();
+        }
+    }
+
+    @Test
     void theScopeSaysWhetherItsExchangeMayFinishLater() {
         Scope scope = Scope.http("GET", "/").build();
         CompletableFuture<Void> done = new CompletableFuture<>();
