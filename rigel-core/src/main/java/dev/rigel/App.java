@@ -273,6 +273,9 @@ public final class App implements Application, Lifespan {
          * The session's, htmx's and the caller's sources are always there: any layer may add session or
          * authentication middleware of its own.
          */
+        private final Map<Class<?>, java.util.function.Function<Object, java.util.concurrent.CompletionStage<?>>>
+                asyncResults = new java.util.LinkedHashMap<>();
+
         private final List<dev.rigel.di.ParameterSource> parameterSources = new ArrayList<>(List.of(
                 dev.rigel.middleware.session.Session.parameterSource(),
                 dev.rigel.htmx.HTMXDetails.parameterSource(),
@@ -525,6 +528,23 @@ public final class App implements Application, Lifespan {
         }
 
         /**
+         * Lets handlers return {@code type} as an asynchronous answer, as they return a {@code
+         * CompletionStage}: {@code toStage} turns a returned value into the stage whose value is the
+         * answer, and the route's response and document are planned from {@code type}'s first type
+         * argument ({@code Future<User>} answers a {@code User}). For a library's own future, so its
+         * handlers need no conversion; {@code PgClientPlugin} registers Vert.x's {@code Future}.
+         * {@code CompletionStage} itself needs no registration.
+         */
+        public <T> Builder asyncResult(
+                Class<T> type,
+                java.util.function.Function<? super T, ? extends java.util.concurrent.CompletionStage<?>> toStage) {
+            java.util.Objects.requireNonNull(type, "type");
+            java.util.Objects.requireNonNull(toStage, "toStage");
+            asyncResults.put(type, value -> toStage.apply(type.cast(value)));
+            return this;
+        }
+
+        /**
          * Lets some of the app's own middleware also run for requests that match no route (404),
          * match a path but not its method (405), or are OPTIONS requests answered by Rigel. By
          * default, as in Litestar, middleware runs only for matched routes. Each one given must
@@ -691,7 +711,8 @@ public final class App implements Application, Lifespan {
                             responseCache,
                             shutdownDrainTimeout,
                             forms,
-                            copy(parameterSources, "parameter sources")),
+                            copy(parameterSources, "parameter sources"),
+                            java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(asyncResults))),
                     definition);
         }
 

@@ -43,8 +43,9 @@ import java.util.concurrent.TimeoutException;
  * </ul>
  *
  * <p>The client's answers are futures, so the fastest handler is asynchronous: a {@code nonBlocking}
- * route returns the future as a {@code CompletionStage}, its request runs on the server's event
- * loop, and the answer goes out when the rows are there, with no thread waiting for them. On a
+ * route returns the client's {@code Future} (the plugin registers it as an asynchronous result, as
+ * a {@code CompletionStage} is), its request runs on the server's event loop, and the answer goes
+ * out when the rows are there, with no thread waiting for them. On a
  * server each event loop has its own connections (the configured {@code maxSize} shared out among
  * the loops, at least one each), so the query is sent, answered and completed on the loop that
  * serves the request, as in a Vert.x application:
@@ -54,8 +55,7 @@ import java.util.concurrent.TimeoutException;
  *         .plugins(new PgClientPlugin(PgClientConfig.builder().url(System.getenv("DATABASE_URL")).build()))
  *         .routeHandlers(Route.get("/users/{id:int}", (long id, SqlClient pgClient) ->
  *                 pgClient.preparedQuery("SELECT name FROM users WHERE id = $1").execute(Tuple.of(id))
- *                         .map(rows -> rows.iterator().next().getString(0))
- *                         .toCompletionStage())
+ *                         .map(rows -> rows.iterator().next().getString(0)))
  *                 .nonBlocking())
  * }</pre>
  *
@@ -96,6 +96,8 @@ public final class PgClientPlugin implements InitPlugin, HealthContributor {
     public void onAppInit(App.Builder app) {
         LoopClients loops = new LoopClients(loopPoolOptions());
         app.lifespan(started -> start(started, loops));
+        // handlers may return the client's futures as they are: an asynchronous answer, as a stage is
+        app.asyncResult(io.vertx.core.Future.class, io.vertx.core.Future::toCompletionStage);
         // a request on a server event loop runs inside that loop's Vert.x context: see LoopClients
         app.middleware(new LoopDispatch(loops));
         app.dependency(config.clientKey(), Provide.of((State state) -> {

@@ -58,11 +58,11 @@ class PgClientAsyncTest extends ScratchSchemaTest {
                                     for (String id : ids.split(",")) {
                                         reads.add(read(pgClient, Integer.parseInt(id)));
                                     }
+                                    // the client's own future: the plugin registers it as an asynchronous result
                                     return Future.all(reads)
                                             .map(all -> reads.stream()
                                                     .map(Future::result)
-                                                    .toList())
-                                            .toCompletionStage();
+                                                    .toList());
                                 })
                                 .nonBlocking(),
                         Route.post(

@@ -137,6 +137,46 @@ class AsyncHandlerTest {
         }
     }
 
+    /** A library's own future, which the app registers as an asynchronous result. */
+    public record Promise<T>(CompletionStage<T> stage) {}
+
+    public static class Moons {
+        @Get(value = "/moons/{name}", nonBlocking = true)
+        public Promise<Planet> moon(String name) {
+            return new Promise<>(later(new Planet(name, 0)));
+        }
+
+        @Get("/moons-blocking/{name}")
+        public Promise<Planet> moonOnAVirtualThread(String name) {
+            return new Promise<>(later(new Planet(name, 0)));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void aRegisteredFutureTypeIsAnsweredAsAStageIs(Transport transport) {
+        App app = App.builder()
+                .asyncResult(Promise.class, Promise::stage)
+                .routeHandlers(
+                        Moons.class,
+                        Route.get("/failing", () -> new Promise<>(failingLater(new NotFoundException("no moon"))))
+                                .nonBlocking())
+                .build();
+        try (TestClient client = Clients.open(app, transport)) {
+            var moon = client.get("/moons/Deimos");
+            assertThat(moon.status()).isEqualTo(200);
+            assertThat(moon.text()).isEqualTo("{\"name\":\"Deimos\",\"moons\":0}");
+            assertThat(client.get("/moons-blocking/Charon").json(Planet.class)).isEqualTo(new Planet("Charon", 0));
+            assertThat(client.get("/failing").status()).isEqualTo(404);
+        }
+        // planned from the type argument: the route's documented answer is a Planet
+        dev.rigel.http.HandlerInfo moon = app.routes().stream()
+                .filter(route -> route.pathTemplate().equals("/moons/{name}"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(moon.returnType()).isEqualTo(Planet.class);
+    }
+
     @ParameterizedTest
     @EnumSource(Transport.class)
     void aBlockingRouteWaitsForTheValueOnItsVirtualThread(Transport transport) {

@@ -59,9 +59,11 @@ public final class AppServices implements ExchangeServices, BindingServices {
 
     private final EventBus events;
     private final List<ParameterSource> parameterSources;
+    private final AsyncResults asyncResults;
 
     public AppServices(AppSettings settings) {
         this.settings = settings;
+        this.asyncResults = new AsyncResults(settings.asyncResults());
         List<SerializationPlugin> serialization = settings.plugins().allOf(SerializationPlugin.class);
         this.json = new JsonCodec(mapper -> {
             // plugins first, so the app's own customizers have the last word
@@ -283,5 +285,10 @@ public final class AppServices implements ExchangeServices, BindingServices {
             }
         }
         return new ErrorBoundary(chain, this, plan, layers);
+    }
+
+    /** What makes a handler's result asynchronous: stages, and the types the app registered. */
+    public AsyncResults asyncResults() {
+        return asyncResults;
     }
 }

@@ -35,7 +35,8 @@ public record AppSettings(
         ResponseCacheConfig responseCache,
         Duration shutdownDrainTimeout,
         dev.rigel.form.FormConfig forms,
-        List<dev.rigel.di.ParameterSource> parameterSources) {
+        List<dev.rigel.di.ParameterSource> parameterSources,
+        Map<Class<?>, java.util.function.Function<Object, java.util.concurrent.CompletionStage<?>>> asyncResults) {
 
     /** The same settings with more dependency overrides (later ones win). */
     public AppSettings withDependencyOverrides(Map<String, Provide> overrides) {
@@ -57,6 +58,7 @@ public record AppSettings(
                 responseCache,
                 shutdownDrainTimeout,
                 forms,
-                parameterSources);
+                parameterSources,
+                asyncResults);
     }
 }

@@ -143,9 +143,10 @@ public final class RoutePlan implements ServedRoute {
         Throwable failure = null;
         try {
             Object result = produce(exchange);
+            CompletionStage<?> stage;
             if (result instanceof EncodedResponse early) {
                 encoded = early;
-            } else if (result instanceof CompletionStage<?> stage) {
+            } else if ((stage = services.asyncResults().stageOf(result)) != null) {
                 // a plain CompletableFuture only: subclasses such as minimalCompletionStage() refuse isDone()
                 boolean done = stage.getClass() == CompletableFuture.class && ((CompletableFuture<?>) stage).isDone();
                 if (!done && nonBlocking && exchange.scope().mayFinishLater()) {

@@ -158,7 +158,10 @@ public final class RouteAssembler {
             LayerParameters layerParameters = planner.layerParameters();
             BoundParam[] params = planner.bind(definition.callable(), "handler " + definition.name());
             // an asynchronous handler's response, DTO and document are its stage's value's
-            CallableSpec callable = definition.callable().resolvedResult();
+            CallableSpec callable = definition
+                    .callable()
+                    .withReturnType(services.asyncResults()
+                            .resultType(definition.callable().returnType()));
             RouteGuards guards = RouteGuards.plan(layers.guards, planner);
             dev.rigel.dto.DTOCodec<?> returnDto = services.dto(layers.returnDto, description);
             DTOResponseWriter dtoWriter = returnDto == null

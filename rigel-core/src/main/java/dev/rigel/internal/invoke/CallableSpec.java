@@ -23,22 +23,10 @@ public record CallableSpec(
         return params.size();
     }
 
-    /**
-     * What the call's result stands for: the {@code T} of a declared {@code CompletionStage<T>} (or
-     * {@code CompletableFuture<T>}, Object when raw), whose value is the answer once it completes;
-     * otherwise the declared return type itself.
-     */
-    public Type resultType() {
-        return java.util.concurrent.CompletionStage.class.isAssignableFrom(Types.raw(returnType))
-                ? Types.typeArgument(returnType, 0)
-                : returnType;
-    }
-
-    /** This callable described by its {@link #resultType()}: what responses and documents are planned from. */
-    public CallableSpec resolvedResult() {
-        Type result = resultType();
-        return result == returnType
+    /** This callable described as returning {@code type}: what an asynchronous handler's answer is planned from. */
+    public CallableSpec withReturnType(Type type) {
+        return type == returnType
                 ? this
-                : new CallableSpec(description, params, result, invoker, executable, target, lambdaBody);
+                : new CallableSpec(description, params, type, invoker, executable, target, lambdaBody);
     }
 }
