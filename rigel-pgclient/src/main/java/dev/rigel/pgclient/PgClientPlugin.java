@@ -191,25 +191,24 @@ public final class PgClientPlugin implements InitPlugin, HealthContributor {
         return options;
     }
 
+    /** The shared client's and the pool's connections: new ones go to the client's event loops in turn. */
     private PoolOptions poolOptions() {
-        return new PoolOptions()
-                .setMaxSize(config.maxSize())
-                .setMaxWaitQueueSize(config.maxWaitQueueSize())
-                .setConnectionTimeout(
-                        (int) Math.max(1, config.connectionTimeout().toMillis()))
-                .setConnectionTimeoutUnit(TimeUnit.MILLISECONDS)
-                // new connections go to the client's event loops in turn, not all to the first one
-                .setEventLoopSize(config.eventLoops());
+        return poolOptions(config.maxSize()).setEventLoopSize(config.eventLoops());
     }
 
     /**
      * Each server event loop's own client: the configured connections shared out among the
-     * loops (at least one each), with the same wait queue and timeout.
+     * loops (at least one each), opened on the loop whose request needs one (no event loops of its own).
      */
     private PoolOptions loopPoolOptions() {
         int perLoop = Math.max(1, (config.maxSize() + config.eventLoops() - 1) / config.eventLoops());
+        return poolOptions(perLoop).setEventLoopSize(0);
+    }
+
+    /** {@code connections} at the most, with the configured wait queue and timeout. */
+    private PoolOptions poolOptions(int connections) {
         return new PoolOptions()
-                .setMaxSize(perLoop)
+                .setMaxSize(connections)
                 .setMaxWaitQueueSize(config.maxWaitQueueSize())
                 .setConnectionTimeout(
                         (int) Math.max(1, config.connectionTimeout().toMillis()))

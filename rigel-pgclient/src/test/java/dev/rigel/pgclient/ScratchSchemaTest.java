@@ -34,6 +34,18 @@ abstract class ScratchSchemaTest {
         schema.close();
     }
 
+    /** While the database is cut off: {@code path} answers 503 with Retry-After, three times, each well under 1.5 s. */
+    protected static void assertFast503WhileDown(dev.rigel.testing.TestClient client, String path) {
+        for (int i = 0; i < 3; i++) {
+            long start = System.nanoTime();
+            dev.rigel.testing.TestResponse down = client.get(path);
+            assertThat(java.time.Duration.ofNanos(System.nanoTime() - start))
+                    .isLessThan(java.time.Duration.ofMillis(1_500));
+            assertThat(down.status()).isEqualTo(503);
+            assertThat(down.header("Retry-After")).isNotNull();
+        }
+    }
+
     protected void assertNoErrorLogged() {
         assertThat(logs.list)
                 .filteredOn(event -> event.getLevel() == Level.ERROR)

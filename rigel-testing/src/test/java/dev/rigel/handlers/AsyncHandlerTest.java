@@ -53,17 +53,6 @@ class AsyncHandlerTest {
         LATER.shutdownNow();
     }
 
-    /** A real server for {@code app} on an ephemeral port, with the settings already in {@code config}. */
-    private static RigelServer serve(App app, ServerConfig.Builder config) {
-        return new RigelServer(
-                        app,
-                        config.host("127.0.0.1")
-                                .port(0)
-                                .shutdownTimeout(Duration.ofSeconds(2))
-                                .build())
-                .start();
-    }
-
     /** A stage completed with {@code value} by another thread a little later. */
     private static <T> CompletionStage<T> later(T value) {
         CompletableFuture<T> future = new CompletableFuture<>();
@@ -367,7 +356,7 @@ class AsyncHandlerTest {
                         Route.get("/first", () -> first).nonBlocking(),
                         Route.get("/second", () -> second).nonBlocking())
                 .build();
-        RigelServer server = serve(app, ServerConfig.builder());
+        RigelServer server = Clients.startServer(app, ServerConfig.builder());
         try (java.net.Socket socket =
                 new java.net.Socket("127.0.0.1", URI.create(server.url()).getPort())) {
             socket.setSoTimeout(5_000);
@@ -404,7 +393,7 @@ class AsyncHandlerTest {
                         Route.get("/fast", () -> "fast").nonBlocking())
                 .build();
         // one event loop: had the slow request kept it, the fast one could not be answered
-        RigelServer server = serve(app, ServerConfig.builder().ioThreads(1));
+        RigelServer server = Clients.startServer(app, ServerConfig.builder().ioThreads(1));
         try (HttpClient http = HttpClient.newHttpClient()) {
             CompletableFuture<HttpResponse<String>> slow = http.sendAsync(
                     HttpRequest.newBuilder(URI.create(server.url() + "/slow")).build(),
@@ -429,7 +418,7 @@ class AsyncHandlerTest {
                 .routeHandlers(Route.get("/planets/{name}", (String name) -> later(new Planet(name, 27)))
                         .nonBlocking())
                 .build();
-        RigelServer server = serve(app, ServerConfig.builder());
+        RigelServer server = Clients.startServer(app, ServerConfig.builder());
         try (HttpClient http =
                 HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build()) {
             HttpResponse<String> response = null;
@@ -457,7 +446,7 @@ class AsyncHandlerTest {
                         .nonBlocking()
                         .dependency("tx", Provide.of(() -> Scoped.of("tx", outcome -> cleanedUp.complete(null)))))
                 .build();
-        RigelServer server = serve(app, ServerConfig.builder());
+        RigelServer server = Clients.startServer(app, ServerConfig.builder());
         ch.qos.logback.classic.Logger root =
                 (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logged =
@@ -493,7 +482,7 @@ class AsyncHandlerTest {
         App app = App.builder()
                 .routeHandlers(Route.get("/slow", () -> gate).nonBlocking())
                 .build();
-        RigelServer server = serve(app, ServerConfig.builder());
+        RigelServer server = Clients.startServer(app, ServerConfig.builder());
         try (HttpClient http = HttpClient.newHttpClient()) {
             CompletableFuture<HttpResponse<String>> slow = http.sendAsync(
                     HttpRequest.newBuilder(URI.create(server.url() + "/slow")).build(),

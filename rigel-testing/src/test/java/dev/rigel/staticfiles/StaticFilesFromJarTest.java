@@ -22,7 +22,6 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -273,14 +272,7 @@ class StaticFilesFromJarTest {
     /** Over a raw socket, so no client normalises the target first. */
     @Test
     void hiddenFilesAndTraversalAreRefusedOverTheRealServer() throws IOException {
-        RigelServer server = new RigelServer(
-                        app(),
-                        ServerConfig.builder()
-                                .host("127.0.0.1")
-                                .port(0)
-                                .shutdownTimeout(Duration.ofSeconds(2))
-                                .build())
-                .start();
+        RigelServer server = Clients.startServer(app(), ServerConfig.builder());
         try {
             URI base = URI.create(server.url());
             for (String attack : ATTACKS) {

@@ -6,6 +6,7 @@ import dev.rigel.App;
 import dev.rigel.netty.RigelServer;
 import dev.rigel.netty.ServerConfig;
 import dev.rigel.testing.TestClient;
+import dev.rigel.testing.support.Clients;
 import dev.rigel.testing.support.RawHttp;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -14,7 +15,6 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
@@ -92,14 +92,7 @@ class StaticFilesTraversalTest {
 
     @Test
     void everyAttemptIsA404OverTheRealServer() throws IOException {
-        RigelServer server = new RigelServer(
-                        app(),
-                        ServerConfig.builder()
-                                .host("127.0.0.1")
-                                .port(0)
-                                .shutdownTimeout(Duration.ofSeconds(2))
-                                .build())
-                .start();
+        RigelServer server = Clients.startServer(app(), ServerConfig.builder());
         try {
             URI base = URI.create(server.url());
             for (String attack : ATTACKS) {

@@ -139,14 +139,13 @@ public final class RoutePlan implements ServedRoute {
 
     /** Serves the exchange; true when an asynchronous handler's answer is sent later (see {@link #finishLater}). */
     private boolean serve(Exchange exchange, Send send) throws Exception {
-        EncodedResponse encoded;
-        Throwable failure = null;
+        Object result;
         try {
-            Object result = produce(exchange);
-            CompletionStage<?> stage;
-            if (result instanceof EncodedResponse early) {
-                encoded = early;
-            } else if ((stage = services.asyncResults().stageOf(result)) != null) {
+            result = produce(exchange);
+            CompletionStage<?> stage = result instanceof EncodedResponse
+                    ? null
+                    : services.asyncResults().stageOf(result);
+            if (stage != null) {
                 // a plain CompletableFuture only: subclasses such as minimalCompletionStage() refuse isDone()
                 boolean done = stage.getClass() == CompletableFuture.class && ((CompletableFuture<?>) stage).isDone();
                 if (!done && nonBlocking && exchange.scope().mayFinishLater()) {
@@ -154,40 +153,27 @@ public final class RoutePlan implements ServedRoute {
                     return true;
                 }
                 // on its own (virtual) thread the request may simply wait for the value
-                encoded = encode(exchange, awaitValue(stage));
-            } else {
-                encoded = encode(exchange, result);
+                result = awaitValue(stage);
             }
         } catch (Throwable t) {
-            failure = t;
-            encoded = services.errors().render(exchange, t, layers.exceptionHandlers);
+            answer(exchange, send, null, t);
+            return false;
         }
-        finish(exchange, send, encoded, failure);
+        answer(exchange, send, result, null);
         return false;
     }
 
     /**
      * An asynchronous handler on the event loop: the thread is given back at once, and the stage's
-     * completion (on whichever thread completes it) encodes and sends the answer, runs the
-     * cleanups and hooks, and ends the exchange, which the server waits for through the scope.
+     * completion (on whichever thread completes it) answers, runs the cleanups and hooks, and ends
+     * the exchange, which the server waits for through the scope.
      */
     private void finishLater(Exchange exchange, Send send, CompletionStage<?> stage) {
         CompletableFuture<Void> over = new CompletableFuture<>();
         exchange.scope().finishLater(over);
         stage.whenComplete((value, error) -> {
             try {
-                EncodedResponse encoded;
-                Throwable failure = null;
-                try {
-                    if (error != null) {
-                        throw unwrap(error);
-                    }
-                    encoded = encode(exchange, value);
-                } catch (Throwable t) {
-                    failure = t;
-                    encoded = services.errors().render(exchange, t, layers.exceptionHandlers);
-                }
-                finish(exchange, send, encoded, failure);
+                answer(exchange, send, value, error == null ? null : unwrap(error));
                 over.complete(null);
             } catch (Throwable t) {
                 over.completeExceptionally(t);
@@ -197,6 +183,25 @@ public final class RoutePlan implements ServedRoute {
                 }
             }
         });
+    }
+
+    /**
+     * Answers with what the route produced (a response ready before the handler, or the handler's
+     * value), or with the error response for {@code failure}, and finishes the exchange.
+     */
+    private void answer(Exchange exchange, Send send, Object result, Throwable failure) throws Exception {
+        EncodedResponse encoded = null;
+        if (failure == null) {
+            try {
+                encoded = result instanceof EncodedResponse ready ? ready : encode(exchange, result);
+            } catch (Throwable t) {
+                failure = t;
+            }
+        }
+        if (failure != null) {
+            encoded = services.errors().render(exchange, failure, layers.exceptionHandlers);
+        }
+        finish(exchange, send, encoded, failure);
     }
 
     /** Waits on a (virtual) thread for an asynchronous handler's value; its failure is thrown as the handler's own. */

@@ -40,7 +40,7 @@ public final class LoopClients {
     private volatile PgConnectOptions connect;
     private volatile Class<? extends IoHandler> vertxIoType;
 
-    /** {@code options}: each loop's own client (its connections, wait queue and timeout). */
+    /** {@code options}: each loop's own client (its connections, wait queue and timeout; no event loops). */
     public LoopClients(PoolOptions options) {
         this.options = options;
     }
@@ -90,9 +90,10 @@ public final class LoopClients {
                 .withEventLoop(loop)
                 .withClassLoader(Thread.currentThread().getContextClassLoader())
                 .build();
-        // no event loops of its own: connections open on the context of the request that needs one, this loop's
+        // the options give it no event loops of its own: connections open on the context of the
+        // request that needs one, this loop's
         SqlClient client = PgBuilder.client()
-                .with(new PoolOptions(options).setEventLoopSize(0))
+                .with(options)
                 .connectingTo(connect)
                 .using(owner)
                 .build();

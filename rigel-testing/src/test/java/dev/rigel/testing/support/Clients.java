@@ -20,16 +20,20 @@ public final class Clients {
         return switch (transport) {
             case IN_PROCESS -> TestClient.of(app).raiseServerExceptions(false);
             case REAL_SERVER -> {
-                RigelServer server = new RigelServer(
-                                app,
-                                ServerConfig.builder()
-                                        .host("127.0.0.1")
-                                        .port(0)
-                                        .shutdownTimeout(Duration.ofSeconds(2))
-                                        .build())
-                        .start();
+                RigelServer server = startServer(app, ServerConfig.builder());
                 yield TestClient.overHttp(app, URI.create(server.url()), server::stop);
             }
         };
+    }
+
+    /** A real server for {@code app} on an ephemeral loopback port, with the settings already in {@code config}. */
+    public static RigelServer startServer(App app, ServerConfig.Builder config) {
+        return new RigelServer(
+                        app,
+                        config.host("127.0.0.1")
+                                .port(0)
+                                .shutdownTimeout(Duration.ofSeconds(2))
+                                .build())
+                .start();
     }
 }
