@@ -18,6 +18,8 @@ module dev.rigel.netty {
     requires org.slf4j;
     // sun.misc.Signal: SIGTERM/SIGINT stop the server gracefully and exit with status 0
     requires jdk.unsupported;
+    // whether a flight recording runs at startup (NettyDefaults); absent from a runtime without JFR
+    requires static jdk.jfr;
 
     exports dev.rigel.netty;
 }

@@ -100,6 +100,7 @@ public final class RigelCli {
      * input, 1 when the app fails. {@code run} returns once the server has stopped.
      */
     public int execute(String... args) {
+        CommandLines.preinitializeIfServing(args); // `train` too, so its AOT cache records the same start
         if (CommandLines.rebuildingForReload()) {
             // `run --reload` is calling the app's main again in a fresh class loader: build, hand over
             return CommandLines.rebuild(new AppLauncher(

@@ -3,6 +3,8 @@ package dev.rigel.netty;
 import dev.rigel.netty.internal.Connection;
 import dev.rigel.netty.internal.Dispatcher;
 import dev.rigel.netty.internal.IoTransport;
+import dev.rigel.netty.internal.NettyDefaults;
+import dev.rigel.netty.internal.Preinitializer;
 import dev.rigel.netty.internal.ServerInitializer;
 import dev.rigel.netty.internal.ShutdownSignals;
 import dev.rigel.protocol.Application;
@@ -55,6 +57,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class RigelServer implements AutoCloseable {
 
+    static {
+        NettyDefaults.apply(); // before this class's first use of Netty reads them
+    }
+
     private static final Logger LOG = LoggerFactory.getLogger(RigelServer.class);
 
     private enum State {
@@ -87,6 +93,17 @@ public final class RigelServer implements AutoCloseable {
     /** A server with the default configuration (127.0.0.1:8000). */
     public RigelServer(Application app) {
         this(app, ServerConfig.defaults());
+    }
+
+    /**
+     * Begins, on a background thread, the one-time work of a process's first server start (loading
+     * Netty's native transport, the buffer allocator, the HTTP codec), so that it overlaps with
+     * building the app. Call it first thing in a {@code main} that builds an app and then starts a
+     * server; {@code Rigel.cli} does. It holds no resources and never keeps the JVM running; calling
+     * it again does nothing.
+     */
+    public static void preinitialize() {
+        Preinitializer.start();
     }
 
     /** Creates and {@linkplain #start() starts} a server in one step. */

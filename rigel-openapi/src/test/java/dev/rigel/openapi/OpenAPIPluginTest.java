@@ -350,6 +350,20 @@ class OpenAPIPluginTest {
     }
 
     @Test
+    void eachEncodingIsWrittenOnFirstUseThenKept() throws Exception {
+        OpenAPIDocument document = OpenAPIDocument.of(
+                App.builder().routeHandlers(Route.get("/x", () -> "x")).build(), PetApi.config());
+
+        byte[] json = document.jsonBytes();
+        assertThat(document.jsonBytes()).as("written once, then the same bytes").isSameAs(json);
+        assertThat(document.yamlBytes()).isSameAs(document.yamlBytes());
+        assertThat(new ObjectMapper().readTree(json)).isEqualTo(document.tree());
+        assertThat(new ObjectMapper(new YAMLFactory()).readTree(document.yaml()))
+                .isEqualTo(document.tree());
+        assertThat(document.json()).as("a copy for callers").isEqualTo(json).isNotSameAs(json);
+    }
+
+    @Test
     void configRefusesUndeclaredSecuritySchemesAndBadPaths() {
         assertThatThrownBy(() -> OpenAPIConfig.builder("t", "1").security("jwt").build())
                 .isInstanceOf(IllegalArgumentException.class)

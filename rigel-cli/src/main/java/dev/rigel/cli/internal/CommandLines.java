@@ -2,8 +2,10 @@ package dev.rigel.cli.internal;
 
 import dev.rigel.config.ConfigException;
 import dev.rigel.config.Setting;
+import dev.rigel.netty.RigelServer;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Set;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 
@@ -69,6 +71,42 @@ public final class CommandLines {
             return DirectRun.run(launcher, direct, errors);
         }
         return create(launcher, out, err).execute(args);
+    }
+
+    /** Commands and options that never start a server. */
+    private static final Set<String> SERVES_NOTHING = Set.of(
+            "routes",
+            "schema",
+            "info",
+            "version",
+            "sessions",
+            "generate-completion",
+            "help",
+            "--help",
+            "-h",
+            "--version",
+            "-V");
+
+    /**
+     * Begins the server's one-time setup in the background ({@link RigelServer#preinitialize()})
+     * unless the arguments name a command that serves nothing: the first thing a start does, so the
+     * setup overlaps with logging's, the settings' and the app's. A wrong guess costs only idle
+     * background work.
+     */
+    public static void preinitializeIfServing(String... args) {
+        if (mayServe(args)) {
+            RigelServer.preinitialize();
+        }
+    }
+
+    /** Whether the arguments may start a server: they name no command or option that serves nothing. */
+    static boolean mayServe(String... args) {
+        for (String arg : args) {
+            if (SERVES_NOTHING.contains(arg)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A failed command as one line: status 2 for bad settings, 1 for a failing app. */

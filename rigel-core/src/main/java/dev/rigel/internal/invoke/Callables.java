@@ -103,7 +103,10 @@ public final class Callables {
         Annotation[][] annotations = impl.getParameterAnnotations();
         // javac may leave synthetic parameters out of the generic signature; fall back to erased types then
         boolean genericUsable = generic.length == parameters.length;
-        String[] lambdaNames = lambdaBody && impl instanceof Method method ? LambdaParameterNames.read(method) : null;
+        // (a body without parameters needs no class file read: most of an app's `() -> …` routes)
+        String[] lambdaNames = lambdaBody && impl instanceof Method method && method.getParameterCount() > 0
+                ? LambdaParameterNames.read(method)
+                : null;
         for (int i = 0; i < parameters.length; i++) {
             Parameter parameter = parameters[i];
             String name = lambdaBody
