@@ -20,7 +20,7 @@
 #   with h2load instead of wrk, served by the Rigel contenders and vertx only)
 #   H2_CONNECTIONS=16 H2_STREAMS=10   h2load -c/-m (connections, concurrent streams per connection)
 #   ROUNDS=1 (N > 1 repeats the whole cycle N times, interleaved; the table shows each cell's median)
-#   BASELINE_DIR (for rigel-vt-base, rigel-el-base, rigel-seed-base, rigel-seed-pg-base, rigel-jdbc-base, rigel-jpa-base, rigel-pgclient-base: a folder with benchmarks.jar and
+#   BASELINE_DIR (for rigel-vt-base, rigel-el-base, rigel-seed-base, rigel-min-base, rigel-min-aot-base, rigel-seed-aot-base, rigel-seed-pg-base, rigel-jdbc-base, rigel-jpa-base, rigel-pgclient-base: a folder with benchmarks.jar and
 #     seed-app.jar built at another commit, e.g. the one before a change)
 #   BUILD=1 (0 skips the Maven build)   PORT=18080   JAVA_OPTS=""   OUT=benchmarks/results/latest
 #   SUITE=db: TechEmpower's database tests on the local PostgreSQL instead; its defaults are
@@ -176,7 +176,14 @@ SEED_JAR=examples/seed-app/target/seed-app.jar
 # first start is timed, by the app's `train` command (the production path README.md documents): the
 # app serves its documented GET routes to itself with the benchmark token and stops, and the JVM
 # writes the cache as it exits.
-aot_jar() { case $1 in rigel-min-aot) echo "$MIN_JAR" ;; rigel-seed-aot) echo "$SEED_JAR" ;; esac; }
+aot_jar() {
+  case $1 in
+    rigel-min-aot) echo "$MIN_JAR" ;;
+    rigel-seed-aot) echo "$SEED_JAR" ;;
+    rigel-min-aot-base) baseline benchmarks-minimal.jar ;;
+    rigel-seed-aot-base) baseline seed-app.jar ;;
+  esac
+}
 prepare_startup_contender() {
   local name=$1 jar cache="$RUN_DIR/$1.aot"
   jar=$(aot_jar "$name")
@@ -196,10 +203,11 @@ start_startup_contender() {
   # shellcheck disable=SC2086
   case $name in
     rigel-min) "$JAVA" $NATIVE $JAVA_OPTS -jar "$MIN_JAR" --port "$PORT" >"$log" 2>&1 & ;;
-    rigel-min-aot) "$JAVA" $NATIVE $JAVA_OPTS -XX:AOTCache="$RUN_DIR/$name.aot" -XX:AOTMode=on -Xlog:aot=info \
-        -jar "$MIN_JAR" --port "$PORT" >"$log" 2>&1 & ;;
-    rigel-seed-aot) RATE_LIMIT=second,1000000000 "$JAVA" $NATIVE $JAVA_OPTS -XX:AOTCache="$RUN_DIR/$name.aot" -XX:AOTMode=on \
-        -Xlog:aot=info:stderr -jar "$SEED_JAR" --port "$PORT" >/dev/null 2>"$log" & ;;
+    rigel-min-base) "$JAVA" $NATIVE $JAVA_OPTS -jar "$(baseline benchmarks-minimal.jar)" --port "$PORT" >"$log" 2>&1 & ;;
+    rigel-min-aot|rigel-min-aot-base) "$JAVA" $NATIVE $JAVA_OPTS -XX:AOTCache="$RUN_DIR/$name.aot" -XX:AOTMode=on -Xlog:aot=info \
+        -jar "$(aot_jar "$name")" --port "$PORT" >"$log" 2>&1 & ;;
+    rigel-seed-aot|rigel-seed-aot-base) RATE_LIMIT=second,1000000000 "$JAVA" $NATIVE $JAVA_OPTS -XX:AOTCache="$RUN_DIR/$name.aot" \
+        -XX:AOTMode=on -Xlog:aot=info:stderr -jar "$(aot_jar "$name")" --port "$PORT" >/dev/null 2>"$log" & ;;
     rigel-seed-96m) RATE_LIMIT=second,1000000000 "$JAVA" $NATIVE $JAVA_OPTS -Xmx96m -jar "$SEED_JAR" --port "$PORT" >/dev/null 2>"$log" & ;;
     *) echo "unknown contender $name" >&2; exit 2 ;;
   esac
