@@ -167,6 +167,11 @@ class JpaPluginTest {
         return dbSession.isOpen() ? "open" : "closed";
     }
 
+    /** Asks for the session but only reads the metamodel, as building a repository does. */
+    static String metamodelOnly(EntityManager dbSession) {
+        return Repository.of(dbSession, Author.class).entityName();
+    }
+
     static String plain() {
         return "plain";
     }
@@ -214,6 +219,8 @@ class JpaPluginTest {
                         Route.get("/authors/{id:int}/touch-modifiable", JpaPluginTest::touchModifiable),
                         Route.get("/authors/{id:int}/touch-then-fail", JpaPluginTest::touchThenFail),
                         Route.get("/plain", JpaPluginTest::plain),
+                        Route.get("/metamodel-only", JpaPluginTest::metamodelOnly),
+                        Route.post("/metamodel-only", JpaPluginTest::metamodelOnly),
                         Route.get("/engine", JpaPluginTest::engine))
                 .build();
     }
@@ -552,6 +559,39 @@ class JpaPluginTest {
                 assertThat(held.isClosed()).isFalse();
             }
             assertThat(storedAuthors(client)).isZero();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.rigel.jpa.support.TestDatabase#withTransports")
+    void aSessionOpensOnItsFirstUseSoAHandlerThatNeverQueriesOpensNone(TestDatabase kind, Transport transport) {
+        JpaPlugin plugin = plugin(
+                kind, TransactionMode.AUTOCOMMIT, config -> config.property("hibernate.generate_statistics", true));
+        App app = app(plugin);
+        try (TestClient client = Clients.open(app, transport)) {
+            org.hibernate.stat.Statistics statistics = plugin.engine(app)
+                    .unwrap(org.hibernate.engine.spi.SessionFactoryImplementor.class)
+                    .getStatistics();
+            statistics.clear();
+
+            // a read and a write that ask for the session but only build a repository: nothing opens
+            assertThat(client.get("/metamodel-only").text()).isEqualTo("Author");
+            assertThat(client.post("/metamodel-only", Map.of()).text()).isEqualTo("Author");
+            assertThat(client.get("/unused").text()).isEqualTo("open");
+            assertThat(statistics.getSessionOpenCount()).isZero();
+            assertThat(statistics.getTransactionCount()).isZero();
+
+            // the first query opens it, once, and the request's end closes it
+            assertThat(storedAuthors(client)).isZero();
+            assertThat(statistics.getSessionOpenCount()).isEqualTo(1);
+            assertThat(statistics.getSessionCloseCount()).isEqualTo(1);
+            // a write opens it inside a transaction, committed at the end
+            assertThat(client.post("/authors?name=Ann&email=ann@example.com", Map.of())
+                            .status())
+                    .isEqualTo(201);
+            assertThat(statistics.getSessionOpenCount()).isEqualTo(2);
+            assertThat(statistics.getSuccessfulTransactionCount()).isEqualTo(1);
+            assertThat(storedAuthors(client)).isEqualTo(1);
         }
     }
 

@@ -53,23 +53,31 @@ public final class SessionProvider {
                         + " started (serve it, or open a TestClient, which runs the startup)"));
     }
 
+    /**
+     * The request's session, opened on its first use ({@link LazySession}): a handler that never
+     * touches it costs no session, connection or transaction.
+     */
     public Scoped<EntityManager> open(State state, Request request) {
-        EntityManager session = engine(state).createEntityManager();
         boolean readOnly = readOnlySafeMethods && SAFE_METHODS.contains(request.method());
-        try {
-            if (readOnly) {
-                // no snapshots for dirty checking, and no flush before queries or at commit
-                Session hibernate = session.unwrap(Session.class);
-                hibernate.setDefaultReadOnly(true);
-                hibernate.setHibernateFlushMode(FlushMode.MANUAL);
-            } else {
-                session.getTransaction().begin();
+        LazySession session =
+                new LazySession(engine(state), readOnly ? SessionProvider::readOnly : SessionProvider::begin);
+        return Scoped.of(session, outcome -> {
+            EntityManager opened = session.opened();
+            if (opened != null) {
+                finish(opened, outcome, readOnly);
             }
-        } catch (RuntimeException e) {
-            session.close();
-            throw e;
-        }
-        return Scoped.of(session, outcome -> finish(session, outcome, readOnly));
+        });
+    }
+
+    /** No snapshots for dirty checking, and no flush before queries or at commit. */
+    private static void readOnly(EntityManager session) {
+        Session hibernate = session.unwrap(Session.class);
+        hibernate.setDefaultReadOnly(true);
+        hibernate.setHibernateFlushMode(FlushMode.MANUAL);
+    }
+
+    private static void begin(EntityManager session) {
+        session.getTransaction().begin();
     }
 
     /**
