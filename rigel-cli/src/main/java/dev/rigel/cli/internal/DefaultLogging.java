@@ -3,21 +3,15 @@ package dev.rigel.cli.internal;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.pattern.TargetLengthBasedClassNameAbbreviator;
-import ch.qos.logback.classic.pattern.ThrowableProxyConverter;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ConfiguratorRank;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
-import ch.qos.logback.core.CoreConstants;
-import ch.qos.logback.core.LayoutBase;
 import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import ch.qos.logback.core.spi.ContextAwareBase;
-import ch.qos.logback.core.util.CachingDateFormatter;
 import ch.qos.logback.core.util.Loader;
 import ch.qos.logback.core.util.OptionHelper;
-import java.util.List;
-import org.slf4j.event.KeyValuePair;
+import dev.rigel.cli.LogLine;
 
 /**
  * Rigel's logging when the app brings no logback configuration of its own: one line per event on
@@ -25,7 +19,7 @@ import org.slf4j.event.KeyValuePair;
  * a service (on the class path, where an app's jar runs) and asks it before its XML configurator; an
  * app with {@code logback.xml}, {@code logback-test.xml} or {@code -Dlogback.configurationFile} is
  * left to that configurator as before. Configuring in code skips Joran's XML parsing and model
- * building, a fifth of a small app's start, and writing the line in code ({@link Line}) skips
+ * building, a fifth of a small app's start, and writing the line in code ({@link LogLine}) skips
  * setting up logback's pattern machinery, most of what was left (see DESIGN.md, "What startup
  * skips").
  */
@@ -47,7 +41,7 @@ public final class DefaultLogging extends ContextAwareBase implements Configurat
         if (appConfigured(Loader.getClassLoaderOfObject(this))) {
             return ExecutionStatus.INVOKE_NEXT_IF_ANY;
         }
-        Line line = new Line();
+        LogLine line = new LogLine();
         line.setContext(context);
         line.start();
         LayoutWrappingEncoder<ILoggingEvent> encoder = new LayoutWrappingEncoder<>();
@@ -77,51 +71,5 @@ public final class DefaultLogging extends ContextAwareBase implements Configurat
             }
         }
         return false;
-    }
-
-    /**
-     * Writes {@link #PATTERN} in code, with logback's own converters for the parts that have rules
-     * (the time, the logger's abbreviation, a stack trace), so that a line is the one a
-     * {@code PatternLayout} of that pattern writes; {@code DefaultLoggingTest} compares the two.
-     */
-    static final class Line extends LayoutBase<ILoggingEvent> {
-
-        private final CachingDateFormatter time = new CachingDateFormatter("HH:mm:ss.SSS");
-        private final TargetLengthBasedClassNameAbbreviator logger = new TargetLengthBasedClassNameAbbreviator(24);
-        private final ThrowableProxyConverter throwable = new ThrowableProxyConverter();
-
-        @Override
-        public void start() {
-            throwable.setContext(getContext());
-            throwable.start();
-            super.start();
-        }
-
-        @Override
-        public String doLayout(ILoggingEvent event) {
-            StringBuilder line = new StringBuilder(128);
-            line.append(time.format(event.getTimeStamp())).append(' ');
-            String level = event.getLevel().toString();
-            line.append(level);
-            for (int i = level.length(); i < 5; i++) {
-                line.append(' ');
-            }
-            line.append(" [").append(event.getThreadName()).append("] ");
-            line.append(logger.abbreviate(event.getLoggerName())).append(" - ");
-            line.append(event.getFormattedMessage()).append(' ');
-            List<KeyValuePair> pairs = event.getKeyValuePairs();
-            if (pairs != null) {
-                for (int i = 0; i < pairs.size(); i++) {
-                    KeyValuePair pair = pairs.get(i);
-                    if (i > 0) {
-                        line.append(' ');
-                    }
-                    line.append(pair.key).append("=\"").append(pair.value).append('"');
-                }
-            }
-            line.append(CoreConstants.LINE_SEPARATOR);
-            line.append(throwable.convert(event));
-            return line.toString();
-        }
     }
 }

@@ -11,6 +11,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.LoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.encoder.Encoder;
+import dev.rigel.cli.LogLine;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
@@ -68,7 +69,7 @@ class DefaultLoggingTest {
         pattern.setContext(context);
         pattern.setPattern(DefaultLogging.PATTERN);
         pattern.start();
-        DefaultLogging.Line line = new DefaultLogging.Line();
+        LogLine line = new LogLine();
         line.setContext(context);
         line.start();
         Exception failure = new IllegalStateException("broken", new java.io.IOException("disk full"));

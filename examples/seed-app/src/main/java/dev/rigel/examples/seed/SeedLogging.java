@@ -4,13 +4,14 @@ import ch.qos.logback.classic.AsyncAppender;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import ch.qos.logback.core.spi.ContextAwareBase;
 import ch.qos.logback.core.util.Loader;
 import ch.qos.logback.core.util.OptionHelper;
+import dev.rigel.cli.LogLine;
 
 /**
  * The seed's logging, configured in code (a logback {@code Configurator} service, see
@@ -37,9 +38,13 @@ public final class SeedLogging extends ContextAwareBase implements Configurator 
 
     /** Sets up {@code context} as the seed logs: console behind an async appender, INFO. */
     static void apply(LoggerContext context) {
-        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+        // Rigel's default line, written in code rather than by a PatternLayout (cheaper to set up and per line)
+        LogLine line = new LogLine();
+        line.setContext(context);
+        line.start();
+        LayoutWrappingEncoder<ILoggingEvent> encoder = new LayoutWrappingEncoder<>();
         encoder.setContext(context);
-        encoder.setPattern("%d{HH:mm:ss.SSS} %-5level [%thread] %logger{24} - %msg %kvp%n");
+        encoder.setLayout(line);
         encoder.start();
         ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
         console.setContext(context);

@@ -6,9 +6,10 @@ import ch.qos.logback.classic.AsyncAppender;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.Configurator.ExecutionStatus;
 import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
+import dev.rigel.cli.LogLine;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -30,8 +31,9 @@ class SeedLoggingTest {
         assertThat(async.getDiscardingThreshold()).isZero();
         assertThat(async.isNeverBlock()).isTrue();
         ConsoleAppender<?> console = (ConsoleAppender<?>) async.getAppender("STDOUT");
-        assertThat(((PatternLayoutEncoder) console.getEncoder()).getPattern())
-                .isEqualTo("%d{HH:mm:ss.SSS} %-5level [%thread] %logger{24} - %msg %kvp%n");
+        // Rigel's default line (%d{HH:mm:ss.SSS} %-5level [%thread] %logger{24} - %msg %kvp%n), written in code
+        assertThat(((LayoutWrappingEncoder<?>) console.getEncoder()).getLayout())
+                .isInstanceOf(LogLine.class);
         assertThat(context.getLogger("io.netty.channel").getEffectiveLevel()).isEqualTo(Level.WARN);
         assertThat(context.getLogger("org.hibernate.validator.internal").getEffectiveLevel())
                 .isEqualTo(Level.WARN);
