@@ -45,7 +45,8 @@ public final class LogLine extends LayoutBase<ILoggingEvent> {
 
     @Override
     public String doLayout(ILoggingEvent event) {
-        StringBuilder line = new StringBuilder(128);
+        // room for a request log line (about 190 characters) without growing the buffer
+        StringBuilder line = new StringBuilder(256);
         line.append(time.format(event.getTimeStamp())).append(' ');
         String level = event.getLevel().toString();
         line.append(level);
