@@ -21,11 +21,24 @@ import org.slf4j.LoggerFactory;
  * epoll transport (the library is copied out of the jar to a temporary file, which seeds
  * {@code SecureRandom}, and linked together with Netty's platform probes, about a quarter of the
  * main thread's time), the JDK's security providers, the buffer allocator, the HTTP codec classes
- * and the virtual-thread scheduler. It starts nothing that holds resources: no event loop, no socket, no buffer.
+ * and the virtual-thread scheduler. It starts nothing that holds resources: no event loop, no
+ * socket, no buffer.
  */
 public final class Preinitializer {
 
     private static final AtomicBoolean STARTED = new AtomicBoolean();
+
+    /** Classes whose initialisers every server's first connection or request runs. */
+    private static final String[] CODEC_CLASSES = {
+        "io.netty.handler.codec.http.HttpObjectAggregator",
+        "io.netty.handler.codec.http.HttpServerUpgradeHandler",
+        "io.netty.handler.codec.http.HttpHeaderNames",
+        "io.netty.handler.codec.http.HttpHeaderValues",
+        "io.netty.handler.codec.http.HttpResponseStatus",
+        "io.netty.handler.codec.http2.Http2CodecUtil",
+        "io.netty.handler.codec.http2.DefaultHttp2Headers",
+        "io.netty.util.AsciiString",
+    };
 
     private Preinitializer() {}
 
@@ -52,7 +65,7 @@ public final class Preinitializer {
             new SecureRandom().nextLong();
             // the JDK's security providers, loaded on the first lookup: CSRF tokens, sessions and JWTs sign with HMAC
             Mac.getInstance("HmacSHA256");
-            Object unused = ByteBufAllocator.DEFAULT;
+            ByteBufAllocator.DEFAULT.isDirectBufferPooled(); // the allocator's statics, not a buffer
             for (String name : CODEC_CLASSES) {
                 Class.forName(name, true, Preinitializer.class.getClassLoader());
             }
@@ -70,16 +83,4 @@ public final class Preinitializer {
         ObjectMapper mapper = JsonMapper.builder().build();
         mapper.writeValueAsBytes(mapper.readTree("{\"warm\":[1,2.5,true,null]}"));
     }
-
-    /** Classes whose initialisers every server's first connection or request runs. */
-    private static final String[] CODEC_CLASSES = {
-        "io.netty.handler.codec.http.HttpObjectAggregator",
-        "io.netty.handler.codec.http.HttpServerUpgradeHandler",
-        "io.netty.handler.codec.http.HttpHeaderNames",
-        "io.netty.handler.codec.http.HttpHeaderValues",
-        "io.netty.handler.codec.http.HttpResponseStatus",
-        "io.netty.handler.codec.http2.Http2CodecUtil",
-        "io.netty.handler.codec.http2.DefaultHttp2Headers",
-        "io.netty.util.AsciiString",
-    };
 }
