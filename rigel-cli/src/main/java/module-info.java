@@ -21,6 +21,7 @@ module dev.rigel.cli {
     requires static ch.qos.logback.core;
 
     exports dev.rigel.cli;
+    exports dev.rigel.cli.logging;
 
     // picocli reads the commands' annotated fields and calls them reflectively
     opens dev.rigel.cli.internal to

@@ -11,7 +11,7 @@ import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import ch.qos.logback.core.spi.ContextAwareBase;
 import ch.qos.logback.core.util.Loader;
 import ch.qos.logback.core.util.OptionHelper;
-import dev.rigel.cli.LogLine;
+import dev.rigel.cli.logging.LogLine;
 
 /**
  * Rigel's logging when the app brings no logback configuration of its own: one line per event on

@@ -11,7 +11,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.LoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.encoder.Encoder;
-import dev.rigel.cli.LogLine;
+import dev.rigel.cli.logging.LogLine;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;

@@ -1,6 +1,7 @@
 package dev.rigel.internal.routing;
 
 import dev.rigel.protocol.PathDecoder;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
@@ -19,8 +20,14 @@ public final class RouteTrie<T> {
     private final Node<T> root = new Node<>();
     private int maxParams;
 
+    /** Up to this many static children are compared in place; more are looked up by hash. */
+    private static final int SCANNED_CHILDREN = 8;
+
     private static final class Node<T> {
         Map<String, Node<T>> statics;
+        // the same children as arrays, for finding one without cutting the segment out of the path
+        String[] staticNames = new String[0];
+        Node<?>[] staticNodes = new Node<?>[0];
         Node<T> param;
         String paramName;
         ParamType paramType;
@@ -29,6 +36,31 @@ public final class RouteTrie<T> {
         String restName;
         String restTemplate;
         T value;
+
+        Node<T> addStatic(String name, Node<T> child) {
+            int n = staticNames.length;
+            staticNames = Arrays.copyOf(staticNames, n + 1);
+            staticNodes = Arrays.copyOf(staticNodes, n + 1);
+            staticNames[n] = name;
+            staticNodes[n] = child;
+            return child;
+        }
+
+        /** The static child named by {@code path}'s characters {@code start..end}, which hold no escape. */
+        @SuppressWarnings("unchecked")
+        Node<T> staticChild(String path, int start, int end) {
+            if (staticNames.length > SCANNED_CHILDREN) {
+                return statics.get(path.substring(start, end));
+            }
+            int length = end - start;
+            for (int i = 0; i < staticNames.length; i++) {
+                String name = staticNames[i];
+                if (name.length() == length && path.regionMatches(start, name, 0, length)) {
+                    return (Node<T>) staticNodes[i];
+                }
+            }
+            return null;
+        }
     }
 
     /**
@@ -42,7 +74,8 @@ public final class RouteTrie<T> {
                 if (node.statics == null) {
                     node.statics = new HashMap<>();
                 }
-                node = node.statics.computeIfAbsent(segment.literal(), key -> new Node<>());
+                Node<T> parent = node;
+                node = node.statics.computeIfAbsent(segment.literal(), key -> parent.addStatic(key, new Node<>()));
             } else if (segment.paramType() == ParamType.PATH) {
                 if (node.rest == null) {
                     node.rest = new Node<>();
@@ -120,13 +153,17 @@ public final class RouteTrie<T> {
             }
             return null;
         }
-        int next = path.indexOf('/', slash + 1);
+        int start = slash + 1;
+        int next = path.indexOf('/', start);
         if (next < 0) {
             next = path.length();
         }
-        String segment = PathDecoder.decode(path.substring(slash + 1, next));
+        // a segment without escapes is matched against static names in place; it is cut out of the
+        // path only as a parameter's value (a request to /users/1 allocates one string, not three)
+        int escape = path.indexOf('%', start);
+        String segment = escape >= 0 && escape < next ? PathDecoder.decode(path.substring(start, next)) : null;
         if (node.statics != null) {
-            Node<T> child = node.statics.get(segment);
+            Node<T> child = segment != null ? node.statics.get(segment) : node.staticChild(path, start, next);
             if (child != null) {
                 Node<T> found = walk(child, path, next, values, paramIndex);
                 if (found != null) {
@@ -135,6 +172,9 @@ public final class RouteTrie<T> {
             }
         }
         if (node.param != null) {
+            if (segment == null) {
+                segment = path.substring(start, next);
+            }
             Object converted = node.paramType.convert(segment);
             if (converted != null) {
                 values[paramIndex] = converted;

@@ -130,6 +130,26 @@ class RouteTrieTest {
     }
 
     @Test
+    void staticSegmentsMatchInPlaceOrByHashEscapedOrNot() {
+        // a few static children are compared in place, many are looked up by hash: both ways agree
+        for (int i = 0; i < 12; i++) {
+            add("/few/s" + (i % 3) + "/{id:int}", "/many/s" + i + "/{id:int}");
+        }
+        add("/few/{name}/{id:int}", "/many/{name}/{id:int}");
+        for (String parent : List.of("/few/", "/many/")) {
+            assertThat(endpointFor(parent + "s2/7")).isEqualTo(parent + "s2/{id:int}");
+            assertThat(valuesFor(parent + "s2/7", 1)).containsExactly(7);
+            // an escaped segment is decoded before it is compared
+            assertThat(endpointFor(parent + "s%32/7")).isEqualTo(parent + "s2/{id:int}");
+            // a prefix or an extension of a static name is no match: the parameter takes it
+            assertThat(endpointFor(parent + "s/7")).isEqualTo(parent + "{name}/{id:int}");
+            assertThat(valuesFor(parent + "s22x/7", 2)).containsExactly("s22x", 7);
+        }
+        assertThat(endpointFor("/many/s11/7")).isEqualTo("/many/s11/{id:int}");
+        assertThat(endpointFor("/few/s11/7")).isEqualTo("/few/{name}/{id:int}");
+    }
+
+    @Test
     void sameTemplateGivesTheSameEndpointAndCallsTheFactoryOnce() {
         List<String> created = new ArrayList<>();
         String first = trie.endpoint(PathTemplate.parse("/a/{id:int}"), t -> {

@@ -11,7 +11,7 @@ import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import ch.qos.logback.core.spi.ContextAwareBase;
 import ch.qos.logback.core.util.Loader;
 import ch.qos.logback.core.util.OptionHelper;
-import dev.rigel.cli.LogLine;
+import dev.rigel.cli.logging.LogLine;
 
 /**
  * The seed's logging, configured in code (a logback {@code Configurator} service, see

@@ -1,4 +1,4 @@
-package dev.rigel.cli;
+package dev.rigel.cli.logging;
 
 import ch.qos.logback.classic.pattern.TargetLengthBasedClassNameAbbreviator;
 import ch.qos.logback.classic.pattern.ThrowableProxyConverter;
