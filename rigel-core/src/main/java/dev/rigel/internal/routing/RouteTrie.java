@@ -159,7 +159,7 @@ public final class RouteTrie<T> {
             next = path.length();
         }
         // a segment without escapes is matched against static names in place; it is cut out of the
-        // path only as a parameter's value (a request to /users/1 allocates one string, not three)
+        // path only as a parameter's value (/api/v1/users/1 cuts out one string, not four)
         int escape = path.indexOf('%', start);
         String segment = escape >= 0 && escape < next ? PathDecoder.decode(path.substring(start, next)) : null;
         if (node.statics != null) {
