@@ -30,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -273,8 +274,7 @@ public final class App implements Application, Lifespan {
          * The session's, htmx's and the caller's sources are always there: any layer may add session or
          * authentication middleware of its own.
          */
-        private final Map<Class<?>, java.util.function.Function<Object, java.util.concurrent.CompletionStage<?>>>
-                asyncResults = new java.util.LinkedHashMap<>();
+        private final Map<Class<?>, Function<Object, CompletionStage<?>>> asyncResults = new LinkedHashMap<>();
 
         private final List<dev.rigel.di.ParameterSource> parameterSources = new ArrayList<>(List.of(
                 dev.rigel.middleware.session.Session.parameterSource(),
@@ -535,9 +535,7 @@ public final class App implements Application, Lifespan {
          * handlers need no conversion; {@code PgClientPlugin} registers Vert.x's {@code Future}.
          * {@code CompletionStage} itself needs no registration.
          */
-        public <T> Builder asyncResult(
-                Class<T> type,
-                java.util.function.Function<? super T, ? extends java.util.concurrent.CompletionStage<?>> toStage) {
+        public <T> Builder asyncResult(Class<T> type, Function<? super T, ? extends CompletionStage<?>> toStage) {
             java.util.Objects.requireNonNull(type, "type");
             java.util.Objects.requireNonNull(toStage, "toStage");
             asyncResults.put(type, value -> toStage.apply(type.cast(value)));
@@ -712,7 +710,7 @@ public final class App implements Application, Lifespan {
                             shutdownDrainTimeout,
                             forms,
                             copy(parameterSources, "parameter sources"),
-                            java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(asyncResults))),
+                            java.util.Collections.unmodifiableMap(new LinkedHashMap<>(asyncResults))),
                     definition);
         }
 

@@ -73,19 +73,11 @@ public final class CommandLines {
         return create(launcher, out, err).execute(args);
     }
 
-    /** Commands and options that never start a server. */
-    private static final Set<String> SERVES_NOTHING = Set.of(
-            "routes",
-            "schema",
-            "info",
-            "version",
-            "sessions",
-            "generate-completion",
-            "help",
-            "--help",
-            "-h",
-            "--version",
-            "-V");
+    /** The commands that start a server; every other command ({@link DirectRun#COMMANDS}) serves nothing. */
+    private static final Set<String> SERVING_COMMANDS = Set.of("run", "train");
+
+    /** Options that print and exit, whatever the command. */
+    private static final Set<String> PRINT_OPTIONS = Set.of("--help", "-h", "--version", "-V");
 
     /**
      * Begins the server's one-time setup in the background ({@link RigelServer#preinitialize()})
@@ -102,7 +94,7 @@ public final class CommandLines {
     /** Whether the arguments may start a server: they name no command or option that serves nothing. */
     static boolean mayServe(String... args) {
         for (String arg : args) {
-            if (SERVES_NOTHING.contains(arg)) {
+            if (PRINT_OPTIONS.contains(arg) || DirectRun.COMMANDS.contains(arg) && !SERVING_COMMANDS.contains(arg)) {
                 return false;
             }
         }

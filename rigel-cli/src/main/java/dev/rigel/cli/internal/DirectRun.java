@@ -23,7 +23,7 @@ import java.util.Set;
 final class DirectRun {
 
     /** Names picocli would read as a command rather than a value. */
-    private static final Set<String> COMMANDS =
+    static final Set<String> COMMANDS =
             Set.of("run", "train", "routes", "schema", "info", "version", "sessions", "generate-completion", "help");
 
     private static final String PROFILE = "--profile";
