@@ -46,6 +46,22 @@ public interface Middleware {
         return true;
     }
 
+    /**
+     * {@code middleware}, declared never to block: a lambda cannot override {@link #mayBlock()}, and
+     * without this a {@code nonBlocking} route behind it runs on a virtual thread instead of the
+     * event loop. Only for middleware that waits on nothing (no I/O, no lock, no remote store).
+     *
+     * <pre>{@code
+     * Middleware requestId = Middleware.nonBlocking(next -> (scope, receive, send) -> {
+     *     scope.state().put("request_id", ids.incrementAndGet());
+     *     next.call(scope, receive, send);
+     * });
+     * }</pre>
+     */
+    static Middleware nonBlocking(Middleware middleware) {
+        return new NonBlockingMiddleware(middleware);
+    }
+
     /** {@link #mayBlock()} in the app {@code context} describes; the default ignores the app. */
     default boolean mayBlock(MiddlewareContext context) {
         return mayBlock();

@@ -2,14 +2,24 @@ package dev.rigel.dispatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.rigel.App;
 import dev.rigel.Route;
 import dev.rigel.annotation.Get;
+import dev.rigel.exceptions.NotAuthorizedException;
+import dev.rigel.middleware.Middleware;
+import dev.rigel.protocol.Application;
 import dev.rigel.protocol.Scope;
 import dev.rigel.testing.TestClient;
 import dev.rigel.testing.support.Clients;
 import dev.rigel.testing.support.Transport;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.slf4j.LoggerFactory;
 
 /**
  * Handlers run on virtual threads unless they declare they never block; then the server may run
@@ -49,10 +59,10 @@ class DispatchTest {
 
     @Test
     void aRouteRunsInlineOnlyIfNoneOfItsMiddlewareMayBlock() {
-        dev.rigel.middleware.Middleware mayBlock = next -> next;
-        dev.rigel.middleware.Middleware neverBlocks = new dev.rigel.middleware.Middleware() {
+        Middleware mayBlock = next -> next;
+        Middleware neverBlocks = new Middleware() {
             @Override
-            public dev.rigel.protocol.Application wrap(dev.rigel.protocol.Application next) {
+            public Application wrap(Application next) {
                 return next;
             }
 
@@ -75,6 +85,114 @@ class DispatchTest {
                 .routeHandlers(Route.get("/x", () -> "x"))
                 .build();
         assertThat(unmatched.runsInline(Scope.http("GET", "/missing").build())).isFalse();
+    }
+
+    /** What a bearer check written as a lambda looks like: it waits on nothing. */
+    private static Middleware requireHeader() {
+        return next -> (scope, receive, send) -> {
+            if (scope.headers().get("x-key") == null) {
+                throw new NotAuthorizedException("x-key missing");
+            }
+            next.call(scope, receive, send);
+        };
+    }
+
+    private static App behindLambdas() {
+        Route declared = Route.get("/declared", () -> Thread.currentThread().isVirtual())
+                .nonBlocking()
+                .middleware(Middleware.nonBlocking(requireHeader()));
+        Route undeclared = Route.get("/undeclared", () -> Thread.currentThread().isVirtual())
+                .nonBlocking()
+                .middleware(requireHeader());
+        return App.builder().routeHandlers(declared, undeclared).build();
+    }
+
+    @Test
+    void aLambdaMiddlewareDeclaredNonBlockingKeepsItsRouteOnTheEventLoop() {
+        App app = behindLambdas();
+        assertThat(app.runsInline(Scope.http("GET", "/declared").build())).isTrue();
+        assertThat(app.runsInline(Scope.http("GET", "/undeclared").build())).isFalse();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void aLambdaMiddlewareDeclaredNonBlockingStillRunsAndAnswers(Transport transport) {
+        try (TestClient client = Clients.open(behindLambdas(), transport)) {
+            assertThat(client.get("/declared").status()).isEqualTo(401);
+            assertThat(client.request("GET", "/declared")
+                            .header("x-key", "k")
+                            .send()
+                            .status())
+                    .isEqualTo(200);
+        }
+    }
+
+    @Test
+    void overARealServerTheDeclaredRouteRunsOnTheEventLoopAndTheOtherOnAVirtualThread() {
+        try (TestClient client = Clients.open(behindLambdas(), Transport.REAL_SERVER)) {
+            assertThat(client.request("GET", "/declared")
+                            .header("x-key", "k")
+                            .send()
+                            .text())
+                    .isEqualTo("false");
+            assertThat(client.request("GET", "/undeclared")
+                            .header("x-key", "k")
+                            .send()
+                            .text())
+                    .isEqualTo("true");
+        }
+    }
+
+    @Test
+    void aDeclaredMiddlewareKeepsItsNameAndOverrideSlot() {
+        Middleware named = new Middleware() {
+            @Override
+            public Application wrap(Application next) {
+                return next;
+            }
+
+            @Override
+            public Object overrideKey() {
+                return "slot";
+            }
+
+            @Override
+            public String toString() {
+                return "ApiKeyCheck";
+            }
+        };
+        Middleware declared = Middleware.nonBlocking(named);
+        assertThat(declared.mayBlock()).isFalse();
+        assertThat(declared.overrideKey()).isEqualTo("slot");
+        App app = App.builder()
+                .routeHandlers(Route.get("/r", () -> "r").nonBlocking().middleware(declared))
+                .build();
+        assertThat(app.routes().get(0).middlewareNames()).containsExactly("ApiKeyCheck");
+        assertThat(Middleware.nonBlocking(requireHeader()).toString()).isEqualTo("lambda in DispatchTest");
+    }
+
+    @Test
+    void aNonBlockingRouteThatMustRunOnAVirtualThreadSaysWhyOnceAtStartup() {
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        Logger handlers = (Logger) LoggerFactory.getLogger("dev.rigel.handlers");
+        Level configured = handlers.getLevel();
+        handlers.setLevel(Level.INFO); // the tests' logback configuration keeps WARN and above
+        handlers.addAppender(logged);
+        try {
+            behindLambdas();
+        } finally {
+            handlers.detachAppender(logged);
+            handlers.setLevel(configured);
+        }
+        assertThat(logged.list).hasSize(1);
+        ILoggingEvent event = logged.list.get(0);
+        assertThat(event.getLevel()).isEqualTo(Level.INFO);
+        assertThat(event.getFormattedMessage())
+                .contains("GET /undeclared")
+                .contains("runs on a virtual thread")
+                .contains("middleware lambda in DispatchTest may block")
+                .contains("Middleware.nonBlocking");
     }
 
     @Test

@@ -252,10 +252,15 @@ public final class AppServices implements ExchangeServices, BindingServices {
         return all;
     }
 
-    /** Whether any of {@code middleware} may block while serving {@code route} of this app. */
-    public boolean anyMayBlock(List<Middleware> middleware, HandlerInfo route) {
+    /** The first of {@code middleware} that may block while serving {@code route} of this app, or null. */
+    public Middleware firstThatMayBlock(List<Middleware> middleware, HandlerInfo route) {
         MiddlewareContext context = new Context(settings.stores(), route);
-        return middleware.stream().anyMatch(m -> m.mayBlock(context));
+        for (Middleware m : middleware) {
+            if (m.mayBlock(context)) {
+                return m;
+            }
+        }
+        return null;
     }
 
     /** What middleware learn of the app when they wrap one of its routes. */

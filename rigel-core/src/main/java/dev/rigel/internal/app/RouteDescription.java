@@ -7,6 +7,7 @@ import dev.rigel.http.RouteParameter;
 import dev.rigel.http.SecurityScheme;
 import dev.rigel.internal.invoke.CallableSpec;
 import dev.rigel.internal.layers.MergedLayers;
+import dev.rigel.internal.text.DisplayNames;
 import dev.rigel.protocol.ScopeType;
 import dev.rigel.security.AbstractAuthenticationMiddleware;
 import java.lang.reflect.Method;

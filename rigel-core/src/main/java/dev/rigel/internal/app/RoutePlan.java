@@ -16,6 +16,7 @@ import dev.rigel.internal.cache.ResponseCache;
 import dev.rigel.internal.exchange.Exchange;
 import dev.rigel.internal.invoke.CallableSpec;
 import dev.rigel.internal.layers.MergedLayers;
+import dev.rigel.internal.text.DisplayNames;
 import dev.rigel.internal.validation.BeanValidation;
 import dev.rigel.middleware.Middleware;
 import dev.rigel.protocol.Application;
@@ -95,7 +96,7 @@ public final class RoutePlan implements ServedRoute {
         List<Middleware> chained = services.withBuiltIns(layers.middleware);
         // inline on the event loop only if nothing on the way to the handler may block either
         this.nonBlocking =
-                nonBlocking && (cache == null || !cache.mayBlock()) && !services.anyMayBlock(chained, description);
+                nonBlocking && runsInline(description, cache, services.firstThatMayBlock(chained, description));
         this.cache = cache;
         if (nonBlocking && sendsStreamedBody(callable.returnType())) {
             throw new ImproperlyConfiguredException(
@@ -114,6 +115,29 @@ public final class RoutePlan implements ServedRoute {
     @Override
     public Application entry() {
         return entry;
+    }
+
+    /**
+     * Whether a route declared {@code nonBlocking} keeps the event loop: not when its response cache
+     * or one of its middleware may block. Then it runs on a virtual thread, and says so once at
+     * startup, since nothing else would tell why a route declared non-blocking serves like one that is not.
+     */
+    private static boolean runsInline(RouteDescription description, ResponseCache cache, Middleware blocking) {
+        if (cache != null && cache.mayBlock()) {
+            LOG.info(
+                    "{} is nonBlocking but runs on a virtual thread: its response cache's store may block",
+                    description);
+            return false;
+        }
+        if (blocking != null) {
+            LOG.info(
+                    "{} is nonBlocking but runs on a virtual thread: middleware {} may block (middleware that never"
+                            + " waits says so with mayBlock() false, or Middleware.nonBlocking(...) for a lambda)",
+                    description,
+                    DisplayNames.of(blocking));
+            return false;
+        }
+        return true;
     }
 
     boolean nonBlocking() {

@@ -1,4 +1,5 @@
 /**
- * Parsing request text: query strings, cookies, and values converted to Java types. Not API.
+ * Parsing request text (query strings, cookies, values converted to Java types), and the readable
+ * names listings give the objects a route is built from. Not API.
  */
 package dev.rigel.internal.text;

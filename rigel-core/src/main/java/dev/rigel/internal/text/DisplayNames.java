@@ -1,7 +1,7 @@
-package dev.rigel.internal.app;
+package dev.rigel.internal.text;
 
 /** Readable names for the objects a route is built from (middleware, guards), for listings. */
-final class DisplayNames {
+public final class DisplayNames {
 
     private static final int LONGEST = 60;
 
@@ -12,7 +12,7 @@ final class DisplayNames {
      * listing's column (one line, at most {@value #LONGEST} characters); a lambda as {@code lambda
      * in SeedApp}; otherwise its class's simple name.
      */
-    static String of(Object object) {
+    public static String of(Object object) {
         Class<?> type = object.getClass();
         if (declaresToString(type)) {
             String own = object.toString();
