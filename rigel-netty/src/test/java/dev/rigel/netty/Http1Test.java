@@ -96,6 +96,15 @@ class Http1Test {
                     send.send(new Message.ResponseStart(200, Headers.of("x-evil", "a\r\nSet-Cookie: stolen=1")));
                     send.send(Message.ResponseBody.EMPTY_LAST);
                 }
+                case "/inline/fields" -> {
+                    StringBuilder fields = new StringBuilder();
+                    scope.headers()
+                            .forEach((name, value) -> fields.append(name)
+                                    .append(": ")
+                                    .append(value)
+                                    .append('\n'));
+                    TestApps.text(send, 200, fields.toString());
+                }
                 default -> ECHO.call(scope, receive, send);
             }
         }
@@ -322,6 +331,59 @@ class Http1Test {
                 assertThat(response.text()).as(head).isEqualTo("{\"status_code\":400,\"detail\":\"Bad Request\"}");
                 assertThat(http.closedByServer(2000)).as(head).isTrue();
             }
+        }
+    }
+
+    /**
+     * RFC 9110 5.1 and 5.5: a field name is a token; a value holds no control character but HTAB
+     * (CR, LF and NUL least of all). The server checks both as the fields are decoded.
+     */
+    @Test
+    void aFieldNameThatIsNoTokenOrAValueWithAControlCharacterIs400() throws Exception {
+        String[] fields = {
+            "Bad(Name): x",
+            "Bad@Name: x",
+            "X\u0080Y: x",
+            "X-A\u007f: x",
+            "X/A: x",
+            "{X}: x",
+            "X-A: a\u0001b",
+            "X-A: a\u0000b",
+            "X-A: a\u007fb",
+            "X-A: a\u001bb",
+            "X-A: a\rb",
+        };
+        for (String field : fields) {
+            try (RawHttp http = new RawHttp(server.port())) {
+                http.write("GET /inline/fields HTTP/1.1\r\nHost: a\r\n" + field + "\r\n\r\n");
+                RawHttp.Response response = http.read();
+                assertThat(response.status()).as(field).isEqualTo(400);
+                assertThat(response.text()).as(field).isEqualTo("{\"status_code\":400,\"detail\":\"Bad Request\"}");
+                assertThat(http.closedByServer(2000)).as(field).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void theAppSeesEveryFieldInOrderWithItsCaseAndItsRepeats() throws Exception {
+        try (RawHttp http = new RawHttp(server.port())) {
+            http.write("GET /inline/fields HTTP/1.1\r\nHost: a\r\n"
+                    + "!#$%&'*+-.^_`|~09azAZ: every token character\r\n"
+                    + "X-Tab: a\tb\r\n"
+                    + "X-Latin: caf\u00e9\r\n"
+                    + "x-latin: again\r\n"
+                    + "X-Empty:\r\n"
+                    + "Content-Length: 0\r\n\r\n");
+            RawHttp.Response response = http.read();
+            assertThat(response.status()).isEqualTo(200);
+            assertThat(response.text())
+                    .isEqualTo("Host: a\n"
+                            + "!#$%&'*+-.^_`|~09azAZ: every token character\n"
+                            + "X-Tab: a\tb\n"
+                            + "X-Latin: caf\u00e9\n"
+                            + "x-latin: again\n"
+                            + "X-Empty: \n"
+                            + "Content-Length: 0\n");
         }
     }
 

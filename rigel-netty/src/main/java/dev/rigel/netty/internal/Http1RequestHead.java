@@ -1,17 +1,14 @@
 package dev.rigel.netty.internal;
 
 import dev.rigel.protocol.Headers;
-import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
-import java.util.Iterator;
-import java.util.Map;
 
 /**
- * Copies an HTTP/1 request head's fields into the protocol's {@link Headers} and, in the same
- * pass, picks out those the server itself acts on or checks ({@link #problem}). Apart from {@link Http1RequestReader} because
+ * Picks out of an HTTP/1 request head's fields those the server itself acts on or checks ({@link
+ * #problem}), in one pass over the {@link Headers} the decoder filled ({@link Http1RequestFields}). Apart from {@link Http1RequestReader} because
  * it only parses: it knows nothing of the connection. One per connection, reused for every
- * request, so the picked fields are scratch that the next {@link #copy} overwrites.
+ * request, so the picked fields are scratch that the next {@link #read} overwrites.
  */
 final class Http1RequestHead {
 
@@ -31,8 +28,11 @@ final class Http1RequestHead {
     /** How many Authorization fields there were: a singleton field, so two are ambiguous. */
     int authorizations;
 
-    /** Copies {@code in} and fills the fields above from it. */
-    Headers copy(HttpHeaders in) {
+    /**
+     * Fills the fields above from the head's fields and returns those, as they are, for the scope.
+     * The head is not copied: the decoder put its fields straight into them.
+     */
+    Headers read(Http1RequestFields in) {
         contentLength = null;
         expect = null;
         connection = null;
@@ -41,13 +41,15 @@ final class Http1RequestHead {
         host = null;
         hosts = 0;
         authorizations = 0;
-        Headers out = new Headers(in.size());
-        Iterator<Map.Entry<CharSequence, CharSequence>> it = in.iteratorCharSequence();
-        while (it.hasNext()) {
-            Map.Entry<CharSequence, CharSequence> field = it.next();
-            CharSequence name = field.getKey();
-            String value = field.getValue().toString();
-            switch (HttpFields.kind(name)) {
+        Headers fields = in.fields();
+        for (int i = 0, n = fields.size(); i < n; i++) {
+            String name = fields.nameAt(i);
+            int kind = HttpFields.kind(name);
+            if (kind == HttpFields.OTHER) {
+                continue;
+            }
+            String value = fields.valueAt(i);
+            switch (kind) {
                 case HttpFields.CONTENT_LENGTH -> contentLength = value;
                 case HttpFields.EXPECT -> expect = value;
                 case HttpFields.CONNECTION -> connection = connection == null ? value : connection + "," + value;
@@ -60,16 +62,15 @@ final class Http1RequestHead {
                 case HttpFields.AUTHORIZATION -> authorizations++;
                 default -> {}
             }
-            out.add(name.toString(), value);
         }
-        return out;
+        return fields;
     }
 
     /**
      * What makes the request head unacceptable (RFC 9112 3.2 and 2.3; RFC 9110 11.6.2), or null:
      * an HTTP version other than 1.0 and 1.1 (505), or a 400 for a missing Host on HTTP/1.1, more
      * than one Host, a Host that is no {@code host[:port]}, or more than one Authorization.
-     * Called after {@link #copy}.
+     * Called after {@link #read}.
      */
     HttpResponseStatus problem(HttpVersion version) {
         if (!"HTTP".equals(version.protocolName())) {

@@ -134,7 +134,8 @@ final class Http1RequestReader {
             http1.rejection.rejectUndecodable(result.cause());
             return;
         }
-        Headers headers = head.copy(request.headers());
+        // the decoder made the head's fields with Http1RequestFields.FACTORY (ServerInitializer)
+        Headers headers = head.read((Http1RequestFields) request.headers());
         HttpResponseStatus problem = head.problem(request.protocolVersion());
         if (problem != null) {
             ReferenceCountUtil.release(request);

@@ -4,6 +4,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.group.ChannelGroup;
+import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http2.Http2CodecUtil;
 import io.netty.handler.codec.http2.Http2ServerUpgradeCodec;
@@ -137,9 +138,11 @@ public final class ServerInitializer extends ChannelInitializer<Channel> {
                         .setMaxHeaderSize(maxHeaderSize)
                         .setMaxChunkSize(MAX_CHUNK_SIZE)
                         // Netty's defaults today, fixed here so a system property cannot loosen them:
-                        // CRLF line ends only, validated header names and values, RFC 9112 framing.
+                        // CRLF line ends only, RFC 9112 framing. Header names and values are validated
+                        // as Netty's default factory would, by the fields the request head goes into.
                         .setStrictLineParsing(true)
-                        .setValidateHeaders(true)
+                        .setHeadersFactory(Http1RequestFields.FACTORY)
+                        .setTrailersFactory(DefaultHttpHeadersFactory.trailersFactory())
                         .setUseRfc9112TransferEncoding(true),
                 encoder);
     }
