@@ -48,10 +48,9 @@ public final class JsonCodec {
     private String[] offers = {"application/json"};
 
     public JsonCodec(Consumer<ObjectMapper> customizer) {
-        // Jackson's default buffer pool is per thread; a virtual thread lives for one request, so
-        // nothing would ever be reused. One shared pool keeps write buffers recycled across requests.
+        // per thread on the event loops, shared among virtual threads (see BufferRecyclerPool)
         com.fasterxml.jackson.core.JsonFactory factory = com.fasterxml.jackson.core.JsonFactory.builder()
-                .recyclerPool(com.fasterxml.jackson.core.util.JsonRecyclerPools.sharedConcurrentDequePool())
+                .recyclerPool(new BufferRecyclerPool())
                 .build();
         this.customizer = customizer;
         this.mapper = configured(factory, customizer);

@@ -118,7 +118,10 @@ final class Http1RequestHead {
                     || c == '.'
                     || c == '_'
                     || c == '~';
-            boolean subDelim = "!$&'()*+,;=".indexOf(c) >= 0;
+            boolean subDelim = switch (c) {
+                case '!', '$', '&', '\'', '(', ')', '*', '+', ',', ';', '=' -> true;
+                default -> false;
+            };
             if (!unreserved && !subDelim && c != '%') {
                 return false;
             }

@@ -9,10 +9,18 @@ package dev.rigel.netty.internal;
  * metadata in a process that records nothing; that was a seventh of a small app's time to its first
  * answer and 12 MB of its resident memory. With {@code -XX:StartFlightRecording} the events stay on;
  * {@code -Dio.netty.jfr.enabled=true} keeps them for a recording started later with {@code jcmd}.
+ *
+ * <p>{@code io.netty.leakDetection.level=disabled}, as Vert.x sets it: Netty's sampling leak
+ * detector also makes every handler hop of every message call {@code touch} on it, 3% of the
+ * samples of a small request on the event loop. A leak hunt turns it back on with {@code
+ * -Dio.netty.leakDetection.level=paranoid}; Rigel's own tests run with Netty's default sampling.
  */
 public final class NettyDefaults {
 
     static final String JFR = "io.netty.jfr.enabled";
+    static final String LEAK_DETECTION = "io.netty.leakDetection.level";
+    /** The name Netty read before 4.0.x's rename, which it still honours. */
+    static final String LEAK_DETECTION_LEGACY = "io.netty.leakDetectionLevel";
 
     private NettyDefaults() {}
 
@@ -22,6 +30,16 @@ public final class NettyDefaults {
         if (jfr != null) {
             System.setProperty(JFR, jfr);
         }
+        String leaks =
+                leakDetectionDefault(System.getProperty(LEAK_DETECTION), System.getProperty(LEAK_DETECTION_LEGACY));
+        if (leaks != null) {
+            System.setProperty(LEAK_DETECTION, leaks);
+        }
+    }
+
+    /** The value to give {@code io.netty.leakDetection.level}, or null to leave it as it is. */
+    static String leakDetectionDefault(String current, String legacy) {
+        return current == null && legacy == null ? "disabled" : null;
     }
 
     /** The value to give {@code io.netty.jfr.enabled}, or null to leave it as it is. */

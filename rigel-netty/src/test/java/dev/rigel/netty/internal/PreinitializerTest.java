@@ -48,6 +48,17 @@ class PreinitializerTest {
     }
 
     @Test
+    void turnsNettysLeakDetectorOffOnlyWhenNothingChoseALevel() {
+        assertThat(NettyDefaults.leakDetectionDefault(null, null)).isEqualTo("disabled");
+        assertThat(NettyDefaults.leakDetectionDefault("paranoid", null)).isNull();
+        assertThat(NettyDefaults.leakDetectionDefault(null, "advanced")).isNull();
+        // the tests' surefire configuration keeps Netty's sampling detector on
+        assertThat(System.getProperty(NettyDefaults.LEAK_DETECTION)).isEqualTo("simple");
+        NettyDefaults.apply();
+        assertThat(System.getProperty(NettyDefaults.LEAK_DETECTION)).isEqualTo("simple");
+    }
+
+    @Test
     void turnsNettysFlightRecorderEventsOffOnlyWhenNothingChoseOtherwise() {
         assertThat(NettyDefaults.jfrDefault(null, false)).isEqualTo("false");
         assertThat(NettyDefaults.jfrDefault(null, true))

@@ -39,9 +39,20 @@ public class Http1WireBenchmark {
     /** What wrk sends. */
     private static final String HEAD = " HTTP/1.1\r\nHost: 127.0.0.1:8080\r\n\r\n";
 
+    /** What the harness's {@code users} workloads send: a browser's fields and a bearer token. */
+    private static final String BROWSER_HEAD = " HTTP/1.1\r\nHost: 127.0.0.1:8080\r\n"
+            + "Authorization: Bearer dev-token\r\n"
+            + "Cookie: session_id=5f2b8c1e9a7d4e3f8b6a1c2d3e4f5a6b; theme=dark; _ga=GA1.1.1234567890.1700000000;"
+            + " consent=analytics%3Dfalse\r\n"
+            + "Accept: application/json, text/plain, */*\r\n"
+            + "Accept-Language: en-GB,en;q=0.9\r\n"
+            + "User-Agent: Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0"
+            + " Safari/537.36\r\n\r\n";
+
     EmbeddedChannel channel;
     ByteBuf plaintext;
     ByteBuf json;
+    ByteBuf browserPlaintext;
 
     @Setup
     public void setup() {
@@ -66,6 +77,7 @@ public class Http1WireBenchmark {
         channel = new EmbeddedChannel(initializer);
         plaintext = request("/plaintext");
         json = request("/json");
+        browserPlaintext = request("/plaintext", BROWSER_HEAD);
         // the answer is what the harness checks: a 200 with the body
         String answer = exchange(plaintext);
         if (!answer.startsWith("HTTP/1.1 200 OK") || !answer.endsWith("Hello, World!")) {
@@ -74,8 +86,12 @@ public class Http1WireBenchmark {
     }
 
     private static ByteBuf request(String path) {
+        return request(path, HEAD);
+    }
+
+    private static ByteBuf request(String path, String head) {
         return Unpooled.unreleasableBuffer(
-                Unpooled.directBuffer().writeBytes(("GET " + path + HEAD).getBytes(StandardCharsets.US_ASCII)));
+                Unpooled.directBuffer().writeBytes(("GET " + path + head).getBytes(StandardCharsets.US_ASCII)));
     }
 
     private String exchange(ByteBuf request) {
@@ -101,6 +117,12 @@ public class Http1WireBenchmark {
     @Benchmark
     public int json() {
         return respond(json);
+    }
+
+    /** {@code /plaintext} with a browser's request head: what parsing a realistic head costs. */
+    @Benchmark
+    public int plaintextWithBrowserHeaders() {
+        return respond(browserPlaintext);
     }
 
     private int respond(ByteBuf request) {
