@@ -129,7 +129,7 @@ is_db_workload() { [[ $DB_WORKLOADS == *" $1 "* ]]; }
 is_db_contender() { [[ $DB_CONTENDERS == *" $1 "* ]]; }
 # HTTP/2 workloads (h2c with prior knowledge, loaded by h2load) and the contenders that speak h2c
 is_h2_workload() { [[ $1 == h2-* ]]; }
-H2_CONTENDERS=" rigel-vt rigel-el rigel-seed rigel-seed-pg rigel-seed-rs256 rigel-vt-base rigel-el-base rigel-seed-base rigel-seed-pg-base vertx "
+H2_CONTENDERS=" rigel-vt rigel-el rigel-el-1 vertx-1 rigel-seed rigel-seed-pg rigel-seed-rs256 rigel-vt-base rigel-el-base rigel-seed-base rigel-seed-pg-base vertx "
 # Whether contender $1 serves workload $2: the database contenders serve the database tests only,
 # the others the HTTP workloads only, and the h2c ones only if they speak h2c.
 serves() {
@@ -233,6 +233,8 @@ start_contender() { # name -> sets PID
     raw-netty) "$JAVA" $NATIVE $JAVA_OPTS -cp benchmarks/target/benchmarks.jar dev.rigel.benchmarks.RawNettyServer "$PORT" >"$log" 2>&1 & ;;
     rigel-vt) "$JAVA" $NATIVE $JAVA_OPTS -cp benchmarks/target/benchmarks.jar dev.rigel.benchmarks.RigelBenchServer "$PORT" vt >"$log" 2>&1 & ;;
     rigel-el) "$JAVA" $NATIVE $JAVA_OPTS -cp benchmarks/target/benchmarks.jar dev.rigel.benchmarks.RigelBenchServer "$PORT" el >"$log" 2>&1 & ;;
+    # one event loop, against vertx-1: on a machine whose other core runs wrk, one loop is the cheaper setup for both
+    rigel-el-1) "$JAVA" $NATIVE $JAVA_OPTS -cp benchmarks/target/benchmarks.jar dev.rigel.benchmarks.RigelBenchServer "$PORT" el 1 >"$log" 2>&1 & ;;
     # the seed's rate limiter stays in the stack but gets a limit the load cannot reach
     rigel-seed) RATE_LIMIT=second,1000000000 "$JAVA" $NATIVE $JAVA_OPTS -jar examples/seed-app/target/seed-app.jar --port "$PORT" >/dev/null 2>"$log" & ;;
     # the seed signing its access tokens with RS256 (workload user-jwt; its static-token route is the same)
@@ -245,6 +247,7 @@ start_contender() { # name -> sets PID
     helidon) "$JAVA" $NATIVE $JAVA_OPTS -cp "benchmarks/helidon/target/classes:benchmarks/helidon/target/lib/*" dev.rigel.benchmarks.helidon.HelidonBenchServer "$PORT" >"$log" 2>&1 & ;;
     javalin) "$JAVA" $NATIVE $JAVA_OPTS -cp "benchmarks/javalin/target/classes:benchmarks/javalin/target/lib/*" dev.rigel.benchmarks.javalin.JavalinBenchServer "$PORT" >"$log" 2>&1 & ;;
     vertx) "$JAVA" $NATIVE $JAVA_OPTS -cp "benchmarks/vertx/target/classes:benchmarks/vertx/target/lib/*" dev.rigel.benchmarks.vertx.VertxBenchServer "$PORT" >"$log" 2>&1 & ;;
+    vertx-1) "$JAVA" $NATIVE $JAVA_OPTS -cp "benchmarks/vertx/target/classes:benchmarks/vertx/target/lib/*" dev.rigel.benchmarks.vertx.VertxBenchServer "$PORT" 1 >"$log" 2>&1 & ;;
     spring) "$JAVA" $NATIVE $JAVA_OPTS -jar benchmarks/spring/target/benchmarks-spring.jar --server.port="$PORT" >"$log" 2>&1 & ;;
     # TechEmpower's database tests on the local PostgreSQL (schema $TFB_SCHEMA, see benchmarks/techempower/)
     rigel-jdbc) "$JAVA" $NATIVE $JAVA_OPTS -cp benchmarks/target/benchmarks.jar dev.rigel.benchmarks.RigelDbServer "$PORT" jdbc >"$log" 2>&1 & ;;

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rigel.benchmarks.common.BenchData;
 import dev.rigel.benchmarks.common.BenchUser;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.buffer.Buffer;
@@ -15,11 +18,12 @@ import java.security.MessageDigest;
 import java.util.Map;
 
 /**
- * Vert.x-web 5 with the benchmark routes, handlers on the event loops (one HTTP server per core
- * sharing the port, the usual Vert.x scaling), HTTP/1.1 and h2c. JSON is written with one shared Jackson mapper; the
+ * Vert.x-web 5 with the benchmark routes, handlers on the event loops (one verticle instance per
+ * core, each with its HTTP server, sharing the port: the usual Vert.x scaling), HTTP/1.1 and h2c. JSON is written with one shared Jackson mapper; the
  * bearer check is a route handler on {@code /api/v1/*} that calls {@code next()}.
  *
- * <p>Usage: {@code java -cp target/classes:target/lib/* dev.rigel.benchmarks.vertx.VertxBenchServer PORT}.
+ * <p>Usage: {@code java -cp target/classes:target/lib/* dev.rigel.benchmarks.vertx.VertxBenchServer PORT
+ * [INSTANCES]} (default: one per core).
  */
 public final class VertxBenchServer {
 
@@ -34,8 +38,42 @@ public final class VertxBenchServer {
 
     public static void main(String[] args) {
         int port = args.length > 0 ? Integer.parseInt(args[0]) : 8080;
+        int instances = args.length > 1
+                ? Integer.parseInt(args[1])
+                : Runtime.getRuntime().availableProcessors();
         BenchData db = new BenchData();
         Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
+        vertx.deployVerticle(() -> new HttpVerticle(port, db), new DeploymentOptions().setInstances(instances))
+                .await();
+        System.out.println("vert.x listening on http://127.0.0.1:" + port + " (" + instances
+                + " verticle instances, native transport " + vertx.isNativeTransportEnabled() + ")");
+    }
+
+    /**
+     * One HTTP server and its router. Each deployed instance runs on an event loop of its own and
+     * they share the port, Vert.x's way of using several cores. (Servers created with {@code
+     * createHttpServer} from the main thread instead all ended up on one event loop: one thread
+     * served every connection.)
+     */
+    private static final class HttpVerticle extends VerticleBase {
+
+        private final int port;
+        private final BenchData db;
+
+        HttpVerticle(int port, BenchData db) {
+            this.port = port;
+            this.db = db;
+        }
+
+        @Override
+        public Future<?> start() {
+            return vertx.createHttpServer(OPTIONS)
+                    .requestHandler(router(vertx, db))
+                    .listen(port, "127.0.0.1");
+        }
+    }
+
+    private static Router router(Vertx vertx, BenchData db) {
         Router router = Router.router(vertx);
         router.get("/plaintext")
                 .handler(ctx -> ctx.response()
@@ -59,16 +97,7 @@ public final class VertxBenchServer {
                 json(ctx.response(), user);
             }
         });
-        int loops = Runtime.getRuntime().availableProcessors();
-        for (int i = 0; i < loops; i++) {
-            // each server created off the event loops gets its own event loop; they share the port
-            vertx.createHttpServer(OPTIONS)
-                    .requestHandler(router)
-                    .listen(port, "127.0.0.1")
-                    .await();
-        }
-        System.out.println("vert.x listening on http://127.0.0.1:" + port + " (" + loops
-                + " event loops, native transport " + vertx.isNativeTransportEnabled() + ")");
+        return router;
     }
 
     private static void json(HttpServerResponse response, Object value) {
