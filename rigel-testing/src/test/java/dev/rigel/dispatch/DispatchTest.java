@@ -9,14 +9,19 @@ import ch.qos.logback.core.read.ListAppender;
 import dev.rigel.App;
 import dev.rigel.Route;
 import dev.rigel.annotation.Get;
+import dev.rigel.cache.ResponseCacheConfig;
 import dev.rigel.exceptions.NotAuthorizedException;
 import dev.rigel.middleware.Middleware;
 import dev.rigel.protocol.Application;
 import dev.rigel.protocol.Scope;
+import dev.rigel.stores.FileStore;
+import dev.rigel.stores.StoreRegistry;
 import dev.rigel.testing.TestClient;
 import dev.rigel.testing.support.Clients;
 import dev.rigel.testing.support.Transport;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.slf4j.LoggerFactory;
@@ -193,6 +198,33 @@ class DispatchTest {
                 .contains("runs on a virtual thread")
                 .contains("middleware lambda in DispatchTest may block")
                 .contains("Middleware.nonBlocking");
+    }
+
+    @Test
+    void aNonBlockingRouteCachedInAStoreThatMayBlockSaysSoAtStartup(@TempDir Path directory) {
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        Logger handlers = (Logger) LoggerFactory.getLogger("dev.rigel.handlers");
+        Level configured = handlers.getLevel();
+        handlers.setLevel(Level.INFO);
+        handlers.addAppender(logged);
+        App app;
+        try {
+            app = App.builder()
+                    .stores(new StoreRegistry().register(ResponseCacheConfig.DEFAULT_STORE, new FileStore(directory)))
+                    .routeHandlers(Route.get("/cached", () -> "c").nonBlocking().cache(60))
+                    .build();
+        } finally {
+            handlers.detachAppender(logged);
+            handlers.setLevel(configured);
+        }
+        assertThat(app.runsInline(Scope.http("GET", "/cached").build())).isFalse();
+        assertThat(logged.list)
+                .singleElement()
+                .extracting(ILoggingEvent::getFormattedMessage)
+                .asString()
+                .contains("GET /cached")
+                .contains("its response cache's store may block");
     }
 
     @Test
