@@ -20,6 +20,8 @@ import dev.rigel.testing.TestClient;
 import dev.rigel.testing.support.Clients;
 import dev.rigel.testing.support.Transport;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -176,8 +178,10 @@ class DispatchTest {
         assertThat(Middleware.nonBlocking(requireHeader()).toString()).isEqualTo("lambda in DispatchTest");
     }
 
-    @Test
-    void aNonBlockingRouteThatMustRunOnAVirtualThreadSaysWhyOnceAtStartup() {
+    /** An app, and the lines {@code dev.rigel.handlers} logged (INFO and up) while it was built. */
+    private record Built(App app, List<ILoggingEvent> logged) {}
+
+    private static Built buildLogging(Supplier<App> build) {
         ListAppender<ILoggingEvent> logged = new ListAppender<>();
         logged.start();
         Logger handlers = (Logger) LoggerFactory.getLogger("dev.rigel.handlers");
@@ -185,13 +189,18 @@ class DispatchTest {
         handlers.setLevel(Level.INFO); // the tests' logback configuration keeps WARN and above
         handlers.addAppender(logged);
         try {
-            behindLambdas();
+            return new Built(build.get(), logged.list);
         } finally {
             handlers.detachAppender(logged);
             handlers.setLevel(configured);
         }
-        assertThat(logged.list).hasSize(1);
-        ILoggingEvent event = logged.list.get(0);
+    }
+
+    @Test
+    void aNonBlockingRouteThatMustRunOnAVirtualThreadSaysWhyOnceAtStartup() {
+        List<ILoggingEvent> logged = buildLogging(DispatchTest::behindLambdas).logged();
+        assertThat(logged).hasSize(1);
+        ILoggingEvent event = logged.get(0);
         assertThat(event.getLevel()).isEqualTo(Level.INFO);
         assertThat(event.getFormattedMessage())
                 .contains("GET /undeclared")
@@ -202,24 +211,12 @@ class DispatchTest {
 
     @Test
     void aNonBlockingRouteCachedInAStoreThatMayBlockSaysSoAtStartup(@TempDir Path directory) {
-        ListAppender<ILoggingEvent> logged = new ListAppender<>();
-        logged.start();
-        Logger handlers = (Logger) LoggerFactory.getLogger("dev.rigel.handlers");
-        Level configured = handlers.getLevel();
-        handlers.setLevel(Level.INFO);
-        handlers.addAppender(logged);
-        App app;
-        try {
-            app = App.builder()
-                    .stores(new StoreRegistry().register(ResponseCacheConfig.DEFAULT_STORE, new FileStore(directory)))
-                    .routeHandlers(Route.get("/cached", () -> "c").nonBlocking().cache(60))
-                    .build();
-        } finally {
-            handlers.detachAppender(logged);
-            handlers.setLevel(configured);
-        }
-        assertThat(app.runsInline(Scope.http("GET", "/cached").build())).isFalse();
-        assertThat(logged.list)
+        Built built = buildLogging(() -> App.builder()
+                .stores(new StoreRegistry().register(ResponseCacheConfig.DEFAULT_STORE, new FileStore(directory)))
+                .routeHandlers(Route.get("/cached", () -> "c").nonBlocking().cache(60))
+                .build());
+        assertThat(built.app().runsInline(Scope.http("GET", "/cached").build())).isFalse();
+        assertThat(built.logged())
                 .singleElement()
                 .extracting(ILoggingEvent::getFormattedMessage)
                 .asString()

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * A request head's fields as Netty's HTTP/1 decoder adds them, kept straight in the protocol's
@@ -55,15 +56,7 @@ final class Http1RequestFields extends HttpHeaders {
 
     @Override
     public Integer getInt(CharSequence name) {
-        String value = get(name);
-        if (value == null) {
-            return null;
-        }
-        try {
-            return Integer.valueOf(value);
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        return number(name, Integer::valueOf);
     }
 
     @Override
@@ -74,21 +67,26 @@ final class Http1RequestFields extends HttpHeaders {
 
     @Override
     public Short getShort(CharSequence name) {
-        String value = get(name);
-        if (value == null) {
-            return null;
-        }
-        try {
-            return Short.valueOf(value);
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        return number(name, Short::valueOf);
     }
 
     @Override
     public short getShort(CharSequence name, short defaultValue) {
         Short value = getShort(name);
         return value == null ? defaultValue : value;
+    }
+
+    /** The first value of {@code name} as a number, or null when absent or not one (as Netty's headers answer). */
+    private <N extends Number> N number(CharSequence name, Function<String, N> parse) {
+        String value = get(name);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return parse.apply(value);
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     @Override
