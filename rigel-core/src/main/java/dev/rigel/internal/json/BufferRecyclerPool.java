@@ -12,7 +12,7 @@ import com.fasterxml.jackson.core.util.RecyclerPool;
  * one request and ends, so a recycler of its own would never be reused; virtual threads take one
  * from a shared deque and give it back. With only the shared deque, every event loop polled and
  * offered on the same deque twice per JSON response, and the loops' cores kept passing its head
- * and tail between them (3.5% of the samples of {@code GET /json} on two event loops).
+ * and tail between them.
  */
 final class BufferRecyclerPool implements RecyclerPool<BufferRecycler> {
 

@@ -2,6 +2,7 @@ package dev.rigel.netty.internal;
 
 import dev.rigel.protocol.Headers;
 import io.netty.handler.codec.DateFormatter;
+import io.netty.handler.codec.http.HttpHeaderValidationUtil;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpHeadersFactory;
 import java.util.ArrayList;
@@ -21,9 +22,9 @@ import java.util.function.Function;
  * DefaultHttpHeaders} hash every name into buckets and keep an entry object per field, which the
  * server would then copy once more; a dozen fields are found faster by a scan.
  *
- * <p>Validates as Netty's default headers factory does: a name must be a token (RFC 9110 5.1) and
- * a value must hold no control character but HTAB; the decoder turns the exception into a failed
- * request, which the server answers with 400. Lookups ignore case. Everything else Netty's code
+ * <p>Validates with Netty's own checks, as its default headers factory does: a name must be a token
+ * (RFC 9110 5.1) and a value must hold no control character but HTAB, nor start with whitespace;
+ * the decoder turns the exception into a failed request, which the server answers with 400. Lookups ignore case. Everything else Netty's code
  * may ask of a request's headers (the h2c upgrade, the WebSocket handshake, keep-alive checks)
  * is answered from the same fields.
  */
@@ -216,49 +217,20 @@ final class Http1RequestFields extends HttpHeaders {
         if (name == null || name.isEmpty()) {
             throw new IllegalArgumentException("empty header names are not allowed");
         }
-        for (int i = 0, n = name.length(); i < n; i++) {
-            if (!isTokenChar(name.charAt(i))) {
-                throw new IllegalArgumentException("a header name must be a token, but has 0x"
-                        + Integer.toHexString(name.charAt(i)) + " at index " + i);
-            }
+        int bad = HttpHeaderValidationUtil.validateToken(name);
+        if (bad != -1) {
+            throw new IllegalArgumentException("a header name must be a token, but has 0x"
+                    + Integer.toHexString(name.charAt(bad)) + " at index " + bad);
         }
         return name;
     }
 
-    /**
-     * {@code tchar} (RFC 9110 5.6.2): {@code !#$%&'*+-.^_`|~}, digits and letters. Checked on the
-     * {@code String} itself: Netty's check reads a {@code CharSequence}, a call per character.
-     */
-    private static boolean isTokenChar(char c) {
-        return c < 64 ? (TOKEN_BELOW_64 & 1L << c) != 0 : c < 128 && (TOKEN_FROM_64 & 1L << (c - 64)) != 0;
-    }
-
-    /** The token characters 0-63 and 64-127 as bit sets: {@code !#$%&'*+-.} and digits; letters and {@code ^_`|~}. */
-    private static final long TOKEN_BELOW_64 = bits("!#$%&'*+-.0123456789", 0);
-
-    private static final long TOKEN_FROM_64 = bits("ABCDEFGHIJKLMNOPQRSTUVWXYZ^_`abcdefghijklmnopqrstuvwxyz|~", 64);
-
-    private static long bits(String chars, int from) {
-        long bits = 0;
-        for (int i = 0; i < chars.length(); i++) {
-            bits |= 1L << (chars.charAt(i) - from);
-        }
-        return bits;
-    }
-
-    /**
-     * {@code field-value} (RFC 9110 5.5) without obs-fold, as Netty's default validation reads it:
-     * visible characters, SP and HTAB, not starting with either; no CR, LF, NUL or other control.
-     */
     private static String validValue(Object value) {
         String text = text(Objects.requireNonNull(value, "value"));
-        for (int i = 0, n = text.length(); i < n; i++) {
-            char c = text.charAt(i);
-            boolean control = c < 0x20 && (c != '\t' || i == 0) || c == 0x7F;
-            if (control || i == 0 && c == ' ') {
-                throw new IllegalArgumentException(
-                        "a header value has the prohibited character 0x" + Integer.toHexString(c) + " at index " + i);
-            }
+        int bad = HttpHeaderValidationUtil.validateValidHeaderValue(text);
+        if (bad != -1) {
+            throw new IllegalArgumentException("a header value has the prohibited character 0x"
+                    + Integer.toHexString(text.charAt(bad)) + " at index " + bad);
         }
         return text;
     }

@@ -11,9 +11,9 @@ package dev.rigel.netty.internal;
  * {@code -Dio.netty.jfr.enabled=true} keeps them for a recording started later with {@code jcmd}.
  *
  * <p>{@code io.netty.leakDetection.level=disabled}, as Vert.x sets it: Netty's sampling leak
- * detector also makes every handler hop of every message call {@code touch} on it, 3% of the
- * samples of a small request on the event loop. A leak hunt turns it back on with {@code
- * -Dio.netty.leakDetection.level=paranoid}; Rigel's own tests run with Netty's default sampling.
+ * detector also makes every handler hop of every message call {@code touch} on it. A leak hunt
+ * turns it back on with {@code -Dio.netty.leakDetection.level=paranoid}; Rigel's own tests run
+ * with Netty's default sampling.
  */
 public final class NettyDefaults {
 
