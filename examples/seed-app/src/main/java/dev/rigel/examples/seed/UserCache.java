@@ -1,5 +1,7 @@
 package dev.rigel.examples.seed;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
@@ -35,7 +37,15 @@ public final class UserCache {
      */
     record Cached(long id, String name, String email, long createdSecond, int createdNano) {}
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * Jackson's default buffer pool keeps one recycler per thread. Handlers run on virtual threads,
+     * one per request, so each cached read made a recycler and its buffers afresh; a shared pool
+     * passes them on from request to request.
+     */
+    private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
+            .recyclerPool(JsonRecyclerPools.sharedConcurrentDequePool())
+            .build());
+
     private static final ObjectReader READER = JSON.readerFor(Cached.class);
     private static final ObjectWriter WRITER = JSON.writerFor(Cached.class);
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(UserCache.class);
