@@ -160,8 +160,8 @@ public final class RouteTrie<T> {
         }
         // a segment without escapes is matched against static names in place; it is cut out of the
         // path only as a parameter's value (/api/v1/users/1 cuts out one string, not four)
-        int escape = path.indexOf('%', start);
-        String segment = escape >= 0 && escape < next ? PathDecoder.decode(path.substring(start, next)) : null;
+        boolean escaped = path.indexOf('%', start, next) >= 0;
+        String segment = escaped ? PathDecoder.decode(path.substring(start, next)) : null;
         if (node.statics != null) {
             Node<T> child = segment != null ? node.statics.get(segment) : node.staticChild(path, start, next);
             if (child != null) {

@@ -6,9 +6,10 @@ import io.netty.handler.codec.http.HttpVersion;
 
 /**
  * Picks out of an HTTP/1 request head's fields those the server itself acts on or checks ({@link
- * #problem}), in one pass over the {@link Headers} the decoder filled ({@link Http1RequestFields}). Apart from {@link Http1RequestReader} because
- * it only parses: it knows nothing of the connection. One per connection, reused for every
- * request, so the picked fields are scratch that the next {@link #read} overwrites.
+ * #problem}), in one pass over the {@link Headers} the decoder filled ({@link Http1RequestFields}).
+ * Apart from {@link Http1RequestReader} because it only parses: it knows nothing of the connection.
+ * One per connection, reused for every request, so the picked fields are scratch that the next
+ * {@link #read} overwrites.
  */
 final class Http1RequestHead {
 
